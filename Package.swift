@@ -31,5 +31,12 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Tests
+        .testTarget(
+            name: "TWSWireTests",
+            dependencies: ["TWSWire"],
+            exclude: ["Vectors"],
+            swiftSettings: strict
+        ),
     ]
 )

@@ -57,7 +57,12 @@ public struct Order: Hashable, Sendable, Codable {
     public var minQty: Int? = nil
     public var percentOffset: Double? = nil
     public var overridePercentageConstraints: Bool = false
+    /// The trailing stop price (IB's decoders keep the value of the order events' second,
+    /// "adjusted" block here).
     public var trailStopPrice: Double? = nil
+    /// The trailing stop price as the first (trail parameters) block of OPEN_ORDER and
+    /// COMPLETED_ORDER carries it; TWS writes the field twice and they can differ.
+    public var trailParamsStopPrice: Double? = nil
     public var trailingPercent: Double? = nil
     public var faGroup: String = ""
     public var faMethod: String = ""
