@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ibterm", targets: ["ibterm"]),
+        .executable(name: "ibterm-bench", targets: ["ibterm-bench"]),
         .library(name: "TWSWire", targets: ["TWSWire"]),
     ],
     dependencies: [
@@ -24,6 +25,14 @@ let package = Package(
         // MARK: Executables
         .executableTarget(
             name: "ibterm",
+            dependencies: [
+                "TWSWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ibterm-bench",
             dependencies: [
                 "TWSWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -12,6 +12,7 @@ struct DecimalText {
     var truncated: Bool
 
     /// Parses `[+-]digits[.digits][(e|E)[+-]digits]`; `nil` for anything else, also empty text.
+    @inline(__always)
     static func parse<Bytes: Collection>(_ text: Bytes) -> DecimalText? where Bytes.Element == UInt8 {
         var index = text.startIndex
         let end = text.endIndex
@@ -100,6 +101,7 @@ struct DecimalText {
 
     /// The correctly rounded double when the fast path applies (Clinger's: a mantissa below
     /// 2^53 and a power of ten up to 22), else `nil`.
+    @inline(__always)
     var fastDouble: Double? {
         guard !truncated, mantissa <= 1 << 53 else { return nil }
         var value = Double(mantissa)

@@ -37,6 +37,7 @@ public struct FieldReader {
     }
 
     /// Fails with ``WireDecodingError/Reason/extraFields(count:)`` unless every field was read.
+    @inline(__always)
     public func expectEnd() throws(WireDecodingError) {
         guard isAtEnd else {
             throw error("end of message", Array(bytes[position...].prefix(64)), .extraFields(count: remainingFieldCount))
@@ -46,6 +47,7 @@ public struct FieldReader {
     // MARK: Raw fields
 
     /// The next field's bytes, without the NUL.
+    @inline(__always)
     public mutating func rawField(_ name: StaticString) throws(WireDecodingError) -> UnsafeBufferPointer<UInt8> {
         guard position < bytes.count else { throw error(name, [], .missingField) }
         var end = position
@@ -68,6 +70,7 @@ public struct FieldReader {
     // MARK: Strings
 
     /// A text field; empty text stays empty.
+    @inline(__always)
     public mutating func string(_ name: StaticString) throws(WireDecodingError) -> String {
         let field = try rawField(name)
         return String(decoding: field, as: UTF8.self)
@@ -81,6 +84,7 @@ public struct FieldReader {
     // MARK: Integers
 
     /// An integer field; `""` reads as 0, as IB's own decoders read it.
+    @inline(__always)
     public mutating func int(_ name: StaticString) throws(WireDecodingError) -> Int {
         let field = try rawField(name)
         if field.isEmpty { return 0 }
@@ -89,6 +93,7 @@ public struct FieldReader {
     }
 
     /// An integer field in which `""` and `2147483647` mean "no value".
+    @inline(__always)
     public mutating func optionalInt(_ name: StaticString) throws(WireDecodingError) -> Int? {
         let field = try rawField(name)
         if field.isEmpty { return nil }
@@ -97,6 +102,7 @@ public struct FieldReader {
     }
 
     /// A boolean field: `"1"` (or any non-zero integer) is true, `"0"` and `""` are false.
+    @inline(__always)
     public mutating func bool(_ name: StaticString) throws(WireDecodingError) -> Bool {
         let field = try rawField(name)
         if field.isEmpty { return false }
@@ -107,6 +113,7 @@ public struct FieldReader {
     // MARK: Numbers
 
     /// A number field; `""` reads as 0, as IB's own decoders read it.
+    @inline(__always)
     public mutating func double(_ name: StaticString) throws(WireDecodingError) -> Double {
         let field = try rawField(name)
         if field.isEmpty { return 0 }
@@ -115,6 +122,7 @@ public struct FieldReader {
     }
 
     /// A number field in which `""` and the largest double mean "no value".
+    @inline(__always)
     public mutating func optionalDouble(_ name: StaticString) throws(WireDecodingError) -> Double? {
         let field = try rawField(name)
         if field.isEmpty { return nil }
@@ -123,9 +131,13 @@ public struct FieldReader {
     }
 
     /// A decimal quantity; `""` and IB's unset spellings mean "no value".
+    @inline(__always)
     public mutating func optionalQuantity(_ name: StaticString) throws(WireDecodingError) -> Quantity? {
         let field = try rawField(name)
         if field.isEmpty { return nil }
+        if let whole = Self.parseInt(field), whole != WireUnset.integer, whole.magnitude < 92_000_000_000 {
+            return Quantity(units: Int64(whole) * Quantity.unitsPerOne)
+        }
         if let quantity = Quantity(text: field) {
             if quantity.units == Int64(WireUnset.integer) * Quantity.unitsPerOne { return nil }
             return quantity
@@ -136,12 +148,14 @@ public struct FieldReader {
     }
 
     /// A decimal quantity that must be present; `""` reads as 0.
+    @inline(__always)
     public mutating func quantity(_ name: StaticString) throws(WireDecodingError) -> Quantity {
         try optionalQuantity(name) ?? .zero
     }
 
     // MARK: Parsing
 
+    @inline(__always)
     static func parseInt(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
         var index = 0
         var negative = false
@@ -163,6 +177,7 @@ public struct FieldReader {
         return negative ? -value : value
     }
 
+    @inline(__always)
     static func parseDouble(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
         if let decimal = DecimalText.parse(field) {
             if let fast = decimal.fastDouble { return fast }

@@ -117,15 +117,10 @@ public enum ClientMessage: Hashable, Sendable {
 
     /// Decodes one frame's payload (without the length prefix).
     public static func decode(_ payload: ArraySlice<UInt8>, serverVersion: Int) throws(WireDecodingError) -> ClientMessage {
-        let result = payload.withUnsafeBufferPointer { buffer -> Result<ClientMessage, WireDecodingError> in
+        try payload.withUnsafeBufferPointer { (buffer) throws(WireDecodingError) -> ClientMessage in
             var reader = FieldReader(bytes: buffer, messageName: "client message")
-            do throws(WireDecodingError) {
-                return .success(try decode(from: &reader, serverVersion: serverVersion))
-            } catch {
-                return .failure(error)
-            }
+            return try decode(from: &reader, serverVersion: serverVersion)
         }
-        return try result.get()
     }
 
     /// Decodes one frame's payload (without the length prefix).

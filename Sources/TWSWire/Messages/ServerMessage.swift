@@ -6,16 +6,16 @@
 public enum ServerMessage: Hashable, Sendable {
     case tickPrice(TickPrice)
     case tickSize(TickSize)
-    case orderStatus(OrderStatusMessage)
+    indirect case orderStatus(OrderStatusMessage)
     case error(ErrorMessage)
     indirect case openOrder(OpenOrder)
-    case accountValue(AccountValue)
+    indirect case accountValue(AccountValue)
     indirect case portfolioValue(PortfolioValue)
     case accountUpdateTime(AccountUpdateTime)
     case nextValidId(NextValidID)
     indirect case contractData(ContractData)
     indirect case executionData(ExecutionData)
-    case marketDepthL2(MarketDepthL2)
+    indirect case marketDepthL2(MarketDepthL2)
     case managedAccounts(ManagedAccounts)
     indirect case historicalData(HistoricalData)
     case tickGeneric(TickGeneric)
@@ -27,18 +27,18 @@ public enum ServerMessage: Hashable, Sendable {
     case executionDataEnd(reqId: Int)
     case tickSnapshotEnd(TickSnapshotEnd)
     case marketDataType(MarketDataTypeMessage)
-    case commissionReport(CommissionReport)
+    indirect case commissionReport(CommissionReport)
     indirect case position(PositionData)
     case positionEnd
-    case accountSummary(AccountSummary)
+    indirect case accountSummary(AccountSummary)
     case accountSummaryEnd(reqId: Int)
-    case accountUpdateMulti(AccountUpdateMulti)
+    indirect case accountUpdateMulti(AccountUpdateMulti)
     case accountUpdateMultiEnd(reqId: Int)
     indirect case symbolSamples(SymbolSamples)
     case tickRequestParameters(TickRequestParameters)
     indirect case historicalDataUpdate(HistoricalDataUpdate)
     case pnl(PnL)
-    case pnlSingle(PnLSingle)
+    indirect case pnlSingle(PnLSingle)
     case orderBound(OrderBound)
     indirect case completedOrder(CompletedOrder)
     case completedOrdersEnd
@@ -98,15 +98,10 @@ public enum ServerMessage: Hashable, Sendable {
 
     /// Decodes one frame's payload (without the length prefix).
     public static func decode(_ payload: ArraySlice<UInt8>, serverVersion: Int) throws(WireDecodingError) -> ServerMessage {
-        let result = payload.withUnsafeBufferPointer { buffer -> Result<ServerMessage, WireDecodingError> in
+        try payload.withUnsafeBufferPointer { (buffer) throws(WireDecodingError) -> ServerMessage in
             var reader = FieldReader(bytes: buffer, messageName: "server message")
-            do throws(WireDecodingError) {
-                return .success(try decode(from: &reader, serverVersion: serverVersion))
-            } catch {
-                return .failure(error)
-            }
+            return try decode(from: &reader, serverVersion: serverVersion)
         }
-        return try result.get()
     }
 
     /// Decodes one frame's payload (without the length prefix).
