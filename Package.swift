@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "ibterm", targets: ["ibterm"]),
         .library(name: "TWSWire", targets: ["TWSWire"]),
+        .library(name: "TWSSession", targets: ["TWSSession"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,8 @@ let package = Package(
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "TWSWire", swiftSettings: strict),
+        // Sans-I/O connection policies: pacing, backoff, keepalive, ids, state, subscriptions.
+        .target(name: "TWSSession", swiftSettings: strict),
 
         // MARK: Executables
         .executableTarget(
@@ -31,5 +34,7 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Tests
+        .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
     ]
 )
