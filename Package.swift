@@ -14,19 +14,36 @@ let package = Package(
         .executable(name: "ibterm", targets: ["ibterm"]),
         .executable(name: "ibterm-bench", targets: ["ibterm-bench"]),
         .library(name: "TWSWire", targets: ["TWSWire"]),
+        .library(name: "TWSSession", targets: ["TWSSession"]),
+        .library(name: "PaperExchange", targets: ["PaperExchange"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "TWSWire", swiftSettings: strict),
+        .target(name: "TWSSession", swiftSettings: strict),
+        .target(
+            name: "PaperExchange",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "Dashboard",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
 
         // MARK: Executables
         .executableTarget(
             name: "ibterm",
             dependencies: [
                 "TWSWire",
+                "Dashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -47,5 +64,8 @@ let package = Package(
             exclude: ["Vectors"],
             swiftSettings: strict
         ),
+        .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
+        .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
     ]
 )
