@@ -13,13 +13,21 @@ let package = Package(
     products: [
         .executable(name: "ibterm", targets: ["ibterm"]),
         .library(name: "TWSWire", targets: ["TWSWire"]),
+        .library(name: "PaperExchange", targets: ["PaperExchange"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "TWSWire", swiftSettings: strict),
+        .target(
+            name: "PaperExchange",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
 
         // MARK: Executables
         .executableTarget(
@@ -31,5 +39,11 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Tests
+        .testTarget(
+            name: "PaperExchangeTests",
+            dependencies: ["PaperExchange"],
+            swiftSettings: strict
+        ),
     ]
 )
