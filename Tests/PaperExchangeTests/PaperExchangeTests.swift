@@ -9,8 +9,8 @@ import Testing
         universe = try Fixtures.universe()
     }
 
-    private func exchange(seed: UInt64 = 42) -> PaperExchange {
-        PaperExchange(universe: universe, configuration: .init(seed: seed), start: Fixtures.t0)
+    private func exchange(seed: UInt64 = 42, start: Timestamp = Fixtures.t0) -> PaperExchange {
+        PaperExchange(universe: universe, configuration: .init(seed: seed), start: start)
     }
 
     @Test func positionsEqualTheSumOfExecutionsAfterARandomOrderFlow() {
@@ -55,9 +55,11 @@ import Testing
     }
 
     @Test func gtcSurvivesTheDayRollWhileDayOrdersExpire() {
-        var exchange = exchange()
-        _ = exchange.place(Fixtures.order(1, .buy, 100, .limit, limit: "200.00", tif: .day), at: Fixtures.t0)
-        _ = exchange.place(Fixtures.order(2, .buy, 100, .limit, limit: "200.00", tif: .goodTillCancel), at: Fixtures.t0)
+        // One minute before midnight in New York (05:00 UTC).
+        let start = Timestamp(secondsSinceEpoch: 1_764_046_740)
+        var exchange = exchange(start: start)
+        _ = exchange.place(Fixtures.order(1, .buy, 100, .limit, limit: "200.00", tif: .day), at: start)
+        _ = exchange.place(Fixtures.order(2, .buy, 100, .limit, limit: "200.00", tif: .goodTillCancel), at: start)
         let beforeMidnight = exchange.advance(to: Timestamp(secondsSinceEpoch: 1_764_046_799))
         #expect(!beforeMidnight.sessionStarted)
         #expect(exchange.openOrders.map(\.orderId) == [1, 2])
