@@ -1,0 +1,17 @@
+/// The order types the paper exchange matches, with IB's `orderType` codes as raw values.
+public enum OrderType: String, Sendable, Hashable, Codable, CaseIterable {
+    /// `MKT`: fills at the touch.
+    case market = "MKT"
+    /// `LMT`: fills at the limit (`lmtPrice`) or better.
+    case limit = "LMT"
+    /// `STP`: becomes a market order when the stop (`auxPrice`) is reached.
+    case stop = "STP"
+    /// `STP LMT`: becomes a limit order at `lmtPrice` when the stop (`auxPrice`) is reached.
+    case stopLimit = "STP LMT"
+
+    /// Whether the order needs `lmtPrice`.
+    public var needsLimitPrice: Bool { self == .limit || self == .stopLimit }
+
+    /// Whether the order needs a stop price in `auxPrice`.
+    public var needsStopPrice: Bool { self == .stop || self == .stopLimit }
+}

@@ -1,0 +1,53 @@
+/// One fault the gateway injects at a moment of a ``ScenarioTimeline``.
+public enum Fault: Sendable, Hashable, Codable {
+    /// Send error 354 for every market-data line of `symbol` and stop its ticks.
+    case expireSubscription(symbol: String)
+    /// Stop `symbol`'s ticks silently (no error).
+    case stallSymbol(symbol: String)
+    /// Resume `symbol`'s ticks after a stall.
+    case resumeSymbol(symbol: String)
+    /// Stop all ticks silently.
+    case stallAllMarketData
+    /// Resume all ticks after a global stall.
+    case resumeAllMarketData
+    /// Send 1100 (connectivity lost) to every client.
+    case connectivityLost
+    /// Send 1101 (restored, data lost) or 1102 (restored, data maintained).
+    case connectivityRestored(dataMaintained: Bool)
+    /// Close every client connection.
+    case dropAllConnections
+    /// Stop reading and answering on every connection while keeping the sockets open.
+    case beginHalfOpen
+    /// Answer again after a half-open period.
+    case endHalfOpen
+    /// Send error 100 (message rate exceeded).
+    case exceedRate
+    /// Send 2103 (market data farm broken) for `farm`.
+    case dataFarmBroken(farm: String)
+    /// Send 2104 (market data farm OK) for `farm`.
+    case dataFarmRestored(farm: String)
+
+    /// The notice to send to clients with id −1, for faults that have one. ``expireSubscription(symbol:)``
+    /// has 354, which goes to each affected ticker id instead.
+    public var notice: Notice? {
+        switch self {
+        case .expireSubscription:
+            Notice(code: 354, text: "Requested market data is not subscribed.")
+        case .connectivityLost:
+            Notice(code: 1100, text: "Connectivity between IB and Trader Workstation has been lost.")
+        case .connectivityRestored(let maintained):
+            maintained
+                ? Notice(code: 1102, text: "Connectivity between IB and Trader Workstation has been restored - data maintained.")
+                : Notice(code: 1101, text: "Connectivity between IB and Trader Workstation has been restored - data lost.")
+        case .exceedRate:
+            Notice(code: 100, text: "Max rate of messages per second has been exceeded.")
+        case .dataFarmBroken(let farm):
+            Notice(code: 2103, text: "Market data farm connection is broken:\(farm)")
+        case .dataFarmRestored(let farm):
+            Notice(code: 2104, text: "Market data farm connection is OK:\(farm)")
+        case .stallSymbol, .resumeSymbol, .stallAllMarketData, .resumeAllMarketData,
+             .dropAllConnections, .beginHalfOpen, .endHalfOpen:
+            nil
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+import PaperExchange
+
+@Suite struct InstrumentUniverseTests {
+    @Test func shippedFileHoldsAtLeastThirtyStocksAndTheRequiredNames() throws {
+        let universe = try Fixtures.universe()
+        let stocks = universe.instruments.filter { $0.secType == .stock }
+        #expect(stocks.count >= 30)
+        for symbol in ["AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "JPM", "SPY", "QQQ", "IWM"] {
+            #expect(universe.instrument(symbol: symbol) != nil, "missing \(symbol)")
+        }
+        for stock in stocks {
+            #expect(stock.minTick == FixedDecimal("0.01")!)
+            #expect(["NASDAQ", "NYSE", "ARCA"].contains(stock.primaryExchange))
+            #expect(!stock.longName.isEmpty)
+        }
+    }
+
+    @Test(arguments: [
+        ("AAPL", 265598), ("MSFT", 272093), ("TSLA", 76792991), ("SPY", 756733), ("QQQ", 320227571),
+        ("AMZN", 3691937), ("NVDA", 4815747), ("GOOGL", 208813719), ("META", 107113386),
+        ("IWM", 9579970), ("JPM", 1520593),
+    ])
+    func usesIBsRealConIds(symbol: String, conId: Int) throws {
+        let universe = try Fixtures.universe()
+        #expect(universe.instrument(symbol: symbol)?.conId == conId)
+        #expect(universe.instrument(conId: conId)?.symbol == symbol)
+    }
+
+    @Test func shipsFXPairsAndFrontMonthFutures() throws {
+        let universe = try Fixtures.universe()
+        let eur = try #require(universe.resolve(ContractQuery(symbol: "EUR", secType: "CASH", exchange: "IDEALPRO", currency: "USD")))
+        #expect(eur.localSymbol == "EUR.USD")
+        #expect(eur.minTick == FixedDecimal("0.00005")!)
+        let jpy = try #require(universe.instrument(symbol: "USD", secType: .forex, currency: "JPY"))
+        #expect(jpy.minTick == FixedDecimal("0.005")!)
+        #expect(universe.instrument(symbol: "GBP", secType: .forex) != nil)
+        let es = try #require(universe.resolve(ContractQuery(symbol: "ES", secType: "FUT", exchange: "CME", lastTradeDateOrContractMonth: "202603")))
+        #expect(es.multiplier == 50)
+        #expect(es.minTick == FixedDecimal("0.25")!)
+        #expect(universe.instrument(symbol: "NQ", secType: .future)?.multiplier == 20)
+    }
+
+    @Test func madeUpConIdsLiveInTheirOwnRange() throws {
+        let real: Set = [265598, 272093, 76792991, 756733, 320227571, 3691937, 4815747, 208813719,
+                         107113386, 9579970, 1520593, 12087792]
+        for instrument in try Fixtures.universe().instruments where !real.contains(instrument.conId) {
+            #expect(instrument.conId >= 900_000)
+        }
+    }
+
+    @Test func resolvesByListingExchangeAndRefusesUnknownOrAmbiguousQueries() throws {
+        let universe = try Fixtures.universe()
+        #expect(universe.resolve(ContractQuery(symbol: "jpm", secType: "STK", exchange: "NYSE"))?.conId == 1520593)
+        #expect(universe.resolve(ContractQuery(symbol: "AAPL", secType: "STK", exchange: "NYSE")) == nil)
+        #expect(universe.resolve(ContractQuery(symbol: "ZZZZ", secType: "STK")) == nil)
+        #expect(universe.resolve(ContractQuery(secType: "STK")) == nil)
+        #expect(universe.instruments(matching: ContractQuery(secType: "FUT")).count == 2)
+        #expect(universe.resolve(ContractQuery(conId: 265598, symbol: "MSFT")) == nil)
+    }
+
+    @Test func reportsBrokenInstrumentFiles() {
+        #expect(throws: InstrumentUniverseError.self) {
+            try InstrumentUniverse.parse(toml: "[[instrument]\nsymbol = 1")
+        }
+        let offGrid = """
+            [[instrument]]
+            symbol = "X"
+            con_id = 900999
+            long_name = "X"
+            reference_price = "10.005"
+            """
+        #expect(throws: InstrumentUniverseError.self) { try InstrumentUniverse.parse(toml: offGrid) }
+        let duplicate = offGrid.replacingOccurrences(of: "10.005", with: "10.00") + "\n"
+            + offGrid.replacingOccurrences(of: "10.005", with: "11.00")
+        #expect(throws: InstrumentUniverseError.self) { try InstrumentUniverse.parse(toml: duplicate) }
+        let missingPrice = "[[instrument]]\nsymbol = \"X\"\ncon_id = 1\nlong_name = \"X\"\n"
+        #expect(throws: InstrumentUniverseError.self) { try InstrumentUniverse.parse(toml: missingPrice) }
+    }
+}

@@ -1,0 +1,30 @@
+import Testing
+@testable import PaperExchange
+
+@Suite struct RandomTests {
+    @Test func splitMixMatchesTheReferenceOutputForSeedZero() {
+        var generator = SplitMix64(seed: 0)
+        #expect(generator.next() == 0xE220_A839_7B1D_CDAF)
+        #expect(generator.next() == 0x6E78_9E6A_A1B9_65F4)
+    }
+
+    @Test func xoshiroGivesTheSameSequenceForTheSameSeed() {
+        var a = Xoshiro256StarStar(seed: 42)
+        var b = Xoshiro256StarStar(seed: 42)
+        var c = Xoshiro256StarStar(seed: 43)
+        let first = (0..<100).map { _ in a.next() }
+        #expect(first == (0..<100).map { _ in b.next() })
+        #expect(first != (0..<100).map { _ in c.next() })
+    }
+
+    @Test func samplingHelpersStayInTheirRanges() {
+        var generator = Xoshiro256StarStar(seed: 7)
+        for _ in 0..<10_000 {
+            let unit = generator.nextUnitDouble()
+            #expect(unit >= 0 && unit < 1)
+            let normal = generator.nextStandardNormal()
+            #expect(normal >= -6 && normal <= 6)
+            #expect((3...9).contains(generator.nextInt(in: 3...9)))
+        }
+    }
+}

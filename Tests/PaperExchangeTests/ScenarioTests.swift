@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import PaperExchange
+
+@Suite struct ScenarioTests {
+    static let shipped = ["expire-aapl", "farm-blip", "nightly-reset", "half-open", "chaos"]
+
+    @Test(arguments: shipped)
+    func parsesEveryShippedScenario(name: String) throws {
+        let scenario = try Scenario.parse(toml: Fixtures.text("scenarios/\(name).toml"))
+        #expect(scenario.name == name)
+        #expect(!scenario.faults.isEmpty)
+        #expect(!scenario.description.isEmpty)
+        let readme = try Fixtures.text("scenarios/README.md")
+        #expect(readme.contains("`\(name).toml`"))
+    }
+
+    @Test func chaosPlacesTheIssuesTimeline() throws {
+        let scenario = try Scenario.parse(toml: Fixtures.text("scenarios/chaos.toml"))
+        #expect(scenario.notEntitled == ["TSLA", "NVDA"])
+        let timeline = scenario.timeline(start: Fixtures.t0)
+        let at = { (seconds: Int64) in Fixtures.t0.adding(milliseconds: seconds * 1000) }
+        #expect(timeline.due(from: at(30), to: at(31)) == [.expireSubscription(symbol: "AAPL")])
+        #expect(timeline.due(from: at(40), to: at(41)) == [.stallSymbol(symbol: "MSFT")])
+        #expect(timeline.due(from: at(90), to: at(96)) == [.connectivityLost, .connectivityRestored(dataMaintained: true)])
+        #expect(timeline.due(from: at(100), to: at(104)) == [.dataFarmBroken(farm: "usfarm"), .dataFarmRestored(farm: "usfarm")])
+        #expect(Fault.connectivityRestored(dataMaintained: true).notice?.code == 1102)
+        #expect(Fault.dataFarmBroken(farm: "usfarm").notice?.text == "Market data farm connection is broken:usfarm")
+        #expect(Fault.exceedRate.notice?.code == 100)
+    }
+
+    @Test func consecutiveIntervalsSeeEveryFaultExactlyOnce() throws {
+        let scenario = try Scenario.parse(toml: Fixtures.text("scenarios/chaos.toml"))
+        let timeline = scenario.timeline(start: Fixtures.t0)
+        var seen: [Fault] = []
+        var previous = Fixtures.t0
+        for step in stride(from: Int64(333), through: 200_000, by: 333) {
+            let now = Fixtures.t0.adding(milliseconds: step)
+            seen += timeline.due(from: previous, to: now)
+            previous = now
+        }
+        #expect(seen == scenario.faults.map(\.fault))
+    }
+
+    @Test func faultAtOffsetZeroIsDueInTheFirstCall() throws {
+        let scenario = try Scenario.parse(toml: "name = \"x\"\n[[fault]]\nat = 0\nkind = \"exceed-rate\"\n")
+        #expect(scenario.timeline(start: Fixtures.t0).due(from: Fixtures.t0, to: Fixtures.t0.adding(milliseconds: 1)) == [.exceedRate])
+    }
+
+    @Test func fractionalSecondsAndDataLostAreRead() throws {
+        let scenario = try Scenario.parse(toml: """
+            name = "y"
+            [[fault]]
+            at = 1.5
+            kind = "connectivity-lost"
+            restore_after = 2
+            data = "lost"
+            """)
+        #expect(scenario.faults.map(\.offsetMilliseconds) == [1500, 3500])
+        #expect(scenario.faults.last?.fault == .connectivityRestored(dataMaintained: false))
+        #expect(scenario.faults.last?.fault.notice?.code == 1101)
+    }
+
+    @Test(arguments: [
+        "name = \"broken\"\n[[fault]\nat = 3",
+        "name = \"x\"\n[[fault]]\nat = 3\nkind = \"meteor-strike\"\n",
+        "name = \"x\"\n[[fault]]\nat = 3\nkind = \"expire-subscription\"\n",
+        "name = \"x\"\n[[fault]]\nat = -1\nkind = \"exceed-rate\"\n",
+        "name = \"x\"\n[[fault]]\nat = 3\nkind = \"connectivity-lost\"\ndata = \"maybe\"\n",
+        "[[fault]]\nat = 3\nkind = \"exceed-rate\"\n",
+    ])
+    func rejectsBrokenScenarios(text: String) {
+        #expect(throws: ScenarioError.self) { try Scenario.parse(toml: text) }
+    }
+}
