@@ -13,23 +13,37 @@ let package = Package(
     products: [
         .executable(name: "ibterm", targets: ["ibterm"]),
         .library(name: "TWSWire", targets: ["TWSWire"]),
+        .library(name: "Dashboard", targets: ["Dashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "TWSWire", swiftSettings: strict),
+        .target(
+            name: "Dashboard",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
 
         // MARK: Executables
         .executableTarget(
             name: "ibterm",
             dependencies: [
                 "TWSWire",
+                "Dashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
 
+        // MARK: Tests
+        .testTarget(
+            name: "DashboardTests",
+            dependencies: ["Dashboard"],
+            swiftSettings: strict
+        ),
     ]
 )
