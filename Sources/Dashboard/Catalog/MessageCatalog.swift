@@ -57,6 +57,22 @@ public enum MessageCatalog {
         )
     }
 
+    /// The entry with its placeholders filled from `context`, or, without a context, with
+    /// generic wording ("the symbol", "the time of the last good quote") for reference output
+    /// such as `ibterm explain`.
+    public static func filledEntry(_ entry: CatalogEntry, context: MessageContext? = nil) -> CatalogEntry {
+        var result = entry
+        let fillText: (String) -> String = { text in
+            if let context { return fill(text, context) }
+            return text.replacing("{symbol}", with: "the symbol")
+                .replacing("{last_quote}", with: "the time of the last good quote")
+        }
+        result.title = fillText(entry.title)
+        result.explanation = fillText(entry.explanation)
+        result.action = fillText(entry.action)
+        return result
+    }
+
     /// Replaces `{symbol}` and `{last_quote}` in `text`.
     static func fill(_ text: String, _ context: MessageContext) -> String {
         guard text.contains("{") else { return text }
