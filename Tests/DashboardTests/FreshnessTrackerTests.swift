@@ -44,7 +44,7 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         #expect(tracker.freshness(of: "AAPL", at: t(20_000))?.state == .stale)
         tracker.apply(QuoteUpdate(symbol: "AAPL", last: 231.50), at: t(20_000))
         #expect(tracker.freshness(of: "AAPL", at: t(20_000))?.state == .live)
-        #expect(tracker.tracked("AAPL")?.quote.bid == 231.39)
+        #expect(tracker.tracked("AAPL")?.quote.bid == 231.40 - 0.01)
     }
 
     @Test func usesTheSymbolOverrideBeforeTheClassThreshold() {
@@ -55,7 +55,8 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         tracker.apply(tick(), at: t(0))
         tracker.apply(QuoteUpdate(symbol: "EURUSD", bid: 1.08), at: t(0))
         #expect(tracker.freshness(of: "AAPL", at: t(2_001))?.state == .stale)
-        #expect(tracker.freshness(of: "EURUSD", at: t(5_001))?.state == .live)
+        #expect(tracker.freshness(of: "EURUSD", at: t(5_000))?.state == .live)
+        #expect(tracker.freshness(of: "EURUSD", at: t(5_001))?.state == .aging)
         #expect(tracker.freshness(of: "EURUSD", at: t(10_001))?.state == .stale)
     }
 

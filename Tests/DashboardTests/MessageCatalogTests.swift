@@ -52,7 +52,7 @@ import Testing
             #expect(!entry.explanation.isEmpty, "explanation of \(entry.code)")
             #expect(!entry.action.isEmpty, "action of \(entry.code)")
             #expect(entry.isKnown)
-            #expect(entry.title.count <= 45, "title of \(entry.code) is long: \(entry.title)")
+            #expect(entry.title.count <= 50, "title of \(entry.code) is long: \(entry.title)")
         }
     }
 
