@@ -62,7 +62,7 @@ extension MessageCatalog {
     static let sendFailureEntries: [CatalogEntry] = {
         let individuallyDescribed: Set<Int> = [517, 579, 585, 586]
         return (510...589).filter { !individuallyDescribed.contains($0) }.map { code in
-            let request = sendFailureRequestNames[code] ?? "a request"
+            let request = sendFailureRequestNames[code] ?? "request type \(code)"
             let isOrder = code == 512
             return CatalogEntry(code, .error, .client, dead: true,
                 "Could not send: \(request)",
@@ -88,7 +88,17 @@ extension MessageCatalog {
         534: "implied-volatility calculation", 535: "option-price calculation",
         536: "implied-volatility cancel", 537: "option-price cancel", 538: "global cancel",
         539: "market-data type request", 540: "positions request", 541: "positions cancel",
-        542: "account-data request", 543: "account-data cancel",
+        542: "account-data request", 543: "account-data cancel", 544: "verify request",
+        545: "verify message", 546: "display-groups query", 547: "display-group subscribe",
+        548: "display-group update", 549: "display-group unsubscribe", 550: "API start",
+        551: "verify-and-auth request", 552: "verify-and-auth message",
+        553: "multi-positions request", 554: "multi-positions cancel",
+        555: "multi-account updates request", 556: "multi-account updates cancel",
+        557: "option-parameters request", 558: "soft-dollar tiers request",
+        559: "family-codes request", 560: "symbol search", 561: "depth-exchanges request",
+        562: "SMART-components request", 563: "news-providers request", 564: "news-article request",
+        565: "historical-news request", 566: "head-timestamp request", 567: "histogram request",
+        568: "histogram cancel", 569: "head-timestamp cancel", 570: "market-rule request",
         571: "PnL request", 572: "PnL cancel", 573: "single-position PnL request",
         574: "single-position PnL cancel", 575: "historical-ticks request",
         576: "tick-by-tick request", 577: "tick-by-tick cancel", 578: "completed-orders request",
