@@ -12,7 +12,7 @@ struct IBTerm: AsyncParsableCommand {
             in later steps.
             """,
         version: IBTermVersion.current,
-        subcommands: []
+        subcommands: [ExplainCommand.self]
     )
 
     func run() async throws {

@@ -1,0 +1,33 @@
+extension MessageCatalog {
+    /// Historical-data messages.
+    static let historicalEntries: [CatalogEntry] = [
+        CatalogEntry(162, .error, .marketData, dead: true,
+            "History request failed",
+            "IB's history service refused or ended the request. IB's text says why: pacing, no data for the period, a timeout, missing permissions, or a login from another IP address.",
+            "Read IB's reason below. For pacing, wait and ask for fewer or larger bars."),
+        CatalogEntry(165, .info, .marketData, dead: false,
+            "History service note",
+            "IB's history service sent an informational note; nothing failed.",
+            "Nothing to do."),
+        CatalogEntry(166, .error, .marketData, dead: true,
+            "No history for expired contract",
+            "IB offers no historical data for this expired contract.",
+            "Choose a live contract."),
+        CatalogEntry(366, .warning, .marketData, dead: false,
+            "Unknown history id",
+            "A history cancel named a query that had already finished or been cancelled.",
+            "Nothing to do."),
+        CatalogEntry(386, .error, .marketData, dead: true,
+            "Duplicate history id",
+            "A new history request reused an active id and was refused.",
+            "This is an ibterm bug; report it."),
+        CatalogEntry(10182, .warning, .marketData, dead: true,
+            "Live bar updates stopped",
+            "A chart that keeps itself up to date lost its live feed, typically during a data-farm flap or the nightly reset. The bars already drawn are kept.",
+            "ibterm re-requests the chart once connectivity is back; the connection itself is fine."),
+        CatalogEntry(2188, .warning, .marketData, dead: false,
+            "Latest bars need a subscription",
+            "History arrived, but the most recent part needs an additional API subscription, so the newest bars may be missing.",
+            "Treat the last bars as incomplete, or add the subscription."),
+    ]
+}

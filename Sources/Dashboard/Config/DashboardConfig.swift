@@ -1,0 +1,90 @@
+import Foundation
+
+/// ibterm's settings, parsed from the TOML text of `config.toml` (the executable reads the file).
+///
+/// Every key is optional; a missing key takes the default shown here. Example with every key:
+///
+/// ```toml
+/// watchlist = ["AAPL", "MSFT"]
+/// theme = "default"
+/// allow_live = false
+///
+/// [gateway]            # or: gateway = "127.0.0.1:4002"
+/// host = "127.0.0.1"
+/// port = 4002
+/// client_id = 1
+///
+/// [staleness]
+/// default_seconds = 10
+/// [staleness.class]    # stock, option, future, forex, index, crypto
+/// stock = 5
+/// [staleness.symbol]
+/// SPY = 3
+///
+/// [ticket]
+/// max_quantity = 1000
+/// max_notional = 50000
+/// max_net_liq_share = 0.25   # 0 switches the check off
+/// price_band = 0.05          # 0 switches the fat-finger guard off
+///
+/// [keys]
+/// quit = ["q", "ctrl-c"]
+/// ```
+public struct DashboardConfig: Sendable, Hashable {
+    /// The default watchlist for a new user.
+    public static let defaultWatchlist = ["AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY", "QQQ", "IWM"]
+
+    /// The default key bindings: action name to key names, interpreted by the UI layer.
+    public static let defaultKeyBindings: [String: [String]] = [
+        "quit": ["q", "ctrl-c"],
+        "buy": ["b"],
+        "sell": ["s"],
+        "cancel_order": ["c"],
+        "command": [":"],
+        "help": ["?"],
+        "next_pane": ["tab"],
+        "up": ["up", "k"],
+        "down": ["down", "j"],
+        "add_symbol": ["a"],
+        "remove_symbol": ["d"],
+        "messages": ["m"],
+    ]
+
+    /// Symbols on the watchlist, in order.
+    public var watchlist: [String]
+    /// TWS or IB Gateway host.
+    public var gatewayHost: String
+    /// TWS or IB Gateway API port (IB Gateway paper: 4002).
+    public var gatewayPort: Int
+    /// The API client id.
+    public var clientID: Int
+    /// Staleness thresholds.
+    public var staleness: StalenessPolicy
+    /// Order-ticket limits.
+    public var ticketLimits: TicketLimits
+    /// Whether orders may be sent to a live (real-money) account.
+    public var allowLive: Bool
+    /// The theme's name.
+    public var themeName: String
+    /// Action name to key names.
+    public var keyBindings: [String: [String]]
+
+    /// Creates a configuration; every argument defaults.
+    public init(
+        watchlist: [String] = DashboardConfig.defaultWatchlist,
+        gatewayHost: String = "127.0.0.1", gatewayPort: Int = 4002, clientID: Int = 1,
+        staleness: StalenessPolicy = .standard, ticketLimits: TicketLimits = TicketLimits(),
+        allowLive: Bool = false, themeName: String = "default",
+        keyBindings: [String: [String]] = DashboardConfig.defaultKeyBindings
+    ) {
+        self.watchlist = watchlist
+        self.gatewayHost = gatewayHost
+        self.gatewayPort = gatewayPort
+        self.clientID = clientID
+        self.staleness = staleness
+        self.ticketLimits = ticketLimits
+        self.allowLive = allowLive
+        self.themeName = themeName
+        self.keyBindings = keyBindings
+    }
+}

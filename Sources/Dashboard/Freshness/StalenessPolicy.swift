@@ -1,0 +1,47 @@
+/// How long a quote may go without a tick before it is aging, then stale.
+///
+/// A quote is `live` while its age is at most half the threshold, `aging` while it is above
+/// half and at most the threshold, and `stale` once it is above the threshold. The threshold is
+/// the symbol's override if there is one, else its instrument class's, else the default.
+public struct StalenessPolicy: Sendable, Hashable {
+    /// The threshold for classes without their own.
+    public var defaultThreshold: Duration
+    /// Thresholds per instrument class.
+    public var classThresholds: [InstrumentClass: Duration]
+    /// Thresholds per symbol, overriding the class.
+    public var symbolThresholds: [String: Duration]
+
+    /// Creates a policy.
+    public init(
+        defaultThreshold: Duration = .seconds(10),
+        classThresholds: [InstrumentClass: Duration] = StalenessPolicy.standardClassThresholds,
+        symbolThresholds: [String: Duration] = [:]
+    ) {
+        self.defaultThreshold = defaultThreshold
+        self.classThresholds = classThresholds
+        self.symbolThresholds = symbolThresholds
+    }
+
+    /// The standard thresholds: 5 s for US stocks and futures, which tick several times a second
+    /// in regular hours; 10 s for currencies and crypto; 15 s for options, which often quote
+    /// less often; 30 s for indices, which IB publishes every few seconds.
+    public static let standardClassThresholds: [InstrumentClass: Duration] = [
+        .stock: .seconds(5), .future: .seconds(5), .forex: .seconds(10),
+        .crypto: .seconds(10), .option: .seconds(15), .index: .seconds(30),
+    ]
+
+    /// The policy with the standard thresholds and no overrides.
+    public static let standard = StalenessPolicy()
+
+    /// The threshold that applies to `symbol` of class `instrumentClass`.
+    public func threshold(for symbol: String, instrumentClass: InstrumentClass) -> Duration {
+        symbolThresholds[symbol] ?? classThresholds[instrumentClass] ?? defaultThreshold
+    }
+
+    /// Classifies a quote by its age alone: `live`, `aging` or `stale`.
+    public func classify(age: Duration, threshold: Duration) -> Freshness {
+        if age > threshold { return .stale }
+        if age > threshold / 2 { return .aging }
+        return .live
+    }
+}

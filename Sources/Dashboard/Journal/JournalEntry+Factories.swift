@@ -1,0 +1,54 @@
+import Foundation
+
+extension JournalEntry {
+    /// The line for an order handed to the client.
+    public static func orderSent(_ order: OrderInstruction, orderID: Int, at time: Timestamp) -> JournalEntry {
+        var entry = JournalEntry(kind: .orderSent, time: time)
+        entry.orderID = orderID
+        entry.symbol = order.symbol
+        entry.side = order.side
+        entry.quantity = Decimal(order.quantity)
+        entry.orderType = order.orderType
+        entry.limitPrice = order.limitPrice
+        entry.stopPrice = order.stopPrice
+        entry.timeInForce = order.timeInForce
+        return entry
+    }
+
+    /// The line for an order-status change.
+    public static func statusChange(
+        orderID: Int, status: String, filled: Decimal, remaining: Decimal, reason: String? = nil, at time: Timestamp
+    ) -> JournalEntry {
+        var entry = JournalEntry(kind: .statusChange, time: time)
+        entry.orderID = orderID
+        entry.status = status
+        entry.filled = filled
+        entry.remaining = remaining
+        entry.text = reason
+        return entry
+    }
+
+    /// The line for an execution.
+    public static func execution(
+        orderID: Int, executionID: String, symbol: String, side: OrderSide, quantity: Decimal, price: Decimal,
+        at time: Timestamp
+    ) -> JournalEntry {
+        var entry = JournalEntry(kind: .execution, time: time)
+        entry.orderID = orderID
+        entry.executionID = executionID
+        entry.symbol = symbol
+        entry.side = side
+        entry.quantity = quantity
+        entry.price = price
+        return entry
+    }
+
+    /// The line for a broker message.
+    public static func message(_ notice: Notice, at time: Timestamp) -> JournalEntry {
+        var entry = JournalEntry(kind: .message, time: time)
+        entry.code = notice.code
+        entry.requestID = notice.requestID
+        entry.text = notice.text
+        return entry
+    }
+}

@@ -1,0 +1,25 @@
+/// A message TWS sent through its error channel: a real error, a warning or a plain notice.
+///
+/// IB: `error(reqId, errorCode, errorString)` (inbound message 4, `ERR_MSG`). Broker messages are
+/// values, not Swift errors; `MessageCatalog` says what each code means.
+public struct Notice: Sendable, Hashable, Codable {
+    /// IB's `NO_VALID_ID`: the notice concerns the whole session, not one request.
+    public static let noRequestID = -1
+
+    /// The request id, ticker id or order id the notice names, or `-1` for session notices.
+    public var requestID: Int
+    /// IB's message code.
+    public var code: Int
+    /// IB's own text (possibly localised; use it for details only, never to classify).
+    public var text: String
+
+    /// Creates a notice.
+    public init(requestID: Int = Notice.noRequestID, code: Int, text: String = "") {
+        self.requestID = requestID
+        self.code = code
+        self.text = text
+    }
+
+    /// Whether the notice concerns the whole session rather than one request.
+    public var isSessionWide: Bool { requestID == Notice.noRequestID }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// A validated order, ready for the client to send. IB: the `Order` of `placeOrder`.
+public struct OrderInstruction: Sendable, Hashable, Codable {
+    /// Buy or sell.
+    public var side: OrderSide
+    /// Whole number of shares, above zero.
+    public var quantity: Int
+    /// The symbol.
+    public var symbol: String
+    /// The order type.
+    public var orderType: OrderType
+    /// The limit price (limit and stop-limit orders).
+    public var limitPrice: Decimal?
+    /// The stop trigger price (stop and stop-limit orders).
+    public var stopPrice: Decimal?
+    /// The time in force.
+    public var timeInForce: TimeInForce
+
+    /// Creates an instruction.
+    public init(
+        side: OrderSide, quantity: Int, symbol: String, orderType: OrderType,
+        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day
+    ) {
+        self.side = side
+        self.quantity = quantity
+        self.symbol = symbol
+        self.orderType = orderType
+        self.limitPrice = limitPrice
+        self.stopPrice = stopPrice
+        self.timeInForce = timeInForce
+    }
+
+    /// A one-line description: `BUY 100 AAPL LMT 231.40 DAY`.
+    public var summary: String {
+        var parts = [side.rawValue, "\(quantity)", symbol, orderType.rawValue]
+        if let stopPrice { parts.append(DecimalMath.format(stopPrice, scale: max(2, -stopPrice.exponent))) }
+        if let limitPrice { parts.append(DecimalMath.format(limitPrice, scale: max(2, -limitPrice.exponent))) }
+        parts.append(timeInForce.rawValue)
+        return parts.joined(separator: " ")
+    }
+}

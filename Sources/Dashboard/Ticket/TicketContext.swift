@@ -1,0 +1,44 @@
+import Foundation
+
+/// The facts the order ticket checks against, taken from dashboard state at review and at send.
+public struct TicketContext: Sendable, Hashable {
+    /// The current quote for the ticket's symbol, if any.
+    public var quote: Quote?
+    /// The freshness of that quote.
+    public var quoteFreshness: Freshness
+    /// The connection state.
+    public var connection: ConnectionState
+    /// Whether the account trades real money.
+    public var accountKind: AccountKind
+    /// Whether the configuration allows sending orders to a live account.
+    public var allowLive: Bool
+    /// The account's net liquidation value, if known.
+    public var netLiquidation: Decimal?
+    /// The current position in the symbol (negative when short).
+    public var position: Decimal
+    /// The instrument's minimum price increment (0.01 for US stocks priced at 1 or more).
+    public var minimumTick: Decimal
+    /// The limits to enforce.
+    public var limits: TicketLimits
+    /// Shares already traded this month, which selects the commission tier.
+    public var monthlyVolume: Int
+
+    /// Creates a context.
+    public init(
+        quote: Quote?, quoteFreshness: Freshness, connection: ConnectionState,
+        accountKind: AccountKind, allowLive: Bool = false, netLiquidation: Decimal?,
+        position: Decimal = 0, minimumTick: Decimal = Decimal(string: "0.01")!,
+        limits: TicketLimits = TicketLimits(), monthlyVolume: Int = 0
+    ) {
+        self.quote = quote
+        self.quoteFreshness = quoteFreshness
+        self.connection = connection
+        self.accountKind = accountKind
+        self.allowLive = allowLive
+        self.netLiquidation = netLiquidation
+        self.position = position
+        self.minimumTick = minimumTick
+        self.limits = limits
+        self.monthlyVolume = monthlyVolume
+    }
+}

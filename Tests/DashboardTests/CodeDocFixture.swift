@@ -1,0 +1,67 @@
+import Foundation
+
+/// Reads `../shared/docs/ib-message-codes.md` (beside the repository) for the catalog tests.
+enum CodeDocFixture {
+    static let path: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/docs/ib-message-codes.md").path
+
+    static let text: String? = {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            print("CodeDocFixture: \(path) is absent; doc-driven catalog tests are skipped.")
+            return nil
+        }
+        return text
+    }()
+
+    static var isAvailable: Bool { text != nil }
+
+    /// One row of the doc's code table.
+    struct Row {
+        var codes: [Int]
+        var severity: String
+        var requestAfter: String
+    }
+
+    /// The rows of the code table (between "## Code table" and "**Count:**").
+    static var rows: [Row] {
+        guard let text else { return [] }
+        guard let start = text.range(of: "## Code table"),
+              let end = text.range(of: "**Count:**", range: start.upperBound..<text.endIndex)
+        else { return [] }
+        var rows: [Row] = []
+        for line in text[start.upperBound..<end.lowerBound].split(separator: "\n") where line.hasPrefix("|") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard cells.count > 4 else { continue }
+            let codes = parseCodes(cells[1])
+            guard !codes.isEmpty else { continue }
+            rows.append(Row(codes: codes, severity: cells[3], requestAfter: cells[4]))
+        }
+        return rows
+    }
+
+    /// `**354**` → [354]; `510–516` → 510...516; `330 / 331 / 344` → [330, 331, 344].
+    static func parseCodes(_ cell: String) -> [Int] {
+        let cleaned = cell.replacingOccurrences(of: "*", with: "")
+        var codes: [Int] = []
+        for part in cleaned.split(separator: "/") {
+            let bounds = part.split(separator: "–").map { $0.trimmingCharacters(in: .whitespaces) }
+            if bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high {
+                codes += Array(low...high)
+            } else if bounds.count == 1, let code = Int(bounds[0]) {
+                codes.append(code)
+            }
+        }
+        return codes
+    }
+
+    /// Every code the doc's text mentions as a code: table rows plus the warning twins named
+    /// in the count note ("2168 and 2169").
+    static var allCodes: Set<Int> {
+        var codes = Set(rows.flatMap(\.codes))
+        if let text, text.contains("2168 and 2169") { codes.formUnion([2168, 2169]) }
+        return codes
+    }
+}

@@ -1,0 +1,138 @@
+import Testing
+@testable import Dashboard
+
+@Suite struct MessageCatalogTests {
+    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    func extractsAtLeastEightyCodesFromTheReferenceDoc() {
+        #expect(CodeDocFixture.allCodes.count >= 80)
+        #expect(CodeDocFixture.allCodes.contains(354))
+        #expect(CodeDocFixture.allCodes.contains(10197))
+        #expect(CodeDocFixture.allCodes.isSuperset(of: 510...516))
+    }
+
+    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    func hasAnEntryForEveryCodeInTheReferenceDoc() {
+        let missing = CodeDocFixture.allCodes.filter { MessageCatalog.entry(for: $0) == nil }.sorted()
+        #expect(missing.isEmpty, "catalog lacks \(missing)")
+    }
+
+    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    func neverMakesAnInformationalCodeOfTheDocAnError() {
+        for row in CodeDocFixture.rows where row.severity.hasPrefix("INFO") {
+            for code in row.codes {
+                #expect(MessageCatalog.entry(for: code)?.severity != .error, "code \(code)")
+            }
+        }
+    }
+
+    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    func makesEveryCriticalCodeOfTheDocAnError() {
+        for row in CodeDocFixture.rows where row.severity.hasPrefix("CRITICAL") {
+            for code in row.codes {
+                #expect(MessageCatalog.entry(for: code)?.severity == .error, "code \(code)")
+            }
+        }
+    }
+
+    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    func marksRequestsDeadWhereTheDocSaysDead() {
+        for row in CodeDocFixture.rows {
+            let after = row.requestAfter.lowercased().replacingOccurrences(of: "*", with: "")
+            guard after.hasPrefix("dead") else { continue }
+            for code in row.codes {
+                #expect(MessageCatalog.entry(for: code)?.requestIsDead == true, "code \(code)")
+            }
+        }
+    }
+
+    @Test func fillsEveryFieldOfEveryEntry() {
+        #expect(MessageCatalog.entries.count >= 80)
+        for entry in MessageCatalog.entries {
+            #expect(!entry.title.isEmpty, "title of \(entry.code)")
+            #expect(!entry.explanation.isEmpty, "explanation of \(entry.code)")
+            #expect(!entry.action.isEmpty, "action of \(entry.code)")
+            #expect(entry.isKnown)
+            #expect(entry.title.count <= 50, "title of \(entry.code) is long: \(entry.title)")
+        }
+    }
+
+    @Test func listsEachCodeOnceInAscendingOrder() {
+        let codes = MessageCatalog.entries.map(\.code)
+        #expect(codes == codes.sorted())
+        #expect(Set(codes).count == codes.count)
+    }
+
+    @Test(arguments: [2104, 2106, 2107, 2108, 2158, 2119, 1102, 2109, 10349, 165, 10185])
+    func treatsHealthNoticesAsInformation(code: Int) {
+        #expect(MessageCatalog.entry(for: code)?.severity == .info)
+        #expect(MessageCatalog.entry(for: code)?.requestIsDead == false)
+    }
+
+    @Test(arguments: [1100, 1300, 2110, 326, 502, 507, 509])
+    func treatsSessionFailuresAsConnectivityOrClientErrors(code: Int) throws {
+        let entry = try #require(MessageCatalog.entry(for: code))
+        #expect(entry.severity == .error)
+        #expect(entry.category == .connectivity || entry.category == .client)
+    }
+
+    @Test func explains354WithTheSymbolTheLastGoodQuoteAndTheFix() {
+        let context = MessageContext(
+            symbol: "AAPL", lastGoodQuote: Timestamp(seconds: 52_267), now: Timestamp(seconds: 52_314))
+        let message = MessageCatalog.explain(Notice(requestID: 7, code: 354, text: "Requested market data is not subscribed."), context: context)
+        #expect(message.explanation.contains("AAPL"))
+        #expect(message.explanation.contains("14:31:07 UTC (47 s ago)"))
+        #expect(message.action.contains("paper account"))
+        #expect(message.action.contains("shared from the live user"))
+        #expect(message.action.contains("market data type 3"))
+        #expect(message.requestIsDead)
+        #expect(message.severity == .error)
+        #expect(message.ibText == "Requested market data is not subscribed.")
+        #expect(!message.explanation.contains("{"))
+    }
+
+    @Test func explains354WithoutAnyQuoteAsNoneReceived() {
+        let message = MessageCatalog.explain(Notice(requestID: 7, code: 354), context: MessageContext(symbol: "TSLA"))
+        #expect(message.explanation.contains("TSLA"))
+        #expect(message.explanation.contains("none received"))
+    }
+
+    @Test func keepsIBCodeAndTextForUnknownCodes() {
+        let message = MessageCatalog.explain(Notice(requestID: 3, code: 10999, text: "Something new happened"))
+        #expect(!message.isKnown)
+        #expect(message.code == 10999)
+        #expect(message.explanation == "Something new happened")
+        #expect(message.title.contains("10999"))
+        #expect(message.severity == .warning)
+        #expect(!message.requestIsDead)
+        #expect(CatalogEntry.unknown(code: 599, ibText: "").category == .client)
+        #expect(CatalogEntry.unknown(code: 2199, ibText: "").category == .connectivity)
+    }
+
+    @Test(arguments: [105, 110, 321, 329])
+    func keepsTheOriginalOrderAliveWhenAModifyIsRefused(code: Int) {
+        let modify = MessageCatalog.explain(Notice(requestID: 12, code: code), context: MessageContext(isModification: true))
+        #expect(modify.severity == .warning)
+        #expect(!modify.requestIsDead)
+        #expect(modify.explanation.contains("original order is still working"))
+    }
+
+    @Test func makesAUserRequestedCancelInformational() {
+        let ours = MessageCatalog.explain(Notice(requestID: 12, code: 202), context: MessageContext(cancelRequestedByUser: true))
+        let theirs = MessageCatalog.explain(Notice(requestID: 12, code: 202))
+        #expect(ours.severity == .info)
+        #expect(theirs.severity == .warning)
+    }
+
+    @Test func fillsPlaceholdersWithGenericWordingForReferenceOutput() {
+        let entry = MessageCatalog.filledEntry(MessageCatalog.entry(for: 354)!)
+        #expect(entry.explanation.contains("the symbol"))
+        #expect(entry.explanation.contains("the time of the last good quote"))
+        #expect(!entry.explanation.contains("{"))
+    }
+
+    @Test func namesThePlacedOrderStateAsUnknownWhenAnOrderSendFails() throws {
+        let entry = try #require(MessageCatalog.entry(for: 512))
+        #expect(entry.action.contains("check open orders"))
+        #expect(MessageCatalog.entry(for: 527)?.title == "Could not send: historical-data request")
+    }
+}
