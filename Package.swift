@@ -13,13 +13,33 @@ let package = Package(
     products: [
         .executable(name: "ibterm", targets: ["ibterm"]),
         .library(name: "TWSWire", targets: ["TWSWire"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "TWSWire", swiftSettings: strict),
+        .target(
+            name: "TerminalUI",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+
+        // MARK: I/O adapters
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "CursesTerminal",
+            dependencies: ["TerminalUI", "CNcurses"],
+            swiftSettings: strict
+        ),
 
         // MARK: Executables
         .executableTarget(
@@ -31,5 +51,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: Tests
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CursesTerminalTests",
+            dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"],
+            swiftSettings: strict
+        ),
     ]
 )
