@@ -21,44 +21,44 @@ public struct ThemeFile: Sendable {
     /// Roles the file did not name; they took the fallback theme's style.
     public var missingRoles: [ThemeRole]
     /// Unknown keys and unusable values, in file order as far as TOML keeps it.
-    public var warnings: [ThemeWarning]
+    public var warnings: [ConfigWarning]
 
     /// The top-level keys a theme file may have besides `[roles]`.
     static let metadataKeys: Set<String> = ["name", "description", "author", "dark"]
 
     /// Parses theme `text`. Roles the file leaves out, and values that do not parse, take
     /// `fallback`'s style. `defaultName` names the theme when the file has no `name` key.
-    /// Throws `ThemeError` only when the text is not TOML or `[roles]` is not a table.
-    public init(parsing text: String, defaultName: String = "custom", fallback: Theme = .builtinDefault) throws(ThemeError) {
+    /// Throws `ConfigError` only when the text is not TOML or `[roles]` is not a table.
+    public init(parsing text: String, defaultName: String = "custom", fallback: Theme = .builtinDefault) throws(ConfigError) {
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ThemeError(message: error.description, line: error.source.begin.line, column: error.source.begin.column)
+            throw ConfigError(message: error.description, line: error.source.begin.line, column: error.source.begin.column)
         } catch {
-            throw ThemeError(message: "not a TOML document")
+            throw ConfigError(message: "not a TOML document")
         }
-        var warnings: [ThemeWarning] = []
+        var warnings: [ConfigWarning] = []
         var name = defaultName
         for (key, value) in root where key != "roles" {
             if key == "name", let text = value.string {
                 name = text
             } else if !Self.metadataKeys.contains(key) {
-                warnings.append(ThemeWarning(key: key, message: "unknown key, ignored"))
+                warnings.append(ConfigWarning(key: key, message: "unknown key, ignored"))
             }
         }
         var styles: [ThemeRole: Style] = [:]
         if let rolesValue = root["roles"] {
-            guard let roles = rolesValue.table else { throw ThemeError(message: "`roles` must be a table") }
+            guard let roles = rolesValue.table else { throw ConfigError(message: "`roles` must be a table") }
             for (key, value) in roles {
                 guard let role = ThemeRole(rawValue: key) else {
-                    warnings.append(ThemeWarning(key: "roles.\(key)", message: "unknown role, ignored"))
+                    warnings.append(ConfigWarning(key: "roles.\(key)", message: "unknown role, ignored"))
                     continue
                 }
                 styles[role] = Self.style(from: value, base: fallback[role], path: "roles.\(key)", warnings: &warnings)
             }
         } else {
-            warnings.append(ThemeWarning(key: "roles", message: "missing; every role uses the fallback theme"))
+            warnings.append(ConfigWarning(key: "roles", message: "missing; every role uses the fallback theme"))
         }
         theme = Theme(name: name, styles: styles, fallback: fallback)
         missingRoles = ThemeRole.allCases.filter { styles[$0] == nil }
@@ -69,11 +69,11 @@ public struct ThemeFile: Sendable {
     /// Keys not given start from the plain style (not from `base`), so a file fully decides how
     /// a role it names looks; an unusable value keeps `base`'s value for that key.
     static func style(
-        from value: any TOMLValueConvertible, base: Style, path: String, warnings: inout [ThemeWarning]
+        from value: any TOMLValueConvertible, base: Style, path: String, warnings: inout [ConfigWarning]
     ) -> Style {
         if value.table == nil {
             guard let color = color(from: value) else {
-                warnings.append(ThemeWarning(key: path, message: "expected a colour or a table of style keys"))
+                warnings.append(ConfigWarning(key: path, message: "expected a colour or a table of style keys"))
                 return base
             }
             return Style(foreground: color)
@@ -84,14 +84,14 @@ public struct ThemeFile: Sendable {
             switch key {
             case "fg", "bg":
                 guard let color = color(from: entry) else {
-                    warnings.append(ThemeWarning(key: keyPath, message: "not a colour, using the fallback"))
+                    warnings.append(ConfigWarning(key: keyPath, message: "not a colour, using the fallback"))
                     if key == "fg" { style.foreground = base.foreground } else { style.background = base.background }
                     continue
                 }
                 if key == "fg" { style.foreground = color } else { style.background = color }
             case "bold", "underline", "reverse", "dim":
                 guard let flag = entry.bool else {
-                    warnings.append(ThemeWarning(key: keyPath, message: "expected true or false"))
+                    warnings.append(ConfigWarning(key: keyPath, message: "expected true or false"))
                     continue
                 }
                 switch key {
@@ -101,7 +101,7 @@ public struct ThemeFile: Sendable {
                 default: style.dim = flag
                 }
             default:
-                warnings.append(ThemeWarning(key: keyPath, message: "unknown style key, ignored"))
+                warnings.append(ConfigWarning(key: keyPath, message: "unknown style key, ignored"))
             }
         }
         return style

@@ -1,6 +1,6 @@
-/// Something in a theme file that was ignored (an unknown key, a colour that does not parse);
-/// the theme still loads, with the built-in style where the bad value was.
-public struct ThemeWarning: Hashable, Sendable, CustomStringConvertible {
+/// Something in a theme or config file that was ignored (an unknown key, a value that does not
+/// parse); loading goes on with the built-in value where the bad one was.
+public struct ConfigWarning: Hashable, Sendable, CustomStringConvertible {
     /// The dotted key path the warning is about (`roles.up.fg`).
     public var key: String
     /// What was wrong with it.

@@ -1,6 +1,6 @@
-/// Why a theme file could not be read at all (as opposed to a `ThemeWarning`, which leaves a
-/// usable theme).
-public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
+/// Why a theme or config file could not be read at all (as opposed to a `ConfigWarning`, which
+/// leaves a usable result).
+public struct ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The 1-based line of the problem, when known.
     public var line: Int?
     /// The 1-based column of the problem, when known.
