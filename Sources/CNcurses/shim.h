@@ -88,4 +88,13 @@ static inline int ibt_noutrefresh(void) { return wnoutrefresh(stdscr); }
 static inline int ibt_leaveok(int on) { return leaveok(stdscr, on ? TRUE : FALSE); }
 static inline void ibt_setlocale_from_environment(void) { setlocale(LC_ALL, ""); }
 
+/* newterm on the process's stdout/stdin; unlike initscr it returns NULL instead of exiting
+ * when the terminal cannot be initialised. */
+static inline int ibt_newterm(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) { return ERR; }
+    set_term(screen);
+    return OK;
+}
+
 #endif
