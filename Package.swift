@@ -26,6 +26,7 @@ let package = Package(
         .target(
             name: "TerminalUI",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
 
@@ -38,6 +39,7 @@ let package = Package(
         .target(
             name: "CursesTerminal",
             dependencies: ["TerminalUI", "CNcurses"],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
 
