@@ -13,7 +13,7 @@ import TerminalUI
 /// try terminal.start()
 /// defer { terminal.restore() }
 /// ```
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
     /// The options given at creation.
     public let options: CursesTerminalOptions
     /// The colour depth in use (known after `start()`; monochrome before).
