@@ -81,3 +81,16 @@ import TerminalUI
         #expect(ThemeRole.allCases.count >= 27)
     }
 }
+
+@Suite struct CanvasThemeTests {
+    @Test func writesWithTheRolesStyleAndRecordsTheRole() {
+        let theme = Theme.builtinDefault
+        var canvas = Canvas(size: Size(width: 8, height: 1))
+        canvas.fill(canvas.bounds, role: .statusBar, theme: theme)
+        let end = canvas.write("PAPER", at: Point(x: 1, y: 0), role: .paper, theme: theme)
+        #expect(end == 6)
+        #expect(canvas.roleLines == ["_PPPPP__"])
+        #expect(canvas[1, 0].style == theme[.paper])
+        #expect(canvas[0, 0].style == theme[.statusBar])
+    }
+}
