@@ -13,4 +13,16 @@ import Testing
         #expect(delivered.wait(timeout: .now() + 5) == .success)
         #expect(watcher.receivedSignal == SIGUSR2)
     }
+
+    /// Process-directed (`kill`): test threads are dispatch workers, which block signals.
+    @Test func deliversEverySignalSentRightAfterInstalling() {
+        let delivered = DispatchSemaphore(value: 0)
+        let watcher = TerminalSignalWatcher(signals: [SIGUSR1]) { _ in delivered.signal() }
+        defer { watcher.cancel() }
+        kill(getpid(), SIGUSR1)
+        #expect(delivered.wait(timeout: .now() + 5) == .success)
+        kill(getpid(), SIGUSR1)
+        #expect(delivered.wait(timeout: .now() + 5) == .success)
+        #expect(watcher.receivedSignal == SIGUSR1)
+    }
 }
