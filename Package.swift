@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "TWSSession", targets: ["TWSSession"]),
         .library(name: "PaperExchange", targets: ["PaperExchange"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+        .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +37,25 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "TerminalUI",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+
+        // MARK: I/O adapters
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "CursesTerminal",
+            dependencies: ["TerminalUI", "CNcurses"],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
 
@@ -67,5 +88,11 @@ let package = Package(
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(
+            name: "CursesTerminalTests",
+            dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"],
+            swiftSettings: strict
+        ),
     ]
 )

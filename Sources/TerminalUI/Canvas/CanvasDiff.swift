@@ -1,0 +1,73 @@
+/// The cells that changed between two canvases, grouped into runs of adjacent changed cells on
+/// one row: what a backend must print to turn the old frame into the new one.
+public struct CanvasDiff: Hashable, Sendable {
+    /// A horizontal stretch of changed cells.
+    public struct Run: Hashable, Sendable {
+        /// Where the run starts.
+        public var origin: Point
+        /// The new cells, left to right; continuation cells of wide characters included.
+        public var cells: [Cell]
+
+        /// Creates a run.
+        public init(origin: Point, cells: [Cell]) {
+            self.origin = origin
+            self.cells = cells
+        }
+
+        /// The run's characters as the terminal shows them (continuations skipped).
+        public var text: String {
+            String(cells.filter { !$0.isContinuation }.map(\.character))
+        }
+    }
+
+    /// The size of the new canvas.
+    public var size: Size
+    /// True when there was no comparable old frame (none, or a different size): every row is
+    /// a run and the backend should clear the screen first.
+    public var isFullRedraw: Bool
+    /// The changed runs, top to bottom, left to right.
+    public var runs: [Run]
+
+    /// Compares `old` with `new`. A nil `old` or a size change yields a full redraw.
+    /// A changed half of a wide character pulls the other half into the run, so a backend
+    /// never prints half a character.
+    public init(from old: Canvas?, to new: Canvas) {
+        size = new.size
+        runs = []
+        guard let old, old.size == new.size else {
+            isFullRedraw = true
+            for y in 0..<new.size.height where new.size.width > 0 {
+                runs.append(Run(origin: Point(x: 0, y: y), cells: Array(new.row(y))))
+            }
+            return
+        }
+        isFullRedraw = false
+        let width = new.size.width
+        for y in 0..<new.size.height {
+            let before = Array(old.row(y))
+            let after = Array(new.row(y))
+            var changed = [Bool](repeating: false, count: width)
+            for x in 0..<width where before[x] != after[x] {
+                changed[x] = true
+                if (after[x].isContinuation || before[x].isContinuation), x > 0 { changed[x - 1] = true }
+                if (after[x].width == 2 || before[x].width == 2), x + 1 < width { changed[x + 1] = true }
+            }
+            var x = 0
+            while x < width {
+                guard changed[x] else {
+                    x += 1
+                    continue
+                }
+                let start = x
+                while x < width, changed[x] { x += 1 }
+                runs.append(Run(origin: Point(x: start, y: y), cells: Array(after[start..<x])))
+            }
+        }
+    }
+
+    /// Whether nothing needs printing.
+    public var isEmpty: Bool { runs.isEmpty }
+
+    /// How many cells the runs hold.
+    public var cellCount: Int { runs.reduce(0) { $0 + $1.cells.count } }
+}

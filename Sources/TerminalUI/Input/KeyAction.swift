@@ -1,0 +1,67 @@
+/// A user-facing command that keys are bound to, named by its config-file string
+/// (`move_up`, `buy`, `cancel_all`, ...).
+public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The config-file name.
+    public var rawValue: String
+
+    /// Wraps a config-file name.
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Wraps a config-file name written as a literal.
+    public init(stringLiteral value: String) {
+        self.rawValue = value
+    }
+
+    /// Orders actions by name.
+    public static func < (lhs: KeyAction, rhs: KeyAction) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+
+    /// The config-file name.
+    public var description: String { rawValue }
+
+    /// Move the selection up.
+    public static let moveUp: KeyAction = "move_up"
+    /// Move the selection down.
+    public static let moveDown: KeyAction = "move_down"
+    /// Move left (previous field or column).
+    public static let moveLeft: KeyAction = "move_left"
+    /// Move right (next field or column).
+    public static let moveRight: KeyAction = "move_right"
+    /// Scroll a page up.
+    public static let pageUp: KeyAction = "page_up"
+    /// Scroll a page down.
+    public static let pageDown: KeyAction = "page_down"
+    /// Jump to the first row.
+    public static let moveTop: KeyAction = "move_top"
+    /// Jump to the last row.
+    public static let moveBottom: KeyAction = "move_bottom"
+    /// Focus the next pane.
+    public static let nextPane: KeyAction = "next_pane"
+    /// Focus the previous pane.
+    public static let previousPane: KeyAction = "previous_pane"
+    /// Confirm: move the order ticket edit → review → send, or accept a prompt.
+    public static let confirm: KeyAction = "confirm"
+    /// Back out of the ticket, prompt, overlay or command line.
+    public static let back: KeyAction = "back"
+    /// Open the ticket to buy the selected symbol.
+    public static let buy: KeyAction = "buy"
+    /// Open the ticket to sell the selected symbol.
+    public static let sell: KeyAction = "sell"
+    /// Cancel the selected order.
+    public static let cancelOrder: KeyAction = "cancel_order"
+    /// Cancel all working orders (after confirmation).
+    public static let cancelAll: KeyAction = "cancel_all"
+    /// Add a symbol to the watchlist.
+    public static let addSymbol: KeyAction = "add_symbol"
+    /// Remove the selected symbol from the watchlist.
+    public static let removeSymbol: KeyAction = "remove_symbol"
+    /// Show the help overlay.
+    public static let help: KeyAction = "help"
+    /// Open the `:` command line.
+    public static let command: KeyAction = "command"
+    /// Quit (asking first when orders are working).
+    public static let quit: KeyAction = "quit"
+}

@@ -1,0 +1,95 @@
+/// A table of aligned columns with a header row and an optional selected row.
+///
+/// Columns keep their widths left to right while they fit; the last one that partly fits is
+/// narrowed and the rest are dropped. Rows scroll so the selected row is always visible. The
+/// selected row is drawn in the selection role and marked in the gutter, so it shows without
+/// colour.
+public struct Table: Hashable, Sendable {
+    /// The columns, left to right.
+    public var columns: [TableColumn]
+    /// The rows, each with one cell per column (missing cells are blank, extra ones ignored).
+    public var rows: [[TableCell]]
+    /// The index of the selected row, if any.
+    public var selectedRow: Int?
+    /// The glyphs for the ellipsis and the selection mark.
+    public var glyphs: GlyphSet
+
+    /// Creates a table.
+    public init(columns: [TableColumn], rows: [[TableCell]], selectedRow: Int? = nil, glyphs: GlyphSet = .unicode) {
+        self.columns = columns
+        self.rows = rows
+        self.selectedRow = selectedRow
+        self.glyphs = glyphs
+    }
+
+    /// Cells between columns.
+    static let columnGap = 1
+    /// Cells reserved at the left for the selection mark.
+    static let gutter = 2
+
+    /// The columns' x offsets and widths within `width` cells (after the gutter).
+    func layout(width: Int) -> [(column: Int, x: Int, width: Int)] {
+        var result: [(column: Int, x: Int, width: Int)] = []
+        var x = Table.gutter
+        for (index, column) in columns.enumerated() {
+            let room = width - x
+            guard room > 0 else { break }
+            let shown = min(column.width, room)
+            result.append((index, x, shown))
+            x += shown + Table.columnGap
+        }
+        return result
+    }
+
+    /// The first row shown when `visibleRows` rows fit: 0 unless the selected row would
+    /// otherwise fall below the visible window.
+    public func firstVisibleRow(visibleRows: Int) -> Int {
+        guard let selected = selectedRow, visibleRows > 0, selected >= visibleRows else { return 0 }
+        return min(selected - visibleRows + 1, max(0, rows.count - visibleRows))
+    }
+
+    /// Draws the header and as many rows as fit into `area`.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme) {
+        let area = area.intersection(canvas.bounds)
+        guard !area.isEmpty else { return }
+        let layout = layout(width: area.width)
+        let (headerArea, body) = area.splitTop(1)
+        canvas.fill(headerArea, style: theme[.header], role: .header)
+        for slot in layout {
+            let column = columns[slot.column]
+            draw(TableCell(column.title, role: .header), in: slot, alignment: column.alignment,
+                 y: headerArea.y, area: area, canvas: &canvas, theme: theme)
+        }
+        let first = firstVisibleRow(visibleRows: body.height)
+        for line in 0..<body.height {
+            let index = first + line
+            guard index < rows.count else { break }
+            let y = body.y + line
+            let isSelected = index == selectedRow
+            let rowArea = Rect(x: area.x, y: y, width: area.width, height: 1)
+            canvas.fill(rowArea, style: theme[isSelected ? .selection : .text], role: isSelected ? .selection : .text)
+            if isSelected {
+                canvas.write(String(glyphs.selectionMark), at: Point(x: area.x, y: y),
+                             style: theme[.selection], role: .selection, clip: area)
+            }
+            for slot in layout where slot.column < rows[index].count {
+                var cell = rows[index][slot.column]
+                if isSelected { cell.role = .selection }
+                draw(cell, in: slot, alignment: columns[slot.column].alignment, y: y, area: area,
+                     canvas: &canvas, theme: theme)
+            }
+        }
+    }
+
+    /// Writes one cell's text truncated and aligned within its column slot.
+    private func draw(
+        _ cell: TableCell, in slot: (column: Int, x: Int, width: Int), alignment: TableColumn.Alignment,
+        y: Int, area: Rect, canvas: inout Canvas, theme: Theme
+    ) {
+        let text = DisplayWidth.truncate(cell.text, to: slot.width, ellipsis: glyphs.ellipsis)
+        let padding = alignment == .right ? slot.width - DisplayWidth.of(text) : 0
+        let slotRect = Rect(x: area.x + slot.x, y: y, width: slot.width, height: 1).intersection(area)
+        canvas.write(text, at: Point(x: area.x + slot.x + padding, y: y), style: theme[cell.role], role: cell.role,
+                     clip: slotRect)
+    }
+}

@@ -1,0 +1,18 @@
+/// One cell of a `Table` row: its text and the theme role it is drawn in.
+public struct TableCell: Hashable, Sendable, ExpressibleByStringLiteral {
+    /// The text (truncated with an ellipsis when the column is too narrow).
+    public var text: String
+    /// The role to draw it in.
+    public var role: ThemeRole
+
+    /// Creates a cell.
+    public init(_ text: String, role: ThemeRole = .text) {
+        self.text = text
+        self.role = role
+    }
+
+    /// A plain text cell written as a literal.
+    public init(stringLiteral value: String) {
+        self.init(value)
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import TerminalUI
+
+@Suite struct KeymapTests {
+    @Test func bindsArrowsAndVimKeysAndTheTradingKeysByDefault() {
+        let keymap = Keymap.defaults
+        let expected: [(String, KeyAction)] = [
+            ("up", .moveUp), ("k", .moveUp), ("down", .moveDown), ("j", .moveDown), ("h", .moveLeft),
+            ("l", .moveRight), ("tab", .nextPane), ("shift-tab", .previousPane), ("enter", .confirm),
+            ("esc", .back), ("b", .buy), ("s", .sell), ("c", .cancelOrder), ("C", .cancelAll),
+            ("a", .addSymbol), ("d", .removeSymbol), ("?", .help), (":", .command), ("q", .quit),
+        ]
+        for (name, action) in expected {
+            #expect(keymap.action(for: KeyEvent(name: name)!) == action, "\(name)")
+        }
+        #expect(keymap.action(for: .character("z")) == nil)
+        #expect(keymap.entries.first?.action == .moveUp)
+        #expect(keymap.entries.count == keymap.actions.count)
+    }
+
+    @Test func replacesAnActionsKeysAndFreesThemFromOtherActions() {
+        var keymap = Keymap.defaults
+        let warnings = keymap.apply(overrides: ["quit": ["ctrl-q", "F10"], "buy": ["B", "q"]])
+        #expect(warnings.isEmpty)
+        #expect(keymap.keys(for: .quit) == [.control("q"), .function(10)])
+        #expect(keymap.action(for: .character("q")) == .buy)
+        #expect(keymap.action(for: .character("b")) == nil)
+        #expect(keymap.action(for: .function(10)) == .quit)
+    }
+
+    @Test func stealsADefaultKeyFromTheActionThatHadIt() {
+        var keymap = Keymap.defaults
+        _ = keymap.apply(overrides: ["help": ["k"]])
+        #expect(keymap.action(for: .character("k")) == .help)
+        #expect(keymap.keys(for: .moveUp) == [.up])
+    }
+
+    @Test func warnsAboutUnknownActionsKeysAndDoubleBindings() {
+        var keymap = Keymap.defaults
+        let warnings = keymap.apply(overrides: [
+            "launch_rockets": ["x"], "sell": ["S", "hyper-s"], "buy": ["x"], "cancel_all": ["x"],
+        ])
+        #expect(warnings.map(\.key) == ["keys.cancel_all", "keys.launch_rockets", "keys.sell"])
+        #expect(warnings[0].message.contains("already bound to buy"))
+        #expect(keymap.action(for: .character("x")) == .buy)
+        #expect(keymap.keys(for: .sell) == [.character("S")])
+        #expect(keymap.keys(for: .cancelAll).isEmpty)
+    }
+
+    @Test func unbindsAnActionGivenAnEmptyList() {
+        var keymap = Keymap.defaults
+        _ = keymap.apply(overrides: ["remove_symbol": []])
+        #expect(keymap.action(for: .character("d")) == nil)
+    }
+
+    @Test func readsOverridesFromTheKeysTableOfConfigText() throws {
+        let text = """
+            gateway = "127.0.0.1:4002"
+            [keys]
+            quit = ["ctrl-q", "Q"]
+            help = "F1"
+            buy = 42
+            """
+        let (overrides, warnings) = try Keymap.overrides(fromTOML: text)
+        #expect(overrides == ["quit": ["ctrl-q", "Q"], "help": ["F1"]])
+        #expect(warnings.map(\.key) == ["keys.buy"])
+        #expect(try Keymap.overrides(fromTOML: "a = 1").overrides.isEmpty)
+        #expect(throws: ConfigError.self) { try Keymap.overrides(fromTOML: "[keys\nquit = 1") }
+    }
+}
