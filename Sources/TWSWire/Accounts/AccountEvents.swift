@@ -1,11 +1,15 @@
 /// One account value, e.g. `NetLiquidation` (IB: ACCT_VALUE, id 6).
 public struct AccountValue: WireMessage {
     public static let wireName: StaticString = "ACCT_VALUE"
+    /// The value's name, e.g. `NetLiquidation`.
     public var key: String
     /// The value as text: most are numbers, some are words.
     public var value: String
+    /// Currency, e.g. `USD`.
     public var currency: String
+    /// The account id, e.g. `DU1234567`.
     public var accountName: String
+    /// Creates the value from its fields.
     public init(key: String, value: String, currency: String, accountName: String) {
         self.key = key
         self.value = value
@@ -33,13 +37,21 @@ public struct PortfolioValue: WireMessage {
     public static let wireName: StaticString = "PORTFOLIO_VALUE"
     /// The contract; this message carries the primary exchange and no exchange.
     public var contract: Contract
+    /// The position size (negative for short).
     public var position: Quantity
+    /// Current price.
     public var marketPrice: Double
+    /// Current value.
     public var marketValue: Double
+    /// Average cost per unit.
     public var averageCost: Double
+    /// Unrealized P&L; `nil` when unknown.
     public var unrealizedPNL: Double?
+    /// Realized P&L of the execution or position; `nil` when unknown.
     public var realizedPNL: Double?
+    /// The account id, e.g. `DU1234567`.
     public var accountName: String
+    /// Creates the value from its fields.
     public init(contract: Contract, position: Quantity, marketPrice: Double, marketValue: Double, averageCost: Double, unrealizedPNL: Double?, realizedPNL: Double?, accountName: String) {
         self.contract = contract
         self.position = position
@@ -99,7 +111,9 @@ public struct PortfolioValue: WireMessage {
 /// The time of the last account update, `HH:MM` (IB: ACCT_UPDATE_TIME, id 8).
 public struct AccountUpdateTime: WireMessage {
     public static let wireName: StaticString = "ACCT_UPDATE_TIME"
+    /// Time of the update, `HH:MM`.
     public var timeStamp: String
+    /// Creates the value from its fields.
     public init(timeStamp: String) { self.timeStamp = timeStamp }
     public init(from r: inout FieldReader, serverVersion: Int) throws(WireDecodingError) {
         try r.version()
@@ -114,7 +128,9 @@ public struct AccountUpdateTime: WireMessage {
 /// The end of an account download (IB: ACCT_DOWNLOAD_END, id 54).
 public struct AccountDownloadEnd: WireMessage {
     public static let wireName: StaticString = "ACCT_DOWNLOAD_END"
+    /// The account id, e.g. `DU1234567`.
     public var account: String
+    /// Creates the value from its fields.
     public init(account: String) { self.account = account }
     public init(from r: inout FieldReader, serverVersion: Int) throws(WireDecodingError) {
         try r.version()
@@ -129,11 +145,15 @@ public struct AccountDownloadEnd: WireMessage {
 /// One position (IB: POSITION_DATA, id 61).
 public struct PositionData: WireMessage {
     public static let wireName: StaticString = "POSITION_DATA"
+    /// The account id, e.g. `DU1234567`.
     public var account: String
     /// The contract; this message carries the exchange and no primary exchange.
     public var contract: Contract
+    /// The position size (negative for short).
     public var position: Quantity
+    /// Average cost per unit.
     public var avgCost: Double
+    /// Creates the value from its fields.
     public init(account: String, contract: Contract, position: Quantity, avgCost: Double) {
         self.account = account
         self.contract = contract
@@ -161,11 +181,17 @@ public struct PositionData: WireMessage {
 /// One value of an account summary (IB: ACCOUNT_SUMMARY, id 63).
 public struct AccountSummary: WireMessage {
     public static let wireName: StaticString = "ACCOUNT_SUMMARY"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The account id, e.g. `DU1234567`.
     public var account: String
+    /// The tag (key).
     public var tag: String
+    /// The value, as IB sends it.
     public var value: String
+    /// Currency, e.g. `USD`.
     public var currency: String
+    /// Creates the value from its fields.
     public init(reqId: Int, account: String, tag: String, value: String, currency: String) {
         self.reqId = reqId
         self.account = account
@@ -194,12 +220,19 @@ public struct AccountSummary: WireMessage {
 /// One account value of a multi-account subscription (IB: ACCOUNT_UPDATE_MULTI, id 73).
 public struct AccountUpdateMulti: WireMessage {
     public static let wireName: StaticString = "ACCOUNT_UPDATE_MULTI"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The account id, e.g. `DU1234567`.
     public var account: String
+    /// Advisor model code; empty for none.
     public var modelCode: String
+    /// The value's name, e.g. `NetLiquidation`.
     public var key: String
+    /// The value, as IB sends it.
     public var value: String
+    /// Currency, e.g. `USD`.
     public var currency: String
+    /// Creates the value from its fields.
     public init(reqId: Int, account: String, modelCode: String, key: String, value: String, currency: String) {
         self.reqId = reqId
         self.account = account
@@ -231,10 +264,15 @@ public struct AccountUpdateMulti: WireMessage {
 /// Daily, unrealized and realized P&L of an account (IB: PNL, id 94).
 public struct PnL: WireMessage {
     public static let wireName: StaticString = "PNL"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// P&L since the start of the trading day; `nil` when unknown.
     public var dailyPnL: Double?
+    /// Unrealized P&L; `nil` when unknown.
     public var unrealizedPnL: Double?
+    /// Realized P&L; `nil` when unknown.
     public var realizedPnL: Double?
+    /// Creates the value from its fields.
     public init(reqId: Int, dailyPnL: Double?, unrealizedPnL: Double?, realizedPnL: Double?) {
         self.reqId = reqId
         self.dailyPnL = dailyPnL
@@ -258,12 +296,19 @@ public struct PnL: WireMessage {
 /// P&L of one position (IB: PNL_SINGLE, id 95).
 public struct PnLSingle: WireMessage {
     public static let wireName: StaticString = "PNL_SINGLE"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The position size (negative for short).
     public var position: Quantity?
+    /// P&L since the start of the trading day; `nil` when unknown.
     public var dailyPnL: Double?
+    /// Unrealized P&L; `nil` when unknown.
     public var unrealizedPnL: Double?
+    /// Realized P&L; `nil` when unknown.
     public var realizedPnL: Double?
+    /// The value, as IB sends it.
     public var value: Double?
+    /// Creates the value from its fields.
     public init(reqId: Int, position: Quantity?, dailyPnL: Double?, unrealizedPnL: Double?, realizedPnL: Double?, value: Double?) {
         self.reqId = reqId
         self.position = position

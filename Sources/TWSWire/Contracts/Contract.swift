@@ -69,15 +69,21 @@ public struct Contract: Hashable, Sendable, Codable {
 
 /// One leg of a combo (`BAG`) contract (IB: `ComboLeg`).
 public struct ComboLeg: Hashable, Sendable, Codable {
+    /// IB's contract id.
     public var conId: Int = 0
+    /// IB's `ratio` field.
     public var ratio: Int = 0
     /// `BUY` or `SELL`.
     public var action: String = ""
+    /// Exchange or routing destination.
     public var exchange: String = ""
     /// 0 same as parent, 1 open, 2 close, 3 unknown.
     public var openClose: Int = 0
+    /// IB's `shortSaleSlot` field.
     public var shortSaleSlot: Int = 0
+    /// IB's `designatedLocation` field.
     public var designatedLocation: String = ""
+    /// IB's `exemptCode` field.
     public var exemptCode: Int = -1
     /// Creates an empty leg.
     public init() {}
@@ -85,8 +91,11 @@ public struct ComboLeg: Hashable, Sendable, Codable {
 
 /// The hedge contract of a delta-neutral order (IB: `DeltaNeutralContract`).
 public struct DeltaNeutralContract: Hashable, Sendable, Codable {
+    /// IB's contract id.
     public var conId: Int = 0
+    /// Delta.
     public var delta: Double = 0
+    /// The price.
     public var price: Double = 0
     /// Creates a delta-neutral contract.
     public init(conId: Int = 0, delta: Double = 0, price: Double = 0) {
@@ -98,7 +107,9 @@ public struct DeltaNeutralContract: Hashable, Sendable, Codable {
 
 /// A tag/value pair (IB: `TagValue`), used for algo parameters and options.
 public struct TagValue: Hashable, Sendable, Codable {
+    /// The tag (key).
     public var tag: String
+    /// The value, as IB sends it.
     public var value: String
     /// Creates a pair.
     public init(tag: String, value: String) {

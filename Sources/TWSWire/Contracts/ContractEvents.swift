@@ -1,9 +1,12 @@
 /// Details of one contract answering REQ_CONTRACT_DATA (IB: CONTRACT_DATA, id 10).
 public struct ContractData: WireMessage {
     public static let wireName: StaticString = "CONTRACT_DATA"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The contract details.
     public var details: ContractDetails
 
+    /// Creates the value from its fields.
     public init(reqId: Int, details: ContractDetails) {
         self.reqId = reqId
         self.details = details
@@ -121,10 +124,13 @@ public struct ContractData: WireMessage {
 public struct SymbolSamples: WireMessage {
     /// One match: a contract and the derivative security types it has.
     public struct Match: Hashable, Sendable, Codable {
+        /// The contract concerned.
         public var contract: Contract
+        /// IB's `derivativeSecTypes` field.
         public var derivativeSecTypes: [String]
         /// A description (server version 176+).
         public var description: String
+        /// Creates the value from its fields.
         public init(contract: Contract, derivativeSecTypes: [String], description: String = "") {
             self.contract = contract
             self.derivativeSecTypes = derivativeSecTypes
@@ -133,9 +139,12 @@ public struct SymbolSamples: WireMessage {
     }
 
     public static let wireName: StaticString = "SYMBOL_SAMPLES"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// IB's `matches` field.
     public var matches: [Match]
 
+    /// Creates the value from its fields.
     public init(reqId: Int, matches: [Match]) {
         self.reqId = reqId
         self.matches = matches

@@ -75,6 +75,7 @@ public struct Quantity: Hashable, Comparable, Sendable, CustomStringConvertible 
 }
 
 extension Quantity: ExpressibleByIntegerLiteral {
+    /// Creates the value from its fields.
     public init(integerLiteral value: Int) { self.init(value) }
 }
 

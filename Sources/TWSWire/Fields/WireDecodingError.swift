@@ -43,6 +43,7 @@ public struct WireDecodingError: Error, Equatable, Sendable, CustomStringConvert
         self.reason = reason
     }
 
+    /// A description.
     public var description: String {
         let what: String
         switch reason {

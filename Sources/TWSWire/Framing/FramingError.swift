@@ -5,6 +5,7 @@ public enum FramingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The stream ended inside a frame: `expected` bytes were announced, `available` arrived.
     case truncatedFrame(expected: Int, available: Int)
 
+    /// A description.
     public var description: String {
         switch self {
         case let .frameTooLarge(length, limit):

@@ -110,6 +110,7 @@ public enum HandshakeError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The server chose a version outside what the client offered.
     case unsupportedServerVersion(Int)
 
+    /// A description.
     public var description: String {
         switch self {
         case .missingPrefix: "the connection did not start with the API prefix"

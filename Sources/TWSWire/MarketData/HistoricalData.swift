@@ -2,13 +2,19 @@
 public struct Bar: Hashable, Sendable, Codable {
     /// The bar's start, as TWS formats it (`yyyymmdd hh:mm:ss` or epoch seconds).
     public var date: String
+    /// Opening price.
     public var open: Double
+    /// Highest price.
     public var high: Double
+    /// Lowest price.
     public var low: Double
+    /// Closing price.
     public var close: Double
+    /// Traded volume.
     public var volume: Quantity?
     /// Volume-weighted average price.
     public var wap: Double?
+    /// Number of trades in the bar.
     public var barCount: Int
     /// Creates a bar.
     public init(date: String, open: Double, high: Double, low: Double, close: Double, volume: Quantity?, wap: Double?, barCount: Int) {
@@ -29,10 +35,15 @@ public struct Bar: Hashable, Sendable, Codable {
 /// ``HistoricalDataEnd``.
 public struct HistoricalData: WireMessage {
     public static let wireName: StaticString = "HISTORICAL_DATA"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The first bar's date.
     public var startDate: String
+    /// The last bar's date.
     public var endDate: String
+    /// The bars, oldest first.
     public var bars: [Bar]
+    /// Creates the value from its fields.
     public init(reqId: Int, startDate: String = "", endDate: String = "", bars: [Bar]) {
         self.reqId = reqId
         self.startDate = startDate
@@ -86,9 +97,13 @@ public struct HistoricalData: WireMessage {
 /// The end of a historical-data answer (IB: HISTORICAL_DATA_END, id 108; server version 196+).
 public struct HistoricalDataEnd: WireMessage {
     public static let wireName: StaticString = "HISTORICAL_DATA_END"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The first bar's date.
     public var startDate: String
+    /// The last bar's date.
     public var endDate: String
+    /// Creates the value from its fields.
     public init(reqId: Int, startDate: String, endDate: String) {
         self.reqId = reqId
         self.startDate = startDate
@@ -109,8 +124,11 @@ public struct HistoricalDataEnd: WireMessage {
 /// The bar in progress of a `keepUpToDate` request (IB: HISTORICAL_DATA_UPDATE, id 90).
 public struct HistoricalDataUpdate: WireMessage {
     public static let wireName: StaticString = "HISTORICAL_DATA_UPDATE"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The bar.
     public var bar: Bar
+    /// Creates the value from its fields.
     public init(reqId: Int, bar: Bar) {
         self.reqId = reqId
         self.bar = bar

@@ -1,13 +1,18 @@
 /// A price update (IB: TICK_PRICE, id 1). The size travels with the price for bid, ask and last.
 public struct TickPrice: WireMessage {
     public static let wireName: StaticString = "TICK_PRICE"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// Which field of the quote this tick updates.
     public var tickType: TickType
     /// The price; `nil` when TWS sent no value. `-1` means "no quote now" for bid and ask.
     public var price: Double?
+    /// The size; `nil` when TWS sent none.
     public var size: Quantity?
+    /// Flags carried with the price.
     public var attributes: TickAttributes
 
+    /// Creates the value from its fields.
     public init(reqId: Int, tickType: TickType, price: Double?, size: Quantity?, attributes: TickAttributes = TickAttributes()) {
         self.reqId = reqId
         self.tickType = tickType
@@ -38,10 +43,14 @@ public struct TickPrice: WireMessage {
 /// A size update (IB: TICK_SIZE, id 2).
 public struct TickSize: WireMessage {
     public static let wireName: StaticString = "TICK_SIZE"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// Which field of the quote this tick updates.
     public var tickType: TickType
+    /// The size; `nil` when TWS sent none.
     public var size: Quantity?
 
+    /// Creates the value from its fields.
     public init(reqId: Int, tickType: TickType, size: Quantity?) {
         self.reqId = reqId
         self.tickType = tickType
@@ -66,10 +75,14 @@ public struct TickSize: WireMessage {
 /// A numeric tick such as HALTED (49) or SHORTABLE (46) (IB: TICK_GENERIC, id 45).
 public struct TickGeneric: WireMessage {
     public static let wireName: StaticString = "TICK_GENERIC"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// Which field of the quote this tick updates.
     public var tickType: TickType
+    /// The value, as IB sends it.
     public var value: Double
 
+    /// Creates the value from its fields.
     public init(reqId: Int, tickType: TickType, value: Double) {
         self.reqId = reqId
         self.tickType = tickType
@@ -94,10 +107,14 @@ public struct TickGeneric: WireMessage {
 /// A text tick such as LAST_TIMESTAMP (45) or RT_VOLUME (48) (IB: TICK_STRING, id 46).
 public struct TickString: WireMessage {
     public static let wireName: StaticString = "TICK_STRING"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// Which field of the quote this tick updates.
     public var tickType: TickType
+    /// The value, as IB sends it.
     public var value: String
 
+    /// Creates the value from its fields.
     public init(reqId: Int, tickType: TickType, value: String) {
         self.reqId = reqId
         self.tickType = tickType
@@ -122,7 +139,9 @@ public struct TickString: WireMessage {
 /// The end of a snapshot's ticks (IB: TICK_SNAPSHOT_END, id 57).
 public struct TickSnapshotEnd: WireMessage {
     public static let wireName: StaticString = "TICK_SNAPSHOT_END"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// Creates the value from its fields.
     public init(reqId: Int) { self.reqId = reqId }
     public init(from r: inout FieldReader, serverVersion: Int) throws(WireDecodingError) {
         try r.version()
@@ -137,9 +156,11 @@ public struct TickSnapshotEnd: WireMessage {
 /// Which kind of data a subscription now delivers (IB: MARKET_DATA_TYPE, id 58).
 public struct MarketDataTypeMessage: WireMessage {
     public static let wireName: StaticString = "MARKET_DATA_TYPE"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
     /// 1 live, 2 frozen, 3 delayed, 4 delayed-frozen (see ``MarketDataType``).
     public var marketDataType: Int
+    /// Creates the value from its fields.
     public init(reqId: Int, marketDataType: Int) {
         self.reqId = reqId
         self.marketDataType = marketDataType
@@ -159,10 +180,15 @@ public struct MarketDataTypeMessage: WireMessage {
 /// A subscription's minimum tick and best-bid-offer exchange (IB: TICK_REQ_PARAMS, id 81).
 public struct TickRequestParameters: WireMessage {
     public static let wireName: StaticString = "TICK_REQ_PARAMS"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// Smallest price increment.
     public var minTick: Double?
+    /// IB's `bboExchange` field.
     public var bboExchange: String
+    /// IB's `snapshotPermissions` field.
     public var snapshotPermissions: Int
+    /// Creates the value from its fields.
     public init(reqId: Int, minTick: Double?, bboExchange: String, snapshotPermissions: Int) {
         self.reqId = reqId
         self.minTick = minTick
@@ -186,16 +212,23 @@ public struct TickRequestParameters: WireMessage {
 /// One row change of a level-2 order book (IB: MARKET_DEPTH_L2, id 13).
 public struct MarketDepthL2: WireMessage {
     public static let wireName: StaticString = "MARKET_DEPTH_L2"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The position size (negative for short).
     public var position: Int
+    /// IB's `marketMaker` field.
     public var marketMaker: String
     /// 0 insert, 1 update, 2 delete.
     public var operation: Int
     /// 0 ask, 1 bid.
     public var side: Int
+    /// The price.
     public var price: Double
+    /// The size; `nil` when TWS sent none.
     public var size: Quantity?
+    /// IB's `isSmartDepth` field.
     public var isSmartDepth: Bool
+    /// Creates the value from its fields.
     public init(reqId: Int, position: Int, marketMaker: String, operation: Int, side: Int, price: Double, size: Quantity?, isSmartDepth: Bool) {
         self.reqId = reqId
         self.position = position

@@ -3,13 +3,16 @@ public struct RequestMarketData: WireMessage {
     public static let wireName: StaticString = "REQ_MKT_DATA"
     /// The ticker id that the ticks will carry.
     public var reqId: Int
+    /// The contract concerned.
     public var contract: Contract
     /// Generic tick ids to add, comma-separated (e.g. `233,236`).
     public var genericTickList: String
     /// One snapshot then TICK_SNAPSHOT_END, instead of a stream.
     public var snapshot: Bool
+    /// IB's `regulatorySnapshot` field.
     public var regulatorySnapshot: Bool
 
+    /// Creates the value from its fields.
     public init(reqId: Int, contract: Contract, genericTickList: String = "", snapshot: Bool = false, regulatorySnapshot: Bool = false) {
         self.reqId = reqId
         self.contract = contract
@@ -66,7 +69,9 @@ public struct RequestMarketData: WireMessage {
 /// Asks for bars of historical data (IB: REQ_HISTORICAL_DATA, id 20).
 public struct RequestHistoricalData: WireMessage {
     public static let wireName: StaticString = "REQ_HISTORICAL_DATA"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The contract concerned.
     public var contract: Contract
     /// The end, `yyyymmdd hh:mm:ss [tz]`, or empty for now.
     public var endDateTime: String
@@ -83,6 +88,7 @@ public struct RequestHistoricalData: WireMessage {
     /// Keep sending HISTORICAL_DATA_UPDATE for the bar in progress.
     public var keepUpToDate: Bool
 
+    /// Creates the value from its fields.
     public init(reqId: Int, contract: Contract, endDateTime: String = "", barSizeSetting: String, durationString: String, useRTH: Int = 1, whatToShow: String = "TRADES", formatDate: Int = 1, keepUpToDate: Bool = false) {
         self.reqId = reqId
         self.contract = contract
@@ -149,11 +155,13 @@ public struct RequestHistoricalData: WireMessage {
 /// Asks for the details of every contract matching a description (IB: REQ_CONTRACT_DATA, id 9).
 public struct RequestContractDetails: WireMessage {
     public static let wireName: StaticString = "REQ_CONTRACT_DATA"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
     /// The description to match; ``Contract/includeExpired``, ``Contract/secIdType``,
     /// ``Contract/secId`` and ``Contract/issuerId`` travel too.
     public var contract: Contract
 
+    /// Creates the value from its fields.
     public init(reqId: Int, contract: Contract) {
         self.reqId = reqId
         self.contract = contract

@@ -2,6 +2,7 @@
 ///
 /// A struct rather than an enum so that tick types newer than this codec pass through intact.
 public struct TickType: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// IB's numeric id.
     public var rawValue: Int
     /// Creates a tick type from IB's id.
     public init(rawValue: Int) { self.rawValue = rawValue }
@@ -81,6 +82,7 @@ public struct TickType: RawRepresentable, Hashable, Sendable, Codable, CustomStr
         }
     }
 
+    /// A description.
     public var description: String { "tick \(rawValue)" }
 }
 

@@ -15,6 +15,7 @@ public struct ErrorMessage: WireMessage {
     /// When TWS raised it, milliseconds since the epoch (server version 194+).
     public var errorTime: Int?
 
+    /// Creates the value from its fields.
     public init(id: Int, code: Int, message: String, advancedOrderRejectJson: String = "", errorTime: Int? = nil) {
         self.id = id
         self.code = code

@@ -4,10 +4,14 @@
 /// completion time, filled quantity and parent perm id at the end.
 public struct CompletedOrder: WireMessage {
     public static let wireName: StaticString = "COMPLETED_ORDER"
+    /// The contract concerned.
     public var contract: Contract
+    /// IB's `order` field.
     public var order: Order
+    /// The order's state.
     public var orderState: OrderState
 
+    /// Creates the value from its fields.
     public init(contract: Contract, order: Order, orderState: OrderState) {
         self.contract = contract
         self.order = order

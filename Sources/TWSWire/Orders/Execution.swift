@@ -28,8 +28,11 @@ public struct Execution: Hashable, Sendable, Codable {
     public var avgPrice: Double = 0
     /// The order's reference text.
     public var orderRef: String = ""
+    /// Economic value rule.
     public var evRule: String = ""
+    /// Economic value multiplier.
     public var evMultiplier: Double? = nil
+    /// Advisor model code; empty for none.
     public var modelCode: String = ""
     /// 1 added liquidity, 2 removed it, 3 liquidity routed out.
     public var lastLiquidity: Int = 0

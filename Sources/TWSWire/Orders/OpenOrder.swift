@@ -5,11 +5,14 @@
 /// the largest double for the adjusted-order prices.
 public struct OpenOrder: WireMessage {
     public static let wireName: StaticString = "OPEN_ORDER"
+    /// The contract concerned.
     public var contract: Contract
     /// The order; ``Order/orderId`` is the message's order id.
     public var order: Order
+    /// The order's state.
     public var orderState: OrderState
 
+    /// Creates the value from its fields.
     public init(contract: Contract, order: Order, orderState: OrderState) {
         self.contract = contract
         self.order = order

@@ -1,12 +1,16 @@
 /// Cancels one order (IB: CANCEL_ORDER, id 4). The version field disappears at 192.
 public struct CancelOrder: WireMessage {
     public static let wireName: StaticString = "CANCEL_ORDER"
+    /// The client-side order id.
     public var orderId: Int
     /// When a manual cancel was made (server version 169+), usually empty.
     public var manualOrderCancelTime: String
+    /// External operator id (CME tagging).
     public var extOperator: String
+    /// CME manual-order indicator; `nil` when unset.
     public var manualOrderIndicator: Int?
 
+    /// Creates the value from its fields.
     public init(orderId: Int, manualOrderCancelTime: String = "", extOperator: String = "", manualOrderIndicator: Int? = nil) {
         self.orderId = orderId
         self.manualOrderCancelTime = manualOrderCancelTime
@@ -50,9 +54,12 @@ public struct CancelOrder: WireMessage {
 /// Cancels every open order (IB: REQ_GLOBAL_CANCEL, id 58). The version field disappears at 192.
 public struct RequestGlobalCancel: WireMessage {
     public static let wireName: StaticString = "REQ_GLOBAL_CANCEL"
+    /// External operator id (CME tagging).
     public var extOperator: String
+    /// CME manual-order indicator; `nil` when unset.
     public var manualOrderIndicator: Int?
 
+    /// Creates the value from its fields.
     public init(extOperator: String = "", manualOrderIndicator: Int? = nil) {
         self.extOperator = extOperator
         self.manualOrderIndicator = manualOrderIndicator
@@ -81,12 +88,17 @@ public struct RequestGlobalCancel: WireMessage {
 
 /// Which executions REQ_EXECUTIONS returns (IB: `ExecutionFilter`); empty fields match all.
 public struct ExecutionFilter: Hashable, Sendable, Codable {
+    /// The API client id.
     public var clientId: Int = 0
+    /// IB's `acctCode` field.
     public var acctCode: String = ""
     /// Executions after this time, `yyyymmdd hh:mm:ss`.
     public var time: String = ""
+    /// IB's `symbol` field.
     public var symbol: String = ""
+    /// IB's `secType` field.
     public var secType: String = ""
+    /// Exchange or routing destination.
     public var exchange: String = ""
     /// `BUY` or `SELL`.
     public var side: String = ""
@@ -101,9 +113,12 @@ public struct ExecutionFilter: Hashable, Sendable, Codable {
 /// Asks for today's executions matching a filter (IB: REQ_EXECUTIONS, id 7).
 public struct RequestExecutions: WireMessage {
     public static let wireName: StaticString = "REQ_EXECUTIONS"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// Which executions to return.
     public var filter: ExecutionFilter
 
+    /// Creates the value from its fields.
     public init(reqId: Int, filter: ExecutionFilter = ExecutionFilter()) {
         self.reqId = reqId
         self.filter = filter

@@ -1,21 +1,30 @@
 /// Progress of an order (IB: ORDER_STATUS, id 3). TWS may repeat identical statuses.
 public struct OrderStatusMessage: WireMessage {
     public static let wireName: StaticString = "ORDER_STATUS"
+    /// The client-side order id.
     public var orderId: Int
     /// `PendingSubmit`, `PreSubmitted`, `Submitted`, `Filled`, `Cancelled`, `Inactive`, ...
     public var status: String
+    /// IB's `filled` field.
     public var filled: Quantity
+    /// IB's `remaining` field.
     public var remaining: Quantity
     /// Volume-weighted average price of the fills so far.
     public var avgFillPrice: Double
+    /// TWS's permanent order id.
     public var permId: Int
+    /// IB's `parentId` field.
     public var parentId: Int
+    /// IB's `lastFillPrice` field.
     public var lastFillPrice: Double
+    /// The API client id.
     public var clientId: Int
     /// Why the order is held, e.g. `locate`.
     public var whyHeld: String
+    /// IB's `mktCapPrice` field.
     public var mktCapPrice: Double
 
+    /// Creates the value from its fields.
     public init(orderId: Int, status: String, filled: Quantity, remaining: Quantity, avgFillPrice: Double, permId: Int, parentId: Int = 0, lastFillPrice: Double, clientId: Int, whyHeld: String = "", mktCapPrice: Double = 0) {
         self.orderId = orderId
         self.status = status
@@ -62,10 +71,14 @@ public struct OrderStatusMessage: WireMessage {
 /// One fill, live (reqId -1) or answering REQ_EXECUTIONS (IB: EXECUTION_DATA, id 11).
 public struct ExecutionData: WireMessage {
     public static let wireName: StaticString = "EXECUTION_DATA"
+    /// The request (ticker) id this message belongs to.
     public var reqId: Int
+    /// The contract concerned.
     public var contract: Contract
+    /// The fill.
     public var execution: Execution
 
+    /// Creates the value from its fields.
     public init(reqId: Int, contract: Contract, execution: Execution) {
         self.reqId = reqId
         self.contract = contract
@@ -131,14 +144,20 @@ public struct ExecutionData: WireMessage {
 /// The commission of one execution (IB: COMMISSION_REPORT, now COMMISSION_AND_FEES_REPORT, id 59).
 public struct CommissionReport: WireMessage {
     public static let wireName: StaticString = "COMMISSION_REPORT"
+    /// IB's execution id.
     public var execId: String
+    /// Commission and fees.
     public var commission: Double
+    /// Currency, e.g. `USD`.
     public var currency: String
+    /// Realized P&L of the execution or position; `nil` when unknown.
     public var realizedPNL: Double?
+    /// Yield (bonds).
     public var yield: Double?
     /// `yyyymmdd`, bonds only.
     public var yieldRedemptionDate: Int?
 
+    /// Creates the value from its fields.
     public init(execId: String, commission: Double, currency: String, realizedPNL: Double?, yield: Double? = nil, yieldRedemptionDate: Int? = nil) {
         self.execId = execId
         self.commission = commission
@@ -172,9 +191,13 @@ public struct CommissionReport: WireMessage {
 /// Binds an order placed outside the API to an API order id (IB: ORDER_BOUND, id 100).
 public struct OrderBound: WireMessage {
     public static let wireName: StaticString = "ORDER_BOUND"
+    /// TWS's permanent order id.
     public var permId: Int
+    /// The API client id.
     public var clientId: Int
+    /// The client-side order id.
     public var orderId: Int
+    /// Creates the value from its fields.
     public init(permId: Int, clientId: Int, orderId: Int) {
         self.permId = permId
         self.clientId = clientId

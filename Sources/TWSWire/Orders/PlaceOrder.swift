@@ -6,10 +6,12 @@
 /// every later field stays in place. Unset numbers are spelled as IB's official client does.
 public struct PlaceOrder: WireMessage {
     public static let wireName: StaticString = "PLACE_ORDER"
+    /// The contract concerned.
     public var contract: Contract
     /// The order; its ``Order/orderId`` is the message's order id.
     public var order: Order
 
+    /// Creates the value from its fields.
     public init(contract: Contract, order: Order) {
         self.contract = contract
         self.order = order
