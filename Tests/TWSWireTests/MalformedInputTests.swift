@@ -97,3 +97,43 @@ import Testing
         #expect(rejected > 1000)
     }
 }
+
+@Suite struct NumberFieldTests {
+    func tickSize(_ size: String) throws -> Quantity? {
+        guard case let .tickSize(tick) = try ServerMessage.decode(Array("2\u{0}6\u{0}1\u{0}8\u{0}\(size)\u{0}".utf8), serverVersion: 178) else { return nil }
+        return tick.size
+    }
+
+    func price(_ text: String) throws -> Double? {
+        guard case let .tickPrice(tick) = try ServerMessage.decode(Array("1\u{0}6\u{0}1\u{0}1\u{0}\(text)\u{0}1\u{0}0\u{0}".utf8), serverVersion: 178) else { return nil }
+        return tick.price
+    }
+
+    @Test func quantitiesReadExactlyOrReportTheirRange() throws {
+        #expect(try tickSize("300") == 300)
+        #expect(try tickSize("0.5") == Quantity(units: 50_000_000))
+        #expect(try tickSize("100.0") == 100)
+        #expect(try tickSize("") == nil)
+        #expect(try tickSize("2147483647") == nil)
+        #expect(try tickSize("1.7976931348623157E308") == nil)
+        #expect(try tickSize("12345678901") == Quantity(12_345_678_901))
+        #expect(throws: WireDecodingError.self) { try tickSize("999999999999999") }
+        #expect(throws: WireDecodingError.self) { try tickSize(".") }
+        #expect(throws: WireDecodingError.self) { try tickSize("1.2.3") }
+    }
+
+    @Test func pricesReadEverySpelling() throws {
+        #expect(try price("150.09") == 150.09)
+        #expect(try price("-1") == -1)
+        #expect(try price("0.0") == 0)
+        #expect(try price("") == nil)
+        #expect(try price("1.7976931348623157E308") == nil)
+        #expect(try price("1.7976931348623157e+308") == nil)
+        #expect(try price("1e-05") == 0.00001)
+        #expect(try price("Infinity") == .infinity)
+        #expect(try price("Infinite") == .infinity)
+        #expect(try price("123456789012.3456") == 123456789012.3456)
+        #expect(throws: WireDecodingError.self) { try price("-") }
+        #expect(throws: WireDecodingError.self) { try price("1,5") }
+    }
+}
