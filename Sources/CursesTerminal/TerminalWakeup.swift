@@ -1,0 +1,65 @@
+import Glibc
+
+/// Lets the render loop sleep until there is something to do: keyboard input, new data posted
+/// from another thread, or a deadline. No busy polling: the loop blocks in `poll(2)` on the
+/// terminal's input and a self-pipe that ``wake()`` writes to.
+public final class TerminalWakeup: Sendable {
+    /// What ended a wait.
+    public struct Reason: OptionSet, Hashable, Sendable {
+        public let rawValue: Int
+        /// Creates a reason from raw bits.
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// The input file descriptor is readable.
+        public static let input = Reason(rawValue: 1)
+        /// ``wake()`` was called.
+        public static let woken = Reason(rawValue: 2)
+    }
+
+    private let inputFD: Int32
+    private let readFD: Int32
+    private let writeFD: Int32
+
+    /// Creates a wakeup that watches `inputFD` (the terminal, by default standard input).
+    public init(inputFD: Int32 = STDIN_FILENO) {
+        var fds: [Int32] = [-1, -1]
+        _ = pipe(&fds)
+        for fd in fds {
+            _ = fcntl(fd, F_SETFL, O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        self.inputFD = inputFD
+        readFD = fds[0]
+        writeFD = fds[1]
+    }
+
+    deinit {
+        close(readFD)
+        close(writeFD)
+    }
+
+    /// Wakes the waiting loop; safe from any thread. Many calls before the loop runs cost one
+    /// wakeup (the pipe is drained at once).
+    public func wake() {
+        var byte: UInt8 = 1
+        _ = write(writeFD, &byte, 1)
+    }
+
+    /// Blocks until input is readable, ``wake()`` was called, or `timeoutMilliseconds` passed
+    /// (-1: no timeout). Returns what happened (empty on timeout).
+    public func wait(timeoutMilliseconds: Int32) -> Reason {
+        var fds = [
+            pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: readFD, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&fds, 2, timeoutMilliseconds)
+        guard ready > 0 else { return [] }
+        var reason: Reason = []
+        if fds[0].revents != 0 { reason.insert(.input) }
+        if fds[1].revents != 0 {
+            reason.insert(.woken)
+            var buffer = [UInt8](repeating: 0, count: 256)
+            while read(readFD, &buffer, buffer.count) > 0 {}
+        }
+        return reason
+    }
+}

@@ -1,0 +1,41 @@
+import Dispatch
+import Glibc
+import Testing
+import CursesTerminal
+
+@Suite struct TerminalWakeupTests {
+    /// A pipe standing in for the terminal's input.
+    func inputPipe() -> (read: Int32, write: Int32) {
+        var fds: [Int32] = [-1, -1]
+        _ = pipe(&fds)
+        return (fds[0], fds[1])
+    }
+
+    @Test func timesOutWhenNothingHappens() {
+        let input = inputPipe()
+        defer { close(input.read); close(input.write) }
+        let wakeup = TerminalWakeup(inputFD: input.read)
+        #expect(wakeup.wait(timeoutMilliseconds: 20) == [])
+    }
+
+    @Test func reportsInput() {
+        let input = inputPipe()
+        defer { close(input.read); close(input.write) }
+        let wakeup = TerminalWakeup(inputFD: input.read)
+        var byte: UInt8 = 0x71
+        _ = write(input.write, &byte, 1)
+        #expect(wakeup.wait(timeoutMilliseconds: 1000) == .input)
+    }
+
+    @Test func aWakeFromAnotherThreadEndsTheWaitAndIsDrained() {
+        let input = inputPipe()
+        defer { close(input.read); close(input.write) }
+        let wakeup = TerminalWakeup(inputFD: input.read)
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(20)) {
+            for _ in 0..<100 { wakeup.wake() }
+        }
+        #expect(wakeup.wait(timeoutMilliseconds: 5000) == .woken)
+        // All hundred wakes were drained by the first wait.
+        #expect(wakeup.wait(timeoutMilliseconds: 20) == [])
+    }
+}
