@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
@@ -65,7 +66,10 @@ let package = Package(
             dependencies: [
                 "TWSWire",
                 "Dashboard",
+                "TerminalUI",
+                "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -89,6 +93,11 @@ let package = Package(
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(
+            name: "IBTermTests",
+            dependencies: ["ibterm", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "CursesTerminalTests",
             dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"],
