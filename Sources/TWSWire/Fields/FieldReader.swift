@@ -7,8 +7,8 @@
 /// let price = try reader.optionalDouble("price")   // "" and 1.797e308 become nil
 /// ```
 public struct FieldReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var position: Int
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Int
     /// The position of the next field; the message id is field 0.
     public private(set) var fieldIndex: Int
     /// The message being read, for error reports.

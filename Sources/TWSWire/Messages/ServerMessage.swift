@@ -110,11 +110,14 @@ public enum ServerMessage: Hashable, Sendable {
     }
 
     /// Decodes from a reader positioned at the message id.
+    @inline(__always)
     public static func decode(from r: inout FieldReader, serverVersion sv: Int) throws(WireDecodingError) -> ServerMessage {
         guard !r.isAtEnd else {
             throw WireDecodingError(message: "server message", field: "msgId", index: 0, bytes: "", reason: .emptyPayload)
         }
         let id = try r.int("msgId")
+        if id == 1, let tick = TickFastPath.tickPrice(r.bytes, from: r.position) { return .tickPrice(tick) }
+        if id == 2, let tick = TickFastPath.tickSize(r.bytes, from: r.position) { return .tickSize(tick) }
         func body<M: WireMessage>(_: M.Type) throws(WireDecodingError) -> M {
             r.messageName = M.wireName
             let message = try M(from: &r, serverVersion: sv)
