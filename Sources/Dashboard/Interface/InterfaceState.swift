@@ -1,0 +1,21 @@
+/// Which pane has the keyboard, the selected row in each pane, and the overlay on top.
+public struct InterfaceState: Sendable, Hashable {
+    /// The pane arrows and actions apply to.
+    public var focusedPane: Pane = .watchlist
+    /// The selected row per pane (0 when never moved).
+    public var selection: [Pane: Int] = [:]
+    /// What is drawn on top and takes the keys.
+    public var overlay: Overlay = .none
+    /// The theme in use (changed by `:theme NAME`).
+    public var themeName: String
+
+    /// Creates the interface state with `themeName`.
+    public init(themeName: String = "default") {
+        self.themeName = themeName
+    }
+
+    /// The selected row of `pane`.
+    public func selectedRow(in pane: Pane) -> Int {
+        selection[pane] ?? 0
+    }
+}
