@@ -111,3 +111,15 @@ struct DashboardHarness {
 
 /// Shorthand for a decimal literal.
 func dec(_ text: String) -> Decimal { Decimal(string: text)! }
+
+extension Array where Element == DashboardEffect {
+    /// The effects that act on the gateway or the app, without journal lines.
+    var actions: [DashboardEffect] {
+        filter { if case .journal = $0 { false } else { true } }
+    }
+
+    /// The journal lines among the effects.
+    var journalEntries: [JournalEntry] {
+        compactMap { if case .journal(let entry) = $0 { entry } else { nil } }
+    }
+}

@@ -76,7 +76,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
         var harness = harnessWithSentOrder()
         harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "Submitted", filled: 0, remaining: 100)))
         harness.user(.focus(.orders))
-        #expect(harness.user(.cancelSelectedOrder) == [.cancelOrder(orderID: 100)])
+        #expect(harness.user(.cancelSelectedOrder).actions == [.cancelOrder(orderID: 100)])
         harness.send(.notice(Notice(requestID: 100, code: 202, text: "Order Canceled - reason:")))
         #expect(harness.state.orders[100]?.lastMessage?.severity == .info)
         #expect(harness.state.orders[100]?.rejectReason == nil)
@@ -123,7 +123,9 @@ private func harnessWithSentOrder() -> DashboardHarness {
         harness.user(.focus(.orders))
         #expect(harness.state.selectedOrder?.orderID == 100)
         let effects = harness.user(.cancelSelectedOrder)
-        #expect(effects == [.cancelOrder(orderID: 100)])
+        #expect(effects.actions == [.cancelOrder(orderID: 100)])
+        #expect(effects.journalEntries.map(\.code) == [LocalMessage.cancelRequested.rawValue])
+        #expect(effects.journalEntries.first?.requestID == 100)
         let order = try #require(harness.state.orders[100])
         #expect(order.cancelRequested)
         #expect(order.lifecycle.last?.note == "Cancel requested")
@@ -139,7 +141,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
 
     @Test func cancelByCommandSelectsTheOrder() {
         var harness = harnessWithSentOrder()
-        #expect(harness.user(.runCommand("cancel 100")) == [.cancelOrder(orderID: 100)])
+        #expect(harness.user(.runCommand("cancel 100")).actions == [.cancelOrder(orderID: 100)])
         #expect(harness.user(.runCommand("cancel 999")).isEmpty)
         #expect(harness.latestMessage?.title == "No order 999")
     }
@@ -151,7 +153,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
         #expect(harness.user(.back).isEmpty)
         #expect(harness.state.interface.overlay == .none)
         harness.user(.cancelAllOrders)
-        #expect(harness.user(.submit) == [.cancelAllOrders])
+        #expect(harness.user(.submit).actions == [.cancelAllOrders])
         #expect(harness.state.orders[100]?.cancelRequested == true)
         #expect(harness.state.interface.overlay == .none)
     }

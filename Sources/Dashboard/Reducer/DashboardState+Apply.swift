@@ -8,6 +8,7 @@ extension DashboardState {
         let previousSecond = self.now.sinceEpoch.components.seconds
         self.now = now
         changed = false
+        outbox = []
         let effects: [DashboardEffect]
         switch event {
         case .started:
@@ -66,7 +67,8 @@ extension DashboardState {
             effects = handle(intent)
         }
         if changed { version &+= 1 }
-        return effects
+        defer { outbox = [] }
+        return effects + outbox
     }
 
     /// Applies events in order and returns all their effects, in order.
@@ -86,6 +88,10 @@ extension DashboardState {
         requestID: Int = Notice.noRequestID
     ) {
         log(kind.message(title: title, explanation: explanation, action: action, requestID: requestID))
+        if kind.isJournaled {
+            let notice = Notice(requestID: requestID, code: kind.rawValue, text: "\(title): \(explanation)")
+            outbox.append(.journal(.message(notice, at: now)))
+        }
     }
 
     /// Recomputes the P&L snapshot and records it in the history.

@@ -29,6 +29,15 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Whether the message also goes to the journal: refusals, cancel requests and lost
+    /// connections answer "what did I try, and what happened?"; housekeeping does not.
+    public var isJournaled: Bool {
+        switch self {
+        case .orderRefused, .cancelRequested, .connectionLost: true
+        case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved: false
+        }
+    }
+
     /// The area it concerns.
     public var category: MessageCategory {
         switch self {

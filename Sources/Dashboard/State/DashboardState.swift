@@ -57,6 +57,9 @@ public struct DashboardState: Sendable {
     public internal(set) var isQuitting = false
 
     var changed = false
+    /// Effects produced along the way (journal lines for ibterm's own messages), returned
+    /// after the handler's own effects.
+    var outbox: [DashboardEffect] = []
 
     /// Creates the state for `config` at `now`: the config's watchlist (the default one for a
     /// new user), thresholds, limits, gateway and theme; nothing connected or subscribed yet.
