@@ -165,3 +165,55 @@ import Testing
         #expect(!Overlay.confirm(.cancelAllOrders(workingCount: 1)).acceptsText)
     }
 }
+
+@Suite struct SelectionAnchorTests {
+    @Test func theSelectedOrderStaysSelectedWhenNewOrdersArriveAbove() {
+        var harness = DashboardHarness.connected()
+        for id in [1, 2] {
+            harness.send(.openOrder(OpenOrderReport(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: "Submitted")))
+        }
+        harness.user(.focus(.orders))
+        harness.user(.moveSelection(.down))
+        #expect(harness.state.selectedOrder?.orderID == 1)
+        harness.send(.openOrder(OpenOrderReport(orderID: 3, symbol: "QQQ", side: .sell, quantity: 1, orderType: .market, status: "Submitted")))
+        #expect(harness.state.orderList.map(\.orderID) == [3, 2, 1])
+        #expect(harness.state.selectedOrder?.orderID == 1)
+        #expect(harness.user(.cancelSelectedOrder).actions == [.cancelOrder(orderID: 1)])
+    }
+
+    @Test func theSelectedPositionStaysSelectedWhenAPositionSortsAbove() {
+        var harness = DashboardHarness.connected()
+        harness.send(.position(PositionUpdate(symbol: "MSFT", quantity: 1, averageCost: 400)))
+        harness.send(.position(PositionUpdate(symbol: "TSLA", quantity: 1, averageCost: 250)))
+        harness.user(.focus(.positions))
+        harness.user(.moveSelection(.down))
+        #expect(harness.state.selectedSymbol == "TSLA")
+        harness.send(.position(PositionUpdate(symbol: "AAPL", quantity: 1, averageCost: 200)))
+        #expect(harness.state.selectedSymbol == "TSLA")
+        #expect(harness.state.selectedIndex(in: .positions) == 2)
+    }
+
+    @Test func aFinishedOrderSortingBelowKeepsTheSelectionOnIt() {
+        var harness = DashboardHarness.connected()
+        for id in [1, 2] {
+            harness.send(.openOrder(OpenOrderReport(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: "Submitted")))
+        }
+        harness.user(.focus(.orders))
+        #expect(harness.state.selectedOrder?.orderID == 2)
+        harness.user(.moveSelection(.top))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 2, status: "Filled", filled: 1, remaining: 0)))
+        #expect(harness.state.orderList.map(\.orderID) == [1, 2])
+        #expect(harness.state.selectedOrder?.orderID == 2)
+        #expect(harness.user(.cancelSelectedOrder).actions.isEmpty)
+    }
+}
+
+extension SelectionAnchorTests {
+    @Test func focusingAPaneAnchorsTheRowShownSelected() {
+        var harness = DashboardHarness.connected()
+        harness.send(.openOrder(OpenOrderReport(orderID: 1, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: "Submitted")))
+        harness.user(.focus(.orders))
+        harness.send(.openOrder(OpenOrderReport(orderID: 2, symbol: "QQQ", side: .buy, quantity: 1, orderType: .market, status: "Submitted")))
+        #expect(harness.state.selectedOrder?.orderID == 1)
+    }
+}

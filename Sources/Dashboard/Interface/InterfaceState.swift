@@ -4,6 +4,9 @@ public struct InterfaceState: Sendable, Hashable {
     public var focusedPane: Pane = .watchlist
     /// The selected row per pane (0 when never moved).
     public var selection: [Pane: Int] = [:]
+    /// The identity of the selected row per pane (symbol, order id, execution id), so that the
+    /// selection stays on the same order or symbol when rows are added or re-sorted above it.
+    public var anchors: [Pane: String] = [:]
     /// What is drawn on top and takes the keys.
     public var overlay: Overlay = .none
     /// The theme in use (changed by `:theme NAME`).

@@ -34,7 +34,7 @@ extension DashboardState {
                 return []
             }
             interface.focusedPane = .orders
-            interface.selection[.orders] = orderList.firstIndex { $0.orderID == order.orderID } ?? 0
+            select(orderList.firstIndex { $0.orderID == order.orderID } ?? 0, in: .orders)
             return cancelSelectedOrder()
         case .cancelAll:
             return requestCancelAll()

@@ -49,8 +49,11 @@ extension DashboardState {
         setOverlay(ticket == nil ? .none : .ticket)
     }
 
+    /// Focuses `pane` and anchors its selection to the row shown selected, so that rows
+    /// arriving later do not slide another order or symbol under the cursor.
     mutating func focus(_ pane: Pane) {
         interface.focusedPane = pane
+        if interface.anchors[pane] == nil, let index = selectedIndex(in: pane) { select(index, in: pane) }
         changed = true
     }
 
@@ -77,8 +80,7 @@ extension DashboardState {
             case .top: 0
             case .bottom: count - 1
             }
-            interface.selection[pane] = target
-            changed = true
+            select(target, in: pane)
         default:
             break
         }
@@ -89,8 +91,7 @@ extension DashboardState {
         guard interface.focusedPane == .watchlist, let index = selectedIndex(in: .watchlist) else { return }
         let moved = up ? watchlist.moveUp(at: index) : watchlist.moveDown(at: index)
         guard let moved else { return }
-        interface.selection[.watchlist] = moved
-        changed = true
+        select(moved, in: .watchlist)
     }
 
     mutating func toggleHelp() -> [DashboardEffect] {

@@ -72,7 +72,7 @@ extension DashboardState {
             note(.symbolRejected, "\(symbol) already listed", "\(symbol) is already on the watchlist.")
             return []
         }
-        interface.selection[.watchlist] = watchlist.count - 1
+        select(watchlist.count - 1, in: .watchlist)
         note(.symbolAdded, "\(symbol) added", "\(symbol) was added to the watchlist; its quote is requested.")
         return [.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
     }
@@ -80,14 +80,13 @@ extension DashboardState {
     /// Removes `symbol` and cancels its quotes.
     mutating func removeFromWatchlist(_ symbol: String) -> [DashboardEffect] {
         let symbol = Watchlist.normalize(symbol)
+        let selected = selectedIndex(in: .watchlist) ?? 0
         guard watchlist.remove(symbol) else {
             note(.nothingToDo, "\(symbol) not listed", "\(symbol) is not on the watchlist.")
             return []
         }
         quotes.unsubscribe(symbol)
-        if let selected = interface.selection[.watchlist], selected >= watchlist.count {
-            interface.selection[.watchlist] = max(0, watchlist.count - 1)
-        }
+        select(selected, in: .watchlist)
         note(.symbolRemoved, "\(symbol) removed", "\(symbol) was taken off the watchlist and its quote cancelled.")
         return [.unsubscribeQuotes(symbol: symbol)]
     }

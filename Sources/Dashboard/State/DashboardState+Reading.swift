@@ -57,11 +57,26 @@ extension DashboardState {
         }
     }
 
-    /// The selected row of `pane`, clamped to its rows (`nil` when the pane is empty).
+    /// The selected row of `pane` (`nil` when the pane is empty): the row of the anchored
+    /// symbol or order while it is still listed, else the remembered index clamped to the rows.
     public func selectedIndex(in pane: Pane) -> Int? {
         let count = rowCount(in: pane)
         guard count > 0 else { return nil }
+        if let anchor = interface.anchors[pane], let index = rowKeys(in: pane).firstIndex(of: anchor) {
+            return index
+        }
         return min(max(0, interface.selectedRow(in: pane)), count - 1)
+    }
+
+    /// The identity of each row of `pane`, in display order.
+    func rowKeys(in pane: Pane) -> [String] {
+        switch pane {
+        case .watchlist: watchlist.symbols
+        case .positions: positions.keys.sorted()
+        case .orders: orderList.map { String($0.orderID) }
+        case .executions: executions.map(\.executionID)
+        case .messages: messages.newestFirst.map { "\($0.message.code)/\($0.message.requestID)" }
+        }
     }
 
     /// The symbol under the selection: the watchlist row, position or order of the focused
@@ -80,5 +95,14 @@ extension DashboardState {
     /// The order selected in the orders pane.
     public var selectedOrder: OrderRecord? {
         selectedIndex(in: .orders).map { orderList[$0] }
+    }
+
+    /// Selects row `index` of `pane` (clamped), anchoring the selection to that row's identity.
+    mutating func select(_ index: Int, in pane: Pane) {
+        let keys = rowKeys(in: pane)
+        let clamped = keys.isEmpty ? 0 : min(max(0, index), keys.count - 1)
+        interface.selection[pane] = clamped
+        interface.anchors[pane] = keys.isEmpty ? nil : keys[clamped]
+        changed = true
     }
 }
