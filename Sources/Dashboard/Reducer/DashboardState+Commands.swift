@@ -12,11 +12,11 @@ extension DashboardState {
         switch command {
         case .order(let orderLine):
             do {
-                openReviewedTicket(try OrderTicketCommand.parse(orderLine))
+                return openReviewedTicket(try OrderTicketCommand.parse(orderLine))
             } catch {
                 note(.commandFailed, "Order not understood", error.message)
+                return []
             }
-            return []
         case .explain(let code):
             let entry = MessageCatalog.filledEntry(MessageCatalog.entryOrUnknown(for: code))
             setOverlay(.explanation(entry))

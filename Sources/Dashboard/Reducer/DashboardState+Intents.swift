@@ -146,7 +146,7 @@ extension DashboardState {
     mutating func back() -> [DashboardEffect] {
         switch interface.overlay {
         case .none: return []
-        case .ticket: backOutOfTicket()
+        case .ticket: return backOutOfTicket()
         default: closeOverlay()
         }
         return []

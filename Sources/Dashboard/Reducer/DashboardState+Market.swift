@@ -73,6 +73,11 @@ extension DashboardState {
             return []
         }
         select(watchlist.count - 1, in: .watchlist)
+        if ticketOnlySymbol == symbol {
+            ticketOnlySymbol = nil
+            note(.symbolAdded, "\(symbol) added", "\(symbol) was added to the watchlist; its quote is already requested.")
+            return []
+        }
         note(.symbolAdded, "\(symbol) added", "\(symbol) was added to the watchlist; its quote is requested.")
         return [.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
     }

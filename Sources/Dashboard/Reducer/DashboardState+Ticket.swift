@@ -47,16 +47,38 @@ extension DashboardState {
         if let price = side == .buy ? (quote?.ask ?? quote?.last) : (quote?.bid ?? quote?.last), price > 0 {
             ticket.limitPriceText = DecimalMath.format(DashboardState.decimal(price), scale: 2)
         }
-        self.ticket = TicketEditor(ticket: ticket)
-        setOverlay(.ticket)
-        return []
+        return showTicket(ticket)
     }
 
     /// Opens the ticket from a parsed command line, already in review when it passes.
-    mutating func openReviewedTicket(_ ticket: OrderTicket) {
+    mutating func openReviewedTicket(_ ticket: OrderTicket) -> [DashboardEffect] {
+        let effects = showTicket(ticket)
+        return effects + reviewTicket()
+    }
+
+    /// Shows `ticket`, replacing any open one; requests quotes for a symbol nothing subscribes
+    /// yet, so that the ticket gets a reference quote.
+    private mutating func showTicket(_ ticket: OrderTicket) -> [DashboardEffect] {
+        var effects = closeTicket()
         self.ticket = TicketEditor(ticket: ticket)
         setOverlay(.ticket)
-        _ = reviewTicket()
+        let symbol = ticket.symbol
+        if quotes.tracked(symbol) == nil && !watchlist.contains(symbol) {
+            ticketOnlySymbol = symbol
+            effects += [.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
+        }
+        return effects
+    }
+
+    /// Closes the ticket, cancelling quotes requested only for it.
+    mutating func closeTicket() -> [DashboardEffect] {
+        ticket = nil
+        if interface.overlay == .ticket { setOverlay(.none) }
+        guard let symbol = ticketOnlySymbol else { return [] }
+        ticketOnlySymbol = nil
+        guard !watchlist.contains(symbol) else { return [] }
+        quotes.unsubscribe(symbol)
+        return [.unsubscribeQuotes(symbol: symbol)]
     }
 
     mutating func editTicket(_ intent: UserIntent) -> [DashboardEffect] {
@@ -89,9 +111,7 @@ extension DashboardState {
         case .editing: return reviewTicket()
         case .reviewing: return sendTicket()
         case .sent:
-            ticket = nil
-            closeOverlay()
-            return []
+            return closeTicket()
         }
     }
 
@@ -119,6 +139,7 @@ extension DashboardState {
             refuse(refusal, editor: &editor)
             return []
         }
+        guard let orderID = nextOrderID else { return [] }  // placementRefusal covers this
         let instruction: OrderInstruction
         do {
             instruction = try editor.ticket.send(in: ticketContext(for: editor.ticket.symbol))
@@ -126,7 +147,6 @@ extension DashboardState {
             refuse(error, editor: &editor)
             return []
         }
-        guard let orderID = nextOrderID else { return [] }
         nextOrderID = orderID + 1
         editor.sentOrderID = orderID
         editor.refusal = nil
@@ -137,16 +157,15 @@ extension DashboardState {
     }
 
     /// Esc on the ticket: from review back to editing; from editing (or once sent) closed.
-    mutating func backOutOfTicket() {
-        guard var editor = ticket else { closeOverlay(); return }
+    mutating func backOutOfTicket() -> [DashboardEffect] {
+        guard var editor = ticket else { return closeTicket() }
         if case .reviewing = editor.ticket.phase {
             editor.ticket.edit()
             ticket = editor
             changed = true
-            return
+            return []
         }
-        ticket = nil
-        closeOverlay()
+        return closeTicket()
     }
 
     private mutating func refuse(_ refusal: TicketRefusal, editor: inout TicketEditor) {

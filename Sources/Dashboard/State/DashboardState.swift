@@ -41,6 +41,9 @@ public struct DashboardState: Sendable {
     public internal(set) var executions: [ExecutionRecord] = []
     /// The open order ticket, if any.
     public internal(set) var ticket: TicketEditor?
+    /// A symbol off the watchlist whose quotes were requested only for the open ticket; they
+    /// are cancelled when the ticket closes.
+    public internal(set) var ticketOnlySymbol: String?
     /// The message log (plain-language catalog entries, repeats collapsed).
     public internal(set) var messages = MessageLog()
     /// The link to the gateway.
