@@ -59,3 +59,33 @@ import Testing
         #expect(harness.state.ticketOnlySymbol == "PEP")
     }
 }
+
+@Suite struct TicketRecheckTests {
+    @Test func aQuoteGoingStaleBetweenReviewAndSendRefusesTheSend() throws {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.user(.runCommand("buy 10 AAPL lmt 231.20"))
+        #expect(harness.state.ticket?.ticket.review != nil)
+        harness.advance(seconds: 6)
+        harness.user(.submit)
+        #expect(harness.placedOrders.isEmpty)
+        #expect(harness.state.ticket?.refusal?.code == .quoteNotLive)
+        harness.user(.overrideQuoteFreshness)
+        #expect(harness.state.ticket?.ticket.phase == .editing)
+        harness.user(.submit)
+        let review = try #require(harness.state.ticket?.ticket.review)
+        #expect(review.quoteOverridden)
+        harness.user(.submit)
+        #expect(harness.placedOrders.count == 1)
+    }
+
+    @Test func aFreshTickAfterTheRefusalLetsTheSameReviewSend() {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.user(.runCommand("buy 10 AAPL lmt 231.20"))
+        harness.advance(seconds: 6)
+        harness.user(.submit)
+        #expect(harness.placedOrders.isEmpty)
+        harness.tickAAPL()
+        harness.user(.submit)
+        #expect(harness.placedOrders.count == 1)
+    }
+}

@@ -94,6 +94,9 @@ extension DashboardState {
             editor.ticket.timeInForce = tif
             editor.refusal = nil
         case .overrideQuoteFreshness:
+            // An override given during review sends the ticket back through review, so the
+            // review the trader confirms always shows the warning.
+            if editor.ticket.review != nil { editor.ticket.edit() }
             editor.ticket.overrideQuoteFreshness()
             editor.refusal = nil
         default:
