@@ -1,0 +1,74 @@
+/// A command typed after `:`.
+///
+/// `buy|sell QTY SYMBOL [mkt | lmt PRICE | stp PRICE | stplmt STOP LIMIT] [gtc]`,
+/// `explain CODE`, `theme NAME`, `add SYMBOL`, `remove SYMBOL`, `cancel ORDER_ID`, `cancelall`,
+/// `help`, `q` / `quit`.
+public enum DashboardCommand: Sendable, Hashable {
+    /// An order line, parsed by `OrderTicketCommand` (the whole line, side first).
+    case order(String)
+    /// Show the catalog entry for a code.
+    case explain(Int)
+    /// Switch themes.
+    case theme(String)
+    /// Add a symbol to the watchlist.
+    case add(String)
+    /// Remove a symbol from the watchlist.
+    case remove(String)
+    /// Cancel one order by id.
+    case cancel(Int)
+    /// Cancel every working order (after confirmation).
+    case cancelAll
+    /// Show the help overlay.
+    case help
+    /// Quit (after confirmation when orders are working).
+    case quit
+
+    /// Parses a command line (without the leading `:`).
+    /// - Returns: the command, or a sentence saying what is wrong.
+    public static func parse(_ line: String) -> Result<DashboardCommand, CommandLineError> {
+        let trimmed = line.trimmingPrefix(":")
+        let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let verb = words.first?.lowercased() else {
+            return .failure(CommandLineError("Type a command, e.g. 'buy 100 AAPL lmt 231.20' or 'explain 354'."))
+        }
+        let argument = words.dropFirst().first
+        switch verb {
+        case "buy", "sell": return .success(.order(words.joined(separator: " ")))
+        case "q", "quit": return .success(.quit)
+        case "help", "?": return .success(.help)
+        case "cancelall": return .success(.cancelAll)
+        case "explain":
+            guard let argument, let code = Int(argument) else {
+                return .failure(CommandLineError("Give a message code: 'explain 354'."))
+            }
+            return .success(.explain(code))
+        case "theme":
+            guard let argument else { return .failure(CommandLineError("Give a theme name: 'theme light'.")) }
+            return .success(.theme(argument))
+        case "add":
+            guard let argument else { return .failure(CommandLineError("Give a symbol: 'add AAPL'.")) }
+            return .success(.add(argument))
+        case "remove", "rm", "del":
+            guard let argument else { return .failure(CommandLineError("Give a symbol: 'remove AAPL'.")) }
+            return .success(.remove(argument))
+        case "cancel":
+            guard let argument, let id = Int(argument) else {
+                return .failure(CommandLineError("Give an order id: 'cancel 12', or use 'cancelall'."))
+            }
+            return .success(.cancel(id))
+        default:
+            return .failure(CommandLineError("'\(verb)' is not a command; try buy, sell, explain, theme, add, remove, cancel, cancelall, help or q."))
+        }
+    }
+}
+
+/// Why a command line could not be run.
+public struct CommandLineError: Error, Sendable, Hashable {
+    /// A sentence for the trader.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String) {
+        self.message = message
+    }
+}

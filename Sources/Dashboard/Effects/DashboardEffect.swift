@@ -1,0 +1,24 @@
+/// What the app must do for the reducer. The reducer only returns these; it never performs them.
+public enum DashboardEffect: Sendable, Hashable {
+    /// Request streaming quotes for `symbol` (IB `reqMktData`); the app answers with
+    /// `DashboardEvent.quoteRequested` carrying the ticker id it used.
+    case subscribeQuotes(symbol: String)
+    /// Cancel the quotes for `symbol` (IB `cancelMktData`).
+    case unsubscribeQuotes(symbol: String)
+    /// Look up `symbol`'s contract (IB `reqContractDetails`); the app answers with
+    /// `DashboardEvent.contractResolved`.
+    case requestContractDetails(symbol: String)
+    /// Place an order with this id (IB `placeOrder`). The id comes from the gateway's
+    /// `nextValidId`, so the app must use it as given.
+    case placeOrder(orderID: Int, OrderInstruction)
+    /// Cancel one order (IB `cancelOrder`).
+    case cancelOrder(orderID: Int)
+    /// Cancel every open order of the account (IB `reqGlobalCancel`).
+    case cancelAllOrders
+    /// Load and apply the theme called `name`.
+    case loadTheme(name: String)
+    /// Append this line to the journal file.
+    case journal(JournalEntry)
+    /// Restore the terminal and exit.
+    case quit
+}

@@ -1,0 +1,65 @@
+/// Everything that can happen to the dashboard, in IB's terms: what the gateway reported, what
+/// the app did on the reducer's behalf, the passing of time, and what the trader asked for.
+///
+/// The app layer maps `TWSClient` events to these values (so this target does not depend on
+/// `TWSWire`); time comes with each event as `apply(_:at:)`'s `now`.
+public enum DashboardEvent: Sendable, Hashable {
+    // MARK: Lifecycle and connection
+
+    /// The app is up: the reducer emits the watchlist's subscriptions and contract lookups.
+    case started
+    /// A connection attempt to `gateway` (`host:port`) began.
+    case connecting(gateway: String)
+    /// The handshake finished. IB: server version, `managedAccounts`, `nextValidId`.
+    case connected(serverVersion: Int, accounts: [String], nextOrderID: Int?)
+    /// The socket to TWS closed; `reason` in words.
+    case connectionLost(reason: String)
+    /// A reconnect is scheduled: attempt number and when it will be tried.
+    case reconnectScheduled(attempt: Int, at: Timestamp)
+    /// IB: `nextValidId` (inbound 9): the lowest order id the gateway accepts.
+    case nextValidOrderID(Int)
+
+    // MARK: Market data
+
+    /// The app sent a market-data request (`reqMktData`) for `symbol` with ticker id
+    /// `requestID`, a first request or a resubscription.
+    case quoteRequested(symbol: String, requestID: Int, instrumentClass: InstrumentClass)
+    /// Ticks for one symbol, merged by the app.
+    case quote(QuoteUpdate)
+    /// IB: `marketDataType(reqId, type)` (inbound 58).
+    case marketDataType(requestID: Int, type: MarketDataType)
+    /// IB: `error(reqId, code, text)` (inbound 4): errors, warnings and notices.
+    case notice(Notice)
+    /// The answer to a contract-details request for `symbol`; `nil` when IB knows no such
+    /// contract (error 200, or an empty `contractDetailsEnd`).
+    case contractResolved(symbol: String, contract: ContractSummary?)
+
+    // MARK: Account and portfolio
+
+    /// IB: `position` (inbound 61) or `updatePortfolio` (inbound 7).
+    case position(PositionUpdate)
+    /// IB: `updateAccountValue(key, value, currency, account)` (inbound 6).
+    case accountValue(key: String, value: String, currency: String, account: String)
+    /// IB: `pnl` (inbound 94).
+    case accountPnL(AccountPnL)
+    /// IB: `pnlSingle` (inbound 95), mapped by the app from its request id to the symbol.
+    case positionPnL(symbol: String, pnl: AccountPnL)
+
+    // MARK: Orders
+
+    /// IB: `openOrder` (inbound 5).
+    case openOrder(OpenOrderReport)
+    /// IB: `orderStatus` (inbound 3).
+    case orderStatus(OrderStatusReport)
+    /// IB: `execDetails` (inbound 11).
+    case execution(ExecutionReport)
+    /// IB: `commissionReport` (inbound 59).
+    case commission(executionID: String, commission: Double, realizedPnL: Double?)
+
+    // MARK: Time and the trader
+
+    /// The clock moved (the app sends one at least every second so ages and countdowns move).
+    case clockTick
+    /// The trader asked for something.
+    case user(UserIntent)
+}

@@ -1,0 +1,26 @@
+/// A fill. IB: `execDetails(reqId, contract, execution)` (inbound 11); the app maps IB's side
+/// (`BOT`/`SLD`) to `OrderSide`.
+public struct ExecutionReport: Sendable, Hashable {
+    /// IB's execution id.
+    public var executionID: String
+    /// The order it filled.
+    public var orderID: Int
+    /// The symbol.
+    public var symbol: String
+    /// Bought or sold.
+    public var side: OrderSide
+    /// Shares filled.
+    public var shares: Double
+    /// Fill price.
+    public var price: Double
+
+    /// Creates a report.
+    public init(executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: Double, price: Double) {
+        self.executionID = executionID
+        self.orderID = orderID
+        self.symbol = symbol
+        self.side = side
+        self.shares = shares
+        self.price = price
+    }
+}

@@ -1,0 +1,28 @@
+/// IB: `orderStatus(orderId, status, filled, remaining, avgFillPrice, ..., whyHeld)` (inbound 3).
+public struct OrderStatusReport: Sendable, Hashable {
+    /// IB's order id.
+    public var orderID: Int
+    /// IB's status text (`Submitted`, `Filled`, …).
+    public var status: String
+    /// Quantity filled so far.
+    public var filled: Double
+    /// Quantity remaining.
+    public var remaining: Double
+    /// Average fill price (`nil` when nothing filled; IB sends 0).
+    public var averageFillPrice: Double?
+    /// Why the order is held, if IB says (`locate`, …).
+    public var whyHeld: String?
+
+    /// Creates a report.
+    public init(
+        orderID: Int, status: String, filled: Double, remaining: Double, averageFillPrice: Double? = nil,
+        whyHeld: String? = nil
+    ) {
+        self.orderID = orderID
+        self.status = status
+        self.filled = filled
+        self.remaining = remaining
+        self.averageFillPrice = averageFillPrice
+        self.whyHeld = whyHeld
+    }
+}

@@ -1,0 +1,65 @@
+/// What the trader asked for. The UI maps keys (through the configured bindings) to these.
+///
+/// While `Overlay.acceptsText` is true (command line, add-symbol prompt, ticket), printable keys
+/// should arrive as `insertText`.
+public enum UserIntent: Sendable, Hashable {
+    /// Move the selection in the focused pane (or the cursor between ticket fields).
+    case moveSelection(SelectionMove)
+    /// Focus the next pane (Tab).
+    case nextPane
+    /// Focus the previous pane (Shift-Tab).
+    case previousPane
+    /// Focus a given pane.
+    case focus(Pane)
+    /// Open the ticket to buy or sell the selected symbol (`b` / `s`).
+    case openTicket(OrderSide)
+    /// Type text into the active text field (ticket field, command line, prompt).
+    case insertText(String)
+    /// Delete the last character of the active text field (Backspace).
+    case deleteBackward
+    /// Move the ticket cursor to a field.
+    case focusTicketField(TicketInputField)
+    /// Change the ticket's order type.
+    case setOrderType(OrderType)
+    /// Change the ticket's time in force.
+    case setTimeInForce(TimeInForce)
+    /// The explicit override step: accept a reference quote that is not live.
+    case overrideQuoteFreshness
+    /// Enter: ticket edit → review → send; run the command line; add the prompted symbol;
+    /// answer yes to a confirmation.
+    case submit
+    /// Esc: back out one step (review → edit → closed; close overlays; answer no).
+    case back
+    /// Cancel the order selected in the orders pane (`c`).
+    case cancelSelectedOrder
+    /// Cancel every working order, after confirmation (`C`).
+    case cancelAllOrders
+    /// Open the add-symbol prompt (`a`).
+    case beginAddSymbol
+    /// Add a symbol directly.
+    case addSymbol(String)
+    /// Remove the selected watchlist symbol (`d`).
+    case removeSelectedSymbol
+    /// Move the selected watchlist symbol up or down the list.
+    case moveSelectedSymbol(up: Bool)
+    /// Show or hide the help overlay (`?`).
+    case toggleHelp
+    /// Open the command line (`:`).
+    case openCommandLine
+    /// Run a command line directly (`buy 100 AAPL lmt 231.20`), as if typed after `:`.
+    case runCommand(String)
+    /// Quit (`q`), asking first when orders are working.
+    case quit
+}
+
+/// A movement of the selection.
+public enum SelectionMove: Sendable, Hashable {
+    /// One row up.
+    case up
+    /// One row down.
+    case down
+    /// The first row.
+    case top
+    /// The last row.
+    case bottom
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// One order the dashboard knows of: what it is, where it stands, and how it got there.
+public struct OrderRecord: Sendable, Hashable {
+    /// IB's order id.
+    public var orderID: Int
+    /// The symbol.
+    public var symbol: String
+    /// Buy or sell.
+    public var side: OrderSide
+    /// Total quantity ordered.
+    public var quantity: Double
+    /// The order type.
+    public var orderType: OrderType
+    /// The limit price, if any.
+    public var limitPrice: Decimal?
+    /// The stop price, if any.
+    public var stopPrice: Decimal?
+    /// The time in force.
+    public var timeInForce: TimeInForce
+    /// The current status.
+    public var status: OrderStatus
+    /// Quantity filled so far.
+    public var filled: Double
+    /// Quantity still working.
+    public var remaining: Double
+    /// Average fill price, once something filled.
+    public var averageFillPrice: Double?
+    /// Every status change, oldest first, each with its time.
+    public var lifecycle: [OrderStatusChange]
+    /// Why the order was rejected or stopped, in plain words from the message catalog.
+    public var rejectReason: String?
+    /// The latest broker message about this order, explained.
+    public var lastMessage: ExplainedMessage?
+    /// Whether the trader asked to cancel it.
+    public var cancelRequested: Bool
+    /// Whether this session placed it (as opposed to an order found on the gateway).
+    public var placedHere: Bool
+
+    /// Creates a record for an order this session sends, in the `sent` state at `time`.
+    public init(orderID: Int, instruction: OrderInstruction, at time: Timestamp) {
+        self.init(
+            orderID: orderID, symbol: instruction.symbol, side: instruction.side,
+            quantity: Double(instruction.quantity), orderType: instruction.orderType,
+            limitPrice: instruction.limitPrice, stopPrice: instruction.stopPrice,
+            timeInForce: instruction.timeInForce, status: .sent, at: time, placedHere: true)
+    }
+
+    /// Creates a record with an initial status at `time`.
+    public init(
+        orderID: Int, symbol: String, side: OrderSide, quantity: Double, orderType: OrderType,
+        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day,
+        status: OrderStatus, at time: Timestamp, placedHere: Bool = false
+    ) {
+        self.orderID = orderID
+        self.symbol = symbol
+        self.side = side
+        self.quantity = quantity
+        self.orderType = orderType
+        self.limitPrice = limitPrice
+        self.stopPrice = stopPrice
+        self.timeInForce = timeInForce
+        self.status = status
+        self.filled = 0
+        self.remaining = quantity
+        self.averageFillPrice = nil
+        self.lifecycle = [OrderStatusChange(time: time, status: status, filled: 0, remaining: quantity)]
+        self.rejectReason = nil
+        self.lastMessage = nil
+        self.cancelRequested = false
+        self.placedHere = placedHere
+    }
+
+    /// Whether the order may still trade.
+    public var isWorking: Bool { status.isWorking }
+
+    /// When the order was first seen.
+    public var createdAt: Timestamp? { lifecycle.first?.time }
+
+    /// A one-line description: `BUY 100 AAPL LMT 231.20 DAY`.
+    public var summary: String {
+        var parts = [side.rawValue, OrderRecord.format(quantity), symbol, orderType.rawValue]
+        if let stopPrice { parts.append(DecimalMath.format(stopPrice, scale: max(2, -stopPrice.exponent))) }
+        if let limitPrice { parts.append(DecimalMath.format(limitPrice, scale: max(2, -limitPrice.exponent))) }
+        parts.append(timeInForce.rawValue)
+        return parts.joined(separator: " ")
+    }
+
+    /// Records a status change at `time` if the status or fill moved; returns whether it did.
+    @discardableResult
+    mutating func recordStatus(
+        _ newStatus: OrderStatus, filled newFilled: Double? = nil, remaining newRemaining: Double? = nil,
+        note: String? = nil, at time: Timestamp
+    ) -> Bool {
+        let nextFilled = newFilled ?? filled
+        let nextRemaining = newRemaining ?? remaining
+        guard newStatus != status || nextFilled != filled || nextRemaining != remaining || note != nil else { return false }
+        status = newStatus
+        filled = nextFilled
+        remaining = nextRemaining
+        lifecycle.append(OrderStatusChange(time: time, status: newStatus, filled: nextFilled, remaining: nextRemaining, note: note))
+        return true
+    }
+
+    /// Formats a quantity without a fractional part when it is whole (`100`, `0.5`).
+    static func format(_ quantity: Double) -> String {
+        quantity.rounded() == quantity && abs(quantity) < 1e15 ? "\(Int64(quantity))" : "\(quantity)"
+    }
+}

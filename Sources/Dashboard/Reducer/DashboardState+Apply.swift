@@ -1,0 +1,110 @@
+/// The reducer: one event in, the state changed, the effects out.
+extension DashboardState {
+    /// Applies `event`, which happened at `now`, and returns what the app must do.
+    ///
+    /// `version` increases by one when the event changed anything that is drawn. A clock tick
+    /// changes what is drawn when it enters a new second (ages are shown in whole seconds).
+    public mutating func apply(_ event: DashboardEvent, at now: Timestamp) -> [DashboardEffect] {
+        let previousSecond = self.now.sinceEpoch.components.seconds
+        self.now = now
+        changed = false
+        outbox = []
+        let effects: [DashboardEffect]
+        switch event {
+        case .started:
+            effects = start()
+        case .connecting(let gateway):
+            effects = connecting(to: gateway)
+        case .connected(let serverVersion, let accounts, let nextOrderID):
+            effects = connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: nextOrderID)
+        case .connectionLost(let reason):
+            effects = connectionLost(reason: reason)
+        case .reconnectScheduled(let attempt, let time):
+            connection.reconnectAttempt = attempt
+            connection.nextReconnectAt = time
+            changed = true
+            effects = []
+        case .nextValidOrderID(let id):
+            receiveNextOrderID(id)
+            effects = []
+        case .quoteRequested(let symbol, let requestID, let instrumentClass):
+            quotes.subscribe(symbol, requestID: requestID, instrumentClass: instrumentClass, at: now)
+            changed = true
+            effects = []
+        case .quote(let update):
+            effects = receiveQuote(update)
+        case .marketDataType(let requestID, let type):
+            effects = receiveMarketDataType(type, requestID: requestID)
+        case .notice(let notice):
+            effects = receiveNotice(notice)
+        case .contractResolved(let symbol, let contract):
+            effects = resolveContract(symbol, contract)
+        case .position(let update):
+            effects = receivePosition(update)
+        case .accountValue(let key, let value, let currency, let account):
+            accountValues.set(key: key, value: value, currency: currency, account: account)
+            changed = true
+            effects = []
+        case .accountPnL(let value):
+            accountPnL = value
+            refreshPnL()
+            effects = []
+        case .positionPnL(let symbol, let value):
+            effects = receivePositionPnL(value, symbol: symbol)
+        case .openOrder(let report):
+            effects = receiveOpenOrder(report)
+        case .orderStatus(let report):
+            effects = receiveOrderStatus(report)
+        case .execution(let report):
+            effects = receiveExecution(report)
+        case .commission(let executionID, let commission, let realizedPnL):
+            effects = receiveCommission(executionID: executionID, commission: commission, realizedPnL: realizedPnL)
+        case .clockTick:
+            if now.sinceEpoch.components.seconds != previousSecond { changed = true }
+            if !positions.isEmpty || accountPnL != nil { refreshPnL() }
+            effects = []
+        case .user(let intent):
+            effects = handle(intent)
+        }
+        if changed { version &+= 1 }
+        defer { outbox = [] }
+        return effects + outbox
+    }
+
+    /// Applies events in order and returns all their effects, in order.
+    public mutating func apply(_ events: [DashboardEvent], at now: Timestamp) -> [DashboardEffect] {
+        events.flatMap { apply($0, at: now) }
+    }
+
+    /// Appends a message to the log at `now`.
+    mutating func log(_ message: ExplainedMessage) {
+        messages.record(message, at: now)
+        changed = true
+    }
+
+    /// Appends one of ibterm's own messages to the log.
+    mutating func note(
+        _ kind: LocalMessage, _ title: String, _ explanation: String, action: String = "",
+        requestID: Int = Notice.noRequestID
+    ) {
+        log(kind.message(title: title, explanation: explanation, action: action, requestID: requestID))
+        if kind.isJournaled {
+            let notice = Notice(requestID: requestID, code: kind.rawValue, text: "\(title): \(explanation)")
+            outbox.append(.journal(.message(notice, at: now)))
+        }
+    }
+
+    /// Recomputes the P&L snapshot and records it in the history.
+    mutating func refreshPnL() {
+        var marks: [String: Quote] = [:]
+        for symbol in positions.keys {
+            if let tracked = quotes.tracked(symbol) { marks[symbol] = tracked.quote }
+        }
+        let snapshot = PnLSnapshot(account: accountPnL, positions: positions.values.map(\.holding), quotes: marks)
+        let before = pnlHistory
+        if snapshot != pnl { changed = true }
+        pnl = snapshot
+        pnlHistory.record(snapshot, at: now)
+        if pnlHistory != before { changed = true }
+    }
+}

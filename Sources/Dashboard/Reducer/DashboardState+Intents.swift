@@ -1,0 +1,212 @@
+/// The trader's intents: navigation, overlays, the watchlist, cancels and quitting.
+extension DashboardState {
+    mutating func handle(_ intent: UserIntent) -> [DashboardEffect] {
+        switch intent {
+        case .submit: return submit()
+        case .back: return back()
+        case .insertText(let text): return insertText(text)
+        case .deleteBackward: return deleteBackward()
+        case .toggleHelp: return toggleHelp()
+        case .runCommand(let line): return runCommand(line)
+        case .addSymbol(let symbol): return addToWatchlist(symbol)
+        case .moveSelection(let move): return moveSelection(move)
+        case .focusTicketField, .setOrderType, .setTimeInForce, .overrideQuoteFreshness:
+            return editTicket(intent)
+        default:
+            break
+        }
+        // The rest act on the panes, so only when nothing is on top.
+        guard interface.overlay == .none else { return [] }
+        switch intent {
+        case .nextPane: focus(interface.focusedPane.next)
+        case .previousPane: focus(interface.focusedPane.previous)
+        case .focus(let pane): focus(pane)
+        case .openTicket(let side): return openTicket(side)
+        case .cancelSelectedOrder: return cancelSelectedOrder()
+        case .cancelAllOrders: return requestCancelAll()
+        case .beginAddSymbol: setOverlay(.addSymbol(""))
+        case .removeSelectedSymbol:
+            guard interface.focusedPane == .watchlist, let index = selectedIndex(in: .watchlist) else {
+                note(.nothingToDo, "No symbol selected", "Select a symbol in the watchlist to remove it.")
+                return []
+            }
+            return removeFromWatchlist(watchlist.symbols[index])
+        case .moveSelectedSymbol(let up): moveSelectedSymbol(up: up)
+        case .openCommandLine: setOverlay(.commandLine(""))
+        case .quit: return requestQuit()
+        default: break
+        }
+        return []
+    }
+
+    mutating func setOverlay(_ overlay: Overlay) {
+        interface.overlay = overlay
+        changed = true
+    }
+
+    /// Closes the top overlay, returning to the ticket if one is open underneath.
+    mutating func closeOverlay() {
+        setOverlay(ticket == nil ? .none : .ticket)
+    }
+
+    /// Focuses `pane` and anchors its selection to the row shown selected, so that rows
+    /// arriving later do not slide another order or symbol under the cursor.
+    mutating func focus(_ pane: Pane) {
+        interface.focusedPane = pane
+        if interface.anchors[pane] == nil, let index = selectedIndex(in: pane) { select(index, in: pane) }
+        changed = true
+    }
+
+    mutating func moveSelection(_ move: SelectionMove) -> [DashboardEffect] {
+        switch interface.overlay {
+        case .ticket:
+            guard var editor = ticket else { return [] }
+            switch move {
+            case .up: editor.moveFocus(by: -1)
+            case .down: editor.moveFocus(by: 1)
+            case .top: editor.focusedField = .quantity
+            case .bottom: editor.focusedField = editor.applicableFields.last ?? .quantity
+            }
+            ticket = editor
+            changed = true
+        case .none:
+            let pane = interface.focusedPane
+            let count = rowCount(in: pane)
+            guard count > 0 else { return [] }
+            let current = selectedIndex(in: pane) ?? 0
+            let target = switch move {
+            case .up: max(0, current - 1)
+            case .down: min(count - 1, current + 1)
+            case .top: 0
+            case .bottom: count - 1
+            }
+            select(target, in: pane)
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func moveSelectedSymbol(up: Bool) {
+        guard interface.focusedPane == .watchlist, let index = selectedIndex(in: .watchlist) else { return }
+        let moved = up ? watchlist.moveUp(at: index) : watchlist.moveDown(at: index)
+        guard let moved else { return }
+        select(moved, in: .watchlist)
+    }
+
+    mutating func toggleHelp() -> [DashboardEffect] {
+        switch interface.overlay {
+        case .help: closeOverlay()
+        case .confirm, .commandLine, .addSymbol: break
+        default: setOverlay(.help)
+        }
+        return []
+    }
+
+    mutating func insertText(_ text: String) -> [DashboardEffect] {
+        switch interface.overlay {
+        case .commandLine(let line): setOverlay(.commandLine(line + text))
+        case .addSymbol(let line): setOverlay(.addSymbol(line + text))
+        case .ticket:
+            guard var editor = ticket else { return [] }
+            editor.setText(editor.text(of: editor.focusedField) + text, of: editor.focusedField)
+            ticket = editor
+            changed = true
+        default: break
+        }
+        return []
+    }
+
+    mutating func deleteBackward() -> [DashboardEffect] {
+        switch interface.overlay {
+        case .commandLine(let line):
+            if line.isEmpty { closeOverlay() } else { setOverlay(.commandLine(String(line.dropLast()))) }
+        case .addSymbol(let line): setOverlay(.addSymbol(String(line.dropLast())))
+        case .ticket:
+            guard var editor = ticket else { return [] }
+            editor.setText(String(editor.text(of: editor.focusedField).dropLast()), of: editor.focusedField)
+            ticket = editor
+            changed = true
+        default: break
+        }
+        return []
+    }
+
+    mutating func submit() -> [DashboardEffect] {
+        switch interface.overlay {
+        case .none: return []
+        case .help, .explanation: closeOverlay(); return []
+        case .commandLine(let line): closeOverlay(); return runCommand(line)
+        case .addSymbol(let text): closeOverlay(); return addToWatchlist(text)
+        case .confirm(let question): closeOverlay(); return confirm(question)
+        case .ticket: return submitTicket()
+        }
+    }
+
+    mutating func back() -> [DashboardEffect] {
+        switch interface.overlay {
+        case .none: return []
+        case .ticket: return backOutOfTicket()
+        default: closeOverlay()
+        }
+        return []
+    }
+
+    mutating func confirm(_ question: Confirmation) -> [DashboardEffect] {
+        switch question {
+        case .cancelAllOrders:
+            let working = workingOrders
+            for order in working {
+                orders[order.orderID]?.cancelRequested = true
+                orders[order.orderID]?.recordStatus(order.status, note: "Cancel requested (cancel all)", at: now)
+            }
+            note(.cancelRequested, "Cancel all sent",
+                 "A cancel was sent for every open order (\(working.count) working here).")
+            return [.cancelAllOrders]
+        case .quitWithWorkingOrders:
+            isQuitting = true
+            changed = true
+            return [.quit]
+        }
+    }
+
+    mutating func cancelSelectedOrder() -> [DashboardEffect] {
+        guard interface.focusedPane == .orders, let order = selectedOrder else {
+            note(.nothingToDo, "No order selected", "Select an order in the orders pane to cancel it.")
+            return []
+        }
+        guard order.isWorking else {
+            note(.nothingToDo, "Order \(order.orderID) is not working",
+                 "Order \(order.orderID) (\(order.summary)) is \(order.status.rawValue); there is nothing to cancel.",
+                 requestID: order.orderID)
+            return []
+        }
+        orders[order.orderID]?.cancelRequested = true
+        orders[order.orderID]?.recordStatus(order.status, note: "Cancel requested", at: now)
+        note(.cancelRequested, "Cancel requested for order \(order.orderID)",
+             "A cancel was sent for \(order.summary). It may still fill until IB confirms the cancel.",
+             requestID: order.orderID)
+        return [.cancelOrder(orderID: order.orderID)]
+    }
+
+    mutating func requestCancelAll() -> [DashboardEffect] {
+        let count = workingOrders.count
+        guard count > 0 else {
+            note(.nothingToDo, "No working orders", "There are no working orders to cancel.")
+            return []
+        }
+        setOverlay(.confirm(.cancelAllOrders(workingCount: count)))
+        return []
+    }
+
+    mutating func requestQuit() -> [DashboardEffect] {
+        let count = workingOrders.count
+        if count > 0 {
+            setOverlay(.confirm(.quitWithWorkingOrders(workingCount: count)))
+            return []
+        }
+        isQuitting = true
+        changed = true
+        return [.quit]
+    }
+}

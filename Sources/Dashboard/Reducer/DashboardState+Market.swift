@@ -1,0 +1,98 @@
+/// Quotes, notices, data farms and contract lookups.
+extension DashboardState {
+    mutating func receiveQuote(_ update: QuoteUpdate) -> [DashboardEffect] {
+        guard quotes.tracked(update.symbol) != nil else { return [] }
+        quotes.apply(update, at: now)
+        changed = true
+        if positions[update.symbol] != nil { refreshPnL() }
+        return []
+    }
+
+    mutating func receiveMarketDataType(_ type: MarketDataType, requestID: Int) -> [DashboardEffect] {
+        guard let symbol = quotes.symbol(forRequestID: requestID) else { return [] }
+        quotes.apply(QuoteUpdate(symbol: symbol, marketDataType: type), at: now)
+        changed = true
+        return []
+    }
+
+    /// A notice: journal it, let it change connection, farms, quotes or an order, and log it
+    /// in plain words with what the dashboard knows (the symbol, the last good quote).
+    mutating func receiveNotice(_ notice: Notice) -> [DashboardEffect] {
+        let effects: [DashboardEffect] = [.journal(.message(notice, at: now))]
+        if let farm = DataFarm.classify(code: notice.code) {
+            let name = DataFarm.name(in: notice.text) ?? farm.kind.rawValue
+            dataFarms[name] = DataFarm(name: name, kind: farm.kind, state: farm.state, since: now)
+        }
+        if var order = orders[notice.requestID] {
+            let context = MessageContext(
+                symbol: order.symbol, now: now, cancelRequestedByUser: order.cancelRequested)
+            let explained = MessageCatalog.explain(notice, context: context)
+            order.lastMessage = explained
+            if explained.severity == .error && explained.requestIsDead {
+                let reason = "\(explained.title): \(explained.explanation)"
+                order.rejectReason = reason
+                order.recordStatus(order.status, note: reason, at: now)
+            }
+            orders[notice.requestID] = order
+            log(explained)
+            return effects
+        }
+        let context = quotes.messageContext(for: notice, at: now)
+        let before = quotes.connection
+        quotes.apply(notice, at: now)
+        if quotes.connection != before { connection.state = quotes.connection }
+        log(MessageCatalog.explain(notice, context: context))
+        return effects
+    }
+
+    /// A contract lookup answered: keep the details, or drop an unknown symbol from the list.
+    mutating func resolveContract(_ symbol: String, _ contract: ContractSummary?) -> [DashboardEffect] {
+        let symbol = Watchlist.normalize(symbol)
+        changed = true
+        if let contract {
+            contracts[symbol] = contract
+            return []
+        }
+        guard watchlist.contains(symbol) else { return [] }
+        note(.symbolRejected, "\(symbol) not found",
+             "IB knows no contract for \(symbol), so it was taken off the watchlist.",
+             action: "Check the spelling; ibterm looks up stocks and ETFs on SMART in USD.")
+        return removeFromWatchlist(symbol)
+    }
+
+    /// Adds `text` as a symbol: validated, then subscribed and looked up.
+    mutating func addToWatchlist(_ text: String) -> [DashboardEffect] {
+        let symbol = Watchlist.normalize(text)
+        guard Watchlist.isValidSymbol(symbol) else {
+            note(.symbolRejected, "Not a symbol",
+                 "'\(text)' is not a valid symbol: use letters, digits, '.', '-' or '/', starting with a letter.")
+            return []
+        }
+        guard watchlist.add(symbol) else {
+            note(.symbolRejected, "\(symbol) already listed", "\(symbol) is already on the watchlist.")
+            return []
+        }
+        select(watchlist.count - 1, in: .watchlist)
+        if ticketOnlySymbol == symbol {
+            ticketOnlySymbol = nil
+            note(.symbolAdded, "\(symbol) added", "\(symbol) was added to the watchlist; its quote is already requested.")
+            return []
+        }
+        note(.symbolAdded, "\(symbol) added", "\(symbol) was added to the watchlist; its quote is requested.")
+        return [.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
+    }
+
+    /// Removes `symbol` and cancels its quotes.
+    mutating func removeFromWatchlist(_ symbol: String) -> [DashboardEffect] {
+        let symbol = Watchlist.normalize(symbol)
+        let selected = selectedIndex(in: .watchlist) ?? 0
+        guard watchlist.remove(symbol) else {
+            note(.nothingToDo, "\(symbol) not listed", "\(symbol) is not on the watchlist.")
+            return []
+        }
+        quotes.unsubscribe(symbol)
+        select(selected, in: .watchlist)
+        note(.symbolRemoved, "\(symbol) removed", "\(symbol) was taken off the watchlist and its quote cancelled.")
+        return [.unsubscribeQuotes(symbol: symbol)]
+    }
+}

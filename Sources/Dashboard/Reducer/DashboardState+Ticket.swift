@@ -1,0 +1,184 @@
+import Foundation
+
+/// The order ticket: open, edit, review, send once, back out.
+extension DashboardState {
+    /// The facts the ticket checks for `symbol`, taken from the state at `now`.
+    public func ticketContext(for symbol: String) -> TicketContext {
+        let tracked = quotes.tracked(symbol)
+        let tick = contracts[symbol].map { DashboardState.decimal($0.minimumTick) } ?? Decimal(string: "0.01")!
+        return TicketContext(
+            quote: tracked?.quote,
+            quoteFreshness: quotes.freshness(of: symbol, at: now)?.state ?? .noData,
+            connection: connection.state,
+            accountKind: connection.accountKind ?? .live,
+            allowLive: config.allowLive,
+            netLiquidation: accountValues.netLiquidation.map(DashboardState.decimal),
+            position: DashboardState.decimal(positions[symbol]?.holding.quantity ?? 0),
+            minimumTick: tick,
+            limits: config.ticketLimits)
+    }
+
+    /// Why no order can be placed right now, whatever the ticket says: the connection is not
+    /// usable, the account is live without `allow_live`, or no order id has arrived yet.
+    public var placementRefusal: TicketRefusal? {
+        guard connection.state.isUsable else {
+            return TicketRefusal(.connectionNotUsable, field: .connection,
+                "Connection is \(connection.state.rawValue); orders cannot be sent until it is connected.")
+        }
+        if connection.accountKind != .paper && !config.allowLive {
+            let account = connection.account ?? "unknown"
+            return TicketRefusal(.liveAccountNotAllowed, field: .account,
+                "Account \(account) is live and allow_live is off in the configuration; orders are refused.")
+        }
+        guard nextOrderID != nil else {
+            return TicketRefusal(.connectionNotUsable, field: .connection,
+                "The gateway has not sent the next order id yet; try again in a moment.")
+        }
+        return nil
+    }
+
+    mutating func openTicket(_ side: OrderSide) -> [DashboardEffect] {
+        guard let symbol = selectedSymbol else {
+            note(.nothingToDo, "No symbol selected", "Select a symbol to open the order ticket on it.")
+            return []
+        }
+        var ticket = OrderTicket(side: side, symbol: symbol, orderType: .limit)
+        let quote = quotes.tracked(symbol)?.quote
+        if let price = side == .buy ? (quote?.ask ?? quote?.last) : (quote?.bid ?? quote?.last), price > 0 {
+            ticket.limitPriceText = DecimalMath.format(DashboardState.decimal(price), scale: 2)
+        }
+        return showTicket(ticket)
+    }
+
+    /// Opens the ticket from a parsed command line, already in review when it passes.
+    mutating func openReviewedTicket(_ ticket: OrderTicket) -> [DashboardEffect] {
+        let effects = showTicket(ticket)
+        return effects + reviewTicket()
+    }
+
+    /// Shows `ticket`, replacing any open one; requests quotes for a symbol nothing subscribes
+    /// yet, so that the ticket gets a reference quote.
+    private mutating func showTicket(_ ticket: OrderTicket) -> [DashboardEffect] {
+        var effects = closeTicket()
+        self.ticket = TicketEditor(ticket: ticket)
+        setOverlay(.ticket)
+        let symbol = ticket.symbol
+        if quotes.tracked(symbol) == nil && !watchlist.contains(symbol) {
+            ticketOnlySymbol = symbol
+            effects += [.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
+        }
+        return effects
+    }
+
+    /// Closes the ticket, cancelling quotes requested only for it.
+    mutating func closeTicket() -> [DashboardEffect] {
+        ticket = nil
+        if interface.overlay == .ticket { setOverlay(.none) }
+        guard let symbol = ticketOnlySymbol else { return [] }
+        ticketOnlySymbol = nil
+        guard !watchlist.contains(symbol) else { return [] }
+        quotes.unsubscribe(symbol)
+        return [.unsubscribeQuotes(symbol: symbol)]
+    }
+
+    mutating func editTicket(_ intent: UserIntent) -> [DashboardEffect] {
+        guard interface.overlay == .ticket, var editor = ticket else { return [] }
+        switch intent {
+        case .focusTicketField(let field):
+            if field.applies(to: editor.ticket.orderType) { editor.focusedField = field }
+        case .setOrderType(let type):
+            editor.ticket.orderType = type
+            editor.refusal = nil
+            editor.normalizeFocus()
+        case .setTimeInForce(let tif):
+            editor.ticket.timeInForce = tif
+            editor.refusal = nil
+        case .overrideQuoteFreshness:
+            // An override given during review sends the ticket back through review, so the
+            // review the trader confirms always shows the warning.
+            if editor.ticket.review != nil { editor.ticket.edit() }
+            editor.ticket.overrideQuoteFreshness()
+            editor.refusal = nil
+        default:
+            return []
+        }
+        ticket = editor
+        changed = true
+        return []
+    }
+
+    /// Enter on the ticket: review when editing, send when reviewing, close once sent.
+    mutating func submitTicket() -> [DashboardEffect] {
+        guard let editor = ticket else { return [] }
+        switch editor.ticket.phase {
+        case .editing: return reviewTicket()
+        case .reviewing: return sendTicket()
+        case .sent:
+            return closeTicket()
+        }
+    }
+
+    mutating func reviewTicket() -> [DashboardEffect] {
+        guard var editor = ticket else { return [] }
+        changed = true
+        if let refusal = placementRefusal {
+            refuse(refusal, editor: &editor)
+            return []
+        }
+        do {
+            try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol))
+            editor.refusal = nil
+            ticket = editor
+        } catch {
+            refuse(error, editor: &editor)
+        }
+        return []
+    }
+
+    mutating func sendTicket() -> [DashboardEffect] {
+        guard var editor = ticket else { return [] }
+        changed = true
+        if let refusal = placementRefusal {
+            refuse(refusal, editor: &editor)
+            return []
+        }
+        guard let orderID = nextOrderID else { return [] }  // placementRefusal covers this
+        let instruction: OrderInstruction
+        do {
+            instruction = try editor.ticket.send(in: ticketContext(for: editor.ticket.symbol))
+        } catch {
+            refuse(error, editor: &editor)
+            return []
+        }
+        nextOrderID = orderID + 1
+        editor.sentOrderID = orderID
+        editor.refusal = nil
+        ticket = editor
+        orders[orderID] = OrderRecord(orderID: orderID, instruction: instruction, at: now)
+        note(.orderSent, "Order \(orderID) sent", "\(instruction.summary) was handed to the gateway.", requestID: orderID)
+        return [.placeOrder(orderID: orderID, instruction), .journal(.orderSent(instruction, orderID: orderID, at: now))]
+    }
+
+    /// Esc on the ticket: from review back to editing; from editing (or once sent) closed.
+    mutating func backOutOfTicket() -> [DashboardEffect] {
+        guard var editor = ticket else { return closeTicket() }
+        if case .reviewing = editor.ticket.phase {
+            editor.ticket.edit()
+            ticket = editor
+            changed = true
+            return []
+        }
+        return closeTicket()
+    }
+
+    private mutating func refuse(_ refusal: TicketRefusal, editor: inout TicketEditor) {
+        editor.refusal = refusal
+        if let field = TicketInputField.allCases.first(where: { $0.ticketField == refusal.field }),
+           field.applies(to: editor.ticket.orderType) {
+            editor.focusedField = field
+        }
+        ticket = editor
+        note(.orderRefused, "Order not sent: \(refusal.field.rawValue)", refusal.message,
+             action: "Fix the \(refusal.field.rawValue) and press Enter again.")
+    }
+}

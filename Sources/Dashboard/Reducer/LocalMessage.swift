@@ -1,0 +1,59 @@
+/// Messages ibterm writes to the log itself (not from IB), with codes in a range IB does not use
+/// (90001 and up) so that they never collide with or look like broker codes.
+public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
+    /// The ticket refused to review or send an order.
+    case orderRefused = 90001
+    /// An order was handed to the client for sending.
+    case orderSent = 90002
+    /// A cancel was requested.
+    case cancelRequested = 90003
+    /// A symbol was added to the watchlist.
+    case symbolAdded = 90004
+    /// A symbol could not be added (invalid, duplicate, unknown to IB).
+    case symbolRejected = 90005
+    /// A command line could not be run.
+    case commandFailed = 90006
+    /// There was nothing to do (no working orders, no selection).
+    case nothingToDo = 90007
+    /// A symbol was removed from the watchlist.
+    case symbolRemoved = 90008
+    /// The socket to the gateway closed.
+    case connectionLost = 90009
+
+    /// The severity this kind of message has.
+    public var severity: MessageSeverity {
+        switch self {
+        case .orderRefused, .connectionLost: .error
+        case .symbolRejected, .commandFailed: .warning
+        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved: .info
+        }
+    }
+
+    /// Whether the message also goes to the journal: refusals, cancel requests and lost
+    /// connections answer "what did I try, and what happened?"; housekeeping does not.
+    public var isJournaled: Bool {
+        switch self {
+        case .orderRefused, .cancelRequested, .connectionLost: true
+        case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved: false
+        }
+    }
+
+    /// The area it concerns.
+    public var category: MessageCategory {
+        switch self {
+        case .orderRefused, .orderSent, .cancelRequested, .nothingToDo: .order
+        case .symbolAdded, .symbolRejected, .symbolRemoved: .marketData
+        case .commandFailed: .client
+        case .connectionLost: .connectivity
+        }
+    }
+
+    /// The message with its texts, for the log.
+    public func message(
+        title: String, explanation: String, action: String = "", requestID: Int = Notice.noRequestID
+    ) -> ExplainedMessage {
+        ExplainedMessage(
+            code: rawValue, requestID: requestID, title: title, explanation: explanation, action: action,
+            severity: severity, category: category, requestIsDead: false, ibText: "", isKnown: true)
+    }
+}

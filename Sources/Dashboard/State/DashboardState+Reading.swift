@@ -1,0 +1,108 @@
+/// What the UI reads: rows resolved at `now`, counts and selections.
+extension DashboardState {
+    /// The watchlist rows, top to bottom, with freshness at `now`.
+    public var watchlistRows: [WatchlistRow] {
+        watchlist.symbols.map { symbol in
+            let tracked = quotes.tracked(symbol)
+            let freshness = quotes.freshness(of: symbol, at: now) ?? QuoteFreshness(state: .noData)
+            return WatchlistRow(symbol: symbol, quote: tracked?.quote ?? Quote(symbol: symbol), freshness: freshness)
+        }
+    }
+
+    /// The positions, sorted by symbol, with prices and P&L resolved.
+    public var positionRows: [PositionRow] {
+        positions.values.sorted { $0.symbol < $1.symbol }.map { record in
+            PositionRow(
+                record: record, quote: quotes.tracked(record.symbol)?.quote,
+                freshness: quotes.freshness(of: record.symbol, at: now)?.state)
+        }
+    }
+
+    /// Orders for the orders pane: working orders first, then the rest, newest id first.
+    public var orderList: [OrderRecord] {
+        orders.values.sorted { lhs, rhs in
+            if lhs.isWorking != rhs.isWorking { return lhs.isWorking }
+            return lhs.orderID > rhs.orderID
+        }
+    }
+
+    /// The orders still working.
+    public var workingOrders: [OrderRecord] {
+        orderList.filter(\.isWorking)
+    }
+
+    /// Quotes per freshness state at `now`, for the status bar.
+    public var freshnessCounts: FreshnessCounts {
+        quotes.counts(at: now)
+    }
+
+    /// The freshness of `symbol` at `now`, if subscribed.
+    public func freshness(of symbol: String) -> QuoteFreshness? {
+        quotes.freshness(of: symbol, at: now)
+    }
+
+    /// Time left until the next reconnect attempt, while waiting for one.
+    public var reconnectCountdown: Duration? {
+        connection.reconnectCountdown(at: now)
+    }
+
+    /// How many rows `pane` has.
+    public func rowCount(in pane: Pane) -> Int {
+        switch pane {
+        case .watchlist: watchlist.count
+        case .positions: positions.count
+        case .orders: orders.count
+        case .executions: executions.count
+        case .messages: messages.entries.count
+        }
+    }
+
+    /// The selected row of `pane` (`nil` when the pane is empty): the row of the anchored
+    /// symbol or order while it is still listed, else the remembered index clamped to the rows.
+    public func selectedIndex(in pane: Pane) -> Int? {
+        let count = rowCount(in: pane)
+        guard count > 0 else { return nil }
+        if let anchor = interface.anchors[pane], let index = rowKeys(in: pane).firstIndex(of: anchor) {
+            return index
+        }
+        return min(max(0, interface.selectedRow(in: pane)), count - 1)
+    }
+
+    /// The identity of each row of `pane`, in display order.
+    func rowKeys(in pane: Pane) -> [String] {
+        switch pane {
+        case .watchlist: watchlist.symbols
+        case .positions: positions.keys.sorted()
+        case .orders: orderList.map { String($0.orderID) }
+        case .executions: executions.map(\.executionID)
+        case .messages: messages.newestFirst.map { "\($0.message.code)/\($0.message.requestID)" }
+        }
+    }
+
+    /// The symbol under the selection: the watchlist row, position or order of the focused
+    /// pane (the watchlist's for other panes).
+    public var selectedSymbol: String? {
+        switch interface.focusedPane {
+        case .positions:
+            selectedIndex(in: .positions).map { positionRows[$0].symbol }
+        case .orders:
+            selectedOrder?.symbol
+        default:
+            selectedIndex(in: .watchlist).map { watchlist.symbols[$0] }
+        }
+    }
+
+    /// The order selected in the orders pane.
+    public var selectedOrder: OrderRecord? {
+        selectedIndex(in: .orders).map { orderList[$0] }
+    }
+
+    /// Selects row `index` of `pane` (clamped), anchoring the selection to that row's identity.
+    mutating func select(_ index: Int, in pane: Pane) {
+        let keys = rowKeys(in: pane)
+        let clamped = keys.isEmpty ? 0 : min(max(0, index), keys.count - 1)
+        interface.selection[pane] = clamped
+        interface.anchors[pane] = keys.isEmpty ? nil : keys[clamped]
+        changed = true
+    }
+}

@@ -1,0 +1,77 @@
+/// Everything the dashboard shows, in one value, changed only by `apply(_:at:)`.
+///
+/// ### Purpose
+/// The state is pure data: events from the gateway and intents from the trader go in through
+/// `apply(_:at:)`, which returns the effects the app must carry out (subscribe, place an order,
+/// write a journal line, quit). Nothing here reads a clock, a file or a socket; time arrives as
+/// the `now` of each event and is kept in `now`, so ages and countdowns are computed from it.
+///
+/// ### Reading it
+/// The UI draws `watchlistRows`, `positionRows`, `orderList`, `executions`, `messages`, `pnl`,
+/// `pnlHistory`, `accountValues`, `connection`, `dataFarms`, `freshnessCounts`, `ticket` and
+/// `interface`, and redraws when `version` changed (or a second passed).
+public struct DashboardState: Sendable {
+    /// The configuration the dashboard started with.
+    public let config: DashboardConfig
+    /// The time of the latest event.
+    public internal(set) var now: Timestamp
+    /// Increases by one after every event that changed what is drawn; the render loop redraws
+    /// only when it moved.
+    public internal(set) var version: UInt64 = 0
+
+    /// The watchlist symbols, in order.
+    public internal(set) var watchlist: Watchlist
+    /// Quotes and their freshness (the staleness monitor).
+    public internal(set) var quotes: FreshnessTracker
+    /// Contract details by symbol, as resolved.
+    public internal(set) var contracts: [String: ContractSummary] = [:]
+    /// Positions by symbol.
+    public internal(set) var positions: [String: PositionRecord] = [:]
+    /// Account values (net liquidation, buying power, …).
+    public internal(set) var accountValues = AccountValues()
+    /// The gateway's account-level P&L, if subscribed.
+    public internal(set) var accountPnL: AccountPnL?
+    /// Daily, unrealized and realized P&L with their sources.
+    public internal(set) var pnl = PnLSnapshot(daily: .unavailable, unrealized: .unavailable, realized: .unavailable)
+    /// The session's daily-P&L history for the sparkline.
+    public internal(set) var pnlHistory = PnLHistory()
+    /// Orders by id.
+    public internal(set) var orders: [Int: OrderRecord] = [:]
+    /// Executions, oldest first.
+    public internal(set) var executions: [ExecutionRecord] = []
+    /// The open order ticket, if any.
+    public internal(set) var ticket: TicketEditor?
+    /// A symbol off the watchlist whose quotes were requested only for the open ticket; they
+    /// are cancelled when the ticket closes.
+    public internal(set) var ticketOnlySymbol: String?
+    /// The message log (plain-language catalog entries, repeats collapsed).
+    public internal(set) var messages = MessageLog()
+    /// The link to the gateway.
+    public internal(set) var connection: ConnectionInfo
+    /// Data farms by name.
+    public internal(set) var dataFarms: [String: DataFarm] = [:]
+    /// Focus, selection and overlays.
+    public internal(set) var interface: InterfaceState
+    /// The next order id to use, from the gateway's `nextValidId`; `nil` until it arrives.
+    public internal(set) var nextOrderID: Int?
+    /// Whether `.started` was applied.
+    public internal(set) var hasStarted = false
+    /// Whether the dashboard decided to quit (the `.quit` effect was returned).
+    public internal(set) var isQuitting = false
+
+    var changed = false
+    /// Effects produced along the way (journal lines for ibterm's own messages), returned
+    /// after the handler's own effects.
+    var outbox: [DashboardEffect] = []
+
+    /// Creates the state for `config` at `now`: the config's watchlist (the default one for a
+    /// new user), thresholds, limits, gateway and theme; nothing connected or subscribed yet.
+    public init(config: DashboardConfig = DashboardConfig(), now: Timestamp = Timestamp(seconds: 0)) {
+        self.config = config
+        self.now = now
+        self.watchlist = Watchlist(config.watchlist)
+        self.quotes = FreshnessTracker(policy: config.staleness, connection: .disconnected)
+        self.connection = ConnectionInfo(gateway: "\(config.gatewayHost):\(config.gatewayPort)")
+        self.interface = InterfaceState(themeName: config.themeName)
+    }
+}
