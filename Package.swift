@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "TerminalUI",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["Dashboard", .product(name: "TOMLKit", package: "TOMLKit")],
             exclude: ["README.md"],
             swiftSettings: strict
         ),
@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], swiftSettings: strict),
         .testTarget(
             name: "IBTermTests",
             dependencies: ["ibterm", .product(name: "Logging", package: "swift-log")],

@@ -1,0 +1,105 @@
+import Dashboard
+
+/// Turns a key press into the trader's intent, given what the dashboard shows.
+///
+/// Keys mean different things by context: in the command line, the add-symbol prompt and the
+/// ticket's number fields they are text; in a confirmation `y`/Enter confirms and `n`/Esc
+/// declines; otherwise the keymap (with the user's bindings) decides.
+///
+/// In the ticket: digits and `.` edit the focused field, Tab/↓ and Shift-Tab/↑ move between
+/// fields, `m` `l` `s` `t` pick MKT, LMT, STP, STP LMT, `g` toggles GTC/DAY, `o` overrides a
+/// quote that is not live (after the review says so), Enter moves edit → review → send.
+public struct DashboardKeyInput: Sendable {
+    /// The bindings used outside text entry.
+    public var keymap: Keymap
+
+    /// Creates an input mapper with `keymap`.
+    public init(keymap: Keymap = .defaults) {
+        self.keymap = keymap
+    }
+
+    /// The intent for `key`, or `nil` when the key means nothing here.
+    public func intent(for key: KeyEvent, overlay: Dashboard.Overlay, ticket: TicketEditor?) -> UserIntent? {
+        switch overlay {
+        case .commandLine, .addSymbol:
+            return textEntry(key)
+        case .ticket:
+            return ticketKey(key, ticket: ticket)
+        case .confirm:
+            switch key {
+            case .character("y"), .character("Y"), .enter: return .submit
+            case .character("n"), .character("N"), .escape: return .back
+            default: return nil
+            }
+        case .help, .explanation:
+            switch key {
+            case .escape, .enter, .character("q"), .character("?"): return .back
+            default: return nil
+            }
+        case .none:
+            return paneKey(key)
+        }
+    }
+
+    private func textEntry(_ key: KeyEvent) -> UserIntent? {
+        switch key {
+        case let .character(character): return .insertText(String(character))
+        case .backspace, .delete: return .deleteBackward
+        case .enter: return .submit
+        case .escape: return .back
+        default: return nil
+        }
+    }
+
+    private func ticketKey(_ key: KeyEvent, ticket: TicketEditor?) -> UserIntent? {
+        switch key {
+        case let .character(character) where character.isNumber || character == ".":
+            return .insertText(String(character))
+        case .backspace, .delete: return .deleteBackward
+        case .enter: return .submit
+        case .escape: return .back
+        case .tab, .down: return moveField(ticket, by: 1)
+        case .backTab, .up: return moveField(ticket, by: -1)
+        case .character("m"): return .setOrderType(.market)
+        case .character("l"): return .setOrderType(.limit)
+        case .character("s"): return .setOrderType(.stop)
+        case .character("t"): return .setOrderType(.stopLimit)
+        case .character("g"):
+            return .setTimeInForce(ticket?.ticket.timeInForce == .goodTillCancelled ? .day : .goodTillCancelled)
+        case .character("o"): return .overrideQuoteFreshness
+        default: return nil
+        }
+    }
+
+    private func moveField(_ ticket: TicketEditor?, by offset: Int) -> UserIntent? {
+        guard var editor = ticket else { return nil }
+        editor.moveFocus(by: offset)
+        return .focusTicketField(editor.focusedField)
+    }
+
+    private func paneKey(_ key: KeyEvent) -> UserIntent? {
+        guard let action = keymap.action(for: key) else { return nil }
+        switch action {
+        case .moveUp: return .moveSelection(.up)
+        case .moveDown: return .moveSelection(.down)
+        case .moveTop: return .moveSelection(.top)
+        case .moveBottom: return .moveSelection(.bottom)
+        case .pageUp: return .moveSelection(.top)
+        case .pageDown: return .moveSelection(.bottom)
+        case .moveLeft, .previousPane: return .previousPane
+        case .moveRight, .nextPane: return .nextPane
+        case .buy: return .openTicket(.buy)
+        case .sell: return .openTicket(.sell)
+        case .cancelOrder: return .cancelSelectedOrder
+        case .cancelAll: return .cancelAllOrders
+        case .addSymbol: return .beginAddSymbol
+        case .removeSymbol: return .removeSelectedSymbol
+        case .help: return .toggleHelp
+        case .command: return .openCommandLine
+        case .quit: return .quit
+        case .confirm: return .submit
+        case .back: return .back
+        default: return nil
+        }
+    }
+}
