@@ -17,10 +17,14 @@ let package = Package(
         .library(name: "TWSSession", targets: ["TWSSession"]),
         .library(name: "PaperExchange", targets: ["PaperExchange"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
+        .library(name: "PaperGateway", targets: ["PaperGateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
@@ -38,13 +42,31 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: I/O adapters
+        .target(
+            name: "PaperGateway",
+            dependencies: [
+                "TWSWire",
+                "PaperExchange",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Resources/instruments.toml")],
+            swiftSettings: strict
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "ibterm",
             dependencies: [
                 "TWSWire",
                 "Dashboard",
+                "PaperGateway",
+                "PaperExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -52,6 +74,9 @@ let package = Package(
             name: "ibterm-bench",
             dependencies: [
                 "TWSWire",
+                "PaperGateway",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -67,5 +92,19 @@ let package = Package(
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
+        .testTarget(
+            name: "PaperGatewayTests",
+            dependencies: [
+                "PaperGateway",
+                "PaperExchange",
+                "TWSWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Peers"],
+            swiftSettings: strict
+        ),
     ]
 )
