@@ -9,13 +9,13 @@ extension GatewayEngine {
         let clientId = session.clientId ?? 0
         let time = now
         runMarket(until: time)
+        if orderId >= nextOrderId { nextOrderId = orderId + 1 }
         switch message.orderRequest(clientId: clientId) {
         case let .failure(rejection):
             logger.info("order \(orderId) from client \(clientId) rejected: \(rejection.code) \(rejection.text)")
             report([.rejected(rejection)], requester: session)
         case let .success(request):
             let outcomes = exchange.place(request, at: time)
-            if orderId >= nextOrderId { nextOrderId = orderId + 1 }
             logger.info("order \(orderId) from client \(clientId): \(request.action.rawValue) \(request.totalQuantity) \(message.contract.symbol) \(request.orderType.rawValue)\(request.lmtPrice.map { " " + $0.description } ?? "") \(request.tif.rawValue) -> \(Self.summary(outcomes))")
             commit(outcomes, requester: session)
         }
