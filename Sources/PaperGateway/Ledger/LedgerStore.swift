@@ -66,7 +66,7 @@ final class LedgerStore {
                     orderId INTEGER PRIMARY KEY NOT NULL, clientId INTEGER NOT NULL,
                     status TEXT NOT NULL, tif TEXT NOT NULL, body TEXT NOT NULL);
                 CREATE TABLE executions (
-                    execId TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL, orderId INTEGER NOT NULL,
+                    execId TEXT NOT NULL UNIQUE, orderId INTEGER NOT NULL,
                     conId INTEGER NOT NULL, signedShares INTEGER NOT NULL, price TEXT NOT NULL,
                     commission TEXT NOT NULL, realizedPNL TEXT, body TEXT NOT NULL);
                 CREATE TABLE positions (
@@ -90,9 +90,9 @@ final class LedgerStore {
                 let execution = fill.execution
                 try db.execute(
                     sql: """
-                        INSERT OR REPLACE INTO executions
-                        (execId, seq, orderId, conId, signedShares, price, commission, realizedPNL, body)
-                        VALUES (?, (SELECT COUNT(*) FROM executions), ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO executions
+                        (execId, orderId, conId, signedShares, price, commission, realizedPNL, body)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [execution.execId, execution.orderId, execution.instrument.conId,
                                 execution.signedShares, execution.price.description,
@@ -135,7 +135,7 @@ final class LedgerStore {
             var executions: [PaperExecution] = []
             var commissions: [String: PaperCommissionReport] = [:]
             for row in try Row.fetchAll(
-                db, sql: "SELECT execId, commission, realizedPNL, body FROM executions ORDER BY seq") {
+                db, sql: "SELECT execId, commission, realizedPNL, body FROM executions ORDER BY rowid") {
                 let body: String = row["body"]
                 let execution = try decoder.decode(PaperExecution.self, from: Data(body.utf8))
                 executions.append(execution)
