@@ -7,6 +7,13 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+]
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+let toml: Target.Dependency = .product(name: "TOMLKit", package: "TOMLKit")
+
 let package = Package(
     name: "ibterm",
     platforms: [.macOS(.v14)],
@@ -16,6 +23,7 @@ let package = Package(
         .library(name: "TWSWire", targets: ["TWSWire"]),
         .library(name: "TWSSession", targets: ["TWSSession"]),
         .library(name: "PaperExchange", targets: ["PaperExchange"]),
+        .library(name: "PaperGateway", targets: ["PaperGateway"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
@@ -23,85 +31,56 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "TWSWire", swiftSettings: strict),
         .target(name: "TWSSession", swiftSettings: strict),
-        .target(
-            name: "PaperExchange",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
-            exclude: ["README.md"],
-            swiftSettings: strict
-        ),
-        .target(
-            name: "Dashboard",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
-            swiftSettings: strict
-        ),
-        .target(
-            name: "TerminalUI",
-            dependencies: ["Dashboard", .product(name: "TOMLKit", package: "TOMLKit")],
-            exclude: ["README.md"],
-            swiftSettings: strict
-        ),
+        .target(name: "PaperExchange", dependencies: [toml], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "Dashboard", dependencies: [toml], swiftSettings: strict),
+        .target(name: "TerminalUI", dependencies: ["Dashboard", toml], exclude: ["README.md"], swiftSettings: strict),
 
         // MARK: I/O adapters
-        .systemLibrary(
-            name: "CNcurses",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
-        ),
         .target(
-            name: "CursesTerminal",
-            dependencies: ["TerminalUI", "CNcurses"],
-            exclude: ["README.md"],
+            name: "PaperGateway",
+            dependencies: ["TWSWire", "PaperExchange", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
 
         // MARK: Executables
         .executableTarget(
             name: "ibterm",
             dependencies: [
-                "TWSWire",
-                "Dashboard",
-                "TerminalUI",
-                "CursesTerminal",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                "TWSWire", "Dashboard", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "ibterm-bench",
-            dependencies: [
-                "TWSWire",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["TWSWire", "PaperGateway", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
         // MARK: Tests
-        .testTarget(
-            name: "TWSWireTests",
-            dependencies: ["TWSWire"],
-            exclude: ["Vectors"],
-            swiftSettings: strict
-        ),
+        .testTarget(name: "TWSWireTests", dependencies: ["TWSWire"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
+        .testTarget(
+            name: "PaperGatewayTests",
+            dependencies: ["PaperGateway", "PaperExchange", "TWSWire", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            exclude: ["Peers"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], swiftSettings: strict),
-        .testTarget(
-            name: "IBTermTests",
-            dependencies: ["ibterm", .product(name: "Logging", package: "swift-log")],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "CursesTerminalTests",
-            dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"],
-            swiftSettings: strict
-        ),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
+        .testTarget(name: "IBTermTests", dependencies: ["ibterm", logging], swiftSettings: strict),
     ]
 )

@@ -3,10 +3,10 @@ import ArgumentParser
 /// `ibterm-bench`: measured figures for ibterm's hot paths. Run with a release build:
 /// `swift run -c release ibterm-bench decode`.
 @main
-struct IBTermBench: ParsableCommand {
+struct IBTermBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ibterm-bench",
         abstract: "Benchmarks for ibterm (run with -c release).",
-        subcommands: [DecodeBenchmark.self]
+        subcommands: [DecodeBenchmark.self, GatewayOrdersBenchmark.self]
     )
 }

@@ -12,7 +12,7 @@ struct IBTerm: AsyncParsableCommand {
             in later steps.
             """,
         version: IBTermVersion.current,
-        subcommands: [ExplainCommand.self]
+        subcommands: [ExplainCommand.self, EngineCommand.self]
     )
 
     func run() async throws {

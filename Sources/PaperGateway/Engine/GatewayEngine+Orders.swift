@@ -1,0 +1,150 @@
+import PaperExchange
+import TWSWire
+
+extension GatewayEngine {
+    /// placeOrder: the order goes through the exchange; the outcome is written to the ledger,
+    /// then reported to the placing client.
+    func place(_ message: PlaceOrder, session: ClientSession) {
+        let orderId = message.order.orderId
+        let clientId = session.clientId ?? 0
+        let time = now
+        runMarket(until: time)
+        if orderId >= nextOrderId { nextOrderId = orderId + 1 }
+        switch message.orderRequest(clientId: clientId) {
+        case let .failure(rejection):
+            logger.info("order \(orderId) from client \(clientId) rejected: \(rejection.code) \(rejection.text)")
+            report([.rejected(rejection)], requester: session)
+        case let .success(request):
+            let outcomes = exchange.place(request, at: time)
+            logger.info("order \(orderId) from client \(clientId): \(request.action.rawValue) \(request.totalQuantity) \(message.contract.symbol) \(request.orderType.rawValue)\(request.lmtPrice.map { " " + $0.description } ?? "") \(request.tif.rawValue) -> \(Self.summary(outcomes))")
+            commit(outcomes, requester: session)
+        }
+        flushAll()
+    }
+
+    /// cancelOrder.
+    func cancel(orderId: Int, session: ClientSession) {
+        let outcomes = exchange.cancel(orderId: orderId, at: now)
+        logger.info("cancel order \(orderId) from client \(session.clientId ?? 0) -> \(Self.summary(outcomes))")
+        commit(outcomes, requester: session)
+    }
+
+    /// reqGlobalCancel.
+    func cancelAll(session: ClientSession) {
+        let outcomes = exchange.cancelAll(at: now)
+        logger.info("global cancel from client \(session.clientId ?? 0): \(outcomes.count) orders cancelled")
+        commit(outcomes, requester: session)
+    }
+
+    /// Persists then reports what an exchange operation produced.
+    func commit(_ outcomes: [OrderOutcome], requester: ClientSession?) {
+        guard !outcomes.isEmpty else { return }
+        persist(outcomes)
+        report(outcomes, requester: requester)
+    }
+
+    /// Writes the outcomes' effect to the ledger in one transaction. A failed write is fatal
+    /// for the guarantee "nothing reported that is not stored", so it stops reporting by
+    /// crashing loudly rather than lying to clients.
+    func persist(_ outcomes: [OrderOutcome]) {
+        guard let ledger else { return }
+        let changesSomething = outcomes.contains { if case .rejected(let r) = $0 { r.order != nil } else { true } }
+        guard changesSomething else { return }
+        var change = LedgerStore.Change(
+            account: exchange.account, nextValidOrderId: nextOrderId, nextPermId: exchange.engine.nextPermId,
+            nextExecutionSequence: exchange.engine.nextExecutionSequence, sessionDay: exchange.sessionDay)
+        for outcome in outcomes {
+            switch outcome {
+            case let .partiallyFilled(fill), let .filled(fill):
+                change.fills.append(fill)
+                change.orders.append(fill.order)
+            case let .statusChanged(order), let .cancelled(order, _):
+                change.orders.append(order)
+            case let .rejected(rejection):
+                if let order = rejection.order { change.orders.append(order) }
+            }
+        }
+        do {
+            try ledger.record(change)
+        } catch {
+            logger.critical("cannot write the ledger: \(error)")
+            fatalError("paper gateway: cannot write the ledger: \(error)")
+        }
+    }
+
+    /// Sends each outcome's TWS messages to the placing client (or the requester for a
+    /// refusal without an order), then position and account updates to their subscribers.
+    func report(_ outcomes: [OrderOutcome], requester: ClientSession?) {
+        var filledConIds: Set<Int> = []
+        let offset = exchange.configuration.sessionUTCOffsetSeconds
+        for outcome in outcomes {
+            let owner = outcome.order.flatMap { session(clientId: $0.clientId) } ?? requester
+            switch outcome {
+            case let .statusChanged(order):
+                owner?.send(order.openOrderMessage)
+                owner?.send(order.orderStatusMessage)
+            case let .partiallyFilled(fill):
+                commissions[fill.execution.execId] = fill.commission
+                filledConIds.insert(fill.execution.instrument.conId)
+                owner?.send(fill.execution.executionDataMessage(reqId: -1, utcOffsetSeconds: offset))
+                owner?.send(fill.commission.message)
+                owner?.send(fill.order.orderStatusMessage)
+            case let .filled(fill):
+                commissions[fill.execution.execId] = fill.commission
+                filledConIds.insert(fill.execution.instrument.conId)
+                owner?.send(fill.execution.executionDataMessage(reqId: -1, utcOffsetSeconds: offset))
+                owner?.send(fill.order.openOrderMessage)
+                owner?.send(fill.order.orderStatusMessage)
+                owner?.send(fill.commission.message)
+            case let .cancelled(order, reason):
+                owner?.send(order.orderStatusMessage)
+                if let owner {
+                    send(error: OrderOutcome.cancelCode, OrderOutcome.cancelText(reason: reason), id: order.orderId, to: owner)
+                }
+            case let .rejected(rejection):
+                if let owner {
+                    send(error: rejection.code, rejection.text, id: rejection.orderId, to: owner)
+                    if let order = rejection.order { owner.send(order.orderStatusMessage) }
+                }
+            }
+        }
+        if !filledConIds.isEmpty { positionsChanged(filledConIds) }
+    }
+
+    /// OPEN_ORDER and ORDER_STATUS for each open order (the client's own, or all), then OPEN_ORDER_END.
+    func sendOpenOrders(to session: ClientSession, all: Bool) {
+        for order in exchange.openOrders where all || order.clientId == session.clientId {
+            session.send(order.openOrderMessage)
+            session.send(order.orderStatusMessage)
+        }
+        session.send(.openOrderEnd)
+    }
+
+    /// reqExecutions: EXECUTION_DATA and COMMISSION_REPORT per matching execution, then the end.
+    func sendExecutions(_ request: RequestExecutions, to session: ClientSession) {
+        let filter = request.filter
+        let offset = exchange.configuration.sessionUTCOffsetSeconds
+        for execution in exchange.engine.executions {
+            if filter.clientId != 0, execution.clientId != filter.clientId { continue }
+            if !filter.symbol.isEmpty, filter.symbol.uppercased() != execution.instrument.symbol.uppercased() { continue }
+            if !filter.secType.isEmpty, filter.secType.uppercased() != execution.instrument.secType.rawValue { continue }
+            if !filter.side.isEmpty, filter.side.uppercased() != execution.action.rawValue,
+               filter.side.uppercased() != execution.side { continue }
+            session.send(execution.executionDataMessage(reqId: request.reqId, utcOffsetSeconds: offset))
+            if let commission = commissions[execution.execId] { session.send(commission.message) }
+        }
+        session.send(.executionDataEnd(reqId: request.reqId))
+    }
+
+    static func summary(_ outcomes: [OrderOutcome]) -> String {
+        guard let last = outcomes.last else { return "no change" }
+        switch last {
+        case let .statusChanged(order): return order.status.rawValue
+        case let .partiallyFilled(fill):
+            return "partially filled \(fill.order.filledQuantity)/\(fill.order.request.totalQuantity) @ \(fill.order.averageFillPrice)"
+        case let .filled(fill): return "Filled \(fill.order.filledQuantity) @ \(fill.order.averageFillPrice)"
+        case .cancelled: return "Cancelled"
+        case let .rejected(rejection): return "rejected \(rejection.code) \(rejection.text)"
+        }
+    }
+}

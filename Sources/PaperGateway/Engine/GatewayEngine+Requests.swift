@@ -1,0 +1,57 @@
+import PaperExchange
+import TWSWire
+
+extension GatewayEngine {
+    /// Answers one request of a ready client, as TWS does (protocol doc §5.1).
+    func handle(_ message: ClientMessage, from session: ClientSession) {
+        switch message {
+        case let .requestMarketData(request): subscribe(request, session: session)
+        case let .cancelMarketData(reqId): cancelMarketData(reqId: reqId, session: session)
+        case let .requestMarketDataType(type):
+            session.marketDataType = (1...4).contains(type) ? type : 1
+        case let .placeOrder(request): place(request, session: session)
+        case let .cancelOrder(request): cancel(orderId: request.orderId, session: session)
+        case .requestGlobalCancel: cancelAll(session: session)
+        case .requestOpenOrders: sendOpenOrders(to: session, all: session.clientId == 0)
+        case .requestAllOpenOrders: sendOpenOrders(to: session, all: true)
+        case .requestAutoOpenOrders: break
+        case .requestCompletedOrders: session.send(.completedOrdersEnd)
+        case let .requestExecutions(request): sendExecutions(request, to: session)
+        case .requestIDs: session.send(.nextValidId(NextValidID(orderId: nextOrderId)))
+        case .requestManagedAccounts:
+            session.send(.managedAccounts(ManagedAccounts(accounts: [configuration.accountId])))
+        case .requestCurrentTime:
+            session.send(.currentTime(CurrentTime(time: Int(now.secondsSinceEpoch))))
+        case .requestCurrentTimeInMillis:
+            session.send(.currentTimeInMillis(CurrentTimeInMillis(timeInMillis: Int(now.millisecondsSinceEpoch))))
+        case let .requestContractDetails(request): sendContractDetails(request, to: session)
+        case let .requestHistoricalData(request): sendHistoricalData(request, to: session)
+        case .cancelHistoricalData: break
+        case let .requestAccountUpdates(request):
+            session.accountUpdates = request.subscribe
+            if request.subscribe { sendAccountDownload(to: session) }
+        case .requestPositions:
+            session.positions = true
+            sendPositions(to: session)
+        case .cancelPositions: session.positions = false
+        case let .requestAccountSummary(request): subscribeAccountSummary(request, session: session)
+        case let .cancelAccountSummary(reqId): session.accountSummaries[reqId] = nil
+        case let .requestAccountUpdatesMulti(request):
+            session.accountMulti.insert(request.reqId)
+            sendAccountMulti(reqId: request.reqId, modelCode: request.modelCode, to: session, end: true)
+        case let .cancelAccountUpdatesMulti(reqId): session.accountMulti.remove(reqId)
+        case let .requestPnL(request):
+            session.pnl.insert(request.reqId)
+            sendPnL(reqId: request.reqId, to: session)
+        case let .cancelPnL(reqId): session.pnl.remove(reqId)
+        case let .requestPnLSingle(request):
+            session.pnlSingle[request.reqId] = request.conId
+            sendPnLSingle(reqId: request.reqId, conId: request.conId, to: session)
+        case let .cancelPnLSingle(reqId): session.pnlSingle[reqId] = nil
+        case .startAPI:
+            logger.debug("\(session.label) sent START_API twice; ignored")
+        case let .unknown(id, _):
+            logger.debug("\(session.label) sent unsupported message id \(id); ignored")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import PaperExchange
+import TWSWire
+
+extension GatewayEngine {
+    /// One timer tick: faults that fell due, the market up to now, ticks to subscribers,
+    /// resting-order fills (stored, then reported), and the periodic pushes.
+    func tick() {
+        let time = now
+        if let timeline {
+            let due = timeline.due(from: lastScenarioCheck, to: time.adding(milliseconds: 1))
+            lastScenarioCheck = time.adding(milliseconds: 1)
+            for fault in due { apply(fault) }
+        }
+        runMarket(until: time)
+        periodicPushes(at: time)
+        flushAll()
+    }
+
+    /// Advances the exchange to `time`, sends the ticks and commits the order outcomes.
+    func runMarket(until time: Timestamp) {
+        let step = exchange.advance(to: time)
+        dispatch(step.marketEvents)
+        if !step.orderOutcomes.isEmpty {
+            for outcome in step.orderOutcomes {
+                if case let .filled(fill) = outcome {
+                    logger.info("order \(fill.order.orderId) of client \(fill.order.clientId) filled \(fill.order.filledQuantity) @ \(fill.order.averageFillPrice)")
+                }
+            }
+            commit(step.orderOutcomes, requester: nil)
+        }
+    }
+
+    /// Carries out one fault, as the scenario timeline or a test control asks.
+    func apply(_ fault: Fault) {
+        logger.info("fault: \(fault)")
+        switch fault {
+        case let .expireSubscription(symbol):
+            let conIds = conIds(symbol: symbol)
+            for session in readySessions {
+                for (reqId, ticker) in session.tickers.sorted(by: { $0.key < $1.key }) where conIds.contains(ticker.conId) {
+                    session.tickers[reqId] = nil
+                    send(error: 354, Self.notSubscribedText, id: reqId, to: session)
+                }
+            }
+        case let .stallSymbol(symbol): stalledConIds.formUnion(conIds(symbol: symbol))
+        case let .resumeSymbol(symbol): stalledConIds.subtract(conIds(symbol: symbol))
+        case .stallAllMarketData: allStalled = true
+        case .resumeAllMarketData: allStalled = false
+        case .connectivityLost:
+            connectivityLost = true
+            broadcast(fault.notice)
+        case .connectivityRestored:
+            connectivityLost = false
+            broadcast(fault.notice)
+        case .dropAllConnections:
+            for session in sessions.values.sorted(by: { $0.connectionNumber < $1.connectionNumber }) { session.close() }
+        case .beginHalfOpen:
+            halfOpen = true
+            for session in sessions.values { session.setReading(false) }
+        case .endHalfOpen:
+            halfOpen = false
+            for session in sessions.values { session.setReading(true) }
+        case .exceedRate, .dataFarmBroken, .dataFarmRestored:
+            broadcast(fault.notice)
+        }
+        flushAll()
+    }
+
+    private func broadcast(_ notice: Notice?) {
+        guard let notice else { return }
+        for session in readySessions { send(error: notice.code, notice.text, id: -1, to: session) }
+    }
+
+    private func conIds(symbol: String) -> Set<Int> {
+        let wanted = symbol.uppercased()
+        return Set(universe.instruments.filter {
+            $0.symbol.uppercased() == wanted || $0.localSymbol.uppercased() == wanted
+        }.map(\.conId))
+    }
+}

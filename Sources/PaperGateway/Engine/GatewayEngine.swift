@@ -1,0 +1,203 @@
+import Logging
+import NIOCore
+import PaperExchange
+import TWSWire
+
+/// The gateway's single owner of shared state: the exchange, the ledger and every client
+/// session. It lives on one event loop; the NIO handlers and the timer call it there, and
+/// ``PaperGatewayServer`` reaches it through `EventLoop.submit`.
+///
+/// It reads time only from the configured ``GatewayClock`` and passes it into the pure core.
+final class GatewayEngine {
+    let configuration: GatewayConfiguration
+    let universe: InstrumentUniverse
+    let logger: Logger
+    var exchange: PaperExchange
+    let ledger: LedgerStore?
+    /// Commission records by execId (executions themselves live in the exchange).
+    var commissions: [String: PaperCommissionReport] = [:]
+    var sessions: [Int: ClientSession] = [:]
+    var nextConnectionNumber = 1
+    /// The next order id to hand out (nextValidId), kept incrementally.
+    var nextOrderId: Int
+
+    // Entitlements and faults.
+    var notEntitledConIds: Set<Int>
+    var stalledConIds: Set<Int> = []
+    var allStalled = false
+    var connectivityLost = false
+    var halfOpen = false
+    var timeline: ScenarioTimeline?
+    var lastScenarioCheck: Timestamp
+
+    // Periodic pushes.
+    var lastPnLPush: Timestamp
+    var lastAccountPush: Timestamp
+
+    init(configuration: GatewayConfiguration, universe: InstrumentUniverse) throws {
+        self.configuration = configuration
+        self.universe = universe
+        logger = configuration.logger
+        let now = configuration.clock.now()
+        let exchangeConfiguration = PaperExchangeConfiguration(seed: configuration.seed, accountId: configuration.accountId)
+        if let path = configuration.statePath {
+            let store = try LedgerStore(path: path, fresh: configuration.fresh)
+            ledger = store
+            if let restored = try store.restore() {
+                exchange = PaperExchange(
+                    universe: universe, configuration: exchangeConfiguration, restoring: restored.snapshot, start: now)
+                commissions = restored.commissions
+                logger.info("restored ledger from \(path): \(restored.snapshot.orders.count) orders, \(restored.snapshot.executions.count) executions, \(restored.snapshot.account.openPositions.count) positions")
+            } else {
+                exchange = PaperExchange(universe: universe, configuration: exchangeConfiguration, start: now)
+            }
+        } else {
+            ledger = nil
+            exchange = PaperExchange(universe: universe, configuration: exchangeConfiguration, start: now)
+        }
+        nextOrderId = exchange.nextValidOrderId
+        let blocked = configuration.notEntitled.union(configuration.scenario?.notEntitled ?? [])
+        notEntitledConIds = Set(universe.instruments.filter { instrument in
+            blocked.contains { $0.uppercased() == instrument.symbol.uppercased() || $0.uppercased() == instrument.localSymbol.uppercased() }
+        }.map(\.conId))
+        timeline = configuration.scenario?.timeline(start: now)
+        lastScenarioCheck = now
+        lastPnLPush = now
+        lastAccountPush = now
+    }
+
+    var now: Timestamp { configuration.clock.now() }
+
+    // MARK: Connections
+
+    /// A new TCP connection.
+    func connected(context: ChannelHandlerContext) -> ClientSession {
+        let session = ClientSession(connectionNumber: nextConnectionNumber, context: context)
+        nextConnectionNumber += 1
+        sessions[session.connectionNumber] = session
+        if halfOpen { session.setReading(false) }
+        logger.debug("accepted \(session.label)")
+        return session
+    }
+
+    /// The connection closed, cleanly or not: its subscriptions go with it.
+    func disconnected(_ session: ClientSession) {
+        guard sessions.removeValue(forKey: session.connectionNumber) != nil else { return }
+        let wasReady = session.clientId != nil
+        session.phase = .closed
+        if wasReady {
+            logger.info("client disconnected: \(session.label)")
+        } else {
+            logger.debug("connection closed before START_API: \(session.label)")
+        }
+    }
+
+    /// Bytes arrived on `session`.
+    func receive(_ bytes: [UInt8], from session: ClientSession) {
+        guard session.phase != .closed, !session.isHalfOpen else { return }
+        var input = bytes[...]
+        if session.phase == .awaitingPrefix {
+            let needed = 4 - session.prefix.count
+            session.prefix += input.prefix(needed)
+            input = input.dropFirst(needed)
+            guard session.prefix.count == 4 else { return }
+            guard session.prefix == Handshake.prefix else {
+                logger.warning("\(session.label) did not start with API\\0; closing")
+                session.close()
+                return
+            }
+            session.phase = .awaitingVersion
+        }
+        session.decoder.append(input)
+        do {
+            while session.phase != .closed, !session.isHalfOpen, let frame = try session.decoder.nextFrame() {
+                handleFrame(Array(frame), from: session)
+            }
+        } catch {
+            logger.warning("\(session.label): \(error); closing")
+            session.close()
+        }
+        flushAll()
+    }
+
+    /// Writes every session's queued bytes.
+    func flushAll() {
+        for session in sessions.values { session.flush() }
+    }
+
+    private func handleFrame(_ payload: [UInt8], from session: ClientSession) {
+        switch session.phase {
+        case .awaitingVersion:
+            answerVersionOffer(payload, from: session)
+        case .awaitingStartAPI, .ready:
+            let message: ClientMessage
+            do {
+                message = try ClientMessage.decode(payload, serverVersion: session.serverVersion)
+            } catch {
+                logger.warning("\(session.label): undecodable request: \(error)")
+                send(error: 320, "Error reading request. Message id: \(Self.messageId(of: payload)). \(error)", id: -1, to: session)
+                return
+            }
+            if session.phase == .awaitingStartAPI {
+                guard case let .startAPI(clientId, _) = message else {
+                    logger.warning("\(session.label) sent \(message.wireName) before START_API; ignored")
+                    return
+                }
+                startAPI(clientId: clientId, session: session)
+            } else {
+                handle(message, from: session)
+            }
+        case .awaitingPrefix, .closed:
+            break
+        }
+    }
+
+    private func answerVersionOffer(_ payload: [UInt8], from session: ClientSession) {
+        guard let offer = try? VersionOffer(parsing: payload), let version = Handshake.negotiate(offer) else {
+            logger.warning("\(session.label): unusable version offer \"\(String(decoding: payload, as: UTF8.self))\"; closing")
+            session.close()
+            return
+        }
+        session.serverVersion = version
+        session.sendRaw(ServerHello(serverVersion: version, connectionTime: GatewayTimeText.connectionTime(now)).encoded())
+        session.phase = .awaitingStartAPI
+    }
+
+    private func startAPI(clientId: Int, session: ClientSession) {
+        if sessions.values.contains(where: { $0 !== session && $0.clientId == clientId && $0.phase == .ready }) {
+            logger.info("\(session.label): client id \(clientId) already in use; closing")
+            send(error: 326, "Unable to connect as the client id is already in use. Retry with a unique client id.", id: -1, to: session)
+            session.close()
+            return
+        }
+        session.clientId = clientId
+        session.phase = .ready
+        logger.info("client connected: \(session.label), server version \(session.serverVersion)")
+        session.send(.managedAccounts(ManagedAccounts(accounts: [configuration.accountId])))
+        session.send(.nextValidId(NextValidID(orderId: nextOrderId)))
+        send(error: 2104, "Market data farm connection is OK:usfarm", id: -1, to: session)
+        send(error: 2106, "HMDS data farm connection is OK:ushmds", id: -1, to: session)
+        send(error: 2158, "Sec-def data farm connection is OK:secdefil", id: -1, to: session)
+    }
+
+    /// Queues ERR_MSG(`id`, `code`, `text`) with IB's error time.
+    func send(error code: Int, _ text: String, id: Int, to session: ClientSession) {
+        session.send(.error(ErrorMessage(
+            id: id, code: code, message: text, advancedOrderRejectJson: "",
+            errorTime: Int(now.millisecondsSinceEpoch))))
+    }
+
+    /// Ready sessions, in connection order.
+    var readySessions: [ClientSession] {
+        sessions.keys.sorted().compactMap { sessions[$0] }.filter { $0.phase == .ready }
+    }
+
+    /// The ready session with `clientId`, if connected.
+    func session(clientId: Int) -> ClientSession? {
+        sessions.values.first { $0.clientId == clientId && $0.phase == .ready }
+    }
+
+    private static func messageId(of payload: [UInt8]) -> String {
+        String(decoding: payload.prefix { $0 != 0 }.prefix(8), as: UTF8.self)
+    }
+}

@@ -1,0 +1,95 @@
+import NIOCore
+import TWSWire
+
+/// One API connection as the gateway sees it: handshake phase, negotiated version, client id,
+/// subscriptions and the bytes waiting to be written.
+///
+/// Lives on the gateway's event loop only, like every other part of the engine.
+final class ClientSession {
+    /// Where the connection is in the handshake.
+    enum Phase {
+        case awaitingPrefix
+        case awaitingVersion
+        case awaitingStartAPI
+        case ready
+        case closed
+    }
+
+    /// One reqMktData line.
+    struct Ticker {
+        var conId: Int
+        var delayed: Bool
+    }
+
+    /// A number for logs, unique for the server's lifetime.
+    let connectionNumber: Int
+    /// The peer's address, for logs.
+    let peer: String
+    private let context: ChannelHandlerContext
+
+    var phase: Phase = .awaitingPrefix
+    var prefix: [UInt8] = []
+    var decoder = FrameDecoder()
+    var serverVersion = 0
+    var clientId: Int?
+    /// reqMarketDataType: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
+    var marketDataType = 1
+    var tickers: [Int: Ticker] = [:]
+    var accountUpdates = false
+    var positions = false
+    var accountSummaries: [Int: Set<String>?] = [:]
+    var accountMulti: Set<Int> = []
+    var pnl: Set<Int> = []
+    var pnlSingle: [Int: Int] = [:]
+    /// Whether the server has stopped reading and answering (half-open fault).
+    var isHalfOpen = false
+
+    private var outbox: [UInt8] = []
+
+    init(connectionNumber: Int, context: ChannelHandlerContext) {
+        self.connectionNumber = connectionNumber
+        self.context = context
+        peer = context.remoteAddress.map { "\($0)" } ?? "unknown"
+    }
+
+    /// A description for log lines.
+    var label: String {
+        "connection \(connectionNumber) (client id \(clientId.map(String.init) ?? "-"), \(peer))"
+    }
+
+    /// Queues a message; ``flush()`` writes it.
+    func send(_ message: ServerMessage) {
+        guard phase != .closed, !isHalfOpen else { return }
+        message.append(to: &outbox, serverVersion: serverVersion)
+    }
+
+    /// Queues raw bytes (the handshake reply).
+    func sendRaw(_ bytes: [UInt8]) {
+        guard phase != .closed else { return }
+        outbox.append(contentsOf: bytes)
+    }
+
+    /// Writes what is queued.
+    func flush() {
+        guard !outbox.isEmpty else { return }
+        let buffer = context.channel.allocator.buffer(bytes: outbox)
+        outbox.removeAll(keepingCapacity: true)
+        context.writeAndFlush(NIOAny(buffer), promise: nil)
+    }
+
+    /// Flushes what is queued, then closes the connection.
+    @discardableResult
+    func close() -> EventLoopFuture<Void> {
+        flush()
+        phase = .closed
+        context.close(promise: nil)
+        return context.channel.closeFuture
+    }
+
+    /// Stops or resumes reading from the socket (half-open fault).
+    func setReading(_ reading: Bool) {
+        isHalfOpen = !reading
+        _ = context.channel.setOption(ChannelOptions.autoRead, value: reading)
+        if reading { context.read() }
+    }
+}

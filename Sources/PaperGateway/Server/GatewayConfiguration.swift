@@ -1,0 +1,63 @@
+import Logging
+import PaperExchange
+
+/// How a ``PaperGatewayServer`` runs: where it listens, the market's seed, entitlements,
+/// the fault scenario, the ledger file and the clock.
+public struct GatewayConfiguration: Sendable {
+    /// The address to bind; loopback by default.
+    public var host: String
+    /// The TCP port; 0 picks a free one (``PaperGatewayServer/port`` reports it).
+    public var port: Int
+    /// The seed of the simulated market.
+    public var seed: UInt64
+    /// Symbols whose live data this account is not entitled to: reqMktData (type 1 or 2)
+    /// answers error 354; delayed types get delayed ticks after notice 10167.
+    public var notEntitled: Set<String>
+    /// A fault scenario whose timeline starts when the server starts.
+    public var scenario: Scenario?
+    /// The SQLite ledger file; `nil` keeps the ledger in memory only.
+    public var statePath: String?
+    /// Whether to discard the ledger at ``statePath`` and start a new account.
+    public var fresh: Bool
+    /// How often the market advances and ticks are pushed; `nil` leaves time to
+    /// ``PaperGatewayServer/advance()`` (tests).
+    public var tickIntervalMilliseconds: Int64?
+    /// How often PnL and PnLSingle subscriptions are refreshed (IB: about once a second).
+    public var pnlIntervalMilliseconds: Int64
+    /// How often subscribed account updates are resent (IB: about every three minutes, and
+    /// on change; the paper gateway refreshes more often so dashboards move).
+    public var accountUpdateIntervalMilliseconds: Int64
+    /// The most market-data lines one client may hold (IB's default: 100; error 101 above).
+    public var maxMarketDataLines: Int
+    /// The clock the core is fed from.
+    public var clock: any GatewayClock
+    /// The paper account id reported in managedAccounts.
+    public var accountId: String
+    /// Where the server logs connects, disconnects, orders and faults.
+    public var logger: Logger
+
+    /// Creates a configuration; every argument has the default `ibterm engine` uses.
+    public init(
+        host: String = "127.0.0.1", port: Int = 0, seed: UInt64 = 42, notEntitled: Set<String> = [],
+        scenario: Scenario? = nil, statePath: String? = nil, fresh: Bool = false,
+        tickIntervalMilliseconds: Int64? = 100, pnlIntervalMilliseconds: Int64 = 1000,
+        accountUpdateIntervalMilliseconds: Int64 = 3000, maxMarketDataLines: Int = 100,
+        clock: any GatewayClock = SystemGatewayClock(), accountId: String = "DU0000001",
+        logger: Logger = Logger(label: "ibterm.gateway")
+    ) {
+        self.host = host
+        self.port = port
+        self.seed = seed
+        self.notEntitled = notEntitled
+        self.scenario = scenario
+        self.statePath = statePath
+        self.fresh = fresh
+        self.tickIntervalMilliseconds = tickIntervalMilliseconds
+        self.pnlIntervalMilliseconds = pnlIntervalMilliseconds
+        self.accountUpdateIntervalMilliseconds = accountUpdateIntervalMilliseconds
+        self.maxMarketDataLines = maxMarketDataLines
+        self.clock = clock
+        self.accountId = accountId
+        self.logger = logger
+    }
+}

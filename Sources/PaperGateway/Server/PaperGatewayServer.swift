@@ -1,0 +1,140 @@
+import Logging
+import NIOCore
+import NIOPosix
+import PaperExchange
+
+/// The embedded paper gateway: a TCP server that speaks the TWS API (handshake, START_API,
+/// market data, orders, account, positions, contract details, historical bars) against a
+/// simulated exchange, with an SQLite ledger and injectable faults.
+///
+/// Every connection and the market timer run on one event loop, which owns the exchange, so
+/// requests and ticks are handled one at a time in arrival order.
+///
+/// ```swift
+/// let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(port: 0))
+/// print("listening on", server.port)
+/// try await server.inject(.dataFarmBroken(farm: "usfarm"))
+/// try await server.stop()
+/// ```
+public final class PaperGatewayServer: Sendable {
+    /// The address the server is bound to.
+    public let host: String
+    /// The TCP port the server is bound to (the one the system picked when asked for 0).
+    public let port: Int
+
+    private let group: MultiThreadedEventLoopGroup
+    private let loop: any EventLoop
+    private let engine: NIOLoopBound<GatewayEngine>
+    private let channel: any Channel
+    private let timer: RepeatedTask?
+
+    private init(
+        host: String, port: Int, group: MultiThreadedEventLoopGroup, loop: any EventLoop,
+        engine: NIOLoopBound<GatewayEngine>, channel: any Channel, timer: RepeatedTask?
+    ) {
+        self.host = host
+        self.port = port
+        self.group = group
+        self.loop = loop
+        self.engine = engine
+        self.channel = channel
+        self.timer = timer
+    }
+
+    /// Loads the bundled instruments, opens the ledger, binds and starts the market timer.
+    public static func start(configuration: GatewayConfiguration) async throws -> PaperGatewayServer {
+        try await start(configuration: configuration, universe: try GatewayResources.universe())
+    }
+
+    /// Starts a server trading `universe`.
+    public static func start(
+        configuration: GatewayConfiguration, universe: InstrumentUniverse
+    ) async throws -> PaperGatewayServer {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        do {
+            let engine = try await loop.submit {
+                NIOLoopBound(try GatewayEngine(configuration: configuration, universe: universe), eventLoop: loop)
+            }.get()
+            let channel = try await ServerBootstrap(group: group)
+                .serverChannelOption(ChannelOptions.backlog, value: 256)
+                .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(GatewayConnectionHandler(engine: engine.value))
+                    }
+                }
+                .bind(host: configuration.host, port: configuration.port)
+                .get()
+            let port = channel.localAddress?.port ?? configuration.port
+            var timer: RepeatedTask?
+            if let interval = configuration.tickIntervalMilliseconds {
+                timer = loop.scheduleRepeatedTask(
+                    initialDelay: .milliseconds(interval), delay: .milliseconds(interval)
+                ) { _ in engine.value.tick() }
+            }
+            configuration.logger.info("paper gateway listening on \(configuration.host):\(port), account \(configuration.accountId), seed \(configuration.seed)")
+            return PaperGatewayServer(
+                host: configuration.host, port: port, group: group, loop: loop, engine: engine, channel: channel,
+                timer: timer)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    /// Closes every connection and the listening socket, and stops the event loop.
+    public func stop() async throws {
+        timer?.cancel()
+        let engine = engine
+        let loop = loop
+        let closed = try? await loop.submit {
+            let futures = engine.value.sessions.values.map { $0.close() }
+            return EventLoopFuture.andAllComplete(futures, on: loop)
+        }.get()
+        try? await closed?.get()
+        try? await channel.close()
+        try await group.shutdownGracefully()
+    }
+
+    /// Runs one timer tick now (for tests that drive a ``ManualGatewayClock`` without a timer):
+    /// due faults, the market up to the clock's time, ticks, fills and periodic pushes.
+    public func advance() async throws {
+        let engine = engine
+        try await loop.submit { engine.value.tick() }.get()
+    }
+
+    /// Carries out a fault now, as a scenario would: expire or stall symbols, connectivity
+    /// notices, dropped or half-open connections, error 100, farm blips.
+    public func inject(_ fault: Fault) async throws {
+        let engine = engine
+        try await loop.submit { engine.value.apply(fault) }.get()
+    }
+
+    /// Marks symbols as not entitled (reqMktData then answers 354) or entitled again.
+    public func setEntitled(_ entitled: Bool, symbols: [String]) async throws {
+        let engine = engine
+        try await loop.submit {
+            let wanted = Set(symbols.map { $0.uppercased() })
+            let conIds = engine.value.universe.instruments.filter { wanted.contains($0.symbol.uppercased()) }.map(\.conId)
+            if entitled {
+                engine.value.notEntitledConIds.subtract(conIds)
+            } else {
+                engine.value.notEntitledConIds.formUnion(conIds)
+            }
+        }.get()
+    }
+
+    /// The client ids of the connections that completed START_API, ascending.
+    public func connectedClientIds() async throws -> [Int] {
+        let engine = engine
+        return try await loop.submit { engine.value.readySessions.compactMap(\.clientId).sorted() }.get()
+    }
+
+    /// The exchange's persistable state: account, orders, executions, counters.
+    public func snapshot() async throws -> PaperExchangeSnapshot {
+        let engine = engine
+        return try await loop.submit { engine.value.exchange.snapshot() }.get()
+    }
+}

@@ -1,0 +1,64 @@
+import PaperExchange
+import TWSWire
+
+extension PaperOrder {
+    /// OPEN_ORDER for this order's current state.
+    var openOrderMessage: ServerMessage {
+        var order = TWSWire.Order(
+            action: request.action.rawValue, totalQuantity: Quantity(request.totalQuantity),
+            orderType: request.orderType.rawValue, lmtPrice: request.lmtPrice?.doubleValue ?? 0,
+            auxPrice: request.auxPrice?.doubleValue ?? 0, tif: request.tif.rawValue, account: account)
+        order.orderId = orderId
+        order.clientId = clientId
+        order.permId = permId
+        order.orderRef = request.orderRef
+        order.openClose = ""
+        var state = OrderState(status: status.rawValue)
+        state.commissionAndFees = nil
+        return .openOrder(OpenOrder(contract: instrument.wireContract, order: order, orderState: state))
+    }
+
+    /// ORDER_STATUS for this order's current state.
+    var orderStatusMessage: ServerMessage {
+        .orderStatus(OrderStatusMessage(
+            orderId: orderId, status: status.rawValue, filled: Quantity(filledQuantity),
+            remaining: Quantity(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
+            permId: permId, parentId: 0, lastFillPrice: lastFillPrice.doubleValue, clientId: clientId,
+            whyHeld: "", mktCapPrice: 0))
+    }
+}
+
+extension PaperExecution {
+    /// EXECUTION_DATA for this fill: `reqId` −1 when unsolicited, the request's id when
+    /// answering reqExecutions.
+    func executionDataMessage(reqId: Int, utcOffsetSeconds: Int) -> ServerMessage {
+        var wire = TWSWire.Execution()
+        wire.orderId = orderId
+        wire.execId = execId
+        wire.time = timeText(utcOffsetSeconds: utcOffsetSeconds)
+        wire.acctNumber = account
+        wire.exchange = exchange
+        wire.side = side
+        wire.shares = Quantity(shares)
+        wire.price = price.doubleValue
+        wire.permId = permId
+        wire.clientId = clientId
+        wire.liquidation = 0
+        wire.cumQty = Quantity(cumulativeQuantity)
+        wire.avgPrice = averagePrice.doubleValue
+        wire.orderRef = orderRef
+        wire.lastLiquidity = lastLiquidity
+        var contract = instrument.wireContract
+        contract.exchange = exchange
+        return .executionData(ExecutionData(reqId: reqId, contract: contract, execution: wire))
+    }
+}
+
+extension PaperCommissionReport {
+    /// COMMISSION_REPORT for this record; an opening fill's realized P&L is IB's unset double.
+    var message: ServerMessage {
+        .commissionReport(TWSWire.CommissionReport(
+            execId: execId, commission: commission.doubleValue, currency: currency,
+            realizedPNL: realizedPNL?.doubleValue, yield: nil, yieldRedemptionDate: nil))
+    }
+}
