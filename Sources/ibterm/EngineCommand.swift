@@ -23,20 +23,7 @@ struct EngineCommand: AsyncParsableCommand {
     @Option(help: "The TCP port (7497 is TWS paper's default; 0 picks a free one).")
     var port: Int = 7497
 
-    @Option(help: "The seed of the simulated market.")
-    var seed: UInt64 = 42
-
-    @Option(help: "A fault scenario file (TOML); see scenarios/README.md.")
-    var scenario: String?
-
-    @Option(help: "The SQLite ledger (default: $XDG_DATA_HOME/ibterm/paper.sqlite).")
-    var state: String?
-
-    @Flag(help: "Discard the stored ledger and start a new paper account.")
-    var fresh = false
-
-    @Option(help: "Comma-separated symbols without live-data entitlement (reqMktData answers 354).")
-    var notEntitled: String = ""
+    @OptionGroup var gateway: EmbeddedGatewayOptions
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
@@ -49,18 +36,11 @@ struct EngineCommand: AsyncParsableCommand {
         }
         var logger = Logger(label: "ibterm.engine")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        var scenarioValue: Scenario?
-        if let scenario {
-            let text = try String(contentsOfFile: scenario, encoding: .utf8)
-            scenarioValue = try Scenario.parse(toml: text)
-            logger.info("scenario \(scenarioValue?.name ?? ""): \(scenarioValue?.faults.count ?? 0) faults")
+        let configuration = try gateway.configuration(host: host, port: port, logger: logger)
+        if let scenario = configuration.scenario {
+            logger.info("scenario \(scenario.name): \(scenario.faults.count) faults")
         }
-        let statePath = state ?? GatewayResources.defaultStatePath()
-        let symbols = Set(notEntitled.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty })
-        let configuration = GatewayConfiguration(
-            host: host, port: port, seed: seed, notEntitled: symbols, scenario: scenarioValue, statePath: statePath,
-            fresh: fresh, logger: logger)
-        logger.info("ledger \(statePath)\(fresh ? " (fresh)" : "")")
+        logger.info("ledger \(configuration.statePath ?? "(memory)")\(gateway.fresh ? " (fresh)" : "")")
         let server = try await PaperGatewayServer.start(configuration: configuration)
         let signal = await SignalWaiter.waitForTermination()
         logger.info("received \(signal); stopping")
