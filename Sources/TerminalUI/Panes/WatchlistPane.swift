@@ -1,0 +1,64 @@
+/// The watchlist: one row per symbol with bid, ask, last, change, change %, volume and the
+/// quote's freshness (mark, word and age). A row that is not live draws its prices and changes
+/// in its state's role, never in the live style.
+public struct WatchlistPane: Hashable, Sendable {
+    /// The rows.
+    public var rows: [WatchlistRow]
+    /// The selected row.
+    public var selectedRow: Int?
+    /// Whether the pane has focus.
+    public var isFocused: Bool
+
+    /// Creates the pane.
+    public init(rows: [WatchlistRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+        self.rows = rows
+        self.selectedRow = selectedRow
+        self.isFocused = isFocused
+    }
+
+    /// The columns, widest layout first; narrower panes drop volume, change, bid and ask.
+    static let candidates: [FittedColumns.Candidate] = [
+        .init(TableColumn("", width: 1), priority: 0),
+        .init(TableColumn("Symbol", width: 6), priority: 0),
+        .init(.numeric("Bid", width: 9), priority: 3),
+        .init(.numeric("Ask", width: 9), priority: 3),
+        .init(.numeric("Last", width: 9), priority: 0),
+        .init(.numeric("Chg", width: 8), priority: 4),
+        .init(.numeric("Chg%", width: 7), priority: 2),
+        .init(.numeric("Volume", width: 8), priority: 5),
+        .init(TableColumn("Data", width: 10), priority: 0, flexible: true),
+    ]
+
+    /// Draws the pane into `area`.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
+        let inner = PaneChrome.frame(PaneID.watchlist.title, focused: isFocused, in: area, on: &canvas,
+                                     theme: theme, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        guard !rows.isEmpty else {
+            PaneChrome.note("No symbols. Press a to add one.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
+            return
+        }
+        let fitted = FittedColumns(Self.candidates, width: inner.width)
+        let cells = rows.map { fitted.cells(Self.cells(for: $0, glyphs: glyphs)) }
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+            .render(in: inner, on: &canvas, theme: theme)
+    }
+
+    /// Every candidate cell of one row.
+    static func cells(for row: WatchlistRow, glyphs: GlyphSet) -> [TableCell] {
+        let state = row.state
+        let price = state.priceRole
+        let change: ThemeRole? = state == .live ? nil : state.role
+        return [
+            TableCell(String(glyphs.marks.mark(state)), role: state.role),
+            PaneChrome.cell(row.symbol, price, glyphs: glyphs),
+            PaneChrome.cell(row.bid, price, glyphs: glyphs),
+            PaneChrome.cell(row.ask, price, glyphs: glyphs),
+            PaneChrome.cell(row.last, price, glyphs: glyphs),
+            PaneChrome.cell(row.change, override: change, glyphs: glyphs),
+            PaneChrome.cell(row.changePercent, override: change, glyphs: glyphs),
+            PaneChrome.cell(row.volume, price == .text ? .dim : price, glyphs: glyphs),
+            PaneChrome.cell(state.label(age: row.age), state.role, glyphs: glyphs),
+        ]
+    }
+}
