@@ -61,10 +61,14 @@ public struct DashboardLayout: Hashable, Sendable {
         }
     }
 
+    /// The width of the full layout's right column (P&L, ticket, executions).
+    public static func rightColumnWidth(for width: Int) -> Int {
+        width >= 120 ? 40 : max(34, width / 3)
+    }
+
     /// The full layout's panes.
     static func full(_ content: Rect, ticketHeight: Int) -> [PaneID: Rect] {
-        let rightWidth = content.width >= 120 ? 40 : max(34, content.width / 3)
-        let (left, right) = content.splitLeft(content.width - rightWidth)
+        let (left, right) = content.splitLeft(content.width - rightColumnWidth(for: content.width))
         let heights = split(left.height, weights: [8, 5, 5, 4])
         var y = left.y
         var result: [PaneID: Rect] = [:]

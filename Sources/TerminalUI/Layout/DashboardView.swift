@@ -6,7 +6,7 @@ public enum DashboardView {
     public static func render(_ screen: DashboardScreen, size: Size, theme: Theme, glyphs: GlyphSet) -> Canvas {
         var canvas = Canvas(size: size, fill: Cell(" ", style: theme[.text], role: .text))
         let ticket = TicketPane(ticket: screen.ticket, isFocused: screen.focus == .ticket)
-        let rightWidth = size.width >= 120 ? 40 : max(34, size.width / 3)
+        let rightWidth = DashboardLayout.rightColumnWidth(for: size.width)
         let layout = DashboardLayout(size: size, focus: screen.focus,
                                      ticketHeight: ticket.contentHeight(width: rightWidth - 2, glyphs: glyphs))
         guard layout.mode != .tooSmall else {

@@ -14,9 +14,9 @@ public struct ExecutionsPane: Hashable, Sendable {
         self.isFocused = isFocused
     }
 
-    /// The columns; narrower panes drop exchange, order and commission.
+    /// The columns; narrower panes drop exchange, order, commission and time.
     static let candidates: [FittedColumns.Candidate] = [
-        .init(TableColumn("Time", width: 8), priority: 0),
+        .init(TableColumn("Time", width: 8), priority: 1),
         .init(TableColumn("Side", width: 4), priority: 0),
         .init(.numeric("Qty", width: 5), priority: 0),
         .init(TableColumn("Symbol", width: 6), priority: 0),

@@ -1,12 +1,12 @@
-/// Chooses which of a pane's table columns fit a width: columns are dropped lowest priority
-/// first until the rest fit, and one column may be flexible (it takes the width left over, at
+/// Chooses which of a pane's table columns fit a width: columns are dropped highest priority
+/// number first (the later of equal ones first) until the rest fit, and one column may be flexible (it takes the width left over, at
 /// least its minimum).
 struct FittedColumns {
     /// A candidate column.
     struct Candidate {
         /// The column at its preferred width (for the flexible one: its minimum).
         var column: TableColumn
-        /// Lower numbers are kept longer; 0 is dropped last.
+        /// Higher numbers are dropped first; 0 is never dropped.
         var priority: Int
         /// Whether this column takes the leftover width.
         var isFlexible: Bool
@@ -32,7 +32,7 @@ struct FittedColumns {
         }
         while needed(keep) > width, keep.count > 1 {
             let droppable = keep.filter { candidates[$0].priority > 0 }
-            guard let victim = droppable.max(by: { candidates[$0].priority < candidates[$1].priority || (candidates[$0].priority == candidates[$1].priority && $0 > $1) })
+            guard let victim = droppable.max(by: { (candidates[$0].priority, $0) < (candidates[$1].priority, $1) })
             else { break }
             keep.removeAll { $0 == victim }
         }

@@ -27,6 +27,18 @@ public struct OrdersPane: Hashable, Sendable {
         .init(TableColumn("Lifecycle", width: 12), priority: 1, flexible: true),
     ]
 
+    /// The columns of a narrow pane (below `narrowWidth`): the status column also carries the
+    /// reject reason, so a rejection is explained at any width.
+    static let narrowCandidates: [FittedColumns.Candidate] = [
+        .init(TableColumn("Side", width: 4), priority: 0),
+        .init(.numeric("Qty", width: 5), priority: 1),
+        .init(TableColumn("Symbol", width: 6), priority: 0),
+        .init(TableColumn("Status", width: 10), priority: 0, flexible: true),
+    ]
+
+    /// Inner widths below this use `narrowCandidates`.
+    static let narrowWidth = 60
+
     /// The lifecycle text: `10:31:02 submitted › 10:31:05 filled 100`, or the reject reason.
     static func lifecycle(of row: OrderRow, glyphs: GlyphSet) -> TableCell {
         if let reason = row.rejectReason {
@@ -37,22 +49,50 @@ public struct OrdersPane: Hashable, Sendable {
         return PaneChrome.cell(text, .dim, glyphs: glyphs)
     }
 
-    /// Draws the pane into `area`.
+    /// The footer line: the whole lifecycle of the selected order, or else of the newest
+    /// rejected one with its reason, as the table's columns may cut them.
+    func footer(glyphs: GlyphSet) -> TableCell? {
+        let index = selectedRow.flatMap { $0 < rows.count ? $0 : nil } ?? rows.firstIndex { $0.rejectReason != nil }
+        guard let index else { return nil }
+        let row = rows[index]
+        var cell = Self.lifecycle(of: row, glyphs: glyphs)
+        let arrow = glyphs.marks.asciiOnly ? " > " : " › "
+        let steps = row.steps.map { "\($0.time) \($0.event)" }.joined(separator: arrow)
+        if let reason = row.rejectReason {
+            cell.text = glyphs.shown("#\(row.orderID) \(row.statusText.lowercased()): \(reason)")
+        } else {
+            cell.text = glyphs.shown("#\(row.orderID) \(steps)")
+        }
+        return cell
+    }
+
+    /// Draws the pane into `area`; with four rows or more inside, the last shows `footer`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
-        let inner = PaneChrome.frame(PaneID.orders.title, focused: isFocused, in: area, on: &canvas,
+        var inner = PaneChrome.frame(PaneID.orders.title, focused: isFocused, in: area, on: &canvas,
                                      theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
+        if inner.height >= 4, let footer = footer(glyphs: glyphs) {
+            let (rest, line) = inner.splitBottom(1)
+            inner = rest
+            let text = DisplayWidth.truncate(footer.text, to: line.width - 2, ellipsis: glyphs.ellipsis)
+            canvas.write(text, at: Point(x: line.x + 2, y: line.y), role: footer.role, theme: theme, clip: line)
+        }
         guard !rows.isEmpty else {
             PaneChrome.note("No orders this session.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
-        let fitted = FittedColumns(Self.candidates, width: inner.width)
+        let narrow = inner.width < Self.narrowWidth
+        let fitted = FittedColumns(narrow ? Self.narrowCandidates : Self.candidates, width: inner.width)
         let cells = rows.map { row in
-            fitted.cells([
-                PaneChrome.cell(row.orderID, .dim, glyphs: glyphs),
-                PaneChrome.cell(row.side.label, row.side.role, glyphs: glyphs),
-                PaneChrome.cell(row.quantity, glyphs: glyphs),
-                PaneChrome.cell(row.symbol, glyphs: glyphs),
+            let side = PaneChrome.cell(row.side.label, row.side.role, glyphs: glyphs)
+            let quantity = PaneChrome.cell(row.quantity, glyphs: glyphs)
+            let symbol = PaneChrome.cell(row.symbol, glyphs: glyphs)
+            if narrow {
+                let status = row.rejectReason.map { "\(row.statusText): \($0)" } ?? row.statusText
+                return fitted.cells([side, quantity, symbol, PaneChrome.cell(status, row.status.role, glyphs: glyphs)])
+            }
+            return fitted.cells([
+                PaneChrome.cell(row.orderID, .dim, glyphs: glyphs), side, quantity, symbol,
                 PaneChrome.cell(row.typeAndPrice, glyphs: glyphs),
                 PaneChrome.cell(row.timeInForce, .dim, glyphs: glyphs),
                 PaneChrome.cell(row.statusText, row.status.role, glyphs: glyphs),

@@ -21,18 +21,23 @@ public struct PnLPane: Hashable, Sendable {
                                      theme: theme, glyphs: glyphs).inset(left: 1, right: 1)
         guard !inner.isEmpty else { return }
         let labelWidth = 13
+        let lines = summary.lines.map { entry in
+            (label: entry.label, value: glyphs.shown(entry.line.value.text ?? glyphs.marks.missingValue),
+             source: entry.line.source.map(glyphs.shown) ?? "",
+             role: entry.line.value.text == nil ? ThemeRole.dim : entry.line.value.direction.role)
+        }
+        let valueWidth = lines.map { DisplayWidth.of($0.value) }.max() ?? 0
+        let sourceWidth = lines.map { DisplayWidth.of($0.source) }.max() ?? 0
+        let showSources = sourceWidth > 0 && labelWidth + valueWidth + 1 + sourceWidth <= inner.width
+        let valueEnd = inner.maxX - (showSources ? sourceWidth + 1 : 0)
         var y = inner.y
-        for (label, line) in summary.lines where y < inner.maxY {
-            canvas.write(label, at: Point(x: inner.x, y: y), role: .dim, theme: theme, clip: inner)
-            let source = line.source.map { " \(glyphs.shown($0))" } ?? ""
-            let value = glyphs.shown(line.value.text ?? glyphs.marks.missingValue)
-            let room = inner.width - labelWidth
-            let sourceShown = DisplayWidth.of(value) + DisplayWidth.of(source) <= room ? source : ""
-            let valueEnd = inner.maxX - DisplayWidth.of(sourceShown)
-            let valueX = max(inner.x + min(labelWidth, inner.width), valueEnd - DisplayWidth.of(value))
-            let role = line.value.text == nil ? ThemeRole.dim : line.value.direction.role
-            canvas.write(value, at: Point(x: valueX, y: y), role: role, theme: theme, clip: inner)
-            canvas.write(sourceShown, at: Point(x: valueEnd, y: y), role: .dim, theme: theme, clip: inner)
+        for line in lines where y < inner.maxY {
+            canvas.write(line.label, at: Point(x: inner.x, y: y), role: .dim, theme: theme, clip: inner)
+            let valueX = max(inner.x + min(labelWidth, inner.width), valueEnd - DisplayWidth.of(line.value))
+            canvas.write(line.value, at: Point(x: valueX, y: y), role: line.role, theme: theme, clip: inner)
+            if showSources {
+                canvas.write(line.source, at: Point(x: valueEnd + 1, y: y), role: .dim, theme: theme, clip: inner)
+            }
             y += 1
         }
         guard y < inner.maxY else { return }

@@ -16,18 +16,26 @@ public struct WatchlistPane: Hashable, Sendable {
         self.isFocused = isFocused
     }
 
-    /// The columns, widest layout first; narrower panes drop volume, change, bid and ask.
-    static let candidates: [FittedColumns.Candidate] = [
+    /// The columns, widest layout first; narrower panes drop change, volume, bid and ask,
+    /// so the mark, the state word and its age always show.
+    static func candidates(dataWidth: Int) -> [FittedColumns.Candidate] { [
         .init(TableColumn("", width: 1), priority: 0),
         .init(TableColumn("Symbol", width: 6), priority: 0),
         .init(.numeric("Bid", width: 9), priority: 3),
         .init(.numeric("Ask", width: 9), priority: 3),
         .init(.numeric("Last", width: 9), priority: 0),
-        .init(.numeric("Chg", width: 8), priority: 4),
+        .init(.numeric("Chg", width: 8), priority: 5),
         .init(.numeric("Chg%", width: 7), priority: 2),
-        .init(.numeric("Volume", width: 8), priority: 5),
-        .init(TableColumn("Data", width: 10), priority: 0, flexible: true),
-    ]
+        .init(.numeric("Volume", width: 8), priority: 4),
+        .init(TableColumn("Data", width: dataWidth), priority: 0, flexible: true),
+    ] }
+
+    /// The width the data column asks for: the longest state label, between 14 columns (so
+    /// `no entitlement` always fits) and 24.
+    static func dataWidth(for rows: [WatchlistRow], glyphs: GlyphSet) -> Int {
+        let longest = rows.map { DisplayWidth.of(glyphs.shown($0.state.label(age: $0.age))) }.max() ?? 0
+        return min(24, max(14, longest))
+    }
 
     /// Draws the pane into `area`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
@@ -38,7 +46,8 @@ public struct WatchlistPane: Hashable, Sendable {
             PaneChrome.note("No symbols. Press a to add one.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
-        let fitted = FittedColumns(Self.candidates, width: inner.width)
+        let fitted = FittedColumns(Self.candidates(dataWidth: Self.dataWidth(for: rows, glyphs: glyphs)),
+                                   width: inner.width)
         let cells = rows.map { fitted.cells(Self.cells(for: $0, glyphs: glyphs)) }
         Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
             .render(in: inner, on: &canvas, theme: theme)
