@@ -66,16 +66,24 @@ public struct OrdersPane: Hashable, Sendable {
         return cell
     }
 
-    /// Draws the pane into `area`; with four rows or more inside, the last shows `footer`.
+    /// Draws the pane into `area`; with four rows or more inside, the last one (two from seven
+    /// rows, when the footer needs them) show `footer`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
         var inner = PaneChrome.frame(PaneID.orders.title, focused: isFocused, in: area, on: &canvas,
                                      theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         if inner.height >= 4, let footer = footer(glyphs: glyphs) {
-            let (rest, line) = inner.splitBottom(1)
+            var lines = WordWrap.lines(footer.text, width: inner.width - 2)
+            let room = inner.height >= 7 ? 2 : 1
+            if lines.count > room {
+                lines = Array(lines.prefix(room - 1)) + [lines.dropFirst(room - 1).joined(separator: " ")]
+            }
+            let (rest, area) = inner.splitBottom(lines.count)
             inner = rest
-            let text = DisplayWidth.truncate(footer.text, to: line.width - 2, ellipsis: glyphs.ellipsis)
-            canvas.write(text, at: Point(x: line.x + 2, y: line.y), role: footer.role, theme: theme, clip: line)
+            for (row, line) in lines.enumerated() {
+                let text = DisplayWidth.truncate(line, to: area.width - 2, ellipsis: glyphs.ellipsis)
+                canvas.write(text, at: Point(x: area.x + 2, y: area.y + row), role: footer.role, theme: theme, clip: area)
+            }
         }
         guard !rows.isEmpty else {
             PaneChrome.note("No orders this session.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)

@@ -19,7 +19,7 @@ public struct PositionsPane: Hashable, Sendable {
     static let candidates: [FittedColumns.Candidate] = [
         .init(TableColumn("", width: 1), priority: 0),
         .init(TableColumn("Symbol", width: 6), priority: 0),
-        .init(.numeric("Qty", width: 7), priority: 0),
+        .init(.numeric("Qty", width: 6), priority: 0),
         .init(.numeric("Avg cost", width: 9), priority: 3),
         .init(.numeric("Mkt price", width: 9), priority: 1),
         .init(.numeric("Mkt value", width: 11), priority: 2),
