@@ -2,8 +2,8 @@
 /// countdown) are never dropped; then the count of quotes per freshness state and the clock
 /// on the right; gateway, account and server version on the left as room allows.
 ///
-/// When the bar is too narrow, the counts lose their words first (`●2 ✕1`), then the server
-/// version, the account, the gateway and the clock are dropped in that order.
+/// When the bar is too narrow, the server version goes first, then the counts lose their words
+/// (`●2 ✕1`), then the account, the gateway and the clock are dropped in that order.
 public struct StatusBarView: Hashable, Sendable {
     /// The model.
     public var model: StatusBarModel
@@ -54,8 +54,8 @@ public struct StatusBarView: Hashable, Sendable {
         var steps = 0
         while needed() > width, steps < 5 {
             switch steps {
-            case 0: long = false
-            case 1: optional[2] = nil
+            case 0: optional[2] = nil
+            case 1: long = false
             case 2: optional[1] = nil
             case 3: optional[0] = nil
             default: clock = false
