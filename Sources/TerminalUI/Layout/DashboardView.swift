@@ -1,5 +1,6 @@
 /// Draws a whole dashboard frame: the panes of the layout for the size, the status bar, the
-/// ticket overlay in the compact layout, and the open overlay; or the "terminal too small"
+/// ticket overlay in the compact layout (at the bottom right, so the watchlist's selected row
+/// and freshness column stay visible), and the open overlay; or the "terminal too small"
 /// screen below 80x24. Pure: the same screen, size, theme and glyphs give the same canvas.
 public enum DashboardView {
     /// The frame for `screen` at `size`. Never traps, down to 0x0.
@@ -21,7 +22,8 @@ public enum DashboardView {
         if layout.mode == .compact, screen.ticket != nil || screen.focus == .ticket {
             let width = min(layout.content.width - 4, 56)
             let height = ticket.contentHeight(width: width - 2, glyphs: glyphs) + 2
-            let box = OverlayBox.centred(width: width, height: height, in: layout.content)
+            let box = Rect(x: layout.content.maxX - width, y: layout.content.maxY - min(height, layout.content.height),
+                           width: width, height: min(height, layout.content.height))
             ticket.render(in: box, on: &canvas, theme: theme, glyphs: glyphs)
         }
         switch screen.overlay {
