@@ -1,5 +1,6 @@
 extension KeyAction {
-    /// What the action does, as the help overlay says it. Actions without a built-in
+    /// What the action does, as the help overlay says it (at most 26 columns, so two columns of
+    /// help fit an 80-column terminal). Actions without a built-in
     /// description show their config name with spaces (`cancel_all` → `cancel all`).
     public var helpText: String {
         switch self {
@@ -13,16 +14,16 @@ extension KeyAction {
         case .moveBottom: "Jump to the last row"
         case .nextPane: "Focus the next pane"
         case .previousPane: "Focus the previous pane"
-        case .confirm: "Ticket: edit, review, send; accept"
+        case .confirm: "Ticket's next step; accept"
         case .back: "Back out, close, cancel"
         case .buy: "Buy the selected symbol"
         case .sell: "Sell the selected symbol"
         case .cancelOrder: "Cancel the selected order"
-        case .cancelAll: "Cancel all orders (asks first)"
-        case .addSymbol: "Add a symbol to the watchlist"
-        case .removeSymbol: "Remove the selected symbol"
+        case .cancelAll: "Cancel all (asks first)"
+        case .addSymbol: "Add a watchlist symbol"
+        case .removeSymbol: "Remove selected symbol"
         case .help: "Show or hide this help"
-        case .command: "Command line (:buy, :explain)"
+        case .command: "Open the command line"
         case .quit: "Quit (asks if orders work)"
         default: rawValue.split(separator: "_").joined(separator: " ")
         }

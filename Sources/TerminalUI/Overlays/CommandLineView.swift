@@ -26,7 +26,7 @@ public struct CommandLineView: Hashable, Sendable {
         var characters = Array(glyphs.shown(text))
         let position = min(max(0, cursor), characters.count)
         var cursorIndex = position
-        let room = row.maxX - x - 1
+        let room = row.maxX - x
         if room > 0, cursorIndex >= room {
             let drop = cursorIndex - room + 1
             characters.removeFirst(min(drop, characters.count))

@@ -9,8 +9,6 @@ public struct HelpOverlay: Hashable, Sendable {
         self.keymap = keymap
     }
 
-    /// Width of the keys column.
-    static let keysWidth = 12
     /// Width of one entry (keys and description).
     static let entryWidth = 46
 
@@ -25,6 +23,7 @@ public struct HelpOverlay: Hashable, Sendable {
     /// Draws the overlay centred in `area`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
         let items = entries(glyphs: glyphs)
+        let keysWidth = min(16, (items.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2)
         let footer = 2
         let oneColumnHeight = items.count + footer + 2
         let columns = oneColumnHeight <= area.height ? 1 : 2
@@ -39,10 +38,10 @@ public struct HelpOverlay: Hashable, Sendable {
             let x = inner.x + column * (columnWidth + 1)
             let y = inner.y + index % max(1, perColumn)
             let cell = Rect(x: x, y: y, width: columnWidth, height: 1).intersection(inner)
-            let keys = DisplayWidth.truncate(item.keys, to: Self.keysWidth - 1, ellipsis: glyphs.ellipsis)
+            let keys = DisplayWidth.truncate(item.keys, to: keysWidth - 1, ellipsis: glyphs.ellipsis)
             canvas.write(keys, at: Point(x: x, y: y), role: .header, theme: theme, clip: cell)
-            let text = DisplayWidth.truncate(item.text, to: max(0, columnWidth - Self.keysWidth), ellipsis: glyphs.ellipsis)
-            canvas.write(text, at: Point(x: x + Self.keysWidth, y: y), role: .text, theme: theme, clip: cell)
+            let text = DisplayWidth.truncate(item.text, to: max(0, columnWidth - keysWidth), ellipsis: glyphs.ellipsis)
+            canvas.write(text, at: Point(x: x + keysWidth, y: y), role: .text, theme: theme, clip: cell)
         }
         let hint = "Bindings can be changed in the [keys] table of the config file. Esc closes."
         let y = inner.y + perColumn + 1
