@@ -39,8 +39,10 @@ public struct PositionsPane: Hashable, Sendable {
         let fitted = FittedColumns(Self.candidates, width: inner.width)
         let cells = rows.map { row -> [TableCell] in
             let price = row.priceState.priceRole
-            return fitted.cells([
-                TableCell(String(glyphs.marks.mark(row.priceState)), role: row.priceState.role),
+            let keep = row.priceState != .live
+            var cells = [
+                TableCell(String(glyphs.marks.mark(row.priceState)), role: row.priceState.role,
+                          keepsRoleWhenSelected: true),
                 PaneChrome.cell(row.symbol, glyphs: glyphs),
                 PaneChrome.cell(row.quantity, glyphs: glyphs),
                 PaneChrome.cell(row.averageCost, glyphs: glyphs),
@@ -48,7 +50,9 @@ public struct PositionsPane: Hashable, Sendable {
                 PaneChrome.cell(row.marketValue, price, glyphs: glyphs),
                 PaneChrome.cell(row.unrealizedPnL, override: row.priceState == .live ? nil : price, glyphs: glyphs),
                 PaneChrome.cell(row.realizedPnL, glyphs: glyphs),
-            ])
+            ]
+            for index in [4, 5, 6] { cells[index].keepsRoleWhenSelected = keep }
+            return fitted.cells(cells)
         }
         Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
             .render(in: inner, on: &canvas, theme: theme)

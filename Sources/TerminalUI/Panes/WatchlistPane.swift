@@ -1,6 +1,6 @@
 /// The watchlist: one row per symbol with bid, ask, last, change, change %, volume and the
 /// quote's freshness (mark, word and age). A row that is not live draws its prices and changes
-/// in its state's role, never in the live style.
+/// in its state's role, never in the live style, and keeps them on the selected row too.
 public struct WatchlistPane: Hashable, Sendable {
     /// The rows.
     public var rows: [WatchlistRow]
@@ -58,8 +58,9 @@ public struct WatchlistPane: Hashable, Sendable {
         let state = row.state
         let price = state.priceRole
         let change: ThemeRole? = state == .live ? nil : state.role
-        return [
-            TableCell(String(glyphs.marks.mark(state)), role: state.role),
+        let keep = state != .live
+        var cells = [
+            TableCell(String(glyphs.marks.mark(state)), role: state.role, keepsRoleWhenSelected: true),
             PaneChrome.cell(row.symbol, price, glyphs: glyphs),
             PaneChrome.cell(row.bid, price, glyphs: glyphs),
             PaneChrome.cell(row.ask, price, glyphs: glyphs),
@@ -69,5 +70,9 @@ public struct WatchlistPane: Hashable, Sendable {
             PaneChrome.cell(row.volume, price == .text ? .dim : price, glyphs: glyphs),
             PaneChrome.cell(state.label(age: row.age), state.role, glyphs: glyphs),
         ]
+        for index in cells.indices where keep || index == cells.count - 1 {
+            cells[index].keepsRoleWhenSelected = true
+        }
+        return cells
     }
 }

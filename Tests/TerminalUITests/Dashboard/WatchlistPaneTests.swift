@@ -76,6 +76,21 @@ import TerminalUI
         #expect(render([], size: Size(width: 60, height: 5)).textDump.contains("Press a to add one"))
     }
 
+    @Test func aSelectedStaleRowStillLooksStale() {
+        var canvas = paneCanvas(Size(width: 100, height: 14))
+        WatchlistPane(rows: DashboardFixture.watchlist, selectedRow: 1)
+            .render(in: canvas.bounds, on: &canvas, theme: .builtinDefault, glyphs: .unicode)
+        #expect(roles(of: "415.06", in: canvas) == "ssssss")
+        #expect(roles(of: "stale 47 s", in: canvas) == String(repeating: "s", count: 10))
+        #expect(roles(of: "▶", in: canvas) == "v")
+        var live = paneCanvas(Size(width: 100, height: 14))
+        WatchlistPane(rows: DashboardFixture.watchlist, selectedRow: 0)
+            .render(in: live.bounds, on: &live, theme: .builtinDefault, glyphs: .unicode)
+        #expect(roles(of: "231.20", in: live) == "vvvvvv")
+        #expect(roles(of: "● AAPL", in: live) == "lvvvvv")
+        #expect(roles(of: "live", in: live, fromRow: 2) == "llll")
+    }
+
     @Test func selectionIsMarkedInTheGutter() {
         var canvas = paneCanvas(Size(width: 100, height: 14))
         WatchlistPane(rows: DashboardFixture.watchlist, selectedRow: 1, isFocused: true)
