@@ -88,7 +88,12 @@ let package = Package(
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: strict),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI"],
+            exclude: ["Dashboard/Snapshots"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "CursesTerminalTests",
             dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"],
