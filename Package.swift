@@ -79,7 +79,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "IBTermTests", dependencies: ["ibterm", logging], swiftSettings: strict),
     ]

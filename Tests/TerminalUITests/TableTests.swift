@@ -26,6 +26,13 @@ import TerminalUI
         ])
     }
 
+    @Test func cellsThatKeepTheirRoleAreNotRestyledWhenSelected() {
+        var canvas = sentinelCanvas(width: 24, height: 2)
+        let rows: [[TableCell]] = [["AAPL", "231.20", TableCell("stale", role: .stale, keepsRoleWhenSelected: true)]]
+        Table(columns: columns, rows: rows, selectedRow: 0).render(in: canvas.bounds, on: &canvas, theme: .builtinDefault)
+        #expect(canvas.roleLines[1] == String(repeating: "v", count: 19) + "sssss")
+    }
+
     @Test func marksTheSelectionInASCII() {
         var canvas = sentinelCanvas(width: 24, height: 3)
         Table(columns: columns, rows: rows, selectedRow: 1, glyphs: .ascii)

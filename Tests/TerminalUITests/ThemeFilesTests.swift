@@ -32,6 +32,7 @@ import TerminalUI
         let mono = try Self.load("mono").theme
         #expect(mono == mono.degraded(to: .monochrome))
         #expect(mono[.stale] != mono[.live])
+        #expect(mono[.paper] != mono[.statusBar], "the PAPER badge stands out in the status bar")
     }
 
     @Test func shipsNoOtherThemeFilesUntested() throws {

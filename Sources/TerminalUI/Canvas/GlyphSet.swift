@@ -17,11 +17,14 @@ public struct GlyphSet: Hashable, Sendable {
     public var upArrow: Character
     /// Price went down.
     public var downArrow: Character
+    /// Freshness and severity marks, the missing-value dash, and whether text must be ASCII.
+    public var marks: MarkGlyphs
 
     /// Creates a glyph set.
     public init(
         box: BoxGlyphs, focusBox: BoxGlyphs, ellipsis: String, sparkLevels: [Character],
-        separator: String, selectionMark: Character, upArrow: Character, downArrow: Character
+        separator: String, selectionMark: Character, upArrow: Character, downArrow: Character,
+        marks: MarkGlyphs = .unicode
     ) {
         self.box = box
         self.focusBox = focusBox
@@ -31,6 +34,7 @@ public struct GlyphSet: Hashable, Sendable {
         self.selectionMark = selectionMark
         self.upArrow = upArrow
         self.downArrow = downArrow
+        self.marks = marks
     }
 
     /// Unicode box drawing, block elements and arrows.
@@ -43,7 +47,13 @@ public struct GlyphSet: Hashable, Sendable {
     public static let ascii = GlyphSet(
         box: .ascii, focusBox: .asciiFocus, ellipsis: "~",
         sparkLevels: ["_", ".", "-", "~", "=", "+", "*", "#"],
-        separator: " | ", selectionMark: ">", upArrow: "^", downArrow: "v")
+        separator: " | ", selectionMark: ">", upArrow: "^", downArrow: "v", marks: .ascii)
+
+    /// `text` as this glyph set may show it: unchanged for Unicode, transliterated to seven-bit
+    /// ASCII when `marks.asciiOnly` (`≈` → `~`, `→` → `->`, anything unknown → `?`).
+    public func shown(_ text: String) -> String {
+        marks.asciiOnly ? ASCIIFallback.transliterate(text) : text
+    }
 
     /// `.ascii` when `ascii` is true, else `.unicode`.
     public static func forASCII(_ ascii: Bool) -> GlyphSet {

@@ -2,8 +2,8 @@
 ///
 /// Columns keep their widths left to right while they fit; the last one that partly fits is
 /// narrowed and the rest are dropped. Rows scroll so the selected row is always visible. The
-/// selected row is drawn in the selection role and marked in the gutter, so it shows without
-/// colour.
+/// selected row is drawn in the selection role (except cells that keep their role) and marked
+/// in the gutter, so it shows without colour.
 public struct Table: Hashable, Sendable {
     /// The columns, left to right.
     public var columns: [TableColumn]
@@ -74,7 +74,7 @@ public struct Table: Hashable, Sendable {
             }
             for slot in layout where slot.column < rows[index].count {
                 var cell = rows[index][slot.column]
-                if isSelected { cell.role = .selection }
+                if isSelected, !cell.keepsRoleWhenSelected { cell.role = .selection }
                 draw(cell, in: slot, alignment: columns[slot.column].alignment, y: y, area: area,
                      canvas: &canvas, theme: theme)
             }

@@ -1,0 +1,31 @@
+extension KeyAction {
+    /// What the action does, as the help overlay says it (at most 26 columns, so two columns of
+    /// help fit an 80-column terminal). Actions without a built-in
+    /// description show their config name with spaces (`cancel_all` → `cancel all`).
+    public var helpText: String {
+        switch self {
+        case .moveUp: "Move the selection up"
+        case .moveDown: "Move the selection down"
+        case .moveLeft: "Previous field or column"
+        case .moveRight: "Next field or column"
+        case .pageUp: "Scroll a page up"
+        case .pageDown: "Scroll a page down"
+        case .moveTop: "Jump to the first row"
+        case .moveBottom: "Jump to the last row"
+        case .nextPane: "Focus the next pane"
+        case .previousPane: "Focus the previous pane"
+        case .confirm: "Ticket's next step; accept"
+        case .back: "Back out, close, cancel"
+        case .buy: "Buy the selected symbol"
+        case .sell: "Sell the selected symbol"
+        case .cancelOrder: "Cancel the selected order"
+        case .cancelAll: "Cancel all (asks first)"
+        case .addSymbol: "Add a watchlist symbol"
+        case .removeSymbol: "Remove selected symbol"
+        case .help: "Show or hide this help"
+        case .command: "Open the command line"
+        case .quit: "Quit (asks if orders work)"
+        default: rawValue.split(separator: "_").joined(separator: " ")
+        }
+    }
+}

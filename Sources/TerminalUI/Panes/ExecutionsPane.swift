@@ -1,0 +1,54 @@
+/// Fills, newest first: time, side, quantity, symbol, price, commission, order and exchange.
+public struct ExecutionsPane: Hashable, Sendable {
+    /// The rows.
+    public var rows: [ExecutionRow]
+    /// The selected row.
+    public var selectedRow: Int?
+    /// Whether the pane has focus.
+    public var isFocused: Bool
+
+    /// Creates the pane.
+    public init(rows: [ExecutionRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+        self.rows = rows
+        self.selectedRow = selectedRow
+        self.isFocused = isFocused
+    }
+
+    /// The columns; narrower panes drop exchange, order, commission and time.
+    static let candidates: [FittedColumns.Candidate] = [
+        .init(TableColumn("Time", width: 8), priority: 1),
+        .init(TableColumn("Side", width: 4), priority: 0),
+        .init(.numeric("Qty", width: 5), priority: 0),
+        .init(TableColumn("Symbol", width: 6), priority: 0),
+        .init(.numeric("Price", width: 9), priority: 0),
+        .init(.numeric("Comm", width: 6), priority: 2),
+        .init(.numeric("Order", width: 5), priority: 3),
+        .init(TableColumn("Exch", width: 6), priority: 4),
+    ]
+
+    /// Draws the pane into `area`.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
+        let inner = PaneChrome.frame(PaneID.executions.title, focused: isFocused, in: area, on: &canvas,
+                                     theme: theme, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        guard !rows.isEmpty else {
+            PaneChrome.note("No fills yet.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
+            return
+        }
+        let fitted = FittedColumns(Self.candidates, width: inner.width)
+        let cells = rows.map { row in
+            fitted.cells([
+                PaneChrome.cell(row.time, .dim, glyphs: glyphs),
+                PaneChrome.cell(row.side.label, row.side.role, glyphs: glyphs),
+                PaneChrome.cell(row.quantity, glyphs: glyphs),
+                PaneChrome.cell(row.symbol, glyphs: glyphs),
+                PaneChrome.cell(row.price, glyphs: glyphs),
+                PaneChrome.cell(row.commission, .dim, glyphs: glyphs),
+                PaneChrome.cell(row.orderID, .dim, glyphs: glyphs),
+                PaneChrome.cell(row.exchange, .dim, glyphs: glyphs),
+            ])
+        }
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+            .render(in: inner, on: &canvas, theme: theme)
+    }
+}

@@ -1,0 +1,79 @@
+/// Chooses which of a pane's table columns fit a width: columns are dropped highest priority
+/// number first (the later of equal ones first) until the rest fit, and one column may be flexible (it takes the width left over, at
+/// least its minimum).
+struct FittedColumns {
+    /// A candidate column.
+    struct Candidate {
+        /// The column at its preferred width (for the flexible one: its minimum).
+        var column: TableColumn
+        /// Higher numbers are dropped first; 0 is never dropped.
+        var priority: Int
+        /// Whether this column takes the leftover width.
+        var isFlexible: Bool
+
+        init(_ column: TableColumn, priority: Int, flexible: Bool = false) {
+            self.column = column
+            self.priority = priority
+            self.isFlexible = flexible
+        }
+    }
+
+    /// The columns kept, in display order, with widths set.
+    let columns: [TableColumn]
+    /// The index into the candidates of each kept column.
+    let kept: [Int]
+
+    /// Fits `candidates` into a table `width` cells wide (including the table's gutter).
+    init(_ candidates: [Candidate], width: Int) {
+        var keep = Array(candidates.indices)
+        func needed(_ indices: [Int]) -> Int {
+            Table.gutter + indices.reduce(0) { $0 + candidates[$1].column.width }
+                + max(0, indices.count - 1) * Table.columnGap
+        }
+        while needed(keep) > width, keep.count > 1 {
+            let droppable = keep.filter { candidates[$0].priority > 0 }
+            guard let victim = droppable.max(by: { (candidates[$0].priority, $0) < (candidates[$1].priority, $1) })
+            else { break }
+            keep.removeAll { $0 == victim }
+        }
+        let spare = max(0, width - needed(keep))
+        columns = keep.map { index in
+            var column = candidates[index].column
+            if candidates[index].isFlexible { column.width += spare }
+            return column
+        }
+        kept = keep
+    }
+
+    /// Picks the kept cells out of a full row of cells (one per candidate).
+    func cells(_ row: [TableCell]) -> [TableCell] {
+        kept.map { $0 < row.count ? row[$0] : TableCell("") }
+    }
+}
+
+/// Drawing helpers every pane shares.
+enum PaneChrome {
+    /// Draws the pane's border and title (ASCII-safe) and returns the inner area.
+    static func frame(
+        _ title: String, focused: Bool, in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet
+    ) -> Rect {
+        Panel(title: glyphs.shown(title), isFocused: focused, glyphs: glyphs).render(in: area, on: &canvas, theme: theme)
+    }
+
+    /// Writes a dimmed one-line note (an empty pane's hint) at the top of `area`.
+    static func note(_ text: String, in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
+        guard !area.isEmpty else { return }
+        let shown = DisplayWidth.truncate(glyphs.shown(text), to: area.width - 1, ellipsis: glyphs.ellipsis)
+        canvas.write(shown, at: Point(x: area.x + 1, y: area.y), role: .dim, theme: theme, clip: area)
+    }
+
+    /// A table cell with ASCII-safe text; a nil text shows the missing-value dash.
+    static func cell(_ text: String?, _ role: ThemeRole = .text, glyphs: GlyphSet) -> TableCell {
+        TableCell(glyphs.shown(text ?? glyphs.marks.missingValue), role: role)
+    }
+
+    /// A cell for a signed figure: its direction's role, or `override` (a non-live price state).
+    static func cell(_ figure: Figure, override: ThemeRole? = nil, glyphs: GlyphSet) -> TableCell {
+        cell(figure.text, override ?? figure.direction.role, glyphs: glyphs)
+    }
+}

@@ -1,0 +1,50 @@
+/// The message log, newest first: a severity mark, the time, IB's code, how many times it
+/// arrived (`×3`), and the plain-language text.
+public struct MessagesPane: Hashable, Sendable {
+    /// The rows, newest first.
+    public var rows: [MessageRow]
+    /// The selected row.
+    public var selectedRow: Int?
+    /// Whether the pane has focus.
+    public var isFocused: Bool
+
+    /// Creates the pane.
+    public init(rows: [MessageRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+        self.rows = rows
+        self.selectedRow = selectedRow
+        self.isFocused = isFocused
+    }
+
+    /// The columns; the text takes what is left.
+    static let candidates: [FittedColumns.Candidate] = [
+        .init(TableColumn("", width: 1), priority: 0),
+        .init(TableColumn("Time", width: 8), priority: 2),
+        .init(.numeric("Code", width: 5), priority: 1),
+        .init(.numeric("", width: 4), priority: 0),
+        .init(TableColumn("Message", width: 12), priority: 0, flexible: true),
+    ]
+
+    /// Draws the pane into `area`.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
+        let inner = PaneChrome.frame(PaneID.messages.title, focused: isFocused, in: area, on: &canvas,
+                                     theme: theme, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        guard !rows.isEmpty else {
+            PaneChrome.note("No messages.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
+            return
+        }
+        let fitted = FittedColumns(Self.candidates, width: inner.width)
+        let times = glyphs.marks.asciiOnly ? "x" : "×"
+        let cells = rows.map { row in
+            fitted.cells([
+                TableCell(String(glyphs.marks.mark(row.level)), role: row.level.role),
+                PaneChrome.cell(row.time, .dim, glyphs: glyphs),
+                PaneChrome.cell(row.code ?? "", .dim, glyphs: glyphs),
+                PaneChrome.cell(row.count > 1 ? "\(times)\(row.count)" : "", row.level.role, glyphs: glyphs),
+                PaneChrome.cell(row.text, row.level == .info ? .text : row.level.role, glyphs: glyphs),
+            ])
+        }
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+            .render(in: inner, on: &canvas, theme: theme)
+    }
+}

@@ -1,0 +1,113 @@
+/// Orders, newest first: id, side (labelled and coloured), quantity, symbol, type and price,
+/// TIF, status, and the lifecycle with timestamps, or for a rejected order the reason in words.
+public struct OrdersPane: Hashable, Sendable {
+    /// The rows.
+    public var rows: [OrderRow]
+    /// The selected row.
+    public var selectedRow: Int?
+    /// Whether the pane has focus.
+    public var isFocused: Bool
+
+    /// Creates the pane.
+    public init(rows: [OrderRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+        self.rows = rows
+        self.selectedRow = selectedRow
+        self.isFocused = isFocused
+    }
+
+    /// The columns; the lifecycle (or reject reason) takes what is left.
+    static let candidates: [FittedColumns.Candidate] = [
+        .init(.numeric("Id", width: 5), priority: 3),
+        .init(TableColumn("Side", width: 4), priority: 0),
+        .init(.numeric("Qty", width: 5), priority: 0),
+        .init(TableColumn("Symbol", width: 6), priority: 0),
+        .init(TableColumn("Type", width: 11), priority: 2),
+        .init(TableColumn("TIF", width: 3), priority: 4),
+        .init(TableColumn("Status", width: 14), priority: 0),
+        .init(TableColumn("Lifecycle", width: 12), priority: 1, flexible: true),
+    ]
+
+    /// The columns of a narrow pane (below `narrowWidth`): the status column also carries the
+    /// reject reason, so a rejection is explained at any width.
+    static let narrowCandidates: [FittedColumns.Candidate] = [
+        .init(TableColumn("Side", width: 4), priority: 0),
+        .init(.numeric("Qty", width: 5), priority: 1),
+        .init(TableColumn("Symbol", width: 6), priority: 0),
+        .init(TableColumn("Status", width: 10), priority: 0, flexible: true),
+    ]
+
+    /// Inner widths below this use `narrowCandidates`.
+    static let narrowWidth = 60
+
+    /// The lifecycle text: `10:31:02 submitted › 10:31:05 filled 100`, or the reject reason.
+    static func lifecycle(of row: OrderRow, glyphs: GlyphSet) -> TableCell {
+        if let reason = row.rejectReason {
+            return PaneChrome.cell(reason, .error, glyphs: glyphs)
+        }
+        let arrow = glyphs.marks.asciiOnly ? " > " : " › "
+        let text = row.steps.map { "\($0.time) \($0.event)" }.joined(separator: arrow)
+        return PaneChrome.cell(text, .dim, glyphs: glyphs)
+    }
+
+    /// The footer line: the whole lifecycle of the selected order, or else of the newest
+    /// rejected one with its reason, as the table's columns may cut them.
+    func footer(glyphs: GlyphSet) -> TableCell? {
+        let index = selectedRow.flatMap { $0 < rows.count ? $0 : nil } ?? rows.firstIndex { $0.rejectReason != nil }
+        guard let index else { return nil }
+        let row = rows[index]
+        var cell = Self.lifecycle(of: row, glyphs: glyphs)
+        let arrow = glyphs.marks.asciiOnly ? " > " : " › "
+        let steps = row.steps.map { "\($0.time) \($0.event)" }.joined(separator: arrow)
+        if let reason = row.rejectReason {
+            cell.text = glyphs.shown("#\(row.orderID) \(row.statusText.lowercased()): \(reason)")
+        } else {
+            cell.text = glyphs.shown("#\(row.orderID) \(steps)")
+        }
+        return cell
+    }
+
+    /// Draws the pane into `area`; with four rows or more inside, the last one (two from seven
+    /// rows, when the footer needs them) show `footer`.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
+        var inner = PaneChrome.frame(PaneID.orders.title, focused: isFocused, in: area, on: &canvas,
+                                     theme: theme, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        if inner.height >= 4, let footer = footer(glyphs: glyphs) {
+            var lines = WordWrap.lines(footer.text, width: inner.width - 2)
+            let room = inner.height >= 7 ? 2 : 1
+            if lines.count > room {
+                lines = Array(lines.prefix(room - 1)) + [lines.dropFirst(room - 1).joined(separator: " ")]
+            }
+            let (rest, area) = inner.splitBottom(lines.count)
+            inner = rest
+            for (row, line) in lines.enumerated() {
+                let text = DisplayWidth.truncate(line, to: area.width - 2, ellipsis: glyphs.ellipsis)
+                canvas.write(text, at: Point(x: area.x + 2, y: area.y + row), role: footer.role, theme: theme, clip: area)
+            }
+        }
+        guard !rows.isEmpty else {
+            PaneChrome.note("No orders this session.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
+            return
+        }
+        let narrow = inner.width < Self.narrowWidth
+        let fitted = FittedColumns(narrow ? Self.narrowCandidates : Self.candidates, width: inner.width)
+        let cells = rows.map { row in
+            let side = PaneChrome.cell(row.side.label, row.side.role, glyphs: glyphs)
+            let quantity = PaneChrome.cell(row.quantity, glyphs: glyphs)
+            let symbol = PaneChrome.cell(row.symbol, glyphs: glyphs)
+            if narrow {
+                let status = row.rejectReason.map { "\(row.statusText): \($0)" } ?? row.statusText
+                return fitted.cells([side, quantity, symbol, PaneChrome.cell(status, row.status.role, glyphs: glyphs)])
+            }
+            return fitted.cells([
+                PaneChrome.cell(row.orderID, .dim, glyphs: glyphs), side, quantity, symbol,
+                PaneChrome.cell(row.typeAndPrice, glyphs: glyphs),
+                PaneChrome.cell(row.timeInForce, .dim, glyphs: glyphs),
+                PaneChrome.cell(row.statusText, row.status.role, glyphs: glyphs),
+                Self.lifecycle(of: row, glyphs: glyphs),
+            ])
+        }
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+            .render(in: inner, on: &canvas, theme: theme)
+    }
+}

@@ -1,0 +1,60 @@
+/// Open positions: quantity, average cost, market price and value (in the price state's role
+/// and mark unless live), unrealized and realized P&L.
+public struct PositionsPane: Hashable, Sendable {
+    /// The rows.
+    public var rows: [PositionRow]
+    /// The selected row.
+    public var selectedRow: Int?
+    /// Whether the pane has focus.
+    public var isFocused: Bool
+
+    /// Creates the pane.
+    public init(rows: [PositionRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+        self.rows = rows
+        self.selectedRow = selectedRow
+        self.isFocused = isFocused
+    }
+
+    /// The columns; narrower panes drop realized P&L, average cost and market value first.
+    static let candidates: [FittedColumns.Candidate] = [
+        .init(TableColumn("", width: 1), priority: 0),
+        .init(TableColumn("Symbol", width: 6), priority: 0),
+        .init(.numeric("Qty", width: 6), priority: 0),
+        .init(.numeric("Avg cost", width: 9), priority: 3),
+        .init(.numeric("Mkt price", width: 9), priority: 1),
+        .init(.numeric("Mkt value", width: 11), priority: 2),
+        .init(.numeric("Unrealized", width: 10), priority: 0),
+        .init(.numeric("Realized", width: 10), priority: 4),
+    ]
+
+    /// Draws the pane into `area`.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
+        let inner = PaneChrome.frame(PaneID.positions.title, focused: isFocused, in: area, on: &canvas,
+                                     theme: theme, glyphs: glyphs)
+        guard !inner.isEmpty else { return }
+        guard !rows.isEmpty else {
+            PaneChrome.note("No open positions.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
+            return
+        }
+        let fitted = FittedColumns(Self.candidates, width: inner.width)
+        let cells = rows.map { row -> [TableCell] in
+            let price = row.priceState.priceRole
+            let keep = row.priceState != .live
+            var cells = [
+                TableCell(String(glyphs.marks.mark(row.priceState)), role: row.priceState.role,
+                          keepsRoleWhenSelected: true),
+                PaneChrome.cell(row.symbol, glyphs: glyphs),
+                PaneChrome.cell(row.quantity, glyphs: glyphs),
+                PaneChrome.cell(row.averageCost, glyphs: glyphs),
+                PaneChrome.cell(row.marketPrice, price, glyphs: glyphs),
+                PaneChrome.cell(row.marketValue, price, glyphs: glyphs),
+                PaneChrome.cell(row.unrealizedPnL, override: row.priceState == .live ? nil : price, glyphs: glyphs),
+                PaneChrome.cell(row.realizedPnL, glyphs: glyphs),
+            ]
+            for index in [4, 5, 6] { cells[index].keepsRoleWhenSelected = keep }
+            return fitted.cells(cells)
+        }
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+            .render(in: inner, on: &canvas, theme: theme)
+    }
+}

@@ -1,0 +1,100 @@
+/// The order ticket: a header with the side (coloured and labelled BUY or SELL), then the
+/// fields in edit mode or the review lines in review, the refusal naming its field, and the
+/// keys that move on.
+public struct TicketPane: Hashable, Sendable {
+    /// The ticket; nil draws a hint on how to open one.
+    public var ticket: TicketView?
+    /// Whether the pane has focus.
+    public var isFocused: Bool
+
+    /// Creates the pane.
+    public init(ticket: TicketView?, isFocused: Bool = false) {
+        self.ticket = ticket
+        self.isFocused = isFocused
+    }
+
+    /// The pane's title for the ticket's mode.
+    var title: String {
+        switch ticket?.mode {
+        case .review: "Order ticket: review"
+        case .sent: "Order ticket: sent"
+        default: PaneID.ticket.title
+        }
+    }
+
+    /// One styled line of content.
+    typealias Line = [(text: String, role: ThemeRole)]
+
+    /// The content lines for `width` columns (refusals wrapped).
+    func lines(width: Int, glyphs: GlyphSet) -> [Line] {
+        guard let ticket else {
+            return [[("No ticket open.", .dim)], [("Press b to buy or s to sell", .dim)], [("the selected symbol.", .dim)]]
+        }
+        let side = ticket.side
+        let price = [ticket.stopPrice, ticket.limitPrice].compactMap { $0 }.joined(separator: " ")
+        var header: Line = [(" \(side.label) ", side.role), (" \(ticket.quantity) \(ticket.symbol) \(ticket.orderType)", .text)]
+        if !price.isEmpty { header.append((" \(price)", .text)) }
+        header.append((" \(ticket.timeInForce)", .text))
+        var result: [Line] = [header]
+        if let reference = ticket.reference {
+            let state = ticket.referenceState ?? .noData
+            result.append([("Quote ", .dim), ("\(reference) ", state.priceRole),
+                           ("\(glyphs.marks.mark(state)) \(state.word)", state.role)])
+        }
+        switch ticket.mode {
+        case .edit:
+            for (field, value) in ticket.fields {
+                let refused = ticket.refusal?.field == field
+                let focused = ticket.focusedField == field
+                let mark = refused ? "!" : focused ? String(glyphs.selectionMark) : " "
+                let label = field.rawValue.prefix(1).uppercased() + field.rawValue.dropFirst()
+                let padded = label + String(repeating: " ", count: max(1, 12 - label.count))
+                let role: ThemeRole = refused ? .error : focused ? .selection : .text
+                result.append([(mark + " ", refused ? .error : .text), (padded, refused ? .error : .dim),
+                               (value.isEmpty ? "_" : value, role)])
+            }
+        case .review:
+            result += ticket.reviewLines.map { [($0, ThemeRole.text)] }
+        case let .sent(orderID):
+            result.append([("Sent as order \(orderID).", .info)])
+        }
+        if let refusal = ticket.refusal {
+            let text = "\(glyphs.marks.mark(MessageLevel.error)) Refused: \(refusal.message)"
+            result += WordWrap.lines(glyphs.shown(text), width: max(1, width)).map { [($0, ThemeRole.error)] }
+        }
+        let keys: String
+        switch ticket.mode {
+        case .edit: keys = "Enter review  Esc close"
+        case .review: keys = "Enter send  Esc edit"
+        case .sent: keys = "Esc close"
+        }
+        result.append([(keys, .dim)])
+        return result
+    }
+
+    /// Rows the content needs inside the border at `width` columns.
+    public func contentHeight(width: Int, glyphs: GlyphSet) -> Int {
+        lines(width: width - 2, glyphs: glyphs).count
+    }
+
+    /// Draws the pane into `area`. When the content is taller than the area, the key hint and
+    /// refusal (the last lines) are kept and the middle is cut.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
+        let inner = PaneChrome.frame(title, focused: isFocused, in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            .inset(left: 1, right: 1)
+        guard !inner.isEmpty else { return }
+        var content = lines(width: inner.width, glyphs: glyphs)
+        if content.count > inner.height {
+            let tail = ticket?.refusal == nil ? 1 : min(inner.height / 2, content.count - 1)
+            content = Array(content.prefix(inner.height - tail)) + Array(content.suffix(tail))
+        }
+        for (row, line) in content.prefix(inner.height).enumerated() {
+            var x = inner.x
+            for (text, role) in line {
+                let shown = DisplayWidth.truncate(glyphs.shown(text), to: inner.maxX - x, ellipsis: glyphs.ellipsis)
+                x = canvas.write(shown, at: Point(x: x, y: inner.y + row), role: role, theme: theme, clip: inner)
+                if x >= inner.maxX { break }
+            }
+        }
+    }
+}

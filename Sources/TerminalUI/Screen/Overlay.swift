@@ -1,0 +1,40 @@
+/// What is drawn over the panes. The "terminal too small" screen is not an overlay the model
+/// chooses: `DashboardView` shows it whenever the size is below `DashboardLayout.minimumSize`.
+public enum Overlay: Hashable, Sendable {
+    /// Every binding of the keymap with its keys and description.
+    case help(Keymap)
+    /// The `:` command line: the text typed, the cursor (a character index into `text`), and
+    /// an optional message from the last command (an error or a hint).
+    case commandLine(text: String, cursor: Int, message: String? = nil)
+    /// A yes/no question.
+    case confirmation(Confirmation)
+}
+
+/// A question that needs a yes or no (cancel all orders, quit with orders working).
+public struct Confirmation: Hashable, Sendable {
+    /// The box title (`Cancel all orders`).
+    public var title: String
+    /// The question.
+    public var question: String
+    /// More lines (the orders affected, ...).
+    public var details: [String]
+    /// The key that answers yes, as shown (`Enter`).
+    public var confirmKey: String
+    /// The key that answers no, as shown (`Esc`).
+    public var cancelKey: String
+    /// Whether yes is destructive (drawn in the error role).
+    public var isDestructive: Bool
+
+    /// Creates a confirmation.
+    public init(
+        title: String, question: String, details: [String] = [], confirmKey: String = "Enter",
+        cancelKey: String = "Esc", isDestructive: Bool = true
+    ) {
+        self.title = title
+        self.question = question
+        self.details = details
+        self.confirmKey = confirmKey
+        self.cancelKey = cancelKey
+        self.isDestructive = isDestructive
+    }
+}

@@ -1,0 +1,77 @@
+/// What the status bar shows.
+public struct StatusBarModel: Hashable, Sendable {
+    /// The kind of account, shown as a permanent badge.
+    public enum AccountKind: Hashable, Sendable {
+        /// A paper-trading account: the `PAPER` badge.
+        case paper
+        /// A live account: the `LIVE` badge.
+        case live
+
+        /// The badge text, padded: ` PAPER `, ` LIVE `.
+        public var badge: String { self == .paper ? " PAPER " : " LIVE " }
+
+        /// The badge's role.
+        public var role: ThemeRole { self == .paper ? .paper : .liveAccount }
+    }
+
+    /// The connection to the gateway.
+    public enum Connection: Hashable, Sendable {
+        /// Connected and usable.
+        case connected
+        /// The first connection attempt is under way.
+        case connecting
+        /// Lost; the next attempt is in `countdown` (formatted, `4 s`), attempt number `attempt`.
+        case reconnecting(countdown: String, attempt: Int)
+        /// Down with no retry planned, and why.
+        case disconnected(String)
+
+        /// The words shown.
+        public var text: String {
+            switch self {
+            case .connected: "connected"
+            case .connecting: "connecting"
+            case let .reconnecting(countdown, attempt): "reconnecting in \(countdown) (attempt \(attempt))"
+            case let .disconnected(reason): reason.isEmpty ? "disconnected" : "disconnected: \(reason)"
+            }
+        }
+
+        /// The role of the words.
+        public var role: ThemeRole {
+            switch self {
+            case .connected: .live
+            case .connecting: .aging
+            case .reconnecting: .warning
+            case .disconnected: .disconnected
+            }
+        }
+    }
+
+    /// Gateway address (`127.0.0.1:4002`).
+    public var gateway: String
+    /// Negotiated server version (`178`), once known.
+    public var serverVersion: String?
+    /// The account id.
+    public var account: String?
+    /// Paper or live.
+    public var accountKind: AccountKind
+    /// The connection.
+    public var connection: Connection
+    /// How many quotes are in each freshness state; states with no quotes are not shown.
+    public var freshnessCounts: [QuoteState: Int]
+    /// The wall-clock time, formatted (`14:32:05`).
+    public var clock: String
+
+    /// Creates a model.
+    public init(
+        gateway: String, serverVersion: String? = nil, account: String? = nil, accountKind: AccountKind,
+        connection: Connection, freshnessCounts: [QuoteState: Int] = [:], clock: String
+    ) {
+        self.gateway = gateway
+        self.serverVersion = serverVersion
+        self.account = account
+        self.accountKind = accountKind
+        self.connection = connection
+        self.freshnessCounts = freshnessCounts
+        self.clock = clock
+    }
+}

@@ -1,0 +1,99 @@
+/// The order ticket as drawn: its fields, its step, and what it refused.
+public struct TicketView: Hashable, Sendable {
+    /// The ticket's step.
+    public enum Mode: Hashable, Sendable {
+        /// The trader is filling in fields.
+        case edit
+        /// The review lines are shown; Enter sends.
+        case review
+        /// The order went out (with its order id text, e.g. `#1042`).
+        case sent(String)
+    }
+
+    /// A field of the ticket, for the cursor and for refusal highlights.
+    public enum Field: String, CaseIterable, Hashable, Sendable {
+        /// Quantity.
+        case quantity
+        /// Symbol.
+        case symbol
+        /// Order type.
+        case orderType = "type"
+        /// Limit price.
+        case limitPrice = "limit price"
+        /// Stop price.
+        case stopPrice = "stop price"
+        /// Time in force.
+        case timeInForce = "TIF"
+    }
+
+    /// Why the ticket refused to go on, naming the field.
+    public struct Refusal: Hashable, Sendable {
+        /// The field it concerns, to highlight; nil when it is about something else (connection,
+        /// notional, reference quote).
+        public var field: Field?
+        /// The sentence for the trader, which names the field.
+        public var message: String
+
+        /// Creates a refusal.
+        public init(field: Field?, message: String) {
+            self.field = field
+            self.message = message
+        }
+    }
+
+    /// Buy or sell.
+    public var side: TradeSide
+    /// Quantity as typed.
+    public var quantity: String
+    /// Symbol.
+    public var symbol: String
+    /// Order type (`LMT`, `MKT`, `STP`, `STP LMT`).
+    public var orderType: String
+    /// Limit and stop prices as typed; nil when the type has none.
+    public var limitPrice: String?, stopPrice: String?
+    /// Time in force (`DAY`, `GTC`).
+    public var timeInForce: String
+    /// The step.
+    public var mode: Mode
+    /// The field being edited.
+    public var focusedField: Field?
+    /// The latest refusal, if any.
+    public var refusal: Refusal?
+    /// The review lines (side, quantity, ..., position after the fill), shown in review.
+    public var reviewLines: [String]
+    /// The reference quote, formatted (`231.18 × 231.22`), and its freshness.
+    public var reference: String?
+    /// The reference quote's freshness.
+    public var referenceState: QuoteState?
+
+    /// Creates a ticket view.
+    public init(
+        side: TradeSide, quantity: String, symbol: String, orderType: String, limitPrice: String? = nil,
+        stopPrice: String? = nil, timeInForce: String = "DAY", mode: Mode = .edit, focusedField: Field? = nil,
+        refusal: Refusal? = nil, reviewLines: [String] = [], reference: String? = nil,
+        referenceState: QuoteState? = nil
+    ) {
+        self.side = side
+        self.quantity = quantity
+        self.symbol = symbol
+        self.orderType = orderType
+        self.limitPrice = limitPrice
+        self.stopPrice = stopPrice
+        self.timeInForce = timeInForce
+        self.mode = mode
+        self.focusedField = focusedField
+        self.refusal = refusal
+        self.reviewLines = reviewLines
+        self.reference = reference
+        self.referenceState = referenceState
+    }
+
+    /// The fields shown in edit mode, with their values; prices only when the type has them.
+    public var fields: [(field: Field, value: String)] {
+        var result: [(Field, String)] = [(.quantity, quantity), (.symbol, symbol), (.orderType, orderType)]
+        if let stopPrice { result.append((.stopPrice, stopPrice)) }
+        if let limitPrice { result.append((.limitPrice, limitPrice)) }
+        result.append((.timeInForce, timeInForce))
+        return result
+    }
+}

@@ -1,0 +1,30 @@
+import Testing
+import TerminalUI
+
+@Suite struct SnapshotTests {
+    static var review: DashboardScreen {
+        var screen = DashboardFixture.screen
+        var ticket = DashboardFixture.ticket
+        ticket.mode = .review
+        ticket.reviewLines = DashboardFixture.reviewLines
+        screen.ticket = ticket
+        screen.focus = .ticket
+        return screen
+    }
+
+    @Test func full120x40() {
+        expectSnapshot(DashboardFixture.render(width: 120, height: 40), named: "full120x40")
+    }
+
+    @Test func fullASCII100x30() {
+        expectSnapshot(DashboardFixture.render(width: 100, height: 30, glyphs: .ascii), named: "fullASCII100x30")
+    }
+
+    @Test func compactReview80x24() {
+        expectSnapshot(DashboardFixture.render(Self.review, width: 80, height: 24), named: "compactReview80x24")
+    }
+
+    @Test func tooSmall40x10() {
+        expectSnapshot(DashboardFixture.render(width: 40, height: 10), named: "tooSmall40x10")
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+import TerminalUI
+
+@Suite struct StatusBarViewTests {
+    func render(_ model: StatusBarModel = DashboardFixture.status, width: Int, glyphs: GlyphSet = .unicode) -> Canvas {
+        var canvas = paneCanvas(Size(width: width, height: 1))
+        StatusBarView(model: model).render(in: canvas.bounds, on: &canvas, theme: .builtinDefault, glyphs: glyphs)
+        return canvas
+    }
+
+    @Test(arguments: [130, 120, 100, 80, 40])
+    func thePaperBadgeAndTheConnectionAreAlwaysShown(width: Int) {
+        let canvas = render(width: width)
+        #expect(canvas.lines[0].hasPrefix(" PAPER  │ connected"))
+        #expect(roles(of: " PAPER ", in: canvas) == "PPPPPPP")
+        #expect(!canvas.lines[0].contains("x"))
+    }
+
+    @Test func wideBarsShowEverythingWithCountWords() {
+        let line = render(width: 130).lines[0]
+        for text in ["127.0.0.1:4002", "server v178", "DU1234567", "●2 live", "◐1 aging", "✕1 stale",
+                     "⊘1 no entitlement", "10:32:15"] {
+            #expect(line.contains(text), "\(text)")
+        }
+        #expect(line.hasSuffix(" │ 10:32:15"))
+    }
+
+    @Test func narrowerBarsDropTheServerVersionThenShortenTheCounts() {
+        let line = render(width: 100).lines[0]
+        #expect(line.contains("●2 ◐1 ✕1 ⊘1 │ 10:32:15"))
+        #expect(!line.contains("server v178"))
+        #expect(line.contains("DU1234567"))
+        let canvas = render(width: 100)
+        #expect(roles(of: "✕1", in: canvas) == "ss")
+        #expect(roles(of: "●2", in: canvas) == "ll")
+    }
+
+    @Test func theLiveBadgeAndAReconnectCountdown() {
+        var model = DashboardFixture.status
+        model.accountKind = .live
+        model.connection = .reconnecting(countdown: "4 s", attempt: 3)
+        let canvas = render(model, width: 120)
+        #expect(canvas.lines[0].hasPrefix(" LIVE  │ reconnecting in 4 s (attempt 3)"))
+        #expect(roles(of: " LIVE ", in: canvas) == "LLLLLL")
+        #expect(roles(of: "reconnecting", in: canvas) == "WWWWWWWWWWWW")
+    }
+
+    @Test func disconnectedNamesTheReason() {
+        var model = DashboardFixture.status
+        model.connection = .disconnected("gateway closed the socket")
+        model.freshnessCounts = [.disconnected: 10]
+        let canvas = render(model, width: 120)
+        #expect(canvas.lines[0].contains("disconnected: gateway closed the socket"))
+        #expect(canvas.lines[0].contains("⊗10 disconnected"))
+    }
+
+    @Test func asciiStatusBar() {
+        let canvas = render(width: 130, glyphs: .ascii)
+        #expect(canvas.lines[0].contains("*2 live ~1 aging !1 stale $1 no entitlement | 10:32:15"))
+        #expect(isASCII(canvas))
+    }
+}

@@ -1,0 +1,98 @@
+import Testing
+import TerminalUI
+
+@Suite struct TicketPaneTests {
+    func render(_ ticket: TicketView?, size: Size = Size(width: 40, height: 16), glyphs: GlyphSet = .unicode) -> Canvas {
+        var canvas = paneCanvas(size)
+        TicketPane(ticket: ticket, isFocused: true).render(in: canvas.bounds, on: &canvas, theme: .builtinDefault,
+                                                           glyphs: glyphs)
+        return canvas
+    }
+
+    @Test(arguments: paneSizes)
+    func editShowsTheSideColouredAndLabelledAndEveryField(size: Size) {
+        let canvas = render(DashboardFixture.ticket, size: Size(width: min(size.width, 40), height: min(size.height, 14)))
+        let text = canvas.textDump
+        #expect(text.contains(" BUY  100 AAPL LMT 231.20 DAY"))
+        #expect(roles(of: " BUY ", in: canvas) == "BBBBB")
+        #expect(text.contains("Quote 231.18 × 231.22 ● live"))
+        #expect(text.contains("Enter review"), "the key hint is kept even when the pane is short")
+        if size.height >= 14 {
+            #expect(text.contains("Quantity    100"))
+            #expect(text.contains("▶ Limit price 231.20"))
+            #expect(text.contains("TIF         DAY"))
+        }
+    }
+
+    @Test func sellIsLabelledAndColouredAsSell() {
+        var ticket = DashboardFixture.ticket
+        ticket.side = .sell
+        let canvas = render(ticket)
+        #expect(roles(of: " SELL ", in: canvas) == "SSSSSS")
+        #expect(!canvas.textDump.contains("BUY"))
+    }
+
+    @Test func aRefusalNamesTheFieldAndHighlightsIt() {
+        var ticket = DashboardFixture.ticket
+        ticket.quantity = "-5"
+        ticket.refusal = TicketView.Refusal(field: .quantity, message: "Quantity must be a positive whole number.")
+        let canvas = render(ticket)
+        let text = canvas.textDump
+        #expect(text.contains("! Quantity    -5"))
+        #expect(roles(of: "Quantity    -5", in: canvas)?.allSatisfy { $0 == "E" } == true)
+        #expect(text.contains("✖ Refused: Quantity must be a"))
+        #expect(text.contains("positive whole number."), "the message wraps instead of being cut")
+        #expect(roles(of: "Refused", in: canvas) == "EEEEEEE")
+    }
+
+    @Test func aStaleReferenceQuoteIsShownStale() {
+        var ticket = DashboardFixture.ticket
+        ticket.referenceState = .stale
+        let canvas = render(ticket)
+        #expect(canvas.textDump.contains("Quote 231.18 × 231.22 ✕ stale"))
+        #expect(roles(of: "231.18", in: canvas) == "ssssss")
+    }
+
+    @Test func reviewShowsTheReviewLinesAndHowToSend() {
+        var ticket = DashboardFixture.ticket
+        ticket.mode = .review
+        ticket.reviewLines = DashboardFixture.reviewLines
+        let canvas = render(ticket, size: Size(width: 52, height: 16))
+        let text = canvas.textDump
+        #expect(text.contains("Order ticket: review"))
+        #expect(text.contains("Notional:    ≈ 23,120.00"))
+        #expect(text.contains("Position:    100 → 200"))
+        #expect(text.contains("Enter send  Esc edit"))
+        #expect(!text.contains("▶ Limit price"), "fields give way to the review")
+    }
+
+    @Test func reviewInASCIITransliteratesTheReviewLines() {
+        var ticket = DashboardFixture.ticket
+        ticket.mode = .review
+        ticket.reviewLines = DashboardFixture.reviewLines
+        let canvas = render(ticket, size: Size(width: 52, height: 16), glyphs: .ascii)
+        #expect(canvas.textDump.contains("Position:    100 -> 200"))
+        #expect(canvas.textDump.contains("Quote 231.18 x 231.22 * live"))
+        #expect(isASCII(canvas))
+    }
+
+    @Test func sentNamesTheOrder() {
+        var ticket = DashboardFixture.ticket
+        ticket.mode = .sent("#1044")
+        let text = render(ticket).textDump
+        #expect(text.contains("Sent as order #1044."))
+        #expect(text.contains("Esc close"))
+    }
+
+    @Test func noTicketExplainsHowToOpenOne() {
+        #expect(render(nil).textDump.contains("Press b to buy or s to sell"))
+    }
+
+    @Test func contentHeightCountsWrappedRefusals() {
+        var ticket = DashboardFixture.ticket
+        let plain = TicketPane(ticket: ticket).contentHeight(width: 40, glyphs: .unicode)
+        #expect(plain == 8, "header, quote, five fields, keys")
+        ticket.refusal = TicketView.Refusal(field: nil, message: String(repeating: "word ", count: 20))
+        #expect(TicketPane(ticket: ticket).contentHeight(width: 40, glyphs: .unicode) > plain + 1)
+    }
+}
