@@ -17,10 +17,13 @@ let package = Package(
         .library(name: "TWSSession", targets: ["TWSSession"]),
         .library(name: "PaperExchange", targets: ["PaperExchange"]),
         .library(name: "Dashboard", targets: ["Dashboard"]),
+        .library(name: "TWSClient", targets: ["TWSClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
@@ -38,13 +41,29 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: I/O layers
+        .target(
+            name: "TWSClient",
+            dependencies: [
+                "TWSWire",
+                "TWSSession",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // MARK: Executables
         .executableTarget(
             name: "ibterm",
             dependencies: [
                 "TWSWire",
                 "Dashboard",
+                "TWSSession",
+                "TWSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -67,5 +86,17 @@ let package = Package(
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
+        .testTarget(
+            name: "TWSClientTests",
+            dependencies: [
+                "TWSClient",
+                "TWSWire",
+                "TWSSession",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
     ]
 )
