@@ -18,9 +18,12 @@ struct OrderRecord: Sendable {
     var isFinal = false
     /// Whether a gap is open.
     var inGap = false
+    /// The order's total quantity, to recognise a fill learnt only from executions.
+    var totalQuantity: Quantity?
 
-    init(continuation: AsyncStream<OrderEvent>.Continuation) {
+    init(continuation: AsyncStream<OrderEvent>.Continuation, totalQuantity: Quantity?) {
         self.continuation = continuation
+        self.totalQuantity = totalQuantity
     }
 
     /// Whether the stream may end now.

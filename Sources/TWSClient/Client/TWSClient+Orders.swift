@@ -28,7 +28,7 @@ extension TWSClient {
         var order = order
         order.orderId = orderId
         let (stream, continuation) = AsyncStream.makeStream(of: OrderEvent.self)
-        orders[orderId] = OrderRecord(continuation: continuation)
+        orders[orderId] = OrderRecord(continuation: continuation, totalQuantity: order.totalQuantity)
         logger.info("placing order", metadata: [
             "tws.order_id": "\(orderId)", "tws.order": "\(order.action) \(order.totalQuantity?.description ?? "?") \(contract.symbol) \(order.orderType)",
         ])
@@ -112,7 +112,19 @@ extension TWSClient {
         else { return }
         if !record.commissionsSeen.contains(execId) { record.pendingCommissions.insert(execId) }
         record.continuation?.yield(.execution(m.execution, contract: m.contract))
+        // An order that filled while the connection was down is learnt from its executions
+        // alone (REQ_OPEN_ORDERS no longer lists it): report it filled.
+        if reconciliation != nil, !record.isFinal, let total = record.totalQuantity, m.execution.cumQty >= total {
+            let update = OrderStatusUpdate(
+                orderId: m.execution.orderId, status: .filled, filled: m.execution.cumQty, remaining: .zero,
+                avgFillPrice: m.execution.avgPrice, lastFillPrice: m.execution.price, permId: m.execution.permId
+            )
+            record.lastStatus = update
+            record.isFinal = true
+            record.continuation?.yield(.status(update))
+        }
         orders[m.execution.orderId] = record
+        finishOrderIfComplete(m.execution.orderId)
     }
 
     func handleExecutionEnd(_ reqId: Int) {
@@ -162,7 +174,9 @@ extension TWSClient {
 
     private func finishOrderIfComplete(_ orderId: Int) {
         guard let record = orders[orderId], record.isFinal else { return }
-        if record.isComplete {
+        // A fill is complete once every commission is in; a cancel or rejection waits the
+        // grace period for the ERR_MSG that usually trails it (202, 201) to carry the reason.
+        if record.isComplete, record.lastStatus?.status == .filled {
             record.continuation?.finish()
             orders[orderId]?.continuation = nil
             return
