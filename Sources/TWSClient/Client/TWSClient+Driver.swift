@@ -177,8 +177,10 @@ extension TWSClient {
         guard !batch.ready.isEmpty else { return }
         guard let channel, let serverVersion else { return }
         var wrote = false
+        let at = now.offset.components
+        let atNanoseconds = at.seconds * 1_000_000_000 + at.attoseconds / 1_000_000_000
         for item in batch.ready where item.generation == generation {
-            logger.trace("send", metadata: ["tws.msg": "\(item.message.wireName)"])
+            logger.trace("send", metadata: ["tws.msg": "\(item.message.wireName)", "tws.at_ns": "\(atNanoseconds)"])
             channel.write(ByteBuffer(bytes: item.message.encoded(serverVersion: serverVersion)), promise: nil)
             wrote = true
         }
