@@ -54,8 +54,8 @@ final class ScriptedServer: Sendable {
         self.port = channel.localAddress?.port ?? 0
     }
 
-    /// Starts a server on 127.0.0.1 with an ephemeral port.
-    static func start(_ configure: (inout Book) -> Void = { _ in }) async throws -> ScriptedServer {
+    /// Starts a server on 127.0.0.1, on an ephemeral port unless `port` is given.
+    static func start(port: Int = 0, _ configure: (inout Book) -> Void = { _ in }) async throws -> ScriptedServer {
         var book = Book()
         configure(&book)
         let box = ServerBox()
@@ -68,7 +68,7 @@ final class ScriptedServer: Sendable {
                     try channel.pipeline.syncOperations.addHandler(ScriptedServerHandler(server: server, connection: index))
                 }
             }
-            .bind(host: "127.0.0.1", port: 0)
+            .bind(host: "127.0.0.1", port: port)
             .get()
         let server = ScriptedServer(channel: channel)
         server.state.withLock { $0.book = book }
