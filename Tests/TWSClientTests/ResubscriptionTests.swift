@@ -31,6 +31,7 @@ import TWSWire
 
         // While the link is down the resting order fills; the gateway restarts its ids at 1.
         server.update { book in
+            book.nextValidID = 1
             let (contract, order) = book.openOrders.removeValue(forKey: resting.orderId)!
             var execution = Execution()
             execution.orderId = order.orderId

@@ -82,6 +82,7 @@ extension ScriptedServer {
     private static func orderAnswer(_ place: PlaceOrder, book: inout Book) -> [ServerMessage] {
         let order = place.order
         let id = order.orderId
+        book.nextValidID = max(book.nextValidID, id + 1)
         let quantity = order.totalQuantity ?? .zero
         var out: [ServerMessage] = [
             .openOrder(OpenOrder(contract: place.contract, order: order, orderState: OrderState(status: "PreSubmitted"))),

@@ -65,7 +65,7 @@ extension TWSClient {
                     await self.transport(event, connection: connection)
                 }
             } catch {
-                await self?.socketFailed(String(describing: error), connection: connection)
+                await self?.socketFailed(NIOTransport.describe(error), connection: connection)
             }
         }
     }

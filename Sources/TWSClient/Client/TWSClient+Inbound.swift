@@ -187,7 +187,7 @@ extension TWSClient {
     func handleHealth(_ action: MarketDataHealthAction) {
         switch action {
         case .farmChanged(let transition):
-            logger.info("farm \(transition.farm) \(String(describing: transition.from)) -> \(transition.to)")
+            logger.info("farm \(transition.farm): \(transition.from.map { "\($0)" } ?? "unknown") -> \(transition.to)")
         case .markAllQuotesNotLive:
             logger.warning("the gateway lost IB's servers: quotes are not live")
             for key in table.keys(of: .marketData) {

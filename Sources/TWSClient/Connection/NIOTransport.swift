@@ -1,6 +1,12 @@
 import NIOCore
 import NIOPosix
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What one socket reports to the client, in order.
 enum TransportEvent: Sendable {
     /// Bytes arrived.
@@ -41,6 +47,24 @@ enum NIOTransport {
     }
 }
 
+extension NIOTransport {
+    /// A plain description of a connect or socket error, e.g. `connection refused`.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? NIOConnectionError {
+            if let first = error.connectionErrors.first { return describe(first.error) }
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return "the host name could not be resolved" }
+            return "the connection failed"
+        }
+        if let error = error as? IOError {
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        }
+        if let error = error as? ChannelError, case .connectTimeout = error {
+            return "the gateway did not accept the connection in time"
+        }
+        return String(describing: error)
+    }
+}
+
 /// Forwards a channel's inbound bytes, closure and errors into an `AsyncStream`.
 ///
 /// Sendable because its only state is the stream's continuation, which is itself Sendable.
@@ -67,7 +91,7 @@ final class InboundForwarder: ChannelInboundHandler, Sendable {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        continuation.yield(.failed(String(describing: error)))
+        continuation.yield(.failed(NIOTransport.describe(error)))
         context.close(promise: nil)
     }
 }
