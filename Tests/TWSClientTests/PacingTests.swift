@@ -35,7 +35,8 @@ import TWSWire
             server.received.filter { $0.message.marketDataSymbol != nil }.count == 500
         }
 
-        // The client's own send instants, as its pacing policy saw them: exact.
+        // The client's own send instants, as its pacing policy saw them: exact. Every message
+        // counts, keepalive probes sent while the burst drains included.
         let sends = logs.all.filter { $0.hasPrefix("trace send") }.dropFirst(sentBefore)
         let instants = sends.compactMap { line -> Duration? in
             guard let field = line.split(separator: " ").first(where: { $0.hasPrefix("tws.at_ns=") }),
@@ -43,10 +44,12 @@ import TWSWire
             else { return nil }
             return .nanoseconds(ns)
         }
-        #expect(instants.count == 500)
+        #expect(instants.count >= 500)
         #expect(Self.busiestWindow(instants, window: .seconds(1)) == 50)
         // What the server saw: the same limit, allowing 20 ms for loopback scheduling jitter.
-        let arrivals = server.received.filter { $0.message.marketDataSymbol != nil }.map { $0.at - server.received[0].at }
+        let received = server.received
+        let burstStart = try #require(received.firstIndex { $0.message.marketDataSymbol != nil })
+        let arrivals = received[burstStart...].map { $0.at - received[burstStart].at }
         #expect(Self.busiestWindow(arrivals, window: .milliseconds(980)) <= 50)
         let span = try #require(arrivals.max())
         #expect(span >= .seconds(9), "500 messages at 50/s take at least 9 s, took \(span)")
