@@ -166,9 +166,11 @@ extension TWSClient {
     // MARK: Sending
 
     /// Queues a message behind the pacing limit; it goes out on the current connection only.
-    func send(_ message: ClientMessage) {
+    /// An urgent message (the keepalive probe) goes ahead of any backlog, still paced.
+    func send(_ message: ClientMessage, urgent: Bool = false) {
         guard channel != nil else { return }
-        queue.enqueue(Outgoing(generation: generation, message: message))
+        let item = Outgoing(generation: generation, message: message)
+        if urgent { queue.enqueueFirst(item) } else { queue.enqueue(item) }
         flushQueue(now: clock.now())
     }
 
@@ -223,7 +225,7 @@ extension TWSClient {
         case .none: break
         case .sendProbe:
             logger.debug("line quiet: probing with reqCurrentTime")
-            send(.requestCurrentTime)
+            send(.requestCurrentTime, urgent: true)
         case .connectionDead(let silence):
             logger.warning("keepalive: no answer to the probe", metadata: ["tws.silent_for": "\(silence)"])
             perform(machine.handle(.keepaliveDead(silentFor: silence), now: now))
