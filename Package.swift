@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
+        .library(name: "TWSClient", targets: ["TWSClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +51,7 @@ let package = Package(
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
+        .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", logging] + nio, swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
 
@@ -57,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "ibterm",
             dependencies: [
-                "TWSWire", "Dashboard", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                "TWSWire", "TWSSession", "TWSClient", "Dashboard", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
             swiftSettings: strict
@@ -78,6 +80,7 @@ let package = Package(
             exclude: ["Peers"],
             swiftSettings: strict
         ),
+        .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSSession", logging] + nio, swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),

@@ -12,7 +12,10 @@ struct IBTerm: AsyncParsableCommand {
             in later steps.
             """,
         version: IBTermVersion.current,
-        subcommands: [ExplainCommand.self, EngineCommand.self]
+        subcommands: [
+            ExplainCommand.self, EngineCommand.self,
+            QuoteCommand.self, PositionsCommand.self, OrdersCommand.self, ExecutionsCommand.self, OrderCommand.self,
+        ]
     )
 
     func run() async throws {

@@ -111,4 +111,16 @@ import Testing
         #expect(second.ready == ["c", "d"])
         #expect(second.nextWakeup == nil)
     }
+
+    @Test func anUrgentMessageJumpsTheBacklogButStaysPaced() {
+        var queue = PacedQueue<Int>(policy: PacingPolicy(limit: 2, per: .seconds(1), burst: 2))
+        queue.enqueue(contentsOf: [1, 2, 3, 4])
+        #expect(queue.drain(now: .origin).ready == [1, 2])
+        queue.enqueueFirst(99)
+        #expect(queue.drain(now: .milliseconds(500)).ready.isEmpty, "still inside the window")
+        #expect(queue.drain(now: .seconds(1)).ready == [99, 3])
+        #expect(queue.drain(now: .seconds(2)).ready == [4])
+        queue.enqueueFirst(7)
+        #expect(queue.drain(now: .seconds(3)).ready == [7])
+    }
 }

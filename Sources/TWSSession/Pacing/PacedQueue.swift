@@ -41,6 +41,17 @@ public struct PacedQueue<Element: Sendable>: Sendable {
         storage.append(element)
     }
 
+    /// Puts a message ahead of every message waiting (a keepalive probe must not sit behind a
+    /// backlog, or the probe's timeout would run out while it waits). It is still paced.
+    public mutating func enqueueFirst(_ element: Element) {
+        if head > 0 {
+            head -= 1
+            storage[head] = element
+        } else {
+            storage.insert(element, at: 0)
+        }
+    }
+
     /// Appends messages in order behind every message already waiting.
     public mutating func enqueue<S: Sequence>(contentsOf elements: S) where S.Element == Element {
         storage.append(contentsOf: elements)

@@ -1,0 +1,63 @@
+import TWSSession
+import TWSWire
+
+/// What a subscription sends to (re)subscribe and to cancel, stored in the subscription table.
+enum SubscriptionRequest: Hashable, Sendable {
+    case marketData(Contract, genericTicks: String)
+    case accountUpdates(account: String)
+    case accountSummary(group: String, tags: String)
+    case positions
+    case profitAndLoss(account: String, modelCode: String)
+    case profitAndLossSingle(account: String, modelCode: String, conId: Int)
+
+    /// The table's kind for this request.
+    var kind: SubscriptionKind {
+        switch self {
+        case .marketData: .marketData
+        case .accountUpdates: .accountUpdates
+        case .accountSummary: .accountSummary
+        case .positions: .positions
+        case .profitAndLoss: .profitAndLoss
+        case .profitAndLossSingle: .profitAndLossSingle
+        }
+    }
+
+    /// The message that starts the subscription under `reqId`.
+    func subscribe(reqId: Int) -> ClientMessage {
+        switch self {
+        case .marketData(let contract, let ticks):
+            .requestMarketData(RequestMarketData(reqId: reqId, contract: contract, genericTickList: ticks))
+        case .accountUpdates(let account):
+            .requestAccountUpdates(RequestAccountUpdates(subscribe: true, account: account))
+        case .accountSummary(let group, let tags):
+            .requestAccountSummary(RequestAccountSummary(reqId: reqId, groupName: group, tags: tags))
+        case .positions:
+            .requestPositions
+        case .profitAndLoss(let account, let model):
+            .requestPnL(RequestPnL(reqId: reqId, account: account, modelCode: model))
+        case .profitAndLossSingle(let account, let model, let conId):
+            .requestPnLSingle(RequestPnLSingle(reqId: reqId, account: account, modelCode: model, conId: conId))
+        }
+    }
+
+    /// The message that stops the subscription sent under `reqId`.
+    func cancel(reqId: Int) -> ClientMessage {
+        switch self {
+        case .marketData: .cancelMarketData(reqId: reqId)
+        case .accountUpdates(let account): .requestAccountUpdates(RequestAccountUpdates(subscribe: false, account: account))
+        case .accountSummary: .cancelAccountSummary(reqId: reqId)
+        case .positions: .cancelPositions
+        case .profitAndLoss: .cancelPnL(reqId: reqId)
+        case .profitAndLossSingle: .cancelPnLSingle(reqId: reqId)
+        }
+    }
+
+    /// Whether the wire request is shared by every subscription equal to it (positions and
+    /// account updates carry no request id), so it may be cancelled only with the last one.
+    var isShared: Bool {
+        switch self {
+        case .positions, .accountUpdates: true
+        default: false
+        }
+    }
+}

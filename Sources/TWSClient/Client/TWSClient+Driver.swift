@@ -1,0 +1,237 @@
+import Logging
+import NIOCore
+import TWSSession
+import TWSWire
+
+/// Carrying out the connection state machine's actions: sockets, timers and pacing.
+extension TWSClient {
+    /// Carries out actions in order; a first-connect failure stops the client afterwards.
+    func perform(_ actions: [ConnectionAction]) {
+        let now = clock.now()
+        for action in actions {
+            switch action {
+            case .openSocket(let attempt):
+                openSocket(attempt: attempt)
+            case .sendHandshake:
+                writeRaw(Handshake.clientHello(configuration.versionOffer))
+            case .sendStartAPI:
+                send(.startAPI(clientId: endpoint?.clientId ?? 0, optionalCapabilities: ""))
+            case .startKeepalive:
+                keepalive = KeepaliveMonitor(
+                    now: now, idleInterval: configuration.keepaliveIdle, probeTimeout: configuration.keepaliveTimeout
+                )
+            case .stopKeepalive:
+                keepalive = nil
+            case .closeSocket:
+                closeChannel()
+            case .connectionLost(let reason):
+                connectionLost(reason, now: now)
+            case .scheduleReconnect(let attempt, let at):
+                logger.info("reconnect scheduled", metadata: ["tws.attempt": "\(attempt)", "tws.in": "\(at - now)"])
+            case .resubscribeAll:
+                resubscribeAll()
+                perform(machine.handle(.resubscriptionSent, now: clock.now()))
+            case .reconcileOrders:
+                startReconciliation()
+            case .reportState(let status):
+                report(status, now: now)
+            }
+        }
+        if let failure = connectFailure {
+            connectFailure = nil
+            perform(machine.handle(.userDisconnect, now: clock.now()))
+            connectWaiter?.finish(throwing: failure)
+            connectWaiter = nil
+        }
+    }
+
+    // MARK: Sockets
+
+    func openSocket(attempt: Int) {
+        closeChannel()
+        guard let endpoint else { return }
+        let connection = generation
+        let timeout = configuration.establishTimeout
+        logger.info("opening socket", metadata: ["tws.attempt": "\(attempt)", "tws.endpoint": "\(endpoint.host):\(endpoint.port)"])
+        Task { [weak self] in
+            do {
+                let (channel, events) = try await NIOTransport.connect(host: endpoint.host, port: endpoint.port, timeout: timeout)
+                guard let self else {
+                    channel.close(promise: nil)
+                    return
+                }
+                guard await self.socketOpened(channel, connection: connection) else { return }
+                for await event in events {
+                    await self.transport(event, connection: connection)
+                }
+            } catch {
+                await self?.socketFailed(NIOTransport.describe(error), connection: connection)
+            }
+        }
+    }
+
+    func socketOpened(_ channel: any Channel, connection: Int) -> Bool {
+        guard connection == generation, case .connecting = machine.state else {
+            channel.close(promise: nil)
+            return false
+        }
+        self.channel = channel
+        decoder = FrameDecoder()
+        serverVersion = nil
+        logger.info("socket connected")
+        perform(machine.handle(.socketConnected, now: clock.now()))
+        rearmTimer()
+        return true
+    }
+
+    func socketFailed(_ description: String, connection: Int) {
+        guard connection == generation else { return }
+        logger.warning("socket failed", metadata: ["tws.error": "\(description)"])
+        perform(machine.handle(.socketError(.socketError(description)), now: clock.now()))
+        rearmTimer()
+    }
+
+    /// Closes the socket and ignores anything it still reports.
+    func closeChannel() {
+        channel?.close(promise: nil)
+        channel = nil
+        generation += 1
+        serverVersion = nil
+        decoder = FrameDecoder()
+    }
+
+    func connectionLost(_ reason: LostReason, now: SessionInstant) {
+        closeChannel()
+        keepalive = nil
+        lastLostAt = now
+        logger.warning("connection lost", metadata: ["tws.reason": "\(reason)"])
+        table.connectionLost()
+        orderIDs.connectionReset()
+        health.reset()
+        reconciliation = nil
+        pending.failAll(with: TWSClientError(.connectionLost, "the connection was lost (\(reason)) before the gateway answered"))
+        for key in Array(sinks.keys) {
+            sinks[key]?.gap(.connectionLost(reason))
+            quotes[key]?.isLive = false
+        }
+        for id in Array(orders.keys) where orders[id]?.continuation != nil && orders[id]?.inGap == false {
+            orders[id]?.inGap = true
+            orders[id]?.continuation?.yield(.gap(.connectionLost(reason)))
+        }
+    }
+
+    func report(_ status: ConnectionStatus, now: SessionInstant) {
+        let published = TWSConnectionStatus(status, now: now)
+        lastStatus = published
+        logger.info("connection \(published)")
+        stateObservers.yield(published)
+        switch status.state {
+        case .usable(let info):
+            session = info
+            everUsable = true
+            if let since = lastLostAt {
+                logger.info("usable again", metadata: ["tws.outage": "\(now - since)"])
+                lastLostAt = nil
+            }
+            for id in Array(orders.keys) where orders[id]?.inGap == true {
+                orders[id]?.inGap = false
+                orders[id]?.continuation?.yield(.resumed)
+            }
+            connectWaiter?.yield(info)
+            connectWaiter?.finish()
+            connectWaiter = nil
+        case .connected(let info):
+            session = info
+        case .lost(let reason) where !everUsable && !configuration.retryInitialConnect:
+            let target = endpoint.map { "\($0.host):\($0.port)" } ?? "the gateway"
+            connectFailure = TWSClientError(.connectFailed, "could not connect to \(target): \(Self.describe(reason))")
+        default:
+            break
+        }
+    }
+
+    /// A plain sentence for a lost reason.
+    static func describe(_ reason: LostReason) -> String {
+        switch reason {
+        case .socketClosed: "the gateway closed the connection"
+        case .socketError(let text): text
+        case .keepaliveTimeout(let silence): "no answer for \(silence)"
+        case .establishTimeout: "the gateway did not finish the handshake in time"
+        case .synchronizationTimeout: "resubscription and order reconciliation did not finish in time"
+        case .unsupportedServerVersion(let version): "the gateway chose server version \(version), which ibterm does not speak"
+        case .protocolError(let text): "the gateway sent data ibterm cannot read (\(text))"
+        }
+    }
+
+    // MARK: Sending
+
+    /// Queues a message behind the pacing limit; it goes out on the current connection only.
+    /// An urgent message (the keepalive probe) goes ahead of any backlog, still paced.
+    func send(_ message: ClientMessage, urgent: Bool = false) {
+        guard channel != nil else { return }
+        let item = Outgoing(generation: generation, message: message)
+        if urgent { queue.enqueueFirst(item) } else { queue.enqueue(item) }
+        flushQueue(now: clock.now())
+    }
+
+    func flushQueue(now: SessionInstant) {
+        let batch = queue.drain(now: now)
+        guard !batch.ready.isEmpty else { return }
+        guard let channel, let serverVersion else { return }
+        var wrote = false
+        let at = now.offset.components
+        let atNanoseconds = at.seconds * 1_000_000_000 + at.attoseconds / 1_000_000_000
+        for item in batch.ready where item.generation == generation {
+            logger.trace("send", metadata: ["tws.msg": "\(item.message.wireName)", "tws.at_ns": "\(atNanoseconds)"])
+            channel.write(ByteBuffer(bytes: item.message.encoded(serverVersion: serverVersion)), promise: nil)
+            wrote = true
+        }
+        if wrote { channel.flush() }
+        if batch.nextWakeup != nil { rearmTimer() }
+    }
+
+    func writeRaw(_ bytes: [UInt8]) {
+        channel?.writeAndFlush(ByteBuffer(bytes: bytes), promise: nil)
+    }
+
+    // MARK: Timers
+
+    /// Arms one timer for the earliest deadline of any policy.
+    func rearmTimer() {
+        let now = clock.now()
+        let deadline = [machine.nextDeadline, keepalive?.nextDeadline, queue.nextWakeup(now: now), health.nextDeadline]
+            .compactMap { $0 }.min()
+        guard deadline != timerDeadline else { return }
+        timerTask?.cancel()
+        timerDeadline = deadline
+        guard let deadline else {
+            timerTask = nil
+            return
+        }
+        let clock = self.clock
+        timerTask = Task { [weak self] in
+            do { try await clock.sleep(until: deadline) } catch { return }
+            await self?.timerFired(deadline)
+        }
+    }
+
+    func timerFired(_ deadline: SessionInstant) {
+        guard timerDeadline == deadline else { return }
+        timerDeadline = nil
+        timerTask = nil
+        let now = clock.now()
+        flushQueue(now: now)
+        switch keepalive?.tick(now: now) ?? .none {
+        case .none: break
+        case .sendProbe:
+            logger.debug("line quiet: probing with reqCurrentTime")
+            send(.requestCurrentTime, urgent: true)
+        case .connectionDead(let silence):
+            logger.warning("keepalive: no answer to the probe", metadata: ["tws.silent_for": "\(silence)"])
+            perform(machine.handle(.keepaliveDead(silentFor: silence), now: now))
+        }
+        perform(machine.tick(now: now))
+        for action in health.tick(now: now) { handleHealth(action) }
+        rearmTimer()
+    }
+}

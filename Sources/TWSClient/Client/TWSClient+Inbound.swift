@@ -1,0 +1,231 @@
+import Logging
+import TWSSession
+import TWSWire
+
+/// Reading the socket: framing, the handshake reply, decoding and routing.
+extension TWSClient {
+    func transport(_ event: TransportEvent, connection: Int) {
+        guard connection == generation else { return }
+        switch event {
+        case .bytes(let bytes):
+            decoder.append(bytes)
+            readFrames(connection: connection)
+        case .closed:
+            logger.warning("the gateway closed the socket")
+            perform(machine.handle(.socketClosed, now: clock.now()))
+        case .failed(let description):
+            perform(machine.handle(.socketError(.socketError(description)), now: clock.now()))
+        }
+        rearmTimer()
+    }
+
+    private func readFrames(connection: Int) {
+        while connection == generation {
+            let payload: ArraySlice<UInt8>
+            do {
+                guard let frame = try decoder.nextFrame() else { return }
+                payload = frame
+            } catch {
+                protocolError("\(error)")
+                return
+            }
+            handleFrame(payload)
+        }
+    }
+
+    private func protocolError(_ text: String) {
+        logger.error("unreadable data from the gateway; dropping the connection", metadata: ["tws.error": "\(text)"])
+        perform(machine.handle(.socketError(.protocolError(text)), now: clock.now()))
+    }
+
+    private func handleFrame(_ payload: ArraySlice<UInt8>) {
+        let now = clock.now()
+        keepalive?.received(now: now)
+        guard let serverVersion else {
+            do {
+                let hello = try ServerHello(parsing: payload)
+                logger.info("handshake reply", metadata: [
+                    "tws.server_version": "\(hello.serverVersion)", "tws.connection_time": "\(hello.connectionTime)",
+                ])
+                self.serverVersion = hello.serverVersion
+                perform(machine.handle(
+                    .handshakeReply(serverVersion: hello.serverVersion, connectionTime: hello.connectionTime), now: now
+                ))
+            } catch {
+                protocolError("\(error)")
+            }
+            return
+        }
+        let message: ServerMessage
+        do {
+            message = try ServerMessage.decode(payload, serverVersion: serverVersion)
+        } catch {
+            protocolError("\(error)")
+            return
+        }
+        logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
+        dispatch(message, now: now)
+    }
+
+    private func dispatch(_ message: ServerMessage, now: SessionInstant) {
+        switch message {
+        case .nextValidId(let m):
+            orderIDs.receivedNextValidID(m.orderId)
+            perform(machine.handle(.nextValidID(m.orderId), now: now))
+        case .managedAccounts(let m):
+            perform(machine.handle(.managedAccounts(m.accounts), now: now))
+        default:
+            perform(machine.handle(.messageReceived, now: now))
+        }
+        switch message {
+        case .tickPrice(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
+        case .tickSize(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
+        case .tickString(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
+        case .tickGeneric(let m): routeTick(m.reqId, now: now) { _ in }
+        case .marketDataType(let m):
+            routeTick(m.reqId, now: now) { $0.marketDataType = MarketDataType(rawValue: m.marketDataType) }
+        case .error(let m): handleError(m, now: now)
+        case .orderStatus(let m): handleOrderStatus(m)
+        case .openOrder(let m): handleOpenOrder(m)
+        case .openOrderEnd: handleOpenOrderEnd()
+        case .executionData(let m): handleExecution(m)
+        case .executionDataEnd(let reqId): handleExecutionEnd(reqId)
+        case .commissionReport(let m): handleCommission(m)
+        case .contractData(let m): pending.contracts[m.reqId]?.results.append(m.details)
+        case .contractDataEnd(let reqId):
+            if let lookup = pending.contracts.removeValue(forKey: reqId) {
+                lookup.continuation.yield(lookup.results)
+                lookup.continuation.finish()
+            }
+        case .position(let m): routeShared(.positions) { if case .positions(let c) = $0 { c.yield(.value(m)) } }
+        case .positionEnd: routeShared(.positions) { if case .positions(let c) = $0 { c.yield(.end) } }
+        case .accountValue(let m): routeAccount(m.accountName, .value(m))
+        case .portfolioValue(let m): routeAccount(m.accountName, .portfolio(m))
+        case .accountUpdateTime(let m): routeAccount(nil, .updateTime(m.timeStamp))
+        case .accountDownloadEnd(let m):
+            routeShared(.accountUpdates(account: m.account)) { if case .account(let c) = $0 { c.yield(.end) } }
+        case .accountSummary(let m): routeRequest(m.reqId) { if case .summary(let c) = $0 { c.yield(.value(m)) } }
+        case .accountSummaryEnd(let reqId): routeRequest(reqId) { if case .summary(let c) = $0 { c.yield(.end) } }
+        case .pnl(let m): routeRequest(m.reqId) { if case .pnl(let c) = $0 { c.yield(.value(m)) } }
+        case .pnlSingle(let m): routeRequest(m.reqId) { if case .pnlSingle(let c) = $0 { c.yield(.value(m)) } }
+        default: break
+        }
+    }
+
+    // MARK: Routing
+
+    private func routeRequest(_ reqId: Int, _ body: (SubscriptionSink.Target) -> Void) {
+        guard let key = table.subscription(forRequestID: reqId)?.key, let sink = sinks[key] else { return }
+        body(sink.target)
+    }
+
+    private func routeShared(_ request: SubscriptionRequest, _ body: (SubscriptionSink.Target) -> Void) {
+        for subscription in table.subscriptions where subscription.request == request && subscription.requestID != nil {
+            if let sink = sinks[subscription.key] { body(sink.target) }
+        }
+    }
+
+    private func routeAccount(_ account: String?, _ update: AccountUpdate) {
+        for subscription in table.subscriptions where subscription.requestID != nil {
+            guard case .accountUpdates(let subscribed) = subscription.request,
+                account == nil || subscribed.isEmpty || subscribed == account,
+                case .account(let continuation)? = sinks[subscription.key]?.target
+            else { continue }
+            continuation.yield(.value(update))
+        }
+    }
+
+    private func routeTick(_ reqId: Int, now: SessionInstant, _ apply: (inout Quote) -> Void) {
+        guard let key = table.subscription(forRequestID: reqId)?.key, var quote = quotes[key],
+            case .quote(let continuation)? = sinks[key]?.target
+        else { return }
+        apply(&quote)
+        quote.isLive = true
+        quote.updatedAt = now
+        quotes[key] = quote
+        health.ticked(key)
+        continuation.yield(.update(quote))
+    }
+
+    // MARK: Notices
+
+    private func handleError(_ m: ErrorMessage, now: SessionInstant) {
+        var notice = TWSNotice(
+            id: m.id, code: m.code, message: m.message, advancedOrderRejectJson: m.advancedOrderRejectJson, receivedAt: now
+        )
+        if m.id < 0 {
+            let actions = health.notice(code: m.code, text: m.message, now: now, marketData: table.keys(of: .marketData))
+            for action in actions {
+                if case .farmChanged(let transition) = action { notice.farm = transition }
+            }
+            log(notice)
+            noticeObservers.yield(notice)
+            for action in actions { handleHealth(action) }
+            return
+        }
+        log(notice)
+        if let key = table.subscription(forRequestID: m.id)?.key {
+            sinks[key]?.notice(notice)
+        } else if orders[m.id] != nil {
+            handleOrderNotice(notice)
+        } else if pending.contains(m.id), !notice.isInformational {
+            pending.fail(m.id, with: TWSClientError(.requestFailed, m.message, notice: notice))
+        }
+        noticeObservers.yield(notice)
+    }
+
+    private func log(_ notice: TWSNotice) {
+        let metadata: Logger.Metadata = ["tws.code": "\(notice.code)", "tws.req_id": "\(notice.id)"]
+        if notice.isInformational {
+            logger.info("notice: \(notice.message)", metadata: metadata)
+        } else {
+            logger.warning("error: \(notice.message)", metadata: metadata)
+        }
+    }
+
+    /// Carries out what the market-data health monitor decided.
+    func handleHealth(_ action: MarketDataHealthAction) {
+        switch action {
+        case .farmChanged(let transition):
+            logger.info("farm \(transition.farm): \(transition.from.map { "\($0)" } ?? "unknown") -> \(transition.to)")
+        case .markAllQuotesNotLive:
+            logger.warning("the gateway lost IB's servers: quotes are not live")
+            for key in table.keys(of: .marketData) {
+                quotes[key]?.isLive = false
+                sinks[key]?.gap(.serverLinkDown(code: 1100))
+            }
+        case .resubscribeAllMarketData:
+            logger.info("market data lost (1101): resubscribing every quote")
+            execute(table.resubscribe(kind: .marketData, ids: &requestIDs), gap: .marketDataLost)
+        case .watchingForSilentFeeds(let count, let until):
+            logger.info("watching \(count) feeds for ticks", metadata: ["tws.until": "\(until)"])
+        case .resubscribeSilent(let keys):
+            logger.warning("\(keys.count) feeds stayed silent: resubscribing them")
+            execute(table.resubscribe(keys, ids: &requestIDs), gap: .silentFeed)
+        }
+    }
+
+    /// Sends a resubscription plan: cancel the old id, subscribe under the new one.
+    func execute(_ plan: [Resubscription<SubscriptionRequest>], gap: StreamGap?) {
+        for step in plan {
+            if let old = step.cancelRequestID, !step.request.isShared { send(step.request.cancel(reqId: old)) }
+            send(step.request.subscribe(reqId: step.requestID))
+            if let gap { sinks[step.key]?.gap(gap) }
+            sinks[step.key]?.resumed()
+        }
+    }
+
+    /// Re-sends every subscription on a new connection (market data type first).
+    func resubscribeAll() {
+        if let type = requestedMarketDataType { send(.requestMarketDataType(type.rawValue)) }
+        let plan = table.resubscribeAll(ids: &requestIDs)
+        var sentShared: Set<SubscriptionRequest> = []
+        for step in plan {
+            if !step.request.isShared || sentShared.insert(step.request).inserted {
+                send(step.request.subscribe(reqId: step.requestID))
+            }
+            sinks[step.key]?.resumed()
+        }
+        if !plan.isEmpty { logger.info("resubscribed \(plan.count) subscriptions") }
+    }
+}

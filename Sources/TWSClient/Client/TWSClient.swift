@@ -1,0 +1,207 @@
+import Logging
+import NIOCore
+import TWSSession
+import TWSWire
+
+/// A connection to IB Gateway / TWS that notices drops, reconnects, resubscribes and
+/// reconciles, with an async/await API.
+///
+/// The client speaks the TWS API socket protocol through SwiftNIO and drives the pure
+/// `TWSSession` policies: the connection state machine, pacing (at most 50 messages in any
+/// second, nothing dropped), keepalive probing (reqCurrentTime after 2 s of silence, dead 3 s
+/// later), reconnect backoff with jitter, request and order id allocation, the subscription
+/// table, data-farm tracking with silent-feed detection, and the paper guard.
+///
+/// Streams outlive connections: when the link drops, every stream sees a ``StreamGap`` and
+/// then ``QuoteEvent/resumed`` once the subscription has been re-sent on the next connection.
+///
+/// ```swift
+/// let client = TWSClient(logger: Logger(label: "tws.client"))
+/// let session = try await client.connect(host: "127.0.0.1", port: 4002, clientId: 7)
+/// for await event in await client.subscribeQuotes(Contract(symbol: "AAPL")) {
+///     if case .update(let quote) = event { print(quote.bid ?? 0, quote.ask ?? 0) }
+/// }
+/// ```
+public actor TWSClient {
+    /// The configuration in force.
+    public let configuration: TWSClientConfiguration
+    let logger: Logger
+    let clock: any TWSClock
+    let paperGuard: PaperGuard
+
+    // Session policies.
+    var machine: ConnectionStateMachine
+    var keepalive: KeepaliveMonitor?
+    var health: MarketDataHealthMonitor
+    var table = SubscriptionTable<SubscriptionRequest>()
+    var requestIDs = RequestIDAllocator()
+    var orderIDs = OrderIDAllocator()
+    var queue: PacedQueue<Outgoing>
+
+    // The current connection.
+    struct Endpoint: Sendable {
+        var host: String
+        var port: Int
+        var clientId: Int
+    }
+    struct Outgoing: Sendable {
+        var generation: Int
+        var message: ClientMessage
+    }
+    struct Reconciliation: Sendable {
+        var executionsRequestID: Int
+        var openOrdersDone = false
+        var executionsDone = false
+        var openOrders = 0
+        var executions = 0
+    }
+    var endpoint: Endpoint?
+    var channel: (any Channel)?
+    var generation = 0
+    var decoder = FrameDecoder()
+    var serverVersion: Int?
+    var session: SessionInfo?
+    var everUsable = false
+    var connectWaiter: AsyncThrowingStream<SessionInfo, any Error>.Continuation?
+    var connectFailure: TWSClientError?
+    var reconciliation: Reconciliation?
+    var requestedMarketDataType: MarketDataType?
+    var lastLostAt: SessionInstant?
+
+    // Timers.
+    var timerTask: Task<Void, Never>?
+    var timerDeadline: SessionInstant?
+
+    // Subscribers.
+    var sinks: [SubscriptionKey: SubscriptionSink] = [:]
+    var quotes: [SubscriptionKey: Quote] = [:]
+    var orders: [Int: OrderRecord] = [:]
+    var orderForExecID: [String: Int] = [:]
+    var pending = PendingRequests()
+    var stateObservers = Broadcaster<TWSConnectionStatus>()
+    var noticeObservers = Broadcaster<TWSNotice>()
+    var lastStatus: TWSConnectionStatus
+
+    /// Creates a disconnected client.
+    ///
+    /// - Parameters:
+    ///   - configuration: timers, pacing, backoff and the allow-live flag.
+    ///   - logger: where the client logs (label it, e.g. `tws.client`); never stdout.
+    public init(configuration: TWSClientConfiguration = TWSClientConfiguration(), logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = configuration.clock
+        self.paperGuard = PaperGuard(allowLive: configuration.allowLive)
+        let seed = configuration.reconnectSeed ?? UInt64.random(in: .min ... .max)
+        let reconnect = ReconnectPolicy(
+            initialDelay: configuration.reconnectInitialDelay,
+            maximumDelay: max(configuration.reconnectMaximumDelay, configuration.reconnectInitialDelay),
+            jitter: configuration.reconnectJitter,
+            generator: SeededGenerator(seed: seed)
+        )
+        self.machine = ConnectionStateMachine(
+            configuration: .init(
+                establishTimeout: configuration.establishTimeout,
+                synchronizationTimeout: configuration.synchronizationTimeout,
+                acceptedServerVersions: configuration.versionOffer.range
+            ),
+            reconnect: reconnect
+        )
+        self.health = MarketDataHealthMonitor(grace: configuration.silentFeedGrace)
+        self.queue = PacedQueue(policy: PacingPolicy(
+            limit: configuration.pacingLimit,
+            per: configuration.pacingWindow,
+            burst: min(max(configuration.pacingBurst, 1), configuration.pacingLimit)
+        ))
+        self.lastStatus = TWSConnectionStatus(state: .disconnected, at: configuration.clock.now(), lastMessageAt: nil)
+    }
+
+    // MARK: Connecting
+
+    /// Connects, performs the handshake and START_API, waits for the server version, the
+    /// connection time, nextValidId and the managed accounts, re-sends any subscription made
+    /// before, reconciles orders, and returns once the connection is usable.
+    ///
+    /// From then on the client reconnects by itself whenever the link drops. When the first
+    /// connection fails, `connect` throws ``TWSClientError/Code/connectFailed`` and the client
+    /// stops (unless ``TWSClientConfiguration/retryInitialConnect`` is set).
+    @discardableResult
+    public func connect(host: String, port: Int, clientId: Int) async throws(TWSClientError) -> SessionInfo {
+        guard case .disconnected = machine.state else {
+            throw TWSClientError(.alreadyConnected, "the client is already connected or connecting")
+        }
+        endpoint = Endpoint(host: host, port: port, clientId: clientId)
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: SessionInfo.self)
+        connectWaiter = continuation
+        logger.info("connecting", metadata: ["tws.endpoint": "\(host):\(port)", "tws.client_id": "\(clientId)"])
+        perform(machine.handle(.connectRequested, now: clock.now()))
+        rearmTimer()
+        do {
+            for try await info in stream { return info }
+        } catch let error as TWSClientError {
+            throw error
+        } catch {
+            throw TWSClientError(.connectFailed, "could not connect to \(host):\(port): \(error)")
+        }
+        throw TWSClientError(.connectFailed, "could not connect to \(host):\(port): cancelled")
+    }
+
+    /// Closes the connection, stops reconnecting and ends every stream.
+    public func disconnect() {
+        logger.info("disconnecting")
+        perform(machine.handle(.userDisconnect, now: clock.now()))
+        closeChannel()
+        timerTask?.cancel()
+        timerTask = nil
+        timerDeadline = nil
+        connectWaiter?.finish(throwing: TWSClientError(.connectFailed, "disconnected before the connection was usable"))
+        connectWaiter = nil
+        pending.failAll(with: TWSClientError(.notConnected, "the client disconnected"))
+        for sink in sinks.values { sink.finish() }
+        sinks.removeAll()
+        quotes.removeAll()
+        table = SubscriptionTable()
+        for key in orders.keys { orders[key]?.continuation?.finish() }
+        orders.removeAll()
+        stateObservers.finishAll()
+        noticeObservers.finishAll()
+    }
+
+    // MARK: Observing
+
+    /// The current session (server version, connection time, accounts), once connected.
+    public var sessionInfo: SessionInfo? { session }
+
+    /// The current connection status.
+    public var connectionStatus: TWSConnectionStatus { lastStatus }
+
+    /// The state of every data farm the gateway has reported.
+    public var farmStates: [FarmStatusTracker.FarmID: FarmState] { health.farms.farms }
+
+    /// Whether orders would go to a paper account, a live one, or it is not known yet.
+    public var tradingEnvironment: TradingEnvironment {
+        PaperGuard.environment(managedAccounts: session?.accounts ?? [], port: endpoint?.port)
+    }
+
+    /// Every connection state change, starting with the current state.
+    public func connectionStates() -> AsyncStream<TWSConnectionStatus> {
+        let (id, stream, continuation) = stateObservers.add()
+        continuation.yield(lastStatus)
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeStateObserver(id) }
+        }
+        return stream
+    }
+
+    /// Every ERR_MSG the gateway sends (errors, warnings, connectivity and farm notices).
+    public func notices() -> AsyncStream<TWSNotice> {
+        let (id, stream, continuation) = noticeObservers.add()
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeNoticeObserver(id) }
+        }
+        return stream
+    }
+
+    private func removeStateObserver(_ id: Int) { stateObservers.remove(id) }
+    private func removeNoticeObserver(_ id: Int) { noticeObservers.remove(id) }
+}

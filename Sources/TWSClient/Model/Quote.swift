@@ -1,0 +1,84 @@
+import TWSSession
+import TWSWire
+
+/// The latest known market data of one contract, rebuilt from IB's individual ticks.
+///
+/// Every field is `nil` until the gateway sends it; IB's "no quote" price (-1 for bid and
+/// ask) also reads as `nil`. Delayed ticks (66–76, 88) fill the same fields as live ones and
+/// set ``marketDataType`` to delayed when the gateway has not said otherwise.
+public struct Quote: Hashable, Sendable {
+    /// The contract subscribed to.
+    public var contract: Contract
+    /// Best bid price.
+    public var bid: Double?
+    /// Best ask price.
+    public var ask: Double?
+    /// Last trade price.
+    public var last: Double?
+    /// Size at the best bid.
+    public var bidSize: Quantity?
+    /// Size at the best ask.
+    public var askSize: Quantity?
+    /// Size of the last trade.
+    public var lastSize: Quantity?
+    /// The day's volume.
+    public var volume: Quantity?
+    /// The day's high.
+    public var high: Double?
+    /// The day's low.
+    public var low: Double?
+    /// The previous close.
+    public var close: Double?
+    /// The day's open.
+    public var open: Double?
+    /// The last trade's time, seconds since the epoch (IB tick 45 / 88).
+    public var lastTradeTime: Int?
+    /// Live, frozen, delayed or delayed-frozen, as the gateway reported it.
+    public var marketDataType: MarketDataType?
+    /// Whether data is flowing on a working connection; false after a gap until the next tick.
+    public var isLive: Bool = false
+    /// When the last tick arrived.
+    public var updatedAt: SessionInstant?
+
+    /// Creates an empty quote for `contract`.
+    public init(contract: Contract) {
+        self.contract = contract
+    }
+
+    /// Applies a TICK_PRICE (and the size it carries for bid, ask and last).
+    mutating func apply(_ tick: TickPrice) {
+        let type = tick.tickType.live
+        if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
+        let price = tick.price.flatMap { $0 == -1 && (type == .bid || type == .ask) ? nil : $0 }
+        switch type {
+        case .bid: bid = price; if let size = tick.size { bidSize = size }
+        case .ask: ask = price; if let size = tick.size { askSize = size }
+        case .last: last = price; if let size = tick.size { lastSize = size }
+        case .high: high = price
+        case .low: low = price
+        case .close: close = price
+        case .open: open = price
+        default: break
+        }
+    }
+
+    /// Applies a TICK_SIZE.
+    mutating func apply(_ tick: TickSize) {
+        let type = tick.tickType.live
+        if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
+        switch type {
+        case .bidSize: bidSize = tick.size
+        case .askSize: askSize = tick.size
+        case .lastSize: lastSize = tick.size
+        case .volume: volume = tick.size
+        default: break
+        }
+    }
+
+    /// Applies a TICK_STRING (the last trade's time).
+    mutating func apply(_ tick: TickString) {
+        if tick.tickType.live == .lastTimestamp, let seconds = Int(tick.value) {
+            lastTradeTime = seconds
+        }
+    }
+}

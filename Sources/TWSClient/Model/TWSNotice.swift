@@ -1,0 +1,45 @@
+import TWSSession
+
+/// One ERR_MSG from the gateway: an error, a warning or a status notice.
+///
+/// `id` names the request, ticker or order it concerns, or is -1 for the connection.
+/// Data-farm codes (2103–2108, 2119, 2157, 2158) also carry the farm's state change.
+public struct TWSNotice: Hashable, Sendable, CustomStringConvertible {
+    /// The request, ticker or order id; -1 for the connection.
+    public var id: Int
+    /// IB's code, e.g. 354, 1100, 2104.
+    public var code: Int
+    /// IB's text.
+    public var message: String
+    /// JSON reasons for a rejected order (server version 166+), usually empty.
+    public var advancedOrderRejectJson: String
+    /// When the notice arrived.
+    public var receivedAt: SessionInstant
+    /// The farm state change this notice reported, for farm-status codes.
+    public var farm: FarmTransition?
+
+    /// Creates a notice.
+    public init(
+        id: Int, code: Int, message: String, advancedOrderRejectJson: String = "",
+        receivedAt: SessionInstant, farm: FarmTransition? = nil
+    ) {
+        self.id = id
+        self.code = code
+        self.message = message
+        self.advancedOrderRejectJson = advancedOrderRejectJson
+        self.receivedAt = receivedAt
+        self.farm = farm
+    }
+
+    /// Whether the notice is informational rather than an error: farm and system status
+    /// (2100–2199), "connectivity restored, data kept" (1102) and "displaying delayed data"
+    /// (10167).
+    public var isInformational: Bool {
+        (2100...2199).contains(code) || code == 1102 || code == 10167
+    }
+
+    /// `code 354 (id 7): Requested market data is not subscribed.`
+    public var description: String {
+        id >= 0 ? "code \(code) (id \(id)): \(message)" : "code \(code): \(message)"
+    }
+}

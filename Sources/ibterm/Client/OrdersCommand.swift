@@ -1,0 +1,61 @@
+import ArgumentParser
+import TWSClient
+import TWSSession
+import TWSWire
+
+/// `ibterm orders`: this client id's open orders.
+struct OrdersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orders",
+        abstract: "Print the open orders of this client id (client id 0 sees every API order).",
+        discussion: "Orders placed by `ibterm order` use client id 17 unless --client-id says otherwise."
+    )
+
+    @OptionGroup var gateway: GatewayOptions
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    struct Row: Encodable {
+        var orderId: Int
+        var permId: Int
+        var account: String
+        var action: String
+        var quantity: String
+        var symbol: String
+        var orderType: String
+        var limitPrice: Double?
+        var stopPrice: Double?
+        var tif: String
+        var status: String
+        var filled: String?
+        var remaining: String?
+    }
+
+    func run() async throws {
+        try await runReportingFailures {
+            let client = try await gateway.connect()
+            let reports = try await client.openOrders()
+            await client.disconnect()
+            let rows = reports.map { report in
+                Row(
+                    orderId: report.order.orderId, permId: report.order.permId, account: report.order.account,
+                    action: report.order.action, quantity: report.order.totalQuantity?.description ?? "-",
+                    symbol: report.contract.symbol, orderType: report.order.orderType, limitPrice: report.order.lmtPrice,
+                    stopPrice: report.order.auxPrice, tif: report.order.tif,
+                    status: report.status?.status.description ?? report.orderState.status,
+                    filled: report.status?.filled.description, remaining: report.status?.remaining.description
+                )
+            }
+            if json { return try printJSON(rows) }
+            guard !rows.isEmpty else { return print("No open orders.") }
+            print(pad("ID", 8) + pad("ACTION", 7) + pad("QTY", 8, right: true) + "  " + pad("SYMBOL", 8) + pad("TYPE", 8)
+                + pad("LIMIT", 10, right: true) + pad("STOP", 10, right: true) + "  " + pad("TIF", 5) + "STATUS")
+            for row in rows {
+                print(pad("\(row.orderId)", 8) + pad(row.action, 7) + pad(row.quantity, 8, right: true) + "  " + pad(row.symbol, 8)
+                    + pad(row.orderType, 8) + pad(formatPrice(row.limitPrice), 10, right: true)
+                    + pad(formatPrice(row.stopPrice), 10, right: true) + "  " + pad(row.tif, 5) + row.status)
+            }
+        }
+    }
+}

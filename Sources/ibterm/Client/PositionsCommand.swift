@@ -1,0 +1,73 @@
+import ArgumentParser
+import TWSClient
+import TWSSession
+import TWSWire
+
+/// `ibterm positions`: every position of every managed account.
+struct PositionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "positions",
+        abstract: "Print every position: account, symbol, quantity and average cost."
+    )
+
+    @OptionGroup var gateway: GatewayOptions
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    struct Row: Encodable {
+        var account: String
+        var symbol: String
+        var secType: String
+        var conId: Int
+        var currency: String
+        var position: String
+        var avgCost: Double
+    }
+
+    func run() async throws {
+        try await runReportingFailures {
+            let client = try await gateway.connect()
+            let rows = try await collect(client)
+            await client.disconnect()
+            if json { return try printJSON(rows) }
+            guard !rows.isEmpty else { return print("No positions.") }
+            print(pad("ACCOUNT", 12) + pad("SYMBOL", 10) + pad("TYPE", 6) + pad("POSITION", 12, right: true) + pad("AVG COST", 12, right: true))
+            for row in rows {
+                print(pad(row.account, 12) + pad(row.symbol, 10) + pad(row.secType, 6) + pad(row.position, 12, right: true)
+                    + pad(formatPrice(row.avgCost), 12, right: true))
+            }
+        }
+    }
+
+    private func collect(_ client: TWSClient) async throws -> [Row] {
+        let stream = await client.positions()
+        let limit = gateway.timeLimit
+        let rows = await withTaskGroup(of: [Row]?.self) { group in
+            group.addTask {
+                var rows: [Row] = []
+                for await event in stream {
+                    switch event {
+                    case .value(let p):
+                        rows.append(Row(
+                            account: p.account, symbol: p.contract.symbol, secType: p.contract.secType, conId: p.contract.conId,
+                            currency: p.contract.currency, position: p.position.description, avgCost: p.avgCost
+                        ))
+                    case .end: return rows
+                    default: continue
+                    }
+                }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        guard let rows else { throw CommandFailure("the gateway did not list positions within \(gateway.timeout) s") }
+        return rows
+    }
+}

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Synchronization
+import TWSClient
+import TWSSession
+import TWSWire
+
+/// `ibterm quote SYMBOL...`: one snapshot of bid, ask, last, volume and market data type.
+struct QuoteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quote",
+        abstract: "Print one snapshot of bid, ask, last, volume and market data type per symbol.",
+        discussion: "Exits non-zero when a symbol yields an error (for example 354: no market data subscription)."
+    )
+
+    @Argument(help: "The symbols, e.g. AAPL MSFT.")
+    var symbols: [String]
+
+    @OptionGroup var gateway: GatewayOptions
+
+    @Option(help: "The exchange to route to.")
+    var exchange = "SMART"
+
+    @Option(help: "The currency.")
+    var currency = "USD"
+
+    @Option(help: "The security type (STK, CASH, FUT, ...).")
+    var secType = "STK"
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    /// One row of output.
+    struct Row: Encodable {
+        var symbol: String
+        var bid: Double?
+        var ask: Double?
+        var last: Double?
+        var volume: String?
+        var marketDataType: String?
+        var error: String?
+    }
+
+    func validate() throws {
+        guard !symbols.isEmpty else { throw ValidationError("Give at least one SYMBOL.") }
+    }
+
+    func run() async throws {
+        try await runReportingFailures {
+            let client = try await gateway.connect()
+            let rows = try await snapshot(client)
+            await client.disconnect()
+            if json {
+                try printJSON(rows)
+            } else {
+                print(pad("SYMBOL", 8) + pad("BID", 11, right: true) + pad("ASK", 11, right: true)
+                    + pad("LAST", 11, right: true) + pad("VOLUME", 12, right: true) + "  TYPE")
+                for row in rows where row.error == nil {
+                    print(pad(row.symbol, 8) + pad(formatPrice(row.bid), 11, right: true) + pad(formatPrice(row.ask), 11, right: true)
+                        + pad(formatPrice(row.last), 11, right: true) + pad(row.volume ?? "-", 12, right: true)
+                        + "  " + (row.marketDataType ?? "-"))
+                }
+            }
+            let failed = rows.filter { $0.error != nil }
+            if !failed.isEmpty {
+                throw CommandFailure(failed.map { "\($0.symbol): \($0.error!)" }.joined(separator: "; "))
+            }
+        }
+    }
+
+    /// Subscribes to every symbol and waits until each has bid, ask, last and volume, has
+    /// failed, or the time limit has passed.
+    private func snapshot(_ client: TWSClient) async throws -> [Row] {
+        try await withThrowingTaskGroup(of: Row.self) { group in
+            for symbol in symbols {
+                let contract = Contract(symbol: symbol.uppercased(), secType: secType, exchange: exchange, currency: currency)
+                let stream = await client.subscribeQuotes(contract)
+                let limit = gateway.timeLimit
+                group.addTask { try await Self.firstSnapshot(of: stream, symbol: contract.symbol, within: limit) }
+            }
+            var rows: [String: Row] = [:]
+            for try await row in group { rows[row.symbol] = row }
+            return symbols.compactMap { rows[$0.uppercased()] }
+        }
+    }
+
+    private static func firstSnapshot(of stream: AsyncStream<QuoteEvent>, symbol: String, within limit: Duration) async throws -> Row {
+        let latest = LatestQuote()
+        let result = await withTaskGroup(of: Row?.self) { group in
+            group.addTask {
+                for await event in stream {
+                    switch event {
+                    case .update(let quote):
+                        latest.value.withLock { $0 = quote }
+                        if quote.bid != nil, quote.ask != nil, quote.last != nil, quote.volume != nil { return row(symbol, quote) }
+                    case .notice(let notice) where !notice.isInformational:
+                        return Row(symbol: symbol, error: "\(notice.message) (IB code \(notice.code))")
+                    default:
+                        continue
+                    }
+                }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        if let result { return result }
+        // Time is up: show what arrived (a closed market may never send every field).
+        if let partial = latest.value.withLock({ $0 }), partial.bid != nil || partial.ask != nil || partial.last != nil {
+            return row(symbol, partial)
+        }
+        return Row(symbol: symbol, error: "no quote arrived within the time limit")
+    }
+
+    private static func row(_ symbol: String, _ quote: Quote) -> Row {
+        let type: String? = switch quote.marketDataType {
+        case .live: "live"
+        case .frozen: "frozen"
+        case .delayed: "delayed"
+        case .delayedFrozen: "delayed-frozen"
+        case nil: nil
+        }
+        return Row(
+            symbol: symbol, bid: quote.bid, ask: quote.ask, last: quote.last,
+            volume: quote.volume?.description, marketDataType: type, error: nil
+        )
+    }
+}
+
+/// The latest quote seen by a reader task, shown when the time limit passes first.
+private final class LatestQuote: Sendable {
+    let value = Mutex<Quote?>(nil)
+}
