@@ -7,9 +7,9 @@ struct IBTerm: AsyncParsableCommand {
         commandName: "ibterm",
         abstract: "A terminal trading dashboard for Interactive Brokers (TWS API).",
         discussion: """
-            ibterm speaks the TWS API socket protocol itself. Built so far: the wire codec \
-            (see README.md). The dashboard, the client and the embedded paper gateway arrive \
-            in later steps.
+            Without a subcommand, opens the dashboard: watchlist, positions, P&L, order ticket, \
+            orders and a plain-language message log, on the embedded paper gateway unless \
+            --gateway names a real IB Gateway or TWS. Press ? for the keys.
             """,
         version: IBTermVersion.current,
         subcommands: [
@@ -18,7 +18,9 @@ struct IBTerm: AsyncParsableCommand {
         ]
     )
 
+    @OptionGroup var options: DashboardOptions
+
     func run() async throws {
-        print("ibterm \(IBTermVersion.current): the dashboard is not built yet; see README.md for what is.")
+        try await DashboardApp.run(options)
     }
 }

@@ -1,0 +1,115 @@
+import Dashboard
+import Foundation
+import TWSClient
+import TWSWire
+
+/// The reducer's effects, carried out against the client.
+extension BrokerBridge {
+    /// Carries out effects that need the connection; returns the others untouched.
+    func perform(_ effect: DashboardEffect) {
+        switch effect {
+        case let .subscribeQuotes(symbol): subscribe(symbol)
+        case let .unsubscribeQuotes(symbol): unsubscribe(symbol)
+        case let .requestContractDetails(symbol): Task { await resolve(symbol) }
+        case let .placeOrder(orderID, instruction): Task { await place(orderID: orderID, instruction) }
+        case let .cancelOrder(orderID): Task { await cancel(orderID: orderID) }
+        case .cancelAllOrders: Task { await cancelAll() }
+        case .loadTheme, .journal, .quit: break
+        }
+    }
+
+    /// The contract a symbol stands for: resolved details when known, else a US stock on SMART.
+    func contract(for symbol: String) -> Contract {
+        stateContract(symbol) ?? Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD")
+    }
+
+    private func subscribe(_ symbol: String) {
+        let contract = contract(for: symbol)
+        let id = quoteID(for: symbol)
+        store.send(.quoteRequested(symbol: symbol, requestID: id, instrumentClass: .stock))
+        let task = Task { [self] in
+            let stream = await client.subscribeQuotes(contract)
+            for await event in stream {
+                switch event {
+                case let .update(quote): store.send(.quote(Self.quote(quote, symbol: symbol)))
+                case let .notice(notice): store.send(.notice(Self.notice(notice, requestID: id)))
+                case .gap, .resumed: break
+                }
+            }
+        }
+        replaceQuoteTask(symbol, with: task)
+    }
+
+    private func unsubscribe(_ symbol: String) {
+        replaceQuoteTask(symbol, with: nil)
+    }
+
+    private func resolve(_ symbol: String) async {
+        do {
+            let details = try await client.contractDetails(Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD"))
+            guard let first = details.first else {
+                store.send(.contractResolved(symbol: symbol, contract: nil))
+                return
+            }
+            rememberContract(first.contract, for: symbol)
+            store.send(.contractResolved(symbol: symbol, contract: ContractSummary(
+                symbol: symbol, contractID: first.contract.conId, instrumentClass: .stock, minimumTick: first.minTick,
+                primaryExchange: first.contract.primaryExchange, currency: first.contract.currency, longName: first.longName)))
+        } catch {
+            if let notice = error.notice {
+                store.send(.notice(Self.notice(notice, requestID: notice.id)))
+            }
+            store.send(.contractResolved(symbol: symbol, contract: nil))
+        }
+    }
+
+    private func place(orderID: Int, _ instruction: OrderInstruction) async {
+        var order = TWSWire.Order(
+            action: instruction.side.rawValue, totalQuantity: Quantity(instruction.quantity), orderType: instruction.orderType.rawValue,
+            lmtPrice: instruction.limitPrice.map { NSDecimalNumber(decimal: $0).doubleValue },
+            auxPrice: instruction.stopPrice.map { NSDecimalNumber(decimal: $0).doubleValue },
+            tif: instruction.timeInForce.rawValue)
+        order.orderRef = "ibterm"
+        do {
+            let handle = try await client.placeOrder(contract(for: instruction.symbol), order, orderId: orderID)
+            for await event in handle.events {
+                switch event {
+                case let .status(update):
+                    store.send(.orderStatus(OrderStatusReport(
+                        orderID: update.orderId, status: update.status.description, filled: update.filled.doubleValue,
+                        remaining: update.remaining.doubleValue, averageFillPrice: update.avgFillPrice == 0 ? nil : update.avgFillPrice,
+                        whyHeld: update.whyHeld.isEmpty ? nil : update.whyHeld)))
+                case let .execution(execution, contract):
+                    store.send(.execution(ExecutionReport(
+                        executionID: execution.execId, orderID: execution.orderId, symbol: contract.symbol,
+                        side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares.doubleValue, price: execution.price)))
+                case let .commission(report):
+                    store.send(.commission(executionID: report.execId, commission: report.commission, realizedPnL: report.realizedPNL))
+                case let .notice(notice):
+                    store.send(.notice(Self.notice(notice, requestID: orderID)))
+                case .gap, .resumed:
+                    break
+                }
+            }
+        } catch {
+            logger.warning("order \(orderID) not sent: \(error)")
+            store.send(.notice(Notice(requestID: orderID, code: error.notice?.code ?? 201, text: error.description)))
+        }
+    }
+
+    private func cancel(orderID: Int) async {
+        do {
+            try await client.cancelOrder(orderID)
+        } catch {
+            store.send(.notice(Notice(requestID: orderID, code: 10147, text: error.description)))
+        }
+    }
+
+    private func cancelAll() async {
+        do {
+            try await client.cancelAllOrders()
+        } catch {
+            logger.warning("cancel all not sent: \(error)")
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Dashboard
+import Foundation
+import Logging
+import Synchronization
+import TWSClient
+import TWSSession
+import TWSWire
+
+/// Joins the TWS client to the dashboard: the client's streams become `DashboardEvent`s, and
+/// the reducer's effects (subscribe, place, cancel) become client calls.
+///
+/// Quote subscriptions are keyed by symbol. The dashboard links notices to symbols by request
+/// id, so each subscription gets a stable id of its own here, and a notice that arrives on a
+/// symbol's stream (354, 10167, ...) is reported under that id.
+final class BrokerBridge: Sendable {
+    let client: TWSClient
+    let store: DashboardStore
+    let logger: Logger
+    let state = Mutex(BridgeState())
+
+    struct BridgeState {
+        var quoteTasks: [String: Task<Void, Never>] = [:]
+        var quoteIDs: [String: Int] = [:]
+        var nextQuoteID = 1_000_000_000
+        var contracts: [String: Contract] = [:]
+        var streams: [Task<Void, Never>] = []
+    }
+
+    init(client: TWSClient, store: DashboardStore, logger: Logger) {
+        self.client = client
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Starts following the connection, notices, positions, account values and P&L.
+    func start() async {
+        let connection = await client.connectionStates()
+        let notices = await client.notices()
+        let positions = await client.positions()
+        let account = await client.accountUpdates()
+        let tasks = [
+            Task { [self] in for await status in connection { await connectionChanged(status) } },
+            Task { [self] in for await notice in notices where !isSymbolNotice(notice) { store.send(.notice(Self.notice(notice, requestID: notice.id))) } },
+            Task { [self] in
+                for await event in positions {
+                    if case let .value(position) = event { store.send(.position(Self.position(position))) }
+                }
+            },
+            Task { [self] in
+                for await event in account {
+                    guard case let .value(update) = event else { continue }
+                    switch update {
+                    case let .value(value):
+                        store.send(.accountValue(key: value.key, value: value.value, currency: value.currency, account: value.accountName))
+                    case let .portfolio(item):
+                        store.send(.position(Self.position(item)))
+                    case .updateTime:
+                        break
+                    }
+                }
+            },
+        ]
+        state.withLock { $0.streams.append(contentsOf: tasks) }
+    }
+
+    /// Stops every stream and subscription.
+    func stop() {
+        let tasks = state.withLock { state -> [Task<Void, Never>] in
+            defer { state.quoteTasks = [:]; state.streams = [] }
+            return Array(state.quoteTasks.values) + state.streams
+        }
+        for task in tasks { task.cancel() }
+    }
+
+    // MARK: Connection
+
+    private func connectionChanged(_ status: TWSConnectionStatus) async {
+        switch status.state {
+        case .connecting, .handshaking:
+            store.send(.connecting(gateway: store.snapshot().connection.gateway))
+        case let .usable(serverVersion, accounts):
+            let next = await client.nextOrderID
+            store.send(.connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: next))
+            await followPnL(account: accounts.first ?? "")
+        case let .lost(reason):
+            store.send(.connectionLost(reason: Self.describe(reason)))
+        case let .reconnecting(attempt, nextTryIn):
+            let at = Timestamp(sinceEpoch: DashboardStore.now().sinceEpoch + nextTryIn)
+            store.send(.reconnectScheduled(attempt: attempt, at: at))
+        case .disconnected:
+            store.send(.connectionLost(reason: "disconnected"))
+        case .connected, .synchronizing:
+            break
+        }
+    }
+
+    private func followPnL(account: String) async {
+        guard !account.isEmpty, state.withLock({ $0.streams.count }) < 5 else { return }
+        let pnl = await client.profitAndLoss(account: account)
+        let task = Task { [self] in
+            for await event in pnl {
+                if case let .value(value) = event {
+                    store.send(.accountPnL(AccountPnL(daily: value.dailyPnL, unrealized: value.unrealizedPnL, realized: value.realizedPnL)))
+                }
+            }
+        }
+        state.withLock { $0.streams.append(task) }
+    }
+
+    static func describe(_ reason: LostReason) -> String {
+        switch reason {
+        case .socketClosed: "the gateway closed the connection"
+        case let .socketError(text): "connection error: \(text)"
+        case let .keepaliveTimeout(silent): "no answer from the gateway for \(silent.components.seconds) s"
+        case .establishTimeout: "could not connect in time"
+        case .synchronizationTimeout: "resubscribing took too long"
+        case let .unsupportedServerVersion(version): "unsupported server version \(version)"
+        default: "\(reason)"
+        }
+    }
+}

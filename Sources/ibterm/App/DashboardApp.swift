@@ -1,0 +1,109 @@
+import CursesTerminal
+import Dashboard
+import Foundation
+import Logging
+import PaperGateway
+import Synchronization
+import TerminalUI
+import TWSClient
+
+/// `ibterm` without a subcommand: the dashboard.
+///
+/// Loads the configuration and theme, logs to a file, starts the embedded paper gateway unless
+/// `--gateway` names a real one, connects the client, and runs the terminal loop on its own
+/// thread until the trader quits or a signal arrives. The terminal is always restored.
+enum DashboardApp {
+    static func run(_ options: DashboardOptions) async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw AppFailure("the dashboard needs a terminal; for scripts use `ibterm quote`, `ibterm positions` or `ibterm engine`")
+        }
+        let paths = AppPaths()
+        let endpoint = try options.gatewayEndpoint()
+        var (config, warnings) = try ConfigLoader.load(path: options.config, paths: paths, ignoreErrors: options.ignoreConfigErrors)
+        if let seconds = options.staleAfter {
+            guard seconds > 0 else { throw AppFailure("--stale-after must be a positive number of seconds") }
+            config.staleness.defaultThreshold = .milliseconds(Int64(seconds * 1000))
+            config.staleness.classThresholds = [:]
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let themeName = options.theme ?? config.themeName
+        let folders = ThemeLoader.searchDirectories(paths: paths)
+        let (theme, themeWarnings) = try ThemeLoader.load(name: themeName, from: folders)
+        warnings += themeWarnings
+        var keymap = Keymap.defaults
+        warnings += keymap.apply(overrides: config.keyBindings).map { "key bindings: \($0)" }
+
+        let sink = try FileLogHandler.Sink(url: paths.logFile)
+        LoggingSystem.bootstrap { label in FileLogHandler(label: label, sink: sink) }
+        let logger = Logger(label: "ibterm.app")
+        for warning in warnings { logger.warning("\(warning)") }
+
+        var server: PaperGatewayServer?
+        let host: String, port: Int
+        if let endpoint {
+            (host, port) = endpoint
+        } else {
+            let configuration = try options.paper.configuration(host: "127.0.0.1", port: 0, logger: Logger(label: "ibterm.paper"))
+            let started = try await PaperGatewayServer.start(configuration: configuration)
+            server = started
+            (host, port) = (started.host, started.port)
+        }
+        logger.info("dashboard starting against \(host):\(port)\(server == nil ? "" : " (embedded paper gateway)")")
+
+        var clientConfiguration = TWSClientConfiguration()
+        clientConfiguration.retryInitialConnect = true
+        clientConfiguration.allowLive = config.allowLive
+        let client = TWSClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
+
+        let wakeup = TerminalWakeup()
+        let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
+        let journal = try? JournalWriter(url: paths.journalFile)
+        let router = EffectRouter()
+        let store = DashboardStore(
+            initial: DashboardState(config: config, now: DashboardStore.now()),
+            perform: { effects in router.route(effects) },
+            changed: { wakeup.wake() })
+        let bridge = BrokerBridge(client: client, store: store, logger: logger)
+        router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger)
+
+        await bridge.start()
+        store.send(.connecting(gateway: "\(host):\(port)"))
+        store.send(.started)
+        let clientId = options.clientId ?? config.clientID
+        let connecting = Task {
+            do {
+                try await client.connect(host: host, port: port, clientId: clientId)
+            } catch {
+                logger.error("connect failed: \(error)")
+                store.send(.connectionLost(reason: "\(error)"))
+            }
+        }
+
+        let signals = TerminalSignalWatcher { _ in wakeup.wake() }
+        let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono")
+        let exit: Result<TerminalLoop.Exit, any Error> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: Result { try loop.run() })
+            }
+            thread.name = "ibterm.terminal"
+            thread.start()
+        }
+        signals.cancel()
+        connecting.cancel()
+        bridge.stop()
+        await client.disconnect()
+        try? await server?.stop()
+        switch exit {
+        case .success(.quit): logger.info("quit")
+        case let .success(.signal(number)): logger.info("stopped by signal \(number)")
+        case let .failure(error): throw AppFailure("the terminal could not be used: \(error)")
+        }
+    }
+}
+
+/// A plain-sentence failure for the command line.
+struct AppFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+
+/// The dashboard's command-line options (`ibterm [options]`).
+struct DashboardOptions: ParsableArguments {
+    @Option(help: "A real IB Gateway or TWS as HOST:PORT (4001/4002 Gateway live/paper, 7496/7497 TWS live/paper). Without it, ibterm starts its embedded paper gateway.")
+    var gateway: String?
+
+    @Option(help: "The API client id (default: the config's, else 1).")
+    var clientId: Int?
+
+    @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/ibterm/config.toml).")
+    var config: String?
+
+    @Flag(help: "Start with the default configuration when the file is invalid.")
+    var ignoreConfigErrors = false
+
+    @Option(help: "The colour theme: default, light, high-contrast, mono, or a file name in a themes folder.")
+    var theme: String?
+
+    @Flag(help: "Draw boxes and marks with ASCII only.")
+    var ascii = false
+
+    @Option(help: "Seconds after which a quote counts as stale (overrides the config's default).")
+    var staleAfter: Double?
+
+    @OptionGroup(title: "Embedded paper gateway (without --gateway)")
+    var paper: EmbeddedGatewayOptions
+
+    /// `--gateway` split into host and port.
+    func gatewayEndpoint() throws -> (host: String, port: Int)? {
+        guard let gateway else { return nil }
+        let parts = gateway.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (1...65_535).contains(port) else {
+            throw ValidationError("--gateway must be HOST:PORT, e.g. 127.0.0.1:4002 (got \"\(gateway)\")")
+        }
+        return (String(parts[0]), port)
+    }
+}

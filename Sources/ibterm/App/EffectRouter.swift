@@ -1,0 +1,44 @@
+import Dashboard
+import Foundation
+import Logging
+import Synchronization
+import TerminalUI
+
+/// Sends each reducer effect to whoever carries it out: the broker bridge, the journal, the
+/// theme. Connected after construction, because the store and the bridge need each other.
+final class EffectRouter: Sendable {
+    private struct Targets: Sendable {
+        var bridge: BrokerBridge?
+        var journal: JournalWriter?
+        var look: TerminalLoop.Look?
+        var themeFolders: [URL] = []
+        var logger: Logger?
+    }
+
+    private let targets = Mutex(Targets())
+
+    func connect(bridge: BrokerBridge, journal: JournalWriter?, look: TerminalLoop.Look, themeFolders: [URL], logger: Logger) {
+        targets.withLock { $0 = Targets(bridge: bridge, journal: journal, look: look, themeFolders: themeFolders, logger: logger) }
+    }
+
+    func route(_ effects: [DashboardEffect]) {
+        let current = targets.withLock { $0 }
+        for effect in effects {
+            switch effect {
+            case let .journal(entry):
+                current.journal?.append(entry)
+            case let .loadTheme(name):
+                do {
+                    let loaded = try ThemeLoader.load(name: name, from: current.themeFolders)
+                    current.look?.setTheme(loaded.theme)
+                } catch {
+                    current.logger?.warning("theme: \(error)")
+                }
+            case .quit:
+                break
+            default:
+                current.bridge?.perform(effect)
+            }
+        }
+    }
+}

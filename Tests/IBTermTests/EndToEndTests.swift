@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// The real `ibterm` binary in a real terminal (tmux), on its embedded paper gateway.
+///
+/// Each test gets its own HOME and XDG folders, a fresh seeded paper account and a detached
+/// tmux session; every wait is bounded. Without tmux or the built binary the tests say why
+/// and return (CI installs tmux and builds the binary with the tests).
+@Suite(.serialized) struct EndToEndTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: String? {
+        [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ibterm").path,
+            repositoryRoot.appendingPathComponent(".build/debug/ibterm").path,
+        ].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// A shell command that runs ibterm in an isolated home, then reports how it ended and the
+    /// terminal's mode, and stays open so the screen can be read.
+    func command(_ arguments: String) throws -> String? {
+        guard TmuxSession.isAvailable else {
+            print("skipping end-to-end test: tmux is not installed")
+            return nil
+        }
+        guard let binary = Self.binary else {
+            print("skipping end-to-end test: no built ibterm (run swift build)")
+            return nil
+        }
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let environment = "HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_DATA_HOME=\(home.path)/data XDG_STATE_HOME=\(home.path)/state TERM=xterm-256color IBTERM_THEMES=\(Self.repositoryRoot.path)/themes"
+        return "env \(environment) \(binary) --seed 7 --fresh --state \(home.path)/paper.sqlite \(arguments); echo \"EXIT $?\"; stty -a | head -4; sleep 120"
+    }
+
+    static func row(_ screen: String, _ symbol: String) -> String? {
+        screen.split(separator: "\n").map(String.init).first { $0.contains(" \(symbol) ") }
+    }
+
+    static func numbers(in line: String) -> [Double] {
+        line.split(whereSeparator: { $0 == " " || $0 == "│" || $0 == "┃" }).compactMap { Double($0.replacingOccurrences(of: ",", with: "")) }
+    }
+
+    @Test func fullLayoutShowsEveryPaneAndMovingQuotes() async throws {
+        guard let command = try command("--theme mono") else { return }
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let ready = await session.waitFor { screen in
+            screen.contains("PAPER") && screen.contains("connected") && (Self.row(screen, "AAPL").map { Self.numbers(in: $0).count >= 3 } ?? false)
+        }
+        let first = try #require(ready, "the dashboard did not show live AAPL quotes: \(session.capture())")
+        for title in ["Watchlist", "Positions", "P&L", "Orders", "Messages"] { #expect(first.contains(title), "\(title)") }
+        print("--- full layout 120x40 ---\n\(first)")
+        let moved = await session.waitFor(timeout: .seconds(10)) { $0.split(separator: "\n").prefix(14) != first.split(separator: "\n").prefix(14) }
+        #expect(moved != nil, "quotes did not move")
+    }
+
+    @Test func keystrokesPlaceAMarketableLimitBuyThatShowsInPositions() async throws {
+        guard let command = try command("--theme mono") else { return }
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let ready = await session.waitFor { screen in Self.row(screen, "AAPL").map { Self.numbers(in: $0).count >= 3 } ?? false }
+        let screen = try #require(ready, "no AAPL quote: \(session.capture())")
+        let ask = try #require(Self.numbers(in: Self.row(screen, "AAPL")!).dropFirst().first)
+        let limit = String(format: "%.2f", ask + 1)
+        try session.send(":")
+        try session.send("buy 10 AAPL lmt \(limit)", literal: true)
+        try session.send("Enter")
+        let review = await session.waitFor(timeout: .seconds(5)) { $0.lowercased().contains("review") || $0.contains("send") }
+        print("--- ticket in review ---\n\(review ?? session.capture())")
+        #expect(review != nil, "the ticket did not open in review")
+        try session.send("Enter")
+        let filled = await session.waitFor(timeout: .seconds(15)) { screen in
+            screen.split(separator: "\n").contains { $0.contains("AAPL") && $0.contains(" 10 ") && !$0.contains("BUY") && !$0.contains("buy") && Self.numbers(in: String($0)).count >= 4 }
+                && screen.contains("Filled")
+        }
+        #expect(filled != nil, "the position did not show: \(session.capture())")
+    }
+
+    @Test func anExpiredSubscriptionShowsAsNotEntitledWithThePlainMessage() async throws {
+        let scenario = FileManager.default.temporaryDirectory.appendingPathComponent("expire-\(UUID().uuidString).toml")
+        try "name = \"expire\"\n\n[[fault]]\nat = 3\nkind = \"expire-subscription\"\nsymbol = \"AAPL\"\n".write(to: scenario, atomically: true, encoding: .utf8)
+        guard let command = try command("--theme mono --scenario \(scenario.path)") else { return }
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let expired = await session.waitFor(timeout: .seconds(20)) { screen in
+            (Self.row(screen, "AAPL")?.contains("no entitlement") ?? false) && screen.contains("354")
+        }
+        print("--- expired subscription ---\n\(expired ?? session.capture())")
+        #expect(expired != nil, "AAPL did not show as not entitled")
+    }
+
+    @Test func resizingAndSIGTERMLeaveACorrectScreenAndAUsableTerminal() async throws {
+        guard let command = try command("") else { return }
+        let session = try TmuxSession(command: command, width: 120, height: 40)
+        #expect(await session.waitFor { $0.contains("PAPER") && $0.contains("Executions") } != nil)
+        try session.resize(width: 80, height: 24)
+        #expect(await session.waitFor(timeout: .seconds(5)) { $0.contains("PAPER") && $0.contains("Watchlist") && !$0.contains("Executions") } != nil, "compact layout: \(session.capture())")
+        try session.resize(width: 40, height: 10)
+        #expect(await session.waitFor(timeout: .seconds(5)) { $0.lowercased().contains("too small") } != nil, "too-small screen: \(session.capture())")
+        try session.resize(width: 120, height: 40)
+        #expect(await session.waitFor(timeout: .seconds(5)) { $0.contains("Executions") && $0.contains("PAPER") } != nil, "full layout again: \(session.capture())")
+        let shell = try #require(session.panePID())
+        let pgrep = Process()
+        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        pgrep.arguments = ["-P", String(shell), "ibterm"]
+        let out = Pipe()
+        pgrep.standardOutput = out
+        try pgrep.run()
+        pgrep.waitUntilExit()
+        let pid = try #require(Int32(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").first ?? ""))
+        kill(pid, SIGTERM)
+        let after = await session.waitFor(timeout: .seconds(10)) { $0.contains("EXIT") && $0.contains("icanon") }
+        let screen = try #require(after, "no exit line: \(session.capture())")
+        #expect(screen.contains(" echo") && !screen.contains("-echo "), "echo is off after SIGTERM: \(screen)")
+        #expect(!screen.contains("-icanon"), "the terminal was left in raw mode: \(screen)")
+    }
+}

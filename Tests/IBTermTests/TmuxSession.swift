@@ -1,0 +1,70 @@
+import Foundation
+
+/// A detached tmux session running a command, for end-to-end tests of the real terminal UI:
+/// keys go in with `send-keys`, the screen comes out with `capture-pane`.
+final class TmuxSession {
+    let name: String
+    private static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Whether tmux is installed.
+    static var isAvailable: Bool { tmux != nil }
+
+    /// Starts `command` (run by `sh -c`) in a new session of `width`x`height`.
+    init(command: String, width: Int = 120, height: Int = 40) throws {
+        name = "ibterm-e2e-\(UUID().uuidString.prefix(8))"
+        try Self.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        try Self.run(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit {
+        try? Self.run(["kill-session", "-t", name])
+    }
+
+    /// The visible screen, one string per line.
+    func capture() -> String {
+        (try? Self.run(["capture-pane", "-p", "-t", name])) ?? ""
+    }
+
+    /// Types keys (tmux key names, e.g. `Enter`, `Escape`, `Tab`, or literal text with `literal`).
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try Self.run(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) throws {
+        try Self.run(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The pid of the pane's first process.
+    func panePID() -> Int32? {
+        Int32(((try? Self.run(["display-message", "-p", "-t", name, "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Waits until `predicate` holds for the screen, polling every 100 ms, at most `timeout`.
+    @discardableResult
+    func waitFor(timeout: Duration = .seconds(20), _ predicate: (String) -> Bool) async -> String? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            let screen = capture()
+            if predicate(screen) { return screen }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> String {
+        guard let tmux else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tmux)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
