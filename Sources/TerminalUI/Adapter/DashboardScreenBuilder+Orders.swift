@@ -137,15 +137,15 @@ extension DashboardScreenBuilder {
     }
 
     /// The message log, newest first: level from severity, IB's code (none for ibterm's own
-    /// messages), the catalog's title prefixed with the symbol or order it names, and the
-    /// repeat count.
+    /// messages), the catalog's title prefixed with the symbol or order an IB notice names
+    /// (ibterm's own titles name it already), and the repeat count.
     public var messages: [MessageRow] {
         state.messages.newestFirst.map { entry in
             let message = entry.message
             let isLocal = LocalMessage(rawValue: message.code) != nil
             return MessageRow(
                 time: clock(entry.lastSeen), level: Self.level(message.severity),
-                code: isLocal ? nil : String(message.code), text: subject(of: message) + message.title,
+                code: isLocal ? nil : String(message.code), text: (isLocal ? "" : subject(of: message)) + message.title,
                 count: entry.count)
         }
     }
