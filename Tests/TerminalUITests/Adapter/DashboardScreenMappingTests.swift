@@ -98,19 +98,31 @@ import TerminalUI
         #expect(scenario.screen().ticket?.mode == .sent("#100"))
     }
 
-    @Test func aRefusalNamesItsFieldAndTheTicketEditsTheFocusedField() throws {
+    @Test func aRefusalNamesItsFieldAndMovesTheCursorThere() throws {
         var scenario = AdapterScenario.market()
         scenario.user(.openTicket(.buy))
+        scenario.type("100")
         scenario.user(.setOrderType(.stopLimit))
         scenario.user(.focusTicketField(.stopPrice))
-        scenario.type("abc")
+        scenario.type("2x")
+        scenario.user(.focusTicketField(.quantity))
         scenario.user(.submit)
         let ticket = try #require(scenario.screen().ticket)
         #expect(ticket.mode == .edit)
-        #expect(ticket.orderType == "STP LMT" && ticket.stopPrice != nil)
+        #expect(ticket.orderType == "STP LMT" && ticket.stopPrice == "2x" && ticket.limitPrice == "231.21")
         let refusal = try #require(ticket.refusal)
-        #expect(refusal.field == .quantity || refusal.field == .stopPrice)
-        #expect(ticket.focusedField == refusal.field)
+        #expect(refusal.field == .stopPrice)
+        #expect(ticket.focusedField == .stopPrice)
+        #expect(refusal.message.lowercased().contains("stop price"))
+    }
+
+    @Test func repeatedNoticesCollapseIntoOneRowWithACount() throws {
+        var scenario = AdapterScenario.market()
+        scenario.at(5)
+        scenario.send(.notice(Notice(requestID: scenario.tickerID("NVDA"), code: 354, text: "not subscribed")))
+        let rows = scenario.screen().messages.filter { $0.code == "354" }
+        #expect(rows.count == 1)
+        #expect(rows.first?.count == 2 && rows.first?.time == "14:30:05")
     }
 
     @Test func ordersExecutionsAndMessages() throws {

@@ -42,9 +42,20 @@ import TerminalUI
         }
     }
 
+    @Test func asciiRenderStaysSevenBit() {
+        let screen = Self.withRefusedTicket().screen()
+        for (width, height) in [(120, 40), (80, 24)] {
+            let canvas = DashboardView.render(screen, size: Size(width: width, height: height),
+                                              theme: .builtinDefault, glyphs: .ascii)
+            #expect(isASCII(canvas))
+            #expect(canvas.lines.contains { $0.contains("! MSFT") && $0.contains("stale 47 s") })
+        }
+    }
+
     @Test func fullRenderDump() {
         let canvas = Self.render(Self.withRefusedTicket().screen(), 120, 40)
         print(canvas.lines.joined(separator: "\n"))
+        print(Self.render(Self.withRefusedTicket().screen(), 80, 24).lines.joined(separator: "\n"))
         #expect(canvas.lines.count == 40)
     }
 
