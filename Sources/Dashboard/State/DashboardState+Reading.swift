@@ -26,6 +26,12 @@ extension DashboardState {
         }
     }
 
+    /// Executions for the executions pane: newest first (the order `selectedIndex(in:
+    /// .executions)` counts in).
+    public var executionList: [ExecutionRecord] {
+        executions.reversed()
+    }
+
     /// The orders still working.
     public var workingOrders: [OrderRecord] {
         orderList.filter(\.isWorking)
@@ -74,7 +80,7 @@ extension DashboardState {
         case .watchlist: watchlist.symbols
         case .positions: positions.keys.sorted()
         case .orders: orderList.map { String($0.orderID) }
-        case .executions: executions.map(\.executionID)
+        case .executions: executionList.map(\.executionID)
         case .messages: messages.newestFirst.map { "\($0.message.code)/\($0.message.requestID)" }
         }
     }

@@ -35,6 +35,12 @@ public enum DashboardView {
         case let .commandLine(text, cursor, message)?:
             CommandLineView(text: text, cursor: cursor, message: message)
                 .render(in: layout.commandLine, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .prompt(label, text, cursor)?:
+            CommandLineView(text: text, cursor: cursor, prompt: "\(label): ")
+                .render(in: layout.commandLine, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .explanation(explanation)?:
+            ExplanationOverlay(explanation: explanation)
+                .render(in: layout.content, on: &canvas, theme: theme, glyphs: glyphs)
         case nil:
             break
         }

@@ -8,12 +8,15 @@ public struct CommandLineView: Hashable, Sendable {
     public var cursor: Int
     /// A message from the last command (an error or a hint).
     public var message: String?
+    /// The prompt before the text: `:` for commands, `add symbol: ` for the add-symbol prompt.
+    public var prompt: String
 
     /// Creates the view.
-    public init(text: String, cursor: Int, message: String? = nil) {
+    public init(text: String, cursor: Int, message: String? = nil, prompt: String = ":") {
         self.text = text
         self.cursor = cursor
         self.message = message
+        self.prompt = prompt
     }
 
     /// Draws the command line on the first row of `area`.
@@ -22,7 +25,7 @@ public struct CommandLineView: Hashable, Sendable {
         guard !area.isEmpty else { return }
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         canvas.fill(row, role: .text, theme: theme)
-        var x = canvas.write(":", at: row.origin, role: .title, theme: theme, clip: row)
+        var x = canvas.write(glyphs.shown(prompt), at: row.origin, role: .title, theme: theme, clip: row)
         var characters = Array(glyphs.shown(text))
         let position = min(max(0, cursor), characters.count)
         var cursorIndex = position

@@ -6,8 +6,13 @@ public enum Overlay: Hashable, Sendable {
     /// The `:` command line: the text typed, the cursor (a character index into `text`), and
     /// an optional message from the last command (an error or a hint).
     case commandLine(text: String, cursor: Int, message: String? = nil)
+    /// A one-line text prompt in the command line's row (`add symbol: TSLA`): the label, the
+    /// text typed and the cursor (a character index into `text`).
+    case prompt(label: String, text: String, cursor: Int)
     /// A yes/no question.
     case confirmation(Confirmation)
+    /// What an IB message code means and what to do about it (`:explain 354`).
+    case explanation(Explanation)
 }
 
 /// A question that needs a yes or no (cancel all orders, quit with orders working).

@@ -1,0 +1,117 @@
+import Dashboard
+
+/// Quotes, positions, P&L and the status bar.
+extension DashboardScreenBuilder {
+    /// The freshness of `symbol` at the frame's time; `noData` when it is not subscribed.
+    public func freshness(of symbol: String) -> QuoteFreshness {
+        state.quotes.freshness(of: symbol, at: now) ?? QuoteFreshness(state: .noData)
+    }
+
+    /// The watchlist in watchlist order: prices to the instrument's tick, the day change with
+    /// its direction, volume abbreviated, and the freshness state with the age its label shows
+    /// (`stale 47 s` → state `.stale`, age `47 s`; `delayed` → no age).
+    public var watchlist: [WatchlistRow] {
+        state.watchlist.symbols.map { symbol in
+            let quote = state.quotes.tracked(symbol)?.quote ?? Quote(symbol: symbol)
+            let freshness = freshness(of: symbol)
+            let row = Dashboard.WatchlistRow(symbol: symbol, quote: quote, freshness: freshness)
+            let tick = tick(symbol)
+            return WatchlistRow(
+                symbol: symbol,
+                bid: ScreenFormat.price(quote.bid, tick: tick),
+                ask: ScreenFormat.price(quote.ask, tick: tick),
+                last: ScreenFormat.price(quote.last, tick: tick),
+                change: ScreenFormat.signedPrice(row.change, tick: tick),
+                changePercent: ScreenFormat.signedPercent(row.changePercent),
+                volume: ScreenFormat.volume(quote.volume),
+                state: Self.quoteState(freshness.state),
+                age: Self.age(in: freshness))
+        }
+    }
+
+    /// The age part of a freshness label (`47 s` of `stale 47 s`), or nil when the label is the
+    /// state word alone.
+    public static func age(in freshness: QuoteFreshness) -> String? {
+        let label = freshness.label
+        let prefix = freshness.state.word + " "
+        guard label.hasPrefix(prefix) else { return nil }
+        let age = String(label.dropFirst(prefix.count))
+        return age.isEmpty ? nil : age
+    }
+
+    /// The positions by symbol, priced from the quote while it is live (else the gateway's
+    /// price), with the quote's freshness; a position without a quote is `noData`, never live.
+    public var positions: [PositionRow] {
+        state.positions.values.sorted { $0.symbol < $1.symbol }.map { record in
+            let freshness = state.quotes.freshness(of: record.symbol, at: now)?.state
+            let row = Dashboard.PositionRow(
+                record: record, quote: state.quotes.tracked(record.symbol)?.quote, freshness: freshness)
+            let tick = tick(record.symbol)
+            return PositionRow(
+                symbol: row.symbol,
+                quantity: ScreenFormat.quantity(row.quantity),
+                averageCost: ScreenFormat.price(row.averageCost, tick: tick, maximumDecimals: 4),
+                marketPrice: ScreenFormat.price(row.marketPrice, tick: tick),
+                marketValue: ScreenFormat.money(row.marketValue),
+                priceState: Self.quoteState(freshness ?? .noData),
+                unrealizedPnL: ScreenFormat.signedMoney(row.unrealizedPnL.amount),
+                realizedPnL: ScreenFormat.signedMoney(row.realizedPnL.amount))
+        }
+    }
+
+    /// Daily, unrealized and realized P&L with their sources, net liquidation and buying power
+    /// from the account values, and the daily-P&L history; unknown values are `Figure.missing`.
+    public var pnl: PnLSummary {
+        let values = state.accountValues
+        return PnLSummary(
+            daily: Self.line(state.pnl.daily),
+            unrealized: Self.line(state.pnl.unrealized),
+            realized: Self.line(state.pnl.realized),
+            netLiquidation: .init(Figure(ScreenFormat.money(values.netLiquidation)),
+                                  source: values.netLiquidation == nil ? nil : "account"),
+            buyingPower: .init(Figure(ScreenFormat.money(values.buyingPower)),
+                               source: values.buyingPower == nil ? nil : "account"),
+            history: state.pnlHistory.values)
+    }
+
+    /// One P&L line: the signed amount and its source (`gateway`, `computed`), or missing.
+    public static func line(_ value: PnLValue) -> PnLSummary.Line {
+        guard value.amount != nil, value.source != .unavailable else { return .init(.missing) }
+        return .init(ScreenFormat.signedMoney(value.amount), source: value.source.rawValue)
+    }
+
+    /// The status bar: gateway, server version, account and its kind, the connection, counts
+    /// per freshness state at the frame's time, and the clock.
+    ///
+    /// Before the accounts are known the badge says LIVE: claiming PAPER for an account that
+    /// may be live is the mistake that must never be drawn.
+    public var status: StatusBarModel {
+        let info = state.connection
+        var counts: [QuoteState: Int] = [:]
+        for (freshness, count) in state.quotes.counts(at: now).byState where count > 0 {
+            counts[Self.quoteState(freshness)] = count
+        }
+        return StatusBarModel(
+            gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
+            accountKind: info.accountKind == .paper ? .paper : .live,
+            connection: connection, freshnessCounts: counts, clock: clock(now))
+    }
+
+    /// The connection as the status bar words it.
+    public var connection: StatusBarModel.Connection {
+        let info = state.connection
+        switch info.state {
+        case .connected:
+            return .connected
+        case .connecting:
+            return .connecting
+        case .linkLost:
+            return .disconnected("TWS lost its link to IB")
+        case .disconnected:
+            if let countdown = info.reconnectCountdown(at: now) {
+                return .reconnecting(countdown: ScreenFormat.countdown(countdown), attempt: info.reconnectAttempt ?? 1)
+            }
+            return .disconnected(info.lostReason ?? "")
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Dashboard
+import Foundation
+
+/// The ticket, orders, executions and messages.
+extension DashboardScreenBuilder {
+    /// The open ticket: its fields as typed, the step (edit, review, sent with the order id),
+    /// the focused field while editing, the refusal with the field it names, the review lines,
+    /// and the reference quote with its freshness at the frame's time.
+    public var ticket: TicketView? {
+        guard let editor = state.ticket else { return nil }
+        let ticket = editor.ticket
+        let mode: TicketView.Mode
+        switch ticket.phase {
+        case .editing: mode = .edit
+        case .reviewing: mode = .review
+        case .sent: mode = .sent(editor.sentOrderID.map { "#\($0)" } ?? "sent")
+        }
+        let tracked = state.quotes.tracked(ticket.symbol)
+        let tick = tick(ticket.symbol)
+        var reference: String?
+        if let quote = tracked?.quote, quote.bid != nil || quote.ask != nil {
+            reference = "\(ScreenFormat.price(quote.bid, tick: tick) ?? "—") × \(ScreenFormat.price(quote.ask, tick: tick) ?? "—")"
+        } else if let last = ScreenFormat.price(tracked?.quote.last, tick: tick) {
+            reference = "last \(last)"
+        }
+        return TicketView(
+            side: Self.side(ticket.side), quantity: ticket.quantityText, symbol: ticket.symbol,
+            orderType: ticket.orderType.rawValue,
+            limitPrice: ticket.orderType.needsLimitPrice ? ticket.limitPriceText : nil,
+            stopPrice: ticket.orderType.needsStopPrice ? ticket.stopPriceText : nil,
+            timeInForce: ticket.timeInForce.rawValue, mode: mode,
+            focusedField: mode == .edit ? Self.field(editor.focusedField) : nil,
+            refusal: editor.refusal.map { TicketView.Refusal(field: Self.field($0.field), message: $0.message) },
+            reviewLines: ticket.review?.lines ?? [],
+            reference: reference,
+            referenceState: Self.quoteState(freshness(of: ticket.symbol).state))
+    }
+
+    /// The view's field for a ticket input.
+    public static func field(_ field: TicketInputField) -> TicketView.Field {
+        switch field {
+        case .quantity: .quantity
+        case .limitPrice: .limitPrice
+        case .stopPrice: .stopPrice
+        }
+    }
+
+    /// The view's field a refusal names; nil for the parts that are not fields (notional,
+    /// reference quote, connection, account, the ticket as a whole).
+    public static func field(_ field: TicketField) -> TicketView.Field? {
+        switch field {
+        case .symbol: .symbol
+        case .quantity: .quantity
+        case .limitPrice: .limitPrice
+        case .stopPrice: .stopPrice
+        case .notional, .referenceQuote, .connection, .account, .ticket: nil
+        }
+    }
+
+    /// The orders in the state's order (working first, then newest id first), each with its
+    /// status, lifecycle steps (`HH:MM:SS`, what happened) and the reject reason in words.
+    public var orders: [OrderRow] {
+        state.orderList.map { order in
+            OrderRow(
+                orderID: String(order.orderID), side: Self.side(order.side),
+                quantity: ScreenFormat.quantity(order.quantity), symbol: order.symbol,
+                typeAndPrice: Self.typeAndPrice(order), timeInForce: order.timeInForce.rawValue,
+                status: Self.status(order), statusText: Self.statusText(order),
+                steps: steps(order), rejectReason: order.rejectReason)
+        }
+    }
+
+    /// The order type followed by its stop and limit prices: `LMT 231.20`, `STP LMT 230.00 229.90`.
+    public static func typeAndPrice(_ order: OrderRecord) -> String {
+        var parts = [order.orderType.rawValue]
+        for price in [order.stopPrice, order.limitPrice].compactMap({ $0 }) {
+            parts.append(DecimalMath.format(price, scale: max(2, -price.exponent)))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// Where the order stands, for its role.
+    public static func status(_ order: OrderRecord) -> OrderRow.Status {
+        switch order.status {
+        case .sent, .apiPending, .pendingSubmit: .pending
+        case .preSubmitted, .submitted, .pendingCancel: .working
+        case .filled: .filled
+        case .apiCancelled, .cancelled: .cancelled
+        case .inactive: .rejected
+        }
+    }
+
+    /// The status in words, with the fill while it matters: `Submitted 30/100`, `Filled 100/100`.
+    public static func statusText(_ order: OrderRecord) -> String {
+        let fill = "\(ScreenFormat.quantity(order.filled))/\(ScreenFormat.quantity(order.quantity))"
+        switch order.status {
+        case .filled: return "Filled \(fill)"
+        case .inactive: return order.rejectReason == nil ? "Inactive" : "Rejected"
+        case .pendingCancel: return order.filled > 0 ? "Cancelling \(fill)" : "Cancelling"
+        case .cancelled, .apiCancelled: return order.filled > 0 ? "Cancelled \(fill)" : "Cancelled"
+        default: return order.filled > 0 ? "\(order.status.rawValue) \(fill)" : order.status.rawValue
+        }
+    }
+
+    /// The lifecycle, oldest first: `10:31:02 submitted`, `10:31:05 filled 100`.
+    public func steps(_ order: OrderRecord) -> [OrderRow.Step] {
+        var filledBefore = 0.0
+        return order.lifecycle.map { change in
+            var event: String
+            switch change.status {
+            case .filled: event = "filled \(ScreenFormat.quantity(change.filled))"
+            case .inactive: event = order.rejectReason == nil ? "inactive" : "rejected"
+            case .pendingCancel: event = "cancel pending"
+            case .apiCancelled, .cancelled: event = "cancelled"
+            case .preSubmitted: event = "presubmitted"
+            case .pendingSubmit: event = "pending submit"
+            case .apiPending: event = "api pending"
+            case .sent, .submitted: event = change.status.rawValue.lowercased()
+            }
+            if change.status != .filled, change.filled > filledBefore {
+                event += ", filled \(ScreenFormat.quantity(change.filled))/\(ScreenFormat.quantity(order.quantity))"
+            }
+            if let note = change.note, !note.isEmpty { event += ": \(note)" }
+            filledBefore = change.filled
+            return OrderRow.Step(clock(change.time), event)
+        }
+    }
+
+    /// Fills, newest first, priced to the instrument's tick, with the commission once reported.
+    public var executions: [ExecutionRow] {
+        state.executionList.map { fill in
+            ExecutionRow(
+                time: clock(fill.time), side: Self.side(fill.side), quantity: ScreenFormat.quantity(fill.shares),
+                symbol: fill.symbol, price: ScreenFormat.price(fill.price, tick: tick(fill.symbol)) ?? "—",
+                commission: ScreenFormat.money(fill.commission), orderID: String(fill.orderID))
+        }
+    }
+
+    /// The message log, newest first: level from severity, IB's code (none for ibterm's own
+    /// messages), the catalog's title prefixed with the symbol or order an IB notice names
+    /// (ibterm's own titles name it already), and the repeat count.
+    public var messages: [MessageRow] {
+        state.messages.newestFirst.map { entry in
+            let message = entry.message
+            let isLocal = LocalMessage(rawValue: message.code) != nil
+            return MessageRow(
+                time: clock(entry.lastSeen), level: Self.level(message.severity),
+                code: isLocal ? nil : String(message.code), text: (isLocal ? "" : subject(of: message)) + message.title,
+                count: entry.count)
+        }
+    }
+
+    /// `NVDA: ` for a notice naming a market-data request, `#1042 AAPL: ` for one naming an
+    /// order, nothing for session notices.
+    func subject(of message: ExplainedMessage) -> String {
+        guard message.requestID != Notice.noRequestID else { return "" }
+        if let symbol = state.quotes.symbol(forRequestID: message.requestID) { return "\(symbol): " }
+        if let order = state.orders[message.requestID] { return "#\(order.orderID) \(order.symbol): " }
+        return ""
+    }
+}

@@ -1,0 +1,163 @@
+import Dashboard
+
+extension DashboardScreen {
+    /// The screen for `state` at `now`: every pane's rows formatted, freshness resolved at `now`
+    /// (not at the state's last event, so ages keep counting between events), the status bar,
+    /// focus, selection and the overlay. Pure: the same arguments give the same screen.
+    ///
+    /// - Parameters:
+    ///   - state: the dashboard state.
+    ///   - now: the time the frame is drawn; ages, countdowns and the clock are taken at it.
+    ///   - keymap: the bindings the help overlay lists.
+    ///   - timeZoneOffsetSeconds: added to UTC for every time of day shown (clock, orders,
+    ///     executions, messages).
+    public init(
+        state: Dashboard.DashboardState, now: Timestamp, keymap: Keymap, timeZoneOffsetSeconds: Int = 0
+    ) {
+        self = DashboardScreenBuilder(
+            state: state, now: now, keymap: keymap, timeZoneOffsetSeconds: timeZoneOffsetSeconds
+        ).screen
+    }
+}
+
+/// Maps a `Dashboard.DashboardState` onto the `DashboardScreen` the views draw, one part at a
+/// time (each part is public so it can be checked on its own).
+///
+/// Row order and selection follow the state's own reading API, so the selected row on screen
+/// is the row the reducer acts on (`c` cancels the order the trader sees highlighted): orders
+/// in `orderList` order (working first, then newest id first), executions and messages newest
+/// first, watchlist in watchlist order, positions by symbol.
+public struct DashboardScreenBuilder: Sendable {
+    /// The state mapped.
+    public var state: Dashboard.DashboardState
+    /// The time the frame is drawn.
+    public var now: Timestamp
+    /// The bindings the help overlay lists.
+    public var keymap: Keymap
+    /// Seconds added to UTC for times of day.
+    public var timeZoneOffsetSeconds: Int
+
+    /// Creates a builder.
+    public init(state: Dashboard.DashboardState, now: Timestamp, keymap: Keymap, timeZoneOffsetSeconds: Int = 0) {
+        self.state = state
+        self.now = now
+        self.keymap = keymap
+        self.timeZoneOffsetSeconds = timeZoneOffsetSeconds
+    }
+
+    /// The whole screen.
+    public var screen: DashboardScreen {
+        DashboardScreen(
+            watchlist: watchlist, positions: positions, pnl: pnl, ticket: ticket, orders: orders,
+            executions: executions, messages: messages, status: status, focus: focus, selection: selection,
+            overlay: overlay)
+    }
+
+    // MARK: Focus, selection, overlays
+
+    /// The focused pane: the ticket while the ticket overlay is open, else the state's pane.
+    public var focus: PaneID {
+        state.interface.overlay == .ticket ? .ticket : Self.paneID(state.interface.focusedPane)
+    }
+
+    /// The selected row of every non-empty list pane, as the state resolves it.
+    public var selection: [PaneID: Int] {
+        var result: [PaneID: Int] = [:]
+        for pane in Dashboard.Pane.allCases {
+            if let index = state.selectedIndex(in: pane) { result[Self.paneID(pane)] = index }
+        }
+        return result
+    }
+
+    /// The overlay: help with the keymap, the command line, the add-symbol prompt, a
+    /// confirmation, a catalog explanation; nil for none and for the ticket (which the views
+    /// draw from `ticket`, as a pane in the full layout and as an overlay in the compact one).
+    public var overlay: Overlay? {
+        switch state.interface.overlay {
+        case .none, .ticket:
+            return nil
+        case .help:
+            return .help(keymap)
+        case let .commandLine(text):
+            return .commandLine(text: text, cursor: text.count)
+        case let .addSymbol(text):
+            return .prompt(label: "add symbol", text: text, cursor: text.count)
+        case let .confirm(confirmation):
+            return .confirmation(self.confirmation(confirmation))
+        case let .explanation(entry):
+            return .explanation(Explanation(
+                code: String(entry.code), title: entry.title, level: Self.level(entry.severity),
+                explanation: entry.explanation, action: entry.action))
+        }
+    }
+
+    /// A yes/no box for the state's question, listing the working orders it concerns.
+    public func confirmation(_ confirmation: Dashboard.Confirmation) -> Confirmation {
+        let details = state.workingOrders.map { "#\($0.orderID) \($0.summary) (\($0.status.rawValue))" }
+        switch confirmation {
+        case let .cancelAllOrders(count):
+            return Confirmation(
+                title: "Cancel all orders",
+                question: "Cancel all \(count) working order\(count == 1 ? "" : "s")?",
+                details: details, confirmKey: "y", cancelKey: "n", isDestructive: true)
+        case let .quitWithWorkingOrders(count):
+            let verb = count == 1 ? "order is" : "orders are"
+            return Confirmation(
+                title: "Quit ibterm",
+                question: "\(count) \(verb) still working and will keep working at IB after ibterm quits. Quit anyway?",
+                details: details, confirmKey: "y", cancelKey: "n", isDestructive: true)
+        }
+    }
+
+    // MARK: Shared mappings
+
+    /// The view's pane for a dashboard pane.
+    public static func paneID(_ pane: Dashboard.Pane) -> PaneID {
+        switch pane {
+        case .watchlist: .watchlist
+        case .positions: .positions
+        case .orders: .orders
+        case .executions: .executions
+        case .messages: .messages
+        }
+    }
+
+    /// The view's quote state for a freshness state, case for case.
+    public static func quoteState(_ freshness: Freshness) -> QuoteState {
+        switch freshness {
+        case .live: .live
+        case .aging: .aging
+        case .stale: .stale
+        case .delayed: .delayed
+        case .frozen: .frozen
+        case .halted: .halted
+        case .noEntitlement: .noEntitlement
+        case .noData: .noData
+        case .disconnected: .disconnected
+        }
+    }
+
+    /// The message level for a catalog severity.
+    public static func level(_ severity: MessageSeverity) -> MessageLevel {
+        switch severity {
+        case .info: .info
+        case .warning: .warning
+        case .error: .error
+        }
+    }
+
+    /// The view's side for an order side.
+    public static func side(_ side: OrderSide) -> TradeSide {
+        side == .buy ? .buy : .sell
+    }
+
+    /// The minimum tick of `symbol` (0.01 until its contract is resolved).
+    func tick(_ symbol: String) -> Double {
+        state.contracts[symbol]?.minimumTick ?? 0.01
+    }
+
+    /// `time` as `HH:MM:SS` in the configured offset.
+    func clock(_ time: Timestamp) -> String {
+        ScreenFormat.clock(time, offsetSeconds: timeZoneOffsetSeconds)
+    }
+}
