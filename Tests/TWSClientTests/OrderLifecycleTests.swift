@@ -79,3 +79,26 @@ import TWSWire
         await server.stop()
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct UnsentOrderTests {
+    @Test func anOrderStillQueuedWhenTheConnectionDropsIsReportedNeverSent() async throws {
+        let server = try await ScriptedServer.start()
+        let client = try await connectedClient(server)
+        var tasks: [Task<Void, Never>] = []
+        for index in 0..<80 {   // a pacing backlog of well over a second
+            tasks.append(Recorder.record(await client.subscribeQuotes(Contract(symbol: "Q\(index)"))).1)
+        }
+        let handle = try await client.placeOrder(aapl, Order.market("BUY", 1))
+        let (events, _) = Recorder.record(handle.events)
+        server.closeLatest()
+
+        try await waitUntil("the order's stream ends") { events.isFinished }
+        guard case .status(let status)? = events.events.last else { throw TimedOut(description: "no status") }
+        #expect(status.status == .apiCancelled)
+        #expect(status.reason?.hasPrefix("the order was never sent") == true)
+        #expect(!server.received.contains { if case .placeOrder = $0.message { true } else { false } })
+        await client.disconnect()
+        for task in tasks { task.cancel() }
+        await server.stop()
+    }
+}

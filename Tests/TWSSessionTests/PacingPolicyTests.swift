@@ -123,4 +123,13 @@ import Testing
         queue.enqueueFirst(7)
         #expect(queue.drain(now: .seconds(3)).ready == [7])
     }
+
+    @Test func removedMessagesAreNotCounted() {
+        var queue = PacedQueue<Int>(policy: PacingPolicy(limit: 2, per: .seconds(1), burst: 2))
+        queue.enqueue(contentsOf: [1, 2, 3, 4, 5])
+        #expect(queue.drain(now: .origin).ready == [1, 2])
+        #expect(queue.removeAll { $0 % 2 == 1 } == [3, 5])
+        #expect(queue.count == 1)
+        #expect(queue.drain(now: .seconds(1)).ready == [4])
+    }
 }

@@ -105,6 +105,10 @@ extension TWSClient {
         keepalive = nil
         lastLostAt = now
         logger.warning("connection lost", metadata: ["tws.reason": "\(reason)"])
+        // Nothing queued for the dead connection may go out later, or use the new one's budget.
+        for item in queue.removeAll(where: { $0.generation != generation }) {
+            if case .placeOrder(let place) = item.message { orderNeverSent(place.order.orderId) }
+        }
         table.connectionLost()
         orderIDs.connectionReset()
         health.reset()
@@ -177,6 +181,9 @@ extension TWSClient {
     func flushQueue(now: SessionInstant) {
         let batch = queue.drain(now: now)
         guard !batch.ready.isEmpty else { return }
+        for item in batch.ready where item.generation != generation {
+            if case .placeOrder(let place) = item.message { orderNeverSent(place.order.orderId) }
+        }
         guard let channel, let serverVersion else { return }
         var wrote = false
         let at = now.offset.components

@@ -190,6 +190,24 @@ extension TWSClient {
         }
     }
 
+    /// An order still waiting in the pacing queue when its connection was lost never left
+    /// the client: report it cancelled by the API rather than leave its stream hanging.
+    func orderNeverSent(_ orderId: Int) {
+        guard var record = orders[orderId], record.continuation != nil, record.lastStatus == nil else { return }
+        let reason = "the order was never sent: the connection was lost while it waited in the pacing queue"
+        logger.warning("order not sent", metadata: ["tws.order_id": "\(orderId)"])
+        let update = OrderStatusUpdate(
+            orderId: orderId, status: .apiCancelled, filled: .zero, remaining: record.totalQuantity ?? .zero,
+            avgFillPrice: 0, lastFillPrice: 0, permId: 0, reason: reason
+        )
+        record.lastStatus = update
+        record.isFinal = true
+        record.continuation?.yield(.status(update))
+        record.continuation?.finish()
+        record.continuation = nil
+        orders[orderId] = record
+    }
+
     private func finishOrder(_ orderId: Int) {
         orders[orderId]?.continuation?.finish()
         orders[orderId]?.continuation = nil

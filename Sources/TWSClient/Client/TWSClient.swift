@@ -131,6 +131,7 @@ public actor TWSClient {
             throw TWSClientError(.alreadyConnected, "the client is already connected or connecting")
         }
         endpoint = Endpoint(host: host, port: port, clientId: clientId)
+        everUsable = false
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: SessionInfo.self)
         connectWaiter = continuation
         logger.info("connecting", metadata: ["tws.endpoint": "\(host):\(port)", "tws.client_id": "\(clientId)"])

@@ -57,6 +57,20 @@ public struct PacedQueue<Element: Sendable>: Sendable {
         storage.append(contentsOf: elements)
     }
 
+    /// Removes every waiting message matching `shouldRemove`, without counting it against the
+    /// limit, and returns them in order (for example the messages of a connection that is gone).
+    @discardableResult
+    public mutating func removeAll(where shouldRemove: (Element) -> Bool) -> [Element] {
+        var kept: [Element] = []
+        var removed: [Element] = []
+        for element in storage[head...] {
+            if shouldRemove(element) { removed.append(element) } else { kept.append(element) }
+        }
+        storage = kept
+        head = 0
+        return removed
+    }
+
     /// When the oldest waiting message may go; `nil` when the queue is empty.
     public func nextWakeup(now: SessionInstant) -> SessionInstant? {
         isEmpty ? nil : policy.earliestAdmission(now: now)
