@@ -44,7 +44,15 @@ extension BrokerBridge {
         replaceQuoteTask(symbol, with: nil)
     }
 
-    private func resolve(_ symbol: String) async {
+    /// Looks `symbol` up once the connection is usable; only IB's "no such contract" (200)
+    /// reports it as unknown, any other failure retries after the next reconnect.
+    func resolve(_ symbol: String) async {
+        let waiting = state.withLock { state -> Bool in
+            if state.isUsable { return false }
+            state.unresolved.insert(symbol)
+            return true
+        }
+        guard !waiting else { return }
         do {
             let details = try await client.contractDetails(Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD"))
             guard let first = details.first else {
@@ -56,10 +64,12 @@ extension BrokerBridge {
                 symbol: symbol, contractID: first.contract.conId, instrumentClass: .stock, minimumTick: first.minTick,
                 primaryExchange: first.contract.primaryExchange, currency: first.contract.currency, longName: first.longName)))
         } catch {
-            if let notice = error.notice {
-                store.send(.notice(Self.notice(notice, requestID: notice.id)))
+            if let notice = error.notice, notice.code == 200 {
+                store.send(.contractResolved(symbol: symbol, contract: nil))
+            } else {
+                logger.info("contract lookup for \(symbol) failed (\(error)); retrying when connected")
+                state.withLock { _ = $0.unresolved.insert(symbol) }
             }
-            store.send(.contractResolved(symbol: symbol, contract: nil))
         }
     }
 

@@ -24,6 +24,14 @@ final class BrokerBridge: Sendable {
         var nextQuoteID = 1_000_000_000
         var contracts: [String: Contract] = [:]
         var streams: [Task<Void, Never>] = []
+        /// Whether the connection is usable (contract lookups wait for it).
+        var isUsable = false
+        /// Symbols to look up once the connection is usable.
+        var unresolved: Set<String> = []
+        /// Whether the connection was ever usable.
+        var wasUsable = false
+        /// Whether the P&L stream is followed.
+        var followsPnL = false
     }
 
     init(client: TWSClient, store: DashboardStore, logger: Logger) {
@@ -82,20 +90,34 @@ final class BrokerBridge: Sendable {
             let next = await client.nextOrderID
             store.send(.connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: next))
             await followPnL(account: accounts.first ?? "")
+            let pending = state.withLock { state -> Set<String> in
+                state.isUsable = true
+                state.wasUsable = true
+                defer { state.unresolved = [] }
+                return state.unresolved
+            }
+            for symbol in pending { Task { await resolve(symbol) } }
         case let .lost(reason):
+            state.withLock { $0.isUsable = false }
             store.send(.connectionLost(reason: Self.describe(reason)))
         case let .reconnecting(attempt, nextTryIn):
             let at = Timestamp(sinceEpoch: DashboardStore.now().sinceEpoch + nextTryIn)
             store.send(.reconnectScheduled(attempt: attempt, at: at))
         case .disconnected:
-            store.send(.connectionLost(reason: "disconnected"))
+            // The stream starts with the current state; before the first connection that is
+            // "disconnected", which is no loss.
+            if state.withLock({ $0.wasUsable }) { store.send(.connectionLost(reason: "disconnected")) }
         case .connected, .synchronizing:
             break
         }
     }
 
     private func followPnL(account: String) async {
-        guard !account.isEmpty, state.withLock({ $0.streams.count }) < 5 else { return }
+        let first = state.withLock { state -> Bool in
+            defer { state.followsPnL = true }
+            return !state.followsPnL
+        }
+        guard !account.isEmpty, first else { return }
         let pnl = await client.profitAndLoss(account: account)
         let task = Task { [self] in
             for await event in pnl {
