@@ -30,7 +30,7 @@ import Testing
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let environment = "HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_DATA_HOME=\(home.path)/data XDG_STATE_HOME=\(home.path)/state TERM=xterm-256color IBTERM_THEMES=\(Self.repositoryRoot.path)/themes"
-        return "env \(environment) \(binary) --seed 7 --fresh --state \(home.path)/paper.sqlite \(arguments); echo \"EXIT $?\"; stty -a | head -4; sleep 120"
+        return "env \(environment) \(binary) --seed 7 --fresh --state \(home.path)/paper.sqlite \(arguments); echo \"EXIT $?\"; echo \"MODES $(stty -a | grep -oE -- '-?(icanon|echo)\\b' | tr '\\n' ' ')\"; sleep 120"
     }
 
     static func row(_ screen: String, _ symbol: String) -> String? {
@@ -107,9 +107,11 @@ import Testing
         pgrep.waitUntilExit()
         let pid = try #require(Int32(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").first ?? ""))
         kill(pid, SIGTERM)
-        let after = await session.waitFor(timeout: .seconds(10)) { $0.contains("EXIT") && $0.contains("icanon") }
+        let after = await session.waitFor(timeout: .seconds(10)) { $0.contains("EXIT") && $0.contains("MODES") }
         let screen = try #require(after, "no exit line: \(session.capture())")
-        #expect(screen.contains(" echo") && !screen.contains("-echo "), "echo is off after SIGTERM: \(screen)")
-        #expect(!screen.contains("-icanon"), "the terminal was left in raw mode: \(screen)")
+        let modes = try #require(screen.split(separator: "\n").first { $0.hasPrefix("MODES") })
+        print("--- after SIGTERM ---\n\(screen.split(separator: "\n").filter { $0.hasPrefix("EXIT") || $0.hasPrefix("MODES") }.joined(separator: "\n"))")
+        #expect(modes.contains(" icanon") && modes.contains(" echo"), "terminal modes after SIGTERM: \(modes)")
+        #expect(!modes.contains("-icanon") && !modes.contains("-echo"), "the terminal was left in raw mode: \(modes)")
     }
 }
