@@ -30,10 +30,17 @@ extension DashboardScreenBuilder {
             stopPrice: ticket.orderType.needsStopPrice ? ticket.stopPriceText : nil,
             timeInForce: ticket.timeInForce.rawValue, mode: mode,
             focusedField: mode == .edit ? Self.field(editor.focusedField) : nil,
-            refusal: editor.refusal.map { TicketView.Refusal(field: Self.field($0.field), message: $0.message) },
+            refusal: editor.refusal.map(Self.refusal),
             reviewLines: ticket.review?.lines ?? [],
             reference: reference,
             referenceState: Self.quoteState(freshness(of: ticket.symbol).state))
+    }
+
+    /// A refusal with the field it names; a refused non-live quote also says which key
+    /// overrides it (`o`, see `DashboardKeyInput`).
+    public static func refusal(_ refusal: TicketRefusal) -> TicketView.Refusal {
+        let hint = refusal.code == .quoteNotLive ? " Press o to override." : ""
+        return TicketView.Refusal(field: field(refusal.field), message: refusal.message + hint)
     }
 
     /// The view's field for a ticket input.

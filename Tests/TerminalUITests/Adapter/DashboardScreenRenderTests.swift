@@ -22,7 +22,17 @@ import TerminalUI
         #expect(ticket.side == .sell && ticket.symbol == "MSFT" && ticket.referenceState == .stale)
         let refusal = try #require(ticket.refusal)
         #expect(refusal.field == nil)
-        #expect(refusal.message.contains("STALE") || refusal.message.contains("stale"))
+        #expect(refusal.message.contains("STALE"))
+        #expect(refusal.message.hasSuffix("Press o to override."))
+    }
+
+    @Test func theOverrideLetsTheStaleTicketReachReview() throws {
+        var scenario = Self.withRefusedTicket()
+        scenario.user(.overrideQuoteFreshness)
+        scenario.user(.submit)
+        let ticket = try #require(scenario.screen().ticket)
+        #expect(ticket.mode == .review && ticket.refusal == nil)
+        #expect(ticket.reviewLines.contains { $0.contains("STALE") })
     }
 
     @Test(arguments: [(120, 40), (80, 24)])
