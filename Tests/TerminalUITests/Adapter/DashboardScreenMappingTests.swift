@@ -135,7 +135,8 @@ import TerminalUI
         #expect(filled.steps.map(\.time) == ["14:30:40", "14:30:41", "14:30:42"])
         let rejected = screen.orders[1]
         #expect(rejected.status == .rejected && rejected.statusText == "Rejected")
-        #expect(rejected.rejectReason?.hasPrefix("Order rejected") == true)
+        #expect(rejected.rejectReason == "Order rejected — IB: Order rejected - reason: insufficient margin")
+        #expect(rejected.steps.map(\.event) == ["presubmitted", "201 Order rejected", "rejected"])
 
         #expect(screen.executions == [ExecutionRow(time: "14:30:42", side: .buy, quantity: "100", symbol: "AAPL",
                                                    price: "231.19", commission: "1.00", orderID: "100")])
