@@ -157,6 +157,9 @@ import TerminalUI
         #expect(status.freshnessCounts[.stale] == 1 && status.freshnessCounts[.noEntitlement] == 1)
         #expect(status.freshnessCounts[.live] == 1 && status.freshnessCounts[.noData] == 6)
 
+        scenario.send(.notice(Notice(code: 1100, text: "Connectivity between IB and TWS has been lost.")))
+        #expect(scenario.screen().status.connection == .disconnected("TWS lost its link to IB"))
+        #expect(scenario.screen().watchlist.allSatisfy { $0.state == .disconnected })
         scenario.send(.connectionLost(reason: "socket closed"))
         #expect(scenario.screen().status.connection == .disconnected("socket closed"))
         scenario.send(.reconnectScheduled(attempt: 2, at: scenario.now + .seconds(3)))

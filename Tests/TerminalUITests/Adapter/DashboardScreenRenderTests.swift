@@ -44,7 +44,8 @@ import TerminalUI
         #expect(text.contains("aging 3 s"))
         #expect(text.contains("PAPER"))
         #expect(text.contains("14:30:47"))
-        #expect(text.contains("MSFT"))
+        #expect(text.contains("SELL  50 MSFT LMT 415.02 DAY"), "the ticket, as a pane or a compact overlay")
+        #expect(text.contains("Refused"))
         if width >= 100 {
             #expect(text.contains("Filled 100/100"))
             #expect(text.contains("Rejected"))
