@@ -30,10 +30,17 @@ extension DashboardScreenBuilder {
             stopPrice: ticket.orderType.needsStopPrice ? ticket.stopPriceText : nil,
             timeInForce: ticket.timeInForce.rawValue, mode: mode,
             focusedField: mode == .edit ? Self.field(editor.focusedField) : nil,
-            refusal: editor.refusal.map { TicketView.Refusal(field: Self.field($0.field), message: $0.message) },
+            refusal: editor.refusal.map(Self.refusal),
             reviewLines: ticket.review?.lines ?? [],
             reference: reference,
             referenceState: Self.quoteState(freshness(of: ticket.symbol).state))
+    }
+
+    /// A refusal with the field it names; a refused non-live quote also says which key
+    /// overrides it (`o`, see `DashboardKeyInput`).
+    public static func refusal(_ refusal: TicketRefusal) -> TicketView.Refusal {
+        let hint = refusal.code == .quoteNotLive ? " Press o to override." : ""
+        return TicketView.Refusal(field: field(refusal.field), message: refusal.message + hint)
     }
 
     /// The view's field for a ticket input.
@@ -66,8 +73,17 @@ extension DashboardScreenBuilder {
                 quantity: ScreenFormat.quantity(order.quantity), symbol: order.symbol,
                 typeAndPrice: Self.typeAndPrice(order), timeInForce: order.timeInForce.rawValue,
                 status: Self.status(order), statusText: Self.statusText(order),
-                steps: steps(order), rejectReason: order.rejectReason)
+                steps: steps(order), rejectReason: Self.rejectReason(order))
         }
+    }
+
+    /// Why the order was rejected: the catalog's title with IB's own reason
+    /// (`Order rejected — IB: … insufficient margin`), else the state's reason in words.
+    public static func rejectReason(_ order: OrderRecord) -> String? {
+        guard let reason = order.rejectReason else { return nil }
+        guard let message = order.lastMessage, message.severity == .error, message.requestIsDead,
+              !message.ibText.isEmpty else { return reason }
+        return "\(message.title) — IB: \(message.ibText)"
     }
 
     /// The order type followed by its stop and limit prices: `LMT 231.20`, `STP LMT 230.00 229.90`.
@@ -120,7 +136,13 @@ extension DashboardScreenBuilder {
             if change.status != .filled, change.filled > filledBefore {
                 event += ", filled \(ScreenFormat.quantity(change.filled))/\(ScreenFormat.quantity(order.quantity))"
             }
-            if let note = change.note, !note.isEmpty { event += ": \(note)" }
+            if let note = change.note, !note.isEmpty {
+                if note == order.rejectReason, let message = order.lastMessage {
+                    event = "\(message.code) \(message.title)"
+                } else {
+                    event += ": \(note)"
+                }
+            }
             filledBefore = change.filled
             return OrderRow.Step(clock(change.time), event)
         }

@@ -135,7 +135,8 @@ import TerminalUI
         #expect(filled.steps.map(\.time) == ["14:30:40", "14:30:41", "14:30:42"])
         let rejected = screen.orders[1]
         #expect(rejected.status == .rejected && rejected.statusText == "Rejected")
-        #expect(rejected.rejectReason?.hasPrefix("Order rejected") == true)
+        #expect(rejected.rejectReason == "Order rejected — IB: Order rejected - reason: insufficient margin")
+        #expect(rejected.steps.map(\.event) == ["presubmitted", "201 Order rejected", "rejected"])
 
         #expect(screen.executions == [ExecutionRow(time: "14:30:42", side: .buy, quantity: "100", symbol: "AAPL",
                                                    price: "231.19", commission: "1.00", orderID: "100")])
@@ -156,6 +157,9 @@ import TerminalUI
         #expect(status.freshnessCounts[.stale] == 1 && status.freshnessCounts[.noEntitlement] == 1)
         #expect(status.freshnessCounts[.live] == 1 && status.freshnessCounts[.noData] == 6)
 
+        scenario.send(.notice(Notice(code: 1100, text: "Connectivity between IB and TWS has been lost.")))
+        #expect(scenario.screen().status.connection == .disconnected("TWS lost its link to IB"))
+        #expect(scenario.screen().watchlist.allSatisfy { $0.state == .disconnected })
         scenario.send(.connectionLost(reason: "socket closed"))
         #expect(scenario.screen().status.connection == .disconnected("socket closed"))
         scenario.send(.reconnectScheduled(attempt: 2, at: scenario.now + .seconds(3)))

@@ -22,7 +22,17 @@ import TerminalUI
         #expect(ticket.side == .sell && ticket.symbol == "MSFT" && ticket.referenceState == .stale)
         let refusal = try #require(ticket.refusal)
         #expect(refusal.field == nil)
-        #expect(refusal.message.contains("STALE") || refusal.message.contains("stale"))
+        #expect(refusal.message.contains("STALE"))
+        #expect(refusal.message.hasSuffix("Press o to override."))
+    }
+
+    @Test func theOverrideLetsTheStaleTicketReachReview() throws {
+        var scenario = Self.withRefusedTicket()
+        scenario.user(.overrideQuoteFreshness)
+        scenario.user(.submit)
+        let ticket = try #require(scenario.screen().ticket)
+        #expect(ticket.mode == .review && ticket.refusal == nil)
+        #expect(ticket.reviewLines.contains { $0.contains("STALE") })
     }
 
     @Test(arguments: [(120, 40), (80, 24)])
@@ -34,7 +44,8 @@ import TerminalUI
         #expect(text.contains("aging 3 s"))
         #expect(text.contains("PAPER"))
         #expect(text.contains("14:30:47"))
-        #expect(text.contains("MSFT"))
+        #expect(text.contains("SELL  50 MSFT LMT 415.02 DAY"), "the ticket, as a pane or a compact overlay")
+        #expect(text.contains("Refused"))
         if width >= 100 {
             #expect(text.contains("Filled 100/100"))
             #expect(text.contains("Rejected"))
