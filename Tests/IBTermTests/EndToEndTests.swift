@@ -57,8 +57,11 @@ import Testing
     @Test func keystrokesPlaceAMarketableLimitBuyThatShowsInPositions() async throws {
         guard let command = try command("--theme mono") else { return }
         let session = try TmuxSession(command: command, width: 120, height: 40)
-        let ready = await session.waitFor { screen in Self.row(screen, "AAPL").map { Self.numbers(in: $0).count >= 3 } ?? false }
-        let screen = try #require(ready, "no AAPL quote: \(session.capture())")
+        // Orders can be sent once the connection is usable and the quote is live.
+        let ready = await session.waitFor { screen in
+            screen.contains("connected") && (Self.row(screen, "AAPL").map { $0.contains("live") && Self.numbers(in: $0).count >= 3 } ?? false)
+        }
+        let screen = try #require(ready, "no live AAPL quote: \(session.capture())")
         let ask = try #require(Self.numbers(in: Self.row(screen, "AAPL")!).dropFirst().first)
         let limit = String(format: "%.2f", ask + 1)
         try session.send(":")
