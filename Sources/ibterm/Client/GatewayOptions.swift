@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
 import Logging
+import PaperGateway
+import Synchronization
 import TWSClient
 import TWSSession
 
 /// Options shared by the commands that talk to a gateway: where it is, which client id, how
 /// long to wait, and whether to log the connection to stderr.
 struct GatewayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The IB Gateway or TWS to use, as HOST:PORT (e.g. 127.0.0.1:4002).", valueName: "host:port"))
-    var gateway: String
+    @Option(help: ArgumentHelp("The IB Gateway or TWS to use, as HOST:PORT (e.g. 127.0.0.1:4002). Without it, an embedded paper gateway on the stored paper account.", valueName: "host:port"))
+    var gateway: String?
 
     @Option(help: "The API client id to connect with.")
     var clientId: Int = 17
@@ -24,8 +26,12 @@ struct GatewayOptions: ParsableArguments {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
     }
 
-    /// The gateway's host and port.
-    func endpoint() throws -> (host: String, port: Int) {
+    @OptionGroup(title: "Embedded paper gateway (without --gateway)")
+    var paper: EmbeddedGatewayOptions
+
+    /// The gateway's host and port, or `nil` for the embedded paper gateway.
+    func endpoint() throws -> (host: String, port: Int)? {
+        guard let gateway else { return nil }
         guard let colon = gateway.lastIndex(of: ":"), let port = Int(gateway[gateway.index(after: colon)...]),
             (1...65535).contains(port), colon != gateway.startIndex
         else {
@@ -41,7 +47,16 @@ struct GatewayOptions: ParsableArguments {
 
     /// Connects a client, or throws a ``CommandFailure`` with a plain sentence.
     func connect(allowLive: Bool = false) async throws -> TWSClient {
-        let (host, port) = try endpoint()
+        let host: String, port: Int
+        if let endpoint = try endpoint() {
+            (host, port) = endpoint
+        } else {
+            var quiet = Logger(label: "ibterm.paper") { StreamLogHandler.standardError(label: $0) }
+            quiet.logLevel = verbose ? .info : .error
+            let server = try await PaperGatewayServer.start(configuration: paper.configuration(host: "127.0.0.1", port: 0, logger: quiet))
+            embeddedGateways.withLock { $0.append(server) }
+            (host, port) = (server.host, server.port)
+        }
         var configuration = TWSClientConfiguration()
         configuration.allowLive = allowLive
         configuration.establishTimeout = timeLimit
@@ -58,6 +73,9 @@ struct GatewayOptions: ParsableArguments {
         return client
     }
 }
+
+/// Embedded gateways started by commands, kept alive until the process ends.
+let embeddedGateways = Mutex<[PaperGatewayServer]>([])
 
 /// A command's failure: printed to stderr as one plain sentence, with exit code 1.
 struct CommandFailure: Error, CustomStringConvertible {
