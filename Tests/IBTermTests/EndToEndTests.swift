@@ -20,7 +20,7 @@ import Testing
     /// terminal's mode, and stays open so the screen can be read.
     func command(_ arguments: String) throws -> String? {
         guard TmuxSession.isAvailable else {
-            print("skipping end-to-end test: tmux is not installed")
+            print("skipping end-to-end test: tmux or python3 is not installed")
             return nil
         }
         guard let binary = Self.binary else {

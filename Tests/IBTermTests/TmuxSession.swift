@@ -5,19 +5,29 @@ import Foundation
 final class TmuxSession {
     let name: String
     private static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    private static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// Whether tmux is installed.
-    static var isAvailable: Bool { tmux != nil }
+    /// Whether tmux (and python3, which starts it with a clean set of file descriptors) is
+    /// installed.
+    static var isAvailable: Bool { tmux != nil && python != nil }
+
+    /// Runs tmux through Python's `subprocess`, which closes every inherited descriptor: the
+    /// tmux server that `new-session` forks would otherwise keep this process's pipes open,
+    /// and Foundation's `Process` would wait for it forever.
+    private static let launcher = "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL).returncode)"
+
+    /// The tests' own tmux server (`-L`), apart from any the user runs.
+    private static let socketName = "ibterm-e2e-\(getpid())"
 
     /// Starts `command` (run by `sh -c`) in a new session of `width`x`height`.
     init(command: String, width: Int = 120, height: Int = 40) throws {
         name = "ibterm-e2e-\(UUID().uuidString.prefix(8))"
-        try Self.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        try Self.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command], captureOutput: false)
         try Self.run(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit {
-        try? Self.run(["kill-session", "-t", name])
+        try? Self.run(["kill-session", "-t", name], captureOutput: false)
     }
 
     /// The visible screen, one string per line.
@@ -54,14 +64,21 @@ final class TmuxSession {
     }
 
     @discardableResult
-    static func run(_ arguments: [String]) throws -> String {
-        guard let tmux else { throw CocoaError(.fileNoSuchFile) }
+    static func run(_ arguments: [String], captureOutput: Bool = true) throws -> String {
+        guard let tmux, let python else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", launcher, tmux, "-L", socketName] + arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard captureOutput else {
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return ""
+        }
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
