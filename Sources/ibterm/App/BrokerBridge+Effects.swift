@@ -80,6 +80,11 @@ extension BrokerBridge {
             auxPrice: instruction.stopPrice.map { NSDecimalNumber(decimal: $0).doubleValue },
             tif: instruction.timeInForce.rawValue)
         order.orderRef = "ibterm"
+        // The dashboard counts the link as up from the handshake; the client takes orders once
+        // it has resubscribed and reconciled, a fraction of a second later.
+        for _ in 0..<100 where !state.withLock({ $0.isUsable }) {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
         do {
             let handle = try await client.placeOrder(contract(for: instruction.symbol), order, orderId: orderID)
             for await event in handle.events {

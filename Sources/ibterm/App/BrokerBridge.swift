@@ -107,7 +107,11 @@ final class BrokerBridge: Sendable {
             // The stream starts with the current state; before the first connection that is
             // "disconnected", which is no loss.
             if state.withLock({ $0.wasUsable }) { store.send(.connectionLost(reason: "disconnected")) }
-        case .connected, .synchronizing:
+        case let .connected(serverVersion, accounts):
+            // Ticks flow again while the client resubscribes; they are live ticks.
+            let next = await client.nextOrderID
+            store.send(.connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: next))
+        case .synchronizing:
             break
         }
     }
