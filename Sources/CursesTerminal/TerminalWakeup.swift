@@ -13,6 +13,8 @@ public final class TerminalWakeup: Sendable {
         public static let input = Reason(rawValue: 1)
         /// ``wake()`` was called.
         public static let woken = Reason(rawValue: 2)
+        /// The terminal hung up (its window closed, its pty is gone): time to leave.
+        public static let hangup = Reason(rawValue: 4)
     }
 
     private let inputFD: Int32
@@ -54,7 +56,9 @@ public final class TerminalWakeup: Sendable {
         let ready = poll(&fds, 2, timeoutMilliseconds)
         guard ready > 0 else { return [] }
         var reason: Reason = []
-        if fds[0].revents != 0 { reason.insert(.input) }
+        let hungUp = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
+        if fds[0].revents & hungUp != 0 { reason.insert(.hangup) }
+        if fds[0].revents & Int16(POLLIN) != 0 { reason.insert(.input) }
         if fds[1].revents != 0 {
             reason.insert(.woken)
             var buffer = [UInt8](repeating: 0, count: 256)

@@ -43,4 +43,12 @@ import CursesTerminal
         #expect(next == [] || next == .woken)
         #expect(wakeup.wait(timeoutMilliseconds: 20) == [])
     }
+
+    @Test func reportsAHangupWhenTheTerminalGoesAway() {
+        let input = inputPipe()
+        defer { close(input.read) }
+        let wakeup = TerminalWakeup(inputFD: input.read)
+        close(input.write)
+        #expect(wakeup.wait(timeoutMilliseconds: 1000).contains(.hangup))
+    }
 }

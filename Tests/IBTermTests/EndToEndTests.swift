@@ -33,6 +33,21 @@ import Testing
         return "env \(environment) \(binary) --seed 7 --fresh --state \(home.path)/paper.sqlite \(arguments); echo \"EXIT $?\"; echo \"MODES $(stty -a | grep -oE -- '-?(icanon|echo)\\b' | tr '\\n' ' ')\"; sleep 120"
     }
 
+    /// The pid of `parent`'s child process called `name`, read from /proc.
+    static func child(of parent: Int32, named name: String) -> Int32? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = Int32(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+            else { continue }
+            let command = stat[stat.index(after: open)..<close]
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if command == name, fields.count > 1, Int32(fields[1]) == parent { return pid }
+        }
+        return nil
+    }
+
     static func row(_ screen: String, _ symbol: String) -> String? {
         screen.split(separator: "\n").map(String.init).first { $0.contains(" \(symbol) ") }
     }
@@ -43,11 +58,11 @@ import Testing
 
     @Test func fullLayoutShowsEveryPaneAndMovingQuotes() async throws {
         guard let command = try command("--theme mono") else { return }
-        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let session = try await TmuxSession(command: command, width: 120, height: 40)
         let ready = await session.waitFor { screen in
             screen.contains("PAPER") && screen.contains("connected") && (Self.row(screen, "AAPL").map { Self.numbers(in: $0).count >= 3 } ?? false)
         }
-        let first = try #require(ready, "the dashboard did not show live AAPL quotes: \(session.capture())")
+        let first = try #require(ready, "the dashboard did not show live AAPL quotes")
         for title in ["Watchlist", "Positions", "P&L", "Orders", "Messages"] { #expect(first.contains(title), "\(title)") }
         print("--- full layout 120x40 ---\n\(first)")
         let moved = await session.waitFor(timeout: .seconds(10)) { $0.split(separator: "\n").prefix(14) != first.split(separator: "\n").prefix(14) }
@@ -56,62 +71,57 @@ import Testing
 
     @Test func keystrokesPlaceAMarketableLimitBuyThatShowsInPositions() async throws {
         guard let command = try command("--theme mono") else { return }
-        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let session = try await TmuxSession(command: command, width: 120, height: 40)
         // Orders can be sent once the connection is usable and the quote is live.
         let ready = await session.waitFor { screen in
             screen.contains("connected") && (Self.row(screen, "AAPL").map { $0.contains("live") && Self.numbers(in: $0).count >= 3 } ?? false)
         }
-        let screen = try #require(ready, "no live AAPL quote: \(session.capture())")
+        let screen = try #require(ready, "no live AAPL quote")
         let ask = try #require(Self.numbers(in: Self.row(screen, "AAPL")!).dropFirst().first)
         let limit = String(format: "%.2f", ask + 1)
-        try session.send(":")
-        try session.send("buy 10 AAPL lmt \(limit)", literal: true)
-        try session.send("Enter")
+        try await session.send(":")
+        try await session.send("buy 10 AAPL lmt \(limit)", literal: true)
+        try await session.send("Enter")
         let review = await session.waitFor(timeout: .seconds(5)) { $0.lowercased().contains("review") || $0.contains("send") }
-        print("--- ticket in review ---\n\(review ?? session.capture())")
+        let reviewScreen = await session.capture()
+        print("--- ticket in review ---\n\(review ?? reviewScreen)")
         #expect(review != nil, "the ticket did not open in review")
-        try session.send("Enter")
+        try await session.send("Enter")
         let filled = await session.waitFor(timeout: .seconds(15)) { screen in
             screen.split(separator: "\n").contains { $0.contains("AAPL") && $0.contains(" 10 ") && !$0.contains("BUY") && !$0.contains("buy") && Self.numbers(in: String($0)).count >= 4 }
                 && screen.contains("Filled")
         }
-        #expect(filled != nil, "the position did not show: \(session.capture())")
+        #expect(filled != nil, "the position did not show")
     }
 
     @Test func anExpiredSubscriptionShowsAsNotEntitledWithThePlainMessage() async throws {
         let scenario = FileManager.default.temporaryDirectory.appendingPathComponent("expire-\(UUID().uuidString).toml")
         try "name = \"expire\"\n\n[[fault]]\nat = 3\nkind = \"expire-subscription\"\nsymbol = \"AAPL\"\n".write(to: scenario, atomically: true, encoding: .utf8)
         guard let command = try command("--theme mono --scenario \(scenario.path)") else { return }
-        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let session = try await TmuxSession(command: command, width: 120, height: 40)
         let expired = await session.waitFor(timeout: .seconds(20)) { screen in
             (Self.row(screen, "AAPL")?.contains("no entitlement") ?? false) && screen.contains("354")
         }
-        print("--- expired subscription ---\n\(expired ?? session.capture())")
+        let expiredScreen = await session.capture()
+        print("--- expired subscription ---\n\(expired ?? expiredScreen)")
         #expect(expired != nil, "AAPL did not show as not entitled")
     }
 
     @Test func resizingAndSIGTERMLeaveACorrectScreenAndAUsableTerminal() async throws {
         guard let command = try command("") else { return }
-        let session = try TmuxSession(command: command, width: 120, height: 40)
+        let session = try await TmuxSession(command: command, width: 120, height: 40)
         #expect(await session.waitFor { $0.contains("PAPER") && $0.contains("Executions") } != nil)
-        try session.resize(width: 80, height: 24)
-        #expect(await session.waitFor(timeout: .seconds(5)) { $0.contains("PAPER") && $0.contains("Watchlist") && !$0.contains("Executions") } != nil, "compact layout: \(session.capture())")
-        try session.resize(width: 40, height: 10)
-        #expect(await session.waitFor(timeout: .seconds(5)) { $0.lowercased().contains("too small") } != nil, "too-small screen: \(session.capture())")
-        try session.resize(width: 120, height: 40)
-        #expect(await session.waitFor(timeout: .seconds(5)) { $0.contains("Executions") && $0.contains("PAPER") } != nil, "full layout again: \(session.capture())")
-        let shell = try #require(session.panePID())
-        let pgrep = Process()
-        pgrep.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        pgrep.arguments = ["-P", String(shell), "ibterm"]
-        let out = Pipe()
-        pgrep.standardOutput = out
-        try pgrep.run()
-        pgrep.waitUntilExit()
-        let pid = try #require(Int32(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").first ?? ""))
+        try await session.resize(width: 80, height: 24)
+        #expect(await session.waitFor(timeout: .seconds(5)) { $0.contains("PAPER") && $0.contains("Watchlist") && !$0.contains("Executions") } != nil, "compact layout")
+        try await session.resize(width: 40, height: 10)
+        #expect(await session.waitFor(timeout: .seconds(5)) { $0.lowercased().contains("too small") } != nil, "too-small screen")
+        try await session.resize(width: 120, height: 40)
+        #expect(await session.waitFor(timeout: .seconds(5)) { $0.contains("Executions") && $0.contains("PAPER") } != nil, "full layout again")
+        let shell = try #require(await session.panePID())
+        let pid = try #require(Self.child(of: shell, named: "ibterm"))
         kill(pid, SIGTERM)
         let after = await session.waitFor(timeout: .seconds(10)) { $0.contains("EXIT") && $0.contains("MODES") }
-        let screen = try #require(after, "no exit line: \(session.capture())")
+        let screen = try #require(after, "no exit line")
         let modes = try #require(screen.split(separator: "\n").first { $0.hasPrefix("MODES") })
         print("--- after SIGTERM ---\n\(screen.split(separator: "\n").filter { $0.hasPrefix("EXIT") || $0.hasPrefix("MODES") }.joined(separator: "\n"))")
         #expect(modes.contains(" icanon") && modes.contains(" echo"), "terminal modes after SIGTERM: \(modes)")

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A detached tmux session running a command, for end-to-end tests of the real terminal UI:
@@ -20,10 +21,10 @@ final class TmuxSession {
     private static let socketName = "ibterm-e2e-\(getpid())"
 
     /// Starts `command` (run by `sh -c`) in a new session of `width`x`height`.
-    init(command: String, width: Int = 120, height: Int = 40) throws {
+    init(command: String, width: Int = 120, height: Int = 40) async throws {
         name = "ibterm-e2e-\(UUID().uuidString.prefix(8))"
-        try Self.run(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command], captureOutput: false)
-        try Self.run(["set-option", "-t", name, "remain-on-exit", "on"])
+        try await Self.command(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command], captureOutput: false)
+        try await Self.command(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit {
@@ -31,23 +32,23 @@ final class TmuxSession {
     }
 
     /// The visible screen, one string per line.
-    func capture() -> String {
-        (try? Self.run(["capture-pane", "-p", "-t", name])) ?? ""
+    func capture() async -> String {
+        (try? await Self.command(["capture-pane", "-p", "-t", name])) ?? ""
     }
 
     /// Types keys (tmux key names, e.g. `Enter`, `Escape`, `Tab`, or literal text with `literal`).
-    func send(_ keys: String..., literal: Bool = false) throws {
-        try Self.run(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
+    func send(_ keys: String..., literal: Bool = false) async throws {
+        try await Self.command(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
     }
 
     /// Resizes the window (the program gets SIGWINCH).
-    func resize(width: Int, height: Int) throws {
-        try Self.run(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    func resize(width: Int, height: Int) async throws {
+        try await Self.command(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
     /// The pid of the pane's first process.
-    func panePID() -> Int32? {
-        Int32(((try? Self.run(["display-message", "-p", "-t", name, "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+    func panePID() async -> Int32? {
+        Int32(((try? await Self.command(["display-message", "-p", "-t", name, "#{pane_pid}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Waits until `predicate` holds for the screen, polling every 100 ms, at most `timeout`.
@@ -56,11 +57,22 @@ final class TmuxSession {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {
-            let screen = capture()
+            let screen = await capture()
             if predicate(screen) { return screen }
             try? await Task.sleep(for: .milliseconds(100))
         }
         return nil
+    }
+
+    /// Runs a tmux command on a dispatch thread, so that waiting for it never holds one of the
+    /// few threads Swift concurrency runs every other test on.
+    @discardableResult
+    static func command(_ arguments: [String], captureOutput: Bool = true) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments, captureOutput: captureOutput) })
+            }
+        }
     }
 
     @discardableResult

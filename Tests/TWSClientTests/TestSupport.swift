@@ -83,9 +83,11 @@ func fastConfiguration() -> TWSClientConfiguration {
     configuration.reconnectInitialDelay = .milliseconds(50)
     configuration.reconnectMaximumDelay = .milliseconds(200)
     configuration.reconnectJitter = .none
-    configuration.establishTimeout = .seconds(3)
-    configuration.requestTimeout = .seconds(3)
-    configuration.synchronizationTimeout = .seconds(3)
+    // Generous limits for steps that only wait on a loaded machine; the keepalive above is
+    // what the tests about dead links measure.
+    configuration.establishTimeout = .seconds(15)
+    configuration.requestTimeout = .seconds(15)
+    configuration.synchronizationTimeout = .seconds(15)
     configuration.commissionGrace = .milliseconds(300)
     return configuration
 }

@@ -76,7 +76,7 @@ final class TerminalLoop: Sendable {
             case let .wait(until):
                 let remaining = until - elapsed
                 let milliseconds = max(1, min(1000, Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
-                _ = wakeup.wait(timeoutMilliseconds: milliseconds)
+                if wakeup.wait(timeoutMilliseconds: milliseconds).contains(.hangup) { return .signal(SIGHUP) }
             }
         }
     }
