@@ -85,6 +85,7 @@ extension BrokerBridge {
         for _ in 0..<100 where !state.withLock({ $0.isUsable }) {
             try? await Task.sleep(for: .milliseconds(50))
         }
+        state.withLock { _ = $0.placedOrders.insert(orderID) }
         do {
             let handle = try await client.placeOrder(contract(for: instruction.symbol), order, orderId: orderID)
             for await event in handle.events {

@@ -44,6 +44,11 @@ extension BrokerBridge {
         }
     }
 
+    /// Whether a notice concerns an order placed here (it then arrives on that order's stream).
+    func isOrderNotice(_ notice: TWSNotice) -> Bool {
+        notice.id >= 0 && state.withLock { $0.placedOrders.contains(notice.id) }
+    }
+
     static func notice(_ notice: TWSNotice, requestID: Int) -> Notice {
         Notice(requestID: requestID, code: notice.code, text: notice.message)
     }

@@ -28,6 +28,8 @@ final class BrokerBridge: Sendable {
         var isUsable = false
         /// Symbols to look up once the connection is usable.
         var unresolved: Set<String> = []
+        /// Orders this bridge placed: their notices arrive on the order's own stream.
+        var placedOrders: Set<Int> = []
         /// Whether the connection was ever usable.
         var wasUsable = false
         /// Whether the P&L stream is followed.
@@ -48,7 +50,11 @@ final class BrokerBridge: Sendable {
         let account = await client.accountUpdates()
         let tasks = [
             Task { [self] in for await status in connection { await connectionChanged(status) } },
-            Task { [self] in for await notice in notices where !isSymbolNotice(notice) { store.send(.notice(Self.notice(notice, requestID: notice.id))) } },
+            Task { [self] in
+                for await notice in notices where !isSymbolNotice(notice) && !isOrderNotice(notice) {
+                    store.send(.notice(Self.notice(notice, requestID: notice.id)))
+                }
+            },
             Task { [self] in
                 for await event in positions {
                     if case let .value(position) = event { store.send(.position(Self.position(position))) }

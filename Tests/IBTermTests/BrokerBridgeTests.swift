@@ -1,0 +1,60 @@
+import Dashboard
+import Foundation
+import Logging
+import PaperGateway
+import Testing
+import TWSClient
+@testable import ibterm
+
+/// The app's wiring without a terminal: the real client and the embedded paper gateway in
+/// process, the reducer's effects carried out by the bridge, keys given as intents.
+@Suite(.timeLimit(.minutes(1))) struct BrokerBridgeTests {
+    /// Waits (polling, at most `timeout`) until the store's state satisfies `predicate`.
+    func waitUntil(_ store: DashboardStore, timeout: Duration = .seconds(15), _ predicate: (DashboardState) -> Bool) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            if predicate(store.snapshot()) { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return predicate(store.snapshot())
+    }
+
+    @Test func quotesTurnLiveAndATypedBuyBecomesAPosition() async throws {
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 5, notEntitled: ["NVDA"], logger: Logger(label: "test.paper") { _ in SwiftLogNoOpLogHandler() }))
+        var configuration = TWSClientConfiguration()
+        configuration.retryInitialConnect = true
+        let client = TWSClient(configuration: configuration, logger: Logger(label: "test.client") { _ in SwiftLogNoOpLogHandler() })
+        let router = EffectRouter()
+        var config = DashboardConfig()
+        config.watchlist = ["AAPL", "MSFT", "NVDA"]
+        let store = DashboardStore(initial: DashboardState(config: config, now: DashboardStore.now()), perform: { router.route($0) }, changed: {})
+        let bridge = BrokerBridge(client: client, store: store, logger: Logger(label: "test.bridge") { _ in SwiftLogNoOpLogHandler() })
+        router.connect(bridge: bridge, journal: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .ascii), themeFolders: [], logger: Logger(label: "test"))
+        await bridge.start()
+        store.send(.connecting(gateway: "127.0.0.1:\(server.port)"))
+        store.send(.started)
+        try await client.connect(host: server.host, port: server.port, clientId: 3)
+
+        let live = await waitUntil(store) { state in
+            state.watchlistRows.first { $0.symbol == "AAPL" }?.freshness.state == .live
+                && state.watchlistRows.first { $0.symbol == "NVDA" }?.freshness.state == .noEntitlement
+        }
+        #expect(live, "AAPL live and NVDA not entitled")
+        let ask = try #require(store.snapshot().watchlistRows.first { $0.symbol == "AAPL" }?.quote.ask)
+
+        store.send(.user(.runCommand(String(format: "buy 7 AAPL lmt %.2f", ask + 1))))
+        #expect(store.snapshot().ticket != nil, "the command opened the ticket")
+        store.send(.user(.submit))
+        let filled = await waitUntil(store) { state in
+            state.positionRows.contains { $0.symbol == "AAPL" && $0.quantity == 7 }
+                && state.orderList.contains { $0.status == .filled }
+        }
+        #expect(filled, "the order filled and the position shows")
+        #expect(store.snapshot().executions.count >= 1)
+
+        bridge.stop()
+        await client.disconnect()
+        try await server.stop()
+    }
+}
