@@ -47,19 +47,20 @@ public final class TerminalWakeup: Sendable {
     }
 
     /// Blocks until input is readable, ``wake()`` was called, or `timeoutMilliseconds` passed
-    /// (-1: no timeout). Returns what happened (empty on timeout).
-    public func wait(timeoutMilliseconds: Int32) -> Reason {
+    /// (-1: no timeout). Returns what happened (empty on timeout). With `wakes` false only input
+    /// ends the wait early: a frame already due later needs no news of further changes.
+    public func wait(timeoutMilliseconds: Int32, wakes: Bool = true) -> Reason {
         var fds = [
             pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0),
             pollfd(fd: readFD, events: Int16(POLLIN), revents: 0),
         ]
-        let ready = poll(&fds, 2, timeoutMilliseconds)
+        let ready = poll(&fds, wakes ? 2 : 1, timeoutMilliseconds)
         guard ready > 0 else { return [] }
         var reason: Reason = []
         let hungUp = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
         if fds[0].revents & hungUp != 0 { reason.insert(.hangup) }
         if fds[0].revents & Int16(POLLIN) != 0 { reason.insert(.input) }
-        if fds[1].revents != 0 {
+        if wakes && fds[1].revents != 0 {
             reason.insert(.woken)
             var buffer = [UInt8](repeating: 0, count: 256)
             while read(readFD, &buffer, buffer.count) > 0 {}

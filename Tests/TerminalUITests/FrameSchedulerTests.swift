@@ -50,3 +50,13 @@ import TerminalUI
         #expect(scheduler.decide(now: .seconds(1), stateVersion: 1) == .drawNow)
     }
 }
+
+@Suite struct FrameSchedulerDataRateTests {
+    @Test func streamedChangesDrawAtTheDataRateAndKeysAtTheFullRate() {
+        var scheduler = FrameScheduler(maxFramesPerSecond: 30, dataFramesPerSecond: 10)
+        scheduler.didDraw(at: .zero, stateVersion: 0)
+        #expect(scheduler.decide(now: .milliseconds(40), stateVersion: 1, interactive: false) == .wait(until: .milliseconds(100)))
+        #expect(scheduler.decide(now: .milliseconds(40), stateVersion: 1, interactive: true) == .drawNow)
+        #expect(scheduler.decide(now: .milliseconds(100), stateVersion: 1, interactive: false) == .drawNow)
+    }
+}

@@ -1,5 +1,7 @@
 /// Decides when the dashboard draws: only when its state changed or a second passed (so ages
-/// keep counting), and never more than `maxFramesPerSecond` times a second.
+/// keep counting), and never more than `maxFramesPerSecond` times a second. Changes the trader
+/// caused (a key) draw at that rate; changes that only stream in (quotes) draw at most
+/// `dataFramesPerSecond` times a second, which is what a quiet dashboard costs.
 ///
 /// Pure: time comes in as a `Duration` since any fixed origin. A burst of a thousand changes
 /// between two frames gives one frame.
@@ -21,6 +23,8 @@ public struct FrameScheduler: Hashable, Sendable {
 
     /// The shortest time between two frames.
     public let minimumFrameInterval: Duration
+    /// The shortest time between two frames that only streamed data changed.
+    public let dataFrameInterval: Duration
     /// The longest time between two frames while nothing changes (ages tick).
     public let idleRefreshInterval: Duration
     private var lastFrameAt: Duration?
@@ -28,8 +32,9 @@ public struct FrameScheduler: Hashable, Sendable {
 
     /// Creates a scheduler capped at `maxFramesPerSecond` that refreshes an idle screen every
     /// `idleRefreshInterval`.
-    public init(maxFramesPerSecond: Int = 30, idleRefreshInterval: Duration = .seconds(1)) {
+    public init(maxFramesPerSecond: Int = 30, dataFramesPerSecond: Int? = nil, idleRefreshInterval: Duration = .seconds(1)) {
         minimumFrameInterval = .seconds(1) / max(1, maxFramesPerSecond)
+        dataFrameInterval = .seconds(1) / max(1, min(dataFramesPerSecond ?? maxFramesPerSecond, maxFramesPerSecond))
         self.idleRefreshInterval = idleRefreshInterval
     }
 
@@ -39,10 +44,11 @@ public struct FrameScheduler: Hashable, Sendable {
         lastVersion = nil
     }
 
-    /// Whether to draw now, given the current time and the state's change counter.
-    public func decide(now: Duration, stateVersion: Int) -> Decision {
+    /// Whether to draw now, given the current time and the state's change counter;
+    /// `interactive` when the trader caused the change.
+    public func decide(now: Duration, stateVersion: Int, interactive: Bool = true) -> Decision {
         guard let lastFrameAt, let lastVersion else { return .drawNow }
-        let earliest = lastFrameAt + minimumFrameInterval
+        let earliest = lastFrameAt + (interactive ? minimumFrameInterval : dataFrameInterval)
         let refreshAt = lastFrameAt + idleRefreshInterval
         if stateVersion != lastVersion {
             return now >= earliest ? .drawNow : .wait(until: earliest)

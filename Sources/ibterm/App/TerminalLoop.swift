@@ -53,13 +53,15 @@ final class TerminalLoop: Sendable {
         let terminal = CursesTerminal(options: CursesTerminalOptions(noColor: noColor, inputTimeoutMilliseconds: 0))
         try terminal.start()
         defer { terminal.restore() }
-        var scheduler = FrameScheduler(maxFramesPerSecond: 30, idleRefreshInterval: .seconds(1))
+        var scheduler = FrameScheduler(maxFramesPerSecond: 30, dataFramesPerSecond: 10, idleRefreshInterval: .seconds(1))
+        var typed = false
+        var drawnVersion: UInt64?
         let clock = ContinuousClock()
         let origin = clock.now
         var lastSecond: Int64 = -1
         while true {
             if let signal = signals.receivedSignal { return .signal(signal) }
-            drainInput(terminal, &scheduler)
+            if drainInput(terminal, &scheduler) { typed = true }
             let wallSecond = DashboardStore.now().millisecondsSinceEpoch / 1000
             if wallSecond != lastSecond {
                 lastSecond = wallSecond
@@ -68,22 +70,29 @@ final class TerminalLoop: Sendable {
             let state = store.snapshot()
             if state.isQuitting { return .quit }
             let elapsed = clock.now - origin
-            switch scheduler.decide(now: elapsed, stateVersion: Int(truncatingIfNeeded: state.version)) {
+            switch scheduler.decide(now: elapsed, stateVersion: Int(truncatingIfNeeded: state.version), interactive: typed) {
             case .drawNow:
                 draw(state, on: terminal)
+                drawnVersion = state.version
+                typed = false
                 scheduler.didDraw(at: elapsed, stateVersion: Int(truncatingIfNeeded: state.version))
                 continue
             case let .wait(until):
                 let remaining = until - elapsed
                 let milliseconds = max(1, min(1000, Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)))
-                if wakeup.wait(timeoutMilliseconds: milliseconds).contains(.hangup) { return .signal(SIGHUP) }
+                // A change is already waiting for its frame: only keys may wake us before then.
+                let pending = drawnVersion != state.version
+                if wakeup.wait(timeoutMilliseconds: milliseconds, wakes: !pending).contains(.hangup) { return .signal(SIGHUP) }
             }
         }
     }
 
-    /// Reads every pending key and resize; keys become intents sent to the store.
-    private func drainInput(_ terminal: CursesTerminal, _ scheduler: inout FrameScheduler) {
+    /// Reads every pending key and resize; keys become intents sent to the store. Returns
+    /// whether anything was read.
+    private func drainInput(_ terminal: CursesTerminal, _ scheduler: inout FrameScheduler) -> Bool {
+        var any = false
         while let event = terminal.readEvent() {
+            any = true
             switch event {
             case .resize:
                 scheduler.invalidate()
@@ -94,6 +103,7 @@ final class TerminalLoop: Sendable {
                 }
             }
         }
+        return any
     }
 
     private func draw(_ state: DashboardState, on terminal: CursesTerminal) {

@@ -1,0 +1,117 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// The real `ibterm` dashboard running in a pseudo-terminal of its own, for measuring what a
+/// trader's process costs: time to the first frame, CPU and resident memory.
+final class DashboardProcess: Sendable {
+    /// The dashboard's process id.
+    let pid: Int32
+    private let master: Int32
+    /// Everything the dashboard wrote to its terminal.
+    private final class Output: Sendable { let bytes = Mutex<[UInt8]>([]) }
+    private let output = Output()
+    private let started: ContinuousClock.Instant
+
+    /// Starts `binary` with `arguments` in a `columns`x`rows` pseudo-terminal, with its own
+    /// home folders in a temporary directory.
+    init(binary: String, arguments: [String], columns: Int = 120, rows: Int = 40, configText: String? = nil) throws {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw BenchFailure("openpty failed: errno \(errno)") }
+        self.master = master
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("config/ibterm"), withIntermediateDirectories: true)
+        if let configText {
+            try configText.write(to: home.appendingPathComponent("config/ibterm/config.toml"), atomically: true, encoding: .utf8)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments + ["--fresh", "--state", home.appendingPathComponent("paper.sqlite").path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+        environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
+        environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
+        environment["TERM"] = "xterm-256color"
+        process.environment = environment
+        let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        process.standardInput = terminal
+        process.standardOutput = terminal
+        process.standardError = FileHandle.nullDevice
+        started = ContinuousClock.now
+        try process.run()
+        close(slave)
+        pid = process.processIdentifier
+        let output = self.output
+        let reader = master
+        Thread.detachNewThread {
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = read(reader, &buffer, buffer.count)
+                if count <= 0 { break }
+                output.bytes.withLock { $0.append(contentsOf: buffer[0..<count]) }
+            }
+        }
+    }
+
+    /// Waits until the terminal output contains `text`; the time since the process started.
+    func waitForOutput(_ text: String, timeout: Duration = .seconds(30)) async throws -> Duration {
+        let needle = Array(text.utf8)
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let found = output.bytes.withLock { bytes in bytes.count >= needle.count && Self.contains(bytes, needle) }
+            if found { return ContinuousClock.now - started }
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        throw BenchFailure("the dashboard did not show \"\(text)\" within \(timeout)")
+    }
+
+    /// CPU time (user + system) the process has used.
+    func cpuTime() throws -> Duration {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        guard let close = stat.lastIndex(of: ")") else { throw BenchFailure("unreadable /proc/\(pid)/stat") }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        let ticks = (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+        let perSecond = sysconf(Int32(_SC_CLK_TCK))
+        return .milliseconds(Int64(ticks) * 1000 / Int64(perSecond))
+    }
+
+    /// Resident memory now and at its peak, in bytes.
+    func memory() throws -> (resident: Int, peak: Int) {
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        func kilobytes(_ key: String) -> Int {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return 0 }
+            return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        }
+        return (kilobytes("VmRSS:") * 1024, kilobytes("VmHWM:") * 1024)
+    }
+
+    /// Asks the dashboard to quit (SIGTERM) and waits for it.
+    func stop() {
+        kill(pid, SIGTERM)
+        var status: Int32 = 0
+        for _ in 0..<100 {
+            if waitpid(pid, &status, WNOHANG) == pid { break }
+            usleep(20_000)
+        }
+        close(master)
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = 0
+        while index + needle.count <= haystack.count {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
+    }
+}
+
+/// A benchmark that could not run, said in one sentence.
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
