@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ibterm-bench",
-            dependencies: ["TWSWire", "PaperGateway", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TWSWire", "TWSClient", "PaperGateway", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 

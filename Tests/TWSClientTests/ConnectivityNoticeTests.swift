@@ -91,6 +91,9 @@ import TWSWire
         server.notice(2103, "Market data farm connection is broken:usfarm")
         server.notice(2104, "Market data farm connection is OK:usfarm")
         try await waitUntil("AAPL resubscribed") { server.messages(on: 0).compactMap(\.marketDataSymbol).count == 2 }
+        // The stream's subscriber sees the gap on its own task, a moment after the server saw
+        // the new request.
+        try await waitUntil("the silent-feed gap reaches the stream") { a.events.contains(.gap(.silentFeed)) }
         #expect(a.events.contains(.gap(.silentFeed)))
         await client.disconnect()
         aTask.cancel()

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PaperGateway
+import TWSClient
+import TWSWire
+
+/// placeOrder to Filled through ibterm's own client and the paper gateway over loopback.
+struct OrderRoundtripBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "order-roundtrip",
+        abstract: "placeOrder → Filled through TWSClient and the paper gateway over loopback.",
+        discussion: """
+            Starts the gateway in-process on an ephemeral loopback port and connects ibterm's \
+            TWSClient (pacing raised to --rate messages per second so the benchmark measures \
+            the path, not IB's 50/s limit). Places --orders marketable one-share SPY MKT orders \
+            one after the other and times each from placeOrder to its Filled status on the \
+            order's event stream.
+            """
+    )
+
+    @Option(help: "Orders to place.")
+    var orders: Int = 10_000
+
+    @Flag(help: "Keep the gateway's ledger in memory instead of SQLite.")
+    var noLedger = false
+
+    @Option(help: "The client's outgoing message limit per second.")
+    var rate: Int = 100_000
+
+    func run() async throws {
+        var quiet = Logger(label: "bench")
+        quiet.logLevel = .error
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("roundtrip-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(
+            port: 0, seed: 1, statePath: noLedger ? nil : path, fresh: true, logger: quiet))
+        var configuration = TWSClientConfiguration()
+        configuration.pacingLimit = rate
+        configuration.pacingBurst = rate
+        let client = TWSClient(configuration: configuration, logger: quiet)
+        try await client.connect(host: server.host, port: server.port, clientId: 5)
+        let contract = Contract(symbol: "SPY", secType: "STK", exchange: "SMART", currency: "USD")
+        var latencies: [Duration] = []
+        latencies.reserveCapacity(orders)
+        let clock = ContinuousClock()
+        let start = clock.now
+        for index in 0..<orders {
+            let order = TWSWire.Order(action: index % 2 == 0 ? "BUY" : "SELL", totalQuantity: 1, orderType: "MKT")
+            let sent = clock.now
+            let handle = try await client.placeOrder(contract, order)
+            for await event in handle.events {
+                if case let .status(update) = event, update.status == .filled {
+                    latencies.append(clock.now - sent)
+                    break
+                }
+            }
+        }
+        let elapsed = clock.now - start
+        await client.disconnect()
+        try await server.stop()
+        guard latencies.count == orders else { throw BenchFailure("only \(latencies.count) of \(orders) orders filled") }
+        let sorted = latencies.sorted()
+        func micros(_ d: Duration) -> Int64 { d.components.seconds * 1_000_000 + d.components.attoseconds / 1_000_000_000_000 }
+        let seconds = Double(micros(elapsed)) / 1_000_000
+        print("order-roundtrip: \(Int(Double(orders) / seconds)) orders/s, p50 \(micros(sorted[orders / 2])) us, p99 \(micros(sorted[min(orders - 1, orders * 99 / 100)])) us, max \(micros(sorted[orders - 1])) us (\(orders) orders, ledger \(noLedger ? "memory" : "sqlite"))")
+    }
+}
