@@ -13,14 +13,9 @@ struct IBTerm: AsyncParsableCommand {
             """,
         version: IBTermVersion.current,
         subcommands: [
-            ExplainCommand.self, EngineCommand.self,
+            DashboardCommand.self, ExplainCommand.self, EngineCommand.self,
             QuoteCommand.self, PositionsCommand.self, OrdersCommand.self, ExecutionsCommand.self, OrderCommand.self,
-        ]
+        ],
+        defaultSubcommand: DashboardCommand.self
     )
-
-    @OptionGroup var options: DashboardOptions
-
-    func run() async throws {
-        try await DashboardApp.run(options)
-    }
 }

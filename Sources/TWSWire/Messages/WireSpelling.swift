@@ -70,34 +70,49 @@ public struct WireSpelling: Hashable, Sendable {
     }
 }
 
-extension ServerMessage {
+/// The two message sets of the protocol, as far as spelling capture needs them.
+protocol SpelledMessage: Sendable {
+    static func decode(_ payload: [UInt8], serverVersion: Int) throws(WireDecodingError) -> Self
+    var messageID: Int { get }
+    func encoded(serverVersion: Int) -> [UInt8]
+}
+
+extension SpelledMessage {
     /// Decodes a payload and captures how its sender spelled numbers (see ``WireSpelling``).
-    public static func decodeKeepingSpelling(_ payload: [UInt8], serverVersion: Int) throws(WireDecodingError) -> (ServerMessage, WireSpelling) {
+    static func decodeCapturingSpelling(_ payload: [UInt8], serverVersion: Int, side: String) throws(WireDecodingError) -> (Self, WireSpelling) {
         let message = try decode(payload, serverVersion: serverVersion)
         let received = WireSpelling.fields(ofFrame: FrameEncoder.frame(payload))
         let canonical = WireSpelling.fields(ofFrame: message.encoded(serverVersion: serverVersion))
-        return (message, try WireSpelling.capture(received: received, canonical: canonical, message: "server message \(message.messageID)"))
+        return (message, try WireSpelling.capture(received: received, canonical: canonical, message: "\(side) message \(message.messageID)"))
     }
 
     /// Encodes the message as one frame with a sender's spelling.
-    public func encoded(serverVersion: Int, spelling: WireSpelling) -> [UInt8] {
+    func encodedApplying(_ spelling: WireSpelling, serverVersion: Int) -> [UInt8] {
         guard !spelling.isCanonical else { return encoded(serverVersion: serverVersion) }
         return WireSpelling.frame(fields: spelling.apply(to: WireSpelling.fields(ofFrame: encoded(serverVersion: serverVersion))))
     }
 }
 
-extension ClientMessage {
+extension ServerMessage: SpelledMessage {
     /// Decodes a payload and captures how its sender spelled numbers (see ``WireSpelling``).
-    public static func decodeKeepingSpelling(_ payload: [UInt8], serverVersion: Int) throws(WireDecodingError) -> (ClientMessage, WireSpelling) {
-        let message = try decode(payload, serverVersion: serverVersion)
-        let received = WireSpelling.fields(ofFrame: FrameEncoder.frame(payload))
-        let canonical = WireSpelling.fields(ofFrame: message.encoded(serverVersion: serverVersion))
-        return (message, try WireSpelling.capture(received: received, canonical: canonical, message: "client message \(message.messageID)"))
+    public static func decodeKeepingSpelling(_ payload: [UInt8], serverVersion: Int) throws(WireDecodingError) -> (ServerMessage, WireSpelling) {
+        try decodeCapturingSpelling(payload, serverVersion: serverVersion, side: "server")
     }
 
     /// Encodes the message as one frame with a sender's spelling.
     public func encoded(serverVersion: Int, spelling: WireSpelling) -> [UInt8] {
-        guard !spelling.isCanonical else { return encoded(serverVersion: serverVersion) }
-        return WireSpelling.frame(fields: spelling.apply(to: WireSpelling.fields(ofFrame: encoded(serverVersion: serverVersion))))
+        encodedApplying(spelling, serverVersion: serverVersion)
+    }
+}
+
+extension ClientMessage: SpelledMessage {
+    /// Decodes a payload and captures how its sender spelled numbers (see ``WireSpelling``).
+    public static func decodeKeepingSpelling(_ payload: [UInt8], serverVersion: Int) throws(WireDecodingError) -> (ClientMessage, WireSpelling) {
+        try decodeCapturingSpelling(payload, serverVersion: serverVersion, side: "client")
+    }
+
+    /// Encodes the message as one frame with a sender's spelling.
+    public func encoded(serverVersion: Int, spelling: WireSpelling) -> [UInt8] {
+        encodedApplying(spelling, serverVersion: serverVersion)
     }
 }

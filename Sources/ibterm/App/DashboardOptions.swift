@@ -28,11 +28,6 @@ struct DashboardOptions: ParsableArguments {
 
     /// `--gateway` split into host and port.
     func gatewayEndpoint() throws -> (host: String, port: Int)? {
-        guard let gateway else { return nil }
-        let parts = gateway.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (1...65_535).contains(port) else {
-            throw ValidationError("--gateway must be HOST:PORT, e.g. 127.0.0.1:4002 (got \"\(gateway)\")")
-        }
-        return (String(parts[0]), port)
+        try gateway.map(GatewayAddress.parse)
     }
 }

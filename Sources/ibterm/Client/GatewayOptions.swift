@@ -31,15 +31,7 @@ struct GatewayOptions: ParsableArguments {
 
     /// The gateway's host and port, or `nil` for the embedded paper gateway.
     func endpoint() throws -> (host: String, port: Int)? {
-        guard let gateway else { return nil }
-        guard let colon = gateway.lastIndex(of: ":"), let port = Int(gateway[gateway.index(after: colon)...]),
-            (1...65535).contains(port), colon != gateway.startIndex
-        else {
-            throw ValidationError("--gateway must be HOST:PORT, e.g. 127.0.0.1:4002 (got \"\(gateway)\").")
-        }
-        var host = String(gateway[..<colon])
-        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        return (host, port)
+        try gateway.map(GatewayAddress.parse)
     }
 
     /// The time limit as a `Duration`.

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Testing
+@testable import ibterm
+
+@Suite struct CommandLineTests {
+    @Test func aSubcommandsGatewayReachesTheSubcommand() throws {
+        let command = try IBTerm.parseAsRoot(["quote", "AAPL", "--gateway", "127.0.0.1:4002"])
+        let quote = try #require(command as? QuoteCommand)
+        #expect(try quote.gateway.endpoint()?.port == 4002)
+    }
+
+    @Test func dashboardOptionsWithoutASubcommandGoToTheDashboard() throws {
+        let command = try IBTerm.parseAsRoot(["--gateway", "[::1]:7497", "--seed", "9"])
+        let dashboard = try #require(command as? DashboardCommand)
+        let endpoint = try #require(try dashboard.options.gatewayEndpoint())
+        #expect(endpoint.host == "::1" && endpoint.port == 7497)
+        #expect(dashboard.options.paper.seed == 9)
+    }
+
+    @Test func aMalformedGatewayIsRejectedWithTheExpectedShape() {
+        #expect(throws: (any Error).self) { try GatewayAddress.parse("nohost") }
+        #expect(throws: (any Error).self) { try GatewayAddress.parse(":4002") }
+        #expect(throws: (any Error).self) { try GatewayAddress.parse("host:70000") }
+    }
+}
