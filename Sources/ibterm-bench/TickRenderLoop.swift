@@ -24,6 +24,9 @@ final class TickRenderLoop: @unchecked Sendable {
         var at: ContinuousClock.Instant
         /// How long drawing the screen model, the canvas and presenting took.
         var drawTime: Duration
+        /// Of that: the screen model (`DashboardScreen`), the canvas (`DashboardView.render`).
+        var modelTime: Duration
+        var renderTime: Duration
         /// The ticks this frame showed first.
         var ticks: [TickStore.TickRef]
     }
@@ -112,10 +115,12 @@ final class TickRenderLoop: @unchecked Sendable {
                 if pacing == .paced || state.version != drawnVersion || !ticks.isEmpty {
                     let start = clock.now
                     let screen = DashboardScreen(state: state, now: TickStore.now(), keymap: keymap, timeZoneOffsetSeconds: 0)
+                    let modelled = clock.now
                     let canvas = DashboardView.render(screen, size: backend.size, theme: theme, glyphs: .unicode)
+                    let rendered = clock.now
                     backend.present(canvas)
                     let end = clock.now
-                    frames.append(Frame(at: end, drawTime: end - start, ticks: ticks))
+                    frames.append(Frame(at: end, drawTime: end - start, modelTime: modelled - start, renderTime: rendered - modelled, ticks: ticks))
                     drawnVersion = state.version
                     if pacing == .paced { scheduler.didDraw(at: end - origin, stateVersion: Int(truncatingIfNeeded: state.version)) }
                     continue

@@ -129,8 +129,19 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
         let name = "tick-to-screen-\(backend)" + (pacing == .paced ? "-paced10fps" : "")
         let latencies = result.latencies
         let frames = result.frames.filter { result.window.contains($0.at) }
-        var draw = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
-        for frame in frames { _ = draw.record(UInt64(max(0, frame.drawTime.components.attoseconds / 1_000_000_000 + frame.drawTime.components.seconds * 1_000_000_000))) }
+        func histogram(_ time: (TickRenderLoop.Frame) -> Duration) -> Histogram<UInt64> {
+            var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
+            for frame in frames {
+                let duration = time(frame)
+                _ = histogram.record(UInt64(max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)))
+            }
+            return histogram
+        }
+        let draw = histogram(\.drawTime)
+        let model = histogram(\.modelTime)
+        let render = histogram(\.renderTime)
+        let present = histogram { $0.drawTime - $0.modelTime - $0.renderTime }
+        let ticksPerFrame = frames.isEmpty ? 0 : Double(frames.reduce(0) { $0 + $1.ticks.count }) / Double(frames.count)
         let windowSeconds = Double(seconds)
         var lines = [
             "\(name)-p50: \(latencies.microseconds(atPercentile: 50)) us",
@@ -140,9 +151,12 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
             "\(name)-ticks: \(latencies.histogram.totalCount) ticks (\(Int(Double(latencies.written) / windowSeconds)) ticks/s written)",
             "\(name)-lost: \(latencies.lost) ticks",
             "\(name)-mismatched: \(latencies.mismatched + latencies.phantom) ticks",
-            "\(name)-frames: \(Int(Double(frames.count) / windowSeconds)) frames/s",
+            "\(name)-frames: \(Int(Double(frames.count) / windowSeconds)) frames/s (\(String(format: "%.1f", ticksPerFrame)) ticks each)",
             "\(name)-frame-draw-p50: \(draw.valueAtPercentile(50) / 1000) us",
             "\(name)-frame-draw-p99: \(draw.valueAtPercentile(99) / 1000) us",
+            "\(name)-frame-model-p50: \(model.valueAtPercentile(50) / 1000) us (DashboardScreen)",
+            "\(name)-frame-render-p50: \(render.valueAtPercentile(50) / 1000) us (DashboardView.render)",
+            "\(name)-frame-present-p50: \(present.valueAtPercentile(50) / 1000) us (\(backend == "curses" ? "CursesTerminal.present" : "diff + apply"))",
         ]
         if latencies.unpairedSymbols > 0 { lines.append("\(name)-unpaired-symbols: \(latencies.unpairedSymbols) symbols") }
         return lines
