@@ -65,8 +65,11 @@ struct QuoteValues: Sendable {
     var bidSize, askSize, lastSize, volume: Quantity?
     var lastTradeTime: Int?
     var marketDataType: Int?
+    /// When the update came out of the symbol's quote stream.
+    var receivedAt: ContinuousClock.Instant
 
-    init(_ quote: ClientQuote) {
+    init(_ quote: ClientQuote, receivedAt: ContinuousClock.Instant) {
+        self.receivedAt = receivedAt
         bid = quote.bid
         ask = quote.ask
         last = quote.last

@@ -10,6 +10,9 @@ import Histogram
 struct TickLatencies {
     /// Write to presented frame, nanoseconds, for ticks written inside the window.
     var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
+    /// Write to the update leaving the symbol's quote stream (socket, client decode, the
+    /// client actor, the stream), nanoseconds.
+    var received = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
     /// Ticks written inside the window.
     var written = 0
     /// Of those, ticks the client never delivered or no frame ever showed.
@@ -40,11 +43,14 @@ struct TickLatencies {
                 guard index < updates.count else { lost += 1; continue }
                 guard sent.tick.isShown(in: updates[index]) else { mismatched += 1; continue }
                 guard let shown = shownAt[symbol][index] else { lost += 1; continue }
-                let elapsed = shown - sent.at
-                let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
-                _ = histogram.record(UInt64(max(0, nanoseconds)))
+                _ = histogram.record(Self.nanoseconds(shown - sent.at))
+                _ = self.received.record(Self.nanoseconds(updates[index].receivedAt - sent.at))
             }
         }
+    }
+
+    static func nanoseconds(_ duration: Duration) -> UInt64 {
+        UInt64(max(0, duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000))
     }
 
     /// A percentile in microseconds.

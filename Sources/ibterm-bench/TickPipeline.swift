@@ -66,7 +66,7 @@ struct TickPipeline {
                 for await event in stream {
                     guard let mapped = DashboardEvent(event, symbol: symbol, requestID: requestID) else { continue }
                     if case let .update(quote) = event {
-                        received.append(QuoteValues(quote))
+                        received.append(QuoteValues(quote, receivedAt: ContinuousClock.now))
                         store.send(mapped, tick: TickStore.TickRef(symbol: Int32(index), sequence: Int32(received.count - 1)))
                     } else {
                         store.send(mapped)

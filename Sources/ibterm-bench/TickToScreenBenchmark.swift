@@ -148,6 +148,8 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
             "\(name)-p99: \(latencies.microseconds(atPercentile: 99)) us",
             "\(name)-p99.9: \(latencies.microseconds(atPercentile: 99.9)) us",
             "\(name)-max: \(latencies.histogram.max / 1000) us",
+            "\(name)-to-stream-p50: \(latencies.received.valueAtPercentile(50) / 1000) us (write to the update on the quote stream)",
+            "\(name)-to-stream-p99: \(latencies.received.valueAtPercentile(99) / 1000) us",
             "\(name)-ticks: \(latencies.histogram.totalCount) ticks (\(Int(Double(latencies.written) / windowSeconds)) ticks/s written)",
             "\(name)-lost: \(latencies.lost) ticks",
             "\(name)-mismatched: \(latencies.mismatched + latencies.phantom) ticks",
