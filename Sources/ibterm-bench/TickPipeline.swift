@@ -26,6 +26,9 @@ struct TickPipeline {
         var latencies: TickLatencies
         var frames: [TickRenderLoop.Frame]
         var window: Range<ContinuousClock.Instant>
+        /// How many of the subscribed symbols the last frame showed (the watchlist pane shows
+        /// as many rows as fit; the others' ticks are drawn into the state but off screen).
+        var visibleSymbols: Int
     }
 
     /// Runs the pipeline; `makeBackend` is called on the render thread.
@@ -92,7 +95,9 @@ struct TickPipeline {
         await client.disconnect()
         try await server.stop()
         let latencies = TickLatencies(written: log.written(), received: received, frames: frames, window: start..<end)
-        return Result(latencies: latencies, frames: frames, window: start..<end)
+        let words = Set(renderer.lastFrameLines.flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }.map(String.init))
+        let visible = list.filter { words.contains($0) }.count
+        return Result(latencies: latencies, frames: frames, window: start..<end, visibleSymbols: visible)
     }
 
     /// The bundled US stocks, then made-up ones (`SYN000`, ...) until there are `count`.

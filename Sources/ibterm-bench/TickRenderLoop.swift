@@ -39,6 +39,8 @@ final class TickRenderLoop: @unchecked Sendable {
     // Written by the render thread only, read after it ended.
     private var frames: [Frame] = []
     private var failure: (any Error)?
+    /// The last frame's text (rows), for telling which symbols were on screen.
+    private(set) var lastFrameLines: [String] = []
 
     init(store: TickStore, wakeup: TerminalWakeup, pacing: Pacing, makeBackend: @escaping () throws -> (backend: any TerminalBackend, depth: ColorDepth)) {
         self.store = store
@@ -83,6 +85,8 @@ final class TickRenderLoop: @unchecked Sendable {
         var scheduler = FrameScheduler(maxFramesPerSecond: 30, dataFramesPerSecond: 10, idleRefreshInterval: .seconds(1))
         var drawnVersion: UInt64?
         var lastSecond: Int64 = -1
+        var lastCanvas: Canvas?
+        defer { lastFrameLines = lastCanvas?.lines ?? [] }
         frames.reserveCapacity(65_536)
         while !stopFlag.load(ordering: .relaxed) {
             let wallSecond = TickStore.now().millisecondsSinceEpoch / 1000
@@ -120,6 +124,7 @@ final class TickRenderLoop: @unchecked Sendable {
                     let rendered = clock.now
                     backend.present(canvas)
                     let end = clock.now
+                    lastCanvas = canvas
                     frames.append(Frame(at: end, drawTime: end - start, modelTime: modelled - start, renderTime: rendered - modelled, ticks: ticks))
                     drawnVersion = state.version
                     if pacing == .paced { scheduler.didDraw(at: end - origin, stateVersion: Int(truncatingIfNeeded: state.version)) }

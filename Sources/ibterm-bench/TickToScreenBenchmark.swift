@@ -160,6 +160,7 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
             "\(name)-frame-render-p50: \(render.valueAtPercentile(50) / 1000) us (DashboardView.render)",
             "\(name)-frame-present-p50: \(present.valueAtPercentile(50) / 1000) us (\(backend == "curses" ? "CursesTerminal.present" : "diff + apply"))",
         ]
+        lines.append("\(name)-visible-symbols: \(result.visibleSymbols) of \(symbols) symbols on screen")
         if latencies.unpairedSymbols > 0 { lines.append("\(name)-unpaired-symbols: \(latencies.unpairedSymbols) symbols") }
         return lines
     }
