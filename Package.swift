@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
         .library(name: "TWSClient", targets: ["TWSClient"]),
+        .library(name: "DashboardFeed", targets: ["DashboardFeed"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
@@ -52,6 +54,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", logging] + nio, swiftSettings: strict),
+        // Pure: client values → dashboard events (shared by ibterm and ibterm-bench).
+        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire"], exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
 
@@ -59,14 +63,18 @@ let package = Package(
         .executableTarget(
             name: "ibterm",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSClient", "Dashboard", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                "TWSWire", "TWSSession", "TWSClient", "Dashboard", "DashboardFeed", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "ibterm-bench",
-            dependencies: ["TWSWire", "TWSClient", "PaperGateway", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "TWSWire", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "TerminalUI", "CursesTerminal",
+                logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
             swiftSettings: strict
         ),
 
@@ -82,8 +90,10 @@ let package = Package(
         ),
         .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSSession", logging] + nio, swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
+        .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "IBTermTests", dependencies: ["ibterm", logging], swiftSettings: strict),
+        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "TWSClient", "TWSWire"], swiftSettings: strict),
     ]
 )

@@ -39,7 +39,8 @@ final class GatewayEngine {
         self.universe = universe
         logger = configuration.logger
         let now = configuration.clock.now()
-        let exchangeConfiguration = PaperExchangeConfiguration(seed: configuration.seed, accountId: configuration.accountId)
+        var exchangeConfiguration = PaperExchangeConfiguration(seed: configuration.seed, accountId: configuration.accountId)
+        exchangeConfiguration.market.meanUpdateIntervalMilliseconds = configuration.marketUpdateIntervalMilliseconds
         if let path = configuration.statePath {
             let store = try LedgerStore(path: path, fresh: configuration.fresh)
             ledger = store
@@ -72,7 +73,8 @@ final class GatewayEngine {
 
     /// A new TCP connection.
     func connected(context: ChannelHandlerContext) -> ClientSession {
-        let session = ClientSession(connectionNumber: nextConnectionNumber, context: context)
+        let session = ClientSession(
+            connectionNumber: nextConnectionNumber, context: context, writeObserver: configuration.writeObserver)
         nextConnectionNumber += 1
         sessions[session.connectionNumber] = session
         if halfOpen { session.setReading(false) }

@@ -45,10 +45,15 @@ final class ClientSession {
     var isHalfOpen = false
 
     private var outbox: [UInt8] = []
+    /// Sees each write (``GatewayConfiguration/writeObserver``); `nil` keeps no messages.
+    private let writeObserver: (@Sendable (GatewayWrite) -> Void)?
+    /// The messages in ``outbox``, kept only for the observer.
+    private var observedMessages: [ServerMessage] = []
 
-    init(connectionNumber: Int, context: ChannelHandlerContext) {
+    init(connectionNumber: Int, context: ChannelHandlerContext, writeObserver: (@Sendable (GatewayWrite) -> Void)? = nil) {
         self.connectionNumber = connectionNumber
         self.context = context
+        self.writeObserver = writeObserver
         peer = context.remoteAddress.map { "\($0)" } ?? "unknown"
     }
 
@@ -61,6 +66,7 @@ final class ClientSession {
     func send(_ message: ServerMessage) {
         guard phase != .closed, !isHalfOpen else { return }
         message.append(to: &outbox, serverVersion: serverVersion)
+        if writeObserver != nil { observedMessages.append(message) }
     }
 
     /// Queues raw bytes (the handshake reply).
@@ -72,6 +78,10 @@ final class ClientSession {
     /// Writes what is queued.
     func flush() {
         guard !outbox.isEmpty else { return }
+        if let writeObserver, !observedMessages.isEmpty {
+            writeObserver(GatewayWrite(connectionNumber: connectionNumber, clientId: clientId, messages: observedMessages))
+            observedMessages.removeAll(keepingCapacity: true)
+        }
         let buffer = context.channel.allocator.buffer(bytes: outbox)
         outbox.removeAll(keepingCapacity: true)
         context.writeAndFlush(NIOAny(buffer), promise: nil)

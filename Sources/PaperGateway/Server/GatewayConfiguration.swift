@@ -35,6 +35,16 @@ public struct GatewayConfiguration: Sendable {
     public var accountId: String
     /// Where the server logs connects, disconnects, orders and faults.
     public var logger: Logger
+    /// Average time between two quote updates of one instrument, in milliseconds: the market
+    /// simulator's `meanUpdateIntervalMilliseconds` (250, i.e. 4 updates per second per
+    /// instrument; at least 2). Ticks reach clients at the next market timer tick
+    /// (``tickIntervalMilliseconds``), so an interval below the timer's batches updates.
+    public var marketUpdateIntervalMilliseconds: Int64 = 250
+    /// Called on the gateway's event loop with the messages of each write to a client, just
+    /// before the bytes are handed to the socket (so a stamp taken in it precedes the write and
+    /// the observer's own time counts against the gateway). `nil` (the default) costs nothing:
+    /// messages are then not kept. For benchmarks; keep it short, it runs on the event loop.
+    public var writeObserver: (@Sendable (GatewayWrite) -> Void)? = nil
 
     /// Creates a configuration; every argument has the default `ibterm engine` uses.
     public init(

@@ -1,4 +1,5 @@
 import Dashboard
+import DashboardFeed
 import Foundation
 import TWSClient
 import TWSWire
@@ -30,11 +31,7 @@ extension BrokerBridge {
         let task = Task { [self] in
             let stream = await client.subscribeQuotes(contract)
             for await event in stream {
-                switch event {
-                case let .update(quote): store.send(.quote(Self.quote(quote, symbol: symbol)))
-                case let .notice(notice): store.send(.notice(Self.notice(notice, requestID: id)))
-                case .gap, .resumed: break
-                }
+                if let event = DashboardEvent(event, symbol: symbol, requestID: id) { store.send(event) }
             }
         }
         replaceQuoteTask(symbol, with: task)
@@ -89,23 +86,7 @@ extension BrokerBridge {
         do {
             let handle = try await client.placeOrder(contract(for: instruction.symbol), order, orderId: orderID)
             for await event in handle.events {
-                switch event {
-                case let .status(update):
-                    store.send(.orderStatus(OrderStatusReport(
-                        orderID: update.orderId, status: update.status.description, filled: update.filled.doubleValue,
-                        remaining: update.remaining.doubleValue, averageFillPrice: update.avgFillPrice == 0 ? nil : update.avgFillPrice,
-                        whyHeld: update.whyHeld.isEmpty ? nil : update.whyHeld)))
-                case let .execution(execution, contract):
-                    store.send(.execution(ExecutionReport(
-                        executionID: execution.execId, orderID: execution.orderId, symbol: contract.symbol,
-                        side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares.doubleValue, price: execution.price)))
-                case let .commission(report):
-                    store.send(.commission(executionID: report.execId, commission: report.commission, realizedPnL: report.realizedPNL))
-                case let .notice(notice):
-                    store.send(.notice(Self.notice(notice, requestID: orderID)))
-                case .gap, .resumed:
-                    break
-                }
+                if let event = DashboardEvent(event, orderID: orderID) { store.send(event) }
             }
         } catch {
             logger.warning("order \(orderID) not sent: \(error)")

@@ -1,4 +1,5 @@
 import Dashboard
+import DashboardFeed
 import Foundation
 import Logging
 import Synchronization
@@ -51,13 +52,13 @@ final class BrokerBridge: Sendable {
         let tasks = [
             Task { [self] in for await status in connection { await connectionChanged(status) } },
             Task { [self] in
-                for await notice in notices where !isSymbolNotice(notice) && !isOrderNotice(notice) {
-                    store.send(.notice(Self.notice(notice, requestID: notice.id)))
+                for await notice in notices where !notice.concernsOneQuoteStream && !isOrderNotice(notice) {
+                    store.send(.notice(Notice(notice, requestID: notice.id)))
                 }
             },
             Task { [self] in
                 for await event in positions {
-                    if case let .value(position) = event { store.send(.position(Self.position(position))) }
+                    if case let .value(position) = event { store.send(.position(PositionUpdate(position))) }
                 }
             },
             Task { [self] in
@@ -67,7 +68,7 @@ final class BrokerBridge: Sendable {
                     case let .value(value):
                         store.send(.accountValue(key: value.key, value: value.value, currency: value.currency, account: value.accountName))
                     case let .portfolio(item):
-                        store.send(.position(Self.position(item)))
+                        store.send(.position(PositionUpdate(item)))
                     case .updateTime:
                         break
                     }
@@ -105,7 +106,7 @@ final class BrokerBridge: Sendable {
             for symbol in pending { Task { await resolve(symbol) } }
         case let .lost(reason):
             state.withLock { $0.isUsable = false }
-            store.send(.connectionLost(reason: Self.describe(reason)))
+            store.send(.connectionLost(reason: reason.plainDescription))
         case let .reconnecting(attempt, nextTryIn):
             let at = Timestamp(sinceEpoch: DashboardStore.now().sinceEpoch + nextTryIn)
             store.send(.reconnectScheduled(attempt: attempt, at: at))
@@ -137,17 +138,5 @@ final class BrokerBridge: Sendable {
             }
         }
         state.withLock { $0.streams.append(task) }
-    }
-
-    static func describe(_ reason: LostReason) -> String {
-        switch reason {
-        case .socketClosed: "the gateway closed the connection"
-        case let .socketError(text): "connection error: \(text)"
-        case let .keepaliveTimeout(silent): "no answer from the gateway for \(silent.components.seconds) s"
-        case .establishTimeout: "could not connect in time"
-        case .synchronizationTimeout: "resubscribing took too long"
-        case let .unsupportedServerVersion(version): "unsupported server version \(version)"
-        default: "\(reason)"
-        }
     }
 }

@@ -1,0 +1,38 @@
+import Dashboard
+import TWSClient
+import TWSWire
+
+extension DashboardEvent {
+    /// The dashboard event for one event on `symbol`'s quote stream, whose notices the
+    /// dashboard files under `requestID`; `nil` for gaps and resumptions (the connection's
+    /// own events report those).
+    public init?(_ event: QuoteEvent, symbol: String, requestID: Int) {
+        switch event {
+        case let .update(quote): self = .quote(QuoteUpdate(quote, symbol: symbol))
+        case let .notice(notice): self = .notice(Notice(notice, requestID: requestID))
+        case .gap, .resumed: return nil
+        }
+    }
+
+    /// The dashboard event for one event on order `orderID`'s stream: status, execution,
+    /// commission or notice; `nil` for gaps and resumptions.
+    public init?(_ event: OrderEvent, orderID: Int) {
+        switch event {
+        case let .status(update):
+            self = .orderStatus(OrderStatusReport(
+                orderID: update.orderId, status: update.status.description, filled: update.filled.doubleValue,
+                remaining: update.remaining.doubleValue, averageFillPrice: update.avgFillPrice == 0 ? nil : update.avgFillPrice,
+                whyHeld: update.whyHeld.isEmpty ? nil : update.whyHeld))
+        case let .execution(execution, contract):
+            self = .execution(Dashboard.ExecutionReport(
+                executionID: execution.execId, orderID: execution.orderId, symbol: contract.symbol,
+                side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares.doubleValue, price: execution.price))
+        case let .commission(report):
+            self = .commission(executionID: report.execId, commission: report.commission, realizedPnL: report.realizedPNL)
+        case let .notice(notice):
+            self = .notice(Notice(notice, requestID: orderID))
+        case .gap, .resumed:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import TWSClient
+
+extension TWSNotice {
+    /// Whether the notice belongs to one quote subscription (354 not subscribed, 10167
+    /// delayed, 10089–10091, 10168, 10186, 10197, 300 unknown ticker, 322 duplicate ticker):
+    /// the client then delivers it on that subscription's stream, so a dashboard following
+    /// every notice as well skips these to report each once.
+    public var concernsOneQuoteStream: Bool {
+        guard id >= 0 else { return false }
+        switch code {
+        case 354, 10089, 10090, 10091, 10167, 10168, 10186, 10197, 300, 322: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Dashboard
+import DashboardFeed
+import Testing
+import TWSClient
+import TWSSession
+import TWSWire
+
+/// The client's values as the dashboard's events.
+@Suite struct DashboardFeedTests {
+    static let at = SessionInstant(offset: .seconds(5))
+
+    func notice(id: Int, code: Int, text: String = "text") -> TWSNotice {
+        TWSNotice(id: id, code: code, message: text, receivedAt: Self.at)
+    }
+
+    @Test func aQuoteUpdateCarriesEveryKnownFieldAndLeavesTheRestUnset() {
+        var quote = ClientQuote(contract: Contract(symbol: "AAPL"))
+        quote.bid = 231.2
+        quote.ask = 231.25
+        quote.bidSize = Quantity(300)
+        quote.volume = Quantity(12_345)
+        quote.close = 229.5
+        quote.marketDataType = .delayed
+        let update = QuoteUpdate(quote, symbol: "AAPL")
+        #expect(update.symbol == "AAPL")
+        #expect(update.bid == 231.2 && update.ask == 231.25 && update.close == 229.5)
+        #expect(update.bidSize == 300 && update.volume == 12_345)
+        #expect(update.last == nil && update.askSize == nil && update.high == nil && update.low == nil)
+        #expect(update.marketDataType == .delayed)
+    }
+
+    @Test func quoteStreamEventsBecomeQuotesAndNoticesUnderTheSubscriptionsID() {
+        var quote = ClientQuote(contract: Contract(symbol: "MSFT"))
+        quote.last = 478.4
+        guard case let .quote(update)? = DashboardEvent(QuoteEvent.update(quote), symbol: "MSFT", requestID: 7) else {
+            Issue.record("an update is a quote event")
+            return
+        }
+        #expect(update.symbol == "MSFT" && update.last == 478.4)
+        let event = DashboardEvent(QuoteEvent.notice(notice(id: 4, code: 354)), symbol: "MSFT", requestID: 7)
+        #expect(event == .notice(Notice(requestID: 7, code: 354, text: "text")), "filed under the dashboard's id, not the wire's")
+        #expect(DashboardEvent(QuoteEvent.resumed, symbol: "MSFT", requestID: 7) == nil)
+        #expect(DashboardEvent(QuoteEvent.gap(StreamGap.marketDataLost), symbol: "MSFT", requestID: 7) == nil)
+    }
+
+    @Test func onlyTickerNoticesWithAnIDConcernOneQuoteStream() {
+        #expect(notice(id: 3, code: 354).concernsOneQuoteStream)
+        #expect(notice(id: 3, code: 10167).concernsOneQuoteStream)
+        #expect(!notice(id: -1, code: 354).concernsOneQuoteStream, "no ticker id: a general notice")
+        #expect(!notice(id: 3, code: 201).concernsOneQuoteStream, "an order rejection")
+        #expect(!notice(id: -1, code: 2104).concernsOneQuoteStream)
+    }
+
+    @Test func orderEventsBecomeStatusExecutionCommissionAndNotice() {
+        let status = OrderStatusUpdate(
+            orderId: 12, status: ClientOrderStatus.filled, filled: Quantity(7), remaining: .zero, avgFillPrice: 231.25,
+            lastFillPrice: 231.25, permId: 99)
+        #expect(DashboardEvent(OrderEvent.status(status), orderID: 12) == .orderStatus(OrderStatusReport(
+            orderID: 12, status: "Filled", filled: 7, remaining: 0, averageFillPrice: 231.25, whyHeld: nil)))
+        let submitted = OrderStatusUpdate(
+            orderId: 12, status: .submitted, filled: .zero, remaining: Quantity(7), avgFillPrice: 0, lastFillPrice: 0,
+            permId: 99, whyHeld: "locate")
+        #expect(DashboardEvent(OrderEvent.status(submitted), orderID: 12) == .orderStatus(OrderStatusReport(
+            orderID: 12, status: "Submitted", filled: 0, remaining: 7, averageFillPrice: nil, whyHeld: "locate")))
+
+        var execution = Execution()
+        execution.execId = "0001.01"
+        execution.orderId = 12
+        execution.side = "SLD"
+        execution.shares = Quantity(7)
+        execution.price = 231.25
+        #expect(DashboardEvent(OrderEvent.execution(execution, contract: Contract(symbol: "AAPL")), orderID: 12) == .execution(
+            Dashboard.ExecutionReport(executionID: "0001.01", orderID: 12, symbol: "AAPL", side: .sell, shares: 7, price: 231.25)))
+        let commission = CommissionReport(execId: "0001.01", commission: 1.05, currency: "USD", realizedPNL: nil)
+        #expect(DashboardEvent(OrderEvent.commission(commission), orderID: 12) == .commission(executionID: "0001.01", commission: 1.05, realizedPnL: nil))
+        #expect(DashboardEvent(OrderEvent.notice(notice(id: 12, code: 202)), orderID: 12) == .notice(Notice(requestID: 12, code: 202, text: "text")))
+        #expect(DashboardEvent(OrderEvent.resumed, orderID: 12) == nil)
+    }
+
+    @Test func positionsFromBothStreamsKeepCostPerUnit() {
+        var future = Contract(symbol: "ES", secType: "FUT")
+        future.multiplier = "50"
+        let position = PositionUpdate(PositionData(account: "DU1", contract: future, position: Quantity(2), avgCost: 6000))
+        #expect(position == PositionUpdate(account: "DU1", symbol: "ES", quantity: 2, averageCost: 6000, multiplier: 50))
+        let item = PortfolioValue(
+            contract: future, position: Quantity(2), marketPrice: 6010, marketValue: 601_000, averageCost: 300_000,
+            unrealizedPNL: 1000, realizedPNL: 0, accountName: "DU1")
+        let fromPortfolio = PositionUpdate(item)
+        #expect(fromPortfolio.averageCost == 6000, "IB's portfolio cost is per contract")
+        #expect(fromPortfolio.marketPrice == 6010 && fromPortfolio.unrealizedPnL == 1000 && fromPortfolio.multiplier == 50)
+    }
+
+    @Test func lostReasonsReadAsPlainSentences() {
+        #expect(LostReason.socketClosed.plainDescription == "the gateway closed the connection")
+        #expect(LostReason.keepaliveTimeout(silentFor: .seconds(5)).plainDescription == "no answer from the gateway for 5 s")
+        #expect(LostReason.unsupportedServerVersion(100).plainDescription == "unsupported server version 100")
+    }
+}
