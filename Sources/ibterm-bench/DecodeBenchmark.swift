@@ -11,7 +11,8 @@ struct DecodeBenchmark: ParsableCommand {
             Reads frames back to back (4-byte big-endian length, payload), as they arrive on a \
             socket after the handshake, from --file or from a generated realistic mix of \
             tickPrice/tickSize/tickString frames for 50 ticker ids. The stream is fed to \
-            FrameDecoder in 64 KiB reads and each frame to ServerMessage.decode, on one core; \
+            FrameDecoder in 64 KiB reads and each frame, borrowed in place \
+            (nextServerMessage, as TWSClient reads), to ServerMessage.decode, on one core; \
             the best of --rounds passes is reported.
             """
     )
@@ -85,8 +86,8 @@ struct DecodeBenchmark: ParsableCommand {
             let end = min(offset + 65_536, stream.count)
             decoder.append(stream[offset..<end])
             offset = end
-            while let frame = try decoder.nextFrame() {
-                switch try ServerMessage.decode(frame, serverVersion: serverVersion) {
+            while let message = try decoder.nextServerMessage(serverVersion: serverVersion) {
+                switch message {
                 case let .tickPrice(tick): checksum &+= tick.reqId &+ tick.tickType.rawValue
                 case let .tickSize(tick): checksum &+= tick.reqId
                 case let .tickString(tick): checksum &+= tick.value.utf8.count
