@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    func roundTrip<T: Codable & Equatable>(_ value: T) throws {
-        let text = try LedgerJSONEncoder().encode(value)
+    func roundTrip<T: Codable & Equatable>(_ value: T, with encoder: LedgerJSONEncoder = LedgerJSONEncoder()) throws {
+        let text = try encoder.encode(value)
         #expect(try JSONDecoder().decode(T.self, from: Data(text.utf8)) == value, "\(text)")
         let ours = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSObject
         let foundation = try JSONSerialization.jsonObject(with: JSONEncoder().encode(value)) as? NSObject
@@ -71,9 +71,13 @@ import Testing
         let snapshot = try await gateway.server.snapshot()
         try await gateway.server.stop()
         #expect(snapshot.orders.count == 3 && snapshot.executions.count >= 2)
-        for order in snapshot.orders { try roundTrip(order) }
-        for execution in snapshot.executions { try roundTrip(execution) }
-        try roundTrip(snapshot.account)
-        try roundTrip(snapshot)
+        // One encoder throughout, twice over: the second pass reuses the instruments' JSON.
+        let encoder = LedgerJSONEncoder()
+        for _ in 0..<2 {
+            for order in snapshot.orders { try roundTrip(order, with: encoder) }
+            for execution in snapshot.executions { try roundTrip(execution, with: encoder) }
+            try roundTrip(snapshot.account, with: encoder)
+            try roundTrip(snapshot, with: encoder)
+        }
     }
 }

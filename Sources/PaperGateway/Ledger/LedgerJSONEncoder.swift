@@ -1,4 +1,5 @@
 import Foundation
+import PaperExchange
 
 /// A JSON encoder for the ledger's bodies that writes bytes as `encode(to:)` runs.
 ///
@@ -9,12 +10,16 @@ import Foundation
 /// value containers, one per value) and writes the same JSON that `JSONDecoder` reads back into
 /// an equal value. Anything else (nested containers by key, super encoders, a second container
 /// on one encoder, non-finite numbers) makes it fall back to `JSONEncoder` for that value.
-struct LedgerJSONEncoder {
+///
+/// Instruments are reference data that every order, execution and position repeats; their
+/// JSON is kept by conId and reused while the instrument is unchanged.
+final class LedgerJSONEncoder {
     private let fallback = JSONEncoder()
+    private let instruments = InstrumentJSONCache()
 
     /// The value as JSON text.
     func encode(_ value: some Encodable) throws -> String {
-        let writer = JSONStreamWriter()
+        let writer = JSONStreamWriter(instruments: instruments)
         try writer.encodeValue(value)
         if writer.unsupported {
             return String(decoding: try fallback.encode(value), as: UTF8.self)
@@ -31,18 +36,24 @@ final class JSONStreamWriter {
     }
 
     var bytes: [UInt8] = []
+    let instruments: InstrumentJSONCache?
     /// Open containers and whether each still awaits its first element.
     var open: [(container: Container, first: Bool)] = []
     /// Set when the value used an encoding this writer does not support.
     var unsupported = false
 
-    init() {
+    init(instruments: InstrumentJSONCache? = nil) {
+        self.instruments = instruments
         bytes.reserveCapacity(512)
         open.reserveCapacity(8)
     }
 
     /// Encodes a nested value, closing whatever containers its `encode(to:)` opened.
     func encodeValue<T: Encodable>(_ value: T) throws {
+        if T.self == Instrument.self, let instruments, let instrument = value as? Instrument {
+            try instruments.append(instrument, to: self)
+            return
+        }
         let depth = open.count
         let start = bytes.count
         try value.encode(to: JSONStreamEncoder(writer: self, depth: depth))
@@ -263,4 +274,26 @@ struct JSONStreamSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { writer.integer(value) }
     mutating func encode(_ value: UInt64) throws { writer.integer(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try writer.encodeValue(value) }
+}
+
+/// The JSON of instruments already written, by conId.
+final class InstrumentJSONCache {
+    private var entries: [Int: (instrument: Instrument, json: [UInt8])] = [:]
+
+    /// Appends the instrument's JSON to `writer`, encoding it only when it is new or changed.
+    func append(_ instrument: Instrument, to writer: JSONStreamWriter) throws {
+        if let entry = entries[instrument.conId], entry.instrument == instrument {
+            writer.bytes.append(contentsOf: entry.json)
+            return
+        }
+        let own = JSONStreamWriter()
+        try own.encodeValue(instrument)
+        if own.unsupported {
+            writer.unsupported = true
+            return
+        }
+        if entries.count >= 4096 { entries.removeAll(keepingCapacity: true) }
+        entries[instrument.conId] = (instrument, own.bytes)
+        writer.bytes.append(contentsOf: own.bytes)
+    }
 }

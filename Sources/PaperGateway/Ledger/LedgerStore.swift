@@ -32,6 +32,7 @@ final class LedgerStore {
     }
 
     private let queue: DatabaseQueue
+    private let checkpointer: LedgerCheckpointer
     private let encoder = LedgerJSONEncoder()
     private let decoder = JSONDecoder()
 
@@ -45,9 +46,15 @@ final class LedgerStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoints run on LedgerCheckpointer's thread, not inside a commit. Only when
+            // writes never pause long enough for it to catch up (the WAL restarts only once
+            // fully copied) does the commit that takes the WAL past 10,000 pages (~40 MB)
+            // checkpoint inline, which bounds the file.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(LedgerCheckpointer.inlineThresholdPages)")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
-        try migrator.migrate(queue)
+        try Self.migrator.migrate(queue)
+        checkpointer = try LedgerCheckpointer(path: path)
         if fresh {
             try queue.write { db in
                 for table in ["meta", "orders", "executions", "positions"] {
@@ -57,7 +64,7 @@ final class LedgerStore {
         }
     }
 
-    private var migrator: DatabaseMigrator {
+    private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """
@@ -133,6 +140,11 @@ final class LedgerStore {
                 "sessionDay", String(change.sessionDay),
             ])
         }
+    }
+
+    /// Stops the background checkpoints; the ledger stays readable and writable.
+    func stopCheckpointing() {
+        checkpointer.stop()
     }
 
     /// The stored ledger, or `nil` when the file holds no account yet.

@@ -90,6 +90,7 @@ public final class PaperGatewayServer: Sendable {
         let engine = engine
         let loop = loop
         let closed = try? await loop.submit {
+            engine.value.ledger?.stopCheckpointing()
             let futures = engine.value.sessions.values.map { engine.value.close($0) }
             return EventLoopFuture.andAllComplete(futures, on: loop)
         }.get()
