@@ -13,7 +13,8 @@ struct DecodeBenchmark: ParsableCommand {
             tickPrice/tickSize/tickString frames for 50 ticker ids. The stream is fed to \
             FrameDecoder in 64 KiB reads and each frame, borrowed in place \
             (nextServerMessage, as TWSClient reads), to ServerMessage.decode, on one core; \
-            the best of --rounds passes is reported.
+            the best of --rounds passes is reported. Instructions per message (stable on a \
+            loaded machine): Benchmarks/callgrind/decode-callgrind.sh [COMMIT].
             """
     )
 
@@ -54,7 +55,10 @@ struct DecodeBenchmark: ParsableCommand {
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
         let rate = Double(messages) / seconds
         let megabytes = Double(stream.count) / 1_000_000 / seconds
-        print("decode: \(Int(rate)) msgs/s, \(String(format: "%.1f", megabytes)) MB/s, \(messages) messages")
+        let name = framesOnly ? "framing" : "decode"
+        print("\(name): \(Int(rate)) msgs/s")
+        print("\(name)-bandwidth: \(String(format: "%.1f", megabytes)) MB/s")
+        print("\(name)-messages: \(messages) messages")
         print("method: best of \(rounds) passes; FrameDecoder fed 64 KiB reads; ServerMessage.decode per frame at server version \(serverVersion); checksum \(checksum)")
     }
 
