@@ -11,8 +11,10 @@ struct DecodeBenchmark: ParsableCommand {
             Reads frames back to back (4-byte big-endian length, payload), as they arrive on a \
             socket after the handshake, from --file or from a generated realistic mix of \
             tickPrice/tickSize/tickString frames for 50 ticker ids. The stream is fed to \
-            FrameDecoder in 64 KiB reads and each frame to ServerMessage.decode, on one core; \
-            the best of --rounds passes is reported.
+            FrameDecoder in 64 KiB reads and each frame, borrowed in place \
+            (nextServerMessage, as TWSClient reads), to ServerMessage.decode, on one core; \
+            the best of --rounds passes is reported. Instructions per message (stable on a \
+            loaded machine): Benchmarks/callgrind/decode-callgrind.sh [COMMIT].
             """
     )
 
@@ -53,7 +55,10 @@ struct DecodeBenchmark: ParsableCommand {
         let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
         let rate = Double(messages) / seconds
         let megabytes = Double(stream.count) / 1_000_000 / seconds
-        print("decode: \(Int(rate)) msgs/s, \(String(format: "%.1f", megabytes)) MB/s, \(messages) messages")
+        let name = framesOnly ? "framing" : "decode"
+        print("\(name): \(Int(rate)) msgs/s")
+        print("\(name)-bandwidth: \(String(format: "%.1f", megabytes)) MB/s")
+        print("\(name)-messages: \(messages) messages")
         print("method: best of \(rounds) passes; FrameDecoder fed 64 KiB reads; ServerMessage.decode per frame at server version \(serverVersion); checksum \(checksum)")
     }
 
@@ -85,8 +90,8 @@ struct DecodeBenchmark: ParsableCommand {
             let end = min(offset + 65_536, stream.count)
             decoder.append(stream[offset..<end])
             offset = end
-            while let frame = try decoder.nextFrame() {
-                switch try ServerMessage.decode(frame, serverVersion: serverVersion) {
+            while let message = try decoder.nextServerMessage(serverVersion: serverVersion) {
+                switch message {
                 case let .tickPrice(tick): checksum &+= tick.reqId &+ tick.tickType.rawValue
                 case let .tickSize(tick): checksum &+= tick.reqId
                 case let .tickString(tick): checksum &+= tick.value.utf8.count

@@ -36,7 +36,7 @@ struct GatewayOrdersBenchmark: AsyncParsableCommand {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).sqlite").path
         let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(
             port: 0, seed: 1, statePath: noLedger ? nil : path, fresh: true, logger: logger))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         var nextId = 1
         for windowText in window.split(separator: ",") {
             guard let inFlight = Int(windowText), inFlight > 0 else { throw ValidationError("bad window \(windowText)") }

@@ -2,8 +2,8 @@ import PaperExchange
 import TWSWire
 
 extension GatewayEngine {
-    /// placeOrder: the order goes through the exchange; the outcome is written to the ledger,
-    /// then reported to the placing client.
+    /// placeOrder: the order goes through the exchange; the outcome is written to the ledger
+    /// (with everything else of this event-loop turn), then reported to the placing client.
     func place(_ message: PlaceOrder, session: ClientSession) {
         let orderId = message.order.orderId
         let clientId = session.clientId ?? 0
@@ -36,23 +36,31 @@ extension GatewayEngine {
         commit(outcomes, requester: session)
     }
 
-    /// Persists then reports what an exchange operation produced.
+    /// Stages what an exchange operation produced for the ledger and queues its reports.
+    ///
+    /// Group commit: the reports wait in the sessions' outboxes, which are written only by
+    /// ``flushAll()`` or a session's close, and both first call ``persistStaged()``. So every
+    /// change of one event-loop turn (all frames of one read, or one timer tick) goes to disk
+    /// in one transaction, and no client ever receives a report before its change is stored.
     func commit(_ outcomes: [OrderOutcome], requester: ClientSession?) {
         guard !outcomes.isEmpty else { return }
-        persist(outcomes)
+        stage(outcomes)
         report(outcomes, requester: requester)
     }
 
-    /// Writes the outcomes' effect to the ledger in one transaction. A failed write is fatal
-    /// for the guarantee "nothing reported that is not stored", so it stops reporting by
-    /// crashing loudly rather than lying to clients.
-    func persist(_ outcomes: [OrderOutcome]) {
-        guard let ledger else { return }
+    /// Adds the outcomes' effect to the staged ledger change.
+    func stage(_ outcomes: [OrderOutcome]) {
+        guard ledger != nil else { return }
         let changesSomething = outcomes.contains { if case .rejected(let r) = $0 { r.order != nil } else { true } }
         guard changesSomething else { return }
-        var change = LedgerStore.Change(
+        var change = stagedChange ?? LedgerStore.Change(
             account: exchange.account, nextValidOrderId: nextOrderId, nextPermId: exchange.engine.nextPermId,
             nextExecutionSequence: exchange.engine.nextExecutionSequence, sessionDay: exchange.sessionDay)
+        change.account = exchange.account
+        change.nextValidOrderId = nextOrderId
+        change.nextPermId = exchange.engine.nextPermId
+        change.nextExecutionSequence = exchange.engine.nextExecutionSequence
+        change.sessionDay = exchange.sessionDay
         for outcome in outcomes {
             switch outcome {
             case let .partiallyFilled(fill), let .filled(fill):
@@ -64,6 +72,15 @@ extension GatewayEngine {
                 if let order = rejection.order { change.orders.append(order) }
             }
         }
+        stagedChange = change
+    }
+
+    /// Writes the staged change to the ledger in one transaction. A failed write is fatal for
+    /// the guarantee "nothing reported that is not stored", so it stops reporting by crashing
+    /// loudly rather than lying to clients.
+    func persistStaged() {
+        guard let ledger, let change = stagedChange else { return }
+        stagedChange = nil
         do {
             try ledger.record(change)
         } catch {

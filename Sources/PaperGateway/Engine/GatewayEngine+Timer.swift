@@ -53,7 +53,7 @@ extension GatewayEngine {
             connectivityLost = false
             broadcast(fault.notice)
         case .dropAllConnections:
-            for session in sessions.values.sorted(by: { $0.connectionNumber < $1.connectionNumber }) { session.close() }
+            for session in sessions.values.sorted(by: { $0.connectionNumber < $1.connectionNumber }) { close(session) }
         case .beginHalfOpen:
             halfOpen = true
             for session in sessions.values { session.setReading(false) }

@@ -20,6 +20,8 @@ final class GatewayEngine {
     var nextConnectionNumber = 1
     /// The next order id to hand out (nextValidId), kept incrementally.
     var nextOrderId: Int
+    /// Ledger changes of this event-loop turn not yet written; see ``commit(_:requester:)``.
+    var stagedChange: LedgerStore.Change?
 
     // Entitlements and faults.
     var notEntitledConIds: Set<Int>
@@ -105,7 +107,7 @@ final class GatewayEngine {
             guard session.prefix.count == 4 else { return }
             guard session.prefix == Handshake.prefix else {
                 logger.warning("\(session.label) did not start with API\\0; closing")
-                session.close()
+                close(session)
                 return
             }
             session.phase = .awaitingVersion
@@ -117,13 +119,14 @@ final class GatewayEngine {
             }
         } catch {
             logger.warning("\(session.label): \(error); closing")
-            session.close()
+            close(session)
         }
         flushAll()
     }
 
-    /// Writes every session's queued bytes.
+    /// Stores the staged ledger change, then writes every session's queued bytes.
     func flushAll() {
+        persistStaged()
         for session in sessions.values { session.flush() }
     }
 
@@ -157,7 +160,7 @@ final class GatewayEngine {
     private func answerVersionOffer(_ payload: [UInt8], from session: ClientSession) {
         guard let offer = try? VersionOffer(parsing: payload), let version = Handshake.negotiate(offer) else {
             logger.warning("\(session.label): unusable version offer \"\(String(decoding: payload, as: UTF8.self))\"; closing")
-            session.close()
+            close(session)
             return
         }
         session.serverVersion = version
@@ -169,7 +172,7 @@ final class GatewayEngine {
         if sessions.values.contains(where: { $0 !== session && $0.clientId == clientId && $0.phase == .ready }) {
             logger.info("\(session.label): client id \(clientId) already in use; closing")
             send(error: 326, "Unable to connect as the client id is already in use. Retry with a unique client id.", id: -1, to: session)
-            session.close()
+            close(session)
             return
         }
         session.clientId = clientId
@@ -180,6 +183,13 @@ final class GatewayEngine {
         send(error: 2104, "Market data farm connection is OK:usfarm", id: -1, to: session)
         send(error: 2106, "HMDS data farm connection is OK:ushmds", id: -1, to: session)
         send(error: 2158, "Sec-def data farm connection is OK:secdefil", id: -1, to: session)
+    }
+
+    /// Closes a session after storing the staged ledger change (closing flushes its outbox).
+    @discardableResult
+    func close(_ session: ClientSession) -> EventLoopFuture<Void> {
+        persistStaged()
+        return session.close()
     }
 
     /// Queues ERR_MSG(`id`, `code`, `text`) with IB's error time.

@@ -32,7 +32,8 @@ final class LedgerStore {
     }
 
     private let queue: DatabaseQueue
-    private let encoder = JSONEncoder()
+    private let checkpointer: LedgerCheckpointer
+    private let encoder = LedgerJSONEncoder()
     private let decoder = JSONDecoder()
 
     /// Opens (creating if needed) the ledger at `path`; `fresh` erases what it held.
@@ -45,9 +46,15 @@ final class LedgerStore {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoints run on LedgerCheckpointer's thread, not inside a commit. Only when
+            // writes never pause long enough for it to catch up (the WAL restarts only once
+            // fully copied) does the commit that takes the WAL past 10,000 pages (~40 MB)
+            // checkpoint inline, which bounds the file.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(LedgerCheckpointer.inlineThresholdPages)")
         }
         queue = try DatabaseQueue(path: path, configuration: configuration)
-        try migrator.migrate(queue)
+        try Self.migrator.migrate(queue)
+        checkpointer = try LedgerCheckpointer(path: path)
         if fresh {
             try queue.write { db in
                 for table in ["meta", "orders", "executions", "positions"] {
@@ -57,7 +64,7 @@ final class LedgerStore {
         }
     }
 
-    private var migrator: DatabaseMigrator {
+    private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """
@@ -78,46 +85,66 @@ final class LedgerStore {
     }
 
     /// Writes one operation's changes in a single transaction.
+    ///
+    /// The statements are compiled once per connection (GRDB's statement cache) and the JSON
+    /// bodies are written by ``LedgerJSONEncoder``: on the order path this transaction runs
+    /// before every fill is reported, so its cost is part of each order's round trip.
     func record(_ change: Change) throws {
         try queue.write { db in
-            for order in change.orders {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO orders (orderId, clientId, status, tif, body) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [order.orderId, order.clientId, order.status.rawValue, order.request.tif.rawValue,
-                                try json(order)])
+            if !change.orders.isEmpty {
+                let statement = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO orders (orderId, clientId, status, tif, body) VALUES (?, ?, ?, ?, ?)")
+                // An order changed twice in one transaction is written once, as it ended up.
+                var last: [Int: Int] = [:]
+                for (index, order) in change.orders.enumerated() { last[order.orderId] = index }
+                for (index, order) in change.orders.enumerated() where last[order.orderId] == index {
+                    try statement.execute(arguments: [
+                        order.orderId, order.clientId, order.status.rawValue, order.request.tif.rawValue, try json(order),
+                    ])
+                }
             }
-            for fill in change.fills {
-                let execution = fill.execution
-                try db.execute(
-                    sql: """
-                        INSERT INTO executions
-                        (execId, orderId, conId, signedShares, price, commission, realizedPNL, body)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [execution.execId, execution.orderId, execution.instrument.conId,
-                                execution.signedShares, execution.price.description,
-                                fill.commission.commission.description,
-                                fill.commission.realizedPNL?.description, try json(execution)])
+            if !change.fills.isEmpty {
+                let executions = try db.cachedStatement(sql: """
+                    INSERT INTO executions
+                    (execId, orderId, conId, signedShares, price, commission, realizedPNL, body)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for fill in change.fills {
+                    let execution = fill.execution
+                    try executions.execute(arguments: [
+                        execution.execId, execution.orderId, execution.instrument.conId,
+                        execution.signedShares, execution.price.description,
+                        fill.commission.commission.description,
+                        fill.commission.realizedPNL?.description, try json(execution),
+                    ])
+                }
+                let positions = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO positions (conId, symbol, quantity, averagePrice) VALUES (?, ?, ?, ?)")
+                var touched: Set<Int> = []
+                for fill in change.fills where touched.insert(fill.execution.instrument.conId).inserted {
+                    let conId = fill.execution.instrument.conId
+                    let position = change.account.positions[conId]
+                    try positions.execute(arguments: [
+                        conId, position?.instrument.localSymbol ?? "", position?.quantity ?? 0,
+                        (position?.averagePrice ?? .zero).description,
+                    ])
+                }
             }
-            let touched = Set(change.fills.map(\.execution.instrument.conId))
-            for conId in touched {
-                let position = change.account.positions[conId]
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO positions (conId, symbol, quantity, averagePrice) VALUES (?, ?, ?, ?)",
-                    arguments: [conId, position?.instrument.localSymbol ?? "", position?.quantity ?? 0,
-                                (position?.averagePrice ?? .zero).description])
-            }
-            let meta: [(String, String)] = [
-                ("account", try json(change.account)),
-                ("nextValidOrderId", String(change.nextValidOrderId)),
-                ("nextPermId", String(change.nextPermId)),
-                ("nextExecutionSequence", String(change.nextExecutionSequence)),
-                ("sessionDay", String(change.sessionDay)),
-            ]
-            for (key, value) in meta {
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
-            }
+            let meta = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?), (?, ?), (?, ?), (?, ?), (?, ?)")
+            try meta.execute(arguments: [
+                "account", try json(change.account),
+                "nextValidOrderId", String(change.nextValidOrderId),
+                "nextPermId", String(change.nextPermId),
+                "nextExecutionSequence", String(change.nextExecutionSequence),
+                "sessionDay", String(change.sessionDay),
+            ])
         }
+    }
+
+    /// Stops the background checkpoints; the ledger stays readable and writable.
+    func stopCheckpointing() {
+        checkpointer.stop()
     }
 
     /// The stored ledger, or `nil` when the file holds no account yet.
@@ -156,6 +183,6 @@ final class LedgerStore {
     }
 
     private func json(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        try encoder.encode(value)
     }
 }

@@ -90,7 +90,8 @@ public final class PaperGatewayServer: Sendable {
         let engine = engine
         let loop = loop
         let closed = try? await loop.submit {
-            let futures = engine.value.sessions.values.map { $0.close() }
+            engine.value.ledger?.stopCheckpointing()
+            let futures = engine.value.sessions.values.map { engine.value.close($0) }
             return EventLoopFuture.andAllComplete(futures, on: loop)
         }.get()
         try? await closed?.get()

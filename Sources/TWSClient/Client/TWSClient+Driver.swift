@@ -208,6 +208,10 @@ extension TWSClient {
         let now = clock.now()
         let deadline = [machine.nextDeadline, keepalive?.nextDeadline, queue.nextWakeup(now: now), health.nextDeadline]
             .compactMap { $0 }.min()
+        // A timer set for an earlier instant stays: it finds nothing due when it fires and
+        // re-arms then. Every read and every send pushes the keepalive deadline back, so
+        // replacing the timer each time would cancel and start a task per message.
+        if let deadline, let current = timerDeadline, timerTask != nil, current <= deadline { return }
         guard deadline != timerDeadline else { return }
         timerTask?.cancel()
         timerDeadline = deadline

@@ -21,15 +21,32 @@ extension TWSClient {
 
     private func readFrames(connection: Int) {
         while connection == generation {
-            let payload: ArraySlice<UInt8>
+            // Before the handshake reply the frame is kept to parse the hello; after it, the
+            // message is decoded from the decoder's buffer in place (no copy, no retain).
+            guard let serverVersion else {
+                let payload: ArraySlice<UInt8>
+                do {
+                    guard let frame = try decoder.nextFrame() else { return }
+                    payload = frame
+                } catch {
+                    protocolError("\(error)")
+                    return
+                }
+                handleHello(payload)
+                continue
+            }
+            let message: ServerMessage
             do {
-                guard let frame = try decoder.nextFrame() else { return }
-                payload = frame
+                guard let decoded = try decoder.nextServerMessage(serverVersion: serverVersion) else { return }
+                message = decoded
             } catch {
                 protocolError("\(error)")
                 return
             }
-            handleFrame(payload)
+            let now = clock.now()
+            keepalive?.received(now: now)
+            logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
+            dispatch(message, now: now)
         }
     }
 
@@ -38,33 +55,22 @@ extension TWSClient {
         perform(machine.handle(.socketError(.protocolError(text)), now: clock.now()))
     }
 
-    private func handleFrame(_ payload: ArraySlice<UInt8>) {
+    /// The first frame: the handshake reply.
+    private func handleHello(_ payload: ArraySlice<UInt8>) {
         let now = clock.now()
         keepalive?.received(now: now)
-        guard let serverVersion else {
-            do {
-                let hello = try ServerHello(parsing: payload)
-                logger.info("handshake reply", metadata: [
-                    "tws.server_version": "\(hello.serverVersion)", "tws.connection_time": "\(hello.connectionTime)",
-                ])
-                self.serverVersion = hello.serverVersion
-                perform(machine.handle(
-                    .handshakeReply(serverVersion: hello.serverVersion, connectionTime: hello.connectionTime), now: now
-                ))
-            } catch {
-                protocolError("\(error)")
-            }
-            return
-        }
-        let message: ServerMessage
         do {
-            message = try ServerMessage.decode(payload, serverVersion: serverVersion)
+            let hello = try ServerHello(parsing: payload)
+            logger.info("handshake reply", metadata: [
+                "tws.server_version": "\(hello.serverVersion)", "tws.connection_time": "\(hello.connectionTime)",
+            ])
+            self.serverVersion = hello.serverVersion
+            perform(machine.handle(
+                .handshakeReply(serverVersion: hello.serverVersion, connectionTime: hello.connectionTime), now: now
+            ))
         } catch {
             protocolError("\(error)")
-            return
         }
-        logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
-        dispatch(message, now: now)
     }
 
     private func dispatch(_ message: ServerMessage, now: SessionInstant) {

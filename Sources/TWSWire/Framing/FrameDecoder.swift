@@ -16,7 +16,7 @@ public struct FrameDecoder: Sendable {
     /// The largest payload this decoder accepts, in bytes.
     public let limit: Int
 
-    private var buffer: [UInt8] = []
+    private(set) var buffer: [UInt8] = []
     private var readIndex = 0
 
     /// Creates a decoder that refuses frames longer than `limit` bytes.
@@ -61,7 +61,9 @@ public struct FrameDecoder: Sendable {
         throw .truncatedFrame(expected: Int(length) + 4, available: available)
     }
 
-    private mutating func nextFrameRange() throws(FramingError) -> Range<Int>? {
+    /// The next whole payload's range in ``buffer``, consumed; `nil` when more bytes are needed.
+    @inline(__always)
+    mutating func nextFrameRange() throws(FramingError) -> Range<Int>? {
         guard buffer.count - readIndex >= 4 else { return nil }
         let length = Self.readLength(buffer, at: readIndex)
         guard Int(length) <= limit else {

@@ -104,6 +104,14 @@ public enum ServerMessage: Hashable, Sendable {
         }
     }
 
+    /// Decodes one frame's payload (without the length prefix) from borrowed bytes, as
+    /// ``FrameDecoder/nextServerMessage(serverVersion:)`` lends them.
+    @inline(__always)
+    public static func decode(_ payload: UnsafeBufferPointer<UInt8>, serverVersion: Int) throws(WireDecodingError) -> ServerMessage {
+        var reader = FieldReader(bytes: payload, messageName: "server message")
+        return try decode(from: &reader, serverVersion: serverVersion)
+    }
+
     /// Decodes one frame's payload (without the length prefix).
     public static func decode(_ payload: [UInt8], serverVersion: Int) throws(WireDecodingError) -> ServerMessage {
         try decode(payload[...], serverVersion: serverVersion)
