@@ -136,22 +136,24 @@ public struct Canvas: Hashable, Sendable {
         guard !rect.isEmpty else { return }
         let right = rect.maxX - 1
         let bottom = rect.maxY - 1
-        func put(_ character: Character, _ x: Int, _ y: Int) {
-            set(Cell(character, style: style, role: role, width: UInt8(max(1, DisplayWidth.of(character)))),
-                at: Point(x: x, y: y))
+        // Each glyph's cell is made once: the borders are redrawn every frame.
+        func cell(_ character: Character) -> Cell {
+            Cell(character, style: style, role: role, width: UInt8(max(1, DisplayWidth.of(character))))
         }
+        let horizontal = cell(glyphs.horizontal)
+        let vertical = cell(glyphs.vertical)
         for x in rect.x...right {
-            put(glyphs.horizontal, x, rect.y)
-            put(glyphs.horizontal, x, bottom)
+            set(horizontal, at: Point(x: x, y: rect.y))
+            set(horizontal, at: Point(x: x, y: bottom))
         }
         for y in rect.y...bottom {
-            put(glyphs.vertical, rect.x, y)
-            put(glyphs.vertical, right, y)
+            set(vertical, at: Point(x: rect.x, y: y))
+            set(vertical, at: Point(x: right, y: y))
         }
-        put(glyphs.topLeft, rect.x, rect.y)
-        put(glyphs.topRight, right, rect.y)
-        put(glyphs.bottomLeft, rect.x, bottom)
-        put(glyphs.bottomRight, right, bottom)
+        set(cell(glyphs.topLeft), at: Point(x: rect.x, y: rect.y))
+        set(cell(glyphs.topRight), at: Point(x: right, y: rect.y))
+        set(cell(glyphs.bottomLeft), at: Point(x: rect.x, y: bottom))
+        set(cell(glyphs.bottomRight), at: Point(x: right, y: bottom))
     }
 
     /// Stores a cell without any wide-character bookkeeping.
