@@ -84,8 +84,6 @@ enum DashboardApp {
         let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono")
         let exit: Result<TerminalLoop.Exit, any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
-                // Foundation's name is not the kernel's: set that too, for top -H and ibterm-bench cpu.
-                _ = pthread_setname_np(pthread_self(), "ibterm.terminal")
                 continuation.resume(returning: Result { try loop.run() })
             }
             thread.name = "ibterm.terminal"
