@@ -64,7 +64,7 @@ struct ProcessProbe: Sendable {
 
     /// The resident mappings with the most memory, largest first (from `/proc/PID/smaps`).
     func largestMappings(_ count: Int) throws -> [(name: String, resident: Int)] {
-        let text = try String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8)
+        let text = try Self.read("/proc/\(pid)/smaps")
         var sizes: [String: Int] = [:]
         var current = "?"
         for line in text.split(separator: "\n") {
@@ -85,8 +85,23 @@ struct ProcessProbe: Sendable {
         try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task").compactMap { Int32($0) }.sorted()
     }
 
+    /// The whole of a /proc file (their size reads as 0, so read until the end).
+    private static func read(_ path: String) throws -> String {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw BenchFailure("cannot open \(path): errno \(errno)") }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = Glibc.read(descriptor, &buffer, buffer.count)
+            if count <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func cpuTime(statPath: String) throws -> Duration {
-        let stat = try String(contentsOfFile: statPath, encoding: .utf8)
+        let stat = try read(statPath)
         guard let close = stat.lastIndex(of: ")") else { throw BenchFailure("unreadable \(statPath)") }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         guard fields.count > 12 else { throw BenchFailure("unreadable \(statPath)") }
@@ -97,7 +112,7 @@ struct ProcessProbe: Sendable {
 
     /// `Key: 123 kB` lines as a dictionary of numbers (kilobytes, or plain counts).
     private static func keyedKilobytes(path: String) throws -> [String: Int] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let text = try read(path)
         var values: [String: Int] = [:]
         for line in text.split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
