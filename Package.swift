@@ -64,6 +64,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "ibterm-stream", dependencies: ["TWSClient", "TWSWire", logging], swiftSettings: strict),
         .executableTarget(
             name: "ibterm-bench",
             dependencies: ["TWSWire", "TWSClient", "PaperGateway", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -17,7 +17,9 @@ struct RSSBenchmark: AsyncParsableCommand {
             HOST:PORT` on the same symbols (the headless client a script would run: TWSClient \
             streaming --symbols subscriptions, one line per change written to a pipe this \
             benchmark drains), waits until every symbol printed a line and samples it the same \
-            way. Steady is the median of the samples of the second half; peak is the kernel's \
+            way; then the same with `ibterm-stream HOST:PORT SYMBOL...` (built next to the \
+            benchmark: TWSClient alone in a binary without Foundation, GRDB or ncurses). \
+            Steady is the median of the samples of the second half; peak is the kernel's \
             high-water mark (VmHWM) since the process started. Also prints the anonymous \
             (heap, stacks, arenas) and file-backed (code, libraries) parts from \
             /proc/PID/smaps_rollup, and the largest mappings with --mappings. Goals: under \
@@ -57,18 +59,34 @@ struct RSSBenchmark: AsyncParsableCommand {
         guard let port = listening.split(separator: ":").last.flatMap({ Int($0.prefix(while: \.isNumber)) }) else {
             throw BenchFailure("no port in the engine's log line: \(listening)")
         }
+        let quoteWatch = try await client(
+            "rss-client", binary: path, arguments: ["quote", "--watch", "--gateway", "127.0.0.1:\(port)"] + list, symbols: list)
+        var clients = [("rss-client", quoteWatch)]
+        let stream = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("ibterm-stream").path
+        if FileManager.default.isExecutableFile(atPath: stream) {
+            let lines = try await client("rss-client-stream", binary: stream, arguments: ["127.0.0.1:\(port)"] + list, symbols: list)
+            clients.append(("rss-client-stream", lines))
+        }
+        for (name, lines) in clients { print("\(name)-lines: \(lines) quote lines printed") }
+        let gateway = try ProcessProbe(pid: engine.pid).memory()
+        print("rss-external-gateway: \(BenchSetup.megabytes(gateway.resident)) MB steady, \(BenchSetup.megabytes(gateway.peak)) MB peak (ibterm engine, for reference)")
+    }
+
+    /// Starts a streaming client, waits until it printed every symbol, samples it; returns the
+    /// lines it printed.
+    private func client(_ name: String, binary: String, arguments: [String], symbols: [String]) async throws -> Int {
         let seen = SeenSymbols()
-        let client = try PipedProcess(binary: path, arguments: ["quote", "--watch", "--gateway", "127.0.0.1:\(port)"] + list) { line in
-            // `HH:MM:SS.mmm SYMBOL BID ASK ...`
-            if let symbol = line.split(separator: " ", maxSplits: 2).dropFirst().first { seen.insert(String(symbol)) }
+        let wanted = Set(symbols)
+        let client = try PipedProcess(binary: binary, arguments: arguments) { line in
+            // `HH:MM:SS.mmm SYMBOL BID ...` (ibterm quote --watch) or `SYMBOL BID ...` (ibterm-stream)
+            for word in line.split(separator: " ", maxSplits: 2).prefix(2) where wanted.contains(String(word)) {
+                seen.insert(String(word))
+            }
         }
         defer { client.stop() }
-        try await waitForEverySymbol(list, client, seen)
-        try await report("rss-client", ProcessProbe(pid: client.pid))
-        let lines = client.outputLines
-        let gateway = try ProcessProbe(pid: engine.pid).memory()
-        print("rss-client-lines: \(lines) quote lines printed")
-        print("rss-external-gateway: \(BenchSetup.megabytes(gateway.resident)) MB steady, \(BenchSetup.megabytes(gateway.peak)) MB peak (ibterm engine, for reference)")
+        try await waitForEverySymbol(symbols, client, seen)
+        try await report(name, ProcessProbe(pid: client.pid))
+        return client.outputLines
     }
 
     /// Samples `probe` every 250 ms for `seconds` and prints steady, peak and the split.
