@@ -100,10 +100,13 @@ public struct Canvas: Hashable, Sendable {
             narrow.character = " "
             narrow.width = 1
         }
+        // Row by row: only the edges can split a wide character that reaches outside `rect`;
+        // the cells in between are replaced whole (this runs for every pane of every frame).
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX {
-                set(narrow, at: Point(x: x, y: y))
-            }
+            release(at: Point(x: area.x, y: y))
+            release(at: Point(x: area.maxX - 1, y: y))
+            let start = y * size.width
+            for index in (start + area.x)..<(start + area.maxX) { cells[index] = narrow }
         }
     }
 
