@@ -68,6 +68,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "ibterm-stream", dependencies: ["TWSClient", "TWSWire", logging], swiftSettings: strict),
         .executableTarget(
             name: "ibterm-bench",
             dependencies: [

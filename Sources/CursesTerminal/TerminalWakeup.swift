@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// Lets the render loop sleep until there is something to do: keyboard input, new data posted
 /// from another thread, or a deadline. No busy polling: the loop blocks in `poll(2)` on the
@@ -20,6 +21,9 @@ public final class TerminalWakeup: Sendable {
     private let inputFD: Int32
     private let readFD: Int32
     private let writeFD: Int32
+    /// Whether a byte is already in the pipe or about to be read: further wakes skip the
+    /// write(2) (the dashboard wakes once per tick message, thousands of times a second).
+    private let pending = Atomic<Bool>(false)
 
     /// Creates a wakeup that watches `inputFD` (the terminal, by default standard input).
     public init(inputFD: Int32 = STDIN_FILENO) {
@@ -40,8 +44,9 @@ public final class TerminalWakeup: Sendable {
     }
 
     /// Wakes the waiting loop; safe from any thread. Many calls before the loop runs cost one
-    /// wakeup (the pipe is drained at once).
+    /// wakeup and one write: later calls see the byte pending and return.
     public func wake() {
+        guard !pending.exchange(true, ordering: .acquiringAndReleasing) else { return }
         var byte: UInt8 = 1
         _ = write(writeFD, &byte, 1)
     }
@@ -64,6 +69,10 @@ public final class TerminalWakeup: Sendable {
             reason.insert(.woken)
             var buffer = [UInt8](repeating: 0, count: 256)
             while read(readFD, &buffer, buffer.count) > 0 {}
+            // After draining: a wake from here on writes again. One that came between the
+            // drain and this store wrote nothing, but its change is already in the state the
+            // loop reads next.
+            pending.store(false, ordering: .releasing)
         }
         return reason
     }

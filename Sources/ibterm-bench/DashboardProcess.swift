@@ -12,6 +12,8 @@ final class DashboardProcess: Sendable {
     private final class Output: Sendable { let bytes = Mutex<[UInt8]>([]) }
     private let output = Output()
     private let started: ContinuousClock.Instant
+    private let columns: Int
+    private let rows: Int
 
     /// Starts `binary` with `arguments` in a `columns`x`rows` pseudo-terminal, with its own
     /// home folders in a temporary directory.
@@ -21,6 +23,8 @@ final class DashboardProcess: Sendable {
         var slave: Int32 = -1
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw BenchFailure("openpty failed: errno \(errno)") }
         self.master = master
+        self.columns = columns
+        self.rows = rows
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home.appendingPathComponent("config/ibterm"), withIntermediateDirectories: true)
         if let configText {
@@ -56,16 +60,46 @@ final class DashboardProcess: Sendable {
         }
     }
 
-    /// Waits until the terminal output contains `text`; the time since the process started.
-    func waitForOutput(_ text: String, timeout: Duration = .seconds(30)) async throws -> Duration {
+    /// Waits until the terminal output (from byte `from` on) contains `text`; the time since
+    /// the process started.
+    func waitForOutput(_ text: String, from: Int = 0, timeout: Duration = .seconds(30)) async throws -> Duration {
         let needle = Array(text.utf8)
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let found = output.bytes.withLock { bytes in bytes.count >= needle.count && Self.contains(bytes, needle) }
+            let found = output.bytes.withLock { bytes in
+                bytes.count - from >= needle.count && Self.contains(bytes[min(from, bytes.count)...], needle)
+            }
             if found { return ContinuousClock.now - started }
             try await Task.sleep(for: .milliseconds(2))
         }
         throw BenchFailure("the dashboard did not show \"\(text)\" within \(timeout)")
+    }
+
+    /// Bytes written to the terminal so far.
+    var outputCount: Int { output.bytes.withLock { $0.count } }
+
+    /// Waits until the whole screen shows `text`: ncurses writes only the cells that changed,
+    /// so the benchmark resizes the terminal (the dashboard then redraws every cell) every
+    /// `every` until the redraw contains `text`, and leaves it at its first size.
+    func waitForScreen(_ text: String, every: Duration = .milliseconds(500), timeout: Duration = .seconds(60)) async throws -> Duration {
+        let deadline = ContinuousClock.now + timeout
+        var narrow = true
+        defer { resize(columns: columns, rows: rows) }
+        while ContinuousClock.now < deadline {
+            let from = outputCount
+            resize(columns: narrow ? columns - 1 : columns, rows: rows)
+            narrow.toggle()
+            if let found = try? await waitForOutput(text, from: from, timeout: every) { return found }
+        }
+        throw BenchFailure("the dashboard did not show \"\(text)\" within \(timeout)")
+    }
+
+    /// Resizes the terminal and tells the dashboard (SIGWINCH: the pty need not be its
+    /// controlling terminal).
+    func resize(columns: Int, rows: Int) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        kill(pid, SIGWINCH)
     }
 
     /// CPU time (user + system) the process has used.
@@ -99,10 +133,10 @@ final class DashboardProcess: Sendable {
         close(master)
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    private static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard let first = needle.first else { return true }
-        var index = 0
-        while index + needle.count <= haystack.count {
+        var index = haystack.startIndex
+        while index + needle.count <= haystack.endIndex {
             if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
             index += 1
         }

@@ -8,8 +8,8 @@ struct IBTermBench: AsyncParsableCommand {
         commandName: "ibterm-bench",
         abstract: "Benchmarks for ibterm (run with -c release).",
         subcommands: [
-            DecodeBenchmark.self, GatewayOrdersBenchmark.self, OrderRoundtripBenchmark.self, DashboardBenchmark.self,
-            TickToScreenBenchmark.self,
+            DecodeBenchmark.self, GatewayOrdersBenchmark.self, OrderRoundtripBenchmark.self, TickToScreenBenchmark.self,
+            StartupBenchmark.self, CPUBenchmark.self, RSSBenchmark.self,
         ]
     )
 }

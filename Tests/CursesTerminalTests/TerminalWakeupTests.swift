@@ -44,6 +44,23 @@ import CursesTerminal
         #expect(wakeup.wait(timeoutMilliseconds: 20) == [])
     }
 
+    @Test func wakesPostedWhileTheLoopIgnoresThemEndTheNextWatchedWaitAndLaterWakesStillWake() {
+        let input = inputPipe()
+        defer { close(input.read); close(input.write) }
+        let wakeup = TerminalWakeup(inputFD: input.read)
+        for _ in 0..<1000 { wakeup.wake() }
+        // A wait that does not watch wakes (a frame is already due) sleeps its full time.
+        #expect(wakeup.wait(timeoutMilliseconds: 20, wakes: false) == [])
+        // The next wait that watches them ends at once, and drains them.
+        #expect(wakeup.wait(timeoutMilliseconds: 1000) == .woken)
+        #expect(wakeup.wait(timeoutMilliseconds: 20) == [])
+        // Once drained, a single wake is enough again, every time.
+        for _ in 0..<3 {
+            wakeup.wake()
+            #expect(wakeup.wait(timeoutMilliseconds: 1000) == .woken)
+        }
+    }
+
     @Test func reportsAHangupWhenTheTerminalGoesAway() {
         let input = inputPipe()
         defer { close(input.read) }

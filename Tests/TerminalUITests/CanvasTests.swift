@@ -62,6 +62,19 @@ import TerminalUI
         #expect(canvas[0, 2].style.reverse)
     }
 
+    @Test func fillingOverHalfAWideCharacterBlanksItsOtherHalf() {
+        var canvas = Canvas(size: Size(width: 8, height: 2))
+        canvas.write("漢ab字", at: .zero)
+        canvas.write("字xy漢", at: Point(x: 0, y: 1))
+        // Row 0: the fill starts on 漢's right half and ends on 字's left half.
+        canvas.fill(Rect(x: 1, y: 0, width: 4, height: 1), with: Cell("#"))
+        // Row 1: the fill covers 字 whole and stops before 漢.
+        canvas.fill(Rect(x: 0, y: 1, width: 4, height: 1), with: Cell("-"))
+        #expect(canvas.lines == [" ####   ", "----漢  "])
+        #expect(canvas[5, 0].width == 1 && canvas[0, 0].width == 1)
+        #expect(canvas[4, 1].width == 2 && canvas[5, 1].isContinuation)
+    }
+
     @Test func drawsUnicodeAndASCIIBoxes() {
         var canvas = Canvas(size: Size(width: 9, height: 3))
         canvas.drawBox(Rect(x: 0, y: 0, width: 4, height: 3), glyphs: .light)

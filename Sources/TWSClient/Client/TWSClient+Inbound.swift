@@ -126,14 +126,18 @@ extension TWSClient {
     }
 
     private func routeShared(_ request: SubscriptionRequest, _ body: (SubscriptionSink.Target) -> Void) {
-        for subscription in table.subscriptions where subscription.request == request && subscription.requestID != nil {
-            if let sink = sinks[subscription.key] { body(sink.target) }
+        // Only this kind's subscriptions: sorting every quote subscription per account message
+        // cost more than the rest of the account path.
+        for key in table.keys(of: request.kind) {
+            guard let subscription = table[key], subscription.request == request, subscription.requestID != nil else { continue }
+            if let sink = sinks[key] { body(sink.target) }
         }
     }
 
     private func routeAccount(_ account: String?, _ update: AccountUpdate) {
-        for subscription in table.subscriptions where subscription.requestID != nil {
-            guard case .accountUpdates(let subscribed) = subscription.request,
+        for key in table.keys(of: .accountUpdates) {
+            guard let subscription = table[key], subscription.requestID != nil,
+                case .accountUpdates(let subscribed) = subscription.request,
                 account == nil || subscribed.isEmpty || subscribed == account,
                 case .account(let continuation)? = sinks[subscription.key]?.target
             else { continue }

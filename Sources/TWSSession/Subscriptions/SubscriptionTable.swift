@@ -18,6 +18,9 @@
 public struct SubscriptionTable<Request: Sendable>: Sendable {
     private var entries: [SubscriptionKey: Subscription<Request>] = [:]
     private var keysByRequestID: [Int: SubscriptionKey] = [:]
+    /// The keys of each kind: inbound account and position messages are routed by kind, and
+    /// scanning every (mostly market data) subscription per message cost more than the routing.
+    private var keysByKind: [SubscriptionKind: Set<SubscriptionKey>] = [:]
     private var nextKey: UInt64 = 1
 
     /// Whether the current connection has had its subscriptions sent, so that new ones are
@@ -37,7 +40,7 @@ public struct SubscriptionTable<Request: Sendable>: Sendable {
 
     /// The keys of every subscription of `kind`, in subscription order.
     public func keys(of kind: SubscriptionKind) -> [SubscriptionKey] {
-        entries.values.filter { $0.kind == kind }.map(\.key).sorted()
+        (keysByKind[kind] ?? []).sorted()
     }
 
     /// The subscription with this key.
@@ -66,6 +69,7 @@ public struct SubscriptionTable<Request: Sendable>: Sendable {
             keysByRequestID[requestID] = key
         }
         entries[key] = entry
+        keysByKind[kind, default: []].insert(key)
         return (key, entry.requestID)
     }
 
@@ -73,6 +77,7 @@ public struct SubscriptionTable<Request: Sendable>: Sendable {
     @discardableResult
     public mutating func remove(_ key: SubscriptionKey) -> Subscription<Request>? {
         guard let entry = entries.removeValue(forKey: key) else { return nil }
+        keysByKind[entry.kind]?.remove(key)
         if let requestID = entry.requestID { keysByRequestID[requestID] = nil }
         return entry
     }

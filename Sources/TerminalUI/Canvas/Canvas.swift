@@ -100,10 +100,13 @@ public struct Canvas: Hashable, Sendable {
             narrow.character = " "
             narrow.width = 1
         }
+        // Row by row: only the edges can split a wide character that reaches outside `rect`;
+        // the cells in between are replaced whole (this runs for every pane of every frame).
         for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX {
-                set(narrow, at: Point(x: x, y: y))
-            }
+            release(at: Point(x: area.x, y: y))
+            release(at: Point(x: area.maxX - 1, y: y))
+            let start = y * size.width
+            for index in (start + area.x)..<(start + area.maxX) { cells[index] = narrow }
         }
     }
 
@@ -136,22 +139,24 @@ public struct Canvas: Hashable, Sendable {
         guard !rect.isEmpty else { return }
         let right = rect.maxX - 1
         let bottom = rect.maxY - 1
-        func put(_ character: Character, _ x: Int, _ y: Int) {
-            set(Cell(character, style: style, role: role, width: UInt8(max(1, DisplayWidth.of(character)))),
-                at: Point(x: x, y: y))
+        // Each glyph's cell is made once: the borders are redrawn every frame.
+        func cell(_ character: Character) -> Cell {
+            Cell(character, style: style, role: role, width: UInt8(max(1, DisplayWidth.of(character))))
         }
+        let horizontal = cell(glyphs.horizontal)
+        let vertical = cell(glyphs.vertical)
         for x in rect.x...right {
-            put(glyphs.horizontal, x, rect.y)
-            put(glyphs.horizontal, x, bottom)
+            set(horizontal, at: Point(x: x, y: rect.y))
+            set(horizontal, at: Point(x: x, y: bottom))
         }
         for y in rect.y...bottom {
-            put(glyphs.vertical, rect.x, y)
-            put(glyphs.vertical, right, y)
+            set(vertical, at: Point(x: rect.x, y: y))
+            set(vertical, at: Point(x: right, y: y))
         }
-        put(glyphs.topLeft, rect.x, rect.y)
-        put(glyphs.topRight, right, rect.y)
-        put(glyphs.bottomLeft, rect.x, bottom)
-        put(glyphs.bottomRight, right, bottom)
+        set(cell(glyphs.topLeft), at: Point(x: rect.x, y: rect.y))
+        set(cell(glyphs.topRight), at: Point(x: right, y: rect.y))
+        set(cell(glyphs.bottomLeft), at: Point(x: rect.x, y: bottom))
+        set(cell(glyphs.bottomRight), at: Point(x: right, y: bottom))
     }
 
     /// Stores a cell without any wide-character bookkeeping.

@@ -43,15 +43,23 @@ public struct CanvasDiff: Hashable, Sendable {
         }
         isFullRedraw = false
         let width = new.size.width
+        // Rows are compared in place (slices of both canvases, no copies): this runs for
+        // every frame the dashboard draws.
+        var changed = [Bool](repeating: false, count: width)
         for y in 0..<new.size.height {
-            let before = Array(old.row(y))
-            let after = Array(new.row(y))
-            var changed = [Bool](repeating: false, count: width)
-            for x in 0..<width where before[x] != after[x] {
+            let before = old.row(y)
+            let after = new.row(y)
+            let b = before.startIndex
+            let a = after.startIndex
+            var any = false
+            for x in 0..<width { changed[x] = false }
+            for x in 0..<width where before[b + x] != after[a + x] {
+                any = true
                 changed[x] = true
-                if (after[x].isContinuation || before[x].isContinuation), x > 0 { changed[x - 1] = true }
-                if (after[x].width == 2 || before[x].width == 2), x + 1 < width { changed[x + 1] = true }
+                if (after[a + x].isContinuation || before[b + x].isContinuation), x > 0 { changed[x - 1] = true }
+                if (after[a + x].width == 2 || before[b + x].width == 2), x + 1 < width { changed[x + 1] = true }
             }
+            guard any else { continue }
             var x = 0
             while x < width {
                 guard changed[x] else {
@@ -60,7 +68,7 @@ public struct CanvasDiff: Hashable, Sendable {
                 }
                 let start = x
                 while x < width, changed[x] { x += 1 }
-                runs.append(Run(origin: Point(x: start, y: y), cells: Array(after[start..<x])))
+                runs.append(Run(origin: Point(x: start, y: y), cells: Array(after[(a + start)..<(a + x)])))
             }
         }
     }

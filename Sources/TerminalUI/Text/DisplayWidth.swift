@@ -32,6 +32,9 @@ public enum DisplayWidth {
         let value = scalar.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         if value < 0x300 { return 1 }
+        // Letterlike symbols to geometric shapes (box drawing, blocks, the freshness marks):
+        // narrow, and drawn on every frame, so they skip the table scans.
+        if (0x2100...0x2319).contains(value) || (0x2400...0x25FC).contains(value) { return 1 }
         if zeroRanges.contains(where: { $0.contains(value) }) { return 0 }
         if wideRanges.contains(where: { $0.contains(value) }) { return 2 }
         return 1
@@ -40,6 +43,7 @@ public enum DisplayWidth {
     /// The column width of a grapheme cluster: the widest of its scalars, with an emoji
     /// presentation selector (U+FE0F) widening a narrow base to 2.
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         var width = 0
         for scalar in character.unicodeScalars {
             if scalar.value == 0xFE0F, width == 1 { width = 2 }

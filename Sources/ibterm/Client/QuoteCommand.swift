@@ -4,12 +4,17 @@ import TWSClient
 import TWSSession
 import TWSWire
 
-/// `ibterm quote SYMBOL...`: one snapshot of bid, ask, last, volume and market data type.
+/// `ibterm quote SYMBOL...`: one snapshot of bid, ask, last, volume and market data type, or
+/// with `--watch` every change as it streams.
 struct QuoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quote",
         abstract: "Print one snapshot of bid, ask, last, volume and market data type per symbol.",
-        discussion: "Exits non-zero when a symbol yields an error (for example 354: no market data subscription)."
+        discussion: """
+            Exits non-zero when a symbol yields an error (for example 354: no market data subscription). \
+            With --watch, streams instead: one line per change of bid, ask, last, volume or data type \
+            (with --json one JSON object per line), notices and gaps on stderr, until SIGINT or SIGTERM.
+            """
     )
 
     @Argument(help: "The symbols, e.g. AAPL MSFT.")
@@ -29,6 +34,9 @@ struct QuoteCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Flag(help: "Stream every change until interrupted instead of printing one snapshot.")
+    var watch = false
+
     /// One row of output.
     struct Row: Encodable {
         var symbol: String
@@ -47,6 +55,12 @@ struct QuoteCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingFailures {
             let client = try await gateway.connect()
+            if watch {
+                let contracts = symbols.map { Contract(symbol: $0.uppercased(), secType: secType, exchange: exchange, currency: currency) }
+                await QuoteWatcher(contracts: contracts, json: json).run(client)
+                await client.disconnect()
+                return
+            }
             let rows = try await snapshot(client)
             await client.disconnect()
             if json {
@@ -116,18 +130,22 @@ struct QuoteCommand: AsyncParsableCommand {
         return Row(symbol: symbol, error: "no quote arrived within the time limit")
     }
 
-    private static func row(_ symbol: String, _ quote: Quote) -> Row {
-        let type: String? = switch quote.marketDataType {
+    static func row(_ symbol: String, _ quote: Quote) -> Row {
+        Row(
+            symbol: symbol, bid: quote.bid, ask: quote.ask, last: quote.last,
+            volume: quote.volume?.description, marketDataType: typeName(quote.marketDataType), error: nil
+        )
+    }
+
+    /// The market data type as printed: `live`, `frozen`, `delayed`, `delayed-frozen`.
+    static func typeName(_ type: MarketDataType?) -> String? {
+        switch type {
         case .live: "live"
         case .frozen: "frozen"
         case .delayed: "delayed"
         case .delayedFrozen: "delayed-frozen"
         case nil: nil
         }
-        return Row(
-            symbol: symbol, bid: quote.bid, ask: quote.ask, last: quote.last,
-            volume: quote.volume?.description, marketDataType: type, error: nil
-        )
     }
 }
 

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DashboardFeed
+import Foundation
+import TWSClient
+import TWSWire
+
+/// `ibterm quote --watch`: streams every symbol's quote, one line per change of bid, ask, last,
+/// volume or data type, until SIGINT or SIGTERM.
+///
+/// Lines are written (and flushed) as they happen, so a script can read them from a pipe:
+/// a table row (`time symbol bid ask last volume type`) or, with `--json`, one JSON object per
+/// line. Notices (354, 10167, ...) and gaps in the feed go to stderr, or into the JSON stream
+/// as rows with an `error`.
+struct QuoteWatcher {
+    /// The contracts to stream, in the order given.
+    let contracts: [Contract]
+    /// One JSON object per line instead of table rows.
+    let json: Bool
+
+    /// The fields a line shows; a new line is written only when one of them changed.
+    private struct Shown: Equatable {
+        var bid: Double?
+        var ask: Double?
+        var last: Double?
+        var volume: Quantity?
+        var marketDataType: MarketDataType?
+    }
+
+    /// Streams until a termination signal; then ends the subscriptions.
+    func run(_ client: TWSClient) async {
+        if !json {
+            emit(pad("TIME", 12) + " " + pad("SYMBOL", 8) + pad("BID", 11, right: true) + pad("ASK", 11, right: true)
+                + pad("LAST", 11, right: true) + pad("VOLUME", 12, right: true) + "  TYPE")
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for contract in contracts {
+                let stream = await client.subscribeQuotes(contract)
+                group.addTask { await follow(stream, symbol: contract.symbol) }
+            }
+            group.addTask { _ = await SignalWaiter.waitForTermination() }
+            // The first child to finish is the signal waiter (streams end only with the client).
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func follow(_ stream: AsyncStream<QuoteEvent>, symbol: String) async {
+        var shown: Shown?
+        for await event in stream {
+            switch event {
+            case let .update(quote):
+                let now = Shown(bid: quote.bid, ask: quote.ask, last: quote.last, volume: quote.volume, marketDataType: quote.marketDataType)
+                guard now != shown, now.bid != nil || now.ask != nil || now.last != nil else { continue }
+                shown = now
+                line(symbol, quote)
+            case let .notice(notice):
+                problem(symbol, "\(notice.message) (IB code \(notice.code))")
+            case let .gap(gap):
+                problem(symbol, "quote not live: \(Self.describe(gap))")
+            case .resumed:
+                problem(symbol, "quote requested again")
+            }
+        }
+    }
+
+    private func line(_ symbol: String, _ quote: Quote) {
+        let time = Self.clockText()
+        if json {
+            let row = QuoteCommand.row(symbol, quote)
+            emit(Self.jsonLine(time: time, row: row))
+        } else {
+            let type = QuoteCommand.typeName(quote.marketDataType) ?? "-"
+            emit(pad(time, 12) + " " + pad(symbol, 8) + pad(formatPrice(quote.bid), 11, right: true)
+                + pad(formatPrice(quote.ask), 11, right: true) + pad(formatPrice(quote.last), 11, right: true)
+                + pad(quote.volume?.description ?? "-", 12, right: true) + "  " + type)
+        }
+    }
+
+    private func problem(_ symbol: String, _ text: String) {
+        if json {
+            emit(Self.jsonLine(time: Self.clockText(), row: QuoteCommand.Row(symbol: symbol, error: text)))
+        } else {
+            FileHandle.standardError.write(Data("ibterm: \(symbol): \(text)\n".utf8))
+        }
+    }
+
+    /// Writes one line to stdout and flushes it, so pipes see it at once.
+    private func emit(_ text: String) {
+        print(text)
+        fflush(nil)
+    }
+
+    private static func jsonLine(time: String, row: QuoteCommand.Row) -> String {
+        struct Line: Encodable {
+            var time: String
+            var row: QuoteCommand.Row
+            func encode(to encoder: any Encoder) throws {
+                try row.encode(to: encoder)
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(time, forKey: .time)
+            }
+            enum Key: String, CodingKey { case time }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(Line(time: time, row: row)) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The local wall time as `HH:MM:SS.mmm`.
+    private static func clockText() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var seconds = now.tv_sec
+        var local = tm()
+        localtime_r(&seconds, &local)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let milliseconds = Int(now.tv_nsec / 1_000_000)
+        let fraction = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
+        return "\(two(local.tm_hour)):\(two(local.tm_min)):\(two(local.tm_sec)).\(fraction)"
+    }
+
+    private static func describe(_ gap: StreamGap) -> String {
+        switch gap {
+        case let .connectionLost(reason): "connection lost (\(reason.plainDescription))"
+        case let .serverLinkDown(code): "the gateway lost IB's servers (IB code \(code))"
+        case .marketDataLost: "market data lost; requested again"
+        case .silentFeed: "the feed went silent; requested again"
+        }
+    }
+}
