@@ -14,16 +14,19 @@ import TWSWire
 /// which loads Foundation, GRDB and ncurses too (see `ibterm-bench rss`).
 @main
 enum StreamMain {
-    static func main() async throws {
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard arguments.count >= 2, let colon = arguments[0].lastIndex(of: ":"),
               let port = Int(arguments[0][arguments[0].index(after: colon)...]) else {
-            print("usage: ibterm-stream HOST:PORT SYMBOL...")
-            exit(2)
+            fail("usage: ibterm-stream HOST:PORT SYMBOL...", status: 2)
         }
         let host = String(arguments[0][..<colon])
         let client = TWSClient(logger: Logger(label: "tws.client") { _ in SwiftLogNoOpLogHandler() })
-        try await client.connect(host: host, port: port, clientId: 23)
+        do {
+            try await client.connect(host: host, port: port, clientId: 23)
+        } catch {
+            fail("ibterm-stream: \(error)", status: 1)
+        }
         await withTaskGroup(of: Void.self) { group in
             for symbol in arguments.dropFirst() {
                 let contract = Contract(symbol: symbol.uppercased(), secType: "STK", exchange: "SMART", currency: "USD")
@@ -31,6 +34,13 @@ enum StreamMain {
                 group.addTask { await follow(stream, symbol: contract.symbol) }
             }
         }
+    }
+
+    /// Writes `message` to standard error and exits with `status`.
+    private static func fail(_ message: String, status: Int32) -> Never {
+        let line = Array((message + "\n").utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        exit(status)
     }
 
     private static func follow(_ stream: AsyncStream<QuoteEvent>, symbol: String) async {
