@@ -75,7 +75,7 @@ final class GatewayEngine {
         let session = ClientSession(connectionNumber: nextConnectionNumber, context: context)
         nextConnectionNumber += 1
         sessions[session.connectionNumber] = session
-        if halfOpen { session.setReading(false) }
+        if halfOpen { session.beginHalfOpen(established: false) }
         logger.debug("accepted \(session.label)")
         return session
     }
@@ -94,7 +94,12 @@ final class GatewayEngine {
 
     /// Bytes arrived on `session`.
     func receive(_ bytes: [UInt8], from session: ClientSession) {
-        guard session.phase != .closed, !session.isHalfOpen else { return }
+        guard session.phase != .closed else { return }
+        if session.dropsRequests {
+            dropDuringHalfOpen(bytes, from: session)
+            return
+        }
+        guard !session.isHalfOpen else { return }
         var input = bytes[...]
         if session.phase == .awaitingPrefix {
             let needed = 4 - session.prefix.count
@@ -118,6 +123,22 @@ final class GatewayEngine {
             session.close()
         }
         flushAll()
+    }
+
+    /// Reads and drops whole requests arriving on a half-open connection, keeping the framing
+    /// so the connection can answer again once the fault ends.
+    private func dropDuringHalfOpen(_ bytes: [UInt8], from session: ClientSession) {
+        guard session.phase == .ready || session.phase == .awaitingStartAPI else { return }
+        session.decoder.append(bytes[...])
+        var dropped = 0
+        do {
+            while try session.decoder.nextFrame() != nil { dropped += 1 }
+        } catch {
+            logger.warning("\(session.label): \(error); closing")
+            session.close()
+            return
+        }
+        if dropped > 0 { logger.debug("\(session.label): half-open, dropped \(dropped) requests") }
     }
 
     /// Writes every session's queued bytes.
