@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "ibterm-bench",
-            dependencies: ["TWSWire", "TWSClient", "PaperGateway", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TWSWire", "TWSSession", "TWSClient", "PaperGateway", "PaperExchange", logging, .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
 
@@ -85,5 +85,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "IBTermTests", dependencies: ["ibterm", logging], swiftSettings: strict),
+        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench"], swiftSettings: strict),
     ]
 )

@@ -7,6 +7,6 @@ struct IBTermBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ibterm-bench",
         abstract: "Benchmarks for ibterm (run with -c release).",
-        subcommands: [DecodeBenchmark.self, GatewayOrdersBenchmark.self, OrderRoundtripBenchmark.self, DashboardBenchmark.self]
+        subcommands: [DecodeBenchmark.self, GatewayOrdersBenchmark.self, OrderRoundtripBenchmark.self, DashboardBenchmark.self, SoakBenchmark.self]
     )
 }
