@@ -20,7 +20,8 @@ struct SoakBenchmark: AsyncParsableCommand {
             all. Afterwards the worker stops; the client is asked for open orders, executions \
             and positions (as the dashboard asks), every open order is cancelled, and the \
             client's view (those answers and every order handle's event stream) is compared \
-            with the gateway's exchange state.
+            with the gateway's exchange state; finally the SQLite ledger is reopened by a new \
+            gateway and compared with the live one.
 
             Definitions, for the soak client's orders: lost order = the gateway has it but the \
             handle never heard of it from the gateway, or the open-order answer lacks an order \

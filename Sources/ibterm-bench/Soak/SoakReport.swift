@@ -34,6 +34,8 @@ struct SoakReport: Sendable {
     let clientView: ClientView
     let gatewayBefore: GatewayLedgerView
     let gatewayAfter: GatewayLedgerView
+    /// The SQLite ledger as a new gateway restores it after the soak.
+    let ledger: GatewayLedgerView
 
     /// The goal for detecting a closed connection ("at once").
     static let closedDetectionGoal = Duration.milliseconds(100)
@@ -131,6 +133,14 @@ struct SoakReport: Sendable {
         return symbols.filter { clientView.positions[$0] != gatewayBefore.positions[$0] }.sorted()
     }
 
+    /// Orders and fills on which the reopened SQLite ledger differs from the live gateway.
+    var ledgerMismatches: [String] {
+        func key(_ order: GatewayLedgerView.OrderRow) -> String { "\(order.orderId) \(order.status) \(order.filled)" }
+        let live = Set(gatewayAfter.orderList.map(key)), stored = Set(ledger.orderList.map(key))
+        let liveFills = Set(gatewayAfter.fills.map(\.execId)), storedFills = Set(ledger.fills.map(\.execId))
+        return (live.symmetricDifference(stored).map { "order \($0)" } + liveFills.symmetricDifference(storedFills).map { "fill \($0)" }).sorted()
+    }
+
     // MARK: Connections
 
     func detections(_ kind: SoakRun.FaultRecord.Kind) -> [Duration] {
@@ -174,6 +184,7 @@ struct SoakReport: Sendable {
             "soak-duplicated-fills: \(duplicatedFills.count) fills",
             "soak-phantom-fills: \(phantomFills.count) fills",
             "soak-position-mismatches: \(positionMismatches.count) symbols",
+            "soak-ledger-mismatches: \(ledgerMismatches.count) records (SQLite ledger reopened against the live gateway)",
             "soak-subscriptions-restored: \(faults.count - subscriptionsNotRestored - neverUsableAgain) of \(faults.count) reconnects (\(symbols) subscriptions each; \(ticks) ticks in all)",
             "soak-closed-detection-p50: \(ms(p50(dropped))) ms",
             "soak-closed-detection-max: \(ms(dropped.last)) ms",
@@ -212,6 +223,7 @@ struct SoakReport: Sendable {
         check(duplicatedFills, "duplicated fills")
         check(phantomFills, "phantom fills")
         check(positionMismatches, "position mismatches")
+        check(ledgerMismatches, "records on which the reopened ledger differs")
         if undetected > 0 { failures.append("\(undetected) faults never detected") }
         if neverUsableAgain > 0 { failures.append("\(neverUsableAgain) faults after which the client never became usable") }
         if subscriptionsNotRestored > 0 { failures.append("\(subscriptionsNotRestored) reconnects after which not every subscription ticked") }

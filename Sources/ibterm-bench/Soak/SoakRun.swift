@@ -119,9 +119,16 @@ struct SoakRun {
         stateTask.cancel()
         try await server.stop()
 
+        // The SQLite ledger, reopened by a new gateway, must hold what the live one held.
+        let reopened = try await PaperGatewayServer.start(configuration: GatewayConfiguration(
+            port: 0, seed: options.seed, statePath: path, fresh: false, tickIntervalMilliseconds: nil,
+            logger: Self.quietLogger("soak.gateway")))
+        let ledger = try await GatewayLedgerView.read(reopened)
+        try await reopened.stop()
+
         return SoakReport(
             options: options, symbols: symbols.count, faults: faults, tally: tally, losses: losses, ticks: ticks,
-            traces: traces, stateChanges: stateChanges, clientView: clientView, gatewayBefore: gatewayBefore, gatewayAfter: gatewayAfter)
+            traces: traces, stateChanges: stateChanges, clientView: clientView, gatewayBefore: gatewayBefore, gatewayAfter: gatewayAfter, ledger: ledger)
     }
 
     // MARK: Helpers
