@@ -50,6 +50,9 @@ struct SoakReport: Sendable {
 
     var acknowledged: Int { traces.values.count { $0.heardFromGateway } }
 
+    /// Orders the client itself ended ApiCancelled without the gateway ever having them.
+    var writtenOff: Int { traces.values.count { !$0.heardFromGateway && $0.last?.status == .apiCancelled } }
+
     var lostOrders: [Int] {
         var lost = Set<Int>()
         for order in gatewayOrders where !(traces[order.orderId]?.heardFromGateway ?? false) { lost.insert(order.orderId) }
@@ -172,6 +175,7 @@ struct SoakReport: Sendable {
             "soak-connection-losses-seen: \(losses) losses",
             "soak-orders-attempted: \(tally.placeAttempts) orders (\(tally.resting) resting, \(tally.marketable) marketable, \(tally.cancelledMidFlight) cancelled mid-flight)",
             "soak-orders-acknowledged: \(acknowledged) orders",
+            "soak-orders-written-off-by-client: \(writtenOff) orders (ApiCancelled: sent into a connection that died, or still queued, and not at the gateway)",
             "soak-orders-refused-by-client: \(tally.placeRefused) orders\(tally.refusals.isEmpty ? "" : " (" + tally.refusals.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")")",
             "soak-cancels-attempted: \(tally.cancelAttempts) cancels (\(tally.cancelRefused) refused while not usable, retried)",
             "soak-gateway-orders: \(gatewayOrders.count) orders, \(tradeFills) fills",
