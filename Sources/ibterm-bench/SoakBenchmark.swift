@@ -53,6 +53,9 @@ struct SoakBenchmark: AsyncParsableCommand {
     @Option(help: "Share of half-open faults (0...1); the rest are dropped connections.")
     var halfOpenShare: Double = 0.5
 
+    @Option(help: "Share of faults followed by a second drop while the client resynchronises (0...1).")
+    var dropDuringSync: Double = 0
+
     @Flag(help: "Print one line per fault to standard error.")
     var verbose = false
 
@@ -62,6 +65,7 @@ struct SoakBenchmark: AsyncParsableCommand {
         options.symbols = symbols
         options.seed = seed
         options.halfOpenShare = halfOpenShare
+        options.dropDuringSyncShare = dropDuringSync
         options.verbose = verbose
         let report = try await SoakRun(options: options).run()
         for line in report.lines { print(line) }

@@ -12,6 +12,7 @@ import Testing
         options.seed = 7
         options.kindCycle = [.dropped, .halfOpen]
         options.faultDelay = 50...600
+        options.dropDuringSyncShare = 0.5
         let report = try await SoakRun(options: options).run()
         #expect(report.faults.count == 4)
         #expect(report.faults.map(\.kind) == [.dropped, .halfOpen, .dropped, .halfOpen])

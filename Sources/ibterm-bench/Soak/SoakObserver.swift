@@ -99,6 +99,11 @@ actor SoakObserver {
         states.first { $0.at > instant && Self.isUsable($0.state) }
     }
 
+    /// The first `synchronizing` state reported after `instant`.
+    func first(_ wanted: TWSConnectionState, after instant: SessionInstant) -> StateChange? {
+        states.first { $0.at > instant && $0.state == wanted }
+    }
+
     /// Whether the client is usable now (its last reported state).
     var isUsable: Bool { states.last.map { Self.isUsable($0.state) } ?? false }
 

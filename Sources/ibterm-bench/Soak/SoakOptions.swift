@@ -17,6 +17,9 @@ struct SoakOptions: Sendable {
     var actionPause: ClosedRange<Int> = 20...80
     /// How long after the previous reconnect settled the next fault comes, in milliseconds.
     var faultDelay: ClosedRange<Int> = 50...1500
+    /// The share of faults followed by a second drop while the client resynchronises
+    /// (resubscribing and reconciling on the new connection).
+    var dropDuringSyncShare = 0.0
     /// Prints one line per fault to standard error.
     var verbose = false
 }

@@ -28,6 +28,8 @@ struct SoakReport: Sendable {
     let faults: [SoakRun.FaultRecord]
     let tally: SoakWorker.Tally
     let losses: Int
+    /// Extra drops injected while the client resynchronised, with their detection times.
+    let syncDrops: [Duration?]
     let ticks: Int
     let traces: [Int: SoakObserver.OrderTrace]
     let stateChanges: [SoakObserver.StateChange]
@@ -155,7 +157,9 @@ struct SoakReport: Sendable {
     var undetected: Int { faults.count { $0.detection == nil } }
     var neverUsableAgain: Int { faults.count { $0.reconnect == nil } }
     var subscriptionsNotRestored: Int { faults.count { $0.reconnect != nil && $0.restoredSymbols < symbols } }
-    var closedTooSlow: Int { detections(.dropped).count { $0 > Self.closedDetectionGoal } }
+    var closedTooSlow: Int {
+        (detections(.dropped) + syncDrops.compactMap { $0 }).count { $0 > Self.closedDetectionGoal }
+    }
     var halfOpenTooSlow: Int { detections(.halfOpen).count { $0 > Self.halfOpenDetectionGoal } }
 
     // MARK: Output
@@ -172,6 +176,8 @@ struct SoakReport: Sendable {
         let tradeFills = gatewayFills.count
         return [
             "soak-faults-injected: \(faults.count) faults (\(faults.count { $0.kind == .dropped }) dropped, \(faults.count { $0.kind == .halfOpen }) half-open)",
+            "soak-drops-during-resync: \(syncDrops.count) extra faults (dropped while resubscribing and reconciling)",
+            "soak-resync-drop-detection-max: \(ms(syncDrops.compactMap { $0 }.max())) ms",
             "soak-connection-losses-seen: \(losses) losses",
             "soak-orders-attempted: \(tally.placeAttempts) orders (\(tally.resting) resting, \(tally.marketable) marketable, \(tally.cancelledMidFlight) cancelled mid-flight)",
             "soak-orders-acknowledged: \(acknowledged) orders",
@@ -231,7 +237,10 @@ struct SoakReport: Sendable {
         if undetected > 0 { failures.append("\(undetected) faults never detected") }
         if neverUsableAgain > 0 { failures.append("\(neverUsableAgain) faults after which the client never became usable") }
         if subscriptionsNotRestored > 0 { failures.append("\(subscriptionsNotRestored) reconnects after which not every subscription ticked") }
-        if losses != faults.count { failures.append("\(losses) connection losses for \(faults.count) faults") }
+        if losses != faults.count + syncDrops.count {
+            failures.append("\(losses) connection losses for \(faults.count + syncDrops.count) faults")
+        }
+        if syncDrops.contains(where: { $0 == nil }) { failures.append("a drop during resynchronisation was never detected") }
         return failures
     }
 

@@ -68,15 +68,24 @@ struct SoakRun {
         var generator = SeededGenerator(seed: options.seed)
         var faults: [FaultRecord] = []
         var settledAt = start
+        var syncDrops: [Duration?] = []
         for index in 0..<options.disconnects {
             try await Task.sleep(for: .milliseconds(Int.random(in: options.faultDelay, using: &generator)))
             let drawn: FaultRecord.Kind = Double.random(in: 0..<1, using: &generator) < options.halfOpenShare ? .halfOpen : .dropped
             let kind = options.kindCycle.map { $0[index % $0.count] } ?? drawn
             let injected = clock.now()
             try await server.inject(kind == .dropped ? .dropAllConnections : .beginHalfOpen)
-            let lost = await Self.waitFor(.seconds(15)) { await observer.firstNotUsable(since: injected) }
-            if kind == .halfOpen { try await server.inject(.endHalfOpen) }
+            var lost = await Self.waitFor(.seconds(15)) { await observer.firstNotUsable(since: injected) }
             var record = FaultRecord(kind: kind, detection: lost.map { $0.at - injected }, reconnect: nil, restoredSymbols: 0)
+            if kind == .halfOpen { try await server.inject(.endHalfOpen) }
+            if Double.random(in: 0..<1, using: &generator) < options.dropDuringSyncShare,
+                let syncing = await Self.waitFor(.seconds(15), { await observer.first(.synchronizing, after: lost?.at ?? injected) }) {
+                let dropped = clock.now()
+                try await server.inject(.dropAllConnections)
+                let again = await Self.waitFor(.seconds(15)) { await observer.firstNotUsable(since: max(dropped, syncing.at.advanced(by: .nanoseconds(1)))) }
+                syncDrops.append(again.map { $0.at - dropped })
+                lost = again ?? lost
+            }
             let back = await Self.waitFor(.seconds(60)) { await observer.firstUsable(after: lost?.at ?? injected) }
             if let back {
                 record.reconnect = back.at - (lost?.at ?? injected)
@@ -127,8 +136,9 @@ struct SoakRun {
         try await reopened.stop()
 
         return SoakReport(
-            options: options, symbols: symbols.count, faults: faults, tally: tally, losses: losses, ticks: ticks,
-            traces: traces, stateChanges: stateChanges, clientView: clientView, gatewayBefore: gatewayBefore, gatewayAfter: gatewayAfter, ledger: ledger)
+            options: options, symbols: symbols.count, faults: faults, tally: tally, losses: losses, syncDrops: syncDrops,
+            ticks: ticks, traces: traces, stateChanges: stateChanges, clientView: clientView, gatewayBefore: gatewayBefore,
+            gatewayAfter: gatewayAfter, ledger: ledger)
     }
 
     // MARK: Helpers
