@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "ibterm-bench",
             dependencies: [
-                "TWSWire", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "TerminalUI", "CursesTerminal",
+                "TWSWire", "TWSSession", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "TerminalUI", "CursesTerminal",
                 logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],

@@ -124,6 +124,42 @@ import TWSWire
         try await gateway.server.stop()
     }
 
+    @Test(.timeLimit(.minutes(1))) func ordersSentDuringHalfOpenAreNeverPlacedEvenWhenTheClientGivesUpWithAFullWindow() async throws {
+        // Found by `ibterm-bench soak`: the gateway used to stop reading, so the bytes stayed in
+        // the kernel; when the client gave up, they were dropped with the socket, unless the
+        // receive window had filled, in which case the rest arrived after the fault ended and
+        // orders the client had given up on were placed after it had reconnected.
+        let gateway = try await GatewayFixture.make()
+        let stale = try await gateway.connect(clientId: 4)
+        try await gateway.server.inject(.beginHalfOpen)
+        var order = Order(action: "BUY", totalQuantity: Quantity(1), orderType: "LMT", lmtPrice: 1.00)
+        for id in 1...600 {   // more than a fresh loopback receive window holds
+            order.orderId = id
+            try await stale.send(.placeOrder(PlaceOrder(contract: .stock("AAPL"), order: order)))
+        }
+        await stale.close()
+        try await gateway.server.inject(.endHalfOpen)
+        let fresh = try await gateway.connect(clientId: 4)
+        try await fresh.send(.requestOpenOrders)
+        _ = try await fresh.next { if case .openOrderEnd = $0 { true } else { nil } }
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(!fresh.drain().contains { if case .openOrder = $0 { true } else { false } })
+        #expect(try await gateway.server.snapshot().orders.isEmpty, "no order sent during the fault was placed")
+        try await gateway.server.stop()
+    }
+
+    @Test func aConnectionOpenedDuringHalfOpenIsAnsweredWhenItEnds() async throws {
+        let gateway = try await GatewayFixture.make()
+        try await gateway.server.inject(.beginHalfOpen)
+        let pending = Task { try await gateway.connect(clientId: 6) }
+        try await Task.sleep(for: .milliseconds(300))
+        try await gateway.server.inject(.endHalfOpen)
+        let client = try await pending.value
+        try await client.send(.requestCurrentTime)
+        _ = try await client.next { if case .currentTime = $0 { true } else { nil } }
+        try await gateway.server.stop()
+    }
+
     @Test func runsAScenarioTimeline() async throws {
         let scenario = Scenario(name: "t", faults: [
             .init(offsetMilliseconds: 1000, fault: .dataFarmBroken(farm: "usfarm")),

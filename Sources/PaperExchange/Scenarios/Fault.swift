@@ -16,7 +16,9 @@ public enum Fault: Sendable, Hashable, Codable {
     case connectivityRestored(dataMaintained: Bool)
     /// Close every client connection.
     case dropAllConnections
-    /// Stop reading and answering on every connection while keeping the sockets open.
+    /// Stop answering on every connection while keeping the sockets open; requests arriving
+    /// meanwhile on an established connection are dropped (never carried out), a connection
+    /// opened meanwhile is answered once the fault ends.
     case beginHalfOpen
     /// Answer again after a half-open period.
     case endHalfOpen

@@ -16,7 +16,7 @@ extension GatewayEngine {
             report([.rejected(rejection)], requester: session)
         case let .success(request):
             let outcomes = exchange.place(request, at: time)
-            logger.info("order \(orderId) from client \(clientId): \(request.action.rawValue) \(request.totalQuantity) \(message.contract.symbol) \(request.orderType.rawValue)\(request.lmtPrice.map { " " + $0.description } ?? "") \(request.tif.rawValue) -> \(Self.summary(outcomes))")
+            logger.info("order \(orderId) from client \(clientId) on connection \(session.connectionNumber): \(request.action.rawValue) \(request.totalQuantity) \(message.contract.symbol) \(request.orderType.rawValue)\(request.lmtPrice.map { " " + $0.description } ?? "") \(request.tif.rawValue) -> \(Self.summary(outcomes))")
             commit(outcomes, requester: session)
         }
         flushAll()

@@ -56,10 +56,10 @@ extension GatewayEngine {
             for session in sessions.values.sorted(by: { $0.connectionNumber < $1.connectionNumber }) { close(session) }
         case .beginHalfOpen:
             halfOpen = true
-            for session in sessions.values { session.setReading(false) }
+            for session in sessions.values { session.beginHalfOpen(established: true) }
         case .endHalfOpen:
             halfOpen = false
-            for session in sessions.values { session.setReading(true) }
+            for session in sessions.values { session.endHalfOpen() }
         case .exceedRate, .dataFarmBroken, .dataFarmRestored:
             broadcast(fault.notice)
         }

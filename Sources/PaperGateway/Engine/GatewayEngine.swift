@@ -79,7 +79,7 @@ final class GatewayEngine {
             connectionNumber: nextConnectionNumber, context: context, writeObserver: configuration.writeObserver)
         nextConnectionNumber += 1
         sessions[session.connectionNumber] = session
-        if halfOpen { session.setReading(false) }
+        if halfOpen { session.beginHalfOpen(established: false) }
         logger.debug("accepted \(session.label)")
         return session
     }
@@ -98,7 +98,12 @@ final class GatewayEngine {
 
     /// Bytes arrived on `session`.
     func receive(_ bytes: [UInt8], from session: ClientSession) {
-        guard session.phase != .closed, !session.isHalfOpen else { return }
+        guard session.phase != .closed else { return }
+        if session.dropsRequests {
+            dropDuringHalfOpen(bytes, from: session)
+            return
+        }
+        guard !session.isHalfOpen else { return }
         var input = bytes[...]
         if session.phase == .awaitingPrefix {
             let needed = 4 - session.prefix.count
@@ -122,6 +127,22 @@ final class GatewayEngine {
             close(session)
         }
         flushAll()
+    }
+
+    /// Reads and drops whole requests arriving on a half-open connection, keeping the framing
+    /// so the connection can answer again once the fault ends.
+    private func dropDuringHalfOpen(_ bytes: [UInt8], from session: ClientSession) {
+        guard session.phase == .ready || session.phase == .awaitingStartAPI else { return }
+        session.decoder.append(bytes[...])
+        var dropped = 0
+        do {
+            while try session.decoder.nextFrame() != nil { dropped += 1 }
+        } catch {
+            logger.warning("\(session.label): \(error); closing")
+            close(session)
+            return
+        }
+        if dropped > 0 { logger.debug("\(session.label): half-open, dropped \(dropped) requests") }
     }
 
     /// Stores the staged ledger change, then writes every session's queued bytes.

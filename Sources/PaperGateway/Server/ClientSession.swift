@@ -41,8 +41,12 @@ final class ClientSession {
     var accountMulti: Set<Int> = []
     var pnl: Set<Int> = []
     var pnlSingle: [Int: Int] = [:]
-    /// Whether the server has stopped reading and answering (half-open fault).
+    /// Whether the server has stopped answering (half-open fault).
     var isHalfOpen = false
+    /// Whether requests arriving during the half-open fault are read and dropped whole (a
+    /// connection that was established when the fault began), rather than left unread until
+    /// it ends (a connection that arrived during the fault).
+    var dropsRequests = false
 
     private var outbox: [UInt8] = []
     /// Sees each write (``GatewayConfiguration/writeObserver``); `nil` keeps no messages.
@@ -96,10 +100,28 @@ final class ClientSession {
         return context.channel.closeFuture
     }
 
-    /// Stops or resumes reading from the socket (half-open fault).
-    func setReading(_ reading: Bool) {
-        isHalfOpen = !reading
-        _ = context.channel.setOption(ChannelOptions.autoRead, value: reading)
-        if reading { context.read() }
+    /// Begins the half-open fault on this connection. An established connection behaves as
+    /// a path that swallows traffic both ways: what the client sends is read and dropped and
+    /// nothing goes back, so no request sent during the fault is ever carried out. (Leaving the
+    /// bytes unread instead would let TCP flow control decide: the kernel drops them with the
+    /// socket when the client gives up, unless the receive window filled first, in which case
+    /// the rest arrives after the fault ends and orders the client gave up on are placed after
+    /// it reconnected.) A connection accepted during the fault is only held: it is not read
+    /// until the fault ends, so its handshake is answered then.
+    func beginHalfOpen(established: Bool) {
+        isHalfOpen = true
+        dropsRequests = established
+        if !established { _ = context.channel.setOption(ChannelOptions.autoRead, value: false) }
+    }
+
+    /// Ends the half-open fault: the connection answers again.
+    func endHalfOpen() {
+        let wasHeld = isHalfOpen && !dropsRequests
+        isHalfOpen = false
+        dropsRequests = false
+        if wasHeld {
+            _ = context.channel.setOption(ChannelOptions.autoRead, value: true)
+            context.read()
+        }
     }
 }

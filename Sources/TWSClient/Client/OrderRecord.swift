@@ -20,6 +20,8 @@ struct OrderRecord: Sendable {
     var inGap = false
     /// The order's total quantity, to recognise a fill learnt only from executions.
     var totalQuantity: Quantity?
+    /// The largest cumulative quantity any execution reported.
+    var filledByExecutions: Quantity?
 
     init(continuation: AsyncStream<OrderEvent>.Continuation, totalQuantity: Quantity?) {
         self.continuation = continuation

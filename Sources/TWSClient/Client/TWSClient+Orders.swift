@@ -76,7 +76,10 @@ extension TWSClient {
         if let clientId = endpoint?.clientId, m.order.clientId == clientId {
             orderIDs.observeExistingOrderID(m.order.orderId)
         }
-        if reconciliation != nil { reconciliation?.openOrders += 1 }
+        if reconciliation != nil {
+            reconciliation?.openOrders += 1
+            reconciliation?.listedOrderIDs.insert(m.order.orderId)
+        }
         guard var query = pending.openOrders else { return }
         if query.results[m.order.orderId] == nil { query.order.append(m.order.orderId) }
         let status = query.results[m.order.orderId]?.status
@@ -111,6 +114,7 @@ extension TWSClient {
             record.execIds.insert(execId).inserted
         else { return }
         if !record.commissionsSeen.contains(execId) { record.pendingCommissions.insert(execId) }
+        record.filledByExecutions = max(record.filledByExecutions ?? .zero, m.execution.cumQty)
         record.continuation?.yield(.execution(m.execution, contract: m.contract))
         // An order that filled while the connection was down is learnt from its executions
         // alone (REQ_OPEN_ORDERS no longer lists it): report it filled.
@@ -231,6 +235,41 @@ extension TWSClient {
         logger.info("orders reconciled", metadata: [
             "tws.open_orders": "\(progress.openOrders)", "tws.executions": "\(progress.executions)",
         ])
+        resolveOrdersMissingAtTheGateway(listed: progress.listedOrderIDs)
         perform(machine.handle(.reconcileFinished, now: clock.now()))
+    }
+
+    /// Orders that were under way when the link dropped, that the gateway no longer lists open
+    /// and whose executions do not fill them, are not working at the gateway: either it never
+    /// received them (the placeOrder was lost with the connection) or it ended them while the
+    /// client was away. Nothing more will come for them, so each gets a final status now
+    /// rather than an open stream forever: ApiCancelled when the gateway never acknowledged
+    /// the order, Cancelled (with any fills so far) when it had.
+    private func resolveOrdersMissingAtTheGateway(listed: Set<Int>) {
+        for orderId in orders.keys.sorted() {
+            guard var record = orders[orderId], record.continuation != nil, record.inGap, !record.isFinal,
+                !listed.contains(orderId)
+            else { continue }
+            let last = record.lastStatus
+            let filled = max(record.filledByExecutions ?? .zero, last?.filled ?? .zero)
+            let acknowledged = last != nil || record.filledByExecutions != nil
+            let reason = acknowledged
+                ? "the order is no longer open at the gateway: it ended while the connection was down"
+                : "the gateway never received the order: it was lost with the connection"
+            logger.warning("order missing at the gateway after reconnect", metadata: [
+                "tws.order_id": "\(orderId)", "tws.acknowledged": "\(acknowledged)",
+            ])
+            let update = OrderStatusUpdate(
+                orderId: orderId, status: acknowledged ? .cancelled : .apiCancelled, filled: filled, remaining: .zero,
+                avgFillPrice: last?.avgFillPrice ?? 0, lastFillPrice: last?.lastFillPrice ?? 0, permId: last?.permId ?? 0,
+                reason: reason
+            )
+            record.lastStatus = update
+            record.isFinal = true
+            record.inGap = false
+            record.continuation?.yield(.status(update))
+            orders[orderId] = record
+            finishOrderIfComplete(orderId)
+        }
     }
 }

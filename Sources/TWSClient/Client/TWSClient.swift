@@ -54,6 +54,8 @@ public actor TWSClient {
         var executionsDone = false
         var openOrders = 0
         var executions = 0
+        /// The orders the gateway listed open.
+        var listedOrderIDs: Set<Int> = []
     }
     var endpoint: Endpoint?
     var channel: (any Channel)?
