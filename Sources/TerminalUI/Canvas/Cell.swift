@@ -57,11 +57,13 @@ public struct Cell: Hashable, Sendable {
     /// canonically equivalent (as `Character` compares), which only needs a look at the
     /// characters when the stored forms differ and one is not a single Latin scalar.
     public static func == (lhs: Cell, rhs: Cell) -> Bool {
-        guard lhs.width == rhs.width, lhs.role == rhs.role, lhs.style == rhs.style else { return false }
-        if lhs.grapheme == rhs.grapheme { return true }
-        // Distinct single scalars below U+0300 are never canonically equivalent.
-        if lhs.grapheme < 0x300 && rhs.grapheme < 0x300 { return false }
-        return lhs.character == rhs.character
+        guard lhs.width == rhs.width, lhs.role == rhs.role else { return false }
+        if lhs.grapheme != rhs.grapheme {
+            // Distinct single scalars below U+0300 are never canonically equivalent.
+            if lhs.grapheme < 0x300 && rhs.grapheme < 0x300 { return false }
+            guard lhs.character == rhs.character else { return false }
+        }
+        return lhs.style == rhs.style
     }
 
     /// Hashes consistently with `==`: ASCII by its scalar, anything else by its character.
