@@ -2,6 +2,13 @@ import Testing
 import TerminalUI
 
 @Suite struct DisplayWidthTests {
+    @Test func countsAnAllASCIIStringAsItsPrintableBytes() {
+        #expect(DisplayWidth.of("a\r\nb\u{7F}c\t") == 3)
+        #expect(DisplayWidth.of("") == 0)
+        #expect(DisplayWidth.of("AAPL  187.25") == 12)
+        #expect(DisplayWidth.of("a語") == 3)
+    }
+
     @Test func measuresNarrowWideAndCombiningText() {
         #expect(DisplayWidth.of("AAPL") == 4)
         #expect(DisplayWidth.of("株式") == 4)

@@ -67,6 +67,18 @@ public struct Canvas: Hashable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         var x = point.x
         guard point.y >= area.y, point.y < area.maxY else { return x }
+        // Printable ASCII (most of every frame) is one column and one cell per byte: laid out
+        // without breaking the text into graphemes.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if x >= area.maxX { break }
+                if x >= area.x {
+                    set(Cell(scalar: Unicode.Scalar(byte), style: style, role: role), at: Point(x: x, y: point.y))
+                }
+                x += 1
+            }
+            return x
+        }
         for character in text {
             var shown = character
             var width = DisplayWidth.of(character)
