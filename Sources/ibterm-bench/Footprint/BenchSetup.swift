@@ -28,6 +28,20 @@ enum BenchSetup {
         "watchlist = [" + symbols.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
     }
 
+    /// Starts the release dashboard at `path` on its embedded gateway (seed 7, fresh account)
+    /// with `watchlist` and returns it once the status bar counts every quote live.
+    static func streamingDashboard(_ path: String, watchlist: [String]) async throws -> DashboardProcess {
+        let dashboard = try DashboardProcess(binary: path, arguments: ["--seed", "7"], configText: config(watchlist: watchlist))
+        do {
+            _ = try await dashboard.waitForOutput("PAPER")
+            _ = try await dashboard.waitForScreen("\(watchlist.count) live")
+            return dashboard
+        } catch {
+            dashboard.stop()
+            throw error
+        }
+    }
+
     /// Mebibytes with one decimal.
     static func megabytes(_ bytes: Int) -> String {
         String(format: "%.1f", Double(bytes) / 1_048_576)

@@ -31,10 +31,8 @@ struct CPUBenchmark: AsyncParsableCommand {
     func run() async throws {
         let path = try BenchSetup.ibterm(binary)
         let list = try BenchSetup.stocks(symbols)
-        let dashboard = try DashboardProcess(binary: path, arguments: ["--seed", "7"], configText: BenchSetup.config(watchlist: list))
+        let dashboard = try await BenchSetup.streamingDashboard(path, watchlist: list)
         defer { dashboard.stop() }
-        _ = try await dashboard.waitForOutput("PAPER")
-        _ = try await dashboard.waitForScreen("\(list.count) live")
         try await Task.sleep(for: .seconds(2))
         let probe = ProcessProbe(pid: dashboard.pid)
         let threadsBefore = Dictionary(try probe.threads().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

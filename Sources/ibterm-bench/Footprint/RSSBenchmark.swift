@@ -43,11 +43,9 @@ struct RSSBenchmark: AsyncParsableCommand {
         let path = try BenchSetup.ibterm(binary)
         let list = try BenchSetup.stocks(symbols)
 
-        let dashboard = try DashboardProcess(binary: path, arguments: ["--seed", "7"], configText: BenchSetup.config(watchlist: list))
+        let dashboard = try await BenchSetup.streamingDashboard(path, watchlist: list)
         do {
             defer { dashboard.stop() }
-            _ = try await dashboard.waitForOutput("PAPER")
-            _ = try await dashboard.waitForScreen("\(list.count) live")
             try await report("rss-dashboard", ProcessProbe(pid: dashboard.pid))
         }
 
