@@ -18,11 +18,6 @@ final class DashboardProcess: Sendable {
     /// Starts `binary` with `arguments` in a `columns`x`rows` pseudo-terminal, with its own
     /// home folders in a temporary directory.
     init(binary: String, arguments: [String], columns: Int = 120, rows: Int = 40, configText: String? = nil) throws {
-        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
-        var master: Int32 = -1
-        var slave: Int32 = -1
-        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw BenchFailure("openpty failed: errno \(errno)") }
-        self.master = master
         self.columns = columns
         self.rows = rows
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-bench-\(UUID().uuidString)")
@@ -30,23 +25,16 @@ final class DashboardProcess: Sendable {
         if let configText {
             try configText.write(to: home.appendingPathComponent("config/ibterm/config.toml"), atomically: true, encoding: .utf8)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments + ["--fresh", "--state", home.appendingPathComponent("paper.sqlite").path]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         environment["XDG_DATA_HOME"] = home.appendingPathComponent("data").path
         environment["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
-        environment["TERM"] = "xterm-256color"
-        process.environment = environment
-        let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-        process.standardInput = terminal
-        process.standardOutput = terminal
-        process.standardError = FileHandle.nullDevice
         started = ContinuousClock.now
-        try process.run()
-        close(slave)
+        let (process, master) = try PseudoTerminal.spawn(
+            executable: binary, arguments: arguments + ["--fresh", "--state", home.appendingPathComponent("paper.sqlite").path],
+            environment: environment, columns: columns, rows: rows)
+        self.master = master
         pid = process.processIdentifier
         let output = self.output
         let reader = master
