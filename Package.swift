@@ -20,6 +20,7 @@ let package = Package(
     products: [
         .executable(name: "ibterm", targets: ["ibterm"]),
         .executable(name: "ibterm-bench", targets: ["ibterm-bench"]),
+        .library(name: "Vocabulary", targets: ["Vocabulary"]),
         .library(name: "TWSWire", targets: ["TWSWire"]),
         .library(name: "TWSSession", targets: ["TWSSession"]),
         .library(name: "PaperExchange", targets: ["PaperExchange"]),
@@ -40,10 +41,11 @@ let package = Package(
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
+        .target(name: "Vocabulary", exclude: ["README.md"], swiftSettings: strict),
         .target(name: "TWSWire", swiftSettings: strict),
-        .target(name: "TWSSession", swiftSettings: strict),
+        .target(name: "TWSSession", dependencies: ["Vocabulary"], swiftSettings: strict),
         .target(name: "PaperExchange", dependencies: [toml], exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "Dashboard", dependencies: [toml], swiftSettings: strict),
+        .target(name: "Dashboard", dependencies: ["Vocabulary", toml], swiftSettings: strict),
         .target(name: "TerminalUI", dependencies: ["Dashboard", toml], exclude: ["README.md"], swiftSettings: strict),
 
         // MARK: I/O adapters
@@ -90,7 +92,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSSession", logging] + nio, swiftSettings: strict),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),

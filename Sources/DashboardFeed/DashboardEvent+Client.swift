@@ -1,5 +1,6 @@
 import Dashboard
 import TWSClient
+import TWSSession
 import TWSWire
 
 extension DashboardEvent {
@@ -33,6 +34,19 @@ extension DashboardEvent {
             self = .notice(Notice(notice, requestID: orderID))
         case .gap, .resumed:
             return nil
+        }
+    }
+}
+
+extension QuoteEvent {
+    /// The monotonic instant the message behind this event was read, when it has one: the
+    /// dashboard stamps the event with it, so a tick's age and the connection it belongs to are
+    /// judged from when its bytes arrived, not from when the event was applied.
+    public var observedAt: SessionInstant? {
+        switch self {
+        case let .update(quote): quote.receivedAt
+        case let .notice(notice): notice.receivedAt
+        case .gap, .resumed: nil
         }
     }
 }

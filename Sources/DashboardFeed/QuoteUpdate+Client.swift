@@ -2,21 +2,25 @@ import Dashboard
 import TWSClient
 
 extension QuoteUpdate {
-    /// The dashboard's update for `symbol` from the client's accumulated quote: prices, sizes,
-    /// volume, the day's range, the previous close and the market data type. Fields the
-    /// client does not know yet stay `nil`, so the reducer keeps what it had.
+    /// The dashboard's update for `symbol` from one message on the client's quote stream: only
+    /// the fields that message carried (`ClientQuote.carried`), so a market-data-type message
+    /// brings no price and a tick brings its own field alone. The reducer keeps the rest; the
+    /// event's time is the message's read instant (`ClientQuote.receivedAt`).
     public init(_ quote: ClientQuote, symbol: String) {
         self.init(symbol: symbol)
-        bid = quote.bid
-        ask = quote.ask
-        last = quote.last
-        bidSize = quote.bidSize?.doubleValue
-        askSize = quote.askSize?.doubleValue
-        lastSize = quote.lastSize?.doubleValue
-        volume = quote.volume?.doubleValue
-        high = quote.high
-        low = quote.low
-        close = quote.close
-        marketDataType = quote.marketDataType.flatMap { Dashboard.MarketDataType(rawValue: $0.rawValue) }
+        let carried = quote.carried
+        if carried.contains(.bid) { bid = quote.bid }
+        if carried.contains(.ask) { ask = quote.ask }
+        if carried.contains(.last) { last = quote.last }
+        if carried.contains(.bidSize) { bidSize = quote.bidSize?.doubleValue }
+        if carried.contains(.askSize) { askSize = quote.askSize?.doubleValue }
+        if carried.contains(.lastSize) { lastSize = quote.lastSize?.doubleValue }
+        if carried.contains(.volume) { volume = quote.volume?.doubleValue }
+        if carried.contains(.high) { high = quote.high }
+        if carried.contains(.low) { low = quote.low }
+        if carried.contains(.close) { close = quote.close }
+        if carried.contains(.marketDataType) {
+            marketDataType = quote.marketDataType.flatMap { Dashboard.MarketDataType(rawValue: $0.rawValue) }
+        }
     }
 }

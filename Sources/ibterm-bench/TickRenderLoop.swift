@@ -89,7 +89,7 @@ final class TickRenderLoop: @unchecked Sendable {
         defer { lastFrameLines = lastCanvas?.lines ?? [] }
         frames.reserveCapacity(65_536)
         while !stopFlag.load(ordering: .relaxed) {
-            let wallSecond = TickStore.now().millisecondsSinceEpoch / 1000
+            let wallSecond = TickStore.now().instant.offset.components.seconds
             if wallSecond != lastSecond {
                 lastSecond = wallSecond
                 store.send(.clockTick)

@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Synchronization
+import Vocabulary
 
 /// The dashboard's store as `ibterm` has it (`DashboardStore`: every event applied under one
 /// lock at the wall clock's time, the render thread woken per change), plus, for the
@@ -26,9 +27,14 @@ final class TickStore: Sendable {
         self.changed = changed
     }
 
-    /// The wall clock as the reducer's time (as the app's store does).
-    static func now() -> Timestamp {
-        Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+    private static let origin = ContinuousClock.now
+
+    /// Both clocks as the reducer's time (as the app's store does): the monotonic instant since
+    /// the process's origin and the wall clock.
+    static func now() -> EventTime {
+        EventTime(
+            instant: SessionInstant(ContinuousClock.now, since: origin),
+            wall: Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded())))
     }
 
     /// Applies `event` now; `tick` names the quote update it carries. Wakes the render thread

@@ -13,7 +13,7 @@ import TWSWire
         TWSNotice(id: id, code: code, message: text, receivedAt: Self.at)
     }
 
-    @Test func aQuoteUpdateCarriesEveryKnownFieldAndLeavesTheRestUnset() {
+    @Test func aQuoteUpdateCarriesOnlyTheFieldsTheMessageBrought() {
         var quote = ClientQuote(contract: Contract(symbol: "AAPL"))
         quote.bid = 231.2
         quote.ask = 231.25
@@ -21,17 +21,33 @@ import TWSWire
         quote.volume = Quantity(12_345)
         quote.close = 229.5
         quote.marketDataType = .delayed
+        quote.carried = [.bid, .bidSize]
         let update = QuoteUpdate(quote, symbol: "AAPL")
         #expect(update.symbol == "AAPL")
-        #expect(update.bid == 231.2 && update.ask == 231.25 && update.close == 229.5)
-        #expect(update.bidSize == 300 && update.volume == 12_345)
-        #expect(update.last == nil && update.askSize == nil && update.high == nil && update.low == nil)
-        #expect(update.marketDataType == .delayed)
+        #expect(update.bid == 231.2 && update.bidSize == 300)
+        #expect(update.ask == nil && update.close == nil && update.volume == nil && update.marketDataType == nil,
+                "the accumulated fields the message did not bring are left to the reducer")
+        #expect(update.carriesMarketData)
+    }
+
+    @Test func aDataTypeMessageBringsNoPriceAndIsNoTick() {
+        var quote = ClientQuote(contract: Contract(symbol: "MSFT"))
+        quote.bid = 478.42
+        quote.ask = 478.43
+        quote.marketDataType = .live
+        quote.carried = .marketDataType
+        let update = QuoteUpdate(quote, symbol: "MSFT")
+        #expect(update.bid == nil && update.ask == nil)
+        #expect(update.marketDataType == .live)
+        #expect(!update.carriesMarketData, "the frozen MSFT of a reconnect is not refreshed by its data-type message")
     }
 
     @Test func quoteStreamEventsBecomeQuotesAndNoticesUnderTheSubscriptionsID() {
         var quote = ClientQuote(contract: Contract(symbol: "MSFT"))
         quote.last = 478.4
+        quote.carried = .last
+        quote.receivedAt = Self.at
+        #expect(QuoteEvent.update(quote).observedAt == Self.at, "stamped with the instant its bytes were read")
         guard case let .quote(update)? = DashboardEvent(QuoteEvent.update(quote), symbol: "MSFT", requestID: 7) else {
             Issue.record("an update is a quote event")
             return

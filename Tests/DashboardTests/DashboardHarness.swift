@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 @testable import Dashboard
 
 /// Drives a `DashboardState` with a manual clock (milliseconds since the epoch) and keeps every
@@ -15,15 +16,29 @@ struct DashboardHarness {
 
     init(config: DashboardConfig = DashboardConfig(), startMilliseconds: Int64 = 1_718_000_000_000) {
         clock = startMilliseconds
-        state = DashboardState(config: config, now: Timestamp(milliseconds: startMilliseconds))
+        state = DashboardState(config: config, now: Self.time(startMilliseconds))
     }
 
-    var now: Timestamp { Timestamp(milliseconds: clock) }
+    /// The manual clock as both clocks: the monotonic instant and the wall clock move together
+    /// (a test of a wall-clock step moves `wallOffset`).
+    var time: EventTime { Self.time(clock, wallOffset: wallOffset) }
+    /// The wall-clock part of `time` (what the journal and the message log show).
+    var now: Timestamp { time.wall }
+    /// The monotonic part of `time`.
+    var instant: SessionInstant { time.instant }
+    /// Added to the wall clock only, to step it (as NTP would) without moving the monotonic one.
+    var wallOffset: Int64 = 0
+
+    static func time(_ milliseconds: Int64, wallOffset: Int64 = 0) -> EventTime {
+        EventTime(
+            instant: SessionInstant(offset: .milliseconds(milliseconds)),
+            wall: Timestamp(milliseconds: milliseconds + wallOffset))
+    }
 
     /// Applies `event` at the current manual time and returns its effects.
     @discardableResult
     mutating func send(_ event: DashboardEvent) -> [DashboardEffect] {
-        let effects = state.apply(event, at: now)
+        let effects = state.apply(event, at: time)
         allEffects += effects
         return effects
     }
@@ -83,9 +98,15 @@ struct DashboardHarness {
     }
 
     /// A fresh AAPL tick.
+    /// Each tick reports a new last size, so it is a change even at the same price (a tick
+    /// repeating every value is no proof that data flows).
     mutating func tickAAPL(last: Double = 231.20) {
-        send(.quote(QuoteUpdate(symbol: "AAPL", bid: last - 0.01, ask: last + 0.01, last: last, volume: 1_000_000, close: 229.00)))
+        trades += 1
+        send(.quote(QuoteUpdate(symbol: "AAPL", bid: last - 0.01, ask: last + 0.01, last: last, lastSize: trades, volume: 1_000_000, close: 229.00)))
     }
+
+    /// AAPL trades so far (the last size of the next tick).
+    var trades: Double = 0
 
     /// The orders placed so far (id and instruction), from the effects.
     var placedOrders: [(Int, OrderInstruction)] {

@@ -82,7 +82,7 @@ import Testing
         for symbol in harness.state.watchlist.symbols { harness.send(.quote(QuoteUpdate(symbol: symbol, last: 50))) }
         harness.send(.connectionLost(reason: "EOF"))
         #expect(harness.state.freshnessCounts[.disconnected] == 10)
-        harness.send(.reconnectScheduled(attempt: 1, at: harness.now + .seconds(2)))
+        harness.send(.reconnectScheduled(attempt: 1, after: .seconds(2)))
         harness.advance(seconds: 2)
         harness.send(.connecting(gateway: "127.0.0.1:4002"))
         #expect(harness.state.freshnessCounts[.disconnected] == 10)

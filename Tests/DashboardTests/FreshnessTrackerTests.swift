@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 @testable import Dashboard
 
 /// A tracker connected, with AAPL (stock, 5 s threshold) subscribed at t = 0 on ticker id 1.
@@ -8,7 +9,12 @@ private func connectedTracker() -> FreshnessTracker {
     return tracker
 }
 
-private func t(_ milliseconds: Int64) -> Timestamp { Timestamp(milliseconds: milliseconds) }
+/// A monotonic instant `milliseconds` after the origin.
+private func t(_ milliseconds: Int64) -> SessionInstant { SessionInstant(offset: .milliseconds(milliseconds)) }
+/// The same moment on both clocks (the wall clock at the epoch plus `milliseconds`).
+private func t(_ milliseconds: Int64) -> EventTime {
+    EventTime(instant: SessionInstant(offset: .milliseconds(milliseconds)), wall: Timestamp(milliseconds: milliseconds))
+}
 private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol: "AAPL", bid: price - 0.01, ask: price + 0.01, last: price) }
 
 @Suite struct FreshnessTrackerTests {
@@ -75,7 +81,7 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         tracker.apply(tick(), at: t(300))
         #expect(tracker.freshness(of: "AAPL", at: t(400))?.state == .delayed)
         #expect(tracker.freshness(of: "AAPL", at: t(400))?.reasonCode == 10167)
-        #expect(tracker.tracked("AAPL")?.lastGoodTickAt == nil)
+        #expect(tracker.tracked("AAPL")?.lastGoodTickWall == nil)
         tracker.apply(QuoteUpdate(symbol: "AAPL", marketDataType: .live), at: t(500))
         #expect(tracker.freshness(of: "AAPL", at: t(500))?.state == .live)
     }
@@ -86,7 +92,7 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         tracker.apply(QuoteUpdate(symbol: "AAPL", haltedValue: 1), at: t(100))
         #expect(tracker.freshness(of: "AAPL", at: t(60_000))?.state == .halted)
         tracker.apply(QuoteUpdate(symbol: "AAPL", haltedValue: 0), at: t(60_000))
-        tracker.apply(tick(), at: t(60_000))
+        tracker.apply(tick(231.45), at: t(60_000))
         #expect(tracker.freshness(of: "AAPL", at: t(60_000))?.state == .live)
     }
 
@@ -161,8 +167,10 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         #expect(waiting?.state == .stale)
         #expect(waiting?.reasonCode == 1102)
         #expect(waiting?.label == "stale 30 s")
-        #expect(tracker.symbolsNeedingResubscription.isEmpty)
-        tracker.apply(tick(), at: t(30_500))
+        tracker.apply(tick(), at: t(30_200))
+        #expect(tracker.freshness(of: "AAPL", at: t(30_200))?.state == .stale, "the same values again are no proof of life")
+        #expect(tracker.freshness(of: "AAPL", at: t(30_200))?.label == "stale 30 s", "the age counts from the last change")
+        tracker.apply(tick(231.41), at: t(30_500))
         #expect(tracker.freshness(of: "AAPL", at: t(30_500))?.state == .live)
     }
 
@@ -172,11 +180,10 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         tracker.apply(tick(), at: t(0))
         tracker.apply(Notice(code: 1100), at: t(1_000))
         tracker.apply(Notice(code: 1101), at: t(2_000))
-        #expect(tracker.symbolsNeedingResubscription == ["AAPL", "MSFT"])
         #expect(tracker.freshness(of: "AAPL", at: t(2_000))?.state == .stale)
+        #expect(tracker.freshness(of: "AAPL", at: t(2_000))?.reasonCode == 1101)
         #expect(tracker.freshness(of: "MSFT", at: t(2_000))?.state == .noData)
         tracker.subscribe("AAPL", requestID: 11, at: t(2_100))
-        #expect(tracker.symbolsNeedingResubscription == ["MSFT"])
         #expect(tracker.freshness(of: "AAPL", at: t(2_200))?.state == .stale)
         #expect(tracker.tracked("AAPL")?.quote.last == 231.40)
         tracker.apply(tick(232), at: t(2_300))
@@ -200,21 +207,23 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         tracker.connectionChanged(to: .connecting, at: t(6_000))
         #expect(tracker.freshness(of: "AAPL", at: t(6_000))?.state == .disconnected)
         tracker.connectionChanged(to: .connected, at: t(7_000))
-        #expect(tracker.symbolsNeedingResubscription == ["AAPL"])
         #expect(tracker.freshness(of: "AAPL", at: t(7_000))?.state == .stale)
         tracker.subscribe("AAPL", requestID: 21, at: t(7_100))
         #expect(tracker.freshness(of: "AAPL", at: t(7_200))?.state == .stale)
-        tracker.apply(tick(), at: t(7_300))
+        tracker.apply(tick(), at: t(7_250))
+        #expect(tracker.freshness(of: "AAPL", at: t(7_250))?.state == .stale, "a resubscription repeating the values is no proof")
+        tracker.apply(tick(231.45), at: t(7_300))
         #expect(tracker.freshness(of: "AAPL", at: t(7_300))?.state == .live)
     }
 
-    @Test func treatsAReturnFromALostLinkLike1102() {
+    @Test func onlyIBsRestoreNoticeEndsALostLinkNotTheSocketStateAgain() {
         var tracker = connectedTracker()
         tracker.apply(tick(), at: t(0))
         tracker.connectionChanged(to: .linkLost, at: t(100))
         tracker.connectionChanged(to: .connected, at: t(200))
-        #expect(tracker.symbolsNeedingResubscription.isEmpty)
-        #expect(tracker.freshness(of: "AAPL", at: t(300))?.state == .stale)
+        #expect(tracker.freshness(of: "AAPL", at: t(300))?.state == .disconnected)
+        tracker.apply(Notice(code: 1102), at: t(400))
+        #expect(tracker.freshness(of: "AAPL", at: t(500))?.state == .stale)
     }
 
     @Test func marksDisconnectedOn1300() {
@@ -263,7 +272,7 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         var tracker = connectedTracker()
         tracker.apply(tick(), at: t(52_267_000))
         tracker.apply(Notice(requestID: 1, code: 354), at: t(52_300_000))
-        let context = tracker.messageContext(for: Notice(requestID: 1, code: 354), at: t(52_314_000))
+        let context = tracker.messageContext(for: Notice(requestID: 1, code: 354), at: Timestamp(milliseconds: 52_314_000))
         #expect(context.symbol == "AAPL")
         #expect(context.lastGoodQuoteDescription == "14:31:07 UTC (47 s ago)")
     }
@@ -277,5 +286,84 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
     @Test(arguments: [(Int64(0), "0 s"), (59, "59 s"), (127, "2 min 07 s"), (3_900, "1 h 05 min"), (273_600, "3 d 04 h"), (-5, "0 s")])
     func formatsAgesCompactly(seconds: Int64, expected: String) {
         #expect(AgeFormatter.format(.seconds(seconds)) == expected)
+    }
+}
+
+/// The promise across reconnects: evidence, on the monotonic clock, in the order it was observed.
+@Suite struct FreshnessEvidenceTests {
+    private func live() -> FreshnessTracker {
+        var tracker = connectedTracker()
+        tracker.apply(tick(478.42), at: t(1_000))
+        return tracker
+    }
+
+    @Test func aFrozenQuoteStaysStaleAtItsTrueAgeAfterAReconnectThatRepeatsIt() {
+        var tracker = live()
+        tracker.connectionChanged(to: .disconnected, at: t(15_000))
+        tracker.connectionChanged(to: .connecting, at: t(15_100))
+        tracker.connectionChanged(to: .connected, at: t(15_300))
+        tracker.apply(QuoteUpdate(symbol: "AAPL", marketDataType: .live), at: t(15_400))
+        tracker.apply(tick(478.42), at: t(15_450))
+        let freshness = tracker.freshness(of: "AAPL", at: t(19_000))
+        #expect(freshness?.state == .stale)
+        #expect(freshness?.age == .seconds(18), "the age counts from the last real change, 18 s before")
+    }
+
+    @Test func aLateTickOfTheClosedConnectionIsNotNewsOfTheNewOne() {
+        var tracker = live()
+        tracker.connectionChanged(to: .disconnected, at: t(5_000))
+        tracker.connectionChanged(to: .connected, at: t(6_000))
+        // Read at 4.9 s on the old connection, applied after the reconnect.
+        tracker.apply(tick(479), at: t(4_900))
+        #expect(tracker.freshness(of: "AAPL", at: t(6_100))?.state == .stale)
+        #expect(tracker.tracked("AAPL")?.quote.last == 479, "its values are still the latest known")
+        tracker.apply(tick(479.5), at: t(6_200))
+        #expect(tracker.freshness(of: "AAPL", at: t(6_200))?.state == .live)
+    }
+
+    @Test func aLinkLossReportedOnTheNewConnectionSurvivesTheConnectionEventAppliedAfterIt() {
+        var tracker = live()
+        tracker.connectionChanged(to: .disconnected, at: t(12_000))
+        // The new connection came up at 12.8 s and TWS said 2110 at 12.9 s; the notice stream
+        // delivered it before the connection stream delivered the connection.
+        tracker.apply(Notice(code: 2110), at: t(12_900))
+        tracker.connectionChanged(to: .connected, at: t(12_800))
+        #expect(tracker.connection == .linkLost)
+        #expect(tracker.freshness(of: "AAPL", at: t(13_000))?.state == .disconnected)
+        tracker.apply(Notice(code: 1101), at: t(40_000))
+        #expect(tracker.connection == .connected)
+        #expect(tracker.freshness(of: "AAPL", at: t(40_000))?.state == .stale)
+    }
+
+    @Test func aLinkLossOfTheOldConnectionIsForgottenByANewOne() {
+        var tracker = live()
+        tracker.apply(Notice(code: 1100), at: t(10_000))
+        tracker.connectionChanged(to: .disconnected, at: t(12_000))
+        tracker.connectionChanged(to: .connected, at: t(12_800))
+        #expect(tracker.connection == .connected)
+    }
+
+    @Test func aBrokenFarmTakesItsQuotesOffLiveUntilAChangeArrivesAfterIt() {
+        var tracker = live()
+        tracker.subscribe("EURUSD", requestID: 2, instrumentClass: .forex, at: t(0))
+        tracker.apply(QuoteUpdate(symbol: "EURUSD", bid: 1.08), at: t(1_000))
+        tracker.apply(Notice(code: 2103, text: "Market data farm connection is broken:usfarm"), at: t(2_000))
+        #expect(tracker.brokenFarms.keys.sorted() == ["usfarm"])
+        #expect(tracker.freshness(of: "AAPL", at: t(2_000))?.state == .stale)
+        #expect(tracker.freshness(of: "AAPL", at: t(2_000))?.reasonCode == 2103)
+        #expect(tracker.freshness(of: "EURUSD", at: t(2_000))?.state == .live, "usfarm does not feed currencies")
+        tracker.apply(Notice(code: 2104, text: "Market data farm connection is OK:usfarm"), at: t(3_000))
+        #expect(tracker.brokenFarms.isEmpty)
+        #expect(tracker.freshness(of: "AAPL", at: t(3_000))?.state == .stale, "OK is no tick")
+        tracker.apply(tick(478.50), at: t(3_100))
+        #expect(tracker.freshness(of: "AAPL", at: t(3_100))?.state == .live)
+    }
+
+    @Test func anUnreadableTickKeepsTheQuoteOffLiveUntilAReadableChange() {
+        var tracker = live()
+        tracker.unreadableTick("AAPL", at: t(1_500))
+        #expect(tracker.freshness(of: "AAPL", at: t(1_600))?.state == .stale)
+        tracker.apply(tick(478.43), at: t(1_700))
+        #expect(tracker.freshness(of: "AAPL", at: t(1_700))?.state == .live)
     }
 }

@@ -28,7 +28,7 @@ import TWSClient
         let router = EffectRouter()
         var config = DashboardConfig()
         config.watchlist = ["AAPL", "MSFT", "NVDA"]
-        let store = DashboardStore(initial: DashboardState(config: config, now: DashboardStore.now()), perform: { router.route($0) }, changed: {})
+        let store = DashboardStore(config: config, clock: configuration.clock, perform: { router.route($0) }, changed: {})
         let bridge = BrokerBridge(client: client, store: store, logger: Logger(label: "test.bridge") { _ in SwiftLogNoOpLogHandler() })
         router.connect(bridge: bridge, journal: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .ascii), themeFolders: [], logger: Logger(label: "test"))
         await bridge.start()

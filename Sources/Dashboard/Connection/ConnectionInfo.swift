@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What the status bar shows about the link to the gateway.
 public struct ConnectionInfo: Sendable, Hashable {
     /// The state of the socket and of TWS's link to IB.
@@ -12,8 +14,8 @@ public struct ConnectionInfo: Sendable, Hashable {
     public var lostReason: String?
     /// The reconnect attempt under way (1 for the first retry), while reconnecting.
     public var reconnectAttempt: Int?
-    /// When the next reconnect attempt is due, while waiting for it.
-    public var nextReconnectAt: Timestamp?
+    /// When the next reconnect attempt is due (monotonic), while waiting for it.
+    public var nextReconnectAt: SessionInstant?
     /// When the current connection was established.
     public var connectedSince: Timestamp?
 
@@ -41,7 +43,7 @@ public struct ConnectionInfo: Sendable, Hashable {
     }
 
     /// Time left until the next reconnect attempt at `now` (never negative), while waiting.
-    public func reconnectCountdown(at now: Timestamp) -> Duration? {
+    public func reconnectCountdown(at now: SessionInstant) -> Duration? {
         guard let nextReconnectAt else { return nil }
         let left = nextReconnectAt - now
         return left < .zero ? .zero : left

@@ -59,6 +59,21 @@ public struct DataFarm: Sendable, Hashable {
         }
     }
 
+    /// Whether the market-data farm `name` may feed quotes of `instrumentClass`.
+    ///
+    /// IB names farms by what they serve (`usfarm` US stocks, `cashfarm` currencies, `usfuture`
+    /// US futures, `usopt` US options, `eufarm`, `jfarm`, `hfarm` regional stocks). A name this
+    /// table does not know may feed anything, so it answers true: a quote is only suspected,
+    /// and a change received afterwards clears the suspicion.
+    public static func mayFeed(_ name: String, _ instrumentClass: InstrumentClass) -> Bool {
+        let name = name.lowercased()
+        if name.hasPrefix("cashfarm") { return instrumentClass == .forex }
+        if name.hasPrefix("usfut") { return instrumentClass == .future }
+        if name.hasPrefix("usopt") { return instrumentClass == .option }
+        if name.hasPrefix("usfarm") { return instrumentClass == .stock || instrumentClass == .index }
+        return true
+    }
+
     /// The farm name in a notice's text: what follows the last colon, trimmed.
     public static func name(in text: String) -> String? {
         guard let colon = text.lastIndex(of: ":") else { return nil }

@@ -21,4 +21,6 @@ public enum DashboardEffect: Sendable, Hashable {
     case journal(JournalEntry)
     /// Restore the terminal and exit.
     case quit
+    /// Try to connect now, cutting short the wait before the next reconnect attempt.
+    case retryConnection
 }

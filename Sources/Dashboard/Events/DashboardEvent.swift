@@ -2,7 +2,7 @@
 /// the app did on the reducer's behalf, the passing of time, and what the trader asked for.
 ///
 /// The app layer maps `TWSClient` events to these values (so this target does not depend on
-/// `TWSWire`); time comes with each event as `apply(_:at:)`'s `now`.
+/// `TWSWire`); time comes with each event as `apply(_:at:)`'s `EventTime`.
 public enum DashboardEvent: Sendable, Hashable {
     // MARK: Lifecycle and connection
 
@@ -14,8 +14,8 @@ public enum DashboardEvent: Sendable, Hashable {
     case connected(serverVersion: Int, accounts: [String], nextOrderID: Int?)
     /// The socket to TWS closed; `reason` in words.
     case connectionLost(reason: String)
-    /// A reconnect is scheduled: attempt number and when it will be tried.
-    case reconnectScheduled(attempt: Int, at: Timestamp)
+    /// A reconnect is scheduled: attempt number and how long after this event it will be tried.
+    case reconnectScheduled(attempt: Int, after: Duration)
     /// IB: `nextValidId` (inbound 9): the lowest order id the gateway accepts.
     case nextValidOrderID(Int)
 

@@ -50,6 +50,8 @@ public enum UserIntent: Sendable, Hashable {
     case runCommand(String)
     /// Quit (`q`), asking first when orders are working.
     case quit
+    /// Retry the connection now instead of waiting for the next attempt (`r`).
+    case retryConnection
 }
 
 /// A movement of the selection.

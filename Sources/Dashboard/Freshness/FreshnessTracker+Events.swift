@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension FreshnessTracker {
     /// Codes after which the named market-data request is dead for lack of entitlement.
     ///
@@ -10,15 +12,19 @@ extension FreshnessTracker {
     public static let delayedNoticeCode = 10167
     /// Notices that say some fields lack a subscription while the quote keeps streaming.
     public static let partialEntitlementCodes: Set<Int> = [10090, 10091]
+    /// Notices that say TWS lost its link to IB's servers.
+    public static let serverLinkLostCodes: Set<Int> = [1100, 2110]
 
-    /// Applies a quote update received at `time`.
+    /// Applies a quote update observed at `time` (for a tick, when its bytes were read).
     ///
-    /// An update carrying data (a price, size or volume) is a fresh tick: it refreshes the age,
-    /// ends any wait for a fresh tick after a recovery, and clears an entitlement error, because
-    /// data arriving is the final proof that data flows (10089 with delayed data requested is
+    /// An update carrying data merges its values. It is news only when it changes one of them:
+    /// then the age restarts, and when it was received after the instant the quote needs
+    /// evidence from (its subscription, the current connection, the last recovery or farm
+    /// outage) it ends the wait for a fresh tick and clears an entitlement error, because data
+    /// arriving is the final proof that data flows (10089 with delayed data requested is
     /// followed by delayed ticks). A data-type or halt indication alone changes only those facts.
     /// Updates for symbols that are not subscribed are ignored.
-    public mutating func apply(_ update: QuoteUpdate, at time: Timestamp) {
+    public mutating func apply(_ update: QuoteUpdate, at time: EventTime) {
         guard var tracked = quotes[update.symbol] else { return }
         if let type = update.marketDataType {
             tracked.marketDataType = type
@@ -28,63 +34,100 @@ extension FreshnessTracker {
             tracked.isHalted = halted > 0
         }
         if update.carriesMarketData {
+            let changes = tracked.quote.isChanged(by: update)
             tracked.quote.merge(update)
-            tracked.lastTickAt = time
-            tracked.awaitingFreshTick = false
-            tracked.recoveryReasonCode = nil
-            tracked.entitlementCode = nil
-            if connection.isUsable && !tracked.isDelayed && tracked.marketDataType != .frozen {
-                tracked.lastGoodTickAt = time
+            if changes {
+                tracked.lastChangeAt = max(tracked.lastChangeAt ?? time.instant, time.instant)
+                if time.instant >= tracked.evidenceNeededAfter {
+                    tracked.entitlementCode = nil
+                    tracked.hasUnreadableTick = false
+                    if connection.isUsable && !tracked.isDelayed && tracked.marketDataType != .frozen {
+                        tracked.lastGoodTickWall = time.wall
+                    }
+                }
             }
         }
         quotes[update.symbol] = tracked
     }
 
-    /// Applies a notice from TWS received at `time`.
+    /// Records that a tick of `symbol`'s stream could not be read at `instant`: the quote may be
+    /// incomplete, so it is not live until a readable change arrives.
+    public mutating func unreadableTick(_ symbol: String, at instant: SessionInstant) {
+        guard quotes[symbol] != nil else { return }
+        quotes[symbol]?.hasUnreadableTick = true
+    }
+
+    /// Applies a notice from TWS observed at `instant`.
     ///
-    /// Session notices (1100, 1101, 1102, 1300, 2110) change the connection for every quote;
-    /// entitlement, delayed and partial notices change the quote their request id names (a
-    /// session-wide 10197 applies to every quote). Other codes do not affect freshness.
-    public mutating func apply(_ notice: Notice, at time: Timestamp) {
+    /// Session notices change the link for every quote: 1100 and 2110 (TWS lost IB) take every
+    /// quote off live at once; 1101 (data lost, requests re-sent) and 1102 (data kept) restore
+    /// the link, and every quote then needs a change received after the notice; 1300 closes the
+    /// socket. A market-data farm broken (2103) makes the quotes it feeds (every quote, when the
+    /// farm's name does not say) need a change received after the notice. Entitlement, delayed
+    /// and partial notices change the quote their request id names (a session-wide 10197
+    /// applies to every quote). Other codes do not affect freshness.
+    public mutating func apply(_ notice: Notice, at instant: SessionInstant) {
         switch notice.code {
-        case 1100, 2110:
-            if connection == .connected { connection = .linkLost }
-        case 1101:
-            connection = .connected
-            markAllAwaitingFreshTick(reason: 1101)
-            symbolsNeedingResubscription = Set(quotes.keys)
-        case 1102:
-            connection = .connected
-            markAllAwaitingFreshTick(reason: 1102)
+        case let code where Self.serverLinkLostCodes.contains(code):
+            // A notice from before the current connection was established is old news.
+            if connectedAt.map({ instant >= $0 }) ?? true {
+                serverLinkLostAt = max(serverLinkLostAt ?? instant, instant)
+                requireEvidenceOfAll(after: instant, reason: code)
+            }
+        case 1101, 1102:
+            if let lost = serverLinkLostAt, instant >= lost { serverLinkLostAt = nil }
+            requireEvidenceOfAll(after: instant, reason: notice.code)
         case 1300:
-            connection = .disconnected
+            socket = .disconnected
+            connectedAt = nil
+        case 2103:
+            let name = DataFarm.name(in: notice.text) ?? "market data"
+            brokenFarms[name] = instant
+            for symbol in Array(quotes.keys) {
+                guard let tracked = quotes[symbol], DataFarm.mayFeed(name, tracked.instrumentClass) else { continue }
+                quotes[symbol]?.requireEvidence(after: instant, reason: 2103)
+            }
+        case 2104:
+            if let name = DataFarm.name(in: notice.text) { brokenFarms[name] = nil } else { brokenFarms = [:] }
         default:
             applyQuoteNotice(notice)
         }
+        updateConnection()
     }
 
-    /// Records a change of the socket or link state at `time`.
+    /// Records a change of the socket state observed at `instant`.
     ///
     /// Every quote stops being live at once when the state is not `connected`. A new connection
-    /// after the socket was down (from `disconnected` or `connecting`) starts a new TWS session
-    /// in which every market-data request is dead: all symbols need resubscription and stay
-    /// stale until a fresh tick. A return from `linkLost` is treated like 1102.
-    public mutating func connectionChanged(to state: ConnectionState, at time: Timestamp) {
-        let previous = connection
-        connection = state
-        guard state == .connected, previous != .connected else { return }
-        if previous == .linkLost {
-            markAllAwaitingFreshTick(reason: 1102)
-        } else {
-            markAllAwaitingFreshTick(reason: nil)
-            symbolsNeedingResubscription = Set(quotes.keys)
+    /// starts a new TWS session in which every market-data request is new: every quote needs a
+    /// change received on it. A loss of IB's link reported before the new connection belongs to
+    /// the old one and is forgotten (TWS repeats it to a new connection while it lasts); one
+    /// reported on the new connection, even if applied first, stays.
+    public mutating func connectionChanged(to state: ConnectionState, at instant: SessionInstant) {
+        let previous = socket
+        switch state {
+        case .connected, .linkLost:
+            socket = .connected
+            if previous != .connected || connectedAt == nil {
+                connectedAt = instant
+                if let lost = serverLinkLostAt, lost < instant { serverLinkLostAt = nil }
+                brokenFarms = brokenFarms.filter { $0.value >= instant }
+                requireEvidenceOfAll(after: instant, reason: nil)
+            }
+            if state == .linkLost { serverLinkLostAt = serverLinkLostAt ?? instant }
+        case .disconnected, .connecting:
+            socket = state
+            connectedAt = nil
         }
+        updateConnection()
     }
 
-    private mutating func markAllAwaitingFreshTick(reason: Int?) {
-        for symbol in Array(quotes.keys) where quotes[symbol]?.lastTickAt != nil {
-            quotes[symbol]?.awaitingFreshTick = true
-            quotes[symbol]?.recoveryReasonCode = reason
+    private mutating func updateConnection() {
+        connection = socket == .connected && serverLinkLostAt != nil ? .linkLost : socket
+    }
+
+    private mutating func requireEvidenceOfAll(after instant: SessionInstant, reason: Int?) {
+        for symbol in Array(quotes.keys) {
+            quotes[symbol]?.requireEvidence(after: instant, reason: reason)
         }
     }
 

@@ -1,14 +1,22 @@
+import Vocabulary
+
 /// The staleness monitor: every subscribed quote, its last values and its freshness.
 ///
 /// ### Purpose
-/// Feed it subscriptions, quote updates, notices and connection changes, each with the time it
-/// happened; ask it for a quote's `QuoteFreshness` at any `now`. It tells three failures apart:
-/// a silent stall (age grows past the threshold: `stale`), an entitlement error (`noEntitlement`,
-/// from the notice) and a dead connection (`disconnected`, for every quote at once).
+/// Feed it subscriptions, quote updates, notices and connection changes, each with the
+/// monotonic instant it was observed at; ask it for a quote's `QuoteFreshness` at any instant.
+/// It tells three failures apart: a silent stall (age grows past the threshold: `stale`), an
+/// entitlement error (`noEntitlement`, from the notice) and a dead link (`disconnected`, for
+/// every quote at once, when the socket is down or TWS reports its link to IB lost).
 ///
-/// Recovery never makes a quote live by itself: after 1101, 1102, a reconnect or a
-/// resubscription the quote stays `stale` (keeping its last price and its age) until a tick of
-/// data arrives.
+/// ### Evidence
+/// A quote is live only on evidence: a tick that changed one of its values, received on the
+/// current connection after its (re)subscription and after the last recovery or farm outage
+/// that concerns it, within its threshold. Recovery never makes a quote live by itself, and
+/// neither does a resubscription's first answer that repeats the values already shown: the age
+/// keeps counting from the last real change. Events may be applied slightly out of order (they
+/// come from several streams); every decision compares the instants they were observed at, so
+/// a late tick of a closed connection is never taken for news of the current one.
 public struct FreshnessTracker: Sendable {
     /// The thresholds.
     public var policy: StalenessPolicy
@@ -16,52 +24,54 @@ public struct FreshnessTracker: Sendable {
     public internal(set) var connection: ConnectionState
     /// Quotes by symbol.
     public internal(set) var quotes: [String: TrackedQuote] = [:]
-    /// Symbols whose market-data request died (1101 or a new session) and must be re-requested.
-    /// `subscribe` removes a symbol from this set.
-    public internal(set) var symbolsNeedingResubscription: Set<String> = []
+    /// When the current socket connection was established, while it is.
+    public internal(set) var connectedAt: SessionInstant?
+    /// When TWS reported its link to IB lost (1100, 2110) and not yet restored.
+    public internal(set) var serverLinkLostAt: SessionInstant?
+    /// Market-data farms reported broken (2103), by name, with when; removed on 2104.
+    public internal(set) var brokenFarms: [String: SessionInstant] = [:]
+    var socket: ConnectionState
     var symbolsByRequestID: [Int: String] = [:]
 
     /// Creates a tracker with no quotes.
     public init(policy: StalenessPolicy = .standard, connection: ConnectionState = .disconnected) {
         self.policy = policy
         self.connection = connection
+        self.socket = connection == .linkLost ? .connected : connection
     }
 
     /// Records a market-data request for `symbol` (a first subscription or a resubscription).
     ///
     /// A resubscription keeps the last values, clears entitlement errors and the halt flag (the
-    /// new request reports them again), and leaves the quote stale until a fresh tick arrives.
+    /// new request reports them again), and leaves the quote stale until a change arrives.
     public mutating func subscribe(
-        _ symbol: String, requestID: Int, instrumentClass: InstrumentClass = .stock, at time: Timestamp
+        _ symbol: String, requestID: Int, instrumentClass: InstrumentClass = .stock, at instant: SessionInstant
     ) {
         if var existing = quotes[symbol] {
             symbolsByRequestID[existing.requestID] = nil
             existing.requestID = requestID
             existing.instrumentClass = instrumentClass
-            existing.subscribedAt = time
+            existing.subscribedAt = instant
             existing.entitlementCode = nil
             existing.partialEntitlementCodes = []
             existing.delayedByNotice = false
             existing.marketDataType = nil
             existing.isHalted = false
-            if existing.lastTickAt != nil {
-                existing.awaitingFreshTick = true
-                existing.recoveryReasonCode = nil
-            }
+            existing.requireEvidence(after: instant, reason: nil)
             quotes[symbol] = existing
         } else {
-            quotes[symbol] = TrackedQuote(
-                symbol: symbol, instrumentClass: instrumentClass, requestID: requestID, subscribedAt: time)
+            var tracked = TrackedQuote(
+                symbol: symbol, instrumentClass: instrumentClass, requestID: requestID, subscribedAt: instant)
+            if let connectedAt { tracked.requireEvidence(after: connectedAt, reason: nil) }
+            quotes[symbol] = tracked
         }
         symbolsByRequestID[requestID] = symbol
-        symbolsNeedingResubscription.remove(symbol)
     }
 
     /// Forgets `symbol` (its market-data request was cancelled).
     public mutating func unsubscribe(_ symbol: String) {
         guard let existing = quotes.removeValue(forKey: symbol) else { return }
         symbolsByRequestID[existing.requestID] = nil
-        symbolsNeedingResubscription.remove(symbol)
     }
 
     /// The symbol a request id belongs to, if it is a current market-data request.
@@ -75,13 +85,13 @@ public struct FreshnessTracker: Sendable {
     }
 
     /// The freshness of `symbol` at `now`, or `nil` if it is not subscribed.
-    public func freshness(of symbol: String, at now: Timestamp) -> QuoteFreshness? {
+    public func freshness(of symbol: String, at now: SessionInstant) -> QuoteFreshness? {
         guard let tracked = quotes[symbol] else { return nil }
         return classify(tracked, at: now)
     }
 
     /// Counts of subscribed quotes per state at `now`, for the status bar.
-    public func counts(at now: Timestamp) -> FreshnessCounts {
+    public func counts(at now: SessionInstant) -> FreshnessCounts {
         var counts = FreshnessCounts()
         for tracked in quotes.values {
             counts.add(classify(tracked, at: now).state)
@@ -90,15 +100,17 @@ public struct FreshnessTracker: Sendable {
     }
 
     /// The context for explaining a notice: the symbol its request id names and when that
-    /// symbol's last good quote arrived.
+    /// symbol's last good quote arrived (wall clock, for display).
     public func messageContext(for notice: Notice, at now: Timestamp) -> MessageContext {
         guard let symbol = symbolsByRequestID[notice.requestID] else { return MessageContext(now: now) }
-        return MessageContext(symbol: symbol, lastGoodQuote: quotes[symbol]?.lastGoodTickAt, now: now)
+        return MessageContext(symbol: symbol, lastGoodQuote: quotes[symbol]?.lastGoodTickWall, now: now)
     }
 
     /// Applies the precedence rules of `Freshness` to one quote.
-    func classify(_ tracked: TrackedQuote, at now: Timestamp) -> QuoteFreshness {
-        let age = tracked.lastTickAt.map { now - $0 }
+    func classify(_ tracked: TrackedQuote, at now: SessionInstant) -> QuoteFreshness {
+        // A monotonic age is never negative unless `now` was read before the tick was stamped;
+        // such a quote is as fresh as can be, not fresher.
+        let age = tracked.lastChangeAt.map { max(.zero, now - $0) }
         let partial = !tracked.partialEntitlementCodes.isEmpty
         func result(_ state: Freshness, _ reason: Int? = nil) -> QuoteFreshness {
             QuoteFreshness(state: state, age: age, reasonCode: reason, hasMissingFields: partial)

@@ -1,4 +1,9 @@
+import Vocabulary
+
 /// One subscribed quote and the facts the staleness monitor keeps about it.
+///
+/// Times are monotonic instants (`SessionInstant`), except `lastGoodTickWall`, which is only
+/// displayed ("last good quote at 14:31:07").
 public struct TrackedQuote: Sendable, Hashable {
     /// The last known values (kept when the quote goes stale).
     public internal(set) var quote: Quote
@@ -7,12 +12,20 @@ public struct TrackedQuote: Sendable, Hashable {
     /// The current market-data request id (IB ticker id).
     public internal(set) var requestID: Int
     /// When the current subscription was made.
-    public internal(set) var subscribedAt: Timestamp
-    /// When the last tick of data arrived, over any subscription, or `nil` if none ever did.
-    public internal(set) var lastTickAt: Timestamp?
-    /// When the last tick arrived while the quote was live-type data on a working connection:
-    /// the "last good quote" a 354 message names.
-    public internal(set) var lastGoodTickAt: Timestamp?
+    public internal(set) var subscribedAt: SessionInstant
+    /// When a tick last changed one of the quote's values, over any subscription, or `nil` if no
+    /// data ever arrived. The quote's age counts from here: a tick that repeats what is already
+    /// shown (as a resubscription's first answer does) is not a change and does not reset it.
+    public internal(set) var lastChangeAt: SessionInstant?
+    /// The wall-clock time of the last change received while the quote was live-type data on a
+    /// working connection: the "last good quote" a 354 message names.
+    public internal(set) var lastGoodTickWall: Timestamp?
+    /// The instant from which a change must be received before the quote can be live again
+    /// (instants come from one monotonic clock, so in the app a tie does not happen):
+    /// the (re)subscription, the current connection, a recovery (1101, 1102) or a farm outage.
+    public internal(set) var evidenceNeededAfter: SessionInstant
+    /// The notice that last moved `evidenceNeededAfter` (1101, 1102, 2103, …), for the label.
+    public internal(set) var recoveryReasonCode: Int?
     /// The data type TWS says it serves for this request, if it said.
     public internal(set) var marketDataType: MarketDataType?
     /// Whether notice 10167 said delayed data is served instead of live.
@@ -23,26 +36,25 @@ public struct TrackedQuote: Sendable, Hashable {
     public internal(set) var entitlementCode: Int?
     /// Partial-entitlement notices seen (10090, 10091); the quote still streams.
     public internal(set) var partialEntitlementCodes: Set<Int>
-    /// Whether a recovery (1101, 1102, reconnect, resubscription) happened and no tick of data
-    /// has arrived since: the quote is stale until one does.
-    public internal(set) var awaitingFreshTick: Bool
-    /// The notice or event that set `awaitingFreshTick`, for the label's reason.
-    public internal(set) var recoveryReasonCode: Int?
+    /// Whether a tick of this quote could not be read (the client skipped it): the quote may be
+    /// incomplete and is not live until a readable change arrives.
+    public internal(set) var hasUnreadableTick: Bool
 
-    init(symbol: String, instrumentClass: InstrumentClass, requestID: Int, subscribedAt: Timestamp) {
+    init(symbol: String, instrumentClass: InstrumentClass, requestID: Int, subscribedAt: SessionInstant) {
         self.quote = Quote(symbol: symbol)
         self.instrumentClass = instrumentClass
         self.requestID = requestID
         self.subscribedAt = subscribedAt
-        self.lastTickAt = nil
-        self.lastGoodTickAt = nil
+        self.lastChangeAt = nil
+        self.lastGoodTickWall = nil
+        self.evidenceNeededAfter = subscribedAt
+        self.recoveryReasonCode = nil
         self.marketDataType = nil
         self.delayedByNotice = false
         self.isHalted = false
         self.entitlementCode = nil
         self.partialEntitlementCodes = []
-        self.awaitingFreshTick = false
-        self.recoveryReasonCode = nil
+        self.hasUnreadableTick = false
     }
 
     /// The symbol.
@@ -51,5 +63,19 @@ public struct TrackedQuote: Sendable, Hashable {
     /// Whether TWS serves delayed data for this quote.
     public var isDelayed: Bool {
         delayedByNotice || marketDataType == .delayed || marketDataType == .delayedFrozen
+    }
+
+    /// Whether values are shown but no change has been received since the last recovery,
+    /// resubscription, new connection or farm outage: the quote is stale until one is.
+    public var awaitingFreshTick: Bool {
+        guard let lastChangeAt else { return false }
+        return lastChangeAt < evidenceNeededAfter || hasUnreadableTick
+    }
+
+    /// Requires a change received after `instant` before the quote may be live again.
+    mutating func requireEvidence(after instant: SessionInstant, reason: Int?) {
+        guard instant >= evidenceNeededAfter else { return }
+        evidenceNeededAfter = instant
+        recoveryReasonCode = reason
     }
 }

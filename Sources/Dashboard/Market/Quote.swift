@@ -45,6 +45,16 @@ public struct Quote: Sendable, Hashable {
         close = update.close ?? close
     }
 
+    /// Whether `update` carries a value that differs from the one shown (a field it leaves
+    /// `nil` is no change). A tick that repeats every value it carries is no news.
+    public func isChanged(by update: QuoteUpdate) -> Bool {
+        func differs(_ new: Double?, _ old: Double?) -> Bool { new != nil && new != old }
+        return differs(update.bid, bid) || differs(update.ask, ask) || differs(update.last, last)
+            || differs(update.bidSize, bidSize) || differs(update.askSize, askSize)
+            || differs(update.lastSize, lastSize) || differs(update.volume, volume)
+            || differs(update.high, high) || differs(update.low, low) || differs(update.close, close)
+    }
+
     /// The midpoint of bid and ask when both are present and positive.
     public var midpoint: Double? {
         guard let bid, let ask, bid > 0, ask > 0 else { return nil }

@@ -1,12 +1,19 @@
+import Vocabulary
+
 /// The reducer: one event in, the state changed, the effects out.
 extension DashboardState {
-    /// Applies `event`, which happened at `now`, and returns what the app must do.
+    /// Applies `event`, observed at `time`, and returns what the app must do.
     ///
     /// `version` increases by one when the event changed anything that is drawn. A clock tick
     /// changes what is drawn when it enters a new second (ages are shown in whole seconds).
-    public mutating func apply(_ event: DashboardEvent, at now: Timestamp) -> [DashboardEffect] {
-        let previousSecond = self.now.sinceEpoch.components.seconds
-        self.now = now
+    /// Events may come from several streams slightly out of order: `instant` keeps the latest
+    /// instant seen, while each event's own instant decides what it proves (see
+    /// `FreshnessTracker`).
+    public mutating func apply(_ event: DashboardEvent, at time: EventTime) -> [DashboardEffect] {
+        let previousSecond = instant.offset.components.seconds
+        self.now = time.wall
+        self.instant = max(instant, time.instant)
+        self.eventTime = time
         changed = false
         outbox = []
         let effects: [DashboardEffect]
@@ -19,16 +26,16 @@ extension DashboardState {
             effects = connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: nextOrderID)
         case .connectionLost(let reason):
             effects = connectionLost(reason: reason)
-        case .reconnectScheduled(let attempt, let time):
+        case .reconnectScheduled(let attempt, let delay):
             connection.reconnectAttempt = attempt
-            connection.nextReconnectAt = time
+            connection.nextReconnectAt = time.instant + delay
             changed = true
             effects = []
         case .nextValidOrderID(let id):
             receiveNextOrderID(id)
             effects = []
         case .quoteRequested(let symbol, let requestID, let instrumentClass):
-            quotes.subscribe(symbol, requestID: requestID, instrumentClass: instrumentClass, at: now)
+            quotes.subscribe(symbol, requestID: requestID, instrumentClass: instrumentClass, at: time.instant)
             changed = true
             effects = []
         case .quote(let update):
@@ -60,7 +67,7 @@ extension DashboardState {
         case .commission(let executionID, let commission, let realizedPnL):
             effects = receiveCommission(executionID: executionID, commission: commission, realizedPnL: realizedPnL)
         case .clockTick:
-            if now.sinceEpoch.components.seconds != previousSecond { changed = true }
+            if instant.offset.components.seconds != previousSecond { changed = true }
             if !positions.isEmpty || accountPnL != nil { refreshPnL() }
             effects = []
         case .user(let intent):
@@ -72,8 +79,8 @@ extension DashboardState {
     }
 
     /// Applies events in order and returns all their effects, in order.
-    public mutating func apply(_ events: [DashboardEvent], at now: Timestamp) -> [DashboardEffect] {
-        events.flatMap { apply($0, at: now) }
+    public mutating func apply(_ events: [DashboardEvent], at time: EventTime) -> [DashboardEffect] {
+        events.flatMap { apply($0, at: time) }
     }
 
     /// Appends a message to the log at `now`.

@@ -50,7 +50,7 @@ extension DashboardState {
 
     /// Sets the connection state everywhere it is kept.
     mutating func setConnectionState(_ state: ConnectionState) {
-        quotes.connectionChanged(to: state, at: now)
+        quotes.connectionChanged(to: state, at: eventTime.instant)
         connection.state = quotes.connection
         changed = true
     }

@@ -34,6 +34,7 @@ extension DashboardState {
         case .moveSelectedSymbol(let up): moveSelectedSymbol(up: up)
         case .openCommandLine: setOverlay(.commandLine(""))
         case .quit: return requestQuit()
+        case .retryConnection: return retryConnection()
         default: break
         }
         return []
@@ -197,6 +198,17 @@ extension DashboardState {
         }
         setOverlay(.confirm(.cancelAllOrders(workingCount: count)))
         return []
+    }
+
+    /// `r`: while the link is down, try again now; otherwise say there is nothing to retry.
+    mutating func retryConnection() -> [DashboardEffect] {
+        guard connection.state == .disconnected else {
+            note(.nothingToDo, "Nothing to retry", "The connection to \(connection.gateway) is \(connection.state == .connecting ? "being made" : "up").")
+            return []
+        }
+        connection.nextReconnectAt = nil
+        setConnectionState(.connecting)
+        return [.retryConnection]
     }
 
     mutating func requestQuit() -> [DashboardEffect] {

@@ -2,7 +2,7 @@
 extension DashboardState {
     mutating func receiveQuote(_ update: QuoteUpdate) -> [DashboardEffect] {
         guard quotes.tracked(update.symbol) != nil else { return [] }
-        quotes.apply(update, at: now)
+        quotes.apply(update, at: eventTime)
         changed = true
         if positions[update.symbol] != nil { refreshPnL() }
         return []
@@ -10,7 +10,7 @@ extension DashboardState {
 
     mutating func receiveMarketDataType(_ type: MarketDataType, requestID: Int) -> [DashboardEffect] {
         guard let symbol = quotes.symbol(forRequestID: requestID) else { return [] }
-        quotes.apply(QuoteUpdate(symbol: symbol, marketDataType: type), at: now)
+        quotes.apply(QuoteUpdate(symbol: symbol, marketDataType: type), at: eventTime)
         changed = true
         return []
     }
@@ -39,7 +39,7 @@ extension DashboardState {
         }
         let context = quotes.messageContext(for: notice, at: now)
         let before = quotes.connection
-        quotes.apply(notice, at: now)
+        quotes.apply(notice, at: eventTime.instant)
         if quotes.connection != before { connection.state = quotes.connection }
         log(MessageCatalog.explain(notice, context: context))
         return effects

@@ -8,7 +8,7 @@ extension DashboardState {
         let tick = contracts[symbol].map { DashboardState.decimal($0.minimumTick) } ?? Decimal(string: "0.01")!
         return TicketContext(
             quote: tracked?.quote,
-            quoteFreshness: quotes.freshness(of: symbol, at: now)?.state ?? .noData,
+            quoteFreshness: quotes.freshness(of: symbol, at: instant)?.state ?? .noData,
             connection: connection.state,
             accountKind: connection.accountKind ?? .live,
             allowLive: config.allowLive,

@@ -4,7 +4,7 @@ extension DashboardState {
     public var watchlistRows: [WatchlistRow] {
         watchlist.symbols.map { symbol in
             let tracked = quotes.tracked(symbol)
-            let freshness = quotes.freshness(of: symbol, at: now) ?? QuoteFreshness(state: .noData)
+            let freshness = quotes.freshness(of: symbol, at: instant) ?? QuoteFreshness(state: .noData)
             return WatchlistRow(symbol: symbol, quote: tracked?.quote ?? Quote(symbol: symbol), freshness: freshness)
         }
     }
@@ -14,7 +14,7 @@ extension DashboardState {
         positions.values.sorted { $0.symbol < $1.symbol }.map { record in
             PositionRow(
                 record: record, quote: quotes.tracked(record.symbol)?.quote,
-                freshness: quotes.freshness(of: record.symbol, at: now)?.state)
+                freshness: quotes.freshness(of: record.symbol, at: instant)?.state)
         }
     }
 
@@ -39,17 +39,17 @@ extension DashboardState {
 
     /// Quotes per freshness state at `now`, for the status bar.
     public var freshnessCounts: FreshnessCounts {
-        quotes.counts(at: now)
+        quotes.counts(at: instant)
     }
 
     /// The freshness of `symbol` at `now`, if subscribed.
     public func freshness(of symbol: String) -> QuoteFreshness? {
-        quotes.freshness(of: symbol, at: now)
+        quotes.freshness(of: symbol, at: instant)
     }
 
     /// Time left until the next reconnect attempt, while waiting for one.
     public var reconnectCountdown: Duration? {
-        connection.reconnectCountdown(at: now)
+        connection.reconnectCountdown(at: instant)
     }
 
     /// How many rows `pane` has.

@@ -1,10 +1,13 @@
+import Vocabulary
+
 /// Everything the dashboard shows, in one value, changed only by `apply(_:at:)`.
 ///
 /// ### Purpose
 /// The state is pure data: events from the gateway and intents from the trader go in through
 /// `apply(_:at:)`, which returns the effects the app must carry out (subscribe, place an order,
-/// write a journal line, quit). Nothing here reads a clock, a file or a socket; time arrives as
-/// the `now` of each event and is kept in `now`, so ages and countdowns are computed from it.
+/// write a journal line, quit). Nothing here reads a clock, a file or a socket; time arrives with
+/// each event as an `EventTime`: its monotonic `instant` decides ages, staleness and countdowns,
+/// its wall-clock `wall` is kept in `now` for displayed times only.
 ///
 /// ### Reading it
 /// The UI draws `watchlistRows`, `positionRows`, `orderList`, `executions`, `messages`, `pnl`,
@@ -13,8 +16,12 @@
 public struct DashboardState: Sendable {
     /// The configuration the dashboard started with.
     public let config: DashboardConfig
-    /// The time of the latest event.
+    /// The wall-clock time of the latest event (displayed times and the journal only).
     public internal(set) var now: Timestamp
+    /// The latest monotonic instant any event was observed at (ages and countdowns).
+    public internal(set) var instant: SessionInstant
+    /// The time of the event being applied.
+    var eventTime: EventTime
     /// Increases by one after every event that changed what is drawn; the render loop redraws
     /// only when it moved.
     public internal(set) var version: UInt64 = 0
@@ -64,11 +71,13 @@ public struct DashboardState: Sendable {
     /// after the handler's own effects.
     var outbox: [DashboardEffect] = []
 
-    /// Creates the state for `config` at `now`: the config's watchlist (the default one for a
+    /// Creates the state for `config` at `now` (both clocks): the config's watchlist (the default one for a
     /// new user), thresholds, limits, gateway and theme; nothing connected or subscribed yet.
-    public init(config: DashboardConfig = DashboardConfig(), now: Timestamp = Timestamp(seconds: 0)) {
+    public init(config: DashboardConfig = DashboardConfig(), now: EventTime = EventTime(instant: .origin, wall: Timestamp(seconds: 0))) {
         self.config = config
-        self.now = now
+        self.now = now.wall
+        self.instant = now.instant
+        self.eventTime = now
         self.watchlist = Watchlist(config.watchlist)
         self.quotes = FreshnessTracker(policy: config.staleness, connection: .disconnected)
         self.connection = ConnectionInfo(gateway: "\(config.gatewayHost):\(config.gatewayPort)")

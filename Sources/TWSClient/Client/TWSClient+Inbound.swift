@@ -87,9 +87,9 @@ extension TWSClient {
         case .tickPrice(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
         case .tickSize(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
         case .tickString(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
-        case .tickGeneric(let m): routeTick(m.reqId, now: now) { _ in }
+        case .tickGeneric(let m): routeTick(m.reqId, now: now) { $0.carried = [] }
         case .marketDataType(let m):
-            routeTick(m.reqId, now: now) { $0.marketDataType = MarketDataType(rawValue: m.marketDataType) }
+            routeTick(m.reqId, now: now) { $0.apply(marketDataType: MarketDataType(rawValue: m.marketDataType)) }
         case .error(let m): handleError(m, now: now)
         case .orderStatus(let m): handleOrderStatus(m)
         case .openOrder(let m): handleOpenOrder(m)
@@ -150,10 +150,15 @@ extension TWSClient {
             case .quote(let continuation)? = sinks[key]?.target
         else { return }
         apply(&quote)
-        quote.isLive = true
-        quote.updatedAt = now
+        quote.receivedAt = now
+        // Only market data is proof that data flows: a data-type change or a generic tick
+        // repeats what the request set up and says nothing about the feed.
+        if quote.carried.carriesMarketData {
+            quote.isLive = true
+            quote.updatedAt = now
+            health.ticked(key)
+        }
         quotes[key] = quote
-        health.ticked(key)
         continuation.yield(.update(quote))
     }
 

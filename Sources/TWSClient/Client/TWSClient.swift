@@ -149,6 +149,13 @@ public actor TWSClient {
         throw TWSClientError(.connectFailed, "could not connect to \(host):\(port): cancelled")
     }
 
+    /// While waiting to reconnect, tries now instead of at the scheduled attempt; otherwise
+    /// does nothing.
+    public func retryNow() {
+        perform(machine.handle(.retryRequested, now: clock.now()))
+        rearmTimer()
+    }
+
     /// Closes the connection, stops reconnecting and ends every stream.
     public func disconnect() {
         logger.info("disconnecting")

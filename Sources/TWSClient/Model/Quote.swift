@@ -35,10 +35,15 @@ public struct Quote: Hashable, Sendable {
     public var lastTradeTime: Int?
     /// Live, frozen, delayed or delayed-frozen, as the gateway reported it.
     public var marketDataType: MarketDataType?
-    /// Whether data is flowing on a working connection; false after a gap until the next tick.
+    /// Whether data is flowing on a working connection; false after a gap until the next tick
+    /// of market data (a market-data-type message alone does not make it live).
     public var isLive: Bool = false
-    /// When the last tick arrived.
+    /// When the last tick of market data was read (monotonic).
     public var updatedAt: SessionInstant?
+    /// The fields the latest message carried (empty before the first message).
+    public var carried: QuoteFields = []
+    /// When the latest message was read (monotonic): a tick, a generic tick or a data-type change.
+    public var receivedAt: SessionInstant?
 
     /// Creates an empty quote for `contract`.
     public init(contract: Contract) {
@@ -51,14 +56,14 @@ public struct Quote: Hashable, Sendable {
         if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
         let price = tick.price.flatMap { $0 == -1 && (type == .bid || type == .ask) ? nil : $0 }
         switch type {
-        case .bid: bid = price; if let size = tick.size { bidSize = size }
-        case .ask: ask = price; if let size = tick.size { askSize = size }
-        case .last: last = price; if let size = tick.size { lastSize = size }
-        case .high: high = price
-        case .low: low = price
-        case .close: close = price
-        case .open: open = price
-        default: break
+        case .bid: bid = price; carried = .bid; if let size = tick.size { bidSize = size; carried.insert(.bidSize) }
+        case .ask: ask = price; carried = .ask; if let size = tick.size { askSize = size; carried.insert(.askSize) }
+        case .last: last = price; carried = .last; if let size = tick.size { lastSize = size; carried.insert(.lastSize) }
+        case .high: high = price; carried = .high
+        case .low: low = price; carried = .low
+        case .close: close = price; carried = .close
+        case .open: open = price; carried = .open
+        default: carried = []
         }
     }
 
@@ -67,11 +72,11 @@ public struct Quote: Hashable, Sendable {
         let type = tick.tickType.live
         if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
         switch type {
-        case .bidSize: bidSize = tick.size
-        case .askSize: askSize = tick.size
-        case .lastSize: lastSize = tick.size
-        case .volume: volume = tick.size
-        default: break
+        case .bidSize: bidSize = tick.size; carried = .bidSize
+        case .askSize: askSize = tick.size; carried = .askSize
+        case .lastSize: lastSize = tick.size; carried = .lastSize
+        case .volume: volume = tick.size; carried = .volume
+        default: carried = []
         }
     }
 
@@ -79,6 +84,15 @@ public struct Quote: Hashable, Sendable {
     mutating func apply(_ tick: TickString) {
         if tick.tickType.live == .lastTimestamp, let seconds = Int(tick.value) {
             lastTradeTime = seconds
+            carried = .lastTradeTime
+        } else {
+            carried = []
         }
+    }
+
+    /// Applies a MARKET_DATA_TYPE: the data type changes, no market data arrives.
+    mutating func apply(marketDataType type: MarketDataType?) {
+        marketDataType = type
+        carried = .marketDataType
     }
 }

@@ -24,4 +24,6 @@ public enum ConnectionEvent: Hashable, Sendable {
     case reconcileFinished
     /// The user asked to disconnect; no reconnect follows.
     case userDisconnect
+    /// The user asked to try now while waiting for a reconnect attempt.
+    case retryRequested
 }

@@ -131,6 +131,9 @@ public struct ConnectionStateMachine: Sendable {
             return synchronizationProgress(resubscribed: false, reconciled: true)
         case .userDisconnect:
             return disconnectByUser()
+        case .retryRequested:
+            guard case .reconnecting(let attempt, _) = phase else { return [] }
+            return openSocket(attempt: attempt, now: now)
         }
     }
 

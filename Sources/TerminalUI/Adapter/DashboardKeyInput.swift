@@ -97,6 +97,7 @@ public struct DashboardKeyInput: Sendable {
         case .help: return .toggleHelp
         case .command: return .openCommandLine
         case .quit: return .quit
+        case .retryConnection: return .retryConnection
         case .confirm: return .submit
         case .back: return .back
         default: return nil

@@ -4,7 +4,7 @@ import Dashboard
 extension DashboardScreenBuilder {
     /// The freshness of `symbol` at the frame's time; `noData` when it is not subscribed.
     public func freshness(of symbol: String) -> QuoteFreshness {
-        state.quotes.freshness(of: symbol, at: now) ?? QuoteFreshness(state: .noData)
+        state.quotes.freshness(of: symbol, at: now.instant) ?? QuoteFreshness(state: .noData)
     }
 
     /// The watchlist in watchlist order: prices to the instrument's tick, the day change with
@@ -43,7 +43,7 @@ extension DashboardScreenBuilder {
     /// price), with the quote's freshness; a position without a quote is `noData`, never live.
     public var positions: [PositionRow] {
         state.positions.values.sorted { $0.symbol < $1.symbol }.map { record in
-            let freshness = state.quotes.freshness(of: record.symbol, at: now)?.state
+            let freshness = state.quotes.freshness(of: record.symbol, at: now.instant)?.state
             let row = Dashboard.PositionRow(
                 record: record, quote: state.quotes.tracked(record.symbol)?.quote, freshness: freshness)
             let tick = tick(record.symbol)
@@ -83,33 +83,50 @@ extension DashboardScreenBuilder {
     /// The status bar: gateway, server version, account and its kind, the connection, counts
     /// per freshness state at the frame's time, and the clock.
     ///
-    /// Before the accounts are known the badge says LIVE: claiming PAPER for an account that
-    /// may be live is the mistake that must never be drawn.
+    /// The badge tells only what is known: PAPER or LIVE once the accounts are known; before
+    /// that a neutral CONNECTING (while a connection is being made) or NO ACCOUNT, never PAPER
+    /// for an account that may be live, nor LIVE for one that may be paper.
     public var status: StatusBarModel {
         let info = state.connection
         var counts: [QuoteState: Int] = [:]
-        for (freshness, count) in state.quotes.counts(at: now).byState where count > 0 {
+        for (freshness, count) in state.quotes.counts(at: now.instant).byState where count > 0 {
             counts[Self.quoteState(freshness)] = count
         }
         return StatusBarModel(
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
-            accountKind: info.accountKind == .paper ? .paper : .live,
-            connection: connection, freshnessCounts: counts, clock: clock(now))
+            accountKind: accountKind,
+            connection: connection, freshnessCounts: counts, clock: clock(now.wall))
     }
 
-    /// The connection as the status bar words it.
+    /// The account badge: paper, live, or not known yet.
+    public var accountKind: StatusBarModel.AccountKind {
+        switch state.connection.accountKind {
+        case .paper: .paper
+        case .live: .live
+        case nil: .unknown(connecting: state.connection.state == .connecting)
+        }
+    }
+
+    /// The connection as the status bar words it: a link TWS reports lost, or a broken
+    /// market-data farm, is named; a lost connection shows why and when the next try is.
     public var connection: StatusBarModel.Connection {
         let info = state.connection
         switch info.state {
         case .connected:
+            let farms = state.quotes.brokenFarms.keys.sorted()
+            if !farms.isEmpty {
+                return .degraded("market data farm \(farms.joined(separator: ", ")) broken (2103): quotes it feeds are not live")
+            }
             return .connected
         case .connecting:
             return .connecting
         case .linkLost:
-            return .disconnected("TWS lost its link to IB")
+            return .degraded("TWS lost its link to IB (1100): no quote is live until IB is back")
         case .disconnected:
-            if let countdown = info.reconnectCountdown(at: now) {
-                return .reconnecting(countdown: ScreenFormat.countdown(countdown), attempt: info.reconnectAttempt ?? 1)
+            if let countdown = info.reconnectCountdown(at: now.instant) {
+                return .reconnecting(
+                    countdown: ScreenFormat.countdown(countdown), attempt: info.reconnectAttempt ?? 1,
+                    reason: info.lostReason ?? "")
             }
             return .disconnected(info.lostReason ?? "")
         }

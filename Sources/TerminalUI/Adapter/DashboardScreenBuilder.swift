@@ -7,12 +7,13 @@ extension DashboardScreen {
     ///
     /// - Parameters:
     ///   - state: the dashboard state.
-    ///   - now: the time the frame is drawn; ages, countdowns and the clock are taken at it.
+    ///   - now: the time the frame is drawn: ages and countdowns are taken at its monotonic
+    ///     instant, the clock shows its wall time.
     ///   - keymap: the bindings the help overlay lists.
     ///   - timeZoneOffsetSeconds: added to UTC for every time of day shown (clock, orders,
     ///     executions, messages).
     public init(
-        state: Dashboard.DashboardState, now: Timestamp, keymap: Keymap, timeZoneOffsetSeconds: Int = 0
+        state: Dashboard.DashboardState, now: EventTime, keymap: Keymap, timeZoneOffsetSeconds: Int = 0
     ) {
         self = DashboardScreenBuilder(
             state: state, now: now, keymap: keymap, timeZoneOffsetSeconds: timeZoneOffsetSeconds
@@ -31,14 +32,14 @@ public struct DashboardScreenBuilder: Sendable {
     /// The state mapped.
     public var state: Dashboard.DashboardState
     /// The time the frame is drawn.
-    public var now: Timestamp
+    public var now: EventTime
     /// The bindings the help overlay lists.
     public var keymap: Keymap
     /// Seconds added to UTC for times of day.
     public var timeZoneOffsetSeconds: Int
 
     /// Creates a builder.
-    public init(state: Dashboard.DashboardState, now: Timestamp, keymap: Keymap, timeZoneOffsetSeconds: Int = 0) {
+    public init(state: Dashboard.DashboardState, now: EventTime, keymap: Keymap, timeZoneOffsetSeconds: Int = 0) {
         self.state = state
         self.now = now
         self.keymap = keymap

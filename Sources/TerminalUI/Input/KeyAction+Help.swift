@@ -25,6 +25,7 @@ extension KeyAction {
         case .help: "Show or hide this help"
         case .command: "Open the command line"
         case .quit: "Quit (asks if orders work)"
+        case .retryConnection: "Retry the connection now"
         default: rawValue.split(separator: "_").joined(separator: " ")
         }
     }

@@ -64,4 +64,6 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public static let command: KeyAction = "command"
     /// Quit (asking first when orders are working).
     public static let quit: KeyAction = "quit"
+    /// Retry the connection now instead of waiting for the next attempt.
+    public static let retryConnection: KeyAction = "retry_connection"
 }

@@ -42,6 +42,7 @@ public struct Keymap: Hashable, Sendable {
         (.help, [.character("?"), .function(1)]),
         (.command, [.character(":")]),
         (.quit, [.character("q")]),
+        (.retryConnection, [.character("r")]),
     ])
 
     /// The action bound to `key`, if any.

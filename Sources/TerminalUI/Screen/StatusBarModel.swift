@@ -6,12 +6,26 @@ public struct StatusBarModel: Hashable, Sendable {
         case paper
         /// A live account: the `LIVE` badge.
         case live
+        /// Not known yet: `CONNECTING` while a connection is being made, else `NO ACCOUNT`.
+        case unknown(connecting: Bool)
 
-        /// The badge text, padded: ` PAPER `, ` LIVE `.
-        public var badge: String { self == .paper ? " PAPER " : " LIVE " }
+        /// The badge text, padded: ` PAPER `, ` LIVE `, ` CONNECTING `, ` NO ACCOUNT `.
+        public var badge: String {
+            switch self {
+            case .paper: " PAPER "
+            case .live: " LIVE "
+            case .unknown(let connecting): connecting ? " CONNECTING " : " NO ACCOUNT "
+            }
+        }
 
         /// The badge's role.
-        public var role: ThemeRole { self == .paper ? .paper : .liveAccount }
+        public var role: ThemeRole {
+            switch self {
+            case .paper: .paper
+            case .live: .liveAccount
+            case .unknown: .dim
+            }
+        }
     }
 
     /// The connection to the gateway.
@@ -20,8 +34,11 @@ public struct StatusBarModel: Hashable, Sendable {
         case connected
         /// The first connection attempt is under way.
         case connecting
-        /// Lost; the next attempt is in `countdown` (formatted, `4 s`), attempt number `attempt`.
-        case reconnecting(countdown: String, attempt: Int)
+        /// Up, but part of the path to IB is not (TWS lost IB, a data farm is broken): what.
+        case degraded(String)
+        /// Lost (`reason`); the next attempt is in `countdown` (formatted, `4 s`), attempt
+        /// number `attempt`.
+        case reconnecting(countdown: String, attempt: Int, reason: String)
         /// Down with no retry planned, and why.
         case disconnected(String)
 
@@ -30,7 +47,9 @@ public struct StatusBarModel: Hashable, Sendable {
             switch self {
             case .connected: "connected"
             case .connecting: "connecting"
-            case let .reconnecting(countdown, attempt): "reconnecting in \(countdown) (attempt \(attempt))"
+            case let .degraded(what): what
+            case let .reconnecting(countdown, attempt, reason):
+                (reason.isEmpty ? "" : "\(reason) · ") + "retry in \(countdown) (attempt \(attempt), r: now)"
             case let .disconnected(reason): reason.isEmpty ? "disconnected" : "disconnected: \(reason)"
             }
         }
@@ -40,7 +59,7 @@ public struct StatusBarModel: Hashable, Sendable {
             switch self {
             case .connected: .live
             case .connecting: .aging
-            case .reconnecting: .warning
+            case .reconnecting, .degraded: .warning
             case .disconnected: .disconnected
             }
         }

@@ -15,6 +15,7 @@ extension BrokerBridge {
         case let .placeOrder(orderID, instruction): Task { await place(orderID: orderID, instruction) }
         case let .cancelOrder(orderID): Task { await cancel(orderID: orderID) }
         case .cancelAllOrders: Task { await cancelAll() }
+        case .retryConnection: Task { await client.retryNow() }
         case .loadTheme, .journal, .quit: break
         }
     }
@@ -31,7 +32,8 @@ extension BrokerBridge {
         let task = Task { [self] in
             let stream = await client.subscribeQuotes(contract)
             for await event in stream {
-                if let event = DashboardEvent(event, symbol: symbol, requestID: id) { store.send(event) }
+                guard let mapped = DashboardEvent(event, symbol: symbol, requestID: id) else { continue }
+                store.send(mapped, observedAt: event.observedAt)
             }
         }
         replaceQuoteTask(symbol, with: task)

@@ -53,7 +53,7 @@ final class BrokerBridge: Sendable {
             Task { [self] in for await status in connection { await connectionChanged(status) } },
             Task { [self] in
                 for await notice in notices where !notice.concernsOneQuoteStream && !isOrderNotice(notice) {
-                    store.send(.notice(Notice(notice, requestID: notice.id)))
+                    store.send(.notice(Notice(notice, requestID: notice.id)), observedAt: notice.receivedAt)
                 }
             },
             Task { [self] in
@@ -89,13 +89,16 @@ final class BrokerBridge: Sendable {
 
     // MARK: Connection
 
+    /// Reports a connection change at the instant the client observed it, so the dashboard can
+    /// order it against ticks and notices that travel on other streams.
     private func connectionChanged(_ status: TWSConnectionStatus) async {
+        let at = status.at
         switch status.state {
         case .connecting, .handshaking:
-            store.send(.connecting(gateway: store.snapshot().connection.gateway))
+            store.send(.connecting(gateway: store.snapshot().connection.gateway), observedAt: at)
         case let .usable(serverVersion, accounts):
             let next = await client.nextOrderID
-            store.send(.connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: next))
+            store.send(.connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: next), observedAt: at)
             await followPnL(account: accounts.first ?? "")
             let pending = state.withLock { state -> Set<String> in
                 state.isUsable = true
@@ -106,18 +109,18 @@ final class BrokerBridge: Sendable {
             for symbol in pending { Task { await resolve(symbol) } }
         case let .lost(reason):
             state.withLock { $0.isUsable = false }
-            store.send(.connectionLost(reason: reason.plainDescription))
+            store.send(.connectionLost(reason: reason.plainDescription), observedAt: at)
         case let .reconnecting(attempt, nextTryIn):
-            let at = Timestamp(sinceEpoch: DashboardStore.now().sinceEpoch + nextTryIn)
-            store.send(.reconnectScheduled(attempt: attempt, at: at))
+            store.send(.reconnectScheduled(attempt: attempt, after: nextTryIn), observedAt: at)
         case .disconnected:
             // The stream starts with the current state; before the first connection that is
             // "disconnected", which is no loss.
-            if state.withLock({ $0.wasUsable }) { store.send(.connectionLost(reason: "disconnected")) }
+            if state.withLock({ $0.wasUsable }) { store.send(.connectionLost(reason: "disconnected"), observedAt: at) }
         case let .connected(serverVersion, accounts):
-            // Ticks flow again while the client resubscribes; they are live ticks.
+            // Ticks flow again while the client resubscribes; a quote turns live only on a
+            // change read after this instant.
             let next = await client.nextOrderID
-            store.send(.connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: next))
+            store.send(.connected(serverVersion: serverVersion, accounts: accounts, nextOrderID: next), observedAt: at)
         case .synchronizing:
             break
         }

@@ -61,7 +61,7 @@ enum DashboardApp {
         let journal = try? JournalWriter(url: paths.journalFile)
         let router = EffectRouter()
         let store = DashboardStore(
-            initial: DashboardState(config: config, now: DashboardStore.now()),
+            config: config, clock: clientConfiguration.clock,
             perform: { effects in router.route(effects) },
             changed: { wakeup.wake() })
         let bridge = BrokerBridge(client: client, store: store, logger: logger)

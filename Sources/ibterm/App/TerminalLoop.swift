@@ -62,9 +62,10 @@ final class TerminalLoop: Sendable {
         while true {
             if let signal = signals.receivedSignal { return .signal(signal) }
             if drainInput(terminal, &scheduler) { typed = true }
-            let wallSecond = DashboardStore.now().millisecondsSinceEpoch / 1000
-            if wallSecond != lastSecond {
-                lastSecond = wallSecond
+            // Ages are counted on the monotonic clock, so is the once-a-second tick.
+            let second = store.now().instant.offset.components.seconds
+            if second != lastSecond {
+                lastSecond = second
                 store.send(.clockTick)
             }
             let state = store.snapshot()
@@ -108,7 +109,7 @@ final class TerminalLoop: Sendable {
 
     private func draw(_ state: DashboardState, on terminal: CursesTerminal) {
         let (theme, glyphs) = look.value
-        let screen = DashboardScreen(state: state, now: DashboardStore.now(), keymap: keyInput.keymap, timeZoneOffsetSeconds: utcOffsetSeconds)
+        let screen = DashboardScreen(state: state, now: store.now(), keymap: keyInput.keymap, timeZoneOffsetSeconds: utcOffsetSeconds)
         let canvas = DashboardView.render(screen, size: terminal.size, theme: theme.degraded(to: terminal.colorDepth), glyphs: glyphs)
         terminal.present(canvas)
     }

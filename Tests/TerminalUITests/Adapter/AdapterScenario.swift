@@ -1,5 +1,6 @@
 import Dashboard
 import TerminalUI
+import Vocabulary
 
 /// A dashboard state built only from real `DashboardEvent`s on a manual clock, starting at
 /// 14:30:00 UTC: a paper login, quotes (AAPL live, MSFT stale 47 s, NVDA refused with 354,
@@ -11,10 +12,15 @@ struct AdapterScenario {
     static let firstTickerID = 1_000_000_000
     static let account = "DU1234567"
 
-    var state = DashboardState(now: Timestamp(seconds: start))
+    var state = DashboardState(now: AdapterScenario.time(start))
     var seconds: Int64 = start
 
-    var now: Timestamp { Timestamp(seconds: seconds) }
+    /// Both clocks at `seconds`: the monotonic instant counts from the epoch like the wall clock.
+    var now: EventTime { Self.time(seconds) }
+
+    static func time(_ seconds: Int64) -> EventTime {
+        EventTime(instant: SessionInstant(offset: .seconds(seconds)), wall: Timestamp(seconds: seconds))
+    }
 
     mutating func send(_ event: DashboardEvent) {
         _ = state.apply(event, at: now)
@@ -70,8 +76,13 @@ struct AdapterScenario {
         return scenario
     }
 
+    /// Trades counted so far: each AAPL tick reports a new last size, so it is a change (a
+    /// tick repeating every value is no proof that data flows).
+    var trades: Double = 0
+
     mutating func tickAAPL() {
-        send(.quote(QuoteUpdate(symbol: "AAPL", bid: 231.19, ask: 231.21, last: 231.20, volume: 41_234_567, close: 229.95)))
+        trades += 1
+        send(.quote(QuoteUpdate(symbol: "AAPL", bid: 231.19, ask: 231.21, last: 231.20, lastSize: trades, volume: 41_234_567, close: 229.95)))
     }
 
     /// The whole session: the AAPL order is reviewed at 14:30:40 (see `reviewed`), sent,

@@ -32,7 +32,7 @@ import TerminalUI
         for offset: Int64 in [0, 3, 6, 60] {
             scenario.at(offset)
             let rows = scenario.screen().watchlist
-            let resolved = scenario.state.watchlist.symbols.map { scenario.state.quotes.freshness(of: $0, at: scenario.now)?.state }
+            let resolved = scenario.state.watchlist.symbols.map { scenario.state.quotes.freshness(of: $0, at: scenario.now.instant)?.state }
             for (row, freshness) in zip(rows, resolved) where freshness != .live {
                 #expect(row.state != .live, "\(row.symbol) at +\(offset) s")
             }
@@ -158,16 +158,22 @@ import TerminalUI
         #expect(status.freshnessCounts[.live] == 1 && status.freshnessCounts[.noData] == 6)
 
         scenario.send(.notice(Notice(code: 1100, text: "Connectivity between IB and TWS has been lost.")))
-        #expect(scenario.screen().status.connection == .disconnected("TWS lost its link to IB"))
+        #expect(scenario.screen().status.connection == .degraded("TWS lost its link to IB (1100): no quote is live until IB is back"))
         #expect(scenario.screen().watchlist.allSatisfy { $0.state == .disconnected })
         scenario.send(.connectionLost(reason: "socket closed"))
         #expect(scenario.screen().status.connection == .disconnected("socket closed"))
-        scenario.send(.reconnectScheduled(attempt: 2, at: scenario.now + .seconds(3)))
-        #expect(scenario.screen().status.connection == .reconnecting(countdown: "3 s", attempt: 2))
-        #expect(scenario.screen().status.connection.text == "reconnecting in 3 s (attempt 2)")
+        scenario.send(.reconnectScheduled(attempt: 2, after: .seconds(3)))
+        #expect(scenario.screen().status.connection == .reconnecting(countdown: "3 s", attempt: 2, reason: "socket closed"))
+        #expect(scenario.screen().status.connection.text == "socket closed · retry in 3 s (attempt 2, r: now)")
         scenario.send(.connecting(gateway: "127.0.0.1:4002"))
         #expect(scenario.screen().status.connection == .connecting)
-        #expect(AdapterScenario().screen().status.accountKind == .live, "unknown account is never shown as paper")
+        #expect(scenario.screen().status.accountKind == .paper, "reconnecting to the account already known")
+        var first = AdapterScenario()
+        first.send(.connecting(gateway: "127.0.0.1:4002"))
+        #expect(first.screen().status.accountKind == .unknown(connecting: true), "connecting to an unknown account: neither paper nor live")
+        #expect(first.screen().status.accountKind.badge == " CONNECTING ")
+        #expect(AdapterScenario().screen().status.accountKind == .unknown(connecting: false), "unknown account is never shown as paper")
+        #expect(AdapterScenario().screen().status.accountKind.badge == " NO ACCOUNT ")
     }
 
     @Test func focusAndSelection() {

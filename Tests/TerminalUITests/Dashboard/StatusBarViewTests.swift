@@ -38,11 +38,11 @@ import TerminalUI
     @Test func theLiveBadgeAndAReconnectCountdown() {
         var model = DashboardFixture.status
         model.accountKind = .live
-        model.connection = .reconnecting(countdown: "4 s", attempt: 3)
+        model.connection = .reconnecting(countdown: "4 s", attempt: 3, reason: "connection refused")
         let canvas = render(model, width: 120)
-        #expect(canvas.lines[0].hasPrefix(" LIVE  │ reconnecting in 4 s (attempt 3)"))
+        #expect(canvas.lines[0].hasPrefix(" LIVE  │ connection refused · retry in 4 s (attempt 3, r: now)"))
         #expect(roles(of: " LIVE ", in: canvas) == "LLLLLL")
-        #expect(roles(of: "reconnecting", in: canvas) == "WWWWWWWWWWWW")
+        #expect(roles(of: "connection refused", in: canvas) == "WWWWWWWWWWWWWWWWWW")
     }
 
     @Test func disconnectedNamesTheReason() {
