@@ -101,11 +101,25 @@ import TWSWire
         try await gateway.server.inject(.dataFarmBroken(farm: "usfarm"))
         try await gateway.server.inject(.dataFarmRestored(farm: "usfarm"))
         var codes: [Int] = []
-        for _ in 0..<5 { codes.append(try await client.next { $0.errorCode }) }
-        #expect(codes == [1100, 1102, 100, 2103, 2104])
+        for _ in 0..<7 { codes.append(try await client.next { $0.errorCode }) }
+        #expect(codes == [1100, 1102, 2104, 2106, 100, 2103, 2104])
 
         try await gateway.server.inject(.dropAllConnections)
         try await client.waitForClose()
+        try await gateway.server.stop()
+    }
+
+    @Test func aClientConnectingDuringAnOutageIsToldTheLinkIsBrokenAndThenRestored() async throws {
+        let gateway = try await GatewayFixture.make()
+        try await gateway.server.inject(.connectivityLost)
+        let client = try await WireTestClient.connect(port: gateway.server.port, clientId: 1, range: 157...200)
+        var codes: [Int] = []
+        for _ in 0..<3 { codes.append(try await client.next { $0.errorCode }) }
+        #expect(codes == [2110, 2103, 2105], "TWS greets a client mid-outage with the broken link, not with farms OK")
+        try await gateway.server.inject(.connectivityRestored(dataMaintained: false))
+        codes = []
+        for _ in 0..<3 { codes.append(try await client.next { $0.errorCode }) }
+        #expect(codes == [1101, 2104, 2106])
         try await gateway.server.stop()
     }
 

@@ -32,6 +32,26 @@ import TWSWire
         await server.stop()
     }
 
+    @Test func eachUpdateSaysWhatItsMessageCarriedAndADataTypeAloneIsNotLive() async throws {
+        let server = try await ScriptedServer.start { $0.quotes["AAPL"] = (bid: 201.5, ask: 201.6, last: 201.55, volume: 12_345) }
+        let client = try await connectedClient(server)
+        let (events, task) = Recorder.record(await client.subscribeQuotes(aapl))
+        try await waitUntil("volume and time") {
+            events.events.contains { if case .update(let q) = $0 { q.lastTradeTime != nil } else { false } }
+        }
+        let updates = events.events.compactMap { event -> Quote? in if case .update(let q) = event { q } else { nil } }
+        // The gateway answers a request with MARKET_DATA_TYPE first: it brings no data.
+        let first = try #require(updates.first)
+        #expect(first.carried == .marketDataType)
+        #expect(!first.isLive && first.updatedAt == nil, "a data type is no proof that data flows")
+        #expect(first.receivedAt != nil)
+        #expect(updates.contains { $0.carried.contains(.bid) && $0.isLive && $0.updatedAt != nil })
+        #expect(updates.dropFirst().allSatisfy { $0.carried.carriesMarketData })
+        task.cancel()
+        await client.disconnect()
+        await server.stop()
+    }
+
     @Test func aPerTickerErrorArrivesAsANoticeOnThatStreamOnly() async throws {
         let server = try await ScriptedServer.start {
             $0.quotes["AAPL"] = (bid: 1, ask: 2, last: 1.5, volume: 10)

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What the UI reads: rows resolved at `now`, counts and selections.
 extension DashboardState {
     /// The watchlist rows, top to bottom, with freshness at `now`.
@@ -9,13 +11,36 @@ extension DashboardState {
         }
     }
 
-    /// The positions, sorted by symbol, with prices and P&L resolved.
+    /// The positions, sorted by symbol, with prices and P&L resolved at the latest event.
     public var positionRows: [PositionRow] {
+        positionRows(at: instant)
+    }
+
+    /// The positions, sorted by symbol, with prices and P&L resolved at `instant` (a frame's).
+    public func positionRows(at instant: SessionInstant) -> [PositionRow] {
         positions.values.sorted { $0.symbol < $1.symbol }.map { record in
             PositionRow(
                 record: record, quote: quotes.tracked(record.symbol)?.quote,
                 freshness: quotes.freshness(of: record.symbol, at: instant)?.state)
         }
+    }
+
+    /// Unrealized P&L as the P&L pane shows it at `instant`.
+    ///
+    /// The Positions pane and the P&L pane show the same quantity, so they are made to agree:
+    /// while there are positions and every row has an unrealized P&L, the total is the sum of
+    /// the rows (each marked at its live quote, else at the gateway's price), from the gateway
+    /// only when every row's is. Otherwise it is the account-level figure of `pnl`.
+    public func unrealizedPnL(at instant: SessionInstant) -> PnLValue {
+        let rows = positionRows(at: instant).filter { $0.quantity != 0 }
+        guard !rows.isEmpty else { return pnl.unrealized }
+        var sum = 0.0
+        for row in rows {
+            guard let amount = row.unrealizedPnL.amount else { return pnl.unrealized }
+            sum += amount
+        }
+        let allGateway = rows.allSatisfy { $0.unrealizedPnL.source == .gateway }
+        return PnLValue(amount: sum, source: allGateway ? .gateway : .computed)
     }
 
     /// Orders for the orders pane: working orders first, then the rest, newest id first.

@@ -52,6 +52,10 @@ extension GatewayEngine {
         case .connectivityRestored:
             connectivityLost = false
             broadcast(fault.notice)
+            // The farms come back with the link (clients that connected during the outage were
+            // told they were broken).
+            broadcast(Notice(code: 2104, text: "Market data farm connection is OK:usfarm"))
+            broadcast(Notice(code: 2106, text: "HMDS data farm connection is OK:ushmds"))
         case .dropAllConnections:
             for session in sessions.values.sorted(by: { $0.connectionNumber < $1.connectionNumber }) { close(session) }
         case .beginHalfOpen:

@@ -201,6 +201,14 @@ final class GatewayEngine {
         logger.info("client connected: \(session.label), server version \(session.serverVersion)")
         session.send(.managedAccounts(ManagedAccounts(accounts: [configuration.accountId])))
         session.send(.nextValidId(NextValidID(orderId: nextOrderId)))
+        // While IB's link is down (a connectivity-lost fault), TWS greets a new API client with
+        // 2110 and its farms broken instead of OK, so a client connecting mid-outage knows.
+        if connectivityLost {
+            send(error: 2110, "Connectivity between Trader Workstation and server is broken. It will be restored automatically.", id: -1, to: session)
+            send(error: 2103, "Market data farm connection is broken:usfarm", id: -1, to: session)
+            send(error: 2105, "HMDS data farm connection is broken:ushmds", id: -1, to: session)
+            return
+        }
         send(error: 2104, "Market data farm connection is OK:usfarm", id: -1, to: session)
         send(error: 2106, "HMDS data farm connection is OK:ushmds", id: -1, to: session)
         send(error: 2158, "Sec-def data farm connection is OK:secdefil", id: -1, to: session)

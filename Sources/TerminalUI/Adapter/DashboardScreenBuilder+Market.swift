@@ -42,11 +42,9 @@ extension DashboardScreenBuilder {
     /// The positions by symbol, priced from the quote while it is live (else the gateway's
     /// price), with the quote's freshness; a position without a quote is `noData`, never live.
     public var positions: [PositionRow] {
-        state.positions.values.sorted { $0.symbol < $1.symbol }.map { record in
-            let freshness = state.quotes.freshness(of: record.symbol, at: now.instant)?.state
-            let row = Dashboard.PositionRow(
-                record: record, quote: state.quotes.tracked(record.symbol)?.quote, freshness: freshness)
-            let tick = tick(record.symbol)
+        state.positionRows(at: now.instant).map { row in
+            let freshness = row.quoteFreshness
+            let tick = tick(row.symbol)
             return PositionRow(
                 symbol: row.symbol,
                 quantity: ScreenFormat.quantity(row.quantity),
@@ -65,7 +63,7 @@ extension DashboardScreenBuilder {
         let values = state.accountValues
         return PnLSummary(
             daily: Self.line(state.pnl.daily),
-            unrealized: Self.line(state.pnl.unrealized),
+            unrealized: Self.line(state.unrealizedPnL(at: now.instant)),
             realized: Self.line(state.pnl.realized),
             netLiquidation: .init(Figure(ScreenFormat.money(values.netLiquidation)),
                                   source: values.netLiquidation == nil ? nil : "account"),
