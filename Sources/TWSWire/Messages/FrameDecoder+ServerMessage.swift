@@ -33,7 +33,7 @@ extension FrameDecoder {
             let payload = UnsafeBufferPointer(rebasing: all[range])
             try Self.checkMessageFrame(payload)
             var reader = FieldReader(bytes: payload, messageName: "server message")
-            do {
+            do throws(WireDecodingError) {
                 let message = try ServerMessage.decode(from: &reader, serverVersion: serverVersion, strictness: strictness)
                 return .message(message, ignoredFieldCount: reader.isAtEnd ? 0 : reader.remainingFieldCount)
             } catch {
