@@ -147,4 +147,44 @@ import Testing
         #expect(try decoder.nextInboundMessage(serverVersion: Self.sv, strictness: .ignoringExtraFields) == .message(good, ignoredFieldCount: 0))
         #expect(try decoder.nextInboundMessage(serverVersion: Self.sv, strictness: .ignoringExtraFields) == nil)
     }
+
+    @Test func mutatedFramesAreReadSkippedOrRefusedAndNeverCrash() throws {
+        var rng = SeededRandom(seed: 508)
+        let seeds = EveryServerMessage.samples().map(EveryServerMessage.payload)
+        let alphabet: [UInt8] = Array("0123456789-.x".utf8) + [0, 0, 0xFF]
+        var read = 0, skipped = 0, refused = 0
+        for _ in 0..<20_000 {
+            var payload = seeds.randomElement(using: &rng)!
+            for _ in 0..<Int.random(in: 1...3, using: &rng) {
+                guard !payload.isEmpty else { break }
+                let index = Int.random(in: 0..<payload.count, using: &rng)
+                switch Int.random(in: 0...3, using: &rng) {
+                case 0: payload[index] = alphabet.randomElement(using: &rng)!
+                case 1: payload.remove(at: index)
+                case 2: payload.insert(0, at: index)
+                default: payload.removeSubrange(index...)
+                }
+            }
+            var decoder = FrameDecoder()
+            decoder.append(FrameEncoder.frame(payload))
+            do {
+                switch try decoder.nextInboundMessage(serverVersion: Self.sv, strictness: .ignoringExtraFields) {
+                case .message(let message, let ignored)?:
+                    read += 1
+                    if ignored == 0 { #expect(try ServerMessage.decode(payload, serverVersion: Self.sv) == message) }
+                case .unreadable(let report)?:
+                    skipped += 1
+                    #expect(report.fields.count <= UnreadableMessage.fieldLimit)
+                    #expect(throws: WireDecodingError.self) { try ServerMessage.decode(payload, serverVersion: Self.sv) }
+                case nil:
+                    Issue.record("a whole frame was buffered")
+                }
+            } catch {
+                refused += 1
+            }
+            #expect(decoder.bufferedByteCount == 0)
+        }
+        #expect(read + skipped + refused == 20_000)
+        #expect(read > 1000 && skipped > 1000 && refused > 100, "read \(read), skipped \(skipped), refused \(refused)")
+    }
 }

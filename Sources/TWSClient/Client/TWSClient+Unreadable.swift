@@ -100,10 +100,11 @@ extension TWSClient {
     }
 
     /// Asks for the open orders again (REQ_OPEN_ORDERS, as reconciliation does), unless a
-    /// request for them is already unanswered; returns whether one is under way.
+    /// request for them is already unanswered (the unreadable message may be part of its
+    /// answer; asking again would loop); returns whether it asked.
     @discardableResult
     private func rerequestOpenOrders() -> Bool {
-        if reconciliation != nil || pending.openOrders != nil || unreadable.openOrdersRerequested { return true }
+        if reconciliation != nil || pending.openOrders != nil || unreadable.openOrdersRerequested { return false }
         guard machine.state.isUsable else { return false }
         unreadable.openOrdersRerequested = true
         logger.info("requesting open orders again after an unreadable order message")
