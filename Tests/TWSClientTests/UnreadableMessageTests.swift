@@ -183,4 +183,38 @@ import TWSWire
         orderTask.cancel()
         await s.finish()
     }
+
+    @Test func unreadableAnswersToTheRerequestDoNotLoop() async throws {
+        let s = try await Self.setUp()
+        let handle = try await s.client.placeOrder(aapl, Order.limit("BUY", 1, at: 1))
+        let (orderEvents, orderTask) = Recorder.record(handle.events)
+        try await waitUntil("submitted") {
+            orderEvents.events.contains { if case .status(let u) = $0 { u.status == .submitted } else { false } }
+        }
+        s.server.update { $0.unreadableOpenOrders = true }
+        let before = s.server.messages(on: 0).filter { $0 == .requestOpenOrders }.count
+        let badStatus = FrameEncoder.frame(Array("3\u{0}\(handle.orderId)\u{0}Submitted\u{0}lots\u{0}".utf8))
+        s.server.sendRaw(badStatus)
+        try await waitUntil("open orders requested again") {
+            s.server.messages(on: 0).filter { $0 == .requestOpenOrders }.count == before + 1
+        }
+        // The answer (an unreadable OPEN_ORDER and ORDER_STATUS, then OPEN_ORDER_END) is
+        // skipped without asking again.
+        try await waitUntil("the answer was read") { await s.client.skippedMessageCount == 3 }
+        try await s.goodTick(500, after: "the unreadable answer")
+        #expect(s.server.messages(on: 0).filter { $0 == .requestOpenOrders }.count == before + 1)
+        // A later unreadable status asks once more.
+        s.server.sendRaw(badStatus)
+        try await waitUntil("asked once more") {
+            s.server.messages(on: 0).filter { $0 == .requestOpenOrders }.count == before + 2
+        }
+        try await waitUntil("its answer was read") { await s.client.skippedMessageCount == 6 }
+        try await s.goodTick(501, after: "the second unreadable answer")
+        #expect(s.server.messages(on: 0).filter { $0 == .requestOpenOrders }.count == before + 2)
+        let flags = orderEvents.events.filter { if case .notice(let n) = $0 { n.unreadable != nil } else { false } }
+        #expect(flags.count == 1, "the order is flagged once until a readable status arrives")
+        #expect(s.server.connectionCount == 1)
+        orderTask.cancel()
+        await s.finish()
+    }
 }

@@ -23,6 +23,7 @@ extension TWSClient {
 
     /// Skips a message that could not be read and flags what it belonged to.
     func skipUnreadable(_ message: UnreadableMessage, now: SessionInstant) {
+        unreadable.enter(connection: generation)
         if unreadable.skipped(message.messageID) {
             logger.warning("skipped a message ibterm could not read", metadata: [
                 "tws.msg_id": "\(message.messageID)", "tws.msg": "\(message.messageName)",
@@ -59,18 +60,18 @@ extension TWSClient {
         if let key = table.subscription(forRequestID: id)?.key, let sink = sinks[key] {
             if case .quote = sink.target {
                 quotes[key]?.isLive = false
-                guard unreadable.shouldReport(.quote(key), connection: generation) else { return }
+                guard unreadable.shouldReport(.quote(key)) else { return }
                 let symbol = quotes[key]?.contract.symbol ?? ""
                 let whose = symbol.isEmpty ? "the quote" : "\(symbol)'s quote"
                 report(message, id: id, "\(whose) may be incomplete until its next readable tick", now: now) { sink.notice($0) }
             } else {
-                guard unreadable.shouldReport(.subscription(key), connection: generation) else { return }
+                guard unreadable.shouldReport(.subscription(key)) else { return }
                 report(message, id: id, "this subscription's data may be incomplete", now: now) { sink.notice($0) }
             }
         } else if pending.contains(id) {
             let notice = unreadableNotice(message, id: id, "the answer to request \(id) is incomplete", now: now)
             pending.fail(id, with: TWSClientError(.requestFailed, notice.message, notice: notice))
-            guard unreadable.shouldReport(.message(message.messageID), connection: generation) else { return }
+            guard unreadable.shouldReport(.message(message.messageID)) else { return }
             noticeObservers.yield(notice)
         } else {
             unreadableWithoutOwner(message, now: now)
@@ -86,16 +87,16 @@ extension TWSClient {
         let rerequested = [3, 5, 11].contains(message.messageID) && rerequestOpenOrders()
         let consequence = "order \(id) may be out of date" + (rerequested ? "; ibterm asked IB for the open orders again" : "")
         if let continuation = orders[id]?.continuation {
-            guard unreadable.shouldReport(.order(id), connection: generation) else { return }
+            guard unreadable.shouldReport(.order(id)) else { return }
             report(message, id: id, consequence, now: now) { continuation.yield(.notice($0)) }
         } else {
-            guard unreadable.shouldReport(.message(message.messageID), connection: generation) else { return }
+            guard unreadable.shouldReport(.message(message.messageID)) else { return }
             report(message, id: id, consequence, now: now) { _ in }
         }
     }
 
     private func unreadableWithoutOwner(_ message: UnreadableMessage, now: SessionInstant) {
-        guard unreadable.shouldReport(.message(message.messageID), connection: generation) else { return }
+        guard unreadable.shouldReport(.message(message.messageID)) else { return }
         report(message, id: message.subject.id ?? -1, "it was skipped", now: now) { _ in }
     }
 

@@ -51,18 +51,23 @@ struct UnreadableMessageBook: Sendable {
         return extraFieldsLogged.insert(messageID).inserted
     }
 
-    /// Whether to report to `key` now: true unless it was reported and not cleared since.
-    mutating func shouldReport(_ key: ReportKey, connection: Int) -> Bool {
-        if connection != self.connection {
-            self.connection = connection
-            openOrdersRerequested = false
-            reported = reported.filter {
-                switch $0 {
-                case .quote, .order: true
-                case .subscription, .message: false
-                }
+    /// Forgets what belonged to an earlier connection: its reports that last a connection, and
+    /// its unanswered open-orders request (whose answer will never come). Called before
+    /// anything else is done about an unreadable message.
+    mutating func enter(connection: Int) {
+        guard connection != self.connection else { return }
+        self.connection = connection
+        openOrdersRerequested = false
+        reported = reported.filter {
+            switch $0 {
+            case .quote, .order: true
+            case .subscription, .message: false
             }
         }
+    }
+
+    /// Whether to report to `key` now: true unless it was reported and not cleared since.
+    mutating func shouldReport(_ key: ReportKey) -> Bool {
         guard reported.count < Self.reportLimit else { return false }
         return reported.insert(key).inserted
     }
