@@ -217,4 +217,18 @@ import TWSWire
         orderTask.cancel()
         await s.finish()
     }
+
+    @Test func anUnreadableErrorAboutAQuoteFlagsThatQuote() async throws {
+        let s = try await Self.setUp()
+        // ERR_MSG at server version 200 without advancedOrderRejectJson and errorTime.
+        s.server.sendRaw(FrameEncoder.frame(Array("4\u{0}\(s.reqId)\u{0}354\u{0}Requested market data is not subscribed.\u{0}".utf8)))
+        try await waitUntil("the quote is flagged") { !Self.unreadableNotices(s.quotes.events).isEmpty }
+        let flag = try #require(Self.unreadableNotices(s.quotes.events).first)
+        #expect(flag.unreadable?.subject == .noticeTarget(s.reqId))
+        #expect(flag.message == "IB sent a notice message (ERR_MSG) that ibterm could not read; AAPL's quote may be incomplete until its next readable tick")
+        try await s.goodTick(600, after: "the unreadable ERR_MSG")
+        #expect(await s.client.skippedMessageCount == 1)
+        #expect(s.server.connectionCount == 1)
+        await s.finish()
+    }
 }

@@ -43,10 +43,15 @@ extension TWSClient {
         case .noticeTarget(let id) where id >= 0 && orders[id] != nil:
             unreadableForOrder(id, message, now: now)
         case .noticeTarget, .none:
-            if message.area == .orders, message.messageID != 53 { rerequestOpenOrders() }
+            if Self.orderStateMessageIDs.contains(message.messageID) { rerequestOpenOrders() }
             unreadableWithoutOwner(message, now: now)
         }
     }
+
+    /// The messages that carry an order's state, re-read with REQ_OPEN_ORDERS when one of
+    /// them cannot be read: ORDER_STATUS, OPEN_ORDER, EXECUTION_DATA (a fill shows in the
+    /// order's status).
+    static var orderStateMessageIDs: Set<Int> { [3, 5, 11] }
 
     /// A quote's readable tick (or an order's readable status) ends its flag.
     func clearUnreadableFlag(_ key: UnreadableMessageBook.ReportKey) {
@@ -70,6 +75,7 @@ extension TWSClient {
             }
         } else if pending.contains(id) {
             let notice = unreadableNotice(message, id: id, "the answer to request \(id) is incomplete", now: now)
+            logger.warning("error: \(notice.message)", metadata: ["tws.code": "\(notice.code)", "tws.req_id": "\(id)"])
             pending.fail(id, with: TWSClientError(.requestFailed, notice.message, notice: notice))
             guard unreadable.shouldReport(.message(message.messageID)) else { return }
             noticeObservers.yield(notice)
@@ -84,7 +90,7 @@ extension TWSClient {
             reconciliation?.openOrders += 1
             reconciliation?.listedOrderIDs.insert(id)
         }
-        let rerequested = [3, 5, 11].contains(message.messageID) && rerequestOpenOrders()
+        let rerequested = Self.orderStateMessageIDs.contains(message.messageID) && rerequestOpenOrders()
         let consequence = "order \(id) may be out of date" + (rerequested ? "; ibterm asked IB for the open orders again" : "")
         if let continuation = orders[id]?.continuation {
             guard unreadable.shouldReport(.order(id)) else { return }
