@@ -23,6 +23,11 @@ extension ScriptedServer {
         case .requestOpenOrders, .requestAllOpenOrders:
             var out: [ServerMessage] = []
             for (id, (contract, order)) in book.openOrders.sorted(by: { $0.key < $1.key }) {
+                if book.unreadableOpenOrders {
+                    out.append(.unknown(id: 5, fields: ["\(id)", "0", contract.symbol]))
+                    out.append(.unknown(id: 3, fields: ["\(id)", "Submitted", "lots"]))
+                    continue
+                }
                 out.append(.openOrder(OpenOrder(contract: contract, order: order, orderState: OrderState(status: "Submitted"))))
                 out.append(.orderStatus(status(id, "Submitted", filled: 0, remaining: order.totalQuantity ?? .zero, price: 0)))
             }

@@ -26,6 +26,9 @@ final class ScriptedServer: Sendable {
         /// Whether market orders fill at once (LMT orders always rest).
         var fillMarketOrders = true
         var openOrders: [Int: (Contract, Order)] = [:]
+        /// Whether REQ_OPEN_ORDERS is answered with OPEN_ORDER and ORDER_STATUS messages that
+        /// cannot be read (a filled quantity that is not a number), then OPEN_ORDER_END.
+        var unreadableOpenOrders = false
         var executions: [ExecutionData] = []
         var commissions: [CommissionReport] = []
         var positions: [PositionData] = []

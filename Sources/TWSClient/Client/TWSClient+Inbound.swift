@@ -35,18 +35,28 @@ extension TWSClient {
                 handleHello(payload)
                 continue
             }
-            let message: ServerMessage
+            // Only broken framing drops the connection. A message whose fields do not decode
+            // is skipped and reported (TWSClient+Unreadable); fields after a message's known
+            // layout are read past, as IB's own clients do.
+            let inbound: InboundMessage
             do {
-                guard let decoded = try decoder.nextServerMessage(serverVersion: serverVersion) else { return }
-                message = decoded
+                guard let next = try decoder.nextInboundMessage(serverVersion: serverVersion, strictness: .ignoringExtraFields)
+                else { return }
+                inbound = next
             } catch {
                 protocolError("\(error)")
                 return
             }
             let now = clock.now()
             keepalive?.received(now: now)
-            logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
-            dispatch(message, now: now)
+            switch inbound {
+            case .message(let message, let ignoredFieldCount):
+                logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
+                if ignoredFieldCount > 0 { noteExtraFields(message, count: ignoredFieldCount) }
+                dispatch(message, now: now)
+            case .unreadable(let message):
+                skipUnreadable(message, now: now)
+            }
         }
     }
 
@@ -91,9 +101,15 @@ extension TWSClient {
         case .marketDataType(let m):
             routeTick(m.reqId, now: now) { $0.apply(marketDataType: MarketDataType(rawValue: m.marketDataType)) }
         case .error(let m): handleError(m, now: now)
-        case .orderStatus(let m): handleOrderStatus(m)
-        case .openOrder(let m): handleOpenOrder(m)
-        case .openOrderEnd: handleOpenOrderEnd()
+        case .orderStatus(let m):
+            clearUnreadableFlag(.order(m.orderId))
+            handleOrderStatus(m)
+        case .openOrder(let m):
+            clearUnreadableFlag(.order(m.order.orderId))
+            handleOpenOrder(m)
+        case .openOrderEnd:
+            unreadable.openOrdersRerequested = false
+            handleOpenOrderEnd()
         case .executionData(let m): handleExecution(m)
         case .executionDataEnd(let reqId): handleExecutionEnd(reqId)
         case .commissionReport(let m): handleCommission(m)
@@ -154,6 +170,7 @@ extension TWSClient {
         // Only market data is proof that data flows: a data-type change or a generic tick
         // repeats what the request set up and says nothing about the feed.
         if quote.carried.carriesMarketData {
+            clearUnreadableFlag(.quote(key))
             quote.isLive = true
             quote.updatedAt = now
             health.ticked(key)

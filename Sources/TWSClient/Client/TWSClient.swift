@@ -69,6 +69,7 @@ public actor TWSClient {
     var reconciliation: Reconciliation?
     var requestedMarketDataType: MarketDataType?
     var lastLostAt: SessionInstant?
+    var unreadable = UnreadableMessageBook()
 
     // Timers.
     var timerTask: Task<Void, Never>?

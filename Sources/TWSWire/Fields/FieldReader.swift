@@ -40,7 +40,9 @@ public struct FieldReader {
     @inline(__always)
     public func expectEnd() throws(WireDecodingError) {
         guard isAtEnd else {
-            throw error("end of message", Array(bytes[position...].prefix(64)), .extraFields(count: remainingFieldCount))
+            // The left-over fields, terminators shown as `|` (a log line must not carry NULs).
+            let rest = bytes[position...].prefix(64).map { $0 == 0 ? UInt8(ascii: "|") : $0 }
+            throw error("end of message", rest, .extraFields(count: remainingFieldCount))
         }
     }
 

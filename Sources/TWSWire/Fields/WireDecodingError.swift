@@ -2,9 +2,9 @@
 ///
 /// Every error names the message, the field (by name and by position, counting the message id
 /// as field 0) and the bytes that were found, so a log line is enough to see what the peer sent.
-public struct WireDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct WireDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong with the field.
-    public enum Reason: Equatable, Sendable {
+    public enum Reason: Hashable, Sendable {
         /// The payload ended before this field.
         case missingField
         /// The field should hold an integer.

@@ -1,8 +1,10 @@
 /// A message that TWS (or ibterm's paper gateway) sends to API clients.
 ///
-/// Decoding is strict: a field that does not parse, a missing field or a field left over is a
-/// ``WireDecodingError`` naming the message and field; an unknown message id is not an error
-/// but ``unknown(id:fields:)``, so newer servers never crash an older client.
+/// Decoding is strict by default: a field that does not parse, a missing field or a field left
+/// over is a ``WireDecodingError`` naming the message and field; with
+/// ``DecodingStrictness/ignoringExtraFields`` fields left over are read past (see
+/// ``FrameDecoder/nextInboundMessage(serverVersion:strictness:)``). An unknown message id is
+/// not an error but ``unknown(id:fields:)``, so newer servers never crash an older client.
 public enum ServerMessage: Hashable, Sendable {
     case tickPrice(TickPrice)
     case tickSize(TickSize)
@@ -118,31 +120,44 @@ public enum ServerMessage: Hashable, Sendable {
     }
 
     /// Decodes from a reader positioned at the message id.
+    ///
+    /// With ``DecodingStrictness/ignoringExtraFields`` the reader is left after the known
+    /// layout, so `r.remainingFieldCount` is the number of fields read past.
     @inline(__always)
-    public static func decode(from r: inout FieldReader, serverVersion sv: Int) throws(WireDecodingError) -> ServerMessage {
+    public static func decode(
+        from r: inout FieldReader, serverVersion sv: Int, strictness: DecodingStrictness = .strict
+    ) throws(WireDecodingError) -> ServerMessage {
+        let strict = strictness == .strict
         guard !r.isAtEnd else {
             throw WireDecodingError(message: "server message", field: "msgId", index: 0, bytes: "", reason: .emptyPayload)
         }
         let id = try r.int("msgId")
-        if id == 1, let tick = TickFastPath.tickPrice(r.bytes, from: r.position) { return .tickPrice(tick) }
-        if id == 2, let tick = TickFastPath.tickSize(r.bytes, from: r.position) { return .tickSize(tick) }
+        // The fast paths accept only a frame that ends right after the known layout.
+        if id == 1, let tick = TickFastPath.tickPrice(r.bytes, from: r.position) {
+            r.position = r.bytes.count
+            return .tickPrice(tick)
+        }
+        if id == 2, let tick = TickFastPath.tickSize(r.bytes, from: r.position) {
+            r.position = r.bytes.count
+            return .tickSize(tick)
+        }
         func body<M: WireMessage>(_: M.Type) throws(WireDecodingError) -> M {
             r.messageName = M.wireName
             let message = try M(from: &r, serverVersion: sv)
-            try r.expectEnd()
+            if strict { try r.expectEnd() }
             return message
         }
         func versionAndRequestID(_ name: StaticString) throws(WireDecodingError) -> Int {
             r.messageName = name
             try r.version()
             let reqId = try r.int("reqId")
-            try r.expectEnd()
+            if strict { try r.expectEnd() }
             return reqId
         }
         func versionOnly(_ name: StaticString) throws(WireDecodingError) {
             r.messageName = name
             try r.version()
-            try r.expectEnd()
+            if strict { try r.expectEnd() }
         }
         switch id {
         case 1: return .tickPrice(try body(TickPrice.self))
@@ -184,7 +199,7 @@ public enum ServerMessage: Hashable, Sendable {
         case 101: return .completedOrder(try body(CompletedOrder.self))
         case 102:
             r.messageName = "COMPLETED_ORDERS_END"
-            try r.expectEnd()
+            if strict { try r.expectEnd() }
             return .completedOrdersEnd
         case 108: return .historicalDataEnd(try body(HistoricalDataEnd.self))
         case 109: return .currentTimeInMillis(try body(CurrentTimeInMillis.self))
