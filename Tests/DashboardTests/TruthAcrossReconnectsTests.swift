@@ -92,4 +92,16 @@ import Vocabulary
         #expect(harness.state.unrealizedPnL(at: harness.instant).amount == -10)
         #expect(harness.state.unrealizedPnL(at: harness.instant).source == .gateway)
     }
+
+    @Test func aQuoteWhoseTickCouldNotBeReadIsNotLiveUntilAReadableChange() {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.send(.notice(Notice(
+            requestID: harness.tickerID("AAPL"), code: 508,
+            text: "IB sent a market-data message (TICK_PRICE) that ibterm could not read")))
+        #expect(harness.state.freshness(of: "AAPL")?.state == .stale)
+        #expect(harness.latestMessage?.title == "Unreadable message from TWS")
+        harness.advance(milliseconds: 100)
+        harness.tickAAPL()
+        #expect(harness.state.freshness(of: "AAPL")?.state == .live)
+    }
 }

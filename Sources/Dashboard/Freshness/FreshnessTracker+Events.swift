@@ -12,6 +12,9 @@ extension FreshnessTracker {
     public static let delayedNoticeCode = 10167
     /// Notices that say some fields lack a subscription while the quote keeps streaming.
     public static let partialEntitlementCodes: Set<Int> = [10090, 10091]
+    /// The notice (IB's 508, "bad message") the client reports when it skipped a message it
+    /// could not read; on a quote's request id, the quote may be incomplete.
+    public static let unreadableMessageCode = 508
     /// Notices that say TWS lost its link to IB's servers.
     public static let serverLinkLostCodes: Set<Int> = [1100, 2110]
 
@@ -148,6 +151,8 @@ extension FreshnessTracker {
                 tracked.delayedByNotice = true
             } else if Self.partialEntitlementCodes.contains(notice.code) {
                 tracked.partialEntitlementCodes.insert(notice.code)
+            } else if notice.code == Self.unreadableMessageCode {
+                tracked.hasUnreadableTick = true
             }
             quotes[symbol] = tracked
         }

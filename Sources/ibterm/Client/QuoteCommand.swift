@@ -106,7 +106,8 @@ struct QuoteCommand: AsyncParsableCommand {
                     case .update(let quote):
                         latest.value.withLock { $0 = quote }
                         if quote.bid != nil, quote.ask != nil, quote.last != nil, quote.volume != nil { return row(symbol, quote) }
-                    case .notice(let notice) where !notice.isInformational:
+                    case .notice(let notice) where !notice.isInformational && notice.unreadable == nil:
+                        // An unreadable tick is skipped by the client; the next readable one answers.
                         return Row(symbol: symbol, error: "\(notice.message) (IB code \(notice.code))")
                     default:
                         continue
