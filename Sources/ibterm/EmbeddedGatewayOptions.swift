@@ -75,6 +75,16 @@ enum PaperGatewayAccess: Sendable {
 }
 
 extension EmbeddedGatewayOptions {
+    /// The options given that only a gateway this process starts would apply (`--seed`,
+    /// `--scenario`, `--not-entitled`): a process that joins the ledger's owner says so.
+    var ownerOnlyOptions: [String] {
+        var given: [String] = []
+        if seed != 42 { given.append("--seed") }
+        if scenario != nil { given.append("--scenario") }
+        if !notEntitledSymbols.isEmpty { given.append("--not-entitled") }
+        return given
+    }
+
     /// The ledger these options name (`--state`, or `$XDG_DATA_HOME/ibterm/paper.sqlite`).
     var ledgerPath: String { state ?? GatewayResources.defaultStatePath() }
 

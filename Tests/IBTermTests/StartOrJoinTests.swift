@@ -96,6 +96,12 @@ import Testing
         try await oneShot.stop()
     }
 
+    @Test func optionsOnlyAnOwnerAppliesAreNamedWhenJoining() throws {
+        #expect(try Self.options("/x/paper.sqlite").ownerOnlyOptions.isEmpty)
+        #expect(try Self.options("/x/paper.sqlite", ["--seed", "7", "--not-entitled", "AAPL"]).ownerOnlyOptions
+            == ["--seed", "--not-entitled"])
+    }
+
     @Test func oneShotCommandsHaveNoFixedClientIdUnlessGiven() throws {
         let positions = try #require(try IBTerm.parseAsRoot(["positions"]) as? PositionsCommand)
         #expect(positions.gateway.clientId == nil)

@@ -65,6 +65,9 @@ enum DashboardApp {
                 server = started
             case let .joined(owner):
                 logger.info("the paper ledger \(options.paper.ledgerPath) is held by \(owner.command) (pid \(owner.pid)); using its gateway at \(owner.address)")
+                if !options.paper.ownerOnlyOptions.isEmpty {
+                    logger.warning("\(options.paper.ownerOnlyOptions.joined(separator: ", ")) not applied: the gateway of \(owner.command) keeps its own settings")
+                }
                 if options.clientId == nil {
                     clientId = try await Self.freeClientId(host: host, port: port, from: clientId, logger: logger)
                 }

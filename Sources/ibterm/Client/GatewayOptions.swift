@@ -74,6 +74,10 @@ struct GatewayOptions: ParsableArguments {
             case let .started(server):
                 embeddedGateways.withLock { $0.append(server) }
             case let .joined(owner):
+                let ignored = paper.ownerOnlyOptions
+                if !ignored.isEmpty {
+                    FileHandle.standardError.write(Data("ibterm: note: \(ignored.joined(separator: ", ")) not applied: the paper ledger is held by \(owner.command) (pid \(owner.pid)), whose gateway keeps its own settings\n".utf8))
+                }
                 quiet.info("the paper ledger \(paper.ledgerPath) is held by \(owner.command) (pid \(owner.pid)); using its gateway at \(owner.address)")
             }
             (host, port) = (access.host, access.port)
