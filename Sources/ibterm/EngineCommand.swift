@@ -13,7 +13,8 @@ struct EngineCommand: AsyncParsableCommand {
             Speaks the TWS API socket protocol (server versions 157...200) so that ibterm, IB's \
             ibapi, ib_async or any other TWS API client can trade against a simulated market. \
             Logs one line per client connect/disconnect and per order to stderr; stops on \
-            SIGINT or SIGTERM.
+            SIGINT or SIGTERM. It owns its ledger (--state) while it runs: other ibterm \
+            commands on that ledger connect to it, and a second engine on it refuses.
             """
     )
 
@@ -41,7 +42,20 @@ struct EngineCommand: AsyncParsableCommand {
             logger.info("scenario \(scenario.name): \(scenario.faults.count) faults")
         }
         logger.info("ledger \(configuration.statePath ?? "(memory)")\(gateway.fresh ? " (fresh)" : "")")
-        let server = try await PaperGatewayServer.start(configuration: configuration)
+        let server: PaperGatewayServer
+        do {
+            // One owner per ledger: a second engine on the same ledger refuses, naming the owner.
+            guard case let .started(started) = try await gateway.startOrJoin(
+                command: "ibterm engine", kind: .engine, host: host, port: port, logger: logger, mayJoin: false)
+            else { throw ExitCode.failure }
+            server = started
+        } catch let held as LedgerHeldError {
+            FileHandle.standardError.write(Data("ibterm: \(held.description)\n".utf8))
+            throw ExitCode.failure
+        } catch let failure as LedgerLockError {
+            FileHandle.standardError.write(Data("ibterm: \(failure.description)\n".utf8))
+            throw ExitCode.failure
+        }
         let signal = await SignalWaiter.waitForTermination()
         logger.info("received \(signal); stopping")
         try await server.stop()

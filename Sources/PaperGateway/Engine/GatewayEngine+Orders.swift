@@ -4,12 +4,32 @@ import TWSWire
 extension GatewayEngine {
     /// placeOrder: the order goes through the exchange; the outcome is written to the ledger
     /// (with everything else of this event-loop turn), then reported to the placing client.
+    ///
+    /// Order ids are one sequence per ledger, shared by every client: a new order's id must be
+    /// at least ``nextOrderId`` (else 103 "Duplicate order id", as TWS answers an id at or below
+    /// one already used), and the same id is a modification only for the client that placed it
+    /// (another client's id: 103 too, whatever that order's state). When an order moves the sequence, every other connected client is
+    /// sent the new nextValidId, so a client that allocates ids locally (as ``TWSClient`` and
+    /// IB's clients do) does not pick one another client just used.
     func place(_ message: PlaceOrder, session: ClientSession) {
         let orderId = message.order.orderId
         let clientId = session.clientId ?? 0
         let time = now
         runMarket(until: time)
-        if orderId >= nextOrderId { nextOrderId = orderId + 1 }
+        if orderId >= nextOrderId {
+            nextOrderId = orderId + 1
+            announceNextOrderId(except: session)
+        } else if let existing = exchange.engine.orders[orderId], existing.clientId != clientId {
+            logger.info("order \(orderId) from client \(clientId) rejected: 103, the id is client \(existing.clientId)'s")
+            report([.rejected(.duplicateOrderId(orderId))], requester: session)
+            flushAll()
+            return
+        } else if exchange.engine.orders[orderId] == nil {
+            logger.info("order \(orderId) from client \(clientId) rejected: 103, below nextValidId \(nextOrderId)")
+            report([.rejected(.duplicateOrderId(orderId))], requester: session)
+            flushAll()
+            return
+        }
         switch message.orderRequest(clientId: clientId) {
         case let .failure(rejection):
             logger.info("order \(orderId) from client \(clientId) rejected: \(rejection.code) \(rejection.text)")
@@ -20,6 +40,13 @@ extension GatewayEngine {
             commit(outcomes, requester: session)
         }
         flushAll()
+    }
+
+    /// Sends nextValidId to every ready session but `placer`, after the sequence moved.
+    func announceNextOrderId(except placer: ClientSession) {
+        for other in readySessions where other !== placer {
+            other.send(.nextValidId(NextValidID(orderId: nextOrderId)))
+        }
     }
 
     /// cancelOrder.
@@ -52,7 +79,7 @@ extension GatewayEngine {
     func stage(_ outcomes: [OrderOutcome]) {
         guard ledger != nil else { return }
         let changesSomething = outcomes.contains { if case .rejected(let r) = $0 { r.order != nil } else { true } }
-        guard changesSomething else { return }
+        guard changesSomething || nextOrderId != storedNextOrderId else { return }
         var change = stagedChange ?? LedgerStore.Change(
             account: exchange.account, nextValidOrderId: nextOrderId, nextPermId: exchange.engine.nextPermId,
             nextExecutionSequence: exchange.engine.nextExecutionSequence, sessionDay: exchange.sessionDay)
@@ -79,8 +106,11 @@ extension GatewayEngine {
     /// the guarantee "nothing reported that is not stored", so it stops reporting by crashing
     /// loudly rather than lying to clients.
     func persistStaged() {
-        guard let ledger, let change = stagedChange else { return }
+        guard let ledger else { return }
+        if stagedChange == nil, nextOrderId != storedNextOrderId { stage([]) }
+        guard let change = stagedChange else { return }
         stagedChange = nil
+        storedNextOrderId = change.nextValidOrderId
         do {
             try ledger.record(change)
         } catch {

@@ -18,8 +18,12 @@ final class GatewayEngine {
     var commissions: [String: PaperCommissionReport] = [:]
     var sessions: [Int: ClientSession] = [:]
     var nextConnectionNumber = 1
-    /// The next order id to hand out (nextValidId), kept incrementally.
+    /// The next order id to hand out (nextValidId): above every order id any client of this
+    /// ledger ever used, also one that was refused before it became an order. It is stored in
+    /// the ledger (meta `nextValidOrderId`), so ids are never reused across restarts either.
     var nextOrderId: Int
+    /// The value of ``nextOrderId`` the ledger holds (to store it when only the counter moved).
+    var storedNextOrderId: Int
     /// Ledger changes of this event-loop turn not yet written; see ``commit(_:requester:)``.
     var stagedChange: LedgerStore.Change?
 
@@ -37,6 +41,7 @@ final class GatewayEngine {
     var lastAccountPush: Timestamp
 
     init(configuration: GatewayConfiguration, universe: InstrumentUniverse) throws {
+        var storedCounter = 1
         self.configuration = configuration
         self.universe = universe
         logger = configuration.logger
@@ -50,6 +55,7 @@ final class GatewayEngine {
                 exchange = PaperExchange(
                     universe: universe, configuration: exchangeConfiguration, restoring: restored.snapshot, start: now)
                 commissions = restored.commissions
+                storedCounter = restored.snapshot.nextValidOrderId
                 logger.info("restored ledger from \(path): \(restored.snapshot.orders.count) orders, \(restored.snapshot.executions.count) executions, \(restored.snapshot.account.openPositions.count) positions")
             } else {
                 exchange = PaperExchange(universe: universe, configuration: exchangeConfiguration, start: now)
@@ -58,7 +64,8 @@ final class GatewayEngine {
             ledger = nil
             exchange = PaperExchange(universe: universe, configuration: exchangeConfiguration, start: now)
         }
-        nextOrderId = exchange.nextValidOrderId
+        nextOrderId = max(exchange.nextValidOrderId, storedCounter)
+        storedNextOrderId = storedCounter
         let blocked = configuration.notEntitled.union(configuration.scenario?.notEntitled ?? [])
         notEntitledConIds = Set(universe.instruments.filter { instrument in
             blocked.contains { $0.uppercased() == instrument.symbol.uppercased() || $0.uppercased() == instrument.localSymbol.uppercased() }

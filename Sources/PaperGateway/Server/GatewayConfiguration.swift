@@ -45,6 +45,14 @@ public struct GatewayConfiguration: Sendable {
     /// the observer's own time counts against the gateway). `nil` (the default) costs nothing:
     /// messages are then not kept. For benchmarks; keep it short, it runs on the event loop.
     public var writeObserver: (@Sendable (GatewayWrite) -> Void)? = nil
+    /// The lock on ``statePath``, when the caller already took it (see
+    /// ``LedgerOwnership/claim(ledgerPath:wait:)``); `nil` makes the server take it itself.
+    /// Either way the server owns it from then on and releases it in ``PaperGatewayServer/stop()``.
+    public var ledgerLock: LedgerLock? = nil
+    /// The command the ledger's owner file names (`ibterm engine`, `ibterm (dashboard)`, …).
+    public var ownerCommand: String = "ibterm engine"
+    /// How long this owner is expected to run (another `ibterm` waits briefly for a one-shot).
+    public var ownerKind: LedgerOwner.Kind = .engine
 
     /// Creates a configuration; every argument has the default `ibterm engine` uses.
     public init(

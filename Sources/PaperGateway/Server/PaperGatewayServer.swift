@@ -27,11 +27,13 @@ public final class PaperGatewayServer: Sendable {
     private let engine: NIOLoopBound<GatewayEngine>
     private let channel: any Channel
     private let timer: RepeatedTask?
+    private let lock: LedgerLock?
 
     private init(
         host: String, port: Int, group: MultiThreadedEventLoopGroup, loop: any EventLoop,
-        engine: NIOLoopBound<GatewayEngine>, channel: any Channel, timer: RepeatedTask?
+        engine: NIOLoopBound<GatewayEngine>, channel: any Channel, timer: RepeatedTask?, lock: LedgerLock?
     ) {
+        self.lock = lock
         self.host = host
         self.port = port
         self.group = group
@@ -47,9 +49,23 @@ public final class PaperGatewayServer: Sendable {
     }
 
     /// Starts a server trading `universe`.
+    ///
+    /// With a ledger file it first becomes the ledger's only owner: it takes the lock beside the
+    /// file (or uses ``GatewayConfiguration/ledgerLock``) and, once listening, publishes where it
+    /// listens in the owner file (see ``LedgerLock``); ``stop()`` removes the file and unlocks.
+    ///
+    /// - Throws: ``LedgerHeldError`` when another gateway owns the ledger, ``LedgerLockError``
+    ///   when the lock or owner file cannot be written, or the bind's and ledger's errors.
     public static func start(
         configuration: GatewayConfiguration, universe: InstrumentUniverse
     ) async throws -> PaperGatewayServer {
+        var lock = configuration.ledgerLock
+        if lock == nil, let path = configuration.statePath {
+            guard let acquired = try LedgerLock.acquire(ledgerPath: path) else {
+                throw LedgerHeldError(ledgerPath: path, owner: LedgerOwnership.validOwner(ledgerPath: path))
+            }
+            lock = acquired
+        }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
         do {
@@ -75,11 +91,20 @@ public final class PaperGatewayServer: Sendable {
                 ) { _ in engine.value.tick() }
             }
             configuration.logger.info("paper gateway listening on \(configuration.host):\(port), account \(configuration.accountId), seed \(configuration.seed)")
-            return PaperGatewayServer(
+            let server = PaperGatewayServer(
                 host: configuration.host, port: port, group: group, loop: loop, engine: engine, channel: channel,
-                timer: timer)
+                timer: timer, lock: lock)
+            do {
+                try lock?.publish(LedgerOwner(
+                    host: configuration.host, port: port, command: configuration.ownerCommand, kind: configuration.ownerKind))
+            } catch {
+                try? await server.stop()
+                throw error
+            }
+            return server
         } catch {
             try? await group.shutdownGracefully()
+            lock?.release()
             throw error
         }
     }
@@ -96,6 +121,7 @@ public final class PaperGatewayServer: Sendable {
         }.get()
         try? await closed?.get()
         try? await channel.close()
+        defer { lock?.release() }
         try await group.shutdownGracefully()
     }
 

@@ -41,13 +41,37 @@ enum DashboardApp {
 
         var server: PaperGatewayServer?
         let host: String, port: Int
+        var clientId = options.clientId ?? config.clientID
         if let endpoint {
             (host, port) = endpoint
         } else {
-            let configuration = try options.paper.configuration(host: "127.0.0.1", port: 0, logger: Logger(label: "ibterm.paper"))
-            let started = try await PaperGatewayServer.start(configuration: configuration)
-            server = started
-            (host, port) = (started.host, started.port)
+            // One owner per paper ledger: start the embedded gateway on it, or use the gateway
+            // of the process that owns it (another dashboard, `ibterm engine`).
+            let access: PaperGatewayAccess
+            do {
+                access = try await options.paper.startOrJoin(
+                    command: "ibterm (dashboard)", kind: .dashboard, host: "127.0.0.1", port: 0,
+                    logger: Logger(label: "ibterm.paper"), mayJoin: true)
+            } catch let error as LedgerHeldError {
+                throw AppFailure(error.description)
+            } catch let error as LedgerHeldError.FreshRefused {
+                throw AppFailure(error.description)
+            } catch let error as LedgerLockError {
+                throw AppFailure(error.description)
+            }
+            (host, port) = (access.host, access.port)
+            switch access {
+            case let .started(started):
+                server = started
+            case let .joined(owner):
+                logger.info("the paper ledger \(options.paper.ledgerPath) is held by \(owner.command) (pid \(owner.pid)); using its gateway at \(owner.address)")
+                if !options.paper.ownerOnlyOptions.isEmpty {
+                    logger.warning("\(options.paper.ownerOnlyOptions.joined(separator: ", ")) not applied: the gateway of \(owner.command) keeps its own settings")
+                }
+                if options.clientId == nil {
+                    clientId = try await Self.freeClientId(host: host, port: port, from: clientId, logger: logger)
+                }
+            }
         }
         logger.info("dashboard starting against \(host):\(port)\(server == nil ? "" : " (embedded paper gateway)")")
 
@@ -70,13 +94,26 @@ enum DashboardApp {
         await bridge.start()
         store.send(.connecting(gateway: "\(host):\(port)"))
         store.send(.started)
-        let clientId = options.clientId ?? config.clientID
         let connecting = Task {
             do {
                 try await client.connect(host: host, port: port, clientId: clientId)
             } catch {
                 logger.error("connect failed: \(error)")
                 store.send(.connectionLost(reason: "\(error)"))
+            }
+        }
+
+        // Other ibterm processes place orders through the same gateway (one owner per paper
+        // ledger); the gateway then sends this client the new nextValidId. Keep the dashboard's
+        // next order id in step, so its next order does not take an id another client just used.
+        let orderIDs = Task {
+            var last: Int?
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(250))
+                if let next = await client.nextOrderID, next != last {
+                    last = next
+                    store.send(.nextValidOrderID(next))
+                }
             }
         }
 
@@ -91,6 +128,7 @@ enum DashboardApp {
         }
         signals.cancel()
         connecting.cancel()
+        orderIDs.cancel()
         bridge.stop()
         await client.disconnect()
         try? await server?.stop()
@@ -98,6 +136,23 @@ enum DashboardApp {
         case .success(.quit): logger.info("quit")
         case let .success(.signal(number)): logger.info("stopped by signal \(number)")
         case let .failure(error): throw AppFailure("the terminal could not be used: \(error)")
+        }
+    }
+
+    /// The first client id from `first` up that another owner's gateway accepts: a second
+    /// dashboard on a ledger would otherwise be refused (326) as the first one's id.
+    static func freeClientId(host: String, port: Int, from first: Int, logger: Logger) async throws -> Int {
+        var configuration = TWSClientConfiguration()
+        configuration.establishTimeout = .seconds(5)
+        do {
+            let (probe, id) = try await GatewayOptions.connectFirstFree(
+                host: host, port: port, clientIds: Array(first ..< first + GatewayOptions.clientIdAttempts),
+                explicit: false, configuration: configuration, logger: logger)
+            await probe.disconnect()
+            if id != first { logger.info("client id \(first) is in use at \(host):\(port); the dashboard connects as \(id)") }
+            return id
+        } catch let failure as CommandFailure {
+            throw AppFailure(failure.description)
         }
     }
 }

@@ -31,7 +31,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
-            let client = try await gateway.connect()
+            let client = try await gateway.connect(command: "executions")
             let reports = try await client.executions()
             await client.disconnect()
             let rows = reports.map { report in

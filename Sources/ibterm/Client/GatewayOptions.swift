@@ -12,8 +12,13 @@ struct GatewayOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The IB Gateway or TWS to use, as HOST:PORT (e.g. 127.0.0.1:4002). Without it, an embedded paper gateway on the stored paper account.", valueName: "host:port"))
     var gateway: String?
 
-    @Option(help: "The API client id to connect with.")
-    var clientId: Int = 17
+    @Option(help: "The API client id to connect with. Without it: 17, or the next free id above it when 17 is in use (IB error 326), e.g. by another ibterm command on the same gateway.")
+    var clientId: Int?
+
+    /// The client id one-shot commands try first (the dashboard's default is 1).
+    static let defaultClientId = 17
+    /// How many ids above ``defaultClientId`` are tried when each is in use.
+    static let clientIdAttempts = 32
 
     @Option(help: ArgumentHelp("Seconds to wait for the gateway's answers.", valueName: "seconds"))
     var timeout: Double = 10
@@ -23,6 +28,9 @@ struct GatewayOptions: ParsableArguments {
 
     func validate() throws {
         _ = try endpoint()
+        if let clientId, !(0...Int(Int32.max)).contains(clientId) {
+            throw ValidationError("--client-id must be between 0 and \(Int32.max).")
+        }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
     }
 
@@ -38,16 +46,41 @@ struct GatewayOptions: ParsableArguments {
     var timeLimit: Duration { .milliseconds(Int64(timeout * 1000)) }
 
     /// Connects a client, or throws a ``CommandFailure`` with a plain sentence.
-    func connect(allowLive: Bool = false) async throws -> TWSClient {
+    ///
+    /// Without `--gateway` it uses the paper ledger's gateway: the one of the process that owns
+    /// the ledger (a dashboard, `ibterm engine`, another command), or else one it starts
+    /// in-process and owns until the command ends (see ``EmbeddedGatewayOptions/startOrJoin``).
+    /// Without `--client-id` it connects as 17, and as the next id up when the gateway answers
+    /// 326 (client id in use), up to ``clientIdAttempts`` ids.
+    func connect(command: String, kind: LedgerOwner.Kind = .command, allowLive: Bool = false) async throws -> TWSClient {
         let host: String, port: Int
         if let endpoint = try endpoint() {
             (host, port) = endpoint
         } else {
             var quiet = Logger(label: "ibterm.paper") { StreamLogHandler.standardError(label: $0) }
             quiet.logLevel = verbose ? .info : .error
-            let server = try await PaperGatewayServer.start(configuration: paper.configuration(host: "127.0.0.1", port: 0, logger: quiet))
-            embeddedGateways.withLock { $0.append(server) }
-            (host, port) = (server.host, server.port)
+            let access: PaperGatewayAccess
+            do {
+                access = try await paper.startOrJoin(
+                    command: "ibterm \(command)", kind: kind, host: "127.0.0.1", port: 0, logger: quiet, mayJoin: true)
+            } catch let error as LedgerHeldError {
+                throw CommandFailure(error.description)
+            } catch let error as LedgerHeldError.FreshRefused {
+                throw CommandFailure(error.description)
+            } catch let error as LedgerLockError {
+                throw CommandFailure(error.description)
+            }
+            switch access {
+            case let .started(server):
+                embeddedGateways.withLock { $0.append(server) }
+            case let .joined(owner):
+                let ignored = paper.ownerOnlyOptions
+                if !ignored.isEmpty {
+                    FileHandle.standardError.write(Data("ibterm: note: \(ignored.joined(separator: ", ")) not applied: the paper ledger is held by \(owner.command) (pid \(owner.pid)), whose gateway keeps its own settings\n".utf8))
+                }
+                quiet.info("the paper ledger \(paper.ledgerPath) is held by \(owner.command) (pid \(owner.pid)); using its gateway at \(owner.address)")
+            }
+            (host, port) = (access.host, access.port)
         }
         var configuration = TWSClientConfiguration()
         configuration.allowLive = allowLive
@@ -56,18 +89,56 @@ struct GatewayOptions: ParsableArguments {
         configuration.commissionGrace = .milliseconds(500)
         var logger = Logger(label: "tws.client") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = verbose ? .info : .critical
-        let client = TWSClient(configuration: configuration, logger: logger)
-        do {
-            try await client.connect(host: host, port: port, clientId: clientId)
-        } catch {
-            throw CommandFailure(error.description)
+        let candidates = clientId.map { [$0] }
+            ?? Array(Self.defaultClientId ..< Self.defaultClientId + Self.clientIdAttempts)
+        return try await Self.connectFirstFree(
+            host: host, port: port, clientIds: candidates, explicit: clientId != nil,
+            configuration: configuration, logger: logger).client
+    }
+
+    /// Connects a new client as the first of `clientIds` the gateway does not refuse with 326
+    /// (client id in use), or throws a ``CommandFailure``.
+    static func connectFirstFree(
+        host: String, port: Int, clientIds: [Int], explicit: Bool,
+        configuration: TWSClientConfiguration, logger: Logger
+    ) async throws -> (client: TWSClient, clientId: Int) {
+        for (attempt, id) in clientIds.enumerated() {
+            let client = TWSClient(configuration: configuration, logger: logger)
+            let notices = await client.notices()
+            let refusedAsInUse = Task { () -> Bool in
+                for await notice in notices where notice.code == 326 { return true }
+                return false
+            }
+            do {
+                try await client.connect(host: host, port: port, clientId: id)
+                refusedAsInUse.cancel()
+                return (client, id)
+            } catch {
+                await client.disconnect()  // ends the notice stream, so the watcher sees all
+                guard await refusedAsInUse.value else { throw CommandFailure(error.description) }
+                if attempt + 1 == clientIds.count {
+                    throw CommandFailure(explicit || clientIds.count == 1
+                        ? "client id \(id) is already in use at \(host):\(port); choose another with --client-id"
+                        : "client ids \(clientIds[0])...\(id) are all in use at \(host):\(port); choose one with --client-id")
+                }
+                logger.info("client id \(id) is in use at \(host):\(port); trying \(clientIds[attempt + 1])")
+            }
         }
-        return client
+        throw CommandFailure("no client id to connect with")
     }
 }
 
-/// Embedded gateways started by commands, kept alive until the process ends.
+/// Embedded gateways started by commands, kept alive until the command ends.
 let embeddedGateways = Mutex<[PaperGatewayServer]>([])
+
+/// Stops the commands' embedded gateways.
+func stopEmbeddedGateways() async {
+    let servers = embeddedGateways.withLock { servers in
+        defer { servers.removeAll() }
+        return servers
+    }
+    for server in servers { try? await server.stop() }
+}
 
 /// A command's failure: printed to stderr as one plain sentence, with exit code 1.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -76,9 +147,20 @@ struct CommandFailure: Error, CustomStringConvertible {
 }
 
 /// Runs `body`, turning any failure into `ibterm: <sentence>` on stderr and exit code 1.
+///
+/// Either way the embedded gateways the command started are stopped first, which removes
+/// their ledger's owner file and releases its lock.
 func runReportingFailures(_ body: () async throws -> Void) async throws {
+    let outcome: Result<Void, any Error>
     do {
         try await body()
+        outcome = .success(())
+    } catch {
+        outcome = .failure(error)
+    }
+    await stopEmbeddedGateways()
+    do {
+        try outcome.get()
     } catch let failure as CommandFailure {
         FileHandle.standardError.write(Data("ibterm: \(failure.description)\n".utf8))
         throw ExitCode.failure

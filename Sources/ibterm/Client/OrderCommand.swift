@@ -87,7 +87,7 @@ struct OrderCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
-            let client = try await gateway.connect(allowLive: allowLive)
+            let client = try await gateway.connect(command: "order", allowLive: allowLive)
             let contract = Contract(symbol: symbol.uppercased(), secType: secType, exchange: exchange, currency: currency)
             let order = self.order
             let handle = try await client.placeOrder(contract, order)

@@ -34,7 +34,7 @@ struct OrdersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
-            let client = try await gateway.connect()
+            let client = try await gateway.connect(command: "orders")
             let reports = try await client.openOrders()
             await client.disconnect()
             let rows = reports.map { report in

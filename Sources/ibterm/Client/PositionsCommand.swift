@@ -27,7 +27,7 @@ struct PositionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
-            let client = try await gateway.connect()
+            let client = try await gateway.connect(command: "positions")
             let rows = try await collect(client)
             await client.disconnect()
             if json { return try printJSON(rows) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PaperGateway
 import Synchronization
 import TWSClient
 import TWSSession
@@ -54,7 +55,7 @@ struct QuoteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
-            let client = try await gateway.connect()
+            let client = try await gateway.connect(command: watch ? "quote --watch" : "quote", kind: watch ? .stream : .command)
             if watch {
                 let contracts = symbols.map { Contract(symbol: $0.uppercased(), secType: secType, exchange: exchange, currency: currency) }
                 await QuoteWatcher(contracts: contracts, json: json).run(client)
