@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
-        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "PaperGateway", logging], swiftSettings: strict),
+        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "Vocabulary", "PaperGateway", logging], swiftSettings: strict),
         .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "TWSClient", "TWSWire"], swiftSettings: strict),
     ]
 )
