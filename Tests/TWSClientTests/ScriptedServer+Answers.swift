@@ -37,6 +37,8 @@ extension ScriptedServer {
                 }
             }
             return out + [.executionDataEnd(reqId: request.reqId)]
+        case .requestCompletedOrders:
+            return book.completedOrders.map { .completedOrder($0) } + [.completedOrdersEnd]
         case .requestPositions:
             return book.positions.map { .position($0) } + [.positionEnd]
         case .requestContractDetails(let request):

@@ -28,6 +28,7 @@ final class ScriptedServer: Sendable {
         var openOrders: [Int: (Contract, Order)] = [:]
         var executions: [ExecutionData] = []
         var commissions: [CommissionReport] = []
+        var completedOrders: [CompletedOrder] = []
         var positions: [PositionData] = []
         var contracts: [String: ContractDetails] = [:]
         var nextExec = 1

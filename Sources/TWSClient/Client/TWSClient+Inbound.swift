@@ -97,6 +97,8 @@ extension TWSClient {
         case .executionData(let m): handleExecution(m)
         case .executionDataEnd(let reqId): handleExecutionEnd(reqId)
         case .commissionReport(let m): handleCommission(m)
+        case .completedOrder(let m): handleCompletedOrder(m)
+        case .completedOrdersEnd: handleCompletedOrdersEnd()
         case .contractData(let m): pending.contracts[m.reqId]?.results.append(m.details)
         case .contractDataEnd(let reqId):
             if let lookup = pending.contracts.removeValue(forKey: reqId) {

@@ -1,0 +1,170 @@
+import Dashboard
+import DashboardFeed
+import Foundation
+import Logging
+import Synchronization
+import TWSClient
+import TWSWire
+
+/// Keeps every order of the account on the dashboard, not only those this run placed: on
+/// connect and after every reconnect it asks for all open orders (every client id), today's
+/// executions with commissions and the completed orders; while connected it asks for all open
+/// orders again every ``pollInterval`` (IB tells a client nothing of other clients' orders
+/// unless asked), and for completed orders whenever a listed order stops being listed, so
+/// that order's final state shows too.
+///
+/// It also cancels orders of other client ids the one way IB allows: under the owner's
+/// client id, over a connection of its own (see docs/DECISIONS.md, "Cancelling another
+/// client's order").
+final class AccountOrdersFollower: Sendable {
+    let client: TWSClient
+    let store: DashboardStore
+    let logger: Logger
+    /// How often open orders are asked for while connected.
+    let pollInterval: Duration
+    private let state = Mutex(FollowState())
+
+    private struct FollowState {
+        var isUsable = false
+        /// Order ids of the last open-orders answer.
+        var listed: Set<Int> = []
+        /// Order ids by permanent id (COMPLETED_ORDER has only the permanent id).
+        var orderIDByPermID: [Int: Int] = [:]
+        var refreshing = false
+    }
+
+    init(client: TWSClient, store: DashboardStore, logger: Logger, pollInterval: Duration = .seconds(2)) {
+        self.client = client
+        self.store = store
+        self.logger = logger
+        self.pollInterval = pollInterval
+    }
+
+    /// Follows the connection and polls; the tasks end when cancelled.
+    func start() async -> [Task<Void, Never>] {
+        let states = await client.connectionStates()
+        let follow = Task { [self] in
+            for await status in states {
+                if case .usable = status.state {
+                    state.withLock { $0.isUsable = true }
+                    await refresh(everything: true)
+                } else {
+                    state.withLock { $0.isUsable = false }
+                }
+            }
+        }
+        let poll = Task { [self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: pollInterval)
+                if state.withLock({ $0.isUsable }) { await refresh(everything: false) }
+            }
+        }
+        return [follow, poll]
+    }
+
+    /// Asks for every open order; with `everything` (or when a listed order vanished) also for
+    /// today's executions and completed orders.
+    func refresh(everything: Bool) async {
+        let busy = state.withLock { state -> Bool in
+            defer { state.refreshing = true }
+            return state.refreshing
+        }
+        guard !busy else { return }
+        defer { state.withLock { $0.refreshing = false } }
+        let thisClient = await client.clientID
+        let open: [ClientOpenOrderReport]
+        do {
+            open = try await client.allOpenOrders()
+        } catch {
+            logger.info("all open orders not read: \(error)")
+            return
+        }
+        let vanished = state.withLock { state -> Bool in
+            let now = Set(open.map(\.order.orderId))
+            defer { state.listed = now }
+            for report in open where report.order.permId != 0 {
+                state.orderIDByPermID[report.order.permId] = report.order.orderId
+            }
+            return !state.listed.subtracting(now).isEmpty
+        }
+        for report in open {
+            store.send(.openOrder(Dashboard.OpenOrderReport(report, thisClientID: thisClient)))
+        }
+        guard everything || vanished else { return }
+        do {
+            let fills = try await client.executions()
+            state.withLock { state in
+                for fill in fills where fill.execution.permId != 0 {
+                    state.orderIDByPermID[fill.execution.permId] = fill.execution.orderId
+                }
+            }
+            for fill in fills {
+                for event in DashboardEvent.events(for: fill) { store.send(event) }
+            }
+        } catch {
+            logger.info("executions not read: \(error)")
+        }
+        do {
+            let completed = try await client.completedOrders()
+            let ids = state.withLock { $0.orderIDByPermID }
+            for order in completed where order.order.permId != 0 {
+                store.send(.completedOrder(CompletedOrderReport(order, orderID: ids[order.order.permId])))
+            }
+        } catch {
+            logger.info("completed orders not read: \(error)")
+        }
+    }
+
+    /// Cancels `orderID`, placed by `ownerClientID`, under that client id: IB lets only the
+    /// client id that placed an order cancel it. The connection lasts until IB answered the
+    /// cancel (202 cancelled, 10147 not found, 10148 already final) or 5 s passed; the
+    /// dashboard then refreshes the account's orders.
+    func cancelAsOwner(orderID: Int, ownerClientID: Int) async {
+        guard let address = await client.gatewayAddress else {
+            store.send(.cancelRefused(orderID: orderID, reason: "ibterm is not connected to a gateway."))
+            return
+        }
+        var configuration = TWSClientConfiguration()
+        configuration.retryInitialConnect = false
+        configuration.allowLive = await client.configuration.allowLive
+        configuration.establishTimeout = .seconds(5)
+        let owner = TWSClient(configuration: configuration, logger: Logger(label: "tws.client.owner"))
+        logger.info("cancelling order \(orderID) as client \(ownerClientID)")
+        do {
+            try await owner.connect(host: address.host, port: address.port, clientId: ownerClientID)
+        } catch {
+            store.send(.cancelRefused(orderID: orderID, reason:
+                "IB did not accept a connection as client \(ownerClientID), which placed the order (\(error.description)). Client \(ownerClientID) is probably connected: cancel it there, or press C to cancel every open order."))
+            return
+        }
+        let notices = await owner.notices()
+        let answer = Task { () -> TWSNotice? in
+            for await notice in notices where notice.id == orderID && [202, 10147, 10148].contains(notice.code) {
+                return notice
+            }
+            return nil
+        }
+        let timeout = Task {
+            try? await Task.sleep(for: .seconds(5))
+            answer.cancel()
+        }
+        do {
+            try await owner.cancelOrder(orderID)
+        } catch {
+            answer.cancel()
+            store.send(.cancelRefused(orderID: orderID, reason: "the cancel could not be sent as client \(ownerClientID): \(error.description)"))
+        }
+        let notice = await answer.value
+        timeout.cancel()
+        await owner.disconnect()
+        switch notice?.code {
+        case 202?:
+            store.send(.notice(Notice(requestID: orderID, code: 202, text: notice?.message ?? "")))
+        case let code? where code == 10147 || code == 10148:
+            store.send(.cancelRefused(orderID: orderID, reason: "IB answered \(code) to client \(ownerClientID): \(notice?.message ?? "")"))
+        default:
+            logger.info("no answer to the cancel of order \(orderID) as client \(ownerClientID) within 5 s")
+        }
+        await refresh(everything: true)
+    }
+}
