@@ -28,9 +28,10 @@ extension Dashboard.OpenOrderReport {
 }
 
 extension CompletedOrderReport {
-    /// The dashboard's report of a completed order (COMPLETED_ORDER); `orderID` is the id the
-    /// caller matched to `order.permId`, if any.
-    public init(_ completed: CompletedOrder, orderID: Int?) {
+    /// The dashboard's report of a completed order (COMPLETED_ORDER); `orderID` and
+    /// `ownerClientID` are what the caller matched to `order.permId` (from executions or open
+    /// orders), if anything; `thisClientID` is the dashboard's own client id.
+    public init(_ completed: CompletedOrder, orderID: Int?, ownerClientID: Int? = nil, thisClientID: Int? = nil) {
         let order = completed.order
         self.init(
             orderID: orderID, permID: order.permId, symbol: completed.contract.symbol,
@@ -40,7 +41,8 @@ extension CompletedOrderReport {
             limitPrice: Dashboard.OpenOrderReport.price(order.lmtPrice),
             stopPrice: Dashboard.OpenOrderReport.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
-            status: completed.orderState.status, completedStatus: completed.orderState.completedStatus)
+            status: completed.orderState.status, completedStatus: completed.orderState.completedStatus,
+            ownerClientID: ownerClientID, isThisClient: ownerClientID != nil && ownerClientID == thisClientID)
     }
 }
 

@@ -29,13 +29,20 @@ public struct CompletedOrderReport: Sendable, Hashable {
     public var status: String
     /// IB's words on how it ended (`orderState.completedStatus`: `Cancelled by Trader`).
     public var completedStatus: String
+    /// The client id that placed it, when the app knows it from an execution or an earlier
+    /// open-order report (COMPLETED_ORDER does not say).
+    public var ownerClientID: Int?
+    /// Whether this dashboard's client id placed it, as far as the app knows.
+    public var isThisClient: Bool
 
     /// Creates a report.
     public init(
         orderID: Int? = nil, permID: Int, symbol: String, side: OrderSide, quantity: Double, filled: Double,
         orderType: OrderType, limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day,
-        status: String, completedStatus: String = ""
+        status: String, completedStatus: String = "", ownerClientID: Int? = nil, isThisClient: Bool = false
     ) {
+        self.ownerClientID = ownerClientID
+        self.isThisClient = isThisClient
         self.orderID = orderID
         self.permID = permID
         self.symbol = symbol

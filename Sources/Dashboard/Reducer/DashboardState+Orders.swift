@@ -103,7 +103,10 @@ extension DashboardState {
             timeInForce: report.timeInForce, status: status, at: now)
         let isNew = orders[key] == nil
         order.permID = report.permID
-        if isNew { order.isThisClient = false }
+        if isNew {
+            order.isThisClient = report.isThisClient
+            order.ownerClientID = report.ownerClientID
+        }
         if let reason, order.rejectReason == nil { order.rejectReason = reason }
         var effects: [DashboardEffect] = []
         let note = report.completedStatus.isEmpty ? nil : report.completedStatus

@@ -28,8 +28,9 @@ final class AccountOrdersFollower: Sendable {
         var isUsable = false
         /// Order ids of the last open-orders answer.
         var listed: Set<Int> = []
-        /// Order ids by permanent id (COMPLETED_ORDER has only the permanent id).
-        var orderIDByPermID: [Int: Int] = [:]
+        /// Order ids and their owners' client ids by permanent id (COMPLETED_ORDER has only
+        /// the permanent id).
+        var orderByPermID: [Int: (orderID: Int, clientID: Int)] = [:]
         var refreshing = false
     }
 
@@ -83,7 +84,7 @@ final class AccountOrdersFollower: Sendable {
             let now = Set(open.map(\.order.orderId))
             defer { state.listed = now }
             for report in open where report.order.permId != 0 {
-                state.orderIDByPermID[report.order.permId] = report.order.orderId
+                state.orderByPermID[report.order.permId] = (report.order.orderId, report.order.clientId)
             }
             return !state.listed.subtracting(now).isEmpty
         }
@@ -95,7 +96,7 @@ final class AccountOrdersFollower: Sendable {
             let fills = try await client.executions()
             state.withLock { state in
                 for fill in fills where fill.execution.permId != 0 {
-                    state.orderIDByPermID[fill.execution.permId] = fill.execution.orderId
+                    state.orderByPermID[fill.execution.permId] = (fill.execution.orderId, fill.execution.clientId)
                 }
             }
             for fill in fills {
@@ -106,9 +107,11 @@ final class AccountOrdersFollower: Sendable {
         }
         do {
             let completed = try await client.completedOrders()
-            let ids = state.withLock { $0.orderIDByPermID }
+            let known = state.withLock { $0.orderByPermID }
             for order in completed where order.order.permId != 0 {
-                store.send(.completedOrder(CompletedOrderReport(order, orderID: ids[order.order.permId])))
+                let match = known[order.order.permId]
+                store.send(.completedOrder(CompletedOrderReport(
+                    order, orderID: match?.orderID, ownerClientID: match?.clientID, thisClientID: thisClient)))
             }
         } catch {
             logger.info("completed orders not read: \(error)")
