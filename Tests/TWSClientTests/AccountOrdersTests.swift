@@ -66,3 +66,16 @@ import TWSWire
         await server.stop()
     }
 }
+
+extension AccountOrdersTests {
+    @Test func asksTheGatewayForTheNextValidOrderID() async throws {
+        let server = try await ScriptedServer.start { $0.nextValidID = 10 }
+        let client = try await connectedClient(server)
+        server.update { $0.nextValidID = 25 }   // another client placed orders 10...24
+        #expect(try await client.nextValidOrderID() == 25)
+        #expect(await client.nextOrderID == 25)
+        #expect(server.messages(on: 0).contains { if case .requestIDs = $0 { true } else { false } })
+        await client.disconnect()
+        await server.stop()
+    }
+}

@@ -37,6 +37,8 @@ extension ScriptedServer {
                 }
             }
             return out + [.executionDataEnd(reqId: request.reqId)]
+        case .requestIDs:
+            return [.nextValidId(NextValidID(orderId: book.nextValidID))]
         case .requestCompletedOrders:
             return book.completedOrders.map { .completedOrder($0) } + [.completedOrdersEnd]
         case .requestPositions:

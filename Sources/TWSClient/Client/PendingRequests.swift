@@ -43,6 +43,9 @@ struct PendingRequests: Sendable {
     /// Open-orders requests of the other kind, waiting for the one in flight to end.
     var queuedOpenOrders: [OpenOrdersQuery] = []
     var completedOrders: CompletedOrdersQuery?
+    /// Callers waiting for the answer to REQ_IDS (the next NEXT_VALID_ID), with the serial of
+    /// the request in flight.
+    var nextOrderIDs: (continuations: [AsyncThrowingStream<Int, any Error>.Continuation], serial: Int)?
     /// Numbers the id-less requests (open orders, completed orders) for their timeouts.
     var nextSerial = 0
 
@@ -66,6 +69,8 @@ struct PendingRequests: Sendable {
             for continuation in query.continuations { continuation.finish(throwing: error) }
         }
         for continuation in completedOrders?.continuations ?? [] { continuation.finish(throwing: error) }
+        for continuation in nextOrderIDs?.continuations ?? [] { continuation.finish(throwing: error) }
+        nextOrderIDs = nil
         contracts.removeAll()
         executions.removeAll()
         openOrders = nil

@@ -32,6 +32,24 @@ extension TWSClient {
         return try await firstResult(of: stream)
     }
 
+    /// Asks the gateway for the next valid order id (IB: reqIds) and returns the id this client
+    /// will use next: the gateway's answer, or higher when this client already used or saw
+    /// higher ids. Other clients' orders (a second program on the same account) can move the
+    /// gateway's next id; asking keeps ids chosen by the caller clear of theirs.
+    public func nextValidOrderID() async throws(TWSClientError) -> Int {
+        try requireUsable()
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: Int.self)
+        if pending.nextOrderIDs == nil {
+            pending.nextSerial += 1
+            pending.nextOrderIDs = ([continuation], pending.nextSerial)
+            send(.requestIDs(numIds: 1))
+            armRequestTimeout(nil, serial: pending.nextSerial)
+        } else {
+            pending.nextOrderIDs?.continuations.append(continuation)
+        }
+        return try await firstResult(of: stream)
+    }
+
     /// The client id this client connects with, once ``connect(host:port:clientId:)`` ran.
     public var clientID: Int? { endpoint?.clientId }
 
@@ -39,6 +57,16 @@ extension TWSClient {
     public var gatewayAddress: (host: String, port: Int)? { endpoint.map { ($0.host, $0.port) } }
 
     // MARK: Inbound
+
+    func handleNextValidIDAnswer(_ orderId: Int) {
+        guard let query = pending.nextOrderIDs else { return }
+        pending.nextOrderIDs = nil
+        let next = max(orderIDs.nextID ?? orderId, orderId)
+        for continuation in query.continuations {
+            continuation.yield(next)
+            continuation.finish()
+        }
+    }
 
     func handleCompletedOrder(_ m: CompletedOrder) {
         pending.completedOrders?.results.append(m)

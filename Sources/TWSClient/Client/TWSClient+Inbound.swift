@@ -78,6 +78,7 @@ extension TWSClient {
         case .nextValidId(let m):
             orderIDs.receivedNextValidID(m.orderId)
             perform(machine.handle(.nextValidID(m.orderId), now: now))
+            handleNextValidIDAnswer(m.orderId)
         case .managedAccounts(let m):
             perform(machine.handle(.managedAccounts(m.accounts), now: now))
         default:

@@ -107,6 +107,10 @@ extension TWSClient {
                 for continuation in query.continuations { continuation.finish(throwing: error) }
                 pending.completedOrders = nil
             }
+            if let query = pending.nextOrderIDs, query.serial == serial {
+                for continuation in query.continuations { continuation.finish(throwing: error) }
+                pending.nextOrderIDs = nil
+            }
             return
         }
         pending.fail(reqId, with: error)

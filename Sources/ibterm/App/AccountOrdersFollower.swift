@@ -10,7 +10,8 @@ import TWSWire
 /// connect and after every reconnect it asks for all open orders (every client id), today's
 /// executions with commissions and the completed orders; while connected it asks for all open
 /// orders again every ``pollInterval`` (IB tells a client nothing of other clients' orders
-/// unless asked), and for completed orders whenever a listed order stops being listed, so
+/// unless asked) with the next valid order id (reqIds, so tickets stay clear of ids other
+/// clients took), and for completed orders whenever a listed order stops being listed, so
 /// that order's final state shows too.
 ///
 /// It also cancels orders of other client ids the one way IB allows: under the owner's
@@ -32,6 +33,8 @@ final class AccountOrdersFollower: Sendable {
         /// the permanent id).
         var orderByPermID: [Int: (orderID: Int, clientID: Int)] = [:]
         var refreshing = false
+        /// The next order id last reported to the dashboard.
+        var reportedNextOrderID: Int?
     }
 
     init(client: TWSClient, store: DashboardStore, logger: Logger, pollInterval: Duration = .seconds(2)) {
@@ -90,6 +93,15 @@ final class AccountOrdersFollower: Sendable {
         }
         for report in open {
             store.send(.openOrder(Dashboard.OpenOrderReport(report, thisClientID: thisClient)))
+        }
+        // Another client's orders move the gateway's next id (also orders that filled at once
+        // and are never listed open): the dashboard numbers its tickets past it.
+        if let next = try? await client.nextValidOrderID() {
+            let moved = state.withLock { state -> Bool in
+                defer { state.reportedNextOrderID = next }
+                return state.reportedNextOrderID != next
+            }
+            if moved { store.send(.nextValidOrderID(next)) }
         }
         guard everything || vanished else { return }
         do {
