@@ -6,3 +6,9 @@ import TWSClient
 
 /// The client's accumulated quote for one subscription (`TWSClient`'s `Quote`).
 public typealias ClientQuote = Quote
+
+/// One open order with its latest status (`TWSClient`'s `OpenOrderReport`).
+public typealias ClientOpenOrderReport = OpenOrderReport
+
+/// One fill with its commission (`TWSClient`'s `ExecutionReport`).
+public typealias ClientExecutionReport = ExecutionReport

@@ -23,7 +23,7 @@ extension DashboardEvent {
             self = .orderStatus(OrderStatusReport(
                 orderID: update.orderId, status: update.status.description, filled: update.filled.doubleValue,
                 remaining: update.remaining.doubleValue, averageFillPrice: update.avgFillPrice == 0 ? nil : update.avgFillPrice,
-                whyHeld: update.whyHeld.isEmpty ? nil : update.whyHeld))
+                whyHeld: update.whyHeld.isEmpty ? nil : update.whyHeld, permID: update.permId == 0 ? nil : update.permId))
         case let .execution(execution, contract):
             self = .execution(Dashboard.ExecutionReport(
                 executionID: execution.execId, orderID: execution.orderId, symbol: contract.symbol,

@@ -68,8 +68,10 @@ private func harnessWithSentOrder() -> DashboardHarness {
         #expect(order.lifecycle.last?.note == order.rejectReason)
         #expect(order.lifecycle.last?.time == harness.now)
         #expect(harness.latestMessage?.code == 201)
+        #expect(order.status == .rejected)
+        // IB's Inactive after the rejection does not make it look merely inactive.
         harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "Inactive", filled: 0, remaining: 100)))
-        #expect(harness.state.orders[100]?.status == .inactive)
+        #expect(harness.state.orders[100]?.status == .rejected)
     }
 
     @Test func aCancelConfirmationTheTraderAskedForIsNotAnError() {

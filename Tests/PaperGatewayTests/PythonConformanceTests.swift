@@ -69,6 +69,8 @@ import Testing
         #expect(check("execDetails")?.hasPrefix("reqId=-1 symbol=AAPL side=BOT shares=10") == true)
         #expect(check("commission").flatMap(Double.init).map { $0 > 0 } == true)
         #expect(check("cancelled")?.hasSuffix("error=202") == true)
+        // IB's own decoder reads the gateway's COMPLETED_ORDER (a filled AAPL, a cancelled MSFT).
+        #expect(check("completed") == "AAPL:Filled:Filled Size: 10,MSFT:Cancelled:Cancelled by Trader", "\(output)")
         #expect(check("position")?.hasPrefix("AAPL 10 ") == true)
         #expect(check("account")?.contains("portfolioAAPL=10") == true)
         #expect(check("pnl") != nil)

@@ -42,6 +42,10 @@ extension ScriptedServer {
                 }
             }
             return out + [.executionDataEnd(reqId: request.reqId)]
+        case .requestIDs:
+            return [.nextValidId(NextValidID(orderId: book.nextValidID))]
+        case .requestCompletedOrders:
+            return book.completedOrders.map { .completedOrder($0) } + [.completedOrdersEnd]
         case .requestPositions:
             return book.positions.map { .position($0) } + [.positionEnd]
         case .requestContractDetails(let request):

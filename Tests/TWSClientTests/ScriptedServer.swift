@@ -31,6 +31,7 @@ final class ScriptedServer: Sendable {
         var unreadableOpenOrders = false
         var executions: [ExecutionData] = []
         var commissions: [CommissionReport] = []
+        var completedOrders: [CompletedOrder] = []
         var positions: [PositionData] = []
         var contracts: [String: ContractDetails] = [:]
         var nextExec = 1

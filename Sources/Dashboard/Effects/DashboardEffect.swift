@@ -13,6 +13,11 @@ public enum DashboardEffect: Sendable, Hashable {
     case placeOrder(orderID: Int, OrderInstruction)
     /// Cancel one order (IB `cancelOrder`).
     case cancelOrder(orderID: Int)
+    /// Cancel an order another client id placed. IB lets only the owner's client id cancel it
+    /// (`cancelOrder`), so the app sends the cancel over a short connection under
+    /// `ownerClientID`; it answers `DashboardEvent.cancelRefused` when it cannot (the owner
+    /// is connected, the gateway refuses).
+    case cancelOrderAsOwner(orderID: Int, ownerClientID: Int)
     /// Cancel every open order of the account (IB `reqGlobalCancel`).
     case cancelAllOrders
     /// Load and apply the theme called `name`.

@@ -55,6 +55,12 @@ public enum DashboardEvent: Sendable, Hashable {
     case execution(ExecutionReport)
     /// IB: `commissionReport` (inbound 59).
     case commission(executionID: String, commission: Double, realizedPnL: Double?)
+    /// IB: `completedOrder` (inbound 101): an order of the day that is filled, cancelled or
+    /// rejected, from `reqCompletedOrders`.
+    case completedOrder(CompletedOrderReport)
+    /// The app could not carry out a cancel: `reason` in plain words (the order's owner is
+    /// connected, the gateway refused, ...).
+    case cancelRefused(orderID: Int, reason: String)
 
     // MARK: Time and the trader
 

@@ -13,9 +13,15 @@ public struct ExecutionReport: Sendable, Hashable {
     public var shares: Double
     /// Fill price.
     public var price: Double
+    /// When the fill happened, as IB reports it; `nil` to use the time ibterm received it.
+    public var time: Timestamp?
 
     /// Creates a report.
-    public init(executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: Double, price: Double) {
+    public init(
+        executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: Double, price: Double,
+        time: Timestamp? = nil
+    ) {
+        self.time = time
         self.executionID = executionID
         self.orderID = orderID
         self.symbol = symbol

@@ -21,12 +21,23 @@ public struct OpenOrderReport: Sendable, Hashable {
     public var timeInForce: TimeInForce
     /// IB's status text from `orderState.status`.
     public var status: String
+    /// The client id that placed the order (IB: `order.clientId`); `nil` when not reported.
+    public var ownerClientID: Int?
+    /// Whether this dashboard's client placed it, and so may cancel it (IB lets a client
+    /// cancel only orders placed under its own client id).
+    public var isThisClient: Bool
+    /// IB's permanent id (`order.permId`); `nil` when not reported.
+    public var permID: Int?
 
     /// Creates a report.
     public init(
         orderID: Int, symbol: String, side: OrderSide, quantity: Double, orderType: OrderType,
-        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day, status: String
+        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day, status: String,
+        ownerClientID: Int? = nil, isThisClient: Bool = true, permID: Int? = nil
     ) {
+        self.ownerClientID = ownerClientID
+        self.isThisClient = isThisClient
+        self.permID = permID
         self.orderID = orderID
         self.symbol = symbol
         self.side = side

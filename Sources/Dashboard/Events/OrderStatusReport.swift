@@ -12,12 +12,15 @@ public struct OrderStatusReport: Sendable, Hashable {
     public var averageFillPrice: Double?
     /// Why the order is held, if IB says (`locate`, …).
     public var whyHeld: String?
+    /// IB's permanent id, when reported (0 is not an id).
+    public var permID: Int?
 
     /// Creates a report.
     public init(
         orderID: Int, status: String, filled: Double, remaining: Double, averageFillPrice: Double? = nil,
-        whyHeld: String? = nil
+        whyHeld: String? = nil, permID: Int? = nil
     ) {
+        self.permID = permID
         self.orderID = orderID
         self.status = status
         self.filled = filled

@@ -36,6 +36,13 @@ public struct OrderRecord: Sendable, Hashable {
     public var cancelRequested: Bool
     /// Whether this session placed it (as opposed to an order found on the gateway).
     public var placedHere: Bool
+    /// The client id that placed it, once IB reported it (`nil` for orders of this session
+    /// before the gateway lists them).
+    public var ownerClientID: Int?
+    /// Whether this dashboard's client id placed it: only then may `cancelOrder` cancel it.
+    public var isThisClient: Bool
+    /// IB's permanent id, once reported (completed orders are matched by it).
+    public var permID: Int?
 
     /// Creates a record for an order this session sends, in the `sent` state at `time`.
     public init(orderID: Int, instruction: OrderInstruction, at time: Timestamp) {
@@ -69,6 +76,9 @@ public struct OrderRecord: Sendable, Hashable {
         self.lastMessage = nil
         self.cancelRequested = false
         self.placedHere = placedHere
+        self.ownerClientID = nil
+        self.isThisClient = true
+        self.permID = nil
     }
 
     /// Whether the order may still trade.
@@ -105,5 +115,14 @@ public struct OrderRecord: Sendable, Hashable {
     /// Formats a quantity without a fractional part when it is whole (`100`, `0.5`).
     static func format(_ quantity: Double) -> String {
         quantity.rounded() == quantity && abs(quantity) < 1e15 ? "\(Int64(quantity))" : "\(quantity)"
+    }
+}
+
+extension OrderRecord {
+    /// Whether a rejected order keeps its `rejected` state over `status`: IB often follows a
+    /// rejection with `Inactive`, `Cancelled` or a repeated earlier status, none of which
+    /// makes the order work again; only a fill would (and is then shown).
+    func keepsRejection(over status: OrderStatus) -> Bool {
+        self.status == .rejected && status != .filled
     }
 }

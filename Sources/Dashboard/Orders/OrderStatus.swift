@@ -1,6 +1,8 @@
 /// Where an order is in its life, in IB's words. IB: `orderStatus.status`.
 ///
-/// `sent` is ibterm's own: the order was handed to the client and no word has come back yet.
+/// `sent` and `rejected` are ibterm's own: the order was handed to the client and no word has
+/// come back yet; IB refused the order (an error that ends it, such as 200 or 201) and will not
+/// work it.
 public enum OrderStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// Handed to the client; the gateway has not answered yet (ibterm's own state).
     case sent = "Sent"
@@ -22,6 +24,9 @@ public enum OrderStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case filled = "Filled"
     /// IB: `Inactive`: rejected or not working (see the message that came with it).
     case inactive = "Inactive"
+    /// IB refused the order with an error that ends it (ibterm's own state; IB reports the
+    /// error, and sometimes `Inactive` or `Cancelled` after it).
+    case rejected = "Rejected"
 
     /// Parses IB's status text (case-insensitive); `nil` for a word IB added later.
     public init?(ibText: String) {
@@ -34,7 +39,7 @@ public enum OrderStatus: String, Sendable, Hashable, Codable, CaseIterable {
     public var isWorking: Bool {
         switch self {
         case .sent, .apiPending, .pendingSubmit, .preSubmitted, .submitted, .pendingCancel: true
-        case .apiCancelled, .cancelled, .filled, .inactive: false
+        case .apiCancelled, .cancelled, .filled, .inactive, .rejected: false
         }
     }
 

@@ -66,6 +66,10 @@ extension DashboardState {
             effects = receiveExecution(report)
         case .commission(let executionID, let commission, let realizedPnL):
             effects = receiveCommission(executionID: executionID, commission: commission, realizedPnL: realizedPnL)
+        case .completedOrder(let report):
+            effects = receiveCompletedOrder(report)
+        case .cancelRefused(let orderID, let reason):
+            effects = receiveCancelRefused(orderID: orderID, reason: reason)
         case .clockTick:
             if instant.offset.components.seconds != previousSecond { changed = true }
             if !positions.isEmpty || accountPnL != nil { refreshPnL() }

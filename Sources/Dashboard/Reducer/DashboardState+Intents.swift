@@ -182,12 +182,34 @@ extension DashboardState {
                  requestID: order.orderID)
             return []
         }
+        guard order.isThisClient else { return cancelOtherClientsOrder(order) }
         orders[order.orderID]?.cancelRequested = true
         orders[order.orderID]?.recordStatus(order.status, note: "Cancel requested", at: now)
         note(.cancelRequested, "Cancel requested for order \(order.orderID)",
              "A cancel was sent for \(order.summary). It may still fill until IB confirms the cancel.",
              requestID: order.orderID)
         return [.cancelOrder(orderID: order.orderID)]
+    }
+
+    /// IB lets a client cancel only orders placed under its own client id (`cancelOrder`), so
+    /// an order of another API client is cancelled under the owner's client id over a short
+    /// connection of its own; an order without a known owner (placed in TWS, or listed only
+    /// as completed) cannot be cancelled from here, and the log says so.
+    mutating func cancelOtherClientsOrder(_ order: OrderRecord) -> [DashboardEffect] {
+        guard let owner = order.ownerClientID, owner != 0, order.orderID > 0 else {
+            note(.cancelRefused, "Order \(order.orderID) cannot be cancelled here",
+                 "IB lets an API client cancel only orders placed under its own client id; \(order.summary) was placed in TWS or by a client IB did not name.",
+                 action: "Cancel it where it was placed, or press C: cancel all cancels every open order of the account.",
+                 requestID: order.orderID)
+            return []
+        }
+        orders[order.orderID]?.cancelRequested = true
+        orders[order.orderID]?.recordStatus(order.status, note: "Cancel requested as client \(owner)", at: now)
+        note(.cancelRequested, "Cancel requested for order \(order.orderID) of client \(owner)",
+             "\(order.summary) was placed by client id \(owner), and IB lets only that client id cancel it: ibterm connects as client \(owner) for a moment to send the cancel. It may still fill until IB confirms the cancel.",
+             action: "If client \(owner) is connected right now IB refuses the second connection; cancel it there, or press C.",
+             requestID: order.orderID)
+        return [.cancelOrderAsOwner(orderID: order.orderID, ownerClientID: owner)]
     }
 
     mutating func requestCancelAll() -> [DashboardEffect] {

@@ -29,11 +29,17 @@ extension DashboardState {
             let explained = MessageCatalog.explain(notice, context: context)
             order.lastMessage = explained
             if explained.severity == .error && explained.requestIsDead {
+                // An order IB refused will not work: it ends Rejected (ibterm's own state), so
+                // nothing counts it as working. An order already final keeps its status.
                 let reason = "\(explained.title): \(explained.explanation)"
                 order.rejectReason = reason
-                order.recordStatus(order.status, note: reason, at: now)
+                order.recordStatus(order.isWorking ? .rejected : order.status, note: reason, at: now)
+            } else if notice.code == 202, explained.requestIsDead, order.isWorking {
+                // 202: IB cancelled it; the ORDER_STATUS that usually follows may not come.
+                order.recordStatus(.cancelled, remaining: 0, note: order.cancelRequested ? nil : "\(explained.title): \(notice.text)", at: now)
             }
             orders[notice.requestID] = order
+            changed = true
             log(explained)
             return effects
         }

@@ -19,12 +19,14 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     case symbolRemoved = 90008
     /// The socket to the gateway closed.
     case connectionLost = 90009
+    /// A cancel could not be sent or was refused (another client's order, the owner connected).
+    case cancelRefused = 90010
 
     /// The severity this kind of message has.
     public var severity: MessageSeverity {
         switch self {
         case .orderRefused, .connectionLost: .error
-        case .symbolRejected, .commandFailed: .warning
+        case .symbolRejected, .commandFailed, .cancelRefused: .warning
         case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved: .info
         }
     }
@@ -33,7 +35,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     /// connections answer "what did I try, and what happened?"; housekeeping does not.
     public var isJournaled: Bool {
         switch self {
-        case .orderRefused, .cancelRequested, .connectionLost: true
+        case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused: true
         case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved: false
         }
     }
@@ -41,7 +43,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     /// The area it concerns.
     public var category: MessageCategory {
         switch self {
-        case .orderRefused, .orderSent, .cancelRequested, .nothingToDo: .order
+        case .orderRefused, .orderSent, .cancelRequested, .nothingToDo, .cancelRefused: .order
         case .symbolAdded, .symbolRejected, .symbolRemoved: .marketData
         case .commandFailed: .client
         case .connectionLost: .connectivity

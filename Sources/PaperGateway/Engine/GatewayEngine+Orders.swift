@@ -49,8 +49,17 @@ extension GatewayEngine {
         }
     }
 
-    /// cancelOrder.
+    /// cancelOrder. As TWS, only the client id that placed an order may cancel it: for any
+    /// other client the order id names nothing (10147), since order ids are per client id
+    /// (IB: "cancelOrder can only be used to cancel an order that was placed originally by a
+    /// client with the same client ID"; reqGlobalCancel cancels every order).
     func cancel(orderId: Int, session: ClientSession) {
+        let clientId = session.clientId ?? 0
+        if let order = exchange.engine.orders[orderId], order.clientId != clientId {
+            logger.info("cancel order \(orderId) from client \(clientId) refused: placed by client \(order.clientId)")
+            report([.rejected(.cancelNotFound(orderId))], requester: session)
+            return
+        }
         let outcomes = exchange.cancel(orderId: orderId, at: now)
         logger.info("cancel order \(orderId) from client \(session.clientId ?? 0) -> \(Self.summary(outcomes))")
         commit(outcomes, requester: session)
@@ -165,6 +174,29 @@ extension GatewayEngine {
             session.send(order.orderStatusMessage)
         }
         session.send(.openOrderEnd)
+    }
+
+    /// reqCompletedOrders: COMPLETED_ORDER for each order of the session day that is no longer
+    /// open (filled, cancelled, rejected), oldest first, then COMPLETED_ORDERS_END. Every paper
+    /// order came through the API, so `apiOnly` changes nothing. The completion time is the
+    /// last fill's; an order without fills gives the time it was placed (the ledger keeps no
+    /// cancel time).
+    func sendCompletedOrders(to session: ClientSession) {
+        let offset = exchange.configuration.sessionUTCOffsetSeconds
+        var lastFill: [Int: PaperExecution] = [:]
+        for execution in exchange.engine.executions {
+            if let seen = lastFill[execution.orderId], seen.time > execution.time { continue }
+            lastFill[execution.orderId] = execution
+        }
+        let today = exchange.engine.orders.values
+            .filter { !$0.status.isOpen && CivilTime.dayNumber(of: $0.placedAt, utcOffsetSeconds: offset) == exchange.sessionDay }
+            .sorted { $0.placedAt == $1.placedAt ? $0.orderId < $1.orderId : $0.placedAt < $1.placedAt }
+        for order in today {
+            let completed = lastFill[order.orderId]?.timeText(utcOffsetSeconds: offset)
+                ?? CivilTime(order.placedAt, utcOffsetSeconds: offset).executionTimeText
+            session.send(order.completedOrderMessage(completedTime: completed))
+        }
+        session.send(.completedOrdersEnd)
     }
 
     /// reqExecutions: EXECUTION_DATA and COMMISSION_REPORT per matching execution, then the end.

@@ -15,7 +15,7 @@ extension GatewayEngine {
         case .requestOpenOrders: sendOpenOrders(to: session, all: session.clientId == 0)
         case .requestAllOpenOrders: sendOpenOrders(to: session, all: true)
         case .requestAutoOpenOrders: break
-        case .requestCompletedOrders: session.send(.completedOrdersEnd)
+        case .requestCompletedOrders: sendCompletedOrders(to: session)
         case let .requestExecutions(request): sendExecutions(request, to: session)
         case .requestIDs: session.send(.nextValidId(NextValidID(orderId: nextOrderId)))
         case .requestManagedAccounts:

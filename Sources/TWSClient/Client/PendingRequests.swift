@@ -15,17 +15,39 @@ struct PendingRequests: Sendable {
         var indexByExecId: [String: Int] = [:]
     }
 
-    /// An open-orders request (REQ_OPEN_ORDERS has no request id: at most one at a time is
-    /// collected; later callers share it).
+    /// An open-orders request (REQ_OPEN_ORDERS and REQ_ALL_OPEN_ORDERS have no request id and
+    /// share OPEN_ORDER_END: at most one is in flight; later callers of the same kind share
+    /// it, callers of the other kind wait in ``queuedOpenOrders``).
     struct OpenOrdersQuery: Sendable {
         var continuations: [AsyncThrowingStream<[OpenOrderReport], any Error>.Continuation]
         var results: [Int: OpenOrderReport] = [:]
         var order: [Int] = []
+        /// Whether it asked for every client's orders (REQ_ALL_OPEN_ORDERS).
+        var allClients = false
+        /// Which request this is, so a late timeout does not fail a newer one.
+        var serial = 0
+    }
+
+    /// A completed-orders request (REQ_COMPLETED_ORDERS has no request id: one at a time,
+    /// later callers share it).
+    struct CompletedOrdersQuery: Sendable {
+        var continuations: [AsyncThrowingStream<[CompletedOrder], any Error>.Continuation]
+        var results: [CompletedOrder] = []
+        /// Which request this is, so a late timeout does not fail a newer one.
+        var serial = 0
     }
 
     var contracts: [Int: ContractLookup] = [:]
     var executions: [Int: ExecutionsQuery] = [:]
     var openOrders: OpenOrdersQuery?
+    /// Open-orders requests of the other kind, waiting for the one in flight to end.
+    var queuedOpenOrders: [OpenOrdersQuery] = []
+    var completedOrders: CompletedOrdersQuery?
+    /// Callers waiting for the answer to REQ_IDS (the next NEXT_VALID_ID), with the serial of
+    /// the request in flight.
+    var nextOrderIDs: (continuations: [AsyncThrowingStream<Int, any Error>.Continuation], serial: Int)?
+    /// Numbers the id-less requests (open orders, completed orders) for their timeouts.
+    var nextSerial = 0
 
     /// Whether a request id belongs to a pending one-shot request.
     func contains(_ reqId: Int) -> Bool {
@@ -43,8 +65,16 @@ struct PendingRequests: Sendable {
         for lookup in contracts.values { lookup.continuation.finish(throwing: error) }
         for query in executions.values { query.continuation.finish(throwing: error) }
         for continuation in openOrders?.continuations ?? [] { continuation.finish(throwing: error) }
+        for query in queuedOpenOrders {
+            for continuation in query.continuations { continuation.finish(throwing: error) }
+        }
+        for continuation in completedOrders?.continuations ?? [] { continuation.finish(throwing: error) }
+        for continuation in nextOrderIDs?.continuations ?? [] { continuation.finish(throwing: error) }
+        nextOrderIDs = nil
         contracts.removeAll()
         executions.removeAll()
         openOrders = nil
+        queuedOpenOrders = []
+        completedOrders = nil
     }
 }

@@ -88,6 +88,7 @@ extension TWSClient {
         case .nextValidId(let m):
             orderIDs.receivedNextValidID(m.orderId)
             perform(machine.handle(.nextValidID(m.orderId), now: now))
+            handleNextValidIDAnswer(m.orderId)
         case .managedAccounts(let m):
             perform(machine.handle(.managedAccounts(m.accounts), now: now))
         default:
@@ -113,6 +114,8 @@ extension TWSClient {
         case .executionData(let m): handleExecution(m)
         case .executionDataEnd(let reqId): handleExecutionEnd(reqId)
         case .commissionReport(let m): handleCommission(m)
+        case .completedOrder(let m): handleCompletedOrder(m)
+        case .completedOrdersEnd: handleCompletedOrdersEnd()
         case .contractData(let m): pending.contracts[m.reqId]?.results.append(m.details)
         case .contractDataEnd(let reqId):
             if let lookup = pending.contracts.removeValue(forKey: reqId) {

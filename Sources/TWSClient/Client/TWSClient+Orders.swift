@@ -73,7 +73,8 @@ extension TWSClient {
     }
 
     func handleOpenOrder(_ m: OpenOrder) {
-        if let clientId = endpoint?.clientId, m.order.clientId == clientId {
+        // IB: after reqAllOpenOrders a client's new order ids must exceed every id it returned.
+        if let clientId = endpoint?.clientId, m.order.clientId == clientId || pending.openOrders?.allClients == true {
             orderIDs.observeExistingOrderID(m.order.orderId)
         }
         if reconciliation != nil {
@@ -95,6 +96,7 @@ extension TWSClient {
                 continuation.yield(reports)
                 continuation.finish()
             }
+            startQueuedOpenOrders()
         }
         guard reconciliation != nil else { return }
         reconciliation?.openOrdersDone = true

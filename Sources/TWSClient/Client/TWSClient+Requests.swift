@@ -31,28 +31,49 @@ extension TWSClient {
 
     /// This client's open orders with their latest status (IB: reqOpenOrders).
     public func openOrders() async throws(TWSClientError) -> [OpenOrderReport] {
+        try await openOrders(allClients: false)
+    }
+
+    /// Open orders (own, or of every client with `allClients`), one request in flight at a time.
+    func openOrders(allClients: Bool) async throws(TWSClientError) -> [OpenOrderReport] {
         try requireUsable()
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: [OpenOrderReport].self)
         if pending.openOrders == nil {
-            pending.openOrders = .init(continuations: [continuation])
-            send(.requestOpenOrders)
-        } else {
+            pending.nextSerial += 1
+            pending.openOrders = .init(continuations: [continuation], allClients: allClients, serial: pending.nextSerial)
+            send(allClients ? .requestAllOpenOrders : .requestOpenOrders)
+            armRequestTimeout(nil, serial: pending.nextSerial)
+        } else if pending.openOrders?.allClients == allClients {
             pending.openOrders?.continuations.append(continuation)
+        } else if let index = pending.queuedOpenOrders.firstIndex(where: { $0.allClients == allClients }) {
+            pending.queuedOpenOrders[index].continuations.append(continuation)
+        } else {
+            pending.queuedOpenOrders.append(.init(continuations: [continuation], allClients: allClients))
         }
-        armRequestTimeout(nil)
         return try await firstResult(of: stream)
+    }
+
+    /// Sends the next queued open-orders request, once the one in flight ended.
+    func startQueuedOpenOrders() {
+        guard pending.openOrders == nil, !pending.queuedOpenOrders.isEmpty else { return }
+        var next = pending.queuedOpenOrders.removeFirst()
+        pending.nextSerial += 1
+        next.serial = pending.nextSerial
+        pending.openOrders = next
+        send(next.allClients ? .requestAllOpenOrders : .requestOpenOrders)
+        armRequestTimeout(nil, serial: next.serial)
     }
 
     // MARK: Internals
 
-    private func requireUsable() throws(TWSClientError) {
+    func requireUsable() throws(TWSClientError) {
         guard machine.state.isUsable else {
             throw TWSClientError(.notConnected, "not connected to the gateway")
         }
         rearmTimer()
     }
 
-    private func firstResult<T: Sendable>(of stream: AsyncThrowingStream<T, any Error>) async throws(TWSClientError) -> T {
+    func firstResult<T: Sendable>(of stream: AsyncThrowingStream<T, any Error>) async throws(TWSClientError) -> T {
         do {
             for try await value in stream { return value }
         } catch let error as TWSClientError {
@@ -63,22 +84,33 @@ extension TWSClient {
         throw TWSClientError(.requestFailed, "the request was cancelled")
     }
 
-    /// Fails the request `reqId` (or the open-orders request, for `nil`) when it is still
-    /// pending after the request timeout.
-    private func armRequestTimeout(_ reqId: Int?) {
+    /// Fails the request `reqId` (or, for `nil`, the id-less request numbered `serial`: open
+    /// or completed orders) when it is still pending after the request timeout.
+    func armRequestTimeout(_ reqId: Int?, serial: Int = 0) {
         let deadline = clock.now() + configuration.requestTimeout
         let clock = self.clock
         Task { [weak self] in
             try? await clock.sleep(until: deadline)
-            await self?.requestTimedOut(reqId)
+            await self?.requestTimedOut(reqId, serial: serial)
         }
     }
 
-    private func requestTimedOut(_ reqId: Int?) {
+    private func requestTimedOut(_ reqId: Int?, serial: Int) {
         let error = TWSClientError(.timedOut, "the gateway did not answer within \(configuration.requestTimeout)")
         guard let reqId else {
-            for continuation in pending.openOrders?.continuations ?? [] { continuation.finish(throwing: error) }
-            pending.openOrders = nil
+            if let query = pending.openOrders, query.serial == serial {
+                for continuation in query.continuations { continuation.finish(throwing: error) }
+                pending.openOrders = nil
+                startQueuedOpenOrders()
+            }
+            if let query = pending.completedOrders, query.serial == serial {
+                for continuation in query.continuations { continuation.finish(throwing: error) }
+                pending.completedOrders = nil
+            }
+            if let query = pending.nextOrderIDs, query.serial == serial {
+                for continuation in query.continuations { continuation.finish(throwing: error) }
+                pending.nextOrderIDs = nil
+            }
             return
         }
         pending.fail(reqId, with: error)

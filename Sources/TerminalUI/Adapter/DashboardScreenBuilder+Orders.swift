@@ -69,12 +69,20 @@ extension DashboardScreenBuilder {
     public var orders: [OrderRow] {
         state.orderList.map { order in
             OrderRow(
-                orderID: String(order.orderID), side: Self.side(order.side),
+                orderID: order.orderID > 0 ? String(order.orderID) : "—", side: Self.side(order.side),
                 quantity: ScreenFormat.quantity(order.quantity), symbol: order.symbol,
                 typeAndPrice: Self.typeAndPrice(order), timeInForce: order.timeInForce.rawValue,
                 status: Self.status(order), statusText: Self.statusText(order),
-                steps: steps(order), rejectReason: Self.rejectReason(order))
+                steps: steps(order), rejectReason: Self.rejectReason(order),
+                owner: Self.owner(order), isOtherClient: !order.isThisClient)
         }
+    }
+
+    /// The owner column: `this` for an order of this dashboard's client id, `cl 7` for one
+    /// another client id placed, `—` when IB did not say (a completed order of another run).
+    public static func owner(_ order: OrderRecord) -> String {
+        if order.isThisClient { return "this" }
+        return order.ownerClientID.map { "cl \($0)" } ?? "—"
     }
 
     /// Why the order was rejected: the catalog's title with IB's own reason
@@ -102,7 +110,7 @@ extension DashboardScreenBuilder {
         case .preSubmitted, .submitted, .pendingCancel: .working
         case .filled: .filled
         case .apiCancelled, .cancelled: .cancelled
-        case .inactive: .rejected
+        case .inactive, .rejected: .rejected
         }
     }
 
@@ -112,6 +120,7 @@ extension DashboardScreenBuilder {
         switch order.status {
         case .filled: return "Filled \(fill)"
         case .inactive: return order.rejectReason == nil ? "Inactive" : "Rejected"
+        case .rejected: return "Rejected"
         case .pendingCancel: return order.filled > 0 ? "Cancelling \(fill)" : "Cancelling"
         case .cancelled, .apiCancelled: return order.filled > 0 ? "Cancelled \(fill)" : "Cancelled"
         default: return order.filled > 0 ? "\(order.status.rawValue) \(fill)" : order.status.rawValue
@@ -126,6 +135,7 @@ extension DashboardScreenBuilder {
             switch change.status {
             case .filled: event = "filled \(ScreenFormat.quantity(change.filled))"
             case .inactive: event = order.rejectReason == nil ? "inactive" : "rejected"
+            case .rejected: event = "rejected"
             case .pendingCancel: event = "cancel pending"
             case .apiCancelled, .cancelled: event = "cancelled"
             case .preSubmitted: event = "presubmitted"

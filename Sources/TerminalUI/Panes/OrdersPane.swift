@@ -1,4 +1,5 @@
-/// Orders, newest first: id, side (labelled and coloured), quantity, symbol, type and price,
+/// Orders, newest first: id, the client that placed it (`this` or `cl 7`), side (labelled and
+/// coloured), quantity, symbol, type and price,
 /// TIF, status, and the lifecycle with timestamps, or for a rejected order the reason in words.
 public struct OrdersPane: Hashable, Sendable {
     /// The rows.
@@ -18,6 +19,7 @@ public struct OrdersPane: Hashable, Sendable {
     /// The columns; the lifecycle (or reject reason) takes what is left.
     static let candidates: [FittedColumns.Candidate] = [
         .init(.numeric("Id", width: 5), priority: 3),
+        .init(TableColumn("Client", width: 6), priority: 2),
         .init(TableColumn("Side", width: 4), priority: 0),
         .init(.numeric("Qty", width: 5), priority: 0),
         .init(TableColumn("Symbol", width: 6), priority: 0),
@@ -96,11 +98,14 @@ public struct OrdersPane: Hashable, Sendable {
             let quantity = PaneChrome.cell(row.quantity, glyphs: glyphs)
             let symbol = PaneChrome.cell(row.symbol, glyphs: glyphs)
             if narrow {
-                let status = row.rejectReason.map { "\(row.statusText): \($0)" } ?? row.statusText
+                var status = row.rejectReason.map { "\(row.statusText): \($0)" } ?? row.statusText
+                if row.isOtherClient { status = "\(row.owner): " + status }
                 return fitted.cells([side, quantity, symbol, PaneChrome.cell(status, row.status.role, glyphs: glyphs)])
             }
             return fitted.cells([
-                PaneChrome.cell(row.orderID, .dim, glyphs: glyphs), side, quantity, symbol,
+                PaneChrome.cell(row.orderID, .dim, glyphs: glyphs),
+                PaneChrome.cell(row.owner, row.isOtherClient ? .warning : .dim, glyphs: glyphs),
+                side, quantity, symbol,
                 PaneChrome.cell(row.typeAndPrice, glyphs: glyphs),
                 PaneChrome.cell(row.timeInForce, .dim, glyphs: glyphs),
                 PaneChrome.cell(row.statusText, row.status.role, glyphs: glyphs),

@@ -59,13 +59,20 @@ public struct OrderRow: Hashable, Sendable {
     public var steps: [Step]
     /// Why it was rejected, in plain words.
     public var rejectReason: String?
+    /// Which client placed it: `this` for this dashboard's client id, `cl 7` for another
+    /// (IB lets only the owner cancel it), `—` when IB did not say.
+    public var owner: String
+    /// Whether another client id placed it.
+    public var isOtherClient: Bool
 
     /// Creates a row.
     public init(
         orderID: String, side: TradeSide, quantity: String, symbol: String, typeAndPrice: String,
         timeInForce: String = "DAY", status: Status, statusText: String, steps: [Step] = [],
-        rejectReason: String? = nil
+        rejectReason: String? = nil, owner: String = "this", isOtherClient: Bool = false
     ) {
+        self.owner = owner
+        self.isOtherClient = isOtherClient
         self.orderID = orderID
         self.side = side
         self.quantity = quantity

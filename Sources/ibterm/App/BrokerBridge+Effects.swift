@@ -14,6 +14,7 @@ extension BrokerBridge {
         case let .requestContractDetails(symbol): Task { await resolve(symbol) }
         case let .placeOrder(orderID, instruction): Task { await place(orderID: orderID, instruction) }
         case let .cancelOrder(orderID): Task { await cancel(orderID: orderID) }
+        case let .cancelOrderAsOwner(orderID, owner): cancelAsOwner(orderID: orderID, ownerClientID: owner)
         case .cancelAllOrders: Task { await cancelAll() }
         case .retryConnection: Task { await client.retryNow() }
         case .loadTheme, .journal, .quit: break

@@ -76,6 +76,7 @@ final class BrokerBridge: Sendable {
             },
         ]
         state.withLock { $0.streams.append(contentsOf: tasks) }
+        await followAccountOrders()
     }
 
     /// Stops every stream and subscription.

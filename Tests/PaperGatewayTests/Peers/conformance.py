@@ -43,6 +43,8 @@ class App(EWrapper, EClient):
         self.portfolio = {}
         self.download_end = False
         self.pnls = []
+        self.completed = []
+        self.completed_end = False
 
     def _set(self, fn):
         with self.cond:
@@ -105,6 +107,12 @@ class App(EWrapper, EClient):
     def accountDownloadEnd(self, accountName):
         self._set(lambda: setattr(self, "download_end", True))
 
+    def completedOrder(self, contract, order, orderState):
+        self._set(lambda: self.completed.append((contract.symbol, order.permId, orderState.status, orderState.completedStatus)))
+
+    def completedOrdersEnd(self):
+        self._set(lambda: setattr(self, "completed_end", True))
+
     def pnl(self, reqId, dailyPnL, unrealizedPnL, realizedPnL):
         self._set(lambda: self.pnls.append((reqId, dailyPnL, unrealizedPnL, realizedPnL)))
 
@@ -165,6 +173,10 @@ def main():
     app.wait("Cancelled", lambda: any(s[0] == "Cancelled" for s in app.statuses.get(rest_id, [])))
     app.wait("error 202", lambda: any(e[0] == rest_id and e[1] == 202 for e in app.errors))
     print("CHECK cancelled order=%d error=202" % rest_id, flush=True)
+
+    app.reqCompletedOrders(False)
+    app.wait("completedOrdersEnd", lambda: app.completed_end)
+    print("CHECK completed %s" % ",".join("%s:%s:%s" % (c[0], c[2], c[3]) for c in app.completed), flush=True)
 
     app.reqPositions()
     app.wait("positionEnd", lambda: app.position_end)

@@ -136,7 +136,7 @@ import TerminalUI
         let rejected = screen.orders[1]
         #expect(rejected.status == .rejected && rejected.statusText == "Rejected")
         #expect(rejected.rejectReason == "Order rejected — IB: Order rejected - reason: insufficient margin")
-        #expect(rejected.steps.map(\.event) == ["presubmitted", "201 Order rejected", "rejected"])
+        #expect(rejected.steps.map(\.event) == ["presubmitted", "201 Order rejected"], "IB's Inactive after the rejection adds no step")
 
         #expect(screen.executions == [ExecutionRow(time: "14:30:42", side: .buy, quantity: "100", symbol: "AAPL",
                                                    price: "231.19", commission: "1.00", orderID: "100")])

@@ -53,6 +53,9 @@ enum DashboardFixture {
     ]
 
     static let orders: [OrderRow] = [
+        OrderRow(orderID: "1044", side: .buy, quantity: "10", symbol: "MSFT", typeAndPrice: "STP LMT 420.00 420.10",
+                 timeInForce: "GTC", status: .working, statusText: "PreSubmitted",
+                 steps: [.init("10:29:58", "presubmitted")], owner: "cl 7", isOtherClient: true),
         OrderRow(orderID: "1043", side: .sell, quantity: "50", symbol: "TSLA", typeAndPrice: "LMT 243.001",
                  status: .rejected, statusText: "Rejected", steps: [.init("10:32:10", "submitted")],
                  rejectReason: "Limit price 243.001 is off the 0.01 tick"),

@@ -37,7 +37,7 @@ import TerminalUI
     }
 
     @Test func theFooterFollowsTheSelection() {
-        let canvas = orders(size: Size(width: 80, height: 8), selected: 1, glyphs: .ascii)
+        let canvas = orders(size: Size(width: 80, height: 8), selected: 2, glyphs: .ascii)
         #expect(canvas.lines[6].contains("#1042 10:31:02 submitted > 10:31:05 filled 100"))
         #expect(isASCII(canvas))
     }

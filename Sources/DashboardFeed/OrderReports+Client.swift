@@ -1,0 +1,63 @@
+import Dashboard
+import Foundation
+import TWSClient
+import TWSWire
+
+extension Dashboard.OpenOrderReport {
+    /// The dashboard's report of an open order as `reqAllOpenOrders` lists it, with its owner:
+    /// `order.clientId`, compared with `thisClientID` (the dashboard's own client id). The
+    /// status is the latest ORDER_STATUS when one came, else OPEN_ORDER's state.
+    public init(_ report: ClientOpenOrderReport, thisClientID: Int?) {
+        let order = report.order
+        self.init(
+            orderID: order.orderId, symbol: report.contract.symbol, side: order.action == "SELL" ? .sell : .buy,
+            quantity: order.totalQuantity?.doubleValue ?? 0,
+            orderType: Dashboard.OrderType(rawValue: order.orderType) ?? .limit,
+            limitPrice: Self.price(order.lmtPrice), stopPrice: Self.price(order.auxPrice),
+            timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
+            status: report.status?.status.description ?? report.orderState.status,
+            ownerClientID: order.clientId, isThisClient: thisClientID.map { $0 == order.clientId } ?? true,
+            permID: order.permId == 0 ? nil : order.permId)
+    }
+
+    /// IB's price field as the dashboard keeps it: `nil` when unset or zero.
+    static func price(_ value: Double?) -> Decimal? {
+        guard let value, value != 0, value.isFinite else { return nil }
+        return Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX"))
+    }
+}
+
+extension CompletedOrderReport {
+    /// The dashboard's report of a completed order (COMPLETED_ORDER); `orderID` and
+    /// `ownerClientID` are what the caller matched to `order.permId` (from executions or open
+    /// orders), if anything; `thisClientID` is the dashboard's own client id.
+    public init(_ completed: CompletedOrder, orderID: Int?, ownerClientID: Int? = nil, thisClientID: Int? = nil) {
+        let order = completed.order
+        self.init(
+            orderID: orderID, permID: order.permId, symbol: completed.contract.symbol,
+            side: order.action == "SELL" ? .sell : .buy, quantity: order.totalQuantity?.doubleValue ?? 0,
+            filled: order.filledQuantity?.doubleValue ?? 0,
+            orderType: Dashboard.OrderType(rawValue: order.orderType) ?? .limit,
+            limitPrice: Dashboard.OpenOrderReport.price(order.lmtPrice),
+            stopPrice: Dashboard.OpenOrderReport.price(order.auxPrice),
+            timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
+            status: completed.orderState.status, completedStatus: completed.orderState.completedStatus,
+            ownerClientID: ownerClientID, isThisClient: ownerClientID != nil && ownerClientID == thisClientID)
+    }
+}
+
+extension DashboardEvent {
+    /// The dashboard's events for one fill `reqExecutions` returned: the execution, then its
+    /// commission when the gateway sent one. The reducer keeps each execution id once.
+    public static func events(for report: ClientExecutionReport) -> [DashboardEvent] {
+        let execution = report.execution
+        var events: [DashboardEvent] = [.execution(Dashboard.ExecutionReport(
+            executionID: execution.execId, orderID: execution.orderId, symbol: report.contract.symbol,
+            side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares.doubleValue, price: execution.price))]
+        if let commission = report.commission {
+            events.append(.commission(
+                executionID: commission.execId, commission: commission.commission, realizedPnL: commission.realizedPNL))
+        }
+        return events
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Dashboard
+import DashboardFeed
+import Testing
+import TWSClient
+import TWSWire
+
+/// Every client's open orders, completed orders and listed executions as dashboard events.
+@Suite struct AccountOrderMappingTests {
+    static func stopLimit(clientId: Int) -> ClientOpenOrderReport {
+        var order = TWSWire.Order(action: "BUY", totalQuantity: Quantity(10), orderType: "STP LMT", lmtPrice: 240.1, auxPrice: 240, tif: "GTC")
+        order.orderId = 9
+        order.clientId = clientId
+        order.permId = 5009
+        return ClientOpenOrderReport(
+            contract: Contract(symbol: "AAPL"), order: order, orderState: OrderState(status: "PreSubmitted"))
+    }
+
+    @Test func anOpenOrderCarriesItsOwnerAndWhetherItIsThisClients() {
+        let other = Dashboard.OpenOrderReport(Self.stopLimit(clientId: 7), thisClientID: 1)
+        #expect(other.ownerClientID == 7 && !other.isThisClient)
+        #expect(other.orderType == .stopLimit && other.timeInForce == .goodTillCancelled)
+        #expect(other.stopPrice == Decimal(string: "240") && other.limitPrice == Decimal(string: "240.1"))
+        #expect(other.status == "PreSubmitted" && other.permID == 5009)
+        #expect(Dashboard.OpenOrderReport(Self.stopLimit(clientId: 1), thisClientID: 1).isThisClient)
+    }
+
+    @Test func aCompletedOrderKeepsItsPermanentIDAndIBsWords() {
+        var order = TWSWire.Order(action: "SELL", totalQuantity: Quantity(5), orderType: "MKT")
+        order.permId = 5042
+        order.filledQuantity = Quantity(5)
+        var state = OrderState(status: "Filled")
+        state.completedStatus = "Filled Size: 5"
+        let report = CompletedOrderReport(
+            CompletedOrder(contract: Contract(symbol: "MSFT"), order: order, orderState: state),
+            orderID: 42, ownerClientID: 1, thisClientID: 1)
+        #expect(report.orderID == 42 && report.permID == 5042)
+        #expect(report.side == .sell && report.filled == 5 && report.orderType == .market)
+        #expect(report.status == "Filled" && report.completedStatus == "Filled Size: 5")
+        #expect(report.isThisClient && report.ownerClientID == 1)
+    }
+
+    @Test func aListedExecutionBecomesTheFillAndItsCommission() {
+        var execution = Execution()
+        execution.execId = "0001.01"
+        execution.orderId = 42
+        execution.side = "SLD"
+        execution.shares = Quantity(5)
+        execution.price = 410.5
+        let commission = CommissionReport(execId: "0001.01", commission: 1.0, currency: "USD", realizedPNL: nil, yield: nil, yieldRedemptionDate: nil)
+        let events = DashboardEvent.events(for: ClientExecutionReport(execution: execution, contract: Contract(symbol: "MSFT"), commission: commission))
+        #expect(events == [
+            .execution(Dashboard.ExecutionReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)),
+            .commission(executionID: "0001.01", commission: 1.0, realizedPnL: nil),
+        ])
+    }
+}
