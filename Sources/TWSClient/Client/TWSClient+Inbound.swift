@@ -89,6 +89,7 @@ extension TWSClient {
             orderIDs.receivedNextValidID(m.orderId)
             perform(machine.handle(.nextValidID(m.orderId), now: now))
             handleNextValidIDAnswer(m.orderId)
+            if let next = orderIDs.nextID { nextOrderIDObservers.yield(next) }
         case .managedAccounts(let m):
             perform(machine.handle(.managedAccounts(m.accounts), now: now))
         default:

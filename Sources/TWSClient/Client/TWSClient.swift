@@ -83,6 +83,7 @@ public actor TWSClient {
     var pending = PendingRequests()
     var stateObservers = Broadcaster<TWSConnectionStatus>()
     var noticeObservers = Broadcaster<TWSNotice>()
+    var nextOrderIDObservers = Broadcaster<Int>()
     var lastStatus: TWSConnectionStatus
 
     /// Creates a disconnected client.
@@ -176,6 +177,7 @@ public actor TWSClient {
         orders.removeAll()
         stateObservers.finishAll()
         noticeObservers.finishAll()
+        nextOrderIDObservers.finishAll()
     }
 
     // MARK: Observing
@@ -213,6 +215,19 @@ public actor TWSClient {
         return stream
     }
 
+    /// The lowest usable order id each time the gateway moves it (nextValidId: at connect, on
+    /// reqIds, and when another client of the same account takes ids), so a caller choosing
+    /// its own order ids stays clear of ids already used.
+    public func nextOrderIDs() -> AsyncStream<Int> {
+        let (id, stream, continuation) = nextOrderIDObservers.add()
+        if let next = orderIDs.nextID { continuation.yield(next) }
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeNextOrderIDObserver(id) }
+        }
+        return stream
+    }
+
+    private func removeNextOrderIDObserver(_ id: Int) { nextOrderIDObservers.remove(id) }
     private func removeStateObserver(_ id: Int) { stateObservers.remove(id) }
     private func removeNoticeObserver(_ id: Int) { noticeObservers.remove(id) }
 }

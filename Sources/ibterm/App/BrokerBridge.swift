@@ -49,12 +49,19 @@ final class BrokerBridge: Sendable {
         let notices = await client.notices()
         let positions = await client.positions()
         let account = await client.accountUpdates()
+        let orderIDs = await client.nextOrderIDs()
         let tasks = [
             Task { [self] in for await status in connection { await connectionChanged(status) } },
             Task { [self] in
                 for await notice in notices where !notice.concernsOneQuoteStream && !isOrderNotice(notice) {
                     store.send(.notice(Notice(notice, requestID: notice.id)), observedAt: notice.receivedAt)
                 }
+            },
+            // Other ibterm processes place orders through the same gateway (one owner per
+            // paper ledger), which then sends every client the new nextValidId: the dashboard's
+            // next ticket takes an id nobody used.
+            Task { [self] in
+                for await next in orderIDs { store.send(.nextValidOrderID(next)) }
             },
             Task { [self] in
                 for await event in positions {

@@ -103,20 +103,6 @@ enum DashboardApp {
             }
         }
 
-        // Other ibterm processes place orders through the same gateway (one owner per paper
-        // ledger); the gateway then sends this client the new nextValidId. Keep the dashboard's
-        // next order id in step, so its next order does not take an id another client just used.
-        let orderIDs = Task {
-            var last: Int?
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(250))
-                if let next = await client.nextOrderID, next != last {
-                    last = next
-                    store.send(.nextValidOrderID(next))
-                }
-            }
-        }
-
         let signals = TerminalSignalWatcher { _ in wakeup.wake() }
         let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono")
         let exit: Result<TerminalLoop.Exit, any Error> = await withCheckedContinuation { continuation in
@@ -128,7 +114,6 @@ enum DashboardApp {
         }
         signals.cancel()
         connecting.cancel()
-        orderIDs.cancel()
         bridge.stop()
         await client.disconnect()
         try? await server?.stop()
