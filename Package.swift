@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Vocabulary", exclude: ["README.md"], swiftSettings: strict),
         .target(name: "TWSWire", swiftSettings: strict),
         .target(name: "TWSSession", dependencies: ["Vocabulary"], swiftSettings: strict),
-        .target(name: "PaperExchange", dependencies: [toml], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "PaperExchange", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Dashboard", dependencies: ["Vocabulary", toml], swiftSettings: strict),
         .target(name: "TerminalUI", dependencies: ["Dashboard", toml], exclude: ["README.md"], swiftSettings: strict),
 

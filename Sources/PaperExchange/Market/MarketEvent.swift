@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One change of one instrument's market, as returned by ``MarketSimulator/advance(to:)``.
 public struct MarketEvent: Sendable, Hashable, Codable {
     /// The instrument that changed.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One instrument's simulated market: a random walk of a fair value in ticks, with the quote
 /// drawn around it. Each book has its own generator, so its tape does not depend on the other
 /// instruments or on how callers slice time.

@@ -1,5 +1,6 @@
-/// Which fields of a ``Quote`` changed in a ``MarketEvent``, so a server sends TICK_PRICE and
-/// TICK_SIZE only for those.
+/// Which fields of a quote a change touched: the simulator's market event (so the gateway sends
+/// TICK_PRICE and TICK_SIZE only for those) and the client's quote stream (which fields the
+/// latest message carried, so a consumer maps the change alone).
 public struct QuoteFields: OptionSet, Sendable, Hashable, Codable {
     /// The bit set.
     public var rawValue: UInt16
@@ -31,9 +32,21 @@ public struct QuoteFields: OptionSet, Sendable, Hashable, Codable {
     public static let close = QuoteFields(rawValue: 1 << 9)
     /// Session open (tick type 14).
     public static let open = QuoteFields(rawValue: 1 << 10)
+    /// The last trade's time (tick type 45).
+    public static let lastTradeTime = QuoteFields(rawValue: 1 << 11)
+    /// The market data type (live, frozen, delayed): not market data itself.
+    public static let marketDataType = QuoteFields(rawValue: 1 << 12)
 
-    /// Every field.
+    /// Every price, size and volume field.
     public static let all: QuoteFields = [
         .bid, .ask, .last, .bidSize, .askSize, .lastSize, .volume, .high, .low, .close, .open,
     ]
+
+    /// The fields that are market data: a price, a size, the volume or the trade time. A message
+    /// that carries none of them (a data-type change, a generic tick) is no evidence that data
+    /// flows.
+    public static let marketData: QuoteFields = all.union(.lastTradeTime)
+
+    /// Whether the set holds any market-data field.
+    public var carriesMarketData: Bool { !isDisjoint(with: .marketData) }
 }
