@@ -200,6 +200,22 @@ public final class CursesTerminal: TerminalBackend {
         previousFrame = nil
     }
 
+    /// Takes the terminal back after the process was continued (SIGCONT, `fg`): the program's
+    /// tty modes (raw, no echo), keypad mode and hidden cursor again, because a shell may have
+    /// put its own back while we were stopped without `endwin` (SIGSTOP cannot be caught); and
+    /// the next `present` repaints every cell, because the shell's lines (`[1]+ Stopped`, `fg`)
+    /// may have scrolled the screen under the frame ncurses last drew.
+    public func continued() {
+        guard isStarted else { return }
+        if !isendwin() {
+            _ = reset_prog_mode()
+            _ = ibt_keypad(1)
+            curs_set(1)
+            curs_set(0)
+        }
+        previousFrame = nil
+    }
+
     /// Leaves curses mode and gives the terminal back as it was. Idempotent.
     public func restore() {
         guard isStarted else { return }

@@ -59,10 +59,12 @@ struct TerminalEndToEndTests {
         }.first
     }
 
-    /// The pid of the `ibterm` the session's shell started.
+    /// The pid of the `ibterm` the session's shell started (directly, or through the
+    /// interactive bash that `sh -c` started).
     static func ibtermPID(_ session: TmuxSession) async throws -> Int32 {
         let shell = try #require(await session.panePID())
-        return try #require(EndToEndTests.child(of: shell, named: "ibterm"))
+        let bash = EndToEndTests.child(of: shell, named: "bash")
+        return try #require(EndToEndTests.child(of: shell, named: "ibterm") ?? bash.flatMap { EndToEndTests.child(of: $0, named: "ibterm") })
     }
 
     /// Waits until the terminal's input queue is empty: the dashboard has read every key sent.
@@ -190,6 +192,21 @@ struct TerminalEndToEndTests {
         print("--- after fg ---\n\(resumed.split(separator: "\n").prefix(8).joined(separator: "\n"))\n…\n\(resumed.split(separator: "\n").suffix(2).joined(separator: "\n"))")
         #expect(repainted != nil, "the screen after fg was not repainted whole")
 
+        // SIGSTOP cannot be caught: the shell's lines land on the dashboard while curses
+        // still thinks it owns the screen. Only the repaint on SIGCONT (`fg`) puts it right.
+        kill(try await Self.ibtermPID(session), SIGSTOP)
+        try #require(await session.waitFor(timeout: .seconds(10)) { $0.contains("Stopped") } != nil, "SIGSTOP did not stop ibterm")
+        try await session.send("fg", literal: true)
+        try await session.send("Enter")
+        let continued = await session.waitFor(timeout: .seconds(10)) { screen in
+            !screen.contains("Stopped") && !screen.contains("$ fg") && Self.statusBars(screen) == 1
+                && screen.split(separator: "\n").last.map { $0.contains("PAPER") } == true
+                && (Self.pnlRow("Realized", screen)?.contains(" 0.00 ") ?? false)
+        }
+        let afterStop = await session.capture()
+        print("--- after SIGSTOP and fg ---\n\(afterStop.split(separator: "\n").prefix(5).joined(separator: "\n"))\n…\n\(afterStop.split(separator: "\n").suffix(3).joined(separator: "\n"))")
+        #expect(continued != nil, "the screen after SIGSTOP and fg was not repainted whole")
+
         // Something else writes on the terminal; Ctrl-L clears it.
         let tty = try await TmuxSession.command(["display-message", "-p", "-t", session.name, "#{pane_tty}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -201,6 +218,10 @@ struct TerminalEndToEndTests {
         let cleaned = await session.waitFor(timeout: .seconds(5)) { !$0.contains("GARBAGE") && Self.statusBars($0) == 1 && $0.contains("Watchlist") }
         #expect(cleaned != nil, "Ctrl-L did not repaint")
         try await session.send("q")
-        #expect(await session.waitFor(timeout: .seconds(15)) { $0.contains("MODES") } != nil, "q did not quit after fg")
+        // `fg` returns the job's status; the shell is back with a usable terminal.
+        try await session.send("echo \"AFTER-FG $?\"; stty -a | grep -oE -- '-?(icanon|echo)\\b' | tr '\\n' ' '", literal: true)
+        try await session.send("Enter")
+        let after = await session.waitFor(timeout: .seconds(15)) { $0.contains("AFTER-FG 0") && $0.contains("icanon echo") }
+        #expect(after != nil, "q did not quit after fg, or not with status 0, or left the terminal raw")
     }
 }

@@ -75,7 +75,9 @@ final class TerminalLoop: Sendable {
             for signal in signals.takeJobControlSignals() {
                 switch Self.reaction(toJobControl: signal) {
                 case .suspend: suspend(terminal, &scheduler)
-                case .repaint: repaint(terminal, &scheduler)
+                case .repaint:
+                    terminal.continued()
+                    scheduler.invalidate()
                 case nil: break
                 }
             }
@@ -110,8 +112,9 @@ final class TerminalLoop: Sendable {
     enum JobControlReaction: Equatable {
         /// Give the terminal back and stop (SIGTSTP).
         case suspend
-        /// Clear the screen and print every cell again (SIGCONT: the shell wrote on the screen
-        /// while we were stopped, so what ncurses last drew is no longer what is shown).
+        /// Take the terminal's modes back, clear the screen and print every cell again
+        /// (SIGCONT: the shell wrote on the screen and set its own modes while we were
+        /// stopped, so what ncurses last drew is no longer what is shown).
         case repaint
     }
 
