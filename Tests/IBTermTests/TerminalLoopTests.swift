@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 import Testing
 @testable import ibterm
 
@@ -10,5 +11,13 @@ import Testing
         for other in [SIGINT, SIGTERM, SIGHUP, SIGWINCH] {
             #expect(TerminalLoop.reaction(toJobControl: other) == nil)
         }
+    }
+
+    @Test func keysSeeTheTooSmallScreenWhileItIsShownOrTheTerminalIsSmall() {
+        let full = Size(width: 120, height: 40), small = Size(width: 40, height: 10)
+        #expect(!TerminalLoop.keysSeeTooSmallScreen(terminalSize: full, shownSize: full))
+        #expect(TerminalLoop.keysSeeTooSmallScreen(terminalSize: small, shownSize: full), "shrunk, not redrawn yet")
+        #expect(TerminalLoop.keysSeeTooSmallScreen(terminalSize: full, shownSize: small), "grown, the too-small screen still shows")
+        #expect(TerminalLoop.keysSeeTooSmallScreen(terminalSize: full, shownSize: nil), "nothing drawn yet")
     }
 }

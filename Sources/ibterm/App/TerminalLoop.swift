@@ -70,6 +70,8 @@ final class TerminalLoop: Sendable {
         let clock = ContinuousClock()
         let origin = clock.now
         var lastSecond: Int64 = -1
+        // The size of the frame on screen (nil before the first): keys act on what is shown.
+        var shownSize: Size?
         while true {
             if let signal = signals.receivedSignal { return .signal(signal) }
             for signal in signals.takeJobControlSignals() {
@@ -82,7 +84,7 @@ final class TerminalLoop: Sendable {
                 }
             }
             if let signal = signals.receivedSignal { return .signal(signal) }
-            if drainInput(terminal, &scheduler) { typed = true }
+            if drainInput(terminal, &scheduler, shownSize: shownSize) { typed = true }
             let wallSecond = DashboardStore.now().millisecondsSinceEpoch / 1000
             if wallSecond != lastSecond {
                 lastSecond = wallSecond
@@ -93,7 +95,7 @@ final class TerminalLoop: Sendable {
             let elapsed = clock.now - origin
             switch scheduler.decide(now: elapsed, stateVersion: Int(truncatingIfNeeded: state.version), interactive: typed) {
             case .drawNow:
-                draw(state, on: terminal)
+                shownSize = draw(state, on: terminal)
                 drawnVersion = state.version
                 typed = false
                 scheduler.didDraw(at: elapsed, stateVersion: Int(truncatingIfNeeded: state.version))
@@ -127,10 +129,19 @@ final class TerminalLoop: Sendable {
         }
     }
 
+    /// Whether keys must be treated as typed on the "terminal too small" screen: when the
+    /// terminal is too small now, or the frame on screen is the too-small screen (or none was
+    /// drawn yet). Keys typed while it showed may be read after the resize that enlarges the
+    /// terminal (ncurses reports a resize before keys already waiting), and must not act on
+    /// panes the trader has not seen yet.
+    static func keysSeeTooSmallScreen(terminalSize: Size, shownSize: Size?) -> Bool {
+        DashboardLayout.isTooSmall(terminalSize) || shownSize.map(DashboardLayout.isTooSmall) ?? true
+    }
+
     /// Reads every pending key and resize; keys become intents sent to the store (or a
     /// repaint, or a suspend). While the terminal is too small only the quit keys act. Returns
     /// whether anything was read.
-    private func drainInput(_ terminal: CursesTerminal, _ scheduler: inout FrameScheduler) -> Bool {
+    private func drainInput(_ terminal: CursesTerminal, _ scheduler: inout FrameScheduler, shownSize: Size?) -> Bool {
         var any = false
         while let event = terminal.readEvent() {
             any = true
@@ -141,7 +152,7 @@ final class TerminalLoop: Sendable {
                 let state = store.snapshot()
                 let command = keyInput.command(
                     for: key, overlay: state.interface.overlay, ticket: state.ticket,
-                    screenTooSmall: DashboardLayout.isTooSmall(terminal.size))
+                    screenTooSmall: Self.keysSeeTooSmallScreen(terminalSize: terminal.size, shownSize: shownSize))
                 switch command {
                 case let .intent(intent)?: store.send(.user(intent))
                 case .redraw?: repaint(terminal, &scheduler)
@@ -166,10 +177,12 @@ final class TerminalLoop: Sendable {
         repaint(terminal, &scheduler)
     }
 
-    private func draw(_ state: DashboardState, on terminal: CursesTerminal) {
+    /// Draws a frame; returns its size.
+    private func draw(_ state: DashboardState, on terminal: CursesTerminal) -> Size {
         let (theme, glyphs) = look.value
         let screen = DashboardScreen(state: state, now: DashboardStore.now(), keymap: keyInput.keymap, timeZoneOffsetSeconds: utcOffsetSeconds)
         let canvas = DashboardView.render(screen, size: terminal.size, theme: theme.degraded(to: terminal.colorDepth), glyphs: glyphs)
         terminal.present(canvas)
+        return canvas.size
     }
 }
