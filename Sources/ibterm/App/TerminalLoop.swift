@@ -164,7 +164,7 @@ final class TerminalLoop: Sendable {
         return any
     }
 
-    /// Makes the next frame come at once and repaint every cell (Ctrl-L, SIGCONT).
+    /// Makes the next frame come at once and repaint every cell (Ctrl-L, after a suspend).
     private func repaint(_ terminal: CursesTerminal, _ scheduler: inout FrameScheduler) {
         terminal.invalidate()
         scheduler.invalidate()
