@@ -100,7 +100,9 @@ public final class CursesTerminal: TerminalBackend {
         previousFrame = canvas
     }
 
-    /// Makes the next `present` repaint the whole screen (after something else drew on it).
+    /// Makes the next `present` repaint the whole screen (after something else drew on it):
+    /// the screen is cleared and every cell printed again, whatever ncurses believes is shown
+    /// (Ctrl-L, SIGCONT).
     public func invalidate() {
         previousFrame = nil
     }
@@ -174,6 +176,44 @@ public final class CursesTerminal: TerminalBackend {
     public func setInputTimeout(milliseconds: Int32) {
         guard isStarted else { return }
         ibt_timeout(milliseconds)
+    }
+
+    /// Gives the terminal back for a job-control stop and takes it again afterwards.
+    ///
+    /// `endwin` restores the shell's modes, the cursor and the normal screen; then `stop` runs
+    /// (it stops the process, e.g. `TerminalSignalWatcher.stopProcess()`, and returns once the
+    /// process is continued). Back in curses mode, input typed meanwhile is dropped and the
+    /// next `present` repaints every cell: whatever the shell printed while we were stopped
+    /// (`[1]+ Stopped`, `fg`, which may have scrolled the screen) is not what ncurses last drew,
+    /// so a diff against the last frame would leave stale, shifted cells on screen.
+    public func suspend(_ stop: () -> Void) {
+        guard isStarted, !isendwin() else {
+            stop()
+            return
+        }
+        _ = def_prog_mode()
+        endwin()
+        _ = fflush(nil)
+        stop()
+        // The next doupdate re-enters curses mode (program tty modes, alternate screen).
+        _ = flushinp()
+        previousFrame = nil
+    }
+
+    /// Takes the terminal back after the process was continued (SIGCONT, `fg`): the program's
+    /// tty modes (raw, no echo), keypad mode and hidden cursor again, because a shell may have
+    /// put its own back while we were stopped without `endwin` (SIGSTOP cannot be caught); and
+    /// the next `present` repaints every cell, because the shell's lines (`[1]+ Stopped`, `fg`)
+    /// may have scrolled the screen under the frame ncurses last drew.
+    public func continued() {
+        guard isStarted else { return }
+        if !isendwin() {
+            _ = reset_prog_mode()
+            _ = ibt_keypad(1)
+            curs_set(1)
+            curs_set(0)
+        }
+        previousFrame = nil
     }
 
     /// Leaves curses mode and gives the terminal back as it was. Idempotent.

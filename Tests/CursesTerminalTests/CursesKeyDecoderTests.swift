@@ -24,6 +24,9 @@ import TerminalUI
         #expect(decoder.decode(status: ok, code: 8) == .key(.backspace))
         #expect(decoder.decode(status: ok, code: 3) == .key(.control("c")))
         #expect(decoder.decode(status: ok, code: 17) == .key(.control("q")))
+        // Raw mode: Ctrl-Z and Ctrl-L arrive as keys too (suspend, repaint).
+        #expect(decoder.decode(status: ok, code: 0x1A) == .key(.control("z")))
+        #expect(decoder.decode(status: ok, code: 0x0C) == .key(.control("l")))
         #expect(decoder.decode(status: ok, code: 0) == .ignored)
         #expect(decoder.decode(status: ok, code: 0x9B) == .ignored)
     }

@@ -18,6 +18,62 @@ public struct DashboardKeyInput: Sendable {
         self.keymap = keymap
     }
 
+    /// What a key asks of the terminal loop.
+    public enum Command: Hashable, Sendable {
+        /// Send this intent to the dashboard.
+        case intent(UserIntent)
+        /// Repaint every cell of the screen (Ctrl-L).
+        case redraw
+        /// Give the terminal back and stop, as Ctrl-Z does in a shell (`fg` resumes).
+        case suspend
+    }
+
+    /// Ctrl-C: quit as `q` does, from any view; not rebindable, so the trader can always leave.
+    public static let interruptKey = KeyEvent.control("c")
+    /// Ctrl-L: repaint the whole screen.
+    public static let redrawKey = KeyEvent.control("l")
+    /// Ctrl-Z: suspend to the shell.
+    public static let suspendKey = KeyEvent.control("z")
+
+    /// What the terminal loop does with `key`, the one entry point for every key the terminal
+    /// reads (the terminal runs in raw mode, so Ctrl-C, Ctrl-Z and Ctrl-L arrive here as keys).
+    ///
+    /// - Ctrl-L repaints and Ctrl-Z suspends, in every view: they act on the terminal, not on
+    ///   the dashboard (no order, ticket or overlay changes).
+    /// - Ctrl-C quits as `q` does: it asks first when orders are working (the reducer's quit
+    ///   confirmation), and a second Ctrl-C while that question is open answers yes. It quits
+    ///   from any view (ticket, command line, help) and never answers another question: in the
+    ///   cancel-all confirmation it replaces the question with the quit question.
+    /// - While the terminal is too small (`screenTooSmall`, see
+    ///   `DashboardLayout.isTooSmall(_:)`) nothing of the dashboard is visible, so no key may
+    ///   act on it: only the quit keys (the keymap's `quit` keys and Ctrl-C) do, as Ctrl-C does
+    ///   everywhere. Every other key is ignored. (Resizes are not keys; they always act.)
+    /// - Otherwise `intent(for:overlay:ticket:)` decides.
+    public func command(for key: KeyEvent, overlay: Dashboard.Overlay, ticket: TicketEditor?, screenTooSmall: Bool) -> Command? {
+        switch key {
+        case Self.redrawKey: return .redraw
+        case Self.suspendKey: return .suspend
+        case Self.interruptKey: return .intent(Self.quitIntent(overlay: overlay))
+        default: break
+        }
+        if screenTooSmall {
+            return keymap.action(for: key) == .quit ? .intent(Self.quitIntent(overlay: overlay)) : nil
+        }
+        return intent(for: key, overlay: overlay, ticket: ticket).map(Command.intent)
+    }
+
+    /// The intent that quits from `overlay` as `q` does from the panes: `.quit` with nothing
+    /// on top (the reducer asks when orders are working); yes (`.submit`) when the quit question
+    /// is already open; else the `quit` command, which the reducer runs from any overlay (it
+    /// replaces the overlay with the quit question, or quits).
+    public static func quitIntent(overlay: Dashboard.Overlay) -> UserIntent {
+        switch overlay {
+        case .none: return .quit
+        case .confirm(.quitWithWorkingOrders): return .submit
+        default: return .runCommand("quit")
+        }
+    }
+
     /// The intent for `key`, or `nil` when the key means nothing here.
     public func intent(for key: KeyEvent, overlay: Dashboard.Overlay, ticket: TicketEditor?) -> UserIntent? {
         switch overlay {

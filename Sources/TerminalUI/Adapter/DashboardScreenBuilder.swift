@@ -51,7 +51,21 @@ public struct DashboardScreenBuilder: Sendable {
         DashboardScreen(
             watchlist: watchlist, positions: positions, pnl: pnl, ticket: ticket, orders: orders,
             executions: executions, messages: messages, status: status, focus: focus, selection: selection,
-            overlay: overlay)
+            overlay: overlay, quitKeys: quitKeys, isAskingToQuit: isAskingToQuit)
+    }
+
+    /// The keys that quit: the keymap's `quit` keys and Ctrl-C (always a quit key, see
+    /// `DashboardKeyInput.command(for:overlay:ticket:screenTooSmall:)`).
+    public var quitKeys: [String] {
+        var keys = keymap.keys(for: .quit)
+        if !keys.contains(DashboardKeyInput.interruptKey) { keys.append(DashboardKeyInput.interruptKey) }
+        return keys.map(\.name)
+    }
+
+    /// Whether the quit question is open.
+    public var isAskingToQuit: Bool {
+        if case .confirm(.quitWithWorkingOrders) = state.interface.overlay { return true }
+        return false
     }
 
     // MARK: Focus, selection, overlays
@@ -106,7 +120,7 @@ public struct DashboardScreenBuilder: Sendable {
             return Confirmation(
                 title: "Quit ibterm",
                 question: "\(count) \(verb) still working and will keep working at IB after ibterm quits. Quit anyway?",
-                details: details, confirmKey: "y", cancelKey: "n", isDestructive: true)
+                details: details, confirmKey: "y/\(DashboardKeyInput.interruptKey.name)", cancelKey: "n", isDestructive: true)
         }
     }
 

@@ -45,6 +45,20 @@ public final class VirtualTerminal: TerminalBackend {
         restoreCount += 1
     }
 
+    /// Scrolls what the screen shows up by `lines` rows (blank rows enter at the bottom) behind
+    /// the backend's back: what a shell's output does while the dashboard is suspended
+    /// (`[1]+ Stopped`, `fg`). The last frame presented is kept, so the next `present` diffs
+    /// against a frame the screen no longer shows, unless `invalidate()` came first.
+    public func scrollScreen(by lines: Int) {
+        var scrolled = Canvas(size: screen.size)
+        for y in 0..<max(0, screen.size.height - lines) {
+            for (x, cell) in screen.row(y + lines).enumerated() where !cell.isContinuation {
+                scrolled.set(cell, at: Point(x: x, y: y))
+            }
+        }
+        screen = scrolled
+    }
+
     /// Changes the size and queues the `.resize` event a real terminal would deliver; the next
     /// `present` is a full redraw.
     public func resize(to newSize: Size) {

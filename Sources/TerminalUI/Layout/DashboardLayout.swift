@@ -24,6 +24,12 @@ public struct DashboardLayout: Hashable, Sendable {
     /// The smallest size of the full layout.
     public static let fullSize = Size(width: 100, height: 30)
 
+    /// Whether a `size` terminal shows only the "terminal too small" screen (below
+    /// `minimumSize`), on which keys other than quit do nothing.
+    public static func isTooSmall(_ size: Size) -> Bool {
+        !size.fits(minimumSize)
+    }
+
     /// The layout that applies.
     public let mode: Mode
     /// The area of each visible pane.
@@ -40,7 +46,7 @@ public struct DashboardLayout: Hashable, Sendable {
     /// layout when there is room.
     public init(size: Size, focus: PaneID = .watchlist, ticketHeight: Int = 0) {
         let bounds = Rect(size: size)
-        guard size.fits(Self.minimumSize) else {
+        guard !Self.isTooSmall(size) else {
             mode = .tooSmall
             panes = [:]
             statusBar = Rect(x: 0, y: bounds.maxY, width: 0, height: 0)

@@ -11,7 +11,8 @@ public enum DashboardView {
         let layout = DashboardLayout(size: size, focus: screen.focus,
                                      ticketHeight: ticket.contentHeight(width: rightWidth - 2, glyphs: glyphs))
         guard layout.mode != .tooSmall else {
-            TooSmallView(minimum: DashboardLayout.minimumSize, accountKind: screen.status.accountKind)
+            TooSmallView(minimum: DashboardLayout.minimumSize, accountKind: screen.status.accountKind,
+                         quitKeys: screen.quitKeys, isAskingToQuit: screen.isAskingToQuit)
                 .render(on: &canvas, theme: theme, glyphs: glyphs)
             return canvas
         }

@@ -9,6 +9,11 @@ public struct HelpOverlay: Hashable, Sendable {
         self.keymap = keymap
     }
 
+    /// The keys no binding changes (see `DashboardKeyInput.command`).
+    static let fixedKeys = "ctrl-c quit, ctrl-l redraw, ctrl-z suspend"
+    /// Where bindings change.
+    static let configHint = "Bindings can be changed in the [keys] table of the config file. Esc closes."
+
     /// Width of one entry (keys and description).
     static let entryWidth = 46
 
@@ -24,7 +29,7 @@ public struct HelpOverlay: Hashable, Sendable {
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
         let items = entries(glyphs: glyphs)
         let keysWidth = min(16, (items.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2)
-        let footer = 2
+        let footer = 3
         let oneColumnHeight = items.count + footer + 2
         let columns = oneColumnHeight <= area.height ? 1 : 2
         let perColumn = (items.count + columns - 1) / columns
@@ -43,9 +48,10 @@ public struct HelpOverlay: Hashable, Sendable {
             let text = DisplayWidth.truncate(item.text, to: max(0, columnWidth - keysWidth), ellipsis: glyphs.ellipsis)
             canvas.write(text, at: Point(x: x + keysWidth, y: y), role: .text, theme: theme, clip: cell)
         }
-        let hint = "Bindings can be changed in the [keys] table of the config file. Esc closes."
         let y = inner.y + perColumn + 1
-        canvas.write(DisplayWidth.truncate(hint, to: inner.width, ellipsis: glyphs.ellipsis),
-                     at: Point(x: inner.x, y: y), role: .dim, theme: theme, clip: inner)
+        for (row, hint) in [Self.fixedKeys, Self.configHint].enumerated() {
+            canvas.write(DisplayWidth.truncate(hint, to: inner.width, ellipsis: glyphs.ellipsis),
+                         at: Point(x: inner.x, y: y + row), role: .dim, theme: theme, clip: inner)
+        }
     }
 }

@@ -23,13 +23,20 @@ public struct DashboardScreen: Hashable, Sendable {
     public var selection: [PaneID: Int]
     /// What is drawn over the panes, if anything.
     public var overlay: Overlay?
+    /// The names of the keys that quit (`q`, `ctrl-c`), which the "terminal too small" screen
+    /// names: they are the only keys that act there.
+    public var quitKeys: [String]
+    /// Whether the quit question (orders still working) is open, so the "terminal too small"
+    /// screen can say that pressing a quit key again quits.
+    public var isAskingToQuit: Bool
 
     /// Creates a screen.
     public init(
         watchlist: [WatchlistRow] = [], positions: [PositionRow] = [], pnl: PnLSummary = .empty,
         ticket: TicketView? = nil, orders: [OrderRow] = [], executions: [ExecutionRow] = [],
         messages: [MessageRow] = [], status: StatusBarModel, focus: PaneID = .watchlist,
-        selection: [PaneID: Int] = [:], overlay: Overlay? = nil
+        selection: [PaneID: Int] = [:], overlay: Overlay? = nil, quitKeys: [String] = ["q", "ctrl-c"],
+        isAskingToQuit: Bool = false
     ) {
         self.watchlist = watchlist
         self.positions = positions
@@ -42,6 +49,8 @@ public struct DashboardScreen: Hashable, Sendable {
         self.focus = focus
         self.selection = selection
         self.overlay = overlay
+        self.quitKeys = quitKeys
+        self.isAskingToQuit = isAskingToQuit
     }
 
     /// The selected row of `pane`, if it is within that pane's rows.

@@ -1,3 +1,4 @@
+import ArgumentParser
 import CursesTerminal
 import Dashboard
 import Foundation
@@ -11,7 +12,9 @@ import TWSClient
 ///
 /// Loads the configuration and theme, logs to a file, starts the embedded paper gateway unless
 /// `--gateway` names a real one, connects the client, and runs the terminal loop on its own
-/// thread until the trader quits or a signal arrives. The terminal is always restored.
+/// thread until the trader quits or a signal arrives. The terminal is always restored. Exit
+/// status: 0 when the trader quits (`q`, Ctrl-C, `:quit`), 128 + the signal's number when a
+/// signal ends it (130 SIGINT, 143 SIGTERM, 129 SIGHUP or a closed terminal).
 enum DashboardApp {
     static func run(_ options: DashboardOptions) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -103,7 +106,8 @@ enum DashboardApp {
             }
         }
 
-        let signals = TerminalSignalWatcher { _ in wakeup.wake() }
+        // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
+        let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
         let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono")
         let exit: Result<TerminalLoop.Exit, any Error> = await withCheckedContinuation { continuation in
             let thread = Thread {
@@ -117,9 +121,12 @@ enum DashboardApp {
         bridge.stop()
         await client.disconnect()
         try? await server?.stop()
+        // The terminal was restored when the loop returned; only then is the exit status set.
         switch exit {
         case .success(.quit): logger.info("quit")
-        case let .success(.signal(number)): logger.info("stopped by signal \(number)")
+        case let .success(.signal(number)):
+            logger.info("stopped by signal \(number)")
+            throw ExitCode(TerminalSignalWatcher.exitStatus(for: number))
         case let .failure(error): throw AppFailure("the terminal could not be used: \(error)")
         }
     }

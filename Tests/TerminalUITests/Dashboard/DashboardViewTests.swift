@@ -90,6 +90,28 @@ import TerminalUI
         #expect(canvas.lines[22].hasPrefix(" PAPER "))
     }
 
+    @Test func tooSmallNamesTheOnlyKeysThatWork() {
+        let canvas = DashboardFixture.render(width: 40, height: 10)
+        #expect(canvas.textDump.contains("other keys ignored; q or ctrl-c quits"))
+        var asking = DashboardFixture.screen
+        asking.isAskingToQuit = true
+        asking.quitKeys = ["x", "ctrl-c"]
+        let question = DashboardFixture.render(asking, width: 40, height: 10)
+        #expect(question.textDump.contains("orders working: x or ctrl-c again quits"))
+        #expect(question.lines[9].hasPrefix(" PAPER "))
+    }
+
+    @Test func tooSmallKeyLineGivesWayToTheMessageOnTinyScreens() {
+        let two = DashboardFixture.render(width: 30, height: 3)
+        #expect(two.lines[0].contains("terminal too small"))
+        #expect(two.lines[1].contains("need 80x24"))
+        #expect(two.lines[2].hasPrefix(" PAPER "))
+        let three = DashboardFixture.render(width: 30, height: 4)
+        #expect(three.lines[2].contains("other keys ignored"), "\(three.lines)")
+        let single = DashboardFixture.render(width: 30, height: 1)
+        #expect(single.lines[0].contains("too small"))
+    }
+
     @Test func noTrapAtAnySizeWithAnyOverlay() {
         var review = DashboardFixture.ticket
         review.mode = .review

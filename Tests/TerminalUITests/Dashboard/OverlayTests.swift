@@ -19,6 +19,7 @@ import TerminalUI
         }
         #expect(text.contains("up, k"))
         #expect(text.contains("Cancel all (asks first)"))
+        #expect(text.contains("ctrl-c quit, ctrl-l redraw, ctrl-z suspend"), "the keys no binding changes")
     }
 
     @Test func helpFollowsKeyOverrides() {
