@@ -82,7 +82,9 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "TWSWireTests", dependencies: ["TWSWire"], exclude: ["Vectors"], swiftSettings: strict),
+        // Test support: one sample of every server message, for the codec's and the client's tests.
+        .target(name: "TWSWireSamples", dependencies: ["TWSWire"], path: "Tests/TWSWireSamples", swiftSettings: strict),
+        .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(
@@ -91,7 +93,7 @@ let package = Package(
             exclude: ["Peers"],
             swiftSettings: strict
         ),
-        .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSSession", logging] + nio, swiftSettings: strict),
+        .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", logging] + nio, swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),

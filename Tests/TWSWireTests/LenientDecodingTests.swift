@@ -1,3 +1,4 @@
+import TWSWireSamples
 import Testing
 @testable import TWSWire
 

@@ -17,7 +17,8 @@ import TerminalUI
     static let size = Size(width: 120, height: 40)
 
     static func scenario(unrealized: Double) -> AdapterScenario {
-        var scenario = AdapterScenario.market()
+        // No positions: the P&L pane then shows the gateway's account figures as they come.
+        var scenario = AdapterScenario.connected()
         scenario.send(.accountPnL(AccountPnL(daily: unrealized, unrealized: unrealized, realized: 0)))
         return scenario
     }

@@ -3,13 +3,13 @@ import TWSWire
 /// One readable sample of every server message id TWSWire knows, at server version 200, and
 /// the frames that bend it: one field too many, one field too few.
 ///
-/// (The same samples as TWSClientTests/EveryServerMessage.swift.)
+/// Shared by the codec's and the client's tests (target TWSWireSamples, test support only).
 /// Ids point away from the test's own quote (`request` 9001, order 9002) unless a test wants them.
-enum EveryServerMessage {
-    static let serverVersion = 200
+public enum EveryServerMessage {
+    public static let serverVersion = 200
 
     /// The samples as the decoder reads them back (a few events carry only part of a contract).
-    static func samples(request: Int = 9001, order: Int = 9002) -> [ServerMessage] {
+    public static func samples(request: Int = 9001, order: Int = 9002) -> [ServerMessage] {
         written(request: request, order: order).map { (try? ServerMessage.decode(payload($0), serverVersion: serverVersion)) ?? $0 }
     }
 
@@ -87,18 +87,18 @@ enum EveryServerMessage {
     }
 
     /// The sample's payload (fields without the length prefix).
-    static func payload(_ message: ServerMessage) -> [UInt8] {
+    public static func payload(_ message: ServerMessage) -> [UInt8] {
         Array(message.encoded(serverVersion: serverVersion).dropFirst(4))
     }
 
     /// The sample with one field more than its layout (`extra`).
-    static func withExtraField(_ message: ServerMessage, _ extra: String = "1") -> [UInt8] {
+    public static func withExtraField(_ message: ServerMessage, _ extra: String = "1") -> [UInt8] {
         FrameEncoder.frame(payload(message) + Array(extra.utf8) + [0])
     }
 
     /// The sample without its last field, or `nil` when it has no field after the message id
     /// (COMPLETED_ORDERS_END: without it the frame would be empty, which is broken framing).
-    static func withoutLastField(_ message: ServerMessage) -> [UInt8]? {
+    public static func withoutLastField(_ message: ServerMessage) -> [UInt8]? {
         let fields = payload(message)
         let terminators = fields.indices.filter { fields[$0] == 0 }
         guard terminators.count >= 2 else { return nil }
