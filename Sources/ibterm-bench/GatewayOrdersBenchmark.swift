@@ -34,8 +34,10 @@ struct GatewayOrdersBenchmark: AsyncParsableCommand {
         var logger = Logger(label: "bench")
         logger.logLevel = .error
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-\(UUID().uuidString).sqlite").path
-        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(
-            port: 0, seed: 1, statePath: noLedger ? nil : path, fresh: true, logger: logger))
+        var gatewayConfiguration = GatewayConfiguration(
+            port: 0, seed: 1, statePath: noLedger ? nil : path, fresh: true, logger: logger)
+        gatewayConfiguration.messagesPerSecond = nil  // throughput, not IB's pacing, is measured
+        let server = try await PaperGatewayServer.start(configuration: gatewayConfiguration)
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         var nextId = 1
         for windowText in window.split(separator: ",") {

@@ -36,8 +36,10 @@ struct OrderRoundtripBenchmark: AsyncParsableCommand {
         quiet.logLevel = .error
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("roundtrip-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(
-            port: 0, seed: 1, statePath: noLedger ? nil : path, fresh: true, logger: quiet))
+        var gatewayConfiguration = GatewayConfiguration(
+            port: 0, seed: 1, statePath: noLedger ? nil : path, fresh: true, logger: quiet)
+        gatewayConfiguration.messagesPerSecond = nil  // throughput, not IB's pacing, is measured
+        let server = try await PaperGatewayServer.start(configuration: gatewayConfiguration)
         var configuration = TWSClientConfiguration()
         configuration.pacingLimit = rate
         configuration.pacingBurst = rate

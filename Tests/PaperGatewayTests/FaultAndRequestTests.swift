@@ -152,6 +152,13 @@ import TWSWire
             try await stale.send(.placeOrder(PlaceOrder(contract: .stock("AAPL"), order: order)))
         }
         await stale.close()
+        // The gateway has read (and dropped) everything the stale connection sent once it saw
+        // the connection close; only then does the fault end.
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        while try await gateway.server.connectedClientIds().contains(4), clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         try await gateway.server.inject(.endHalfOpen)
         let fresh = try await gateway.connect(clientId: 4)
         try await fresh.send(.requestOpenOrders)

@@ -13,6 +13,7 @@ extension GatewayEngine {
         }
         runMarket(until: time)
         periodicPushes(at: time)
+        closeStalledHandshakes()
         flushAll()
     }
 

@@ -83,8 +83,14 @@ final class GatewayEngine {
     /// A new TCP connection.
     func connected(context: ChannelHandlerContext) -> ClientSession {
         let session = ClientSession(
-            connectionNumber: nextConnectionNumber, context: context, writeObserver: configuration.writeObserver)
+            connectionNumber: nextConnectionNumber, context: context, acceptedAt: now,
+            maximumRequestBytes: configuration.maximumRequestBytes, writeObserver: configuration.writeObserver)
         nextConnectionNumber += 1
+        guard sessions.count < configuration.maximumConnections else {
+            logger.warning("refused \(session.label): already \(sessions.count) connections (the most TWS serves is \(configuration.maximumConnections))")
+            session.close()
+            return session
+        }
         sessions[session.connectionNumber] = session
         if halfOpen { session.beginHalfOpen(established: false) }
         logger.debug("accepted \(session.label)")
@@ -177,7 +183,7 @@ final class GatewayEngine {
                     return
                 }
                 startAPI(clientId: clientId, session: session)
-            } else {
+            } else if paced(session) {
                 handle(message, from: session)
             }
         case .awaitingPrefix, .closed:

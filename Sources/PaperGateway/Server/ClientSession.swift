@@ -1,4 +1,5 @@
 import NIOCore
+import PaperExchange
 import TWSWire
 
 /// One API connection as the gateway sees it: handshake phase, negotiated version, client id,
@@ -29,7 +30,15 @@ final class ClientSession {
 
     var phase: Phase = .awaitingPrefix
     var prefix: [UInt8] = []
-    var decoder = FrameDecoder()
+    var decoder: FrameDecoder
+    /// When the connection was accepted (for the handshake timeout).
+    let acceptedAt: Timestamp
+    /// Pacing: the second (since the epoch) being counted, its message count, whether 100
+    /// was sent for it, and how many seconds in a row went over the limit.
+    var pacingSecond: Int64 = .min
+    var messagesThisSecond = 0
+    var warnedThisSecond = false
+    var secondsOverLimit = 0
     var serverVersion = 0
     var clientId: Int?
     /// reqMarketDataType: 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
@@ -54,8 +63,13 @@ final class ClientSession {
     /// The messages in ``outbox``, kept only for the observer.
     private var observedMessages: [ServerMessage] = []
 
-    init(connectionNumber: Int, context: ChannelHandlerContext, writeObserver: (@Sendable (GatewayWrite) -> Void)? = nil) {
+    init(
+        connectionNumber: Int, context: ChannelHandlerContext, acceptedAt: Timestamp, maximumRequestBytes: Int,
+        writeObserver: (@Sendable (GatewayWrite) -> Void)? = nil
+    ) {
         self.connectionNumber = connectionNumber
+        self.acceptedAt = acceptedAt
+        self.decoder = FrameDecoder(limit: maximumRequestBytes)
         self.context = context
         self.writeObserver = writeObserver
         peer = context.remoteAddress.map { "\($0)" } ?? "unknown"

@@ -53,6 +53,22 @@ public struct GatewayConfiguration: Sendable {
     public var ownerCommand: String = "ibterm engine"
     /// How long this owner is expected to run (another `ibterm` waits briefly for a one-shot).
     public var ownerKind: LedgerOwner.Kind = .engine
+    /// The most API connections served at once (TWS serves 32 clients); a connection beyond it
+    /// is closed at once.
+    public var maximumConnections: Int = 32
+    /// How long a connection may take from accept to START_API before it is closed, in
+    /// milliseconds (a silent socket must not hold a slot).
+    public var handshakeTimeoutMilliseconds: Int64 = 5000
+    /// The longest request frame accepted, in bytes. No client request comes near it (an order
+    /// is a few kilobytes); a longer length closes the connection before its payload is
+    /// buffered, so a connection holds at most this much unread.
+    public var maximumRequestBytes: Int = 256 * 1024
+    /// IB's pacing: the most messages one client may send in a second (error 100 beyond it,
+    /// once a second); `nil` for no limit (throughput benchmarks).
+    public var messagesPerSecond: Int? = 50
+    /// How many seconds in a row a client may exceed ``messagesPerSecond`` before it is
+    /// disconnected, as IB disconnects a client that keeps flooding.
+    public var pacingViolationsBeforeDisconnect: Int = 5
 
     /// Creates a configuration; every argument has the default `ibterm engine` uses.
     public init(
