@@ -14,7 +14,7 @@
 /// - Displayed size taken by one order is not available to the next until the quote changes.
 public struct MatchingEngine: Sendable {
     /// Every order the exchange has accepted, by order id.
-    public private(set) var orders: [Int: Order]
+    public internal(set) var orders: [Int: Order]
     /// Every execution, oldest first.
     public private(set) var executions: [Execution]
     /// The permId the next accepted order gets.
@@ -71,12 +71,23 @@ public struct MatchingEngine: Sendable {
             order = Order(
                 orderId: request.orderId, permId: nextPermId, request: request, instrument: instrument,
                 account: context.account.accountId, status: .preSubmitted, placedAt: now)
+            order.hold = initialHold(for: request)
             nextPermId += 1
             openOrderIds.insert(order.orderId)
         }
+        if existing?.hold == .untransmitted, request.attachment?.transmit ?? true {
+            order.hold = initialHold(for: request)
+        }
         orders[order.orderId] = order
         var outcomes: [OrderOutcome] = [.statusChanged(order)]
+        if request.attachment?.transmit ?? true {
+            outcomes += transmitGroup(of: order)
+        }
         if let quote {
+            // The group's parent may have been released by this child: work it, then this order.
+            for id in group(of: order) where id != order.orderId && orders[id]?.hold == nil {
+                outcomes += work(id, quote: quote, trade: nil, arrival: true, at: now, context: &context)
+            }
             outcomes += work(order.orderId, quote: quote, trade: nil, arrival: true, at: now, context: &context)
         }
         return outcomes
@@ -88,7 +99,7 @@ public struct MatchingEngine: Sendable {
         order.status = .cancelled
         orders[orderId] = order
         openOrderIds.remove(orderId)
-        return [.cancelled(order, reason: reason)]
+        return [.cancelled(order, reason: reason)] + cancelChildren(of: orderId)
     }
 
     mutating func cancelAll() -> [OrderOutcome] {
@@ -126,7 +137,7 @@ public struct MatchingEngine: Sendable {
         _ id: Int, quote: Quote, trade: Trade?, arrival: Bool, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
-        guard var order = orders[id], order.status.isOpen else { return [] }
+        guard var order = orders[id], order.status.isOpen, order.hold == nil else { return [] }
         var outcomes: [OrderOutcome] = []
         var marketable = arrival
         let request = order.request
@@ -161,6 +172,7 @@ public struct MatchingEngine: Sendable {
         if let fillPrice, fillQuantity > 0 {
             outcomes.append(fill(&order, quantity: fillQuantity, price: fillPrice,
                                  liquidity: liquidityCode, at: now, context: &context))
+            outcomes += afterFill(of: order, quantity: fillQuantity)
         } else if order.status == .preSubmitted {
             order.status = .submitted
             orders[id] = order

@@ -27,6 +27,9 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     public var executionCount: Int
     /// When the order was first placed.
     public var placedAt: Timestamp
+    /// Why the order is accepted but not working (untransmitted, or a child waiting for its
+    /// parent's fill); `nil` when it works.
+    public var hold: OrderHold?
 
     /// The order id, as the `Identifiable` id.
     public var id: Int { orderId }

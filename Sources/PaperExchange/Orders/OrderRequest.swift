@@ -24,13 +24,15 @@ public struct OrderRequest: Sendable, Hashable, Codable {
     public var account: String
     /// The client's free-text reference (`orderRef`).
     public var orderRef: String
+    /// Parent, transmit and one-cancels-all ties; `nil` for a plain order.
+    public var attachment: OrderAttachment?
 
     /// Creates a request.
     public init(
         orderId: Int, clientId: Int = 0, contract: ContractQuery, action: OrderAction,
         totalQuantity: Int, orderType: OrderType, lmtPrice: FixedDecimal? = nil,
         auxPrice: FixedDecimal? = nil, tif: TimeInForce = .day, account: String = "",
-        orderRef: String = ""
+        orderRef: String = "", attachment: OrderAttachment? = nil
     ) {
         self.orderId = orderId
         self.clientId = clientId
@@ -43,5 +45,6 @@ public struct OrderRequest: Sendable, Hashable, Codable {
         self.tif = tif
         self.account = account
         self.orderRef = orderRef
+        self.attachment = attachment?.isPlain == true ? nil : attachment
     }
 }

@@ -13,6 +13,12 @@ extension PaperOrder {
         order.permId = permId
         order.orderRef = request.orderRef
         order.openClose = ""
+        if let attachment = request.attachment {
+            order.parentId = attachment.parentId
+            order.transmit = attachment.transmit
+            order.ocaGroup = attachment.ocaGroup
+            order.ocaType = attachment.ocaType
+        }
         var state = OrderState(status: status.rawValue)
         state.commissionAndFees = nil
         return .openOrder(OpenOrder(contract: instrument.wireContract, order: order, orderState: state))
@@ -23,7 +29,7 @@ extension PaperOrder {
         .orderStatus(OrderStatusMessage(
             orderId: orderId, status: status.rawValue, filled: Quantity(filledQuantity),
             remaining: Quantity(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
-            permId: permId, parentId: 0, lastFillPrice: lastFillPrice.doubleValue, clientId: clientId,
+            permId: permId, parentId: request.attachment?.parentId ?? 0, lastFillPrice: lastFillPrice.doubleValue, clientId: clientId,
             whyHeld: "", mktCapPrice: 0))
     }
 }

@@ -26,7 +26,9 @@ extension PlaceOrder {
             orderId: id, clientId: clientId, contract: contract.query, action: action,
             totalQuantity: whole, orderType: type, lmtPrice: Self.price(order.lmtPrice),
             auxPrice: Self.price(order.auxPrice), tif: tif, account: order.account,
-            orderRef: order.orderRef))
+            orderRef: order.orderRef,
+            attachment: OrderAttachment(
+                parentId: order.parentId, transmit: order.transmit, ocaGroup: order.ocaGroup, ocaType: order.ocaType)))
     }
 
     /// A wire price as an exact decimal; `nil` when unset or not finite.
