@@ -49,8 +49,9 @@ import Testing
         kill(process.processIdentifier, SIGTERM)
         let deadline = ContinuousClock.now + .seconds(10)
         while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        #expect(!process.isRunning)
-        #expect(process.terminationStatus == 0)
+        #expect(!process.isRunning, "quote --watch ends on SIGTERM")
+        // Foundation traps on the status of a running process: read it only once it ended.
+        if !process.isRunning { #expect(process.terminationStatus == 0) }
     }
 
     /// The distinct bid/ask/last triples of `symbol`'s lines that have all three.
