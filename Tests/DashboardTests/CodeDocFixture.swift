@@ -11,7 +11,7 @@ enum CodeDocFixture {
     /// skipped, also under `CI=true`.
     static let prerequisite = Prerequisite.file(
         "ib-message-codes.md", at: path,
-        remedy: "put the project's shared docs beside the repository (\(path))", providedInCI: false)
+        remedy: "put the project's shared docs beside the repository, at \(path)", providedInCI: false)
 
     static let text: String? = try? String(contentsOfFile: path, encoding: .utf8)
 

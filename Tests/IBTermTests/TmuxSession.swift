@@ -37,7 +37,7 @@ final class TmuxSession {
     }
 
     deinit {
-        try? Self.run(["kill-session", "-t", name], captureOutput: false)
+        _ = try? Self.run(["kill-session", "-t", name], captureOutput: false)
     }
 
     /// The visible screen, one string per line.

@@ -14,7 +14,7 @@ import Testing
 public struct Prerequisite: Sendable, CustomStringConvertible {
     /// What it is, as the skip message names it: `tmux`, `the built ibterm`.
     public let description: String
-    /// How to get it: `install tmux (apt-get install tmux)`.
+    /// How to get it: `apt-get install tmux`.
     public let remedy: String
     /// Whether CI provides it (`.ci/run` installs it, or the build makes it): under `CI=true`
     /// its absence fails the test instead of skipping it.
@@ -42,7 +42,7 @@ public struct Prerequisite: Sendable, CustomStringConvertible {
     }
 
     var missingMessage: String {
-        "\(description) is missing: \(remedy)" + (Self.isCI ? " (CI=true: a missing prerequisite fails the test)" : "")
+        "\(description) is missing: \(remedy)" + (Self.isCI ? " (CI=true: a missing prerequisite fails the test instead of skipping it)" : "")
     }
 }
 
@@ -64,14 +64,14 @@ extension Prerequisite {
     public static func program(_ name: String, remedy: String) -> Prerequisite {
         Prerequisite(name, remedy: remedy) {
             let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-            let system = ["/usr/bin", "/bin", "/usr/local/bin"].filter(folders.contains)
+            let system = ["/usr/bin", "/bin", "/usr/local/bin"].filter { folders.contains($0) }
             return (system + folders).map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         }
     }
 
     /// An executable product of this package, next to the test bundle or in `.build/debug`.
     public static func builtProduct(_ name: String) -> Prerequisite {
-        Prerequisite("the built \(name)", remedy: "run swift build (swift build --build-tests builds it too)") {
+        Prerequisite("the built \(name)", remedy: "run swift build") {
             [
                 Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(name).path,
                 Bundle.main.bundleURL.appendingPathComponent(name).path,
@@ -88,11 +88,11 @@ extension Prerequisite {
     }
 
     /// `tmux`, for the end-to-end tests of the real terminal UI.
-    public static let tmux = program("tmux", remedy: "install tmux (apt-get install tmux; .ci/run does)")
+    public static let tmux = program("tmux", remedy: "apt-get install tmux, or run .ci/run")
 
     /// `python3`: starts tmux with a clean set of descriptors, and runs the scripted stand-ins
     /// in `scripts/`.
-    public static let python3 = program("python3", remedy: "install Python 3 (apt-get install python3)")
+    public static let python3 = program("python3", remedy: "apt-get install python3")
 
     /// The `ibterm` executable, run by the end-to-end and process tests.
     public static let ibterm = builtProduct("ibterm")
@@ -108,7 +108,7 @@ extension Prerequisite {
     /// The Python of one peer's virtual environment (`ibapi-9.81`, `ibapi-10.50`), which
     /// `.ci/run` creates with IB's official client installed.
     public static func ibapiPeer(_ name: String) -> Prerequisite {
-        Prerequisite("the \(name) Python peer", remedy: "run .ci/run, which creates \(name) in $IBTERM_PEERS or .build-peers/") {
+        Prerequisite("the \(name) Python peer", remedy: "run .ci/run, which creates it in $IBTERM_PEERS or .build-peers/") {
             let path = peersDirectory.appendingPathComponent(name).appendingPathComponent("bin/python").path
             return FileManager.default.isExecutableFile(atPath: path) ? path : nil
         }
@@ -130,7 +130,7 @@ extension Prerequisite {
         let needs = "needs " + prerequisites.map(\.description).joined(separator: ", ")
         let missing = prerequisites.filter { !$0.isMet }
         guard !missing.isEmpty else { return needs }
-        return needs + "; missing " + missing.map { "\($0.description) (\($0.remedy))" }.joined(separator: ", ")
+        return needs + "; missing " + missing.map { "\($0.description): \($0.remedy)" }.joined(separator: "; ")
     }
 }
 
