@@ -90,6 +90,13 @@ static inline void ibt_setlocale_from_environment(void) { setlocale(LC_ALL, "");
 
 /* newterm on the process's stdout/stdin; unlike initscr it returns NULL instead of exiting
  * when the terminal cannot be initialised. */
+/* Whether the terminal can move the cursor (terminfo `cup`): a dashboard cannot be drawn on one
+ * that cannot (TERM=dumb). */
+static inline int ibt_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 static inline int ibt_newterm(void) {
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) { return ERR; }

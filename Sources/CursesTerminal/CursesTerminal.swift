@@ -59,6 +59,14 @@ public final class CursesTerminal: TerminalBackend {
         guard ibt_newterm() == ibt_ok() else {
             throw CursesError(.initializationFailed, message: "ncurses could not initialise the terminal (check TERM)")
         }
+        guard ibt_can_address_cursor() != 0 else {
+            // A terminal that cannot move the cursor would show one frozen frame: say so instead.
+            endwin()
+            let name = getenv("TERM").map { String(cString: $0) } ?? "unknown"
+            throw CursesError(
+                .initializationFailed,
+                message: "TERM=\(name) cannot move the cursor, so the dashboard cannot be drawn; use a full-screen terminal (e.g. TERM=xterm-256color), or `ibterm quote`/`positions`/`orders` for plain output")
+        }
         isStarted = true
         TerminalRestore.screenStarted()
         if options.restoreOnCrash { TerminalRestore.installCrashHandlers() }

@@ -1,4 +1,5 @@
 import TWSClient
+import TWSWire
 
 extension TWSNotice {
     /// Whether the notice belongs to one quote subscription (354 not subscribed, 10167
@@ -7,6 +8,8 @@ extension TWSNotice {
     /// every notice as well skips these to report each once.
     public var concernsOneQuoteStream: Bool {
         guard id >= 0 else { return false }
+        // A market-data message the client could not read is reported on its quote's stream.
+        if let unreadable, unreadable.area == .marketData { return true }
         switch code {
         case 354, 10089, 10090, 10091, 10167, 10168, 10186, 10197, 300, 322: return true
         default: return false

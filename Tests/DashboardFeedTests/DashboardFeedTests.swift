@@ -59,6 +59,18 @@ import TWSWire
         #expect(DashboardEvent(QuoteEvent.gap(StreamGap.marketDataLost), symbol: "MSFT", requestID: 7) == nil)
     }
 
+    @Test func anUnreadableMarketDataMessageIsReportedOnItsQuoteStreamOnly() {
+        var unreadableTick = notice(id: 3, code: 508)
+        unreadableTick.unreadable = UnreadableMessage(
+            messageID: 1, messageName: "TICK_PRICE", area: .marketData, subject: .request(3),
+            error: WireDecodingError(message: "TICK_PRICE", field: "price", index: 4, bytes: "x", reason: .notANumber),
+            fields: ["1", "6", "3", "1", "x"], fieldCount: 5)
+        #expect(unreadableTick.concernsOneQuoteStream, "logged once, under its symbol")
+        var unreadableStatus = unreadableTick
+        unreadableStatus.unreadable?.area = .orders
+        #expect(!unreadableStatus.concernsOneQuoteStream)
+    }
+
     @Test func onlyTickerNoticesWithAnIDConcernOneQuoteStream() {
         #expect(notice(id: 3, code: 354).concernsOneQuoteStream)
         #expect(notice(id: 3, code: 10167).concernsOneQuoteStream)

@@ -34,6 +34,8 @@ extension GatewayEngine {
         case let .failure(rejection):
             logger.info("order \(orderId) from client \(clientId) rejected: \(rejection.code) \(rejection.text)")
             report([.rejected(rejection)], requester: session)
+        case let .success(request) where message.order.whatIf:
+            answerWhatIf(message, request: request, session: session)
         case let .success(request):
             let outcomes = exchange.place(request, at: time)
             logger.info("order \(orderId) from client \(clientId) on connection \(session.connectionNumber): \(request.action.rawValue) \(request.totalQuantity) \(message.contract.symbol) \(request.orderType.rawValue)\(request.lmtPrice.map { " " + $0.description } ?? "") \(request.tif.rawValue) -> \(Self.summary(outcomes))")

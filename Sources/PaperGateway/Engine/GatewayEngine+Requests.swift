@@ -50,8 +50,29 @@ extension GatewayEngine {
         case let .cancelPnLSingle(reqId): session.pnlSingle[reqId] = nil
         case .startAPI:
             logger.debug("\(session.label) sent START_API twice; ignored")
-        case let .unknown(id, _):
-            logger.debug("\(session.label) sent unsupported message id \(id); ignored")
+        case let .unknown(id, fields):
+            answerUnserved(id: id, fields: fields, session: session)
+        }
+    }
+
+    /// A message the gateway does not serve: refused for its request id (321), answered with an
+    /// empty list of its kind, or, for an id the protocol does not have, IB's 505. Never silence.
+    func answerUnserved(id: Int, fields: [String], session: ClientSession) {
+        guard let unserved = UnservedRequest.byMessageID[id] else {
+            logger.info("\(session.label) sent unknown message id \(id); answered 505")
+            send(error: 505, "Fatal Error: Unknown message id.", id: -1, to: session)
+            return
+        }
+        switch unserved.answer {
+        case .refuse:
+            let reqId = unserved.requestID(in: fields) ?? -1
+            logger.info("\(session.label) asked \(unserved.name) (request \(reqId)); refused: not served")
+            send(error: 321, "Error validating request.-'\(unserved.name)' : cause - the ibterm paper gateway does not serve \(unserved.name)", id: reqId, to: session)
+        case let .empty(messageID, answer):
+            logger.info("\(session.label) asked \(unserved.name); answered with an empty list")
+            session.send(.unknown(id: messageID, fields: answer))
+        case .none:
+            logger.debug("\(session.label) sent \(unserved.name); nothing to cancel")
         }
     }
 }
