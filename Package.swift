@@ -16,6 +16,8 @@ let toml: Target.Dependency = .product(name: "TOMLKit", package: "TOMLKit")
 
 let package = Package(
     name: "ibterm",
+    // Built and tested on Linux. macOS 14 is the minimum for a macOS build: the C library imports
+    // are guarded (Glibc, else Darwin), but no macOS build is run (README, "Platforms").
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ibterm", targets: ["ibterm"]),
@@ -42,23 +44,25 @@ let package = Package(
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "Vocabulary", exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "TWSWire", swiftSettings: strict),
-        .target(name: "TWSSession", dependencies: ["Vocabulary"], swiftSettings: strict),
+        .target(name: "TWSWire", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "TWSSession", dependencies: ["Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "PaperExchange", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "Dashboard", dependencies: ["Vocabulary", toml], swiftSettings: strict),
+        .target(name: "Dashboard", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "TerminalUI", dependencies: ["Dashboard", toml], exclude: ["README.md"], swiftSettings: strict),
 
         // MARK: I/O adapters
         .target(
             name: "PaperGateway",
             dependencies: ["TWSWire", "PaperExchange", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            exclude: ["README.md"],
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
-        .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", logging] + nio, swiftSettings: strict),
-        // Pure: client values → dashboard events (shared by ibterm and ibterm-bench).
+        .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
+        // Client values → dashboard events (shared by ibterm and ibterm-bench): no I/O of its own,
+        // but it links SwiftNIO through TWSClient, so it is not one of the pure layers.
         .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire"], exclude: ["README.md"], swiftSettings: strict),
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
 
         // MARK: Executables
@@ -84,21 +88,25 @@ let package = Package(
         // MARK: Tests
         // Test support: one sample of every server message, for the codec's and the client's tests.
         .target(name: "TWSWireSamples", dependencies: ["TWSWire"], path: "Tests/TWSWireSamples", swiftSettings: strict),
+        // Test support: what a test needs from outside the package (tmux, python3, the built
+        // ibterm, the Python peers) and the `.requires(...)` trait that skips without it
+        // (and fails under CI=true).
+        .target(name: "TestPrerequisites", path: "Tests/TestPrerequisites", swiftSettings: strict),
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(
             name: "PaperGatewayTests",
-            dependencies: ["PaperGateway", "PaperExchange", "TWSWire", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            dependencies: ["PaperGateway", "PaperExchange", "TWSWire", "TestPrerequisites", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
             exclude: ["Peers"],
             swiftSettings: strict
         ),
         .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", logging] + nio, swiftSettings: strict),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary"], swiftSettings: strict),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
-        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "Vocabulary", "PaperGateway", logging], swiftSettings: strict),
+        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "Vocabulary", "PaperGateway", "TestPrerequisites", logging], swiftSettings: strict),
         .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "TWSClient", "TWSWire"], swiftSettings: strict),
     ]
 )

@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// Delivers SIGINT, SIGTERM and SIGHUP (or other signals) to a closure on a dispatch queue, so

@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A process started in a pseudo-terminal of its own (TERM=xterm-256color, stderr discarded),
 /// for the benchmarks that need a real terminal.

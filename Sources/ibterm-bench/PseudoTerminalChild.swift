@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// This benchmark run again as a child in a pseudo-terminal of its own (for the ncurses back
 /// end, which needs a terminal): the parent keeps reading the pty's master side so the child

@@ -2,7 +2,11 @@ import CursesTerminal
 import Dashboard
 import DashboardFeed
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Logging
 import PaperExchange
 import PaperGateway

@@ -1,7 +1,11 @@
 import ArgumentParser
 import CursesTerminal
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Histogram
 import TerminalUI
 

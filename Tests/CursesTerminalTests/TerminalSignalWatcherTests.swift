@@ -1,6 +1,10 @@
 import CursesTerminal
 import Dispatch
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 
 @Suite struct TerminalSignalWatcherTests {

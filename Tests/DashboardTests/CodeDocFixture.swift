@@ -1,20 +1,19 @@
 import Foundation
+import TestPrerequisites
 
 /// Reads `../shared/docs/ib-message-codes.md` (beside the repository) for the catalog tests.
 enum CodeDocFixture {
-    static let path: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let path: String = Prerequisite.repositoryRoot
         .deletingLastPathComponent().appendingPathComponent("shared/docs/ib-message-codes.md").path
 
-    static let text: String? = {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            print("CodeDocFixture: \(path) is absent; doc-driven catalog tests are skipped.")
-            return nil
-        }
-        return text
-    }()
+    /// The reference doc of IB's message codes. It lives beside the repository, not in it, so
+    /// a checkout (and CI) may not have it: the tests that read it are then reported as
+    /// skipped, also under `CI=true`.
+    static let prerequisite = Prerequisite.file(
+        "ib-message-codes.md", at: path,
+        remedy: "put the project's shared docs beside the repository, at \(path)", providedInCI: false)
 
-    static var isAvailable: Bool { text != nil }
+    static let text: String? = try? String(contentsOfFile: path, encoding: .utf8)
 
     /// One row of the doc's code table.
     struct Row {

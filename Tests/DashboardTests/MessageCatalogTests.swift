@@ -1,8 +1,9 @@
+import TestPrerequisites
 import Testing
 @testable import Dashboard
 
 @Suite struct MessageCatalogTests {
-    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    @Test(.requires(CodeDocFixture.prerequisite))
     func extractsAtLeastEightyCodesFromTheReferenceDoc() {
         #expect(CodeDocFixture.allCodes.count >= 80)
         #expect(CodeDocFixture.allCodes.contains(354))
@@ -10,13 +11,13 @@ import Testing
         #expect(CodeDocFixture.allCodes.isSuperset(of: 510...516))
     }
 
-    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    @Test(.requires(CodeDocFixture.prerequisite))
     func hasAnEntryForEveryCodeInTheReferenceDoc() {
         let missing = CodeDocFixture.allCodes.filter { MessageCatalog.entry(for: $0) == nil }.sorted()
         #expect(missing.isEmpty, "catalog lacks \(missing)")
     }
 
-    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    @Test(.requires(CodeDocFixture.prerequisite))
     func neverMakesAnInformationalCodeOfTheDocAnError() {
         for row in CodeDocFixture.rows where row.severity.hasPrefix("INFO") {
             for code in row.codes {
@@ -25,7 +26,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    @Test(.requires(CodeDocFixture.prerequisite))
     func makesEveryCriticalCodeOfTheDocAnError() {
         for row in CodeDocFixture.rows where row.severity.hasPrefix("CRITICAL") {
             for code in row.codes {
@@ -34,7 +35,7 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: CodeDocFixture.isAvailable, "ib-message-codes.md is not beside the repository"))
+    @Test(.requires(CodeDocFixture.prerequisite))
     func marksRequestsDeadWhereTheDocSaysDead() {
         for row in CodeDocFixture.rows {
             let after = row.requestAfter.lowercased().replacingOccurrences(of: "*", with: "")

@@ -1,32 +1,22 @@
 import Foundation
+import TestPrerequisites
 import Testing
 
 /// The real `ibterm` binary in a real terminal (tmux), on its embedded paper gateway.
 ///
 /// Each test gets its own HOME and XDG folders, a fresh seeded paper account and a detached
-/// tmux session; every wait is bounded. Without tmux or the built binary the tests say why
-/// and return (CI installs tmux and builds the binary with the tests).
-@Suite(.serialized) struct EndToEndTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var binary: String? {
-        [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ibterm").path,
-            repositoryRoot.appendingPathComponent(".build/debug/ibterm").path,
-        ].first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+/// tmux session; every wait is bounded. Needs tmux, python3 (which starts tmux) and the built
+/// binary: without them the suite is reported as skipped, and under `CI=true` (where `.ci/run`
+/// installs tmux and the build makes the binary) a missing one fails it.
+@Suite(.serialized, .requires(.tmux, .python3, .ibterm))
+struct EndToEndTests {
+    static let repositoryRoot = Prerequisite.repositoryRoot
 
     /// A shell command that runs ibterm in an isolated home, then reports how it ended and the
     /// terminal's mode, and stays open so the screen can be read.
-    func command(_ arguments: String) throws -> String? {
-        guard TmuxSession.isAvailable else {
-            print("skipping end-to-end test: tmux or python3 is not installed")
-            return nil
-        }
-        guard let binary = Self.binary else {
-            print("skipping end-to-end test: no built ibterm (run swift build)")
-            return nil
-        }
+    func command(_ arguments: String) throws -> String {
+        try TmuxSession.requirePrerequisites()
+        let binary = try Prerequisite.ibterm.require()
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let environment = "HOME=\(home.path) XDG_CONFIG_HOME=\(home.path)/config XDG_DATA_HOME=\(home.path)/data XDG_STATE_HOME=\(home.path)/state TERM=xterm-256color IBTERM_THEMES=\(Self.repositoryRoot.path)/themes"
@@ -57,7 +47,7 @@ import Testing
     }
 
     @Test func fullLayoutShowsEveryPaneAndMovingQuotes() async throws {
-        guard let command = try command("--theme mono") else { return }
+        let command = try self.command("--theme mono")
         let session = try await TmuxSession(command: command, width: 120, height: 40)
         let ready = await session.waitFor { screen in
             screen.contains("PAPER") && screen.contains("connected") && (Self.row(screen, "AAPL").map { Self.numbers(in: $0).count >= 3 } ?? false)
@@ -70,7 +60,7 @@ import Testing
     }
 
     @Test func keystrokesPlaceAMarketableLimitBuyThatShowsInPositions() async throws {
-        guard let command = try command("--theme mono") else { return }
+        let command = try self.command("--theme mono")
         let session = try await TmuxSession(command: command, width: 120, height: 40)
         // Orders can be sent once the connection is usable and the quote is live.
         let ready = await session.waitFor { screen in
@@ -97,7 +87,7 @@ import Testing
     @Test func anExpiredSubscriptionShowsAsNotEntitledWithThePlainMessage() async throws {
         let scenario = FileManager.default.temporaryDirectory.appendingPathComponent("expire-\(UUID().uuidString).toml")
         try "name = \"expire\"\n\n[[fault]]\nat = 3\nkind = \"expire-subscription\"\nsymbol = \"AAPL\"\n".write(to: scenario, atomically: true, encoding: .utf8)
-        guard let command = try command("--theme mono --scenario \(scenario.path)") else { return }
+        let command = try self.command("--theme mono --scenario \(scenario.path)")
         let session = try await TmuxSession(command: command, width: 120, height: 40)
         let expired = await session.waitFor(timeout: .seconds(20)) { screen in
             (Self.row(screen, "AAPL")?.contains("no entitlement") ?? false) && screen.contains("354")
@@ -108,7 +98,7 @@ import Testing
     }
 
     @Test func resizingAndSIGTERMLeaveACorrectScreenAndAUsableTerminal() async throws {
-        guard let command = try command("") else { return }
+        let command = try self.command("")
         let session = try await TmuxSession(command: command, width: 120, height: 40)
         #expect(await session.waitFor { $0.contains("PAPER") && $0.contains("Executions") } != nil)
         try await session.resize(width: 80, height: 24)

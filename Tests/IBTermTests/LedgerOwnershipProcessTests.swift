@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestPrerequisites
 import Testing
 
 /// Two real `ibterm` processes on one paper ledger: the first owns it (lock + owner file), the
@@ -9,11 +10,9 @@ import Testing
 /// Needs the built binary: without it the test is skipped (visibly), except under `CI=true`,
 /// where it runs and fails.
 @Suite(.serialized) struct LedgerOwnershipProcessTests {
-    static let runsInCI = ProcessInfo.processInfo.environment["CI"] == "true"
-
-    @Test(.enabled(if: EndToEndTests.binary != nil || runsInCI, "no built ibterm (run swift build)"))
+    @Test(.requires(.ibterm))
     func aSecondProcessUsesTheOwnersGatewayAndTakesOverWhenTheOwnerIsKilled() async throws {
-        let binary = try #require(EndToEndTests.binary, "CI=true needs the built ibterm")
+        let binary = try Prerequisite.ibterm.require()
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-ledger-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }

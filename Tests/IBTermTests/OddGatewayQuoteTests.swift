@@ -1,24 +1,20 @@
 import Foundation
+import TestPrerequisites
 import Testing
 
 /// `ibterm quote AAPL MSFT` against an independent TWS stand-in (`scripts/odd-tick-gateway.py`)
 /// that sends one TICK_PRICE with a field too many after each market-data request: both quotes
 /// are answered on the first connection, as IB's own clients would answer them.
 ///
-/// It needs the built `ibterm` and `python3`; without them the test is skipped, except under
-/// `CI=true`, where a missing prerequisite fails it.
+/// It needs the built `ibterm` and `python3`; without them the test is reported as skipped,
+/// except under `CI=true`, where a missing prerequisite fails it.
 @Suite struct OddGatewayQuoteTests {
     static let script = EndToEndTests.repositoryRoot.appendingPathComponent("scripts/odd-tick-gateway.py").path
-    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
-            .map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
-    static let prerequisitesMet = EndToEndTests.binary != nil && python != nil
 
-    @Test(.enabled(if: prerequisitesMet || isCI, "needs the built ibterm (swift build) and python3"), .timeLimit(.minutes(1)))
+    @Test(.requires(.ibterm, .python3), .timeLimit(.minutes(1)))
     func quoteAnswersBothSymbolsWhenATickCarriesAFieldTooMany() async throws {
-        let binary = try #require(EndToEndTests.binary, "no built ibterm: run swift build")
-        let python = try #require(Self.python, "python3 is not installed")
+        let binary = try Prerequisite.ibterm.require()
+        let python = try Prerequisite.python3.require()
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-odd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }

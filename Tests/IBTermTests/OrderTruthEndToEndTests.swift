@@ -1,26 +1,33 @@
 import Foundation
+import TestPrerequisites
 import Testing
 
 /// Orders that outlive a run or belong to another client, in the real binary (tmux): a resting
 /// stop-limit survives quit and relaunch, an order IB refuses ends Rejected and is not counted
 /// working, and an order placed by `ibterm order` from a second shell appears in the open
 /// dashboard and is cancelled there (under its owner's client id, as IB requires).
-@Suite(.serialized, .enabled(if: TmuxSession.isAvailable && EndToEndTests.binary != nil, "needs tmux, python3 and a built ibterm"))
+///
+/// Needs tmux, python3 and the built `ibterm`: without them the suite is reported as skipped,
+/// except under `CI=true`, where it runs and a missing prerequisite fails it.
+@Suite(.serialized, .requires(.tmux, .python3, .ibterm))
 struct OrderTruthEndToEndTests {
     /// One isolated home for both runs of the dashboard.
     struct Home {
         let path: String
+        let binary: String
         var environment: String {
             "HOME=\(path) XDG_CONFIG_HOME=\(path)/config XDG_DATA_HOME=\(path)/data XDG_STATE_HOME=\(path)/state TERM=xterm-256color IBTERM_THEMES=\(EndToEndTests.repositoryRoot.path)/themes"
         }
 
         init() throws {
+            try TmuxSession.requirePrerequisites()
+            binary = try Prerequisite.ibterm.require()
             path = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-orders-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         }
 
         func dashboard(fresh: Bool) -> String {
-            "env \(environment) \(EndToEndTests.binary!) --seed 7 \(fresh ? "--fresh" : "") --state \(path)/paper.sqlite --theme mono --ascii; sleep 120"
+            "env \(environment) \(binary) --seed 7 \(fresh ? "--fresh" : "") --state \(path)/paper.sqlite --theme mono --ascii; sleep 120"
         }
     }
 
@@ -107,7 +114,7 @@ struct OrderTruthEndToEndTests {
         let gateway = try #require(status.split(separator: " ").first { $0.hasPrefix("127.0.0.1:") }.map(String.init))
         let msft = try #require(EndToEndTests.row(relaunched!, "MSFT").flatMap { EndToEndTests.numbers(in: $0).dropFirst().first })
         let far = String(format: "%.2f", (msft * 0.97 * 100).rounded() / 100)
-        let output = try await Self.shell("env \(home.environment) \(EndToEndTests.binary!) order buy 7 MSFT --limit \(far) --tif GTC --gateway \(gateway) --client-id 5 2>&1")
+        let output = try await Self.shell("env \(home.environment) \(home.binary) order buy 7 MSFT --limit \(far) --tif GTC --gateway \(gateway) --client-id 5 2>&1")
         let orderID = try #require(output.split(separator: " ").dropFirst().first.flatMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }, "\(output)")
         let foreign = await session.waitFor(timeout: .seconds(10)) { Self.line($0, containing: "cl 5", "MSFT") != nil }
         #expect(foreign != nil, "the other client's order did not appear")

@@ -1,4 +1,5 @@
 import Foundation
+import TestPrerequisites
 import Testing
 
 @testable import ibterm
@@ -11,11 +12,10 @@ import Testing
         #expect(quote.watch && quote.json && quote.symbols == ["AAPL", "MSFT"])
     }
 
-    @Test func watchStreamsChangingQuotesOfEverySymbolUntilSIGTERM() async throws {
-        guard let binary = EndToEndTests.binary else {
-            print("skipping quote --watch test: no built ibterm (run swift build)")
-            return
-        }
+    /// Needs the built `ibterm`: skipped without it, failed without it under `CI=true`.
+    @Test(.requires(.ibterm))
+    func watchStreamsChangingQuotesOfEverySymbolUntilSIGTERM() async throws {
+        let binary = try Prerequisite.ibterm.require()
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-watch-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
         let process = Process()

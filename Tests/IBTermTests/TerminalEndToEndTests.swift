@@ -1,19 +1,14 @@
 import Foundation
+import TestPrerequisites
 import Testing
-
-/// When the terminal end-to-end tests run: with tmux, python3 and a built `ibterm`; without
-/// them they show as skipped, except under `CI=true`, where they run and a missing
-/// prerequisite fails them.
-enum TerminalEndToEnd {
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-    static var prerequisitesMet: Bool { TmuxSession.isAvailable && EndToEndTests.binary != nil }
-    static var enabled: Bool { isCI || prerequisitesMet }
-}
 
 /// The real `ibterm` in tmux, driven as a trader would: keys on the "terminal too small" screen,
 /// Ctrl-C with and without working orders, Ctrl-Z then `fg`, Ctrl-L, and the exit status of
 /// each way out. Every wait polls the screen with a bound.
-@Suite(.serialized, .enabled(if: TerminalEndToEnd.enabled, "needs tmux, python3 and a built ibterm (swift build)"))
+///
+/// Needs tmux, python3 and the built `ibterm`: without them the suite is reported as skipped,
+/// except under `CI=true`, where it runs and a missing prerequisite fails it.
+@Suite(.serialized, .requires(.tmux, .python3, .ibterm))
 struct TerminalEndToEndTests {
     /// One dashboard run: its isolated home and the command line that starts it.
     struct Run {
@@ -21,8 +16,8 @@ struct TerminalEndToEndTests {
         let binary: String
 
         init() throws {
-            try #require(TmuxSession.isAvailable, "tmux or python3 is not installed")
-            binary = try #require(EndToEndTests.binary, "no built ibterm (run swift build)")
+            try TmuxSession.requirePrerequisites()
+            binary = try Prerequisite.ibterm.require()
             home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-term-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         }

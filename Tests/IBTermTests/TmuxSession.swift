@@ -1,16 +1,24 @@
 import Dispatch
 import Foundation
+import TestPrerequisites
+import Testing
 
 /// A detached tmux session running a command, for end-to-end tests of the real terminal UI:
 /// keys go in with `send-keys`, the screen comes out with `capture-pane`.
+///
+/// Needs tmux and python3 (which starts tmux with a clean set of file descriptors): gate a
+/// test that uses it with `.requires(.tmux, .python3, ...)`.
 final class TmuxSession {
     let name: String
-    private static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    private static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    private static let tmux: String? = Prerequisite.tmux.location
+    private static let python: String? = Prerequisite.python3.location
 
-    /// Whether tmux (and python3, which starts it with a clean set of file descriptors) is
-    /// installed.
-    static var isAvailable: Bool { tmux != nil && python != nil }
+    /// Fails the test unless tmux and python3 are there (a gated test runs without them only
+    /// under `CI=true`).
+    static func requirePrerequisites(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try Prerequisite.tmux.require(sourceLocation: sourceLocation)
+        try Prerequisite.python3.require(sourceLocation: sourceLocation)
+    }
 
     /// Runs tmux through Python's `subprocess`, which closes every inherited descriptor: the
     /// tmux server that `new-session` forks would otherwise keep this process's pipes open,
@@ -22,13 +30,14 @@ final class TmuxSession {
 
     /// Starts `command` (run by `sh -c`) in a new session of `width`x`height`.
     init(command: String, width: Int = 120, height: Int = 40) async throws {
+        try Self.requirePrerequisites()
         name = "ibterm-e2e-\(UUID().uuidString.prefix(8))"
         try await Self.command(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command], captureOutput: false)
         try await Self.command(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
     deinit {
-        try? Self.run(["kill-session", "-t", name], captureOutput: false)
+        _ = try? Self.run(["kill-session", "-t", name], captureOutput: false)
     }
 
     /// The visible screen, one string per line.

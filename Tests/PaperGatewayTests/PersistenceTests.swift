@@ -3,6 +3,7 @@ import GRDB
 import PaperExchange
 import PaperGateway
 import Synchronization
+import TestPrerequisites
 import Testing
 import TWSWire
 
@@ -48,20 +49,11 @@ import TWSWire
         try await fresh.server.stop()
     }
 
-    static var ibtermBinary: String? {
-        let root = PythonConformanceTests.repositoryRoot
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("ibterm").path,
-            root.appendingPathComponent(".build/debug/ibterm").path,
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
-    @Test func killedMidBurstLeavesAConsistentLedger() async throws {
-        guard let binary = Self.ibtermBinary else {
-            print("skipping kill test: no ibterm executable next to the tests or in .build/debug (run swift build)")
-            return
-        }
+    /// Kills a real `ibterm engine` process, so it needs the built binary: skipped without it,
+    /// failed without it under `CI=true`.
+    @Test(.requires(.ibterm))
+    func killedMidBurstLeavesAConsistentLedger() async throws {
+        let binary = try Prerequisite.ibterm.require()
         let path = GatewayFixture.temporaryPath("killed.sqlite")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

@@ -1,24 +1,16 @@
 import Foundation
 import PaperGateway
+import TestPrerequisites
 import Testing
 
 /// Drives the gateway with IB's official Python client in two versions, each in its own
 /// virtual environment (created by `.ci/run` under `$IBTERM_PEERS`, default `.build-peers/`).
+///
+/// One test per peer, each gated on its virtual environment: without it the test is reported
+/// as skipped (with the command that creates it), except under `CI=true`, where `.ci/run` was
+/// to create it and its absence fails the test.
 @Suite(.serialized) struct PythonConformanceTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var peersDirectory: URL {
-        if let path = ProcessInfo.processInfo.environment["IBTERM_PEERS"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        return repositoryRoot.appendingPathComponent(".build-peers")
-    }
-
-    static func python(_ peer: String) -> String? {
-        let path = peersDirectory.appendingPathComponent(peer).appendingPathComponent("bin/python").path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
+    static let repositoryRoot = Prerequisite.repositoryRoot
 
     /// Runs `script` with `python`, killing it after `timeout`; returns its output.
     static func run(python: String, script: String, arguments: [String], timeout: TimeInterval) async throws -> (Int32, String) {
@@ -41,12 +33,20 @@ import Testing
         return (process.terminationStatus, text)
     }
 
-    @Test(arguments: [("ibapi-9.81", 157), ("ibapi-10.50", 200)])
-    func officialClientTradesAgainstTheGateway(peer: String, expectedVersion: Int) async throws {
-        guard let python = Self.python(peer) else {
-            print("skipping \(peer) conformance: no virtual environment at \(Self.peersDirectory.path)/\(peer) (run .ci/run or create it as it does)")
-            return
-        }
+    /// `ibapi` 9.81 negotiates server version 157.
+    @Test(.requires(.ibapiPeer("ibapi-9.81")))
+    func officialClient981TradesAgainstTheGateway() async throws {
+        try await officialClientTradesAgainstTheGateway(peer: .ibapiPeer("ibapi-9.81"), expectedVersion: 157)
+    }
+
+    /// `ibapi-stable` 10.50 negotiates server version 200.
+    @Test(.requires(.ibapiPeer("ibapi-10.50")))
+    func officialClient1050TradesAgainstTheGateway() async throws {
+        try await officialClientTradesAgainstTheGateway(peer: .ibapiPeer("ibapi-10.50"), expectedVersion: 200)
+    }
+
+    func officialClientTradesAgainstTheGateway(peer: Prerequisite, expectedVersion: Int) async throws {
+        let python = try peer.require()
         let configuration = GatewayConfiguration(
             port: 0, seed: 11, notEntitled: ["TSLA"], tickIntervalMilliseconds: 50, pnlIntervalMilliseconds: 300,
             logger: GatewayFixture.quietLogger)

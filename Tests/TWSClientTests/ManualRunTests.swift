@@ -11,7 +11,7 @@ import TWSWire
 
     /// `IBTERM_DEMO_PORT=4599 swift test --filter servesADemoGateway` serves the scripted
     /// gateway on that port for `IBTERM_DEMO_SECONDS` (default 60, at most 600).
-    @Test(.enabled(if: environment["IBTERM_DEMO_PORT"] != nil))
+    @Test(.enabled(if: environment["IBTERM_DEMO_PORT"] != nil, "a manual run: set IBTERM_DEMO_PORT to serve the demo gateway"))
     func servesADemoGateway() async throws {
         let port = Int(Self.environment["IBTERM_DEMO_PORT"] ?? "") ?? 4599
         let seconds = min(Int(Self.environment["IBTERM_DEMO_SECONDS"] ?? "") ?? 60, 600)
@@ -37,7 +37,7 @@ import TWSWire
     /// `IBTERM_MEASURE=1 swift test --filter measuresHalfOpenDetection` prints the time from
     /// the server going silent to the client reporting the connection lost, and the log of
     /// the reconnect-and-resubscribe sequence.
-    @Test(.enabled(if: environment["IBTERM_MEASURE"] != nil), .timeLimit(.minutes(1)))
+    @Test(.enabled(if: environment["IBTERM_MEASURE"] != nil, "a manual run: set IBTERM_MEASURE to measure half-open detection"), .timeLimit(.minutes(1)))
     func measuresHalfOpenDetectionWithDefaultKeepalive() async throws {
         let server = try await ScriptedServer.start { $0.quotes["AAPL"] = (bid: 1, ask: 2, last: 1.5, volume: 10) }
         var configuration = TWSClientConfiguration()          // keepalive 2 s + 3 s, backoff 0.5 s full jitter

@@ -1,5 +1,9 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads what the kernel knows about a running process from `/proc/PID`: CPU time, resident
 /// memory (now, peak, and by kind), threads and wake-ups.
@@ -93,7 +97,11 @@ struct ProcessProbe: Sendable {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
+            #if canImport(Glibc)
             let count = Glibc.read(descriptor, &buffer, buffer.count)
+            #else
+            let count = Darwin.read(descriptor, &buffer, buffer.count)
+            #endif
             if count <= 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
         }

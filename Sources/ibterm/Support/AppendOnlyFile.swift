@@ -1,5 +1,10 @@
 import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file opened for appending whole lines from any thread (logs, the journal).
 final class AppendOnlyFile: Sendable {
@@ -19,6 +24,6 @@ final class AppendOnlyFile: Sendable {
     func appendLine(_ line: String) {
         var bytes = Array(line.utf8)
         bytes.append(UInt8(ascii: "\n"))
-        descriptor.withLock { fd in _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } }
+        descriptor.withLock { fd in _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } }
     }
 }
