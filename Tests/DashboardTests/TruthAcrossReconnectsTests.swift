@@ -104,4 +104,15 @@ import Vocabulary
         harness.tickAAPL()
         #expect(harness.state.freshness(of: "AAPL")?.state == .live)
     }
+
+    @Test func rRetriesALostConnectionAtOnceAndSaysSoWhenThereIsNothingToRetry() {
+        var harness = DashboardHarness.withLiveAAPL()
+        #expect(harness.user(.retryConnection).isEmpty || !harness.user(.retryConnection).contains(.retryConnection))
+        harness.send(.connectionLost(reason: "connection error: connection refused"))
+        harness.send(.reconnectScheduled(attempt: 3, after: .seconds(8)))
+        let effects = harness.user(.retryConnection)
+        #expect(effects.contains(.retryConnection))
+        #expect(harness.state.connection.state == .connecting)
+        #expect(harness.state.reconnectCountdown == nil)
+    }
 }

@@ -59,6 +59,31 @@ struct EndToEndTests {
         #expect(moved != nil, "quotes did not move")
     }
 
+    @Test func aRefusedGatewayShowsNoAccountItsReasonAndRetriesOnR() async throws {
+        let command = try self.command("--gateway 127.0.0.1:1")
+        let session = try await TmuxSession(command: command, width: 120, height: 40)
+        let refused = await session.waitFor { $0.contains("connection refused") && $0.contains("retry in") }
+        let screen = try #require(refused, "the refusal and the countdown are on screen")
+        #expect(screen.contains("NO ACCOUNT") || screen.contains("CONNECTING"), "the badge claims no account kind")
+        #expect(!screen.contains(" LIVE ") && !screen.contains(" PAPER "))
+        let attempt = screen.split(separator: "\n").last { $0.contains("attempt") }.map(String.init) ?? ""
+        try await session.send("r")
+        let retried = await session.waitFor(timeout: .seconds(5)) { screen in
+            screen.split(separator: "\n").last { $0.contains("attempt") }.map(String.init) != attempt
+        }
+        #expect(retried != nil, "r retried at once")
+        try await session.send("q")
+        #expect(await session.waitFor { $0.contains("EXIT 0") } != nil)
+    }
+
+    @Test func aTerminalThatCannotMoveTheCursorGetsASentenceNotAFrozenFrame() async throws {
+        let command = try self.command("--gateway 127.0.0.1:1").replacingOccurrences(of: "TERM=xterm-256color", with: "TERM=dumb")
+        let session = try await TmuxSession(command: command, width: 120, height: 40)
+        let screen = await session.waitFor { $0.contains("EXIT") }
+        #expect(screen?.contains("TERM=dumb cannot move the cursor") == true, "\(screen ?? "")")
+        #expect(screen?.contains("EXIT 1") == true)
+    }
+
     @Test func keystrokesPlaceAMarketableLimitBuyThatShowsInPositions() async throws {
         let command = try self.command("--theme mono")
         let session = try await TmuxSession(command: command, width: 120, height: 40)
