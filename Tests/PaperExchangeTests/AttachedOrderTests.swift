@@ -1,27 +1,9 @@
 import Testing
 @testable import PaperExchange
 
-/// Attached and linked orders as TWS runs them: a bracket's children wait for the parent's
+/// (MatchingEngineTests) Attached and linked orders as TWS runs them: a bracket's children wait for the parent's
 /// fill and die with it, one-cancels-all groups cancel or reduce, `transmit` false holds.
-@Suite struct AttachedOrderTests {
-    let universe: InstrumentUniverse
-    let aapl: Instrument
-
-    init() throws {
-        universe = try Fixtures.universe()
-        aapl = try #require(universe.instrument(symbol: "AAPL"))
-    }
-
-    private func place(
-        _ engine: inout MatchingEngine, _ request: OrderRequest, _ quote: Quote, _ context: inout FillContext
-    ) -> [OrderOutcome] {
-        engine.place(request, instrument: universe.resolve(request.contract), quote: quote, at: quote.time, context: &context)
-    }
-
-    private func event(_ quote: Quote) -> MarketEvent {
-        MarketEvent(conId: quote.conId, time: quote.time, changed: .all, quote: quote, trade: nil)
-    }
-
+extension MatchingEngineTests {
     private func attached(_ request: OrderRequest, parent: Int = 0, transmit: Bool = true, oca: String = "", type: Int = 0) -> OrderRequest {
         var request = request
         request.attachment = OrderAttachment(parentId: parent, transmit: transmit, ocaGroup: oca, ocaType: type)

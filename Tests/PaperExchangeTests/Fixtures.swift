@@ -55,4 +55,17 @@ enum Fixtures {
             action: action, totalQuantity: quantity, orderType: type, lmtPrice: limit.map(decimal),
             auxPrice: stop.map(decimal), tif: tif)
     }
+
+    /// Places `request` on `engine` against `quote`, resolving its contract in `universe`.
+    static func place(
+        _ engine: inout MatchingEngine, _ request: OrderRequest, _ quote: Quote, _ context: inout FillContext,
+        in universe: InstrumentUniverse
+    ) -> [OrderOutcome] {
+        engine.place(request, instrument: universe.resolve(request.contract), quote: quote, at: quote.time, context: &context)
+    }
+
+    /// A market event carrying `quote` (and `trade`).
+    static func event(_ quote: Quote, trade: Trade? = nil) -> MarketEvent {
+        MarketEvent(conId: quote.conId, time: quote.time, changed: .all, quote: quote, trade: trade)
+    }
 }

@@ -10,14 +10,14 @@ import Testing
         aapl = try #require(universe.instrument(symbol: "AAPL"))
     }
 
-    private func place(
+    func place(
         _ engine: inout MatchingEngine, _ request: OrderRequest, _ quote: Quote, _ context: inout FillContext
     ) -> [OrderOutcome] {
-        engine.place(request, instrument: universe.resolve(request.contract), quote: quote, at: quote.time, context: &context)
+        Fixtures.place(&engine, request, quote, &context, in: universe)
     }
 
-    private func event(_ quote: Quote, trade: Trade? = nil) -> MarketEvent {
-        MarketEvent(conId: quote.conId, time: quote.time, changed: .all, quote: quote, trade: trade)
+    func event(_ quote: Quote, trade: Trade? = nil) -> MarketEvent {
+        Fixtures.event(quote, trade: trade)
     }
 
     @Test func marketBuyFillsAtTheAskAfterPreSubmitted() {
