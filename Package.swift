@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
         .library(name: "TWSClient", targets: ["TWSClient"]),
         .library(name: "DashboardFeed", targets: ["DashboardFeed"]),
+        .library(name: "DashboardRuntime", targets: ["DashboardRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -64,12 +65,17 @@ let package = Package(
         .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire"], exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
+        // The shipping loop: the dashboard's store and terminal loop (shared by ibterm and ibterm-bench).
+        .target(
+            name: "DashboardRuntime", dependencies: ["Dashboard", "Vocabulary", "TerminalUI", "CursesTerminal", "TWSClient"],
+            exclude: ["README.md"], swiftSettings: strict
+        ),
 
         // MARK: Executables
         .executableTarget(
             name: "ibterm",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSClient", "Dashboard", "DashboardFeed", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                "TWSWire", "TWSSession", "TWSClient", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
             swiftSettings: strict
@@ -78,8 +84,8 @@ let package = Package(
         .executableTarget(
             name: "ibterm-bench",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "TerminalUI", "CursesTerminal",
-                logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TWSWire", "TWSSession", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
+                "CursesTerminal", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict
@@ -106,7 +112,8 @@ let package = Package(
         .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
-        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "Vocabulary", "PaperGateway", "TestPrerequisites", logging], swiftSettings: strict),
-        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "TWSClient", "TWSWire"], swiftSettings: strict),
+        .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "Dashboard", "TerminalUI", "CursesTerminal", "TWSClient", "Vocabulary"], swiftSettings: strict),
+        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TestPrerequisites", logging], swiftSettings: strict),
+        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSClient", "TWSWire"], swiftSettings: strict),
     ]
 )

@@ -1,11 +1,13 @@
+import DashboardRuntime
 import TerminalUI
 
 /// The headless presentation back end of `tick-to-screen`: what a terminal back end does with
 /// a frame short of the terminal itself. TerminalUI has no byte-producing renderer, so the
 /// "flush" is the canvas diff against the previous frame (what `CursesTerminal` prints),
 /// applied to an in-memory screen as a terminal would apply the printed runs.
-final class HeadlessTerminal: TerminalBackend {
+final class HeadlessTerminal: LoopTerminal {
     let size: Size
+    let colorDepth = ColorDepth.trueColor
     private(set) var screen: Canvas
     private var previousFrame: Canvas?
     /// Cells printed so far (the runs' lengths).
@@ -26,4 +28,7 @@ final class HeadlessTerminal: TerminalBackend {
     func invalidate() { previousFrame = nil }
     func readEvent() -> InputEvent? { nil }
     func restore() {}
+    /// Nothing to give back: the benchmark never suspends.
+    func suspend(_ stop: () -> Void) { stop() }
+    func continued() { previousFrame = nil }
 }

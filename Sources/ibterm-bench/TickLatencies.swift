@@ -1,3 +1,4 @@
+import DashboardRuntime
 import Histogram
 
 /// Pairs every tick the gateway wrote with the update the client delivered for it and the
@@ -26,12 +27,12 @@ struct TickLatencies {
 
     init(
         written log: [(reqId: Int, ticks: [GatewayTickLog.Written])], received: [[QuoteValues]],
-        frames: [TickRenderLoop.Frame], window: Range<ContinuousClock.Instant>
+        frames: [FrameReport], window: Range<ContinuousClock.Instant>
     ) {
         var shownAt = received.map { [ContinuousClock.Instant?](repeating: nil, count: $0.count) }
         for frame in frames {
-            for tick in frame.ticks where shownAt[Int(tick.symbol)][Int(tick.sequence)] == nil {
-                shownAt[Int(tick.symbol)][Int(tick.sequence)] = frame.at
+            for mark in frame.marks where shownAt[Int(mark.stream)][Int(mark.sequence)] == nil {
+                shownAt[Int(mark.stream)][Int(mark.sequence)] = frame.presentedAt
             }
         }
         unpairedSymbols = max(0, received.count - log.count)

@@ -1,6 +1,7 @@
 import CursesTerminal
 import Dashboard
 import DashboardFeed
+import DashboardRuntime
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -14,29 +15,69 @@ import TerminalUI
 import TWSClient
 import TWSWire
 
+/// When `tick-to-screen` draws frames.
+enum TickPacing: String, Sendable, CaseIterable {
+    /// A frame as soon as the store changed (``FrameScheduler/immediate``). Ticks applied while
+    /// a frame is being drawn wait for the next one, which starts right after (coalescing: one
+    /// frame per batch): the pipeline's own latency.
+    case immediate
+    /// The dashboard as shipped (``FrameScheduler/shipped``): a change on an idle screen drawn
+    /// at once, changes under load coalesced, at most 60 frames a second.
+    case shipped
+
+    /// The scheduler the terminal loop runs with.
+    var scheduler: FrameScheduler {
+        switch self {
+        case .immediate: .immediate
+        case .shipped: .shipped
+        }
+    }
+}
+
+/// Keeps what the terminal loop reports of each frame, on the loop's thread; read after the
+/// loop ended.
+final class FrameRecorder: @unchecked Sendable {
+    private(set) var frames: [FrameReport] = []
+    private var lastCanvas: Canvas?
+
+    init() {
+        frames.reserveCapacity(65_536)
+    }
+
+    /// The loop's frame observer.
+    func record(_ report: FrameReport, _ canvas: Canvas) {
+        frames.append(report)
+        lastCanvas = canvas
+    }
+
+    /// The last frame's text (rows), for telling which symbols were on screen.
+    var lastFrameLines: [String] { lastCanvas?.lines ?? [] }
+}
+
 /// One run of `tick-to-screen`: the paper gateway in process streaming quotes for `symbols`
 /// subscriptions over loopback to a real `TWSClient`, each update mapped by `DashboardFeed`,
-/// applied by the reducer, drawn by `DashboardView` and presented by a back end.
+/// applied by the dashboard's own store, drawn and presented by the dashboard's own terminal
+/// loop (`DashboardRuntime`) on a back end of the benchmark's choice.
 struct TickPipeline {
     var symbols: Int
     var rate: Int
     var seconds: Int
     var warmupSeconds: Int
     var gatewayIntervalMilliseconds: Int64
-    var pacing: TickRenderLoop.Pacing
+    var pacing: TickPacing
 
     /// What a run measured.
     struct Result {
         var latencies: TickLatencies
-        var frames: [TickRenderLoop.Frame]
+        var frames: [FrameReport]
         var window: Range<ContinuousClock.Instant>
         /// How many of the subscribed symbols the last frame showed (the watchlist pane shows
         /// as many rows as fit; the others' ticks are drawn into the state but off screen).
         var visibleSymbols: Int
     }
 
-    /// Runs the pipeline; `makeBackend` is called on the render thread.
-    func run(inputFD: Int32, makeBackend: @escaping () throws -> (backend: any TerminalBackend, depth: ColorDepth)) async throws -> Result {
+    /// Runs the pipeline; `makeTerminal` is called on the render thread.
+    func run(inputFD: Int32, makeTerminal: @escaping @Sendable () throws -> any LoopTerminal) async throws -> Result {
         var quiet = Logger(label: "bench")
         quiet.logLevel = .critical
         let universe = try Self.universe(count: symbols)
@@ -52,11 +93,16 @@ struct TickPipeline {
         var config = DashboardConfig()
         config.watchlist = list
         let wakeup = TerminalWakeup(inputFD: inputFD)
-        let store = TickStore(initial: DashboardState(config: config, now: TickStore.now()), changed: { wakeup.wake() })
+        // Effects are dropped: the benchmark subscribes itself and sends no orders.
+        let store = DashboardStore(config: config, clock: SystemTWSClock(), perform: { _ in }, changed: { wakeup.wake() })
         store.send(.connecting(gateway: "\(server.host):\(server.port)"))
         store.send(.started)
-        let renderer = TickRenderLoop(store: store, wakeup: wakeup, pacing: pacing, makeBackend: makeBackend)
-        async let rendered = renderer.run()
+        let recorder = FrameRecorder()
+        let loop = TerminalLoop(
+            store: store, wakeup: wakeup, signals: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .unicode),
+            keyInput: DashboardKeyInput(keymap: .defaults), pacing: pacing.scheduler, timeZoneOffsetSeconds: 0,
+            frameObserver: { recorder.record($0, $1) }, terminal: makeTerminal)
+        async let exit = loop.runOnOwnThread(named: "tick-to-screen.render")
 
         let client = TWSClient(configuration: TWSClientConfiguration(), logger: quiet)
         let session = try await client.connect(host: server.host, port: server.port, clientId: 1)
@@ -74,7 +120,7 @@ struct TickPipeline {
                     guard let mapped = DashboardEvent(event, symbol: symbol, requestID: requestID) else { continue }
                     if case let .update(quote) = event {
                         received.append(QuoteValues(quote, receivedAt: ContinuousClock.now))
-                        store.send(mapped, tick: TickStore.TickRef(symbol: Int32(index), sequence: Int32(received.count - 1)))
+                        store.send(mapped, mark: EventMark(stream: Int32(index), sequence: Int32(received.count - 1)))
                     } else {
                         store.send(mapped)
                     }
@@ -87,10 +133,11 @@ struct TickPipeline {
         let start = clock.now
         try await Task.sleep(for: .seconds(seconds))
         let end = clock.now
-        // Ticks written before `end` get time to be drawn (paced frames come every 100 ms).
+        // Ticks written before `end` get time to be drawn.
         try await Task.sleep(for: .milliseconds(500))
-        renderer.stop()
-        let frames = try await rendered
+        loop.stop()
+        _ = try await exit.get()
+        let frames = recorder.frames
         var received: [[QuoteValues]] = []
         for reader in readers {
             reader.cancel()
@@ -99,7 +146,7 @@ struct TickPipeline {
         await client.disconnect()
         try await server.stop()
         let latencies = TickLatencies(written: log.written(), received: received, frames: frames, window: start..<end)
-        let words = Set(renderer.lastFrameLines.flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }.map(String.init))
+        let words = Set(recorder.lastFrameLines.flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) }.map(String.init))
         let visible = list.filter { words.contains($0) }.count
         return Result(latencies: latencies, frames: frames, window: start..<end, visibleSymbols: visible)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesTerminal
+import DashboardRuntime
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -19,9 +20,10 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
             i.e. --rate updates per second per symbol, each one to five tick messages; the \
             gateway's market timer every --gateway-interval ms) with --symbols US stocks (the \
             bundled ones, then made-up SYNnnn), and ibterm's TWSClient over loopback subscribed \
-            to each. Every quote update goes the dashboard's way: client decode, DashboardFeed's \
-            mapping to a DashboardEvent, the reducer under the store's lock, a wake-up of the \
-            render thread, DashboardScreen + DashboardView.render into a canvas, present.
+            to each. Every quote update goes the dashboard's way, through the code ibterm ships \
+            (DashboardRuntime): client decode, DashboardFeed's mapping to a DashboardEvent, \
+            DashboardStore (the reducer under its lock), a wake-up of TerminalLoop's thread, \
+            its FrameScheduler, DashboardScreen + DashboardView.render into a canvas, present.
 
             A write observer in the gateway stamps each tick (ContinuousClock, the same process) \
             just before its bytes are handed to the socket; the render thread stamps each frame \
@@ -38,8 +40,9 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
 
             Pacing: immediate draws a frame as soon as the store changed (ticks applied while a \
             frame is drawn are coalesced into the next frame, drawn right after): the pipeline's \
-            latency. paced is the dashboard as shipped, FrameScheduler with streamed data drawn \
-            at most 10 times a second, which by design holds a tick up to 100 ms.
+            latency. shipped is the dashboard as shipped, FrameScheduler.shipped: a change on an \
+            idle screen is drawn at once (after its burst has been quiet for 0.5 ms, at most \
+            2 ms), changes under load are coalesced, at most 60 frames a second.
 
             Figures are as good as the machine is quiet; lines read `name: value unit`.
             """
@@ -63,7 +66,7 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
     @Option(help: "headless, curses or both.")
     var backend: String = "both"
 
-    @Option(help: "immediate, paced or both.")
+    @Option(help: "immediate, shipped or both.")
     var pacing: String = "both"
 
     @Option(help: "Terminal columns (both back ends).")
@@ -80,20 +83,17 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
             throw ValidationError("--symbols, --rate, --seconds and --gateway-interval must be positive")
         }
         guard ["headless", "curses", "both"].contains(backend) else { throw ValidationError("--backend: headless, curses or both") }
-        guard ["immediate", "paced", "both"].contains(pacing) else { throw ValidationError("--pacing: immediate, paced or both") }
+        guard ["immediate", "shipped", "both"].contains(pacing) else { throw ValidationError("--pacing: immediate, shipped or both") }
     }
 
     func run() async throws {
-        let pacings = pacing == "both" ? TickRenderLoop.Pacing.allCases : [TickRenderLoop.Pacing(rawValue: pacing)!]
+        let pacings = pacing == "both" ? TickPacing.allCases : [TickPacing(rawValue: pacing)!]
         if let childOutput {
             // The curses child: stdin and stdout are the pty.
             var lines: [String] = []
             for pacing in pacings {
-                let result = try await pipeline(pacing).run(inputFD: STDIN_FILENO) {
-                    let terminal = CursesTerminal(options: CursesTerminalOptions(inputTimeoutMilliseconds: 0))
-                    try terminal.start()
-                    return (terminal, terminal.colorDepth)
-                }
+                // The dashboard's own terminal: ncurses as TerminalLoop starts it for ibterm.
+                let result = try await pipeline(pacing).run(inputFD: STDIN_FILENO, makeTerminal: TerminalLoop.cursesTerminal(noColor: false))
                 lines += report(result, backend: "curses", pacing: pacing)
             }
             try (lines.joined(separator: "\n") + "\n").write(toFile: childOutput, atomically: true, encoding: .utf8)
@@ -107,7 +107,7 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
             defer { close(fds[0]); close(fds[1]) }
             let size = Size(width: columns, height: rows)
             for pacing in pacings {
-                let result = try await pipeline(pacing).run(inputFD: fds[0]) { (HeadlessTerminal(size: size), ColorDepth.trueColor) }
+                let result = try await pipeline(pacing).run(inputFD: fds[0]) { HeadlessTerminal(size: size) }
                 report(result, backend: "headless", pacing: pacing).forEach { print($0) }
             }
         }
@@ -125,15 +125,15 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
         }
     }
 
-    private func pipeline(_ pacing: TickRenderLoop.Pacing) -> TickPipeline {
+    private func pipeline(_ pacing: TickPacing) -> TickPipeline {
         TickPipeline(symbols: symbols, rate: rate, seconds: seconds, warmupSeconds: warmup, gatewayIntervalMilliseconds: gatewayInterval, pacing: pacing)
     }
 
-    private func report(_ result: TickPipeline.Result, backend: String, pacing: TickRenderLoop.Pacing) -> [String] {
-        let name = "tick-to-screen-\(backend)" + (pacing == .paced ? "-paced10fps" : "")
+    private func report(_ result: TickPipeline.Result, backend: String, pacing: TickPacing) -> [String] {
+        let name = "tick-to-screen-\(backend)" + (pacing == .shipped ? "-shipped" : "")
         let latencies = result.latencies
-        let frames = result.frames.filter { result.window.contains($0.at) }
-        func histogram(_ time: (TickRenderLoop.Frame) -> Duration) -> Histogram<UInt64> {
+        let frames = result.frames.filter { result.window.contains($0.presentedAt) }
+        func histogram(_ time: (FrameReport) -> Duration) -> Histogram<UInt64> {
             var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000_000, numberOfSignificantValueDigits: .three)
             for frame in frames {
                 let duration = time(frame)
@@ -144,8 +144,8 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
         let draw = histogram(\.drawTime)
         let model = histogram(\.modelTime)
         let render = histogram(\.renderTime)
-        let present = histogram { $0.drawTime - $0.modelTime - $0.renderTime }
-        let ticksPerFrame = frames.isEmpty ? 0 : Double(frames.reduce(0) { $0 + $1.ticks.count }) / Double(frames.count)
+        let present = histogram(\.presentTime)
+        let ticksPerFrame = frames.isEmpty ? 0 : Double(frames.reduce(0) { $0 + $1.marks.count }) / Double(frames.count)
         let windowSeconds = Double(seconds)
         var lines = [
             "\(name)-p50: \(latencies.microseconds(atPercentile: 50)) us",

@@ -1,3 +1,4 @@
+import DashboardRuntime
 import Testing
 import TWSClient
 import TWSWire
@@ -18,10 +19,10 @@ import TWSWire
         }
     }
 
-    func frame(_ microseconds: Int64, _ ticks: [(Int32, Int32)]) -> TickRenderLoop.Frame {
-        TickRenderLoop.Frame(
-            at: at(microseconds), drawTime: .zero, modelTime: .zero, renderTime: .zero,
-            ticks: ticks.map { TickStore.TickRef(symbol: $0.0, sequence: $0.1) })
+    func frame(_ microseconds: Int64, _ ticks: [(Int32, Int32)]) -> FrameReport {
+        FrameReport(
+            startedAt: at(microseconds), presentedAt: at(microseconds), modelTime: .zero, renderTime: .zero,
+            marks: ticks.map { EventMark(stream: $0.0, sequence: $0.1) })
     }
 
     @Test func measuresEachTickToTheFirstFrameThatHeldIt() {

@@ -1,3 +1,4 @@
+import DashboardRuntime
 import Foundation
 import TerminalUI
 import Testing

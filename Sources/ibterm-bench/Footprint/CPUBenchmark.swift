@@ -14,7 +14,7 @@ struct CPUBenchmark: AsyncParsableCommand {
             the dashboard redraw the whole screen), lets it settle for 2 s, then reads the \
             process's CPU time (utime+stime of /proc/PID/stat, every thread) before and after \
             --seconds of wall time without touching it. Prints CPU seconds per wall second as \
-            a percentage of one core (goal: under 2 %), the share of each thread (by name), \
+            a percentage of one core (goal: under 1.5 %), the share of each thread (by name), \
             context switches per second (wake-ups) and the terminal output rate.
             """
     )

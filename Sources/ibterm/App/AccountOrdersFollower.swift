@@ -1,4 +1,5 @@
 import Dashboard
+import DashboardRuntime
 import DashboardFeed
 import Foundation
 import Logging

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesTerminal
 import Dashboard
+import DashboardRuntime
 import Foundation
 import Logging
 import PaperGateway
@@ -109,13 +110,7 @@ enum DashboardApp {
         // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
         let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
         let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono")
-        let exit: Result<TerminalLoop.Exit, any Error> = await withCheckedContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(returning: Result { try loop.run() })
-            }
-            thread.name = "ibterm.terminal"
-            thread.start()
-        }
+        let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
         signals.cancel()
         connecting.cancel()
         bridge.stop()
@@ -127,6 +122,7 @@ enum DashboardApp {
         case let .success(.signal(number)):
             logger.info("stopped by signal \(number)")
             throw ExitCode(TerminalSignalWatcher.exitStatus(for: number))
+        case .success(.stopped): logger.info("terminal loop stopped")
         case let .failure(error): throw AppFailure("the terminal could not be used: \(error)")
         }
     }

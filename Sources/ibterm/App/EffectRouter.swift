@@ -1,4 +1,5 @@
 import Dashboard
+import DashboardRuntime
 import Foundation
 import Logging
 import Synchronization
