@@ -25,8 +25,9 @@ struct FrameBenchmark: ParsableCommand {
             (CanvasDiff against the previous frame applied to an in-memory screen: what a \
             terminal back end computes before printing; ncurses output is not included). \
             Pipelines: shipped is DashboardScreen(state:now:keymap:) + DashboardView.render, \
-            as the app called them before this benchmark existed; cached is DashboardFrameRenderer \
-            (only the rows on screen are built, unchanged panes and rows are reused). The first \
+            the stateless calls the app's render loop makes (every row of every pane built and \
+            drawn each frame); cached is one DashboardFrameRenderer for the run (only the rows \
+            that can be on screen are built, unchanged rows and panes are reused). The first \
             --warmup frames are not recorded. Figures go into HdrHistogram (3 significant \
             digits) and print in microseconds; the benchmark also checks, every --verify frames, \
             that the cached pipeline's canvas equals the shipped one's.

@@ -214,8 +214,6 @@ private struct RowCache: Sendable {
     var orders: [Int: (record: OrderRecord, row: OrderRow)] = [:]
     var executions: [String: (record: ExecutionRecord, tick: Double, row: ExecutionRow)] = [:]
     var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageRow)] = [:]
-    var selectionKey: SelectionKey?
-    var selectionValue: [PaneID: Int] = [:]
     var keys: (keymap: Keymap, names: [String])?
     var watchlistMembers: (watchlist: Watchlist, symbols: Set<String>)?
 
@@ -232,14 +230,15 @@ private struct RowCache: Sendable {
         var requestID: Int
     }
 
-    struct SelectionKey: Equatable, Sendable {
-        var interface: InterfaceState
-        var watchlist: Watchlist
-        var positions: [String: PositionRecord]
-        var orders: [Int: OrderRecord]
-        var executions: [ExecutionRecord]
-        var messages: MessageLog
+    /// What one pane's selection depends on: the interface and the list it indexes.
+    enum SelectionSource: Equatable, Sendable {
+        case watchlist(Watchlist)
+        case orders([Int: OrderRecord])
+        case executions([ExecutionRecord])
+        case messages(MessageLog)
     }
+
+    var selections: [Dashboard.Pane: (interface: InterfaceState, source: SelectionSource, index: Int?)] = [:]
 
     /// Entries beyond this are dropped from a keyed cache (rows that left the list).
     static let limit = 4_096
@@ -259,17 +258,31 @@ private struct RowCache: Sendable {
         return symbols
     }
 
-    /// The builder's selection, kept while the interface and every list it indexes are equal.
+    /// The builder's selection; each pane's is kept while the interface and the list it
+    /// indexes are equal (the positions' is resolved every frame: their records change with
+    /// every price).
     mutating func selection(of state: Dashboard.DashboardState) -> [PaneID: Int] {
-        let key = SelectionKey(interface: state.interface, watchlist: state.watchlist, positions: state.positions,
-                               orders: state.orders, executions: state.executions, messages: state.messages)
-        if selectionKey == key { return selectionValue }
         var result: [PaneID: Int] = [:]
         for pane in Dashboard.Pane.allCases {
-            if let index = state.selectedIndex(in: pane) { result[DashboardScreenBuilder.paneID(pane)] = index }
+            let source: SelectionSource
+            switch pane {
+            case .watchlist: source = .watchlist(state.watchlist)
+            case .orders: source = .orders(state.orders)
+            case .executions: source = .executions(state.executions)
+            case .messages: source = .messages(state.messages)
+            case .positions:
+                if let index = state.selectedIndex(in: pane) { result[DashboardScreenBuilder.paneID(pane)] = index }
+                continue
+            }
+            let index: Int?
+            if let cached = selections[pane], cached.source == source, cached.interface == state.interface {
+                index = cached.index
+            } else {
+                index = state.selectedIndex(in: pane)
+                selections[pane] = (state.interface, source, index)
+            }
+            if let index { result[DashboardScreenBuilder.paneID(pane)] = index }
         }
-        selectionKey = key
-        selectionValue = result
         return result
     }
 
