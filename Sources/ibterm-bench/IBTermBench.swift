@@ -8,7 +8,7 @@ struct IBTermBench: AsyncParsableCommand {
         commandName: "ibterm-bench",
         abstract: "Benchmarks for ibterm (run with -c release).",
         subcommands: [
-            DecodeBenchmark.self, GatewayOrdersBenchmark.self, OrderRoundtripBenchmark.self, TickToScreenBenchmark.self,
+            DecodeBenchmark.self, FrameBenchmark.self, GatewayOrdersBenchmark.self, OrderRoundtripBenchmark.self, TickToScreenBenchmark.self,
             StartupBenchmark.self, CPUBenchmark.self, RSSBenchmark.self, SoakBenchmark.self,
         ]
     )

@@ -32,7 +32,13 @@ extension DashboardState {
     /// the rows (each marked at its live quote, else at the gateway's price), from the gateway
     /// only when every row's is. Otherwise it is the account-level figure of `pnl`.
     public func unrealizedPnL(at instant: SessionInstant) -> PnLValue {
-        let rows = positionRows(at: instant).filter { $0.quantity != 0 }
+        unrealizedPnL(of: positionRows(at: instant))
+    }
+
+    /// Unrealized P&L as `unrealizedPnL(at:)` computes it, from position rows already resolved
+    /// (`positionRows(at:)` at the same instant), so a frame resolves them once.
+    public func unrealizedPnL(of positionRows: [PositionRow]) -> PnLValue {
+        let rows = positionRows.filter { $0.quantity != 0 }
         guard !rows.isEmpty else { return pnl.unrealized }
         var sum = 0.0
         for row in rows {

@@ -11,22 +11,24 @@ extension DashboardScreenBuilder {
     /// its direction, volume abbreviated, and the freshness state with the age its label shows
     /// (`stale 47 s` → state `.stale`, age `47 s`; `delayed` → no age).
     public var watchlist: [WatchlistRow] {
-        state.watchlist.symbols.map { symbol in
-            let quote = state.quotes.tracked(symbol)?.quote ?? Quote(symbol: symbol)
-            let freshness = freshness(of: symbol)
-            let row = Dashboard.WatchlistRow(symbol: symbol, quote: quote, freshness: freshness)
-            let tick = tick(symbol)
-            return WatchlistRow(
-                symbol: symbol,
-                bid: ScreenFormat.price(quote.bid, tick: tick),
-                ask: ScreenFormat.price(quote.ask, tick: tick),
-                last: ScreenFormat.price(quote.last, tick: tick),
-                change: ScreenFormat.signedPrice(row.change, tick: tick),
-                changePercent: ScreenFormat.signedPercent(row.changePercent),
-                volume: ScreenFormat.volume(quote.volume),
-                state: Self.quoteState(freshness.state),
-                age: Self.age(in: freshness))
-        }
+        state.watchlist.symbols.map { symbol in watchlistRow(symbol, freshness: freshness(of: symbol)) }
+    }
+
+    /// One watchlist row: `symbol`'s quote with `freshness` (its freshness at the frame's time).
+    public func watchlistRow(_ symbol: String, freshness: QuoteFreshness) -> WatchlistRow {
+        let quote = state.quotes.tracked(symbol)?.quote ?? Quote(symbol: symbol)
+        let row = Dashboard.WatchlistRow(symbol: symbol, quote: quote, freshness: freshness)
+        let tick = tick(symbol)
+        return WatchlistRow(
+            symbol: symbol,
+            bid: ScreenFormat.price(quote.bid, tick: tick),
+            ask: ScreenFormat.price(quote.ask, tick: tick),
+            last: ScreenFormat.price(quote.last, tick: tick),
+            change: ScreenFormat.signedPrice(row.change, tick: tick),
+            changePercent: ScreenFormat.signedPercent(row.changePercent),
+            volume: ScreenFormat.volume(quote.volume),
+            state: Self.quoteState(freshness.state),
+            age: Self.age(in: freshness))
     }
 
     /// The age part of a freshness label (`47 s` of `stale 47 s`), or nil when the label is the
@@ -42,28 +44,37 @@ extension DashboardScreenBuilder {
     /// The positions by symbol, priced from the quote while it is live (else the gateway's
     /// price), with the quote's freshness; a position without a quote is `noData`, never live.
     public var positions: [PositionRow] {
-        state.positionRows(at: now.instant).map { row in
-            let freshness = row.quoteFreshness
-            let tick = tick(row.symbol)
-            return PositionRow(
-                symbol: row.symbol,
-                quantity: ScreenFormat.quantity(row.quantity),
-                averageCost: ScreenFormat.price(row.averageCost, tick: tick, maximumDecimals: 4),
-                marketPrice: ScreenFormat.price(row.marketPrice, tick: tick),
-                marketValue: ScreenFormat.money(row.marketValue),
-                priceState: Self.quoteState(freshness ?? .noData),
-                unrealizedPnL: ScreenFormat.signedMoney(row.unrealizedPnL.amount),
-                realizedPnL: ScreenFormat.signedMoney(row.realizedPnL.amount))
-        }
+        state.positionRows(at: now.instant).map(positionRow)
+    }
+
+    /// One position row from the state's row resolved at the frame's time.
+    public func positionRow(_ row: Dashboard.PositionRow) -> PositionRow {
+        let freshness = row.quoteFreshness
+        let tick = tick(row.symbol)
+        return PositionRow(
+            symbol: row.symbol,
+            quantity: ScreenFormat.quantity(row.quantity),
+            averageCost: ScreenFormat.price(row.averageCost, tick: tick, maximumDecimals: 4),
+            marketPrice: ScreenFormat.price(row.marketPrice, tick: tick),
+            marketValue: ScreenFormat.money(row.marketValue),
+            priceState: Self.quoteState(freshness ?? .noData),
+            unrealizedPnL: ScreenFormat.signedMoney(row.unrealizedPnL.amount),
+            realizedPnL: ScreenFormat.signedMoney(row.realizedPnL.amount))
     }
 
     /// Daily, unrealized and realized P&L with their sources, net liquidation and buying power
     /// from the account values, and the daily-P&L history; unknown values are `Figure.missing`.
     public var pnl: PnLSummary {
+        pnl(unrealized: state.unrealizedPnL(at: now.instant))
+    }
+
+    /// The P&L summary with `unrealized` as the unrealized line (`unrealizedPnL(at:)` at the
+    /// frame's time).
+    public func pnl(unrealized: PnLValue) -> PnLSummary {
         let values = state.accountValues
         return PnLSummary(
             daily: Self.line(state.pnl.daily),
-            unrealized: Self.line(state.unrealizedPnL(at: now.instant)),
+            unrealized: Self.line(unrealized),
             realized: Self.line(state.pnl.realized),
             netLiquidation: .init(Figure(ScreenFormat.money(values.netLiquidation)),
                                   source: values.netLiquidation == nil ? nil : "account"),
@@ -85,9 +96,15 @@ extension DashboardScreenBuilder {
     /// that a neutral CONNECTING (while a connection is being made) or NO ACCOUNT, never PAPER
     /// for an account that may be live, nor LIVE for one that may be paper.
     public var status: StatusBarModel {
+        status(counts: state.quotes.counts(at: now.instant))
+    }
+
+    /// The status bar with `counts` as the quotes per freshness state (`counts(at:)` at the
+    /// frame's time).
+    public func status(counts freshnessCounts: FreshnessCounts) -> StatusBarModel {
         let info = state.connection
         var counts: [QuoteState: Int] = [:]
-        for (freshness, count) in state.quotes.counts(at: now.instant).byState where count > 0 {
+        for (freshness, count) in freshnessCounts.byState where count > 0 {
             counts[Self.quoteState(freshness)] = count
         }
         return StatusBarModel(

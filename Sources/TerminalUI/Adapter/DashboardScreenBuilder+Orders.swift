@@ -67,15 +67,18 @@ extension DashboardScreenBuilder {
     /// The orders in the state's order (working first, then newest id first), each with its
     /// status, lifecycle steps (`HH:MM:SS`, what happened) and the reject reason in words.
     public var orders: [OrderRow] {
-        state.orderList.map { order in
-            OrderRow(
-                orderID: order.orderID > 0 ? String(order.orderID) : "—", side: Self.side(order.side),
-                quantity: ScreenFormat.quantity(order.quantity), symbol: order.symbol,
-                typeAndPrice: Self.typeAndPrice(order), timeInForce: order.timeInForce.rawValue,
-                status: Self.status(order), statusText: Self.statusText(order),
-                steps: steps(order), rejectReason: Self.rejectReason(order),
-                owner: Self.owner(order), isOtherClient: !order.isThisClient)
-        }
+        state.orderList.map(orderRow)
+    }
+
+    /// One order's row.
+    public func orderRow(_ order: OrderRecord) -> OrderRow {
+        OrderRow(
+            orderID: order.orderID > 0 ? String(order.orderID) : "—", side: Self.side(order.side),
+            quantity: ScreenFormat.quantity(order.quantity), symbol: order.symbol,
+            typeAndPrice: Self.typeAndPrice(order), timeInForce: order.timeInForce.rawValue,
+            status: Self.status(order), statusText: Self.statusText(order),
+            steps: steps(order), rejectReason: Self.rejectReason(order),
+            owner: Self.owner(order), isOtherClient: !order.isThisClient)
     }
 
     /// The owner column: `this` for an order of this dashboard's client id, `cl 7` for one
@@ -160,31 +163,43 @@ extension DashboardScreenBuilder {
 
     /// Fills, newest first, priced to the instrument's tick, with the commission once reported.
     public var executions: [ExecutionRow] {
-        state.executionList.map { fill in
-            ExecutionRow(
-                time: clock(fill.time), side: Self.side(fill.side), quantity: ScreenFormat.quantity(fill.shares),
-                symbol: fill.symbol, price: ScreenFormat.price(fill.price, tick: tick(fill.symbol)) ?? "—",
-                commission: ScreenFormat.money(fill.commission), orderID: String(fill.orderID))
-        }
+        state.executionList.map(executionRow)
+    }
+
+    /// One fill's row.
+    public func executionRow(_ fill: ExecutionRecord) -> ExecutionRow {
+        ExecutionRow(
+            time: clock(fill.time), side: Self.side(fill.side), quantity: ScreenFormat.quantity(fill.shares),
+            symbol: fill.symbol, price: ScreenFormat.price(fill.price, tick: tick(fill.symbol)) ?? "—",
+            commission: ScreenFormat.money(fill.commission), orderID: String(fill.orderID))
     }
 
     /// The message log, newest first: level from severity, IB's code (none for ibterm's own
     /// messages), the catalog's title prefixed with the symbol or order an IB notice names
     /// (ibterm's own titles name it already), and the repeat count.
     public var messages: [MessageRow] {
-        state.messages.newestFirst.map { entry in
-            let message = entry.message
-            let isLocal = LocalMessage(rawValue: message.code) != nil
-            return MessageRow(
-                time: clock(entry.lastSeen), level: Self.level(message.severity),
-                code: isLocal ? nil : String(message.code), text: (isLocal ? "" : subject(of: message)) + message.title,
-                count: entry.count)
-        }
+        state.messages.newestFirst.map { messageRow($0) }
+    }
+
+    /// One log entry's row; `subject` is `subject(of:)` of its message (computed when nil).
+    public func messageRow(_ entry: MessageLog.Entry, subject: String? = nil) -> MessageRow {
+        let message = entry.message
+        let isLocal = LocalMessage(rawValue: message.code) != nil
+        return MessageRow(
+            time: clock(entry.lastSeen), level: Self.level(message.severity),
+            code: isLocal ? nil : String(message.code),
+            text: (isLocal ? "" : subject ?? self.subject(of: message)) + message.title,
+            count: entry.count)
+    }
+
+    /// Whether `entry` is ibterm's own message (its row names no subject).
+    static func isLocal(_ entry: MessageLog.Entry) -> Bool {
+        LocalMessage(rawValue: entry.message.code) != nil
     }
 
     /// `NVDA: ` for a notice naming a market-data request, `#1042 AAPL: ` for one naming an
     /// order, nothing for session notices.
-    func subject(of message: ExplainedMessage) -> String {
+    public func subject(of message: ExplainedMessage) -> String {
         guard message.requestID != Notice.noRequestID else { return "" }
         if let symbol = state.quotes.symbol(forRequestID: message.requestID) { return "\(symbol): " }
         if let order = state.orders[message.requestID] { return "#\(order.orderID) \(order.symbol): " }

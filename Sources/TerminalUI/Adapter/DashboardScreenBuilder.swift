@@ -57,6 +57,11 @@ public struct DashboardScreenBuilder: Sendable {
     /// The keys that quit: the keymap's `quit` keys and Ctrl-C (always a quit key, see
     /// `DashboardKeyInput.command(for:overlay:ticket:screenTooSmall:)`).
     public var quitKeys: [String] {
+        Self.quitKeys(of: keymap)
+    }
+
+    /// The names of `keymap`'s quit keys and Ctrl-C.
+    public static func quitKeys(of keymap: Keymap) -> [String] {
         var keys = keymap.keys(for: .quit)
         if !keys.contains(DashboardKeyInput.interruptKey) { keys.append(DashboardKeyInput.interruptKey) }
         return keys.map(\.name)

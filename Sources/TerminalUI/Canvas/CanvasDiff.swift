@@ -49,6 +49,9 @@ public struct CanvasDiff: Hashable, Sendable {
         for y in 0..<new.size.height {
             let before = old.row(y)
             let after = new.row(y)
+            // A row copied from the previous frame (a pane that was not redrawn) is the same
+            // bytes: equal without a look at its cells. Bytes that differ are compared as cells.
+            if Self.sameBytes(before, after) { continue }
             let b = before.startIndex
             let a = after.startIndex
             var any = false
@@ -69,6 +72,33 @@ public struct CanvasDiff: Hashable, Sendable {
                 let start = x
                 while x < width, changed[x] { x += 1 }
                 runs.append(Run(origin: Point(x: start, y: y), cells: Array(after[(a + start)..<(a + x)])))
+            }
+        }
+    }
+
+    /// Whether two rows hold the same bytes (then they hold equal cells; the converse need not
+    /// hold, so a false answer only means "compare the cells").
+    static func sameBytes(_ lhs: ArraySlice<Cell>, _ rhs: ArraySlice<Cell>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        return lhs.withUnsafeBytes { left in
+            rhs.withUnsafeBytes { right in
+                let count = left.count
+                guard count == right.count else { return false }
+                if left.baseAddress == right.baseAddress { return true }
+                guard let l = left.baseAddress, let r = right.baseAddress else { return count == 0 }
+                var offset = 0
+                while offset + 8 <= count {
+                    if l.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        != r.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                    offset += 8
+                }
+                while offset < count {
+                    if l.load(fromByteOffset: offset, as: UInt8.self) != r.load(fromByteOffset: offset, as: UInt8.self) {
+                        return false
+                    }
+                    offset += 1
+                }
+                return true
             }
         }
     }

@@ -7,9 +7,7 @@ public enum DashboardView {
     public static func render(_ screen: DashboardScreen, size: Size, theme: Theme, glyphs: GlyphSet) -> Canvas {
         var canvas = Canvas(size: size, fill: Cell(" ", style: theme[.text], role: .text))
         let ticket = TicketPane(ticket: screen.ticket, isFocused: screen.focus == .ticket)
-        let rightWidth = DashboardLayout.rightColumnWidth(for: size.width)
-        let layout = DashboardLayout(size: size, focus: screen.focus,
-                                     ticketHeight: ticket.contentHeight(width: rightWidth - 2, glyphs: glyphs))
+        let layout = self.layout(of: screen, size: size, glyphs: glyphs)
         guard layout.mode != .tooSmall else {
             TooSmallView(minimum: DashboardLayout.minimumSize, accountKind: screen.status.accountKind,
                          quitKeys: screen.quitKeys, isAskingToQuit: screen.isAskingToQuit)
@@ -48,33 +46,88 @@ public enum DashboardView {
         return canvas
     }
 
+    /// The layout `render` uses for `screen` at `size`: it depends on the focus and, in the
+    /// full layout, on the height the open ticket needs.
+    public static func layout(of screen: DashboardScreen, size: Size, glyphs: GlyphSet) -> DashboardLayout {
+        layout(size: size, focus: screen.focus, ticket: screen.ticket, glyphs: glyphs)
+    }
+
+    /// The layout for a `size` terminal with `focus` and `ticket` open (or not).
+    public static func layout(size: Size, focus: PaneID, ticket: TicketView?, glyphs: GlyphSet) -> DashboardLayout {
+        let pane = TicketPane(ticket: ticket, isFocused: focus == .ticket)
+        let rightWidth = DashboardLayout.rightColumnWidth(for: size.width)
+        return DashboardLayout(size: size, focus: focus,
+                               ticketHeight: pane.contentHeight(width: rightWidth - 2, glyphs: glyphs))
+    }
+
     /// Draws one pane from the screen's model.
     static func renderPane(
         _ pane: PaneID, screen: DashboardScreen, in area: Rect, on canvas: inout Canvas, theme: Theme,
         glyphs: GlyphSet
     ) {
+        PaneView(pane, screen: screen).render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+    }
+}
+
+/// One pane's view with everything it draws: two equal values draw the same cells into the
+/// same area, which is what lets `DashboardFrameRenderer` keep a pane drawn in the previous
+/// frame.
+enum PaneView: Hashable, Sendable {
+    case watchlist(WatchlistPane)
+    case positions(PositionsPane)
+    case pnl(PnLPane)
+    case ticket(TicketPane)
+    case orders(OrdersPane)
+    case executions(ExecutionsPane)
+    case messages(MessagesPane)
+
+    /// The view of `pane` in `screen`.
+    init(_ pane: PaneID, screen: DashboardScreen) {
         let focused = screen.focus == pane
         let selected = screen.selectedRow(of: pane)
         switch pane {
         case .watchlist:
-            WatchlistPane(rows: screen.watchlist, selectedRow: selected, isFocused: focused)
-                .render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            let window = screen.window(of: pane, count: screen.watchlist.count)
+            self = .watchlist(WatchlistPane(
+                rows: screen.watchlist, selectedRow: selected, isFocused: focused, firstRow: window.first,
+                totalRows: window.total, labelWidth: screen.watchlistLabelWidth))
         case .positions:
-            PositionsPane(rows: screen.positions, selectedRow: selected, isFocused: focused)
-                .render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            let window = screen.window(of: pane, count: screen.positions.count)
+            self = .positions(PositionsPane(
+                rows: screen.positions, selectedRow: selected, isFocused: focused, firstRow: window.first,
+                totalRows: window.total))
         case .pnl:
-            PnLPane(summary: screen.pnl, isFocused: focused).render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            self = .pnl(PnLPane(summary: screen.pnl, isFocused: focused))
         case .ticket:
-            TicketPane(ticket: screen.ticket, isFocused: focused).render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            self = .ticket(TicketPane(ticket: screen.ticket, isFocused: focused))
         case .orders:
-            OrdersPane(rows: screen.orders, selectedRow: selected, isFocused: focused)
-                .render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            let window = screen.window(of: pane, count: screen.orders.count)
+            self = .orders(OrdersPane(
+                rows: screen.orders, selectedRow: selected, isFocused: focused, firstRow: window.first,
+                totalRows: window.total))
         case .executions:
-            ExecutionsPane(rows: screen.executions, selectedRow: selected, isFocused: focused)
-                .render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            let window = screen.window(of: pane, count: screen.executions.count)
+            self = .executions(ExecutionsPane(
+                rows: screen.executions, selectedRow: selected, isFocused: focused, firstRow: window.first,
+                totalRows: window.total))
         case .messages:
-            MessagesPane(rows: screen.messages, selectedRow: selected, isFocused: focused)
-                .render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            let window = screen.window(of: pane, count: screen.messages.count)
+            self = .messages(MessagesPane(
+                rows: screen.messages, selectedRow: selected, isFocused: focused, firstRow: window.first,
+                totalRows: window.total))
+        }
+    }
+
+    /// Draws the pane into `area`.
+    func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
+        switch self {
+        case let .watchlist(view): view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .positions(view): view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .pnl(view): view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .ticket(view): view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .orders(view): view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .executions(view): view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .messages(view): view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
         }
     }
 }

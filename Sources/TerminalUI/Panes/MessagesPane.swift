@@ -7,13 +7,26 @@ public struct MessagesPane: Hashable, Sendable {
     public var selectedRow: Int?
     /// Whether the pane has focus.
     public var isFocused: Bool
+    /// The index in the whole list of `rows[0]` (0 when `rows` is the whole list).
+    public var firstRow: Int
+    /// The length of the whole list (nil: `rows` is the whole list).
+    public var totalRows: Int?
 
-    /// Creates the pane.
-    public init(rows: [MessageRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+    /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
+    /// holding every row that can be on screen; `selectedRow` indexes the whole list.
+    public init(
+        rows: [MessageRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        totalRows: Int? = nil
+    ) {
         self.rows = rows
         self.selectedRow = selectedRow
         self.isFocused = isFocused
+        self.firstRow = firstRow
+        self.totalRows = totalRows
     }
+
+    /// Whether the whole list is empty.
+    var isEmptyList: Bool { (totalRows ?? rows.count) == 0 }
 
     /// The columns; the text takes what is left.
     static let candidates: [FittedColumns.Candidate] = [
@@ -29,7 +42,7 @@ public struct MessagesPane: Hashable, Sendable {
         let inner = PaneChrome.frame(PaneID.messages.title, focused: isFocused, in: area, on: &canvas,
                                      theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
-        guard !rows.isEmpty else {
+        guard !isEmptyList else {
             PaneChrome.note("No messages.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
@@ -44,7 +57,8 @@ public struct MessagesPane: Hashable, Sendable {
                 PaneChrome.cell(row.text, row.level == .info ? .text : row.level.role, glyphs: glyphs),
             ])
         }
-        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
+              firstRow: firstRow, totalRows: totalRows)
             .render(in: inner, on: &canvas, theme: theme)
     }
 }

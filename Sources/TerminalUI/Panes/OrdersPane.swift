@@ -8,13 +8,26 @@ public struct OrdersPane: Hashable, Sendable {
     public var selectedRow: Int?
     /// Whether the pane has focus.
     public var isFocused: Bool
+    /// The index in the whole list of `rows[0]` (0 when `rows` is the whole list).
+    public var firstRow: Int
+    /// The length of the whole list (nil: `rows` is the whole list).
+    public var totalRows: Int?
 
-    /// Creates the pane.
-    public init(rows: [OrderRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+    /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
+    /// holding every row that can be on screen; `selectedRow` indexes the whole list.
+    public init(
+        rows: [OrderRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        totalRows: Int? = nil
+    ) {
         self.rows = rows
         self.selectedRow = selectedRow
         self.isFocused = isFocused
+        self.firstRow = firstRow
+        self.totalRows = totalRows
     }
+
+    /// Whether the whole list is empty.
+    var isEmptyList: Bool { (totalRows ?? rows.count) == 0 }
 
     /// The columns; the lifecycle (or reject reason) takes what is left.
     static let candidates: [FittedColumns.Candidate] = [
@@ -54,8 +67,9 @@ public struct OrdersPane: Hashable, Sendable {
     /// The footer line: the whole lifecycle of the selected order, or else of the newest
     /// rejected one with its reason, as the table's columns may cut them.
     func footer(glyphs: GlyphSet) -> TableCell? {
-        let index = selectedRow.flatMap { $0 < rows.count ? $0 : nil } ?? rows.firstIndex { $0.rejectReason != nil }
-        guard let index else { return nil }
+        let selected = selectedRow.flatMap { $0 < (totalRows ?? rows.count) ? $0 - firstRow : nil }
+        let index = selected ?? rows.firstIndex { $0.rejectReason != nil }
+        guard let index, index >= 0, index < rows.count else { return nil }
         let row = rows[index]
         var cell = Self.lifecycle(of: row, glyphs: glyphs)
         let arrow = glyphs.marks.asciiOnly ? " > " : " › "
@@ -87,7 +101,7 @@ public struct OrdersPane: Hashable, Sendable {
                 canvas.write(text, at: Point(x: area.x + 2, y: area.y + row), role: footer.role, theme: theme, clip: area)
             }
         }
-        guard !rows.isEmpty else {
+        guard !isEmptyList else {
             PaneChrome.note("No orders this session.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
@@ -112,7 +126,8 @@ public struct OrdersPane: Hashable, Sendable {
                 Self.lifecycle(of: row, glyphs: glyphs),
             ])
         }
-        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
+              firstRow: firstRow, totalRows: totalRows)
             .render(in: inner, on: &canvas, theme: theme)
     }
 }

@@ -7,13 +7,26 @@ public struct PositionsPane: Hashable, Sendable {
     public var selectedRow: Int?
     /// Whether the pane has focus.
     public var isFocused: Bool
+    /// The index in the whole list of `rows[0]` (0 when `rows` is the whole list).
+    public var firstRow: Int
+    /// The length of the whole list (nil: `rows` is the whole list).
+    public var totalRows: Int?
 
-    /// Creates the pane.
-    public init(rows: [PositionRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+    /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
+    /// holding every row that can be on screen; `selectedRow` indexes the whole list.
+    public init(
+        rows: [PositionRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        totalRows: Int? = nil
+    ) {
         self.rows = rows
         self.selectedRow = selectedRow
         self.isFocused = isFocused
+        self.firstRow = firstRow
+        self.totalRows = totalRows
     }
+
+    /// Whether the whole list is empty.
+    var isEmptyList: Bool { (totalRows ?? rows.count) == 0 }
 
     /// The columns; narrower panes drop realized P&L, average cost and market value first.
     static let candidates: [FittedColumns.Candidate] = [
@@ -32,7 +45,7 @@ public struct PositionsPane: Hashable, Sendable {
         let inner = PaneChrome.frame(PaneID.positions.title, focused: isFocused, in: area, on: &canvas,
                                      theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
-        guard !rows.isEmpty else {
+        guard !isEmptyList else {
             PaneChrome.note("No open positions.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
@@ -54,7 +67,8 @@ public struct PositionsPane: Hashable, Sendable {
             for index in [4, 5, 6] { cells[index].keepsRoleWhenSelected = keep }
             return fitted.cells(cells)
         }
-        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
+              firstRow: firstRow, totalRows: totalRows)
             .render(in: inner, on: &canvas, theme: theme)
     }
 }

@@ -8,13 +8,30 @@ public struct WatchlistPane: Hashable, Sendable {
     public var selectedRow: Int?
     /// Whether the pane has focus.
     public var isFocused: Bool
+    /// The index in the whole list of `rows[0]` (0 when `rows` is the whole list).
+    public var firstRow: Int
+    /// The length of the whole list (nil: `rows` is the whole list).
+    public var totalRows: Int?
+    /// The display width of the longest freshness label of the whole list, when `rows` is a
+    /// window of it (nil: measured from `rows`).
+    public var labelWidth: Int?
 
-    /// Creates the pane.
-    public init(rows: [WatchlistRow], selectedRow: Int? = nil, isFocused: Bool = false) {
+    /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
+    /// holding every row that can be on screen; `selectedRow` indexes the whole list.
+    public init(
+        rows: [WatchlistRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        totalRows: Int? = nil, labelWidth: Int? = nil
+    ) {
         self.rows = rows
         self.selectedRow = selectedRow
         self.isFocused = isFocused
+        self.firstRow = firstRow
+        self.totalRows = totalRows
+        self.labelWidth = labelWidth
     }
+
+    /// Whether the whole list is empty.
+    var isEmptyList: Bool { (totalRows ?? rows.count) == 0 }
 
     /// The columns, widest layout first; narrower panes drop change, volume, bid and ask,
     /// so the mark, the state word and its age always show.
@@ -42,14 +59,15 @@ public struct WatchlistPane: Hashable, Sendable {
         let inner = PaneChrome.frame(PaneID.watchlist.title, focused: isFocused, in: area, on: &canvas,
                                      theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
-        guard !rows.isEmpty else {
+        guard !isEmptyList else {
             PaneChrome.note("No symbols. Press a to add one.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
-        let fitted = FittedColumns(Self.candidates(dataWidth: Self.dataWidth(for: rows, glyphs: glyphs)),
+        let fitted = FittedColumns(Self.candidates(dataWidth: labelWidth.map { min(24, max(14, $0)) } ?? Self.dataWidth(for: rows, glyphs: glyphs)),
                                    width: inner.width)
         let cells = rows.map { fitted.cells(Self.cells(for: $0, glyphs: glyphs)) }
-        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs)
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
+              firstRow: firstRow, totalRows: totalRows)
             .render(in: inner, on: &canvas, theme: theme)
     }
 

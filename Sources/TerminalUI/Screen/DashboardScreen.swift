@@ -29,6 +29,27 @@ public struct DashboardScreen: Hashable, Sendable {
     /// Whether the quit question (orders still working) is open, so the "terminal too small"
     /// screen can say that pressing a quit key again quits.
     public var isAskingToQuit: Bool
+    /// The list panes whose rows hold only part of the pane's list (a `DashboardFrameRenderer`
+    /// builds only the rows that can be on screen); a pane not named holds all its rows.
+    public var windows: [PaneID: RowWindow] = [:]
+    /// The display width of the longest freshness label (`stale 1 min 05 s`) of all watchlist
+    /// rows, when `watchlist` holds only some of them: the watchlist sizes its data column by
+    /// it. Nil: measured from the rows.
+    public var watchlistLabelWidth: Int?
+
+    /// Where a pane's rows sit in the pane's whole list.
+    public struct RowWindow: Hashable, Sendable {
+        /// The index in the whole list of the first row held.
+        public var first: Int
+        /// The number of rows of the whole list.
+        public var total: Int
+
+        /// Creates a window.
+        public init(first: Int, total: Int) {
+            self.first = first
+            self.total = total
+        }
+    }
 
     /// Creates a screen.
     public init(
@@ -53,9 +74,16 @@ public struct DashboardScreen: Hashable, Sendable {
         self.isAskingToQuit = isAskingToQuit
     }
 
-    /// The selected row of `pane`, if it is within that pane's rows.
+    /// The window of `pane`'s rows: where `rows[0]` sits and how many rows the whole list has.
+    public func window(of pane: PaneID, count: Int) -> RowWindow {
+        windows[pane] ?? RowWindow(first: 0, total: count)
+    }
+
+    /// The selected row of `pane` (an index into the pane's whole list), if it is within that
+    /// pane's rows.
     public func selectedRow(of pane: PaneID) -> Int? {
         guard let row = selection[pane], row >= 0 else { return nil }
+        if let window = windows[pane] { return row < window.total ? row : nil }
         let count: Int
         switch pane {
         case .watchlist: count = watchlist.count

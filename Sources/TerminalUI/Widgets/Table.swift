@@ -9,17 +9,29 @@ public struct Table: Hashable, Sendable {
     public var columns: [TableColumn]
     /// The rows, each with one cell per column (missing cells are blank, extra ones ignored).
     public var rows: [[TableCell]]
-    /// The index of the selected row, if any.
+    /// The index of the selected row, if any (in the whole list, see `firstRow`).
     public var selectedRow: Int?
     /// The glyphs for the ellipsis and the selection mark.
     public var glyphs: GlyphSet
+    /// The index in the whole list of `rows[0]`, when `rows` hold only a window of it (0: all).
+    public var firstRow: Int
+    /// How many rows the whole list has (at least `firstRow + rows.count`).
+    public var totalRows: Int
 
-    /// Creates a table.
-    public init(columns: [TableColumn], rows: [[TableCell]], selectedRow: Int? = nil, glyphs: GlyphSet = .unicode) {
+    /// Creates a table. `rows` may be a window of a longer list: `firstRow` is the index of
+    /// its first row in that list and `totalRows` the list's length (nil: `rows` is the list).
+    /// Scrolling follows the whole list; rows outside the window are not drawn, so the window
+    /// must hold every row that fits (the selected one and the area's height around it).
+    public init(
+        columns: [TableColumn], rows: [[TableCell]], selectedRow: Int? = nil, glyphs: GlyphSet = .unicode,
+        firstRow: Int = 0, totalRows: Int? = nil
+    ) {
         self.columns = columns
         self.rows = rows
         self.selectedRow = selectedRow
         self.glyphs = glyphs
+        self.firstRow = firstRow
+        self.totalRows = max(totalRows ?? 0, firstRow + rows.count)
     }
 
     /// Cells between columns.
@@ -45,7 +57,7 @@ public struct Table: Hashable, Sendable {
     /// otherwise fall below the visible window.
     public func firstVisibleRow(visibleRows: Int) -> Int {
         guard let selected = selectedRow, visibleRows > 0, selected >= visibleRows else { return 0 }
-        return min(selected - visibleRows + 1, max(0, rows.count - visibleRows))
+        return min(selected - visibleRows + 1, max(0, totalRows - visibleRows))
     }
 
     /// Draws the header and as many rows as fit into `area`.
@@ -63,7 +75,9 @@ public struct Table: Hashable, Sendable {
         let first = firstVisibleRow(visibleRows: body.height)
         for line in 0..<body.height {
             let index = first + line
-            guard index < rows.count else { break }
+            guard index < totalRows else { break }
+            let held = index - firstRow
+            guard held >= 0, held < rows.count else { continue }
             let y = body.y + line
             let isSelected = index == selectedRow
             let rowArea = Rect(x: area.x, y: y, width: area.width, height: 1)
@@ -72,8 +86,8 @@ public struct Table: Hashable, Sendable {
                 canvas.write(String(glyphs.selectionMark), at: Point(x: area.x, y: y),
                              style: theme[.selection], role: .selection, clip: area)
             }
-            for slot in layout where slot.column < rows[index].count {
-                var cell = rows[index][slot.column]
+            for slot in layout where slot.column < rows[held].count {
+                var cell = rows[held][slot.column]
                 if isSelected, !cell.keepsRoleWhenSelected { cell.role = .selection }
                 draw(cell, in: slot, alignment: columns[slot.column].alignment, y: y, area: area,
                      canvas: &canvas, theme: theme)

@@ -1,0 +1,371 @@
+import Dashboard
+
+/// Draws the dashboard frame after frame, doing only the work a frame needs: the same canvas
+/// as `DashboardView.render(DashboardScreen(state:now:keymap:timeZoneOffsetSeconds:), …)`,
+/// cell for cell, at a fraction of the cost.
+///
+/// - **Only the rows on screen are built.** The screen model holds, for each list pane, the
+///   rows that can be visible (the selected row and the pane's height around it, see
+///   `DashboardScreen.windows`) instead of every row: with 100 symbols at 120x40 the watchlist
+///   builds about 12 rows, not 100. The watchlist's data column is still sized by the longest
+///   freshness label of all rows (`DashboardScreen.watchlistLabelWidth`), measured without
+///   formatting their rows.
+/// - **Unchanged rows are not formatted again.** Each row is kept with the inputs it was
+///   formatted from (a symbol's quote, tick and freshness state with its whole seconds of age;
+///   an order, fill or log entry as recorded) and reused while they are equal. Sorted lists and
+///   selections are kept while the collection they come from is equal (an unchanged collection
+///   of the state shares its storage with the previous frame's, so that check is immediate).
+/// - **Unchanged panes are not drawn again.** The previous canvas is kept with each pane's
+///   view; a pane whose view (rows, selection, focus) and area are equal to the previous
+///   frame's keeps its cells. Frames with an overlay, a different size, theme, glyphs or layout
+///   are drawn whole.
+///
+/// Keep one renderer per terminal and call `frame(state:now:size:theme:glyphs:)` (or
+/// `screen(…)` then `render(…)`) for every frame; it holds no reference to the state.
+public struct DashboardFrameRenderer: Sendable {
+    /// The bindings the help overlay lists.
+    public let keymap: Keymap
+    /// Seconds added to UTC for times of day.
+    public let timeZoneOffsetSeconds: Int
+
+    private var rows = RowCache()
+    private var drawn: DrawnFrame?
+
+    /// Creates a renderer.
+    public init(keymap: Keymap, timeZoneOffsetSeconds: Int = 0) {
+        self.keymap = keymap
+        self.timeZoneOffsetSeconds = timeZoneOffsetSeconds
+    }
+
+    /// The frame of `state` at `now`: `screen(…)` then `render(…)`.
+    public mutating func frame(
+        state: Dashboard.DashboardState, now: EventTime, size: Size, theme: Theme, glyphs: GlyphSet
+    ) -> Canvas {
+        render(screen(state: state, now: now, size: size, glyphs: glyphs), size: size, theme: theme, glyphs: glyphs)
+    }
+
+    /// Forgets the previous canvas, so the next frame is drawn whole (a repaint).
+    public mutating func invalidate() {
+        drawn = nil
+    }
+
+    // MARK: The screen model
+
+    /// The screen model of `state` at `now` for a `size` terminal: as
+    /// `DashboardScreen(state:now:keymap:timeZoneOffsetSeconds:)`, except that each list pane
+    /// holds only the rows that can be on screen (`DashboardScreen.windows`).
+    public mutating func screen(
+        state: Dashboard.DashboardState, now: EventTime, size: Size, glyphs: GlyphSet
+    ) -> DashboardScreen {
+        let builder = DashboardScreenBuilder(
+            state: state, now: now, keymap: keymap, timeZoneOffsetSeconds: timeZoneOffsetSeconds)
+        let focus = builder.focus
+        let ticket = builder.ticket
+        let layout = DashboardView.layout(size: size, focus: focus, ticket: ticket, glyphs: glyphs)
+        let selection = rows.selection(of: state)
+
+        // One pass over every subscribed quote: the status bar's counts, and the longest
+        // freshness label of the watchlist's (which sizes its data column).
+        let members = rows.members(of: state.watchlist)
+        var counts = FreshnessCounts()
+        var labelWidth = 0
+        var trackedMembers = 0
+        for symbol in state.quotes.quotes.keys {
+            guard let freshness = state.quotes.freshness(of: symbol, at: now.instant) else { continue }
+            counts.add(freshness.state)
+            if members.contains(symbol) {
+                trackedMembers += 1
+                labelWidth = max(labelWidth, rows.labelWidth(freshness, glyphs: glyphs))
+            }
+        }
+        if trackedMembers < members.count {
+            labelWidth = max(labelWidth, rows.labelWidth(QuoteFreshness(state: .noData), glyphs: glyphs))
+        }
+
+        var screen = DashboardScreen(
+            status: builder.status(counts: counts), focus: focus, selection: selection, overlay: builder.overlay,
+            quitKeys: rows.quitKeys(keymap), isAskingToQuit: builder.isAskingToQuit)
+        screen.ticket = ticket
+
+        /// The rows of `pane` (of `total`) that can be on screen: nil for all of them.
+        func window(_ pane: PaneID, total: Int) -> Range<Int>? {
+            let height = layout.panes[pane]?.height ?? 0
+            guard height > 0 else { return 0..<0 }
+            guard let selected = selection[pane] else { return nil }
+            let lower = max(0, selected - height + 1)
+            let upper = min(total, max(selected + 1, height))
+            return lower..<max(lower, upper)
+        }
+        func record(_ pane: PaneID, _ range: Range<Int>, total: Int) {
+            screen.windows[pane] = DashboardScreen.RowWindow(first: range.lowerBound, total: total)
+        }
+
+        // Watchlist: the rows in the window.
+        let symbols = state.watchlist.symbols
+        let watchRange = window(.watchlist, total: symbols.count) ?? 0..<symbols.count
+        screen.watchlist = watchRange.map { index in
+            rows.watchlistRow(symbols[index], freshness: builder.freshness(of: symbols[index]), builder: builder)
+        }
+        screen.watchlistLabelWidth = labelWidth
+        record(.watchlist, watchRange, total: symbols.count)
+
+        // Positions (resolved once, for the pane and the unrealized P&L) and P&L.
+        let positionRows = state.positionRows(at: now.instant)
+        let positionRange = window(.positions, total: positionRows.count) ?? 0..<positionRows.count
+        screen.positions = positionRange.map { rows.positionRow(positionRows[$0], builder: builder) }
+        record(.positions, positionRange, total: positionRows.count)
+        screen.pnl = rows.pnl(state: state, unrealized: state.unrealizedPnL(of: positionRows), builder: builder)
+
+        // Orders, executions and messages.
+        let orders = rows.orderList(of: state)
+        let orderRange = window(.orders, total: orders.count) ?? 0..<orders.count
+        screen.orders = orderRange.map { rows.orderRow(orders[$0], builder: builder) }
+        record(.orders, orderRange, total: orders.count)
+
+        let executions = state.executions
+        let executionRange = window(.executions, total: executions.count) ?? 0..<executions.count
+        screen.executions = executionRange.map {
+            rows.executionRow(executions[executions.count - 1 - $0], builder: builder)
+        }
+        record(.executions, executionRange, total: executions.count)
+
+        let entries = state.messages.entries
+        let messageRange = window(.messages, total: entries.count) ?? 0..<entries.count
+        screen.messages = messageRange.map { rows.messageRow(entries[entries.count - 1 - $0], builder: builder) }
+        record(.messages, messageRange, total: entries.count)
+        return screen
+    }
+
+    // MARK: The canvas
+
+    /// The canvas of `screen` (from `screen(state:now:size:glyphs:)`, or any screen): equal to
+    /// `DashboardView.render(screen, size:theme:glyphs:)`. Panes whose view and area did not
+    /// change since the previous call keep the previous canvas's cells.
+    public mutating func render(_ screen: DashboardScreen, size: Size, theme: Theme, glyphs: GlyphSet) -> Canvas {
+        let layout = DashboardView.layout(of: screen, size: size, glyphs: glyphs)
+        let ticketOverlay = layout.mode == .compact && (screen.ticket != nil || screen.focus == .ticket)
+        guard layout.mode != .tooSmall, screen.overlay == nil, !ticketOverlay else {
+            // Overlays cover panes: drawn whole, and the next frame starts afresh.
+            drawn = nil
+            return DashboardView.render(screen, size: size, theme: theme, glyphs: glyphs)
+        }
+        var canvas: Canvas
+        var previous: [PaneID: PaneView] = [:]
+        var previousStatus: StatusBarModel?
+        if let last = drawn, last.size == size, last.layout == layout, last.glyphs == glyphs, last.theme == theme {
+            canvas = last.canvas
+            previous = last.panes
+            previousStatus = last.status
+        } else {
+            canvas = Canvas(size: size, fill: Cell(" ", style: theme[.text], role: .text))
+        }
+        drawn = nil
+        var panes: [PaneID: PaneView] = [:]
+        for (pane, area) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let view = PaneView(pane, screen: screen)
+            if previous[pane] != view {
+                view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            }
+            panes[pane] = view
+        }
+        if previousStatus != screen.status {
+            StatusBarView(model: screen.status).render(in: layout.statusBar, on: &canvas, theme: theme, glyphs: glyphs)
+        }
+        drawn = DrawnFrame(size: size, layout: layout, theme: theme, glyphs: glyphs, canvas: canvas, panes: panes,
+                           status: screen.status)
+        return canvas
+    }
+}
+
+/// The previous frame: its canvas and what each pane drew.
+private struct DrawnFrame: Sendable {
+    var size: Size
+    var layout: DashboardLayout
+    var theme: Theme
+    var glyphs: GlyphSet
+    var canvas: Canvas
+    var panes: [PaneID: PaneView]
+    var status: StatusBarModel
+}
+
+/// Formatted rows kept with the inputs they were formatted from.
+private struct RowCache: Sendable {
+    struct QuoteKey: Equatable, Sendable {
+        var quote: Quote
+        var tick: Double
+        var state: Freshness
+        /// Whole seconds of age when the label shows it.
+        var ageSeconds: Int64?
+    }
+
+    struct LabelKey: Hashable, Sendable {
+        var state: Freshness
+        var ageSeconds: Int64?
+        var ascii: Bool
+    }
+
+    var watchlist: [String: (key: QuoteKey, row: WatchlistRow)] = [:]
+    var labelWidths: [LabelKey: Int] = [:]
+    var positions: [String: (key: Dashboard.PositionRow, tick: Double, row: PositionRow)] = [:]
+    var pnlKey: PnLKey?
+    var pnlSummary = PnLSummary.empty
+    var orderSource: [Int: OrderRecord]?
+    var orderList: [OrderRecord] = []
+    var orders: [Int: (record: OrderRecord, row: OrderRow)] = [:]
+    var executions: [String: (record: ExecutionRecord, tick: Double, row: ExecutionRow)] = [:]
+    var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageRow)] = [:]
+    var keys: (keymap: Keymap, names: [String])?
+    var watchlistMembers: (watchlist: Watchlist, symbols: Set<String>)?
+
+    struct PnLKey: Equatable, Sendable {
+        var pnl: PnLSnapshot
+        var unrealized: PnLValue
+        var values: AccountValues
+        var history: PnLHistory
+    }
+
+    /// A log entry's identity (the log keeps one entry per code and request id).
+    struct MessageKey: Hashable, Sendable {
+        var code: Int
+        var requestID: Int
+    }
+
+    /// What one pane's selection depends on: the interface and the list it indexes.
+    enum SelectionSource: Equatable, Sendable {
+        case watchlist(Watchlist)
+        case orders([Int: OrderRecord])
+        case executions([ExecutionRecord])
+        case messages(MessageLog)
+    }
+
+    var selections: [Dashboard.Pane: (interface: InterfaceState, source: SelectionSource, index: Int?)] = [:]
+
+    /// Entries beyond this are dropped from a keyed cache (rows that left the list).
+    static let limit = 4_096
+
+    mutating func quitKeys(_ keymap: Keymap) -> [String] {
+        if let keys, keys.keymap == keymap { return keys.names }
+        let names = DashboardScreenBuilder.quitKeys(of: keymap)
+        keys = (keymap, names)
+        return names
+    }
+
+    /// The watchlist's symbols as a set, kept while the watchlist is equal.
+    mutating func members(of watchlist: Watchlist) -> Set<String> {
+        if let watchlistMembers, watchlistMembers.watchlist == watchlist { return watchlistMembers.symbols }
+        let symbols = Set(watchlist.symbols)
+        watchlistMembers = (watchlist, symbols)
+        return symbols
+    }
+
+    /// The builder's selection; each pane's is kept while the interface and the list it
+    /// indexes are equal (the positions' is resolved every frame: their records change with
+    /// every price).
+    mutating func selection(of state: Dashboard.DashboardState) -> [PaneID: Int] {
+        var result: [PaneID: Int] = [:]
+        for pane in Dashboard.Pane.allCases {
+            let source: SelectionSource
+            switch pane {
+            case .watchlist: source = .watchlist(state.watchlist)
+            case .orders: source = .orders(state.orders)
+            case .executions: source = .executions(state.executions)
+            case .messages: source = .messages(state.messages)
+            case .positions:
+                if let index = state.selectedIndex(in: pane) { result[DashboardScreenBuilder.paneID(pane)] = index }
+                continue
+            }
+            let index: Int?
+            if let cached = selections[pane], cached.source == source, cached.interface == state.interface {
+                index = cached.index
+            } else {
+                index = state.selectedIndex(in: pane)
+                selections[pane] = (state.interface, source, index)
+            }
+            if let index { result[DashboardScreenBuilder.paneID(pane)] = index }
+        }
+        return result
+    }
+
+    /// The display width of the freshness label the watchlist shows for `freshness`.
+    mutating func labelWidth(_ freshness: QuoteFreshness, glyphs: GlyphSet) -> Int {
+        let key = LabelKey(state: freshness.state, ageSeconds: Self.ageSeconds(freshness), ascii: glyphs.marks.asciiOnly)
+        if let width = labelWidths[key] { return width }
+        if labelWidths.count >= Self.limit { labelWidths.removeAll(keepingCapacity: true) }
+        let state = DashboardScreenBuilder.quoteState(freshness.state)
+        let width = DisplayWidth.of(glyphs.shown(state.label(age: DashboardScreenBuilder.age(in: freshness))))
+        labelWidths[key] = width
+        return width
+    }
+
+    /// The whole seconds of age a freshness label shows (nil when it shows none).
+    static func ageSeconds(_ freshness: QuoteFreshness) -> Int64? {
+        switch freshness.state {
+        case .aging, .stale, .disconnected: freshness.age.map { max(0, $0.components.seconds) }
+        default: nil
+        }
+    }
+
+    mutating func watchlistRow(
+        _ symbol: String, freshness: QuoteFreshness, builder: DashboardScreenBuilder
+    ) -> WatchlistRow {
+        let quote = builder.state.quotes.tracked(symbol)?.quote ?? Quote(symbol: symbol)
+        let key = QuoteKey(quote: quote, tick: builder.tick(symbol), state: freshness.state,
+                           ageSeconds: Self.ageSeconds(freshness))
+        if let cached = watchlist[symbol], cached.key == key { return cached.row }
+        if watchlist.count >= Self.limit { watchlist.removeAll(keepingCapacity: true) }
+        let row = builder.watchlistRow(symbol, freshness: freshness)
+        watchlist[symbol] = (key, row)
+        return row
+    }
+
+    mutating func positionRow(_ position: Dashboard.PositionRow, builder: DashboardScreenBuilder) -> PositionRow {
+        let tick = builder.tick(position.symbol)
+        if let cached = positions[position.symbol], cached.key == position, cached.tick == tick { return cached.row }
+        if positions.count >= Self.limit { positions.removeAll(keepingCapacity: true) }
+        let row = builder.positionRow(position)
+        positions[position.symbol] = (position, tick, row)
+        return row
+    }
+
+    mutating func pnl(state: Dashboard.DashboardState, unrealized: PnLValue, builder: DashboardScreenBuilder) -> PnLSummary {
+        let key = PnLKey(pnl: state.pnl, unrealized: unrealized, values: state.accountValues, history: state.pnlHistory)
+        if pnlKey == key { return pnlSummary }
+        pnlKey = key
+        pnlSummary = builder.pnl(unrealized: unrealized)
+        return pnlSummary
+    }
+
+    mutating func orderList(of state: Dashboard.DashboardState) -> [OrderRecord] {
+        if orderSource == state.orders { return orderList }
+        orderSource = state.orders
+        orderList = state.orderList
+        return orderList
+    }
+
+    mutating func orderRow(_ order: OrderRecord, builder: DashboardScreenBuilder) -> OrderRow {
+        if let cached = orders[order.orderID], cached.record == order { return cached.row }
+        if orders.count >= Self.limit { orders.removeAll(keepingCapacity: true) }
+        let row = builder.orderRow(order)
+        orders[order.orderID] = (order, row)
+        return row
+    }
+
+    mutating func executionRow(_ fill: ExecutionRecord, builder: DashboardScreenBuilder) -> ExecutionRow {
+        let tick = builder.tick(fill.symbol)
+        if let cached = executions[fill.executionID], cached.record == fill, cached.tick == tick { return cached.row }
+        if executions.count >= Self.limit { executions.removeAll(keepingCapacity: true) }
+        let row = builder.executionRow(fill)
+        executions[fill.executionID] = (fill, tick, row)
+        return row
+    }
+
+    mutating func messageRow(_ entry: MessageLog.Entry, builder: DashboardScreenBuilder) -> MessageRow {
+        let subject = DashboardScreenBuilder.isLocal(entry) ? "" : builder.subject(of: entry.message)
+        let key = MessageKey(code: entry.message.code, requestID: entry.message.requestID)
+        if let cached = messages[key], cached.entry == entry, cached.subject == subject { return cached.row }
+        if messages.count >= Self.limit { messages.removeAll(keepingCapacity: true) }
+        let row = builder.messageRow(entry, subject: subject)
+        messages[key] = (entry, subject, row)
+        return row
+    }
+}
