@@ -127,6 +127,8 @@ public final class TerminalLoop: Sendable {
         var lastSecond: Int64 = -1
         // The size of the frame on screen (nil before the first): keys act on what is shown.
         var shownSize: Size?
+        // Builds only the rows on screen and keeps unchanged panes and rows between frames.
+        var renderer = DashboardFrameRenderer(keymap: keyInput.keymap, timeZoneOffsetSeconds: utcOffsetSeconds)
         while true {
             if stopRequested.load(ordering: .acquiring) { return .stopped }
             if let signals {
@@ -154,7 +156,7 @@ public final class TerminalLoop: Sendable {
             let now = clock.now
             switch scheduler.decide(now: now - origin, stateVersion: revision, interactive: typed) {
             case .drawNow:
-                let (drawnRevision, size) = draw(on: terminal, startedAt: now, clock: clock)
+                let (drawnRevision, size) = draw(on: terminal, with: &renderer, startedAt: now, clock: clock)
                 shownSize = size
                 typed = false
                 scheduler.didDraw(startedAt: now - origin, finishedAt: clock.now - origin, stateVersion: drawnRevision)
@@ -244,12 +246,16 @@ public final class TerminalLoop: Sendable {
 
     /// Draws a frame of the store's state as it is now; returns the revision drawn and the
     /// frame's size, and tells the frame observer.
-    private func draw(on terminal: any LoopTerminal, startedAt start: ContinuousClock.Instant, clock: ContinuousClock) -> (UInt64, Size) {
+    private func draw(
+        on terminal: any LoopTerminal, with renderer: inout DashboardFrameRenderer, startedAt start: ContinuousClock.Instant,
+        clock: ContinuousClock
+    ) -> (UInt64, Size) {
         let (state, revision, marks) = store.takeFrame()
         let (theme, glyphs) = look.value
-        let screen = DashboardScreen(state: state, now: store.now(), keymap: keyInput.keymap, timeZoneOffsetSeconds: utcOffsetSeconds)
+        let size = terminal.size
+        let screen = renderer.screen(state: state, now: store.now(), size: size, glyphs: glyphs)
         let modelled = frameObserver == nil ? start : clock.now
-        let canvas = DashboardView.render(screen, size: terminal.size, theme: theme.degraded(to: terminal.colorDepth), glyphs: glyphs)
+        let canvas = renderer.render(screen, size: size, theme: theme.degraded(to: terminal.colorDepth), glyphs: glyphs)
         let rendered = frameObserver == nil ? start : clock.now
         terminal.present(canvas)
         if let frameObserver {
