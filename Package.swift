@@ -84,7 +84,8 @@ let package = Package(
         // MARK: Tests
         // Test support: one sample of every server message, for the codec's and the client's tests.
         .target(name: "TWSWireSamples", dependencies: ["TWSWire"], path: "Tests/TWSWireSamples", swiftSettings: strict),
-        .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples"], exclude: ["Vectors"], swiftSettings: strict),
+        .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: strict),
+        .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
         .testTarget(
@@ -96,7 +97,7 @@ let package = Package(
         .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", logging] + nio, swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "Vocabulary"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "IBTermTests", dependencies: ["ibterm", "Vocabulary", "PaperGateway", logging], swiftSettings: strict),
         .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "TWSClient", "TWSWire"], swiftSettings: strict),
