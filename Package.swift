@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", logging] + nio, swiftSettings: strict),
         // Pure: client values → dashboard events (shared by ibterm and ibterm-bench).
-        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
 

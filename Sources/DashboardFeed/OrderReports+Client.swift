@@ -2,6 +2,7 @@ import Dashboard
 import Foundation
 import TWSClient
 import TWSWire
+import Vocabulary
 
 extension Dashboard.OpenOrderReport {
     /// The dashboard's report of an open order as `reqAllOpenOrders` lists it, with its owner:
@@ -15,7 +16,7 @@ extension Dashboard.OpenOrderReport {
             orderType: Dashboard.OrderType(rawValue: order.orderType) ?? .limit,
             limitPrice: Self.price(order.lmtPrice), stopPrice: Self.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
-            status: report.status?.status.description ?? report.orderState.status,
+            status: report.status?.status ?? OrderStatus(ibText: report.orderState.status),
             ownerClientID: order.clientId, isThisClient: thisClientID.map { $0 == order.clientId } ?? true,
             permID: order.permId == 0 ? nil : order.permId)
     }
@@ -41,7 +42,7 @@ extension CompletedOrderReport {
             limitPrice: Dashboard.OpenOrderReport.price(order.lmtPrice),
             stopPrice: Dashboard.OpenOrderReport.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
-            status: completed.orderState.status, completedStatus: completed.orderState.completedStatus,
+            status: OrderStatus(ibText: completed.orderState.status), completedStatus: completed.orderState.completedStatus,
             ownerClientID: ownerClientID, isThisClient: ownerClientID != nil && ownerClientID == thisClientID)
     }
 }

@@ -21,7 +21,7 @@ import TWSWire
         #expect(other.ownerClientID == 7 && !other.isThisClient)
         #expect(other.orderType == .stopLimit && other.timeInForce == .goodTillCancelled)
         #expect(other.stopPrice == Decimal(string: "240") && other.limitPrice == Decimal(string: "240.1"))
-        #expect(other.status == "PreSubmitted" && other.permID == 5009)
+        #expect(other.status == .preSubmitted && other.permID == 5009)
         #expect(Dashboard.OpenOrderReport(Self.stopLimit(clientId: 1), thisClientID: 1).isThisClient)
     }
 
@@ -36,7 +36,7 @@ import TWSWire
             orderID: 42, ownerClientID: 1, thisClientID: 1)
         #expect(report.orderID == 42 && report.permID == 5042)
         #expect(report.side == .sell && report.filled == 5 && report.orderType == .market)
-        #expect(report.status == "Filled" && report.completedStatus == "Filled Size: 5")
+        #expect(report.status == .filled && report.completedStatus == "Filled Size: 5")
         #expect(report.isThisClient && report.ownerClientID == 1)
     }
 

@@ -39,7 +39,7 @@ public struct MatchingEngine: Sendable {
         self.executions = executions
         self.nextPermId = nextPermId
         self.nextExecutionSequence = nextExecutionSequence
-        openOrderIds = Set(orders.filter(\.status.isOpen).map(\.orderId))
+        openOrderIds = Set(orders.filter(\.status.isWorking).map(\.orderId))
     }
 
     /// Open orders, by order id.
@@ -84,7 +84,7 @@ public struct MatchingEngine: Sendable {
 
     mutating func cancel(orderId: Int, reason: String = "") -> [OrderOutcome] {
         guard var order = orders[orderId] else { return [.rejected(.cancelNotFound(orderId))] }
-        guard order.status.isOpen else { return [.rejected(.cannotCancel(orderId, state: order.status))] }
+        guard order.status.isWorking else { return [.rejected(.cannotCancel(orderId, state: order.status))] }
         order.status = .cancelled
         orders[orderId] = order
         openOrderIds.remove(orderId)
@@ -126,7 +126,7 @@ public struct MatchingEngine: Sendable {
         _ id: Int, quote: Quote, trade: Trade?, arrival: Bool, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
-        guard var order = orders[id], order.status.isOpen else { return [] }
+        guard var order = orders[id], order.status.isWorking else { return [] }
         var outcomes: [OrderOutcome] = []
         var marketable = arrival
         let request = order.request
@@ -175,7 +175,7 @@ public struct MatchingEngine: Sendable {
 
     mutating func record(order: Order, execution: Execution) {
         orders[order.orderId] = order
-        if !order.status.isOpen { openOrderIds.remove(order.orderId) }
+        if !order.status.isWorking { openOrderIds.remove(order.orderId) }
         executions.append(execution)
     }
 

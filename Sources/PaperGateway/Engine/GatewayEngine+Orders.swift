@@ -189,7 +189,7 @@ extension GatewayEngine {
             lastFill[execution.orderId] = execution
         }
         let today = exchange.engine.orders.values
-            .filter { !$0.status.isOpen && CivilTime.dayNumber(of: $0.placedAt, utcOffsetSeconds: offset) == exchange.sessionDay }
+            .filter { !$0.status.isWorking && CivilTime.dayNumber(of: $0.placedAt, utcOffsetSeconds: offset) == exchange.sessionDay }
             .sorted { $0.placedAt == $1.placedAt ? $0.orderId < $1.orderId : $0.placedAt < $1.placedAt }
         for order in today {
             let completed = lastFill[order.orderId]?.timeText(utcOffsetSeconds: offset)
@@ -218,7 +218,7 @@ extension GatewayEngine {
     static func summary(_ outcomes: [OrderOutcome]) -> String {
         guard let last = outcomes.last else { return "no change" }
         switch last {
-        case let .statusChanged(order): return order.status.rawValue
+        case let .statusChanged(order): return order.status.ibText
         case let .partiallyFilled(fill):
             return "partially filled \(fill.order.filledQuantity)/\(fill.order.request.totalQuantity) @ \(fill.order.averageFillPrice)"
         case let .filled(fill): return "Filled \(fill.order.filledQuantity) @ \(fill.order.averageFillPrice)"

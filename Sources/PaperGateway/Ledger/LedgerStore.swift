@@ -99,7 +99,7 @@ final class LedgerStore {
                 for (index, order) in change.orders.enumerated() { last[order.orderId] = index }
                 for (index, order) in change.orders.enumerated() where last[order.orderId] == index {
                     try statement.execute(arguments: [
-                        order.orderId, order.clientId, order.status.rawValue, order.request.tif.rawValue, try json(order),
+                        order.orderId, order.clientId, order.status.ibText, order.request.tif.rawValue, try json(order),
                     ])
                 }
             }

@@ -15,7 +15,7 @@ extension PaperOrder {
         order.orderRef = request.orderRef
         order.openClose = ""
         order.filledQuantity = Quantity(filledQuantity)
-        var state = OrderState(status: status.rawValue)
+        var state = OrderState(status: status.ibText)
         state.commissionAndFees = nil
         state.completedTime = completedTime
         state.completedStatus = completedStatusText

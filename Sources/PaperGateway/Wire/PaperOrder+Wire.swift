@@ -13,7 +13,7 @@ extension PaperOrder {
         order.permId = permId
         order.orderRef = request.orderRef
         order.openClose = ""
-        var state = OrderState(status: status.rawValue)
+        var state = OrderState(status: status.ibText)
         state.commissionAndFees = nil
         return .openOrder(OpenOrder(contract: instrument.wireContract, order: order, orderState: state))
     }
@@ -21,7 +21,7 @@ extension PaperOrder {
     /// ORDER_STATUS for this order's current state.
     var orderStatusMessage: ServerMessage {
         .orderStatus(OrderStatusMessage(
-            orderId: orderId, status: status.rawValue, filled: Quantity(filledQuantity),
+            orderId: orderId, status: status.ibText, filled: Quantity(filledQuantity),
             remaining: Quantity(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
             permId: permId, parentId: 0, lastFillPrice: lastFillPrice.doubleValue, clientId: clientId,
             whyHeld: "", mktCapPrice: 0))
