@@ -51,7 +51,7 @@ let package = Package(
         // MARK: I/O adapters
         .target(
             name: "PaperGateway",
-            dependencies: ["TWSWire", "PaperExchange", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            dependencies: ["TWSWire", "PaperExchange", "Vocabulary", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
-        .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
+        .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),
         .testTarget(
             name: "PaperGatewayTests",
             dependencies: ["PaperGateway", "PaperExchange", "TWSWire", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,

@@ -13,7 +13,7 @@ extension Dashboard.OpenOrderReport {
         self.init(
             orderID: order.orderId, symbol: report.contract.symbol, side: order.action == "SELL" ? .sell : .buy,
             quantity: order.totalQuantity?.doubleValue ?? 0,
-            orderType: Dashboard.OrderType(rawValue: order.orderType) ?? .limit,
+            orderType: OrderType(rawValue: order.orderType) ?? .limit,
             limitPrice: Self.price(order.lmtPrice), stopPrice: Self.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
             status: report.status?.status ?? OrderStatus(ibText: report.orderState.status),
@@ -38,7 +38,7 @@ extension CompletedOrderReport {
             orderID: orderID, permID: order.permId, symbol: completed.contract.symbol,
             side: order.action == "SELL" ? .sell : .buy, quantity: order.totalQuantity?.doubleValue ?? 0,
             filled: order.filledQuantity?.doubleValue ?? 0,
-            orderType: Dashboard.OrderType(rawValue: order.orderType) ?? .limit,
+            orderType: OrderType(rawValue: order.orderType) ?? .limit,
             limitPrice: Dashboard.OpenOrderReport.price(order.lmtPrice),
             stopPrice: Dashboard.OpenOrderReport.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,

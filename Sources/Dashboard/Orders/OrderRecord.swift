@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// One order the dashboard knows of: what it is, where it stands, and how it got there.
 public struct OrderRecord: Sendable, Hashable {
