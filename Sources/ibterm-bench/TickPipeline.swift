@@ -11,7 +11,7 @@ import TWSClient
 import TWSWire
 
 /// One run of `tick-to-screen`: the paper gateway in process streaming quotes for `symbols`
-/// subscriptions over loopback to a real `TWSClient`, each update mapped by `DashboardFeed`,
+/// subscriptions over loopback to a real `IBClient`, each update mapped by `DashboardFeed`,
 /// applied by the reducer, drawn by `DashboardView` and presented by a back end.
 struct TickPipeline {
     var symbols: Int
@@ -54,7 +54,7 @@ struct TickPipeline {
         let renderer = TickRenderLoop(store: store, wakeup: wakeup, pacing: pacing, makeBackend: makeBackend)
         async let rendered = renderer.run()
 
-        let client = TWSClient(configuration: TWSClientConfiguration(), logger: quiet)
+        let client = IBClient(configuration: TWSClientConfiguration(), logger: quiet)
         let session = try await client.connect(host: server.host, port: server.port, clientId: 1)
         store.send(.connected(serverVersion: session.serverVersion, accounts: session.accounts, nextOrderID: nil))
         // Subscribed one after the other, so the gateway sees the ticker ids in this order.

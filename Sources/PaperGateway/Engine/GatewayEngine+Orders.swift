@@ -9,7 +9,7 @@ extension GatewayEngine {
     /// at least ``nextOrderId`` (else 103 "Duplicate order id", as TWS answers an id at or below
     /// one already used), and the same id is a modification only for the client that placed it
     /// (another client's id: 103 too, whatever that order's state). When an order moves the sequence, every other connected client is
-    /// sent the new nextValidId, so a client that allocates ids locally (as ``TWSClient`` and
+    /// sent the new nextValidId, so a client that allocates ids locally (as ``IBClient`` and
     /// IB's clients do) does not pick one another client just used.
     func place(_ message: PlaceOrder, session: ClientSession) {
         let orderId = message.order.orderId

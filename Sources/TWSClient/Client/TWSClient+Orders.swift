@@ -3,7 +3,7 @@ import TWSSession
 import TWSWire
 
 /// Placing, cancelling and following orders.
-extension TWSClient {
+extension IBClient {
     /// Places an order under a fresh order id and returns a handle whose stream carries its
     /// life cycle.
     ///
