@@ -10,8 +10,8 @@ import Vocabulary
         universe = try Fixtures.universe()
     }
 
-    private func exchange(seed: UInt64 = 42, start: Timestamp = Fixtures.t0) -> PaperExchange {
-        PaperExchange(universe: universe, configuration: .init(seed: seed), start: start)
+    private func exchange(seed: UInt64 = 42, start: Timestamp = Fixtures.t0) -> PaperMarket {
+        PaperMarket(universe: universe, configuration: .init(seed: seed), start: start)
     }
 
     @Test func positionsEqualTheSumOfExecutionsAfterARandomOrderFlow() {
@@ -93,7 +93,7 @@ import Vocabulary
         let decoded = try JSONDecoder().decode(PaperExchangeSnapshot.self, from: data)
         #expect(decoded == snapshot)
         #expect(decoded.nextValidOrderId == 3)
-        let restored = PaperExchange(
+        let restored = PaperMarket(
             universe: universe, configuration: .init(seed: 1), restoring: decoded,
             start: Fixtures.t0.adding(milliseconds: 3_600_000))
         #expect(restored.openOrders.map(\.orderId) == [2])

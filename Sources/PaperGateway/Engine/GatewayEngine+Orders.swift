@@ -183,7 +183,7 @@ extension GatewayEngine {
     /// cancel time).
     func sendCompletedOrders(to session: ClientSession) {
         let offset = exchange.configuration.sessionUTCOffsetSeconds
-        var lastFill: [Int: PaperExecution] = [:]
+        var lastFill: [Int: PaperExchange.Execution] = [:]
         for execution in exchange.engine.executions {
             if let seen = lastFill[execution.orderId], seen.time > execution.time { continue }
             lastFill[execution.orderId] = execution

@@ -1,7 +1,7 @@
 import PaperExchange
 import TWSWire
 
-extension PaperOrder {
+extension PaperExchange.Order {
     /// OPEN_ORDER for this order's current state.
     var openOrderMessage: ServerMessage {
         var order = TWSWire.Order(
@@ -28,7 +28,7 @@ extension PaperOrder {
     }
 }
 
-extension PaperExecution {
+extension PaperExchange.Execution {
     /// EXECUTION_DATA for this fill: `reqId` −1 when unsolicited, the request's id when
     /// answering reqExecutions.
     func executionDataMessage(reqId: Int, utcOffsetSeconds: Int) -> ServerMessage {
@@ -54,7 +54,7 @@ extension PaperExecution {
     }
 }
 
-extension PaperCommissionReport {
+extension PaperExchange.CommissionReport {
     /// COMMISSION_REPORT for this record; an opening fill's realized P&L is IB's unset double.
     var message: ServerMessage {
         .commissionReport(TWSWire.CommissionReport(
