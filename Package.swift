@@ -54,7 +54,7 @@ let package = Package(
         // MARK: I/O adapters
         .target(
             name: "PaperGateway",
-            dependencies: ["TWSWire", "PaperExchange", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            dependencies: ["TWSWire", "PaperExchange", "Vocabulary", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
             exclude: ["README.md"],
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
         // Client values → dashboard events (shared by ibterm and ibterm-bench): no I/O of its own,
         // but it links SwiftNIO through TWSClient, so it is not one of the pure layers.
-        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
         // The shipping loop: the dashboard's store and terminal loop (shared by ibterm and ibterm-bench).
@@ -98,9 +98,10 @@ let package = Package(
         // ibterm, the Python peers) and the `.requires(...)` trait that skips without it
         // (and fails under CI=true).
         .target(name: "TestPrerequisites", path: "Tests/TestPrerequisites", swiftSettings: strict),
-        .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples"], exclude: ["Vectors"], swiftSettings: strict),
+        .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: strict),
+        .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
-        .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange"], swiftSettings: strict),
+        .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),
         .testTarget(
             name: "PaperGatewayTests",
             dependencies: ["PaperGateway", "PaperExchange", "TWSWire", "TestPrerequisites", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
@@ -110,7 +111,7 @@ let package = Package(
         .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", logging] + nio, swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire"], swiftSettings: strict),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "Vocabulary"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "Dashboard", "TerminalUI", "CursesTerminal", "TWSClient", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TestPrerequisites", logging], swiftSettings: strict),

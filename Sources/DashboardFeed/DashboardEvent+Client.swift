@@ -21,7 +21,7 @@ extension DashboardEvent {
         switch event {
         case let .status(update):
             self = .orderStatus(OrderStatusReport(
-                orderID: update.orderId, status: update.status.description, filled: update.filled.doubleValue,
+                orderID: update.orderId, status: update.status, filled: update.filled.doubleValue,
                 remaining: update.remaining.doubleValue, averageFillPrice: update.avgFillPrice == 0 ? nil : update.avgFillPrice,
                 whyHeld: update.whyHeld.isEmpty ? nil : update.whyHeld, permID: update.permId == 0 ? nil : update.permId))
         case let .execution(execution, contract):

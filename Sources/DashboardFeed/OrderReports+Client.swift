@@ -2,20 +2,21 @@ import Dashboard
 import Foundation
 import TWSClient
 import TWSWire
+import Vocabulary
 
 extension Dashboard.OpenOrderReport {
     /// The dashboard's report of an open order as `reqAllOpenOrders` lists it, with its owner:
     /// `order.clientId`, compared with `thisClientID` (the dashboard's own client id). The
     /// status is the latest ORDER_STATUS when one came, else OPEN_ORDER's state.
-    public init(_ report: ClientOpenOrderReport, thisClientID: Int?) {
+    public init(_ report: TWSClient.OpenOrderReport, thisClientID: Int?) {
         let order = report.order
         self.init(
             orderID: order.orderId, symbol: report.contract.symbol, side: order.action == "SELL" ? .sell : .buy,
             quantity: order.totalQuantity?.doubleValue ?? 0,
-            orderType: Dashboard.OrderType(rawValue: order.orderType) ?? .limit,
+            orderType: OrderType(rawValue: order.orderType) ?? .limit,
             limitPrice: Self.price(order.lmtPrice), stopPrice: Self.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
-            status: report.status?.status.description ?? report.orderState.status,
+            status: report.status?.status ?? OrderStatus(ibText: report.orderState.status),
             ownerClientID: order.clientId, isThisClient: thisClientID.map { $0 == order.clientId } ?? true,
             permID: order.permId == 0 ? nil : order.permId)
     }
@@ -37,11 +38,11 @@ extension CompletedOrderReport {
             orderID: orderID, permID: order.permId, symbol: completed.contract.symbol,
             side: order.action == "SELL" ? .sell : .buy, quantity: order.totalQuantity?.doubleValue ?? 0,
             filled: order.filledQuantity?.doubleValue ?? 0,
-            orderType: Dashboard.OrderType(rawValue: order.orderType) ?? .limit,
+            orderType: OrderType(rawValue: order.orderType) ?? .limit,
             limitPrice: Dashboard.OpenOrderReport.price(order.lmtPrice),
             stopPrice: Dashboard.OpenOrderReport.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
-            status: completed.orderState.status, completedStatus: completed.orderState.completedStatus,
+            status: OrderStatus(ibText: completed.orderState.status), completedStatus: completed.orderState.completedStatus,
             ownerClientID: ownerClientID, isThisClient: ownerClientID != nil && ownerClientID == thisClientID)
     }
 }
@@ -49,7 +50,7 @@ extension CompletedOrderReport {
 extension DashboardEvent {
     /// The dashboard's events for one fill `reqExecutions` returned: the execution, then its
     /// commission when the gateway sent one. The reducer keeps each execution id once.
-    public static func events(for report: ClientExecutionReport) -> [DashboardEvent] {
+    public static func events(for report: TWSClient.ExecutionReport) -> [DashboardEvent] {
         let execution = report.execution
         var events: [DashboardEvent] = [.execution(Dashboard.ExecutionReport(
             executionID: execution.execId, orderID: execution.orderId, symbol: report.contract.symbol,

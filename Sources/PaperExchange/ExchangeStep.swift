@@ -1,4 +1,4 @@
-/// What one ``PaperExchange/advance(to:)`` produced, in time order within each list.
+/// What one ``PaperMarket/advance(to:)`` produced, in time order within each list.
 public struct ExchangeStep: Sendable, Hashable {
     /// Quote changes, for TICK_PRICE / TICK_SIZE to subscribed clients.
     public var marketEvents: [MarketEvent]

@@ -1,4 +1,4 @@
-/// Settings of a ``PaperExchange``.
+/// Settings of a ``PaperMarket``.
 public struct PaperExchangeConfiguration: Sendable, Hashable {
     /// The market simulator's settings, including the seed.
     public var market: MarketSimulatorConfiguration

@@ -1,4 +1,4 @@
-/// Everything of a ``PaperExchange`` worth persisting: the ledger, every order (open GTC and
+/// Everything of a ``PaperMarket`` worth persisting: the ledger, every order (open GTC and
 /// DAY orders included), every execution and the id counters. The SQLite layer stores it; the
 /// market restarts from the seed on restore.
 public struct PaperExchangeSnapshot: Sendable, Hashable, Codable {

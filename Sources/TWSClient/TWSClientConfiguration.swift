@@ -1,7 +1,7 @@
 import TWSSession
 import TWSWire
 
-/// Everything that tunes a ``TWSClient``: timers, pacing, reconnect backoff and safety.
+/// Everything that tunes a ``IBClient``: timers, pacing, reconnect backoff and safety.
 ///
 /// The defaults follow IB practice: probe after 2 s of silence, declare the link dead 3 s
 /// later, at most 50 outgoing messages per second, reconnect with full-jitter backoff from

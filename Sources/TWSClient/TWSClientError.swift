@@ -1,6 +1,6 @@
 import TWSSession
 
-/// Why a ``TWSClient`` call failed. The ``description`` is a plain sentence for the user.
+/// Why a ``IBClient`` call failed. The ``description`` is a plain sentence for the user.
 public struct TWSClientError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure.
     public enum Code: Hashable, Sendable {

@@ -1,6 +1,6 @@
 import TWSSession
 
-/// Where ``TWSClient`` reads the time and sleeps until its timers are due.
+/// Where ``IBClient`` reads the time and sleeps until its timers are due.
 ///
 /// The client turns every reading into a ``SessionInstant`` for the `TWSSession` policies.
 /// Production code uses ``SystemTWSClock``; tests may inject their own.

@@ -12,7 +12,7 @@ struct DecodeBenchmark: ParsableCommand {
             socket after the handshake, from --file or from a generated realistic mix of \
             tickPrice/tickSize/tickString frames for 50 ticker ids. The stream is fed to \
             FrameDecoder in 64 KiB reads and each frame, borrowed in place \
-            (nextServerMessage, as TWSClient reads), to ServerMessage.decode, on one core; \
+            (nextServerMessage, as IBClient reads), to ServerMessage.decode, on one core; \
             the best of --rounds passes is reported. Instructions per message (stable on a \
             loaded machine): Benchmarks/callgrind/decode-callgrind.sh [COMMIT].
             """

@@ -250,8 +250,8 @@ struct FrameMarket {
         let side: OrderSide = next() % 2 == 0 ? .buy : .sell
         let quantity = Double(100 * (1 + next() % 5))
         send(.openOrder(OpenOrderReport(orderID: id, symbol: symbol, side: side, quantity: quantity, orderType: .limit,
-                                        limitPrice: Decimal((prices[index] * 100).rounded()) / 100, status: "Submitted")))
-        send(.orderStatus(OrderStatusReport(orderID: id, status: "Submitted", filled: 0, remaining: quantity)))
+                                        limitPrice: Decimal((prices[index] * 100).rounded()) / 100, status: .submitted)))
+        send(.orderStatus(OrderStatusReport(orderID: id, status: .submitted, filled: 0, remaining: quantity)))
         switch next() % 8 {
         case 0, 1, 2:
             break  // working
@@ -261,13 +261,13 @@ struct FrameMarket {
             send(.execution(ExecutionReport(executionID: executionID, orderID: id, symbol: symbol, side: side,
                                             shares: quantity, price: prices[index])))
             send(.commission(executionID: executionID, commission: 1.0, realizedPnL: nil))
-            send(.orderStatus(OrderStatusReport(orderID: id, status: "Filled", filled: quantity, remaining: 0,
+            send(.orderStatus(OrderStatusReport(orderID: id, status: .filled, filled: quantity, remaining: 0,
                                                 averageFillPrice: prices[index])))
         case 6:
-            send(.orderStatus(OrderStatusReport(orderID: id, status: "Cancelled", filled: 0, remaining: quantity)))
+            send(.orderStatus(OrderStatusReport(orderID: id, status: .cancelled, filled: 0, remaining: quantity)))
         default:
             send(.notice(Notice(requestID: id, code: 201, text: "Order rejected - reason: insufficient margin")))
-            send(.orderStatus(OrderStatusReport(orderID: id, status: "Inactive", filled: 0, remaining: quantity)))
+            send(.orderStatus(OrderStatusReport(orderID: id, status: .inactive, filled: 0, remaining: quantity)))
         }
     }
 

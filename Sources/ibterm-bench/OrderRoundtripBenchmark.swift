@@ -9,10 +9,10 @@ import TWSWire
 struct OrderRoundtripBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "order-roundtrip",
-        abstract: "placeOrder → Filled through TWSClient and the paper gateway over loopback.",
+        abstract: "placeOrder → Filled through IBClient and the paper gateway over loopback.",
         discussion: """
             Starts the gateway in-process on an ephemeral loopback port and connects ibterm's \
-            TWSClient (pacing raised to --rate messages per second so the benchmark measures \
+            IBClient (pacing raised to --rate messages per second so the benchmark measures \
             the path, not IB's 50/s limit). Places --orders marketable one-share SPY MKT orders \
             one after the other and times each from placeOrder to its Filled status on the \
             order's event stream. With the SQLite ledger (default) every fill is committed \
@@ -43,7 +43,7 @@ struct OrderRoundtripBenchmark: AsyncParsableCommand {
         var configuration = TWSClientConfiguration()
         configuration.pacingLimit = rate
         configuration.pacingBurst = rate
-        let client = TWSClient(configuration: configuration, logger: quiet)
+        let client = IBClient(configuration: configuration, logger: quiet)
         try await client.connect(host: server.host, port: server.port, clientId: 5)
         let contract = Contract(symbol: "SPY", secType: "STK", exchange: "SMART", currency: "USD")
         var latencies: [Duration] = []

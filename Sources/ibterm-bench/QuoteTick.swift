@@ -68,7 +68,7 @@ struct QuoteValues: Sendable {
     /// When the update came out of the symbol's quote stream.
     var receivedAt: ContinuousClock.Instant
 
-    init(_ quote: ClientQuote, receivedAt: ContinuousClock.Instant) {
+    init(_ quote: TWSClient.Quote, receivedAt: ContinuousClock.Instant) {
         self.receivedAt = receivedAt
         bid = quote.bid
         ask = quote.ask

@@ -9,7 +9,7 @@ struct SoakBenchmark: AsyncParsableCommand {
         abstract: "Dropped and half-open connections while trading; the client's view against the gateway's ledger.",
         discussion: """
             Starts the paper gateway in-process (fresh SQLite ledger in a temporary file, \
-            loopback, ephemeral port) and connects ibterm's TWSClient with its default \
+            loopback, ephemeral port) and connects ibterm's IBClient with its default \
             keepalive (2 s of silence, then 3 s for the probe) and reconnect policy (full-jitter \
             backoff from 0.5 s). --symbols quote subscriptions stream throughout. A worker \
             places an order or cancel every 20-80 ms: resting BUY LMT 1.00 orders it cancels \

@@ -55,7 +55,7 @@ final class FrameRecorder: @unchecked Sendable {
 }
 
 /// One run of `tick-to-screen`: the paper gateway in process streaming quotes for `symbols`
-/// subscriptions over loopback to a real `TWSClient`, each update mapped by `DashboardFeed`,
+/// subscriptions over loopback to a real `IBClient`, each update mapped by `DashboardFeed`,
 /// applied by the dashboard's own store, drawn and presented by the dashboard's own terminal
 /// loop (`DashboardRuntime`) on a back end of the benchmark's choice.
 struct TickPipeline {
@@ -104,7 +104,7 @@ struct TickPipeline {
             frameObserver: { recorder.record($0, $1) }, terminal: makeTerminal)
         async let exit = loop.runOnOwnThread(named: "tick-to-screen.render")
 
-        let client = TWSClient(configuration: TWSClientConfiguration(), logger: quiet)
+        let client = IBClient(configuration: TWSClientConfiguration(), logger: quiet)
         let session = try await client.connect(host: server.host, port: server.port, clientId: 1)
         store.send(.connected(serverVersion: session.serverVersion, accounts: session.accounts, nextOrderID: nil))
         // Subscribed one after the other, so the gateway sees the ticker ids in this order.

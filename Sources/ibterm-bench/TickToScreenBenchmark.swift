@@ -19,7 +19,7 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
             Starts the paper gateway in process (market updates every 1000/--rate ms per symbol, \
             i.e. --rate updates per second per symbol, each one to five tick messages; the \
             gateway's market timer every --gateway-interval ms) with --symbols US stocks (the \
-            bundled ones, then made-up SYNnnn), and ibterm's TWSClient over loopback subscribed \
+            bundled ones, then made-up SYNnnn), and ibterm's IBClient over loopback subscribed \
             to each. Every quote update goes the dashboard's way, through the code ibterm ships \
             (DashboardRuntime): client decode, DashboardFeed's mapping to a DashboardEvent, \
             DashboardStore (the reducer under its lock), a wake-up of TerminalLoop's thread, \

@@ -11,7 +11,7 @@ import TWSWire
 ///
 /// Streams the stocks' quotes from an IB Gateway, TWS or `ibterm engine` and prints one line
 /// per change of bid, ask or last (`SYMBOL BID ASK LAST VOLUME`) until it is killed. It links
-/// only TWSClient (SwiftNIO, swift-log, the wire codec), so it shows what the client itself
+/// only IBClient (SwiftNIO, swift-log, the wire codec), so it shows what the client itself
 /// costs in memory: `ibterm quote --watch` does the same inside the full `ibterm` binary,
 /// which loads Foundation, GRDB and ncurses too (see `ibterm-bench rss`).
 @main
@@ -23,7 +23,7 @@ enum StreamMain {
             fail("usage: ibterm-stream HOST:PORT SYMBOL...", status: 2)
         }
         let host = String(arguments[0][..<colon])
-        let client = TWSClient(logger: Logger(label: "tws.client") { _ in SwiftLogNoOpLogHandler() })
+        let client = IBClient(logger: Logger(label: "tws.client") { _ in SwiftLogNoOpLogHandler() })
         do {
             try await client.connect(host: host, port: port, clientId: 23)
         } catch {

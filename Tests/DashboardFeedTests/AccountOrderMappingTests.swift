@@ -7,12 +7,12 @@ import TWSWire
 
 /// Every client's open orders, completed orders and listed executions as dashboard events.
 @Suite struct AccountOrderMappingTests {
-    static func stopLimit(clientId: Int) -> ClientOpenOrderReport {
+    static func stopLimit(clientId: Int) -> TWSClient.OpenOrderReport {
         var order = TWSWire.Order(action: "BUY", totalQuantity: Quantity(10), orderType: "STP LMT", lmtPrice: 240.1, auxPrice: 240, tif: "GTC")
         order.orderId = 9
         order.clientId = clientId
         order.permId = 5009
-        return ClientOpenOrderReport(
+        return TWSClient.OpenOrderReport(
             contract: Contract(symbol: "AAPL"), order: order, orderState: OrderState(status: "PreSubmitted"))
     }
 
@@ -21,7 +21,7 @@ import TWSWire
         #expect(other.ownerClientID == 7 && !other.isThisClient)
         #expect(other.orderType == .stopLimit && other.timeInForce == .goodTillCancelled)
         #expect(other.stopPrice == Decimal(string: "240") && other.limitPrice == Decimal(string: "240.1"))
-        #expect(other.status == "PreSubmitted" && other.permID == 5009)
+        #expect(other.status == .preSubmitted && other.permID == 5009)
         #expect(Dashboard.OpenOrderReport(Self.stopLimit(clientId: 1), thisClientID: 1).isThisClient)
     }
 
@@ -36,7 +36,7 @@ import TWSWire
             orderID: 42, ownerClientID: 1, thisClientID: 1)
         #expect(report.orderID == 42 && report.permID == 5042)
         #expect(report.side == .sell && report.filled == 5 && report.orderType == .market)
-        #expect(report.status == "Filled" && report.completedStatus == "Filled Size: 5")
+        #expect(report.status == .filled && report.completedStatus == "Filled Size: 5")
         #expect(report.isThisClient && report.ownerClientID == 1)
     }
 
@@ -48,7 +48,7 @@ import TWSWire
         execution.shares = Quantity(5)
         execution.price = 410.5
         let commission = CommissionReport(execId: "0001.01", commission: 1.0, currency: "USD", realizedPNL: nil, yield: nil, yieldRedemptionDate: nil)
-        let events = DashboardEvent.events(for: ClientExecutionReport(execution: execution, contract: Contract(symbol: "MSFT"), commission: commission))
+        let events = DashboardEvent.events(for: TWSClient.ExecutionReport(execution: execution, contract: Contract(symbol: "MSFT"), commission: commission))
         #expect(events == [
             .execution(Dashboard.ExecutionReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)),
             .commission(executionID: "0001.01", commission: 1.0, realizedPnL: nil),

@@ -14,7 +14,7 @@ import TWSWire
     }
 
     @Test func aQuoteUpdateCarriesOnlyTheFieldsTheMessageBrought() {
-        var quote = ClientQuote(contract: Contract(symbol: "AAPL"))
+        var quote = TWSClient.Quote(contract: Contract(symbol: "AAPL"))
         quote.bid = 231.2
         quote.ask = 231.25
         quote.bidSize = Quantity(300)
@@ -31,7 +31,7 @@ import TWSWire
     }
 
     @Test func aDataTypeMessageBringsNoPriceAndIsNoTick() {
-        var quote = ClientQuote(contract: Contract(symbol: "MSFT"))
+        var quote = TWSClient.Quote(contract: Contract(symbol: "MSFT"))
         quote.bid = 478.42
         quote.ask = 478.43
         quote.marketDataType = .live
@@ -43,7 +43,7 @@ import TWSWire
     }
 
     @Test func quoteStreamEventsBecomeQuotesAndNoticesUnderTheSubscriptionsID() {
-        var quote = ClientQuote(contract: Contract(symbol: "MSFT"))
+        var quote = TWSClient.Quote(contract: Contract(symbol: "MSFT"))
         quote.last = 478.4
         quote.carried = .last
         quote.receivedAt = Self.at
@@ -81,15 +81,15 @@ import TWSWire
 
     @Test func orderEventsBecomeStatusExecutionCommissionAndNotice() {
         let status = OrderStatusUpdate(
-            orderId: 12, status: ClientOrderStatus.filled, filled: Quantity(7), remaining: .zero, avgFillPrice: 231.25,
+            orderId: 12, status: .filled, filled: Quantity(7), remaining: .zero, avgFillPrice: 231.25,
             lastFillPrice: 231.25, permId: 99)
         #expect(DashboardEvent(OrderEvent.status(status), orderID: 12) == .orderStatus(OrderStatusReport(
-            orderID: 12, status: "Filled", filled: 7, remaining: 0, averageFillPrice: 231.25, whyHeld: nil, permID: 99)))
+            orderID: 12, status: .filled, filled: 7, remaining: 0, averageFillPrice: 231.25, whyHeld: nil, permID: 99)))
         let submitted = OrderStatusUpdate(
             orderId: 12, status: .submitted, filled: .zero, remaining: Quantity(7), avgFillPrice: 0, lastFillPrice: 0,
             permId: 99, whyHeld: "locate")
         #expect(DashboardEvent(OrderEvent.status(submitted), orderID: 12) == .orderStatus(OrderStatusReport(
-            orderID: 12, status: "Submitted", filled: 0, remaining: 7, averageFillPrice: nil, whyHeld: "locate", permID: 99)))
+            orderID: 12, status: .submitted, filled: 0, remaining: 7, averageFillPrice: nil, whyHeld: "locate", permID: 99)))
 
         var execution = Execution()
         execution.execId = "0001.01"

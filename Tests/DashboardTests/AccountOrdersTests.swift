@@ -1,10 +1,11 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 /// Orders of the whole account: other client ids, earlier runs, completed orders, rejections.
 @Suite struct AccountOrdersTests {
     /// A stop-limit of client 7 as reqAllOpenOrders lists it.
-    static func otherClientsStopLimit(id: Int = 9, status: String = "PreSubmitted") -> OpenOrderReport {
+    static func otherClientsStopLimit(id: Int = 9, status: OrderStatus = .preSubmitted) -> OpenOrderReport {
         OpenOrderReport(
             orderID: id, symbol: "AAPL", side: .buy, quantity: 10, orderType: .stopLimit, limitPrice: dec("240.10"),
             stopPrice: dec("240.00"), timeInForce: .goodTillCancelled, status: status, ownerClientID: 7,
@@ -90,7 +91,7 @@ import Testing
         harness.send(.openOrder(Self.otherClientsStopLimit()))
         harness.send(.completedOrder(CompletedOrderReport(
             permID: 5009, symbol: "AAPL", side: .buy, quantity: 10, filled: 0, orderType: .stopLimit,
-            status: "Cancelled", completedStatus: "Cancelled by Trader")))
+            status: .cancelled, completedStatus: "Cancelled by Trader")))
         #expect(harness.state.orders[9]?.status == .cancelled)
         #expect(harness.state.orders.count == 1)
         // A listing taken before the cancel does not bring it back to working.
@@ -102,10 +103,10 @@ import Testing
         var harness = DashboardHarness.connected()
         harness.send(.completedOrder(CompletedOrderReport(
             orderID: 42, permID: 5042, symbol: "MSFT", side: .sell, quantity: 5, filled: 5, orderType: .market,
-            status: "Filled", completedStatus: "Filled Size: 5")))
+            status: .filled, completedStatus: "Filled Size: 5")))
         harness.send(.completedOrder(CompletedOrderReport(
             permID: 5043, symbol: "MSFT", side: .buy, quantity: 5, filled: 0, orderType: .limit,
-            status: "Cancelled", completedStatus: "Cancelled by Trader")))
+            status: .cancelled, completedStatus: "Cancelled by Trader")))
         let filled = try #require(harness.state.orders[42])
         #expect(filled.status == .filled && filled.filled == 5)
         #expect(harness.state.orders[-5043]?.status == .cancelled)
@@ -114,7 +115,7 @@ import Testing
         let version = harness.state.version
         harness.send(.completedOrder(CompletedOrderReport(
             orderID: 42, permID: 5042, symbol: "MSFT", side: .sell, quantity: 5, filled: 5, orderType: .market,
-            status: "Filled", completedStatus: "Filled Size: 5")))
+            status: .filled, completedStatus: "Filled Size: 5")))
         #expect(harness.state.version == version)
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 /// A connected harness with a live AAPL quote and order 100 (BUY 100 AAPL LMT 231.20) sent.
 private func harnessWithSentOrder() -> DashboardHarness {
@@ -16,14 +17,14 @@ private func harnessWithSentOrder() -> DashboardHarness {
         var harness = harnessWithSentOrder()
         let sentAt = harness.now
         harness.advance(milliseconds: 120)
-        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "PreSubmitted", filled: 0, remaining: 100)))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .preSubmitted, filled: 0, remaining: 100)))
         let preSubmittedAt = harness.now
         harness.advance(milliseconds: 300)
-        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "Submitted", filled: 0, remaining: 100)))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .submitted, filled: 0, remaining: 100)))
         harness.advance(seconds: 2)
-        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "Submitted", filled: 40, remaining: 60, averageFillPrice: 231.2)))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .submitted, filled: 40, remaining: 60, averageFillPrice: 231.2)))
         harness.advance(seconds: 1)
-        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "Filled", filled: 100, remaining: 0, averageFillPrice: 231.19)))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .filled, filled: 100, remaining: 0, averageFillPrice: 231.19)))
         let order = try #require(harness.state.orders[100])
         #expect(order.lifecycle.map(\.status) == [.sent, .preSubmitted, .submitted, .submitted, .filled])
         #expect(order.lifecycle.map(\.filled) == [0, 0, 0, 40, 100])
@@ -39,7 +40,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
 
     @Test func aRepeatedIdenticalStatusIsNeitherRecordedNorJournaled() {
         var harness = harnessWithSentOrder()
-        let report = OrderStatusReport(orderID: 100, status: "Submitted", filled: 0, remaining: 100)
+        let report = OrderStatusReport(orderID: 100, status: .submitted, filled: 0, remaining: 100)
         harness.send(.orderStatus(report))
         let version = harness.state.version
         #expect(harness.send(.orderStatus(report)).isEmpty)
@@ -49,7 +50,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
 
     @Test func aStatusForAnUnknownOrderIsStillJournaled() {
         var harness = DashboardHarness.connected()
-        let effects = harness.send(.orderStatus(OrderStatusReport(orderID: 7, status: "Cancelled", filled: 0, remaining: 5)))
+        let effects = harness.send(.orderStatus(OrderStatusReport(orderID: 7, status: .cancelled, filled: 0, remaining: 5)))
         #expect(effects.count == 1)
         #expect(harness.journal.first?.orderID == 7)
         #expect(harness.state.orders.isEmpty)
@@ -70,13 +71,13 @@ private func harnessWithSentOrder() -> DashboardHarness {
         #expect(harness.latestMessage?.code == 201)
         #expect(order.status == .rejected)
         // IB's Inactive after the rejection does not make it look merely inactive.
-        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "Inactive", filled: 0, remaining: 100)))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .inactive, filled: 0, remaining: 100)))
         #expect(harness.state.orders[100]?.status == .rejected)
     }
 
     @Test func aCancelConfirmationTheTraderAskedForIsNotAnError() {
         var harness = harnessWithSentOrder()
-        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "Submitted", filled: 0, remaining: 100)))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .submitted, filled: 0, remaining: 100)))
         harness.user(.focus(.orders))
         #expect(harness.user(.cancelSelectedOrder).actions == [.cancelOrder(orderID: 100)])
         harness.send(.notice(Notice(requestID: 100, code: 202, text: "Order Canceled - reason:")))
@@ -103,7 +104,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
         var harness = DashboardHarness.connected()
         let effects = harness.send(.openOrder(OpenOrderReport(
             orderID: 55, symbol: "msft", side: .sell, quantity: 20, orderType: .limit, limitPrice: dec("420.50"),
-            timeInForce: .goodTillCancelled, status: "Submitted")))
+            timeInForce: .goodTillCancelled, status: .submitted)))
         let order = try #require(harness.state.orders[55])
         #expect(order.symbol == "MSFT")
         #expect(order.status == .submitted)
@@ -112,10 +113,10 @@ private func harnessWithSentOrder() -> DashboardHarness {
         #expect(effects.count == 1)
         #expect(harness.send(.openOrder(OpenOrderReport(
             orderID: 55, symbol: "MSFT", side: .sell, quantity: 20, orderType: .limit, limitPrice: dec("420.50"),
-            timeInForce: .goodTillCancelled, status: "Submitted"))).isEmpty)
+            timeInForce: .goodTillCancelled, status: .submitted))).isEmpty)
         let cancelled = harness.send(.openOrder(OpenOrderReport(
             orderID: 55, symbol: "MSFT", side: .sell, quantity: 20, orderType: .limit, limitPrice: dec("420.50"),
-            timeInForce: .goodTillCancelled, status: "PendingCancel")))
+            timeInForce: .goodTillCancelled, status: .pendingCancel)))
         #expect(cancelled.count == 1)
         #expect(harness.state.orders[55]?.status == .pendingCancel)
     }
@@ -135,7 +136,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
 
     @Test func cancellingAFinishedOrderEmitsNothing() {
         var harness = harnessWithSentOrder()
-        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: "Filled", filled: 100, remaining: 0)))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .filled, filled: 100, remaining: 0)))
         harness.user(.focus(.orders))
         #expect(harness.user(.cancelSelectedOrder).isEmpty)
         #expect(harness.latestMessage?.title == "Order 100 is not working")
@@ -192,17 +193,28 @@ private func harnessWithSentOrder() -> DashboardHarness {
 
     @Test func theOrderListPutsWorkingOrdersFirstNewestFirst() {
         var harness = DashboardHarness.connected()
-        for (id, status) in [(1, "Filled"), (2, "Submitted"), (3, "Cancelled"), (4, "PreSubmitted")] {
+        for (id, status) in [(1, OrderStatus.filled), (2, .submitted), (3, .cancelled), (4, .preSubmitted)] {
             harness.send(.openOrder(OpenOrderReport(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: status)))
         }
         #expect(harness.state.orderList.map(\.orderID) == [4, 2, 3, 1])
         #expect(harness.state.workingOrders.map(\.orderID) == [4, 2])
     }
 
-    @Test func orderStatusWordsParseAndClassify() {
-        #expect(OrderStatus(ibText: "presubmitted") == .preSubmitted)
-        #expect(OrderStatus(ibText: "Unknown") == nil)
-        #expect(OrderStatus.allCases.filter(\.isWorking) == [.sent, .apiPending, .pendingSubmit, .preSubmitted, .submitted, .pendingCancel])
-        #expect(OrderStatus.filled.isFinal)
+    @Test func progressComesFromIBsStatusByValue() {
+        #expect(OrderProgress(.preSubmitted) == .preSubmitted)
+        #expect(OrderProgress(.other("Parked")) == nil)
+        for status in OrderStatus.known {
+            #expect(OrderProgress(status)?.status == status)
+            #expect(OrderProgress(status)?.isWorking == status.isWorking)
+        }
+        #expect(OrderProgress.allCases.filter(\.isWorking) == [.sent, .apiPending, .pendingSubmit, .preSubmitted, .submitted, .pendingCancel])
+        #expect(OrderProgress.allCases.filter(\.isFinal) == [.apiCancelled, .cancelled, .filled, .inactive, .rejected])
+    }
+
+    @Test func aStatusWordIBAddedLaterMovesNoOrder() {
+        var harness = DashboardHarness.connected()
+        harness.send(.openOrder(OpenOrderReport(orderID: 5, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
+        harness.send(.orderStatus(OrderStatusReport(orderID: 5, status: .other("Parked"), filled: 0, remaining: 1)))
+        #expect(harness.state.orders[5]?.status == .submitted)
     }
 }

@@ -139,15 +139,6 @@ import Testing
         #expect(harness.state.messages.newestFirst.first { $0.message.code == 2104 }?.message.severity == .info)
     }
 
-    @Test func farmNamesComeFromTheTextAfterTheLastColon() {
-        #expect(DataFarm.name(in: "Market data farm connection is OK:usfarm.nj") == "usfarm.nj")
-        #expect(DataFarm.name(in: "no colon") == nil)
-        #expect(DataFarm.name(in: "ends with:") == nil)
-        #expect(DataFarm.classify(code: 2107)?.state == .inactive)
-        #expect(DataFarm.classify(code: 2119)?.state == .connecting)
-        #expect(DataFarm.classify(code: 354) == nil)
-    }
-
     @Test func aClockTickRedrawsOnlyWhenANewSecondBegins() {
         var harness = DashboardHarness.withLiveAAPL()
         harness.clock = (harness.clock / 1000) * 1000 + 100

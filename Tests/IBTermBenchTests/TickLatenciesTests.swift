@@ -11,8 +11,8 @@ import TWSWire
     func at(_ microseconds: Int64) -> ContinuousClock.Instant { base + .microseconds(microseconds) }
 
     /// The client's quote after each of `steps` (applied in order), received at `received`.
-    func updates(_ steps: [(inout ClientQuote) -> Void], received: Int64 = 0) -> [QuoteValues] {
-        var quote = ClientQuote(contract: Contract(symbol: "AAPL"))
+    func updates(_ steps: [(inout TWSClient.Quote) -> Void], received: Int64 = 0) -> [QuoteValues] {
+        var quote = TWSClient.Quote(contract: Contract(symbol: "AAPL"))
         return steps.map { step in
             step(&quote)
             return QuoteValues(quote, receivedAt: at(received))
@@ -77,7 +77,7 @@ import TWSWire
     }
 
     @Test func aBidOfMinusOneIsShownAsNoBid() {
-        var quote = ClientQuote(contract: Contract(symbol: "AAPL"))
+        var quote = TWSClient.Quote(contract: Contract(symbol: "AAPL"))
         #expect(QuoteTick.price(.bid, -1).isShown(in: QuoteValues(quote, receivedAt: base)))
         quote.bid = 5
         #expect(!QuoteTick.price(.bid, -1).isShown(in: QuoteValues(quote, receivedAt: base)))

@@ -25,7 +25,7 @@ import TWSClient
         let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 5, notEntitled: ["NVDA"], logger: Logger(label: "test.paper") { _ in SwiftLogNoOpLogHandler() }))
         var configuration = TWSClientConfiguration()
         configuration.retryInitialConnect = true
-        let client = TWSClient(configuration: configuration, logger: Logger(label: "test.client") { _ in SwiftLogNoOpLogHandler() })
+        let client = IBClient(configuration: configuration, logger: Logger(label: "test.client") { _ in SwiftLogNoOpLogHandler() })
         let router = EffectRouter()
         var config = DashboardConfig()
         config.watchlist = ["AAPL", "MSFT", "NVDA"]

@@ -14,7 +14,7 @@ import TWSClient
 @Suite(.timeLimit(.minutes(1))) struct ReconnectTruthTests {
     struct App {
         let server: PaperGatewayServer
-        let client: TWSClient
+        let client: IBClient
         let bridge: BrokerBridge
         let store: DashboardStore
 
@@ -25,7 +25,7 @@ import TWSClient
             configuration.retryInitialConnect = true
             configuration.reconnectInitialDelay = .milliseconds(100)
             configuration.reconnectMaximumDelay = .milliseconds(200)
-            let client = TWSClient(configuration: configuration, logger: quiet)
+            let client = IBClient(configuration: configuration, logger: quiet)
             let router = EffectRouter()
             var config = DashboardConfig()
             config.watchlist = watchlist

@@ -69,7 +69,7 @@ extension MatchingEngineTests {
         _ = place(&engine, attached(Fixtures.order(1, .buy, 100, .limit, limit: "265.00"), oca: "g", type: 3), quote, &context)
         _ = place(&engine, attached(Fixtures.order(2, .buy, 100, .limit, limit: "272.00"), oca: "g", type: 3), quote, &context)
         #expect(engine.orders[2]?.filledQuantity == 40)
-        #expect(engine.orders[1]?.request.totalQuantity == 60 && engine.orders[1]?.status.isOpen == true)
+        #expect(engine.orders[1]?.request.totalQuantity == 60 && engine.orders[1]?.status.isWorking == true)
     }
 
     @Test func anUntransmittedMarketableOrderDoesNotTrade() {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PaperExchange
+import Vocabulary
 
 /// Shared test inputs: the shipped data files and hand-made quotes.
 enum Fixtures {

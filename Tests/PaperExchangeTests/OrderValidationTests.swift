@@ -1,5 +1,6 @@
 import Testing
 @testable import PaperExchange
+import Vocabulary
 
 @Suite struct OrderValidationTests {
     let universe: InstrumentUniverse
@@ -86,6 +87,6 @@ import Testing
 
     @Test func validOrdersPass() {
         #expect(rejection(Fixtures.order(1, .buy, 100, .stopLimit, limit: "272.10", stop: "272.00")) == nil)
-        #expect(rejection(Fixtures.order(1, .sell, 100, .stop, stop: "270.00", tif: .goodTillCancel)) == nil)
+        #expect(rejection(Fixtures.order(1, .sell, 100, .stop, stop: "270.00", tif: .goodTillCancelled)) == nil)
     }
 }

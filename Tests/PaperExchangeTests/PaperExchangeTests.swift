@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PaperExchange
+import Vocabulary
 
 @Suite struct PaperExchangeTests {
     let universe: InstrumentUniverse
@@ -9,8 +10,8 @@ import Testing
         universe = try Fixtures.universe()
     }
 
-    private func exchange(seed: UInt64 = 42, start: Timestamp = Fixtures.t0) -> PaperExchange {
-        PaperExchange(universe: universe, configuration: .init(seed: seed), start: start)
+    private func exchange(seed: UInt64 = 42, start: Timestamp = Fixtures.t0) -> PaperMarket {
+        PaperMarket(universe: universe, configuration: .init(seed: seed), start: start)
     }
 
     @Test func positionsEqualTheSumOfExecutionsAfterARandomOrderFlow() {
@@ -59,7 +60,7 @@ import Testing
         let start = Timestamp(secondsSinceEpoch: 1_764_046_740)
         var exchange = exchange(start: start)
         _ = exchange.place(Fixtures.order(1, .buy, 100, .limit, limit: "200.00", tif: .day), at: start)
-        _ = exchange.place(Fixtures.order(2, .buy, 100, .limit, limit: "200.00", tif: .goodTillCancel), at: start)
+        _ = exchange.place(Fixtures.order(2, .buy, 100, .limit, limit: "200.00", tif: .goodTillCancelled), at: start)
         let beforeMidnight = exchange.advance(to: Timestamp(secondsSinceEpoch: 1_764_046_799))
         #expect(!beforeMidnight.sessionStarted)
         #expect(exchange.openOrders.map(\.orderId) == [1, 2])
@@ -86,13 +87,13 @@ import Testing
     @Test func snapshotRoundTripsThroughCodableAndRestoresGTCOrders() throws {
         var exchange = exchange()
         _ = exchange.place(Fixtures.order(1, .buy, 100, .market), at: Fixtures.t0)
-        _ = exchange.place(Fixtures.order(2, .sell, 100, .limit, limit: "400.00", tif: .goodTillCancel), at: Fixtures.t0)
+        _ = exchange.place(Fixtures.order(2, .sell, 100, .limit, limit: "400.00", tif: .goodTillCancelled), at: Fixtures.t0)
         let snapshot = exchange.snapshot()
         let data = try JSONEncoder().encode(snapshot)
         let decoded = try JSONDecoder().decode(PaperExchangeSnapshot.self, from: data)
         #expect(decoded == snapshot)
         #expect(decoded.nextValidOrderId == 3)
-        let restored = PaperExchange(
+        let restored = PaperMarket(
             universe: universe, configuration: .init(seed: 1), restoring: decoded,
             start: Fixtures.t0.adding(milliseconds: 3_600_000))
         #expect(restored.openOrders.map(\.orderId) == [2])

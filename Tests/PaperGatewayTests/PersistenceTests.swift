@@ -22,7 +22,7 @@ import TWSWire
         let restarted = try await GatewayFixture.make(statePath: path, clock: gateway.clock)
         let snapshot = try await restarted.server.snapshot()
         #expect(snapshot.account.openPositions.map(\.quantity) == [7])
-        #expect(snapshot.orders.filter { $0.status.isOpen }.map(\.orderId) == [2])
+        #expect(snapshot.orders.filter { $0.status.isWorking }.map(\.orderId) == [2])
         let again = try await restarted.connect(clientId: 1)
         try await again.send(.requestPositions)
         let position = try await again.next { message -> PositionData? in

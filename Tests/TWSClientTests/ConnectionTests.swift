@@ -6,7 +6,7 @@ import TWSWire
 @Suite(.timeLimit(.minutes(1))) struct ConnectionTests {
     @Test func handshakeStartAPIAndStartUpMakeTheConnectionUsable() async throws {
         let server = try await ScriptedServer.start { $0.nextValidID = 41 }
-        let client = TWSClient(configuration: fastConfiguration(), logger: LogCapture().logger())
+        let client = IBClient(configuration: fastConfiguration(), logger: LogCapture().logger())
         let (states, statesTask) = Recorder.record(await client.connectionStates())
 
         let info = try await client.connect(host: "127.0.0.1", port: server.port, clientId: 7)
@@ -36,7 +36,7 @@ import TWSWire
         let server = try await ScriptedServer.start()
         let port = server.port
         await server.stop()
-        let client = TWSClient(configuration: fastConfiguration(), logger: LogCapture().logger())
+        let client = IBClient(configuration: fastConfiguration(), logger: LogCapture().logger())
         do {
             try await client.connect(host: "127.0.0.1", port: port, clientId: 1)
             Issue.record("connect should fail")
@@ -49,7 +49,7 @@ import TWSWire
 
     @Test func farmNoticesArriveWithTheirFarmState() async throws {
         let server = try await ScriptedServer.start()
-        let client = TWSClient(configuration: fastConfiguration(), logger: LogCapture().logger())
+        let client = IBClient(configuration: fastConfiguration(), logger: LogCapture().logger())
         let (notices, task) = Recorder.record(await client.notices())
         try await client.connect(host: "127.0.0.1", port: server.port, clientId: 7)
         try await waitUntil("three farm notices") { notices.events.count >= 3 }

@@ -12,7 +12,7 @@ import TWSWire
         var configuration = TWSClientConfiguration()      // 2 s idle, 3 s probe timeout
         configuration.clock = clock
         configuration.reconnectJitter = .none             // first retry 0.5 s after the loss
-        let client = TWSClient(configuration: configuration, logger: LogCapture().logger())
+        let client = IBClient(configuration: configuration, logger: LogCapture().logger())
         try await client.connect(host: "127.0.0.1", port: server.port, clientId: 7)
         let (states, task) = Recorder.record(await client.connectionStates())
         server.silenceLatest()

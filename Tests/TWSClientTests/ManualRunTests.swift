@@ -43,7 +43,7 @@ import TWSWire
         var configuration = TWSClientConfiguration()          // keepalive 2 s + 3 s, backoff 0.5 s full jitter
         configuration.reconnectSeed = 42
         let logs = LogCapture()
-        let client = TWSClient(configuration: configuration, logger: logs.logger())
+        let client = IBClient(configuration: configuration, logger: logs.logger())
         try await client.connect(host: "127.0.0.1", port: server.port, clientId: 7)
         let (quotes, quotesTask) = Recorder.record(await client.subscribeQuotes(aapl))
         let (states, statesTask) = Recorder.record(await client.connectionStates())

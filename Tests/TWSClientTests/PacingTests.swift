@@ -22,7 +22,7 @@ import TWSWire
         let logs = LogCapture()
         var logger = logs.logger()
         logger.logLevel = .trace
-        let client = TWSClient(configuration: fastConfiguration(), logger: logger)
+        let client = IBClient(configuration: fastConfiguration(), logger: logger)
         try await client.connect(host: "127.0.0.1", port: server.port, clientId: 7)
         let sentBefore = logs.all.filter { $0.hasPrefix("trace send") }.count
 

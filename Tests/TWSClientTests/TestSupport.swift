@@ -112,8 +112,8 @@ func connectedClient(
     _ server: ScriptedServer,
     configuration: TWSClientConfiguration = fastConfiguration(),
     logs: LogCapture = LogCapture()
-) async throws -> TWSClient {
-    let client = TWSClient(configuration: configuration, logger: logs.logger())
+) async throws -> IBClient {
+    let client = IBClient(configuration: configuration, logger: logs.logger())
     try await client.connect(host: "127.0.0.1", port: server.port, clientId: 7)
     return client
 }

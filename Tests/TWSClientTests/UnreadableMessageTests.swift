@@ -11,7 +11,7 @@ import TWSWire
     /// A connected client with a live AAPL quote, and the quote's request id.
     private struct Setup {
         var server: ScriptedServer
-        var client: TWSClient
+        var client: IBClient
         var logs: LogCapture
         var quotes: Recorder<QuoteEvent>
         var quotesTask: Task<Void, Never>

@@ -3,33 +3,6 @@ import Testing
 @testable import TWSSession
 
 @Suite struct FarmStatusTrackerTests {
-    @Test(arguments: [
-        ("Market data farm connection is OK:usfarm", "usfarm"),
-        ("Market data farm connection is broken:usfarm.nj", "usfarm.nj"),
-        ("HMDS data farm connection is inactive but should be available upon demand.ushmds", "ushmds"),
-        ("Sec-def data farm connection is OK:secdefil", "secdefil"),
-        ("Market data farm is connecting: cashfarm ", "cashfarm"),
-        ("no separator at all", ""),
-    ])
-    func readsTheFarmNameFromTheNoticeText(text: String, expected: String) {
-        #expect(FarmStatusTracker.farmName(in: text) == expected)
-    }
-
-    @Test func classifiesEveryFarmCodeByCodeAlone() {
-        let table: [(Int, FarmKind, FarmState)] = [
-            (2103, .marketData, .broken), (2104, .marketData, .ok), (2108, .marketData, .inactive),
-            (2119, .marketData, .connecting), (2105, .historicalData, .broken),
-            (2106, .historicalData, .ok), (2107, .historicalData, .inactive),
-            (2157, .securityDefinition, .broken), (2158, .securityDefinition, .ok),
-        ]
-        for (code, kind, state) in table {
-            let classified = FarmStatusTracker.classify(code: code)
-            #expect(classified?.kind == kind && classified?.state == state, "code \(code)")
-        }
-        #expect(FarmStatusTracker.classify(code: 1100) == nil)
-        #expect(FarmStatusTracker.classify(code: 2100) == nil)
-    }
-
     @Test func tracksEachFarmSeparatelyAndReportsOnlyChanges() {
         var tracker = FarmStatusTracker()
         let first = tracker.apply(code: 2104, text: "Market data farm connection is OK:usfarm")

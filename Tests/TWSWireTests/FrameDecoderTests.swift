@@ -1,5 +1,6 @@
 import Testing
 @testable import TWSWire
+import Vocabulary
 
 @Suite struct FrameDecoderTests {
     static let payloads: [[UInt8]] = [
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func yieldsTheSameFramesForRandomThreeWaySplits() throws {
-        var rng = SeededRandom(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         let stream = Self.stream
         for _ in 0..<2000 {
             let a = Int.random(in: 0...stream.count, using: &rng)

@@ -1,6 +1,7 @@
 import TWSWireSamples
 import Testing
 @testable import TWSWire
+import Vocabulary
 
 /// The decoder's two strictnesses, and the inbound reading a client does on a live link.
 @Suite struct LenientDecodingTests {
@@ -150,7 +151,7 @@ import Testing
     }
 
     @Test func mutatedFramesAreReadSkippedOrRefusedAndNeverCrash() throws {
-        var rng = SeededRandom(seed: 508)
+        var rng = SeededGenerator(seed: 508)
         let seeds = EveryServerMessage.samples().map(EveryServerMessage.payload)
         let alphabet: [UInt8] = Array("0123456789-.x".utf8) + [0, 0, 0xFF]
         var read = 0, skipped = 0, refused = 0

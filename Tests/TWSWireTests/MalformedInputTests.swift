@@ -1,5 +1,6 @@
 import Testing
 @testable import TWSWire
+import Vocabulary
 
 /// Bad bytes always give a typed error: never a crash, never a hang.
 @Suite struct MalformedInputTests {
@@ -58,8 +59,8 @@ import Testing
 
     /// 100,000 random and mutated frames through both decoders and the frame decoder.
     @Test func fuzzedFramesNeverCrashOrHang() {
-        var rng = SeededRandom(seed: 2026)
-        var generator = MessageGenerator(rng: SeededRandom(seed: 99))
+        var rng = SeededGenerator(seed: 2026)
+        var generator = MessageGenerator(rng: SeededGenerator(seed: 99))
         var seeds: [[UInt8]] = GoldenVector.all.filter { !$0.isHandshake }.map(\.payload)
         for _ in 0..<200 { seeds.append(Array(generator.serverMessage().encoded(serverVersion: 178).dropFirst(4))) }
         for _ in 0..<200 { seeds.append(Array(generator.clientMessage().encoded(serverVersion: 200).dropFirst(4))) }

@@ -1,5 +1,6 @@
 import Testing
 @testable import TWSWire
+import Vocabulary
 
 /// Encoding then decoding gives the same message back, at every server version in the window.
 @Suite struct RoundTripPropertyTests {
@@ -7,7 +8,7 @@ import Testing
 
     @Test(arguments: versions)
     func serverMessagesSurviveEncodeDecode(serverVersion: Int) throws {
-        var generator = MessageGenerator(rng: SeededRandom(seed: UInt64(serverVersion)))
+        var generator = MessageGenerator(rng: SeededGenerator(seed: UInt64(serverVersion)))
         for _ in 0..<400 {
             let message = generator.serverMessage()
             let first = message.encoded(serverVersion: serverVersion)
@@ -20,7 +21,7 @@ import Testing
 
     @Test(arguments: versions)
     func clientMessagesSurviveEncodeDecode(serverVersion: Int) throws {
-        var generator = MessageGenerator(rng: SeededRandom(seed: UInt64(1000 + serverVersion)))
+        var generator = MessageGenerator(rng: SeededGenerator(seed: UInt64(1000 + serverVersion)))
         for _ in 0..<400 {
             let message = generator.clientMessage()
             let first = message.encoded(serverVersion: serverVersion)

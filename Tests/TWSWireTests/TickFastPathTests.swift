@@ -1,5 +1,6 @@
 import Testing
 @testable import TWSWire
+import Vocabulary
 
 /// The fast path for ticks and the general reader agree on every frame the fast path takes,
 /// and the fast path declines what it does not handle.
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func agreesWithTheGeneralReaderOnGeneratedTicks() throws {
-        var generator = MessageGenerator(rng: SeededRandom(seed: 31))
+        var generator = MessageGenerator(rng: SeededGenerator(seed: 31))
         var taken = 0
         for _ in 0..<5000 {
             let message = ServerMessage.tickPrice(TickPrice(reqId: generator.int(), tickType: TickType(rawValue: generator.int(0...90)), price: generator.optionalDouble(), size: generator.optionalQuantity(), attributes: TickAttributes(mask: generator.int(0...7))))

@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import Vocabulary
 
 @Suite struct VirtualTerminalTests {
     @Test func rebuildsEachFrameFromDiffsAlone() {
@@ -29,7 +30,7 @@ import TerminalUI
     }
 
     @Test func appliesRandomEditsExactly() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let size = Size(width: 9, height: 4)
         var old = Canvas(size: size)
         let pieces = ["a", "株", "bc", "式d", " ", "é"]
@@ -45,22 +46,5 @@ import TerminalUI
             #expect(replayed == new)
             old = new
         }
-    }
-}
-
-/// A tiny deterministic random number generator for repeatable fuzz-style tests.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

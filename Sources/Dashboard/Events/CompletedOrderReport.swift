@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// An order of the day that is no longer working. IB: `completedOrder(contract, order,
 /// orderState)` (inbound 101), the answer to `reqCompletedOrders`. IB's message carries no
@@ -25,8 +26,8 @@ public struct CompletedOrderReport: Sendable, Hashable {
     public var stopPrice: Decimal?
     /// The time in force.
     public var timeInForce: TimeInForce
-    /// IB's final status text (`orderState.status`: `Filled`, `Cancelled`, `Inactive`).
-    public var status: String
+    /// IB's final status (`orderState.status`: `Filled`, `Cancelled`, `Inactive`).
+    public var status: OrderStatus
     /// IB's words on how it ended (`orderState.completedStatus`: `Cancelled by Trader`).
     public var completedStatus: String
     /// The client id that placed it, when the app knows it from an execution or an earlier
@@ -39,7 +40,7 @@ public struct CompletedOrderReport: Sendable, Hashable {
     public init(
         orderID: Int? = nil, permID: Int, symbol: String, side: OrderSide, quantity: Double, filled: Double,
         orderType: OrderType, limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day,
-        status: String, completedStatus: String = "", ownerClientID: Int? = nil, isThisClient: Bool = false
+        status: OrderStatus, completedStatus: String = "", ownerClientID: Int? = nil, isThisClient: Bool = false
     ) {
         self.ownerClientID = ownerClientID
         self.isThisClient = isThisClient

@@ -1,7 +1,7 @@
 /// Everything that can happen to the dashboard, in IB's terms: what the gateway reported, what
 /// the app did on the reducer's behalf, the passing of time, and what the trader asked for.
 ///
-/// The app layer maps `TWSClient` events to these values (so this target does not depend on
+/// The app layer maps `IBClient` events to these values (so this target does not depend on
 /// `TWSWire`); time comes with each event as `apply(_:at:)`'s `EventTime`.
 public enum DashboardEvent: Sendable, Hashable {
     // MARK: Lifecycle and connection

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// An order the gateway reports as open. IB: `openOrder(orderId, contract, order, orderState)`
 /// (inbound 5). Orders placed elsewhere (TWS, another client) arrive this way too.
@@ -19,8 +20,8 @@ public struct OpenOrderReport: Sendable, Hashable {
     public var stopPrice: Decimal?
     /// The time in force.
     public var timeInForce: TimeInForce
-    /// IB's status text from `orderState.status`.
-    public var status: String
+    /// IB's status: the latest ORDER_STATUS, else OPEN_ORDER's `orderState.status`.
+    public var status: OrderStatus
     /// The client id that placed the order (IB: `order.clientId`); `nil` when not reported.
     public var ownerClientID: Int?
     /// Whether this dashboard's client placed it, and so may cancel it (IB lets a client
@@ -32,7 +33,7 @@ public struct OpenOrderReport: Sendable, Hashable {
     /// Creates a report.
     public init(
         orderID: Int, symbol: String, side: OrderSide, quantity: Double, orderType: OrderType,
-        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day, status: String,
+        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day, status: OrderStatus,
         ownerClientID: Int? = nil, isThisClient: Bool = true, permID: Int? = nil
     ) {
         self.ownerClientID = ownerClientID

@@ -1,9 +1,11 @@
+import Vocabulary
+
 /// IB: `orderStatus(orderId, status, filled, remaining, avgFillPrice, ..., whyHeld)` (inbound 3).
 public struct OrderStatusReport: Sendable, Hashable {
     /// IB's order id.
     public var orderID: Int
-    /// IB's status text (`Submitted`, `Filled`, …).
-    public var status: String
+    /// IB's status (`Submitted`, `Filled`, …).
+    public var status: OrderStatus
     /// Quantity filled so far.
     public var filled: Double
     /// Quantity remaining.
@@ -17,7 +19,7 @@ public struct OrderStatusReport: Sendable, Hashable {
 
     /// Creates a report.
     public init(
-        orderID: Int, status: String, filled: Double, remaining: Double, averageFillPrice: Double? = nil,
+        orderID: Int, status: OrderStatus, filled: Double, remaining: Double, averageFillPrice: Double? = nil,
         whyHeld: String? = nil, permID: Int? = nil
     ) {
         self.permID = permID

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What the trader asked for. The UI maps keys (through the configured bindings) to these.
 ///
 /// While `Overlay.acceptsText` is true (command line, add-symbol prompt, ticket), printable keys

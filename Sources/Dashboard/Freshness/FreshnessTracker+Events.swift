@@ -84,14 +84,14 @@ extension FreshnessTracker {
             socket = .disconnected
             connectedAt = nil
         case 2103:
-            let name = DataFarm.name(in: notice.text) ?? "market data"
+            let name = FarmNotice.farmName(in: notice.text) ?? "market data"
             brokenFarms[name] = instant
             for symbol in Array(quotes.keys) {
                 guard let tracked = quotes[symbol], DataFarm.mayFeed(name, tracked.instrumentClass) else { continue }
                 quotes[symbol]?.requireEvidence(after: instant, reason: 2103)
             }
         case 2104:
-            if let name = DataFarm.name(in: notice.text) { brokenFarms[name] = nil } else { brokenFarms = [:] }
+            if let name = FarmNotice.farmName(in: notice.text) { brokenFarms[name] = nil } else { brokenFarms = [:] }
         default:
             applyQuoteNotice(notice)
         }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The ticket fields that take typed text, in the order Up/Down and Tab move through them.
 public enum TicketInputField: String, Sendable, Hashable, CaseIterable {
     /// The quantity.

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 extension JournalEntry {
     /// The entry as one line of JSON (no trailing newline), with sorted keys and decimals as

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// One line of the trading journal (JSON lines): what was sent and what happened.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// One order the dashboard knows of: what it is, where it stands, and how it got there.
 public struct OrderRecord: Sendable, Hashable {
@@ -19,7 +20,7 @@ public struct OrderRecord: Sendable, Hashable {
     /// The time in force.
     public var timeInForce: TimeInForce
     /// The current status.
-    public var status: OrderStatus
+    public var status: OrderProgress
     /// Quantity filled so far.
     public var filled: Double
     /// Quantity still working.
@@ -57,7 +58,7 @@ public struct OrderRecord: Sendable, Hashable {
     public init(
         orderID: Int, symbol: String, side: OrderSide, quantity: Double, orderType: OrderType,
         limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day,
-        status: OrderStatus, at time: Timestamp, placedHere: Bool = false
+        status: OrderProgress, at time: Timestamp, placedHere: Bool = false
     ) {
         self.orderID = orderID
         self.symbol = symbol
@@ -99,7 +100,7 @@ public struct OrderRecord: Sendable, Hashable {
     /// Records a status change at `time` if the status or fill moved; returns whether it did.
     @discardableResult
     mutating func recordStatus(
-        _ newStatus: OrderStatus, filled newFilled: Double? = nil, remaining newRemaining: Double? = nil,
+        _ newStatus: OrderProgress, filled newFilled: Double? = nil, remaining newRemaining: Double? = nil,
         note: String? = nil, at time: Timestamp
     ) -> Bool {
         let nextFilled = newFilled ?? filled
@@ -122,7 +123,7 @@ extension OrderRecord {
     /// Whether a rejected order keeps its `rejected` state over `status`: IB often follows a
     /// rejection with `Inactive`, `Cancelled` or a repeated earlier status, none of which
     /// makes the order work again; only a fill would (and is then shown).
-    func keepsRejection(over status: OrderStatus) -> Bool {
+    func keepsRejection(over status: OrderProgress) -> Bool {
         self.status == .rejected && status != .filled
     }
 }

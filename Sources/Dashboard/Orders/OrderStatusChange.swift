@@ -3,7 +3,7 @@ public struct OrderStatusChange: Sendable, Hashable {
     /// When ibterm saw the change.
     public var time: Timestamp
     /// The status after the change.
-    public var status: OrderStatus
+    public var status: OrderProgress
     /// Quantity filled so far.
     public var filled: Double
     /// Quantity still working.
@@ -12,7 +12,7 @@ public struct OrderStatusChange: Sendable, Hashable {
     public var note: String?
 
     /// Creates a change.
-    public init(time: Timestamp, status: OrderStatus, filled: Double, remaining: Double, note: String? = nil) {
+    public init(time: Timestamp, status: OrderProgress, filled: Double, remaining: Double, note: String? = nil) {
         self.time = time
         self.status = status
         self.filled = filled

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Quotes, notices, data farms and contract lookups.
 extension DashboardState {
     mutating func receiveQuote(_ update: QuoteUpdate) -> [DashboardEffect] {
@@ -19,8 +21,8 @@ extension DashboardState {
     /// in plain words with what the dashboard knows (the symbol, the last good quote).
     mutating func receiveNotice(_ notice: Notice) -> [DashboardEffect] {
         let effects: [DashboardEffect] = [.journal(.message(notice, at: now))]
-        if let farm = DataFarm.classify(code: notice.code) {
-            let name = DataFarm.name(in: notice.text) ?? farm.kind.rawValue
+        if let farm = FarmNotice(code: notice.code, text: notice.text) {
+            let name = farm.farmName ?? farm.kind.rawValue
             dataFarms[name] = DataFarm(name: name, kind: farm.kind, state: farm.state, since: now)
         }
         if var order = orders[notice.requestID] {

@@ -3,7 +3,7 @@ import Foundation
 /// Order reports from the gateway: open orders, status changes, executions, commissions.
 extension DashboardState {
     mutating func receiveOpenOrder(_ report: OpenOrderReport) -> [DashboardEffect] {
-        let status = OrderStatus(ibText: report.status)
+        let status = OrderProgress(report.status)
         // IB: once a client saw another client's order ids, its own new ids must exceed them.
         if let next = nextOrderID, report.orderID >= next { nextOrderID = report.orderID + 1 }
         guard var order = orders[report.orderID] else {
@@ -17,7 +17,7 @@ extension DashboardState {
             orders[report.orderID] = record
             changed = true
             return [.journal(.statusChange(
-                orderID: report.orderID, status: report.status, filled: 0,
+                orderID: report.orderID, status: report.status.ibText, filled: 0,
                 remaining: DashboardState.decimal(report.quantity), at: now))]
         }
         let before = order
@@ -34,7 +34,7 @@ extension DashboardState {
         let regresses = order.status.isFinal && (status?.isWorking ?? false)
         if let status, !regresses, !order.keepsRejection(over: status), order.recordStatus(status, at: now) {
             effects.append(.journal(.statusChange(
-                orderID: order.orderID, status: report.status, filled: DashboardState.decimal(order.filled),
+                orderID: order.orderID, status: report.status.ibText, filled: DashboardState.decimal(order.filled),
                 remaining: DashboardState.decimal(order.remaining), at: now)))
         }
         orders[report.orderID] = order
@@ -44,12 +44,12 @@ extension DashboardState {
 
     mutating func receiveOrderStatus(_ report: OrderStatusReport) -> [DashboardEffect] {
         let journal = DashboardEffect.journal(.statusChange(
-            orderID: report.orderID, status: report.status, filled: DashboardState.decimal(report.filled),
+            orderID: report.orderID, status: report.status.ibText, filled: DashboardState.decimal(report.filled),
             remaining: DashboardState.decimal(report.remaining), reason: report.whyHeld, at: now))
         guard var order = orders[report.orderID] else {
             return [journal]
         }
-        let status = OrderStatus(ibText: report.status) ?? order.status
+        let status = OrderProgress(report.status) ?? order.status
         if let permID = report.permID, permID != 0 { order.permID = permID }
         guard !order.keepsRejection(over: status) else {
             orders[report.orderID] = order
@@ -91,7 +91,7 @@ extension DashboardState {
         let key = report.orderID.flatMap { orders[$0] == nil ? nil : $0 }
             ?? orders.values.first(where: { $0.permID == report.permID })?.orderID
             ?? report.orderID ?? -report.permID
-        var status = OrderStatus(ibText: report.status) ?? .cancelled
+        var status = OrderProgress(report.status) ?? .cancelled
         var reason: String?
         if status == .inactive, report.completedStatus.lowercased().contains("reject") {
             status = .rejected
@@ -119,7 +119,7 @@ extension DashboardState {
         }
         if isNew || orders[key] != order {
             effects.append(.journal(.statusChange(
-                orderID: key, status: report.status, filled: DashboardState.decimal(order.filled),
+                orderID: key, status: report.status.ibText, filled: DashboardState.decimal(order.filled),
                 remaining: 0, reason: note, at: now)))
             orders[key] = order
             changed = true

@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 /// A validated order, ready for the client to send. IB: the `Order` of `placeOrder`.
 public struct OrderInstruction: Sendable, Hashable, Codable {

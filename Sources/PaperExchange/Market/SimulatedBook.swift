@@ -14,7 +14,7 @@ struct SimulatedBook: Sendable {
 
     init(instrument: Instrument, configuration: MarketSimulatorConfiguration, start: Timestamp) {
         self.instrument = instrument
-        var mixer = SplitMix64(seed: configuration.seed ^ (UInt64(instrument.conId) &* 0x9E37_79B9_7F4A_7C15))
+        var mixer = SeededGenerator(seed: configuration.seed ^ (UInt64(instrument.conId) &* 0x9E37_79B9_7F4A_7C15))
         random = Xoshiro256StarStar(seed: mixer.next())
         let reference = instrument.ticks(of: instrument.referencePrice) ?? 1
         referenceTicks = Double(reference)

@@ -24,7 +24,7 @@ extension MatchingEngine {
     mutating func transmitGroup(of order: Order) -> [OrderOutcome] {
         var outcomes: [OrderOutcome] = []
         for id in group(of: order) where id != order.orderId {
-            guard var held = orders[id], held.status.isOpen, held.hold == .untransmitted else { continue }
+            guard var held = orders[id], held.status.isWorking, held.hold == .untransmitted else { continue }
             let parentId = held.request.attachment?.parentId ?? 0
             let parentFilled = parentId > 0 ? orders[parentId]?.status == .filled : true
             held.hold = parentId > 0 && !parentFilled ? .awaitingParent : nil
@@ -40,7 +40,7 @@ extension MatchingEngine {
         var outcomes: [OrderOutcome] = []
         if order.status == .filled {
             for child in orders.values.sorted(by: { $0.orderId < $1.orderId })
-            where child.request.attachment?.parentId == order.orderId && child.hold == .awaitingParent && child.status.isOpen {
+            where child.request.attachment?.parentId == order.orderId && child.hold == .awaitingParent && child.status.isWorking {
                 var active = child
                 active.hold = nil
                 orders[child.orderId] = active
@@ -48,7 +48,7 @@ extension MatchingEngine {
             }
         }
         for sibling in ocaSiblings(of: order) {
-            guard var other = orders[sibling], other.status.isOpen else { continue }
+            guard var other = orders[sibling], other.status.isWorking else { continue }
             let cancelAll = order.request.attachment?.ocaType == 1 && !(order.request.attachment?.ocaGroup.isEmpty ?? true)
             let remaining = other.request.totalQuantity - other.filledQuantity - quantity
             if cancelAll || remaining <= 0 {
@@ -67,7 +67,7 @@ extension MatchingEngine {
     func ocaSiblings(of order: Order) -> [Int] {
         guard let attachment = order.request.attachment else { return [] }
         return orders.values.filter { other in
-            guard other.orderId != order.orderId, other.status.isOpen, let theirs = other.request.attachment else { return false }
+            guard other.orderId != order.orderId, other.status.isWorking, let theirs = other.request.attachment else { return false }
             if !attachment.ocaGroup.isEmpty, theirs.ocaGroup == attachment.ocaGroup { return true }
             return attachment.parentId > 0 && theirs.parentId == attachment.parentId
         }.map(\.orderId).sorted()
@@ -75,7 +75,7 @@ extension MatchingEngine {
 
     /// Cancels the open children of a cancelled parent.
     mutating func cancelChildren(of parentId: Int) -> [OrderOutcome] {
-        let children = orders.values.filter { $0.request.attachment?.parentId == parentId && $0.status.isOpen }
+        let children = orders.values.filter { $0.request.attachment?.parentId == parentId && $0.status.isWorking }
             .map(\.orderId).sorted()
         return children.flatMap { cancel(orderId: $0, reason: "its parent order \(parentId) was cancelled") }
     }

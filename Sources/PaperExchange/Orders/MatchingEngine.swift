@@ -39,7 +39,7 @@ public struct MatchingEngine: Sendable {
         self.executions = executions
         self.nextPermId = nextPermId
         self.nextExecutionSequence = nextExecutionSequence
-        openOrderIds = Set(orders.filter(\.status.isOpen).map(\.orderId))
+        openOrderIds = Set(orders.filter(\.status.isWorking).map(\.orderId))
     }
 
     /// Open orders, by order id.
@@ -95,7 +95,7 @@ public struct MatchingEngine: Sendable {
 
     mutating func cancel(orderId: Int, reason: String = "") -> [OrderOutcome] {
         guard var order = orders[orderId] else { return [.rejected(.cancelNotFound(orderId))] }
-        guard order.status.isOpen else { return [.rejected(.cannotCancel(orderId, state: order.status))] }
+        guard order.status.isWorking else { return [.rejected(.cannotCancel(orderId, state: order.status))] }
         order.status = .cancelled
         orders[orderId] = order
         openOrderIds.remove(orderId)
@@ -137,7 +137,7 @@ public struct MatchingEngine: Sendable {
         _ id: Int, quote: Quote, trade: Trade?, arrival: Bool, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
-        guard var order = orders[id], order.status.isOpen, order.hold == nil else { return [] }
+        guard var order = orders[id], order.status.isWorking, order.hold == nil else { return [] }
         var outcomes: [OrderOutcome] = []
         var marketable = arrival
         let request = order.request
@@ -187,7 +187,7 @@ public struct MatchingEngine: Sendable {
 
     mutating func record(order: Order, execution: Execution) {
         orders[order.orderId] = order
-        if !order.status.isOpen { openOrderIds.remove(order.orderId) }
+        if !order.status.isWorking { openOrderIds.remove(order.orderId) }
         executions.append(execution)
     }
 

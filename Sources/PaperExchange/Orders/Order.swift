@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// An order the exchange knows: the request plus its state, what openOrder and orderStatus
 /// report.
 public struct Order: Sendable, Hashable, Codable, Identifiable {
@@ -39,7 +41,7 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
 
     /// Quantity still to fill (`remaining`); zero once the order is no longer open.
     public var remainingQuantity: Int {
-        status.isOpen ? request.totalQuantity - filledQuantity : 0
+        status.isWorking ? request.totalQuantity - filledQuantity : 0
     }
 
     /// Creates an order state.

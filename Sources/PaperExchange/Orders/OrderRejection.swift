@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A refused order, modification or cancel, with IB's error code and text: the server sends it
 /// as ERR_MSG(orderId, code, text), plus an ORDER_STATUS when ``order`` is present.
 public struct OrderRejection: Error, Sendable, Hashable, Codable {
@@ -65,6 +67,6 @@ public struct OrderRejection: Error, Sendable, Hashable, Codable {
     public static func cannotCancel(_ id: Int, state: OrderStatus) -> OrderRejection {
         OrderRejection(
             orderId: id, code: 10148,
-            text: "OrderId \(id) that needs to be cancelled cannot be cancelled, state: \(state.rawValue).")
+            text: "OrderId \(id) that needs to be cancelled cannot be cancelled, state: \(state.ibText).")
     }
 }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// An order as a client places it (IB: placeOrder), in IB's field names.
 ///
 /// Placing a request whose `orderId` names an open order modifies that order.

@@ -11,7 +11,7 @@ enum OrderValidator {
         let id = request.orderId
         if let existing {
             if existing.status == .filled { return .cannotModifyFilledOrder(id) }
-            if !existing.status.isOpen { return .duplicateOrderId(id) }
+            if !existing.status.isWorking { return .duplicateOrderId(id) }
             if existing.clientId != request.clientId { return .duplicateOrderId(id) }
         }
         guard let instrument else { return .noSecurityDefinition(id) }

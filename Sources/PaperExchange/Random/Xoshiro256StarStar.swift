@@ -1,7 +1,9 @@
+import Vocabulary
+
 /// The xoshiro256** generator (Blackman and Vigna): the simulator's source of randomness.
 ///
-/// Seeded through ``SplitMix64`` as its authors recommend, so any 64-bit seed (even 0) gives a
-/// well-mixed state. Never reads a global random source: a given seed gives identical output.
+/// Seeded through SplitMix64 (`Vocabulary.SeededGenerator`) as its authors recommend, so any
+/// 64-bit seed (even 0) gives a well-mixed state. Never reads a global random source: a given seed gives identical output.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable, Codable {
     private var s0: UInt64
     private var s1: UInt64
@@ -10,7 +12,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Hashable, Cod
 
     /// Creates a generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) {
-        var mixer = SplitMix64(seed: seed)
+        var mixer = SeededGenerator(seed: seed)
         s0 = mixer.next()
         s1 = mixer.next()
         s2 = mixer.next()

@@ -9,7 +9,7 @@ extension GatewayEngine {
     /// at least ``nextOrderId`` (else 103 "Duplicate order id", as TWS answers an id at or below
     /// one already used), and the same id is a modification only for the client that placed it
     /// (another client's id: 103 too, whatever that order's state). When an order moves the sequence, every other connected client is
-    /// sent the new nextValidId, so a client that allocates ids locally (as ``TWSClient`` and
+    /// sent the new nextValidId, so a client that allocates ids locally (as ``IBClient`` and
     /// IB's clients do) does not pick one another client just used.
     func place(_ message: PlaceOrder, session: ClientSession) {
         let orderId = message.order.orderId
@@ -185,13 +185,13 @@ extension GatewayEngine {
     /// cancel time).
     func sendCompletedOrders(to session: ClientSession) {
         let offset = exchange.configuration.sessionUTCOffsetSeconds
-        var lastFill: [Int: PaperExecution] = [:]
+        var lastFill: [Int: PaperExchange.Execution] = [:]
         for execution in exchange.engine.executions {
             if let seen = lastFill[execution.orderId], seen.time > execution.time { continue }
             lastFill[execution.orderId] = execution
         }
         let today = exchange.engine.orders.values
-            .filter { !$0.status.isOpen && CivilTime.dayNumber(of: $0.placedAt, utcOffsetSeconds: offset) == exchange.sessionDay }
+            .filter { !$0.status.isWorking && CivilTime.dayNumber(of: $0.placedAt, utcOffsetSeconds: offset) == exchange.sessionDay }
             .sorted { $0.placedAt == $1.placedAt ? $0.orderId < $1.orderId : $0.placedAt < $1.placedAt }
         for order in today {
             let completed = lastFill[order.orderId]?.timeText(utcOffsetSeconds: offset)
@@ -220,7 +220,7 @@ extension GatewayEngine {
     static func summary(_ outcomes: [OrderOutcome]) -> String {
         guard let last = outcomes.last else { return "no change" }
         switch last {
-        case let .statusChanged(order): return order.status.rawValue
+        case let .statusChanged(order): return order.status.ibText
         case let .partiallyFilled(fill):
             return "partially filled \(fill.order.filledQuantity)/\(fill.order.request.totalQuantity) @ \(fill.order.averageFillPrice)"
         case let .filled(fill): return "Filled \(fill.order.filledQuantity) @ \(fill.order.averageFillPrice)"

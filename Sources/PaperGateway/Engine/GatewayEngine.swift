@@ -12,10 +12,10 @@ final class GatewayEngine {
     let configuration: GatewayConfiguration
     let universe: InstrumentUniverse
     let logger: Logger
-    var exchange: PaperExchange
+    var exchange: PaperMarket
     let ledger: LedgerStore?
     /// Commission records by execId (executions themselves live in the exchange).
-    var commissions: [String: PaperCommissionReport] = [:]
+    var commissions: [String: PaperExchange.CommissionReport] = [:]
     var sessions: [Int: ClientSession] = [:]
     var nextConnectionNumber = 1
     /// The next order id to hand out (nextValidId): above every order id any client of this
@@ -52,17 +52,17 @@ final class GatewayEngine {
             let store = try LedgerStore(path: path, fresh: configuration.fresh)
             ledger = store
             if let restored = try store.restore() {
-                exchange = PaperExchange(
+                exchange = PaperMarket(
                     universe: universe, configuration: exchangeConfiguration, restoring: restored.snapshot, start: now)
                 commissions = restored.commissions
                 storedCounter = restored.snapshot.nextValidOrderId
                 logger.info("restored ledger from \(path): \(restored.snapshot.orders.count) orders, \(restored.snapshot.executions.count) executions, \(restored.snapshot.account.openPositions.count) positions")
             } else {
-                exchange = PaperExchange(universe: universe, configuration: exchangeConfiguration, start: now)
+                exchange = PaperMarket(universe: universe, configuration: exchangeConfiguration, start: now)
             }
         } else {
             ledger = nil
-            exchange = PaperExchange(universe: universe, configuration: exchangeConfiguration, start: now)
+            exchange = PaperMarket(universe: universe, configuration: exchangeConfiguration, start: now)
         }
         nextOrderId = max(exchange.nextValidOrderId, storedCounter)
         storedNextOrderId = storedCounter

@@ -1,7 +1,7 @@
 import PaperExchange
 import TWSWire
 
-extension PaperOrder {
+extension PaperExchange.Order {
     /// COMPLETED_ORDER for this finished order: as TWS sends it, without order id or client id
     /// (the layout has neither), with the final status, the time it completed (`completedTime`,
     /// `yyyyMMdd HH:mm:ss` in the session's zone, as EXECUTION_DATA's time) and IB's
@@ -15,7 +15,7 @@ extension PaperOrder {
         order.orderRef = request.orderRef
         order.openClose = ""
         order.filledQuantity = Quantity(filledQuantity)
-        var state = OrderState(status: status.rawValue)
+        var state = OrderState(status: status.ibText)
         state.commissionAndFees = nil
         state.completedTime = completedTime
         state.completedStatus = completedStatusText

@@ -1,7 +1,7 @@
 import PaperExchange
 import TWSWire
 
-extension PaperOrder {
+extension PaperExchange.Order {
     /// OPEN_ORDER for this order's current state.
     var openOrderMessage: ServerMessage {
         var order = TWSWire.Order(
@@ -19,7 +19,7 @@ extension PaperOrder {
             order.ocaGroup = attachment.ocaGroup
             order.ocaType = attachment.ocaType
         }
-        var state = OrderState(status: status.rawValue)
+        var state = OrderState(status: status.ibText)
         state.commissionAndFees = nil
         return .openOrder(OpenOrder(contract: instrument.wireContract, order: order, orderState: state))
     }
@@ -27,14 +27,14 @@ extension PaperOrder {
     /// ORDER_STATUS for this order's current state.
     var orderStatusMessage: ServerMessage {
         .orderStatus(OrderStatusMessage(
-            orderId: orderId, status: status.rawValue, filled: Quantity(filledQuantity),
+            orderId: orderId, status: status.ibText, filled: Quantity(filledQuantity),
             remaining: Quantity(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
             permId: permId, parentId: request.attachment?.parentId ?? 0, lastFillPrice: lastFillPrice.doubleValue, clientId: clientId,
             whyHeld: "", mktCapPrice: 0))
     }
 }
 
-extension PaperExecution {
+extension PaperExchange.Execution {
     /// EXECUTION_DATA for this fill: `reqId` −1 when unsolicited, the request's id when
     /// answering reqExecutions.
     func executionDataMessage(reqId: Int, utcOffsetSeconds: Int) -> ServerMessage {
@@ -60,7 +60,7 @@ extension PaperExecution {
     }
 }
 
-extension PaperCommissionReport {
+extension PaperExchange.CommissionReport {
     /// COMMISSION_REPORT for this record; an opening fill's realized P&L is IB's unset double.
     var message: ServerMessage {
         .commissionReport(TWSWire.CommissionReport(

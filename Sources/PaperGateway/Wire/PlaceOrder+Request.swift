@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension PlaceOrder {
     /// The exchange request for this PLACE_ORDER, or IB's rejection when a field cannot be

@@ -3,7 +3,7 @@ import TWSWire
 
 /// The account's orders beyond this client's own: every client's open orders and the day's
 /// completed orders, as one-shot requests that leave order reconciliation alone.
-extension TWSClient {
+extension IBClient {
     /// Every open order of the account, whichever client id placed it (IB: reqAllOpenOrders),
     /// each with its latest status; ``OpenOrderReport/order``'s `clientId` names the owner.
     ///

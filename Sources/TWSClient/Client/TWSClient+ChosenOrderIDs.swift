@@ -3,7 +3,7 @@ import TWSWire
 
 /// Placing orders under ids the caller chose (the dashboard numbers its tickets itself, so its
 /// journal names each order's id before the order is sent).
-extension TWSClient {
+extension IBClient {
     /// The id ``placeOrder(_:_:)`` would give the next order, once nextValidId arrived.
     public var nextOrderID: Int? { orderIDs.nextID }
 

@@ -4,7 +4,7 @@ import TWSSession
 import TWSWire
 
 /// Carrying out the connection state machine's actions: sockets, timers and pacing.
-extension TWSClient {
+extension IBClient {
     /// Carries out actions in order; a first-connect failure stops the client afterwards.
     func perform(_ actions: [ConnectionAction]) {
         let now = clock.now()

@@ -3,7 +3,7 @@ import TWSSession
 import TWSWire
 
 /// Reading the socket: framing, the handshake reply, decoding and routing.
-extension TWSClient {
+extension IBClient {
     func transport(_ event: TransportEvent, connection: Int) {
         guard connection == generation else { return }
         switch event {
@@ -36,7 +36,7 @@ extension TWSClient {
                 continue
             }
             // Only broken framing drops the connection. A message whose fields do not decode
-            // is skipped and reported (TWSClient+Unreadable); fields after a message's known
+            // is skipped and reported (IBClient+Unreadable); fields after a message's known
             // layout are read past, as IB's own clients do.
             let inbound: InboundMessage
             do {

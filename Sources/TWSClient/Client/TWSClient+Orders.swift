@@ -3,7 +3,7 @@ import TWSSession
 import TWSWire
 
 /// Placing, cancelling and following orders.
-extension TWSClient {
+extension IBClient {
     /// Places an order under a fresh order id and returns a handle whose stream carries its
     /// life cycle.
     ///
@@ -63,7 +63,7 @@ extension TWSClient {
             pending.openOrders = query
         }
         guard var record = orders[m.orderId], record.continuation != nil else { return }
-        let update = OrderStatusUpdate(m, reason: OrderStatus(wire: m.status).isFinal ? record.reason : nil)
+        let update = OrderStatusUpdate(m, reason: OrderStatus(ibText: m.status).isFinal ? record.reason : nil)
         if let last = record.lastStatus, last.sameProgress(as: update) { return }
         record.lastStatus = update
         record.continuation?.yield(.status(update))

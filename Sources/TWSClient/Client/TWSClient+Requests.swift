@@ -2,7 +2,7 @@ import TWSSession
 import TWSWire
 
 /// One-shot requests: contract details, open orders and executions.
-extension TWSClient {
+extension IBClient {
     /// Looks up every contract matching `contract` (IB: reqContractDetails), e.g. to resolve a
     /// symbol to its conId, minimum tick and exchanges.
     ///

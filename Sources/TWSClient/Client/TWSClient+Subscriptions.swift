@@ -2,7 +2,7 @@ import TWSSession
 import TWSWire
 
 /// Market data, account, position and P&L subscriptions.
-extension TWSClient {
+extension IBClient {
     /// Streams quotes for `contract` (IB: reqMktData). The subscription is re-sent after
     /// every reconnect and after 1101, and cancelled when the stream is dropped.
     ///

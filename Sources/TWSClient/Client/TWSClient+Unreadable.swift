@@ -4,7 +4,7 @@ import TWSWire
 
 /// Messages the client could not read: skipped, counted, logged, and reported once to whoever
 /// they belonged to. An unreadable message never costs the connection; only broken framing does.
-extension TWSClient {
+extension IBClient {
     /// The number of messages skipped because they could not be read, since the client was
     /// created.
     public var skippedMessageCount: Int { unreadable.skippedCount }

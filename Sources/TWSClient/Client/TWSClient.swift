@@ -16,13 +16,13 @@ import TWSWire
 /// then ``QuoteEvent/resumed`` once the subscription has been re-sent on the next connection.
 ///
 /// ```swift
-/// let client = TWSClient(logger: Logger(label: "tws.client"))
+/// let client = IBClient(logger: Logger(label: "tws.client"))
 /// let session = try await client.connect(host: "127.0.0.1", port: 4002, clientId: 7)
 /// for await event in await client.subscribeQuotes(Contract(symbol: "AAPL")) {
 ///     if case .update(let quote) = event { print(quote.bid ?? 0, quote.ask ?? 0) }
 /// }
 /// ```
-public actor TWSClient {
+public actor IBClient {
     /// The configuration in force.
     public let configuration: TWSClientConfiguration
     let logger: Logger

@@ -1,3 +1,4 @@
+import TWSSession
 import TWSWire
 
 /// One change of an order's status, with its fill progress.
@@ -40,7 +41,7 @@ public struct OrderStatusUpdate: Hashable, Sendable {
     /// Creates an update from ORDER_STATUS.
     init(_ message: OrderStatusMessage, reason: String?) {
         self.init(
-            orderId: message.orderId, status: OrderStatus(wire: message.status), filled: message.filled,
+            orderId: message.orderId, status: OrderStatus(ibText: message.status), filled: message.filled,
             remaining: message.remaining, avgFillPrice: message.avgFillPrice,
             lastFillPrice: message.lastFillPrice, permId: message.permId, whyHeld: message.whyHeld,
             reason: reason

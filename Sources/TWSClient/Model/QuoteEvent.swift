@@ -1,4 +1,4 @@
-/// An event on a quote stream from ``TWSClient/subscribeQuotes(_:genericTicks:)``.
+/// An event on a quote stream from ``IBClient/subscribeQuotes(_:genericTicks:)``.
 public enum QuoteEvent: Hashable, Sendable {
     /// The quote after a tick or a market-data-type change.
     case update(Quote)

@@ -1,6 +1,6 @@
 import TWSSession
 
-/// The connection's state as ``TWSClient/connectionStates()`` reports it.
+/// The connection's state as ``IBClient/connectionStates()`` reports it.
 public enum TWSConnectionState: Hashable, Sendable {
     /// Not connected and not trying (before `connect`, after `disconnect`).
     case disconnected

@@ -14,11 +14,11 @@ struct RSSBenchmark: AsyncParsableCommand {
             watchlist, waits until the status bar counts every quote live, then samples VmRSS \
             every 250 ms for --seconds. Client alone: starts `ibterm engine --port 0` as an \
             external gateway (a process of its own), then `ibterm quote --watch --gateway \
-            HOST:PORT` on the same symbols (the headless client a script would run: TWSClient \
+            HOST:PORT` on the same symbols (the headless client a script would run: IBClient \
             streaming --symbols subscriptions, one line per change written to a pipe this \
             benchmark drains), waits until every symbol printed a line and samples it the same \
             way; then the same with `ibterm-stream HOST:PORT SYMBOL...` (built next to the \
-            benchmark: TWSClient alone in a binary without Foundation, GRDB or ncurses). \
+            benchmark: IBClient alone in a binary without Foundation, GRDB or ncurses). \
             Steady is the median of the samples of the second half; peak is the kernel's \
             high-water mark (VmHWM) since the process started. Also prints the anonymous \
             (heap, stacks, arenas) and file-backed (code, libraries) parts from \

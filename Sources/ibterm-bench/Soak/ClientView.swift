@@ -12,7 +12,7 @@ struct ClientView: Sendable {
     var positions: [String: Int]
 
     /// Asks the client; retries a request that failed (at most five times).
-    static func request(from client: TWSClient) async throws -> ClientView {
+    static func request(from client: IBClient) async throws -> ClientView {
         let open = try await retry { try await client.openOrders() }
         let executions = try await retry { try await client.executions() }
         let stream = await client.positions()

@@ -39,7 +39,7 @@ struct GatewayLedgerView: Sendable {
         let rows = snapshot.orders.map { order in
             OrderRow(
                 orderId: order.orderId, clientId: order.clientId, permId: order.permId, orderRef: order.request.orderRef,
-                status: order.status.rawValue, isOpen: order.status.isOpen, filled: order.filledQuantity)
+                status: order.status.ibText, isOpen: order.status.isWorking, filled: order.filledQuantity)
         }
         var byId: [Int: OrderRow] = [:]
         for row in rows { byId[row.orderId] = row }

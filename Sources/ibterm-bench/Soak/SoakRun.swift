@@ -6,7 +6,7 @@ import TWSSession
 import TWSWire
 
 /// One soak: the embedded paper gateway (fresh SQLite ledger in a temporary file) and ibterm's
-/// real ``TWSClient`` with its default keepalive and reconnect policy, quotes streaming and a
+/// real ``IBClient`` with its default keepalive and reconnect policy, quotes streaming and a
 /// worker placing and cancelling orders, while the gateway drops or half-opens the connection
 /// again and again. Afterwards the client's view is compared with the gateway's ledger.
 struct SoakRun {
@@ -36,7 +36,7 @@ struct SoakRun {
         var configuration = TWSClientConfiguration()
         configuration.clock = clock
         configuration.reconnectSeed = options.seed
-        let client = TWSClient(configuration: configuration, logger: Self.quietLogger("soak.client"))
+        let client = IBClient(configuration: configuration, logger: Self.quietLogger("soak.client"))
         let observer = SoakObserver(clock: clock)
         let states = await client.connectionStates()
         let stateTask = Task { for await status in states { await observer.record(state: status) } }

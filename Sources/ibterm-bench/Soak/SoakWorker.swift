@@ -19,7 +19,7 @@ actor SoakWorker {
         var refusals: [String: Int] = [:]
     }
 
-    private let client: TWSClient
+    private let client: IBClient
     private let observer: SoakObserver
     private let symbols: [String]
     private var generator: SeededGenerator
@@ -30,7 +30,7 @@ actor SoakWorker {
     private var nextRef = 1
     private var followers: [Task<Void, Never>] = []
 
-    init(client: TWSClient, observer: SoakObserver, symbols: [String], seed: UInt64, pause: ClosedRange<Int>) {
+    init(client: IBClient, observer: SoakObserver, symbols: [String], seed: UInt64, pause: ClosedRange<Int>) {
         self.client = client
         self.observer = observer
         self.symbols = symbols

@@ -19,7 +19,7 @@ extension AccountOrdersFollower {
         configuration.retryInitialConnect = false
         configuration.allowLive = await client.configuration.allowLive
         configuration.establishTimeout = .seconds(5)
-        let owner = TWSClient(configuration: configuration, logger: Logger(label: "tws.client.owner"))
+        let owner = IBClient(configuration: configuration, logger: Logger(label: "tws.client.owner"))
         logger.info("cancelling order \(orderID) as client \(ownerClientID)")
         do {
             try await owner.connect(host: address.host, port: address.port, clientId: ownerClientID)

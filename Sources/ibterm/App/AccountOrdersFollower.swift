@@ -19,7 +19,7 @@ import TWSWire
 /// client id, over a connection of its own (docs/DECISIONS.md, "Every order of the account,
 /// and who may cancel it").
 final class AccountOrdersFollower: Sendable {
-    let client: TWSClient
+    let client: IBClient
     let store: DashboardStore
     let logger: Logger
     /// How often open orders are asked for while connected.
@@ -38,7 +38,7 @@ final class AccountOrdersFollower: Sendable {
         var reportedNextOrderID: Int?
     }
 
-    init(client: TWSClient, store: DashboardStore, logger: Logger, pollInterval: Duration = .seconds(2)) {
+    init(client: IBClient, store: DashboardStore, logger: Logger, pollInterval: Duration = .seconds(2)) {
         self.client = client
         self.store = store
         self.logger = logger
@@ -77,7 +77,7 @@ final class AccountOrdersFollower: Sendable {
         guard !busy else { return }
         defer { state.withLock { $0.refreshing = false } }
         let thisClient = await client.clientID
-        let open: [ClientOpenOrderReport]
+        let open: [TWSClient.OpenOrderReport]
         do {
             open = try await client.allOpenOrders()
         } catch {

@@ -15,7 +15,7 @@ import TWSWire
 /// id, so each subscription gets a stable id of its own here, and a notice that arrives on a
 /// symbol's stream (354, 10167, ...) is reported under that id.
 final class BrokerBridge: Sendable {
-    let client: TWSClient
+    let client: IBClient
     let store: DashboardStore
     let logger: Logger
     let state = Mutex(BridgeState())
@@ -38,7 +38,7 @@ final class BrokerBridge: Sendable {
         var followsPnL = false
     }
 
-    init(client: TWSClient, store: DashboardStore, logger: Logger) {
+    init(client: IBClient, store: DashboardStore, logger: Logger) {
         self.client = client
         self.store = store
         self.logger = logger

@@ -82,7 +82,7 @@ enum DashboardApp {
         var clientConfiguration = TWSClientConfiguration()
         clientConfiguration.retryInitialConnect = true
         clientConfiguration.allowLive = config.allowLive
-        let client = TWSClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
+        let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
         let wakeup = TerminalWakeup()
         let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))

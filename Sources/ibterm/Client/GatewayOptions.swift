@@ -52,7 +52,7 @@ struct GatewayOptions: ParsableArguments {
     /// in-process and owns until the command ends (see ``EmbeddedGatewayOptions/startOrJoin``).
     /// Without `--client-id` it connects as 17, and as the next id up when the gateway answers
     /// 326 (client id in use), up to ``clientIdAttempts`` ids.
-    func connect(command: String, kind: LedgerOwner.Kind = .command, allowLive: Bool = false) async throws -> TWSClient {
+    func connect(command: String, kind: LedgerOwner.Kind = .command, allowLive: Bool = false) async throws -> IBClient {
         let host: String, port: Int
         if let endpoint = try endpoint() {
             (host, port) = endpoint
@@ -101,9 +101,9 @@ struct GatewayOptions: ParsableArguments {
     static func connectFirstFree(
         host: String, port: Int, clientIds: [Int], explicit: Bool,
         configuration: TWSClientConfiguration, logger: Logger
-    ) async throws -> (client: TWSClient, clientId: Int) {
+    ) async throws -> (client: IBClient, clientId: Int) {
         for (attempt, id) in clientIds.enumerated() {
-            let client = TWSClient(configuration: configuration, logger: logger)
+            let client = IBClient(configuration: configuration, logger: logger)
             let notices = await client.notices()
             let refusedAsInUse = Task { () -> Bool in
                 for await notice in notices where notice.code == 326 { return true }

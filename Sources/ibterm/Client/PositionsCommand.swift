@@ -40,7 +40,7 @@ struct PositionsCommand: AsyncParsableCommand {
         }
     }
 
-    private func collect(_ client: TWSClient) async throws -> [Row] {
+    private func collect(_ client: IBClient) async throws -> [Row] {
         let stream = await client.positions()
         let limit = gateway.timeLimit
         let rows = await withTaskGroup(of: [Row]?.self) { group in

@@ -84,7 +84,7 @@ struct QuoteCommand: AsyncParsableCommand {
 
     /// Subscribes to every symbol and waits until each has bid, ask, last and volume, has
     /// failed, or the time limit has passed.
-    private func snapshot(_ client: TWSClient) async throws -> [Row] {
+    private func snapshot(_ client: IBClient) async throws -> [Row] {
         try await withThrowingTaskGroup(of: Row.self) { group in
             for symbol in symbols {
                 let contract = Contract(symbol: symbol.uppercased(), secType: secType, exchange: exchange, currency: currency)

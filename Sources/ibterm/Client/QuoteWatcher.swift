@@ -31,7 +31,7 @@ struct QuoteWatcher {
     }
 
     /// Streams until a termination signal; then ends the subscriptions.
-    func run(_ client: TWSClient) async {
+    func run(_ client: IBClient) async {
         if !json {
             emit(pad("TIME", 12) + " " + pad("SYMBOL", 8) + pad("BID", 11, right: true) + pad("ASK", 11, right: true)
                 + pad("LAST", 11, right: true) + pad("VOLUME", 12, right: true) + "  TYPE")

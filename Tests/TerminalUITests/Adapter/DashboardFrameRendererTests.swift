@@ -71,18 +71,18 @@ import Vocabulary
         mutating func order(_ id: Int) {
             let symbol = symbols[id % symbols.count]
             send(.openOrder(OpenOrderReport(orderID: id, symbol: symbol, side: id % 2 == 0 ? .buy : .sell, quantity: 100,
-                                            orderType: .limit, limitPrice: 50, status: "Submitted")))
+                                            orderType: .limit, limitPrice: 50, status: .submitted)))
             switch id % 4 {
             case 0:
                 send(.execution(ExecutionReport(executionID: "e\(id)", orderID: id, symbol: symbol, side: .buy,
                                                 shares: 100, price: 50.02)))
-                send(.orderStatus(OrderStatusReport(orderID: id, status: "Filled", filled: 100, remaining: 0,
+                send(.orderStatus(OrderStatusReport(orderID: id, status: .filled, filled: 100, remaining: 0,
                                                     averageFillPrice: 50.02)))
             case 1:
                 send(.notice(Notice(requestID: id, code: 201, text: "Order rejected - reason: insufficient margin")))
-                send(.orderStatus(OrderStatusReport(orderID: id, status: "Inactive", filled: 0, remaining: 100)))
+                send(.orderStatus(OrderStatusReport(orderID: id, status: .inactive, filled: 0, remaining: 100)))
             default:
-                send(.orderStatus(OrderStatusReport(orderID: id, status: "Submitted", filled: 0, remaining: 100)))
+                send(.orderStatus(OrderStatusReport(orderID: id, status: .submitted, filled: 0, remaining: 100)))
             }
         }
 

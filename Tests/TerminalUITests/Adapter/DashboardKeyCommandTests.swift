@@ -47,7 +47,7 @@ import TerminalUI
     static func working() -> AdapterScenario {
         var scenario = AdapterScenario.market()
         scenario.send(.openOrder(OpenOrderReport(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
-                                                 orderType: .limit, limitPrice: 230.00, status: "Submitted")))
+                                                 orderType: .limit, limitPrice: 230.00, status: .submitted)))
         return scenario
     }
 

@@ -1,4 +1,5 @@
-/// The order types the paper exchange matches, with IB's `orderType` codes as raw values.
+/// The order types ibterm places and the paper exchange matches, with IB's `Order.orderType`
+/// codes as raw values.
 public enum OrderType: String, Sendable, Hashable, Codable, CaseIterable {
     /// `MKT`: fills at the touch.
     case market = "MKT"
@@ -9,9 +10,9 @@ public enum OrderType: String, Sendable, Hashable, Codable, CaseIterable {
     /// `STP LMT`: becomes a limit order at `lmtPrice` when the stop (`auxPrice`) is reached.
     case stopLimit = "STP LMT"
 
-    /// Whether the order needs `lmtPrice`.
+    /// Whether the type needs a limit price (`lmtPrice`).
     public var needsLimitPrice: Bool { self == .limit || self == .stopLimit }
 
-    /// Whether the order needs a stop price in `auxPrice`.
+    /// Whether the type needs a stop (trigger) price (`auxPrice`).
     public var needsStopPrice: Bool { self == .stop || self == .stopLimit }
 }

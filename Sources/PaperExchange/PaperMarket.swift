@@ -4,7 +4,7 @@
 /// returned ``MarketEvent``s and ``OrderOutcome``s into TWS messages.
 ///
 /// ```swift
-/// var exchange = PaperExchange(universe: universe, configuration: .init(seed: 42), start: now)
+/// var exchange = PaperMarket(universe: universe, configuration: .init(seed: 42), start: now)
 /// let aapl = ContractQuery(symbol: "AAPL", secType: "STK", exchange: "SMART", currency: "USD")
 /// var outcomes = exchange.place(
 ///     OrderRequest(orderId: 1, clientId: 7, contract: aapl, action: .buy, totalQuantity: 100,
@@ -12,7 +12,7 @@
 /// let step = exchange.advance(to: now.adding(milliseconds: 250))
 /// outcomes += step.orderOutcomes   // later fills of a larger order, triggered stops …
 /// ```
-public struct PaperExchange: Sendable {
+public struct PaperMarket: Sendable {
     /// The instruments traded.
     public let universe: InstrumentUniverse
     /// The settings.
