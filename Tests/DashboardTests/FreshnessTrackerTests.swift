@@ -361,7 +361,7 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
 
     @Test func anUnreadableTickKeepsTheQuoteOffLiveUntilAReadableChange() {
         var tracker = live()
-        tracker.unreadableTick("AAPL", at: t(1_500))
+        tracker.apply(Notice(requestID: 1, code: 508, text: "IB sent a market-data message ibterm could not read"), at: t(1_500))
         #expect(tracker.freshness(of: "AAPL", at: t(1_600))?.state == .stale)
         tracker.apply(tick(478.43), at: t(1_700))
         #expect(tracker.freshness(of: "AAPL", at: t(1_700))?.state == .live)

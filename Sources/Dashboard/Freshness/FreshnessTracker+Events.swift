@@ -53,13 +53,6 @@ extension FreshnessTracker {
         quotes[update.symbol] = tracked
     }
 
-    /// Records that a tick of `symbol`'s stream could not be read at `instant`: the quote may be
-    /// incomplete, so it is not live until a readable change arrives.
-    public mutating func unreadableTick(_ symbol: String, at instant: SessionInstant) {
-        guard quotes[symbol] != nil else { return }
-        quotes[symbol]?.hasUnreadableTick = true
-    }
-
     /// Applies a notice from TWS observed at `instant`.
     ///
     /// Session notices change the link for every quote: 1100 and 2110 (TWS lost IB) take every
@@ -95,7 +88,6 @@ extension FreshnessTracker {
         default:
             applyQuoteNotice(notice)
         }
-        updateConnection()
     }
 
     /// Records a change of the socket state observed at `instant`.
@@ -121,11 +113,6 @@ extension FreshnessTracker {
             socket = state
             connectedAt = nil
         }
-        updateConnection()
-    }
-
-    private mutating func updateConnection() {
-        connection = socket == .connected && serverLinkLostAt != nil ? .linkLost : socket
     }
 
     private mutating func requireEvidenceOfAll(after instant: SessionInstant, reason: Int?) {

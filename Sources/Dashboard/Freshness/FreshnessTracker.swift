@@ -20,8 +20,11 @@ import Vocabulary
 public struct FreshnessTracker: Sendable {
     /// The thresholds.
     public var policy: StalenessPolicy
-    /// The state of the link to TWS and IB, as last reported.
-    public internal(set) var connection: ConnectionState
+    /// The state of the link to TWS and IB: the socket's state, or `linkLost` while the socket
+    /// is up and TWS reports its link to IB lost.
+    public var connection: ConnectionState {
+        socket == .connected && serverLinkLostAt != nil ? .linkLost : socket
+    }
     /// Quotes by symbol.
     public internal(set) var quotes: [String: TrackedQuote] = [:]
     /// When the current socket connection was established, while it is.
@@ -36,8 +39,8 @@ public struct FreshnessTracker: Sendable {
     /// Creates a tracker with no quotes.
     public init(policy: StalenessPolicy = .standard, connection: ConnectionState = .disconnected) {
         self.policy = policy
-        self.connection = connection
         self.socket = connection == .linkLost ? .connected : connection
+        if connection == .linkLost { serverLinkLostAt = .origin }
     }
 
     /// Records a market-data request for `symbol` (a first subscription or a resubscription).
