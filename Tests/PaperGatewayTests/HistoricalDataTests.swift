@@ -66,4 +66,17 @@ import TWSWire
         #expect(paced.message.contains("pacing violation"))
         try await gateway.server.stop()
     }
+
+    @Test func answersTheHeadTimestamp() async throws {
+        let gateway = try await GatewayFixture.make()
+        let client = try await gateway.connect()
+        try await client.send(.requestHeadTimestamp(RequestHeadTimestamp(reqId: 8, contract: .stock("AAPL"))))
+        let head = try await client.next { if case let .headTimestamp(h) = $0, h.reqId == 8 { h } else { nil } }
+        #expect(head.headTimestamp == "20050103-14:30:00")
+        try await client.send(.requestHeadTimestamp(RequestHeadTimestamp(reqId: 9, contract: .stock("AAPL"), formatDate: 2)))
+        #expect(try await client.next { if case let .headTimestamp(h) = $0, h.reqId == 9 { h } else { nil } }.headTimestamp == "1104762600")
+        try await client.send(.requestHeadTimestamp(RequestHeadTimestamp(reqId: 10, contract: .stock("AAPL"), whatToShow: "NOPE")))
+        #expect(try await client.next { if case let .error(e) = $0, e.id == 10 { e } else { nil } }.code == 321)
+        try await gateway.server.stop()
+    }
 }

@@ -100,7 +100,9 @@ public struct HistoricalBars: Sendable {
         return intradayBars([session], size: query.barSize.seconds, from: now - query.barSize.seconds, to: now + 1, path: path, show: query.show).last
     }
 
-    private func checkAvailable(_ show: HistoricalShow) throws(HistoricalRequestError) {
+    /// Throws IB's 162 when the instrument has no data of the kind `show` (FX has no trades;
+    /// volatilities and adjusted prices are kept for stocks).
+    public func checkAvailable(_ show: HistoricalShow) throws(HistoricalRequestError) {
         let name = "\(instrument.symbol) (\(instrument.secType.rawValue) on \(instrument.exchange))"
         switch (instrument.secType, show) {
         case (.forex, .trades), (.forex, .adjustedLast):

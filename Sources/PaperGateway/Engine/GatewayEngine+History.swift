@@ -88,6 +88,27 @@ extension GatewayEngine {
         }
     }
 
+    /// reqHeadTimeStamp: the first instant with data of that kind (HEAD_TIMESTAMP, dated
+    /// `yyyyMMdd-HH:mm:ss` in UTC or epoch seconds with formatDate 2), or the refusal
+    /// reqHistoricalData would give for the same contract and `whatToShow`.
+    func sendHeadTimestamp(_ request: RequestHeadTimestamp, to session: ClientSession) {
+        guard let instrument = universe.resolve(request.contract.query) else {
+            send(error: 200, "No security definition has been found for the request", id: request.reqId, to: session)
+            return
+        }
+        do {
+            let query = try HistoricalQuery(
+                barSize: "1 day", duration: "1 D", whatToShow: request.whatToShow, useRTH: request.useRTH, endDateTime: "", keepUpToDate: false)
+            let drawer = historyDrawer(for: instrument)
+            try drawer.checkAvailable(query.show)
+            let head = drawer.headTimestamp
+            let text = request.formatDate == 2 ? String(head) : GatewayTimeText.headTimestamp(Timestamp(secondsSinceEpoch: head))
+            session.send(.headTimestamp(HeadTimestamp(reqId: request.reqId, headTimestamp: text)))
+        } catch {
+            refuse(request.reqId, error, session: session)
+        }
+    }
+
     private func historyDrawer(for instrument: Instrument) -> HistoricalBars {
         let mark = exchange.quote(conId: instrument.conId)?.markPrice ?? instrument.referencePrice
         return HistoricalBars(instrument: instrument, seed: configuration.seed, mark: mark, now: now.secondsSinceEpoch)

@@ -27,6 +27,8 @@ extension GatewayEngine {
         case let .requestContractDetails(request): sendContractDetails(request, to: session)
         case let .requestHistoricalData(request): sendHistoricalData(request, to: session)
         case let .cancelHistoricalData(reqId): cancelHistoricalData(reqId: reqId, session: session)
+        case let .requestHeadTimestamp(request): sendHeadTimestamp(request, to: session)
+        case .cancelHeadTimestamp: break
         case let .requestAccountUpdates(request):
             session.accountUpdates = request.subscribe
             if request.subscribe { sendAccountDownload(to: session) }
