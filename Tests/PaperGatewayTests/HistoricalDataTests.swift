@@ -80,3 +80,41 @@ import TWSWire
         try await gateway.server.stop()
     }
 }
+
+/// reqMktDepth over the wire: the book, its updates, IB's limit of three lines, the cancel.
+@Suite struct MarketDepthTests {
+    @Test func sendsTheBookThenOnlyTheRowsThatChange() async throws {
+        let gateway = try await GatewayFixture.make()
+        let client = try await gateway.connect()
+        try await client.send(.requestMarketDepth(RequestMarketDepth(reqId: 1, contract: .stock("AAPL"), numRows: 5, isSmartDepth: true)))
+        var book: [MarketDepthL2] = []
+        while book.count < 10 {
+            book.append(try await client.next { if case let .marketDepthL2(d) = $0, d.reqId == 1 { d } else { nil } })
+        }
+        #expect(book.allSatisfy { $0.operation == 0 && !$0.marketMaker.isEmpty })
+        let bids = book.filter { $0.side == 1 }.sorted { $0.position < $1.position }
+        let asks = book.filter { $0.side == 0 }.sorted { $0.position < $1.position }
+        #expect(bids.map(\.position) == [0, 1, 2, 3, 4] && asks.map(\.position) == [0, 1, 2, 3, 4])
+        #expect(bids[0].price < asks[0].price)
+        for _ in 0..<20 { try await gateway.advance(milliseconds: 250) }
+        try await client.send(.requestCurrentTime)
+        _ = try await client.next { if case .currentTime = $0 { true } else { nil } }
+        let updates = client.all.compactMap { if case let .marketDepthL2(d) = $0, d.operation == 1 { d } else { nil } }
+        #expect(!updates.isEmpty)
+        // Three lines at most, as IB; a plain (one exchange) request gets MARKET_DEPTH.
+        try await client.send(.requestMarketDepth(RequestMarketDepth(reqId: 2, contract: .stock("MSFT"))))
+        _ = try await client.next { if case let .marketDepth(d) = $0, d.reqId == 2 { d } else { nil } }
+        try await client.send(.requestMarketDepth(RequestMarketDepth(reqId: 3, contract: .stock("NVDA"))))
+        try await client.send(.requestMarketDepth(RequestMarketDepth(reqId: 4, contract: .stock("AMZN"))))
+        #expect(try await client.next { if case let .error(e) = $0, e.id == 4 { e } else { nil } }.code == 309)
+        try await client.send(.cancelMarketDepth(reqId: 1, isSmartDepth: true))
+        try await client.send(.requestCurrentTime)
+        _ = try await client.next { if case .currentTime = $0 { true } else { nil } }
+        let before = client.all.filter { if case let .marketDepthL2(d) = $0 { d.reqId == 1 } else { false } }.count
+        for _ in 0..<8 { try await gateway.advance(milliseconds: 250) }
+        try await client.send(.requestCurrentTime)
+        _ = try await client.next { if case .currentTime = $0 { true } else { nil } }
+        #expect(client.all.filter { if case let .marketDepthL2(d) = $0 { d.reqId == 1 } else { false } }.count == before)
+        try await gateway.server.stop()
+    }
+}

@@ -54,6 +54,7 @@ public enum EveryServerMessage {
             .nextValidId(NextValidID(orderId: 5000)),
             .contractData(ContractData(reqId: request, details: details)),
             .executionData(ExecutionData(reqId: request, contract: contract, execution: execution)),
+            .marketDepth(MarketDepth(reqId: request, position: 0, operation: 0, side: 1, price: 1, size: Quantity(units: 100_000_000))),
             .marketDepthL2(MarketDepthL2(reqId: request, position: 0, marketMaker: "NSDQ", operation: 0, side: 1, price: 1, size: Quantity(units: 100_000_000), isSmartDepth: true)),
             .managedAccounts(ManagedAccounts(accounts: ["DU1234567"])),
             .historicalData(HistoricalData(reqId: request, startDate: "", endDate: "", bars: [bar])),

@@ -29,6 +29,8 @@ extension GatewayEngine {
         case let .cancelHistoricalData(reqId): cancelHistoricalData(reqId: reqId, session: session)
         case let .requestHeadTimestamp(request): sendHeadTimestamp(request, to: session)
         case .cancelHeadTimestamp: break
+        case let .requestMarketDepth(request): subscribeDepth(request, session: session)
+        case let .cancelMarketDepth(reqId, _): cancelDepth(reqId: reqId, session: session)
         case let .requestAccountUpdates(request):
             session.accountUpdates = request.subscribe
             if request.subscribe { sendAccountDownload(to: session) }

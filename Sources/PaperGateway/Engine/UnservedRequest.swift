@@ -32,8 +32,6 @@ struct UnservedRequest: Sendable {
 
     /// The client messages of the protocol the gateway does not serve, by message id.
     static let byMessageID: [Int: UnservedRequest] = [
-        10: .init(name: "REQ_MKT_DEPTH", requestIDField: 1, answer: .refuse),
-        11: .init(name: "CANCEL_MKT_DEPTH", requestIDField: 1, answer: .none),
         12: .init(name: "REQ_NEWS_BULLETINS", requestIDField: nil, answer: .none),
         13: .init(name: "CANCEL_NEWS_BULLETINS", requestIDField: nil, answer: .none),
         14: .init(name: "SET_SERVER_LOGLEVEL", requestIDField: nil, answer: .none),

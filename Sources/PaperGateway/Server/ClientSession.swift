@@ -54,6 +54,8 @@ final class ClientSession {
     var historyPacing = HistoricalPacing()
     /// keepUpToDate historical requests, by request id.
     var historyStreams: [Int: HistoryStream] = [:]
+    /// reqMktDepth lines, by request id.
+    var depth: [Int: DepthStream] = [:]
     /// Whether the server has stopped answering (half-open fault).
     var isHalfOpen = false
     /// Whether requests arriving during the half-open fault are read and dropped whole (a

@@ -19,6 +19,8 @@ public enum ClientMessage: Hashable, Sendable {
     indirect case requestHistoricalData(RequestHistoricalData)
     case cancelHistoricalData(reqId: Int)
     indirect case requestHeadTimestamp(RequestHeadTimestamp)
+    indirect case requestMarketDepth(RequestMarketDepth)
+    case cancelMarketDepth(reqId: Int, isSmartDepth: Bool)
     case cancelHeadTimestamp(reqId: Int)
     case requestCurrentTime
     case requestGlobalCancel(RequestGlobalCancel)
@@ -59,6 +61,8 @@ public enum ClientMessage: Hashable, Sendable {
         case .requestHistoricalData: 20
         case .cancelHistoricalData: 25
         case .requestHeadTimestamp: 87
+        case .requestMarketDepth: 10
+        case .cancelMarketDepth: 11
         case .cancelHeadTimestamp: 90
         case .requestCurrentTime: 49
         case .requestGlobalCancel: 58
@@ -98,6 +102,8 @@ public enum ClientMessage: Hashable, Sendable {
         case .requestHistoricalData: "REQ_HISTORICAL_DATA"
         case .cancelHistoricalData: "CANCEL_HISTORICAL_DATA"
         case .requestHeadTimestamp: "REQ_HEAD_TIMESTAMP"
+        case .requestMarketDepth: "REQ_MKT_DEPTH"
+        case .cancelMarketDepth: "CANCEL_MKT_DEPTH"
         case .cancelHeadTimestamp: "CANCEL_HEAD_TIMESTAMP"
         case .requestCurrentTime: "REQ_CURRENT_TIME"
         case .requestGlobalCancel: "REQ_GLOBAL_CANCEL"
@@ -175,6 +181,14 @@ public enum ClientMessage: Hashable, Sendable {
         case 20: return .requestHistoricalData(try body(RequestHistoricalData.self))
         case 25: return .cancelHistoricalData(reqId: try simple("CANCEL_HISTORICAL_DATA", version: true, "reqId"))
         case 87: return .requestHeadTimestamp(try body(RequestHeadTimestamp.self))
+        case 10: return .requestMarketDepth(try body(RequestMarketDepth.self))
+        case 11:
+            r.messageName = "CANCEL_MKT_DEPTH"
+            try r.version()
+            let reqId = try r.int("reqId")
+            let smart = try r.bool("isSmartDepth")
+            try r.expectEnd()
+            return .cancelMarketDepth(reqId: reqId, isSmartDepth: smart)
         case 90: return .cancelHeadTimestamp(reqId: try simple("CANCEL_HEAD_TIMESTAMP", version: false, "reqId"))
         case 49: try versionOnly("REQ_CURRENT_TIME"); return .requestCurrentTime
         case 58: return .requestGlobalCancel(try body(RequestGlobalCancel.self))
@@ -244,6 +258,8 @@ public enum ClientMessage: Hashable, Sendable {
         case let .requestPnL(m): m.write(to: &w, serverVersion: sv)
         case let .cancelPnL(reqId), let .cancelPnLSingle(reqId), let .cancelHeadTimestamp(reqId): w.int(reqId)
         case let .requestHeadTimestamp(m): m.write(to: &w, serverVersion: sv)
+        case let .requestMarketDepth(m): m.write(to: &w, serverVersion: sv)
+        case let .cancelMarketDepth(reqId, smart): w.int(1); w.int(reqId); w.bool(smart)
         case let .requestPnLSingle(m): m.write(to: &w, serverVersion: sv)
         case let .requestCompletedOrders(apiOnly): w.bool(apiOnly)
         case .requestCurrentTimeInMillis: break

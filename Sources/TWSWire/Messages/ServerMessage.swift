@@ -17,6 +17,7 @@ public enum ServerMessage: Hashable, Sendable {
     case nextValidId(NextValidID)
     indirect case contractData(ContractData)
     indirect case executionData(ExecutionData)
+    case marketDepth(MarketDepth)
     indirect case marketDepthL2(MarketDepthL2)
     case managedAccounts(ManagedAccounts)
     indirect case historicalData(HistoricalData)
@@ -64,6 +65,7 @@ public enum ServerMessage: Hashable, Sendable {
         case .nextValidId: 9
         case .contractData: 10
         case .executionData: 11
+        case .marketDepth: 12
         case .marketDepthL2: 13
         case .managedAccounts: 15
         case .historicalData: 17
@@ -173,6 +175,7 @@ public enum ServerMessage: Hashable, Sendable {
         case 9: return .nextValidId(try body(NextValidID.self))
         case 10: return .contractData(try body(ContractData.self))
         case 11: return .executionData(try body(ExecutionData.self))
+        case 12: return .marketDepth(try body(MarketDepth.self))
         case 13: return .marketDepthL2(try body(MarketDepthL2.self))
         case 15: return .managedAccounts(try body(ManagedAccounts.self))
         case 17: return .historicalData(try body(HistoricalData.self))
@@ -245,6 +248,7 @@ public enum ServerMessage: Hashable, Sendable {
         case let .nextValidId(m): m.write(to: &w, serverVersion: sv)
         case let .contractData(m): m.write(to: &w, serverVersion: sv)
         case let .executionData(m): m.write(to: &w, serverVersion: sv)
+        case let .marketDepth(m): m.write(to: &w, serverVersion: sv)
         case let .marketDepthL2(m): m.write(to: &w, serverVersion: sv)
         case let .managedAccounts(m): m.write(to: &w, serverVersion: sv)
         case let .historicalData(m): m.write(to: &w, serverVersion: sv)
