@@ -88,3 +88,27 @@ import TWSWire
         try await gateway.server.stop()
     }
 }
+
+@Suite struct ContractDetailsTests {
+    @Test func detailsCarryHoursAndEchoTheExchangeAsked() async throws {
+        let gateway = try await GatewayFixture.make()
+        let client = try await gateway.connect()
+        var spy = Contract.stock("SPY")
+        spy.exchange = "ARCA"
+        try await client.send(.requestContractDetails(RequestContractDetails(reqId: 1, contract: spy)))
+        let details = try await client.next { if case let .contractData(c) = $0, c.reqId == 1 { c.details } else { nil } }
+        #expect(details.contract.exchange == "ARCA")
+        #expect(details.timeZoneId == "US/Eastern")
+        // Monday 2025-11-24: a week of sessions with Thanksgiving (Thursday 27th) and the weekend closed.
+        #expect(details.liquidHours.hasPrefix("20251124:0930-20251124:1600;20251125:0930-20251125:1600;20251126:0930-20251126:1600;20251127:CLOSED;20251128:0930-20251128:1600;20251129:CLOSED"))
+        #expect(details.tradingHours.hasPrefix("20251124:0400-20251124:2000;"))
+        let es = Contract(symbol: "ES", secType: "FUT", exchange: "CME", currency: "USD")
+        try await client.send(.requestContractDetails(RequestContractDetails(reqId: 2, contract: es)))
+        let future = try await client.next { if case let .contractData(c) = $0, c.reqId == 2 { c.details } else { nil } }
+        #expect(future.timeZoneId == "US/Central")
+        #expect(future.tradingHours.hasPrefix("20251123:1700-20251124:1600;"))
+        try await client.send(.requestAccountUpdates(RequestAccountUpdates(subscribe: true, account: "")))
+        _ = try await client.next { if case let .accountValue(v) = $0, v.key == "StockMarketValue" { v } else { nil } }
+        try await gateway.server.stop()
+    }
+}
