@@ -73,6 +73,12 @@ final class GatewayEngine {
         notEntitledConIds = Set(universe.instruments.filter { instrument in
             blocked.contains { $0.uppercased() == instrument.symbol.uppercased() || $0.uppercased() == instrument.localSymbol.uppercased() }
         }.map(\.conId))
+        let unknown = blocked.filter { symbol in
+            !universe.instruments.contains { symbol.uppercased() == $0.symbol.uppercased() || symbol.uppercased() == $0.localSymbol.uppercased() }
+        }
+        if !unknown.isEmpty {
+            logger.warning("not-entitled symbols the engine does not list (ignored): \(unknown.sorted().joined(separator: ", ")); it lists \(universe.instruments.count) instruments (see instruments.toml)")
+        }
         timeline = configuration.scenario?.timeline(start: now)
         lastScenarioCheck = now
         lastPnLPush = now
