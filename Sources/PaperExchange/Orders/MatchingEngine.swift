@@ -83,12 +83,19 @@ public struct MatchingEngine: Sendable {
         if request.attachment?.transmit ?? true {
             outcomes += transmitGroup(of: order)
         }
+        let immediate = request.tif.isImmediate && order.hold == nil && existing == nil
+        if immediate, request.tif == .fillOrKill, quote.map({ !canFillWhole(order, quote: $0) }) ?? true {
+            return outcomes + cancel(orderId: order.orderId, reason: "FOK: \(request.totalQuantity) could not fill at once; nothing was filled")
+        }
         if let quote {
             // The group's parent may have been released by this child: work it, then this order.
             for id in group(of: order) where id != order.orderId && orders[id]?.hold == nil {
                 outcomes += work(id, quote: quote, trade: nil, arrival: true, at: now, context: &context)
             }
             outcomes += work(order.orderId, quote: quote, trade: nil, arrival: true, at: now, context: &context)
+        }
+        if immediate, let left = orders[order.orderId], left.status.isWorking {
+            outcomes += cancel(orderId: left.orderId, reason: "IOC: the unfilled \(left.remainingQuantity) were cancelled")
         }
         return outcomes
     }
@@ -149,7 +156,28 @@ public struct MatchingEngine: Sendable {
             outcomes.append(.statusChanged(order))
             marketable = true
         }
-        let limit = request.orderType.needsLimitPrice ? request.lmtPrice : nil
+        if request.orderType.isTrailing, !order.isTriggered {
+            let stop = Self.trailedStop(order, quote: quote)
+            if stop != order.trailStop {
+                order.trailStop = stop
+                orders[id] = order
+                outcomes.append(.statusChanged(order))
+            }
+            guard Self.stopReached(order, stop: stop, quote: quote) else { return outcomes }
+            order.isTriggered = true
+            order.status = .submitted
+            orders[id] = order
+            outcomes.append(.statusChanged(order))
+            marketable = true
+        }
+        let limit: FixedDecimal?
+        switch request.orderType {
+        case .limit, .stopLimit: limit = request.lmtPrice
+        case .trailLimit:
+            let offset = request.limitPriceOffset ?? .zero
+            limit = order.trailStop.map { request.action == .buy ? $0 + offset : $0 - offset }
+        case .market, .stop, .trail: limit = nil
+        }
         var book = liquidity[quote.conId].flatMap { $0.quoteTime == quote.time ? $0 : nil }
             ?? DisplayedLiquidity(quote: quote)
         let buying = request.action == .buy
@@ -189,6 +217,41 @@ public struct MatchingEngine: Sendable {
         orders[order.orderId] = order
         if !order.status.isWorking { openOrderIds.remove(order.orderId) }
         executions.append(execution)
+    }
+
+    /// Whether the whole of `order` would fill against `quote` now (FOK): marketable at its
+    /// limit and no larger than the displayed size at the touch.
+    private func canFillWhole(_ order: Order, quote: Quote) -> Bool {
+        let buying = order.request.action == .buy
+        let touch = buying ? quote.ask : quote.bid
+        if order.request.orderType == .limit, let limit = order.request.lmtPrice, buying ? touch > limit : touch < limit {
+            return false
+        }
+        let book = liquidity[quote.conId].flatMap { $0.quoteTime == quote.time ? $0 : nil } ?? DisplayedLiquidity(quote: quote)
+        return (buying ? book.ask : book.bid) >= order.remainingQuantity
+    }
+
+    /// Where a trailing stop stands after `quote`: one trail (the amount, or the percentage of
+    /// the price, on the tick grid) from the market, moved only in the order's favour, starting
+    /// from `trailStopPrice` when the order gave one.
+    private static func trailedStop(_ order: Order, quote: Quote) -> FixedDecimal {
+        let request = order.request
+        let buying = request.action == .buy
+        let reference: FixedDecimal
+        if order.instrument.secType.printsTrades, let last = quote.last {
+            reference = last
+        } else {
+            reference = buying ? quote.ask : quote.bid
+        }
+        let tick = order.instrument.minTick
+        var trail = request.auxPrice ?? .zero
+        if let percent = request.trailingPercent {
+            let ticks = (reference * percent / 100 / tick).rounded(fractionDigits: 0)
+            trail = FixedDecimal.max(tick, tick * Int(ticks.raw / FixedDecimal.scale))
+        }
+        let candidate = buying ? reference + trail : reference - trail
+        guard let current = order.trailStop ?? request.trailStopPrice else { return candidate }
+        return buying ? FixedDecimal.min(current, candidate) : FixedDecimal.max(current, candidate)
     }
 
     private static func stopReached(_ order: Order, stop: FixedDecimal, quote: Quote) -> Bool {

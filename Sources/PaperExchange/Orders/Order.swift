@@ -32,6 +32,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     /// Why the order is accepted but not working (untransmitted, or a child waiting for its
     /// parent's fill); `nil` when it works.
     public var hold: OrderHold?
+    /// For trailing orders: where the stop stands now (it only moves with the market).
+    public var trailStop: FixedDecimal?
 
     /// The order id, as the `Identifiable` id.
     public var id: Int { orderId }

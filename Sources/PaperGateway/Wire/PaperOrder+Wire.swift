@@ -13,6 +13,12 @@ extension PaperExchange.Order {
         order.permId = permId
         order.orderRef = request.orderRef
         order.openClose = ""
+        if request.orderType.isTrailing {
+            order.trailingPercent = request.trailingPercent?.doubleValue
+            order.trailStopPrice = trailStop?.doubleValue
+            order.trailParamsStopPrice = trailStop?.doubleValue
+            order.lmtPriceOffset = request.limitPriceOffset?.doubleValue
+        }
         if let attachment = request.attachment {
             order.parentId = attachment.parentId
             order.transmit = attachment.transmit
