@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "TWSSession", dependencies: ["Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "PaperExchange", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Dashboard", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "TerminalUI", dependencies: ["Dashboard", toml], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "TerminalUI", dependencies: ["Dashboard", "Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
 
         // MARK: I/O adapters
         .target(
@@ -76,6 +76,7 @@ let package = Package(
             name: "ibterm",
             dependencies: [
                 "TWSWire", "TWSSession", "TWSClient", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                "Vocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
             swiftSettings: strict
@@ -85,7 +86,7 @@ let package = Package(
             name: "ibterm-bench",
             dependencies: [
                 "TWSWire", "TWSSession", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
-                "CursesTerminal", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CursesTerminal", "Vocabulary", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict
@@ -104,7 +105,7 @@ let package = Package(
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),
         .testTarget(
             name: "PaperGatewayTests",
-            dependencies: ["PaperGateway", "PaperExchange", "TWSWire", "TestPrerequisites", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            dependencies: ["PaperGateway", "PaperExchange", "TWSWire", "Vocabulary", "TestPrerequisites", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
             exclude: ["Peers"],
             swiftSettings: strict
         ),

@@ -167,14 +167,14 @@ struct FrameMarket {
 
     var now: EventTime {
         EventTime(instant: SessionInstant(offset: .milliseconds(milliseconds - startMilliseconds)),
-                  wall: Timestamp(milliseconds: milliseconds))
+                  wall: Timestamp(millisecondsSinceEpoch: milliseconds))
     }
 
     init(symbols count: Int, seed: UInt64, intervalMs: Int64, ticksPerFrame: Int) {
         symbols = (0..<count).map { Self.symbol($0) }
         var config = DashboardConfig()
         config.watchlist = symbols
-        state = DashboardState(config: config, now: EventTime(instant: .origin, wall: Timestamp(milliseconds: startMilliseconds)))
+        state = DashboardState(config: config, now: EventTime(instant: .origin, wall: Timestamp(millisecondsSinceEpoch: startMilliseconds)))
         random = seed &* 0x9E37_79B9_7F4A_7C15 | 1
         self.intervalMs = intervalMs
         self.ticksPerFrame = ticksPerFrame

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A fill. IB: `execDetails(reqId, contract, execution)` (inbound 11); the app maps IB's side
 /// (`BOT`/`SLD`) to `OrderSide`.
 public struct ExecutionReport: Sendable, Hashable {

@@ -73,7 +73,7 @@ public struct DashboardState: Sendable {
 
     /// Creates the state for `config` at `now` (both clocks): the config's watchlist (the default one for a
     /// new user), thresholds, limits, gateway and theme; nothing connected or subscribed yet.
-    public init(config: DashboardConfig = DashboardConfig(), now: EventTime = EventTime(instant: .origin, wall: Timestamp(seconds: 0))) {
+    public init(config: DashboardConfig = DashboardConfig(), now: EventTime = EventTime(instant: .origin, wall: Timestamp(secondsSinceEpoch: 0))) {
         self.config = config
         self.now = now.wall
         self.instant = now.instant

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The paper market: every instrument's quote moving as a seeded random walk on its tick grid.
 ///
 /// Pure and deterministic: it never reads a clock. The caller passes the current time to

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One fill of an order: what execDetails (EXECUTION_DATA) reports.
 public struct Execution: Sendable, Hashable, Codable, Identifiable {
     /// IB-style execution id, e.g. `00000001.691f3c80.01.01`.
@@ -39,11 +41,6 @@ public struct Execution: Sendable, Hashable, Codable, Identifiable {
 
     /// The signed quantity: positive for a buy.
     public var signedShares: Int { action.sign * shares }
-
-    /// The execution time as TWS writes it (`YYYYMMDD  HH:MM:SS`) at `utcOffsetSeconds`.
-    public func timeText(utcOffsetSeconds: Int = 0) -> String {
-        CivilTime(time, utcOffsetSeconds: utcOffsetSeconds).executionTimeText
-    }
 
     /// Creates an execution.
     public init(

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension MatchingEngine {
     /// Books one fill: updates the order, records the execution, charges commission (the
     /// increase of the order's cumulative commission) and books it in the account.
@@ -26,7 +28,7 @@ extension MatchingEngine {
         advanceExecutionSequence()
 
         let usdPerUnit = context.converter.toUSD(FixedDecimal(1), from: instrument.currency)
-        let month = CivilTime(now, utcOffsetSeconds: context.utcOffsetSeconds).compactMonth
+        let month = TimeText.month(now, utcOffsetSeconds: context.utcOffsetSeconds)
         let value = order.averageFillPrice * (filled * instrument.multiplier) * usdPerUnit
         let total = context.schedule.orderCommission(
             instrument: instrument, action: order.request.action, quantity: filled, value: value,

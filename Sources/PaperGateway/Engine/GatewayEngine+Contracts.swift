@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// reqContractDetails: CONTRACT_DATA per matching instrument and CONTRACT_DATA_END, or 200.
@@ -29,10 +30,10 @@ extension GatewayEngine {
         let mark = exchange.quote(conId: instrument.conId)?.markPrice ?? instrument.referencePrice
         do {
             let bars = try builder.bars(for: request, instrument: instrument, mark: mark, end: time)
-            let endText = GatewayTimeText.barDate(time, daily: false, formatDate: 1, utcOffsetSeconds: offset)
+            let endText = TimeText.dateTime(time, utcOffsetSeconds: offset)
             let startSeconds = (try? HistoricalBarBuilder.seconds(ofDuration: request.durationString)) ?? 0
-            let startText = GatewayTimeText.barDate(
-                time.adding(milliseconds: -startSeconds * 1000), daily: false, formatDate: 1, utcOffsetSeconds: offset)
+            let startText = TimeText.dateTime(
+                time.adding(milliseconds: -startSeconds * 1000), utcOffsetSeconds: offset)
             session.send(.historicalData(HistoricalData(reqId: request.reqId, startDate: startText, endDate: endText, bars: bars)))
             if session.serverVersion >= 196 {
                 session.send(.historicalDataEnd(HistoricalDataEnd(reqId: request.reqId, startDate: startText, endDate: endText)))

@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// placeOrder: the order goes through the exchange; the outcome is written to the ledger
@@ -194,8 +195,8 @@ extension GatewayEngine {
             .filter { !$0.status.isWorking && CivilTime.dayNumber(of: $0.placedAt, utcOffsetSeconds: offset) == exchange.sessionDay }
             .sorted { $0.placedAt == $1.placedAt ? $0.orderId < $1.orderId : $0.placedAt < $1.placedAt }
         for order in today {
-            let completed = lastFill[order.orderId]?.timeText(utcOffsetSeconds: offset)
-                ?? CivilTime(order.placedAt, utcOffsetSeconds: offset).executionTimeText
+            let completed = lastFill[order.orderId].map { TimeText.executionTime($0.time, utcOffsetSeconds: offset) }
+                ?? TimeText.executionTime(order.placedAt, utcOffsetSeconds: offset)
             session.send(order.completedOrderMessage(completedTime: completed))
         }
         session.send(.completedOrdersEnd)

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 /// The gateway's single owner of shared state: the exchange, the ledger and every client
 /// session. It lives on one event loop; the NIO handlers and the timer call it there, and
@@ -198,7 +199,7 @@ final class GatewayEngine {
             return
         }
         session.serverVersion = version
-        session.sendRaw(ServerHello(serverVersion: version, connectionTime: GatewayTimeText.connectionTime(now)).encoded())
+        session.sendRaw(ServerHello(serverVersion: version, connectionTime: TimeText.connectionTime(now)).encoded())
         session.phase = .awaitingStartAPI
     }
 

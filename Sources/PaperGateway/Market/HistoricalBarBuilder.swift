@@ -1,6 +1,7 @@
 import Foundation
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 /// Bars for reqHistoricalData, drawn as a seeded random walk that ends at the instrument's
 /// current mark, so a chart joins the live ticks. The same seed, instrument, bar size and end
@@ -48,7 +49,7 @@ struct HistoricalBarBuilder {
             let trades = instrument.secType.printsTrades
             let volume = trades ? Int(generator.next() % 5000) * (daily ? 1000 : 10) + 100 : 0
             bars.append(Bar(
-                date: GatewayTimeText.barDate(start, daily: daily, formatDate: request.formatDate, utcOffsetSeconds: utcOffsetSeconds),
+                date: Self.barDate(start, daily: daily, formatDate: request.formatDate, utcOffsetSeconds: utcOffsetSeconds),
                 open: open, high: high, low: low, close: close, volume: trades ? Quantity(volume) : Quantity(-1),
                 wap: ((open + high + low + close) / 4 / tick).rounded() * tick, barCount: trades ? volume / 100 + 1 : -1))
             open = close
@@ -89,6 +90,15 @@ struct HistoricalBarBuilder {
         case "Y": return amount * 365 * 86_400
         default: throw Invalid(reason: "Historical data duration format is invalid.")
         }
+    }
+
+    /// A bar's date: `YYYYMMDD` for daily bars, `YYYYMMDD HH:MM:SS` otherwise (formatDate 1),
+    /// or Unix seconds (formatDate 2).
+    static func barDate(_ time: Timestamp, daily: Bool, formatDate: Int, utcOffsetSeconds: Int) -> String {
+        if formatDate == 2, !daily { return String(time.secondsSinceEpoch) }
+        return daily
+            ? TimeText.date(time, utcOffsetSeconds: utcOffsetSeconds)
+            : TimeText.dateTime(time, utcOffsetSeconds: utcOffsetSeconds)
     }
 
     private static func normal(_ generator: inout Xoshiro256StarStar) -> Double {

@@ -1,6 +1,7 @@
 import Foundation
 import PaperExchange
 import Synchronization
+import Vocabulary
 
 /// Where the gateway reads the time it passes into the pure exchange core.
 ///

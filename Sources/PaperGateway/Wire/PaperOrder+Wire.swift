@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension PaperExchange.Order {
     /// OPEN_ORDER for this order's current state.
@@ -41,7 +42,7 @@ extension PaperExchange.Execution {
         var wire = TWSWire.Execution()
         wire.orderId = orderId
         wire.execId = execId
-        wire.time = timeText(utcOffsetSeconds: utcOffsetSeconds)
+        wire.time = TimeText.executionTime(time, utcOffsetSeconds: utcOffsetSeconds)
         wire.acctNumber = account
         wire.exchange = exchange
         wire.side = side

@@ -1,4 +1,5 @@
 import Dashboard
+import Vocabulary
 
 extension DashboardScreen {
     /// The screen for `state` at `now`: every pane's rows formatted, freshness resolved at `now`
@@ -178,6 +179,6 @@ public struct DashboardScreenBuilder: Sendable {
 
     /// `time` as `HH:MM:SS` in the configured offset.
     func clock(_ time: Timestamp) -> String {
-        ScreenFormat.clock(time, offsetSeconds: timeZoneOffsetSeconds)
+        TimeText.timeOfDay(time, utcOffsetSeconds: timeZoneOffsetSeconds)
     }
 }

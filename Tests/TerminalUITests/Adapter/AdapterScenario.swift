@@ -19,7 +19,7 @@ struct AdapterScenario {
     var now: EventTime { Self.time(seconds) }
 
     static func time(_ seconds: Int64) -> EventTime {
-        EventTime(instant: SessionInstant(offset: .seconds(seconds)), wall: Timestamp(seconds: seconds))
+        EventTime(instant: SessionInstant(offset: .seconds(seconds)), wall: Timestamp(secondsSinceEpoch: seconds))
     }
 
     mutating func send(_ event: DashboardEvent) {

@@ -24,7 +24,7 @@ import Vocabulary
 
         var now: EventTime {
             EventTime(instant: SessionInstant(offset: .milliseconds(Self.start * 1000 + milliseconds)),
-                      wall: Timestamp(milliseconds: Self.start * 1000 + milliseconds))
+                      wall: Timestamp(millisecondsSinceEpoch: Self.start * 1000 + milliseconds))
         }
 
         init(symbols count: Int) {
@@ -35,7 +35,7 @@ import Vocabulary
             var config = DashboardConfig()
             config.watchlist = symbols
             state = DashboardState(config: config, now: EventTime(
-                instant: SessionInstant(offset: .seconds(Self.start)), wall: Timestamp(seconds: Self.start)))
+                instant: SessionInstant(offset: .seconds(Self.start)), wall: Timestamp(secondsSinceEpoch: Self.start)))
             send(.started)
             send(.connecting(gateway: "127.0.0.1:4002"))
             send(.connected(serverVersion: 178, accounts: ["DU1234567"], nextOrderID: 100))

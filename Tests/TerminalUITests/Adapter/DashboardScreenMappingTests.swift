@@ -1,6 +1,7 @@
 import Dashboard
 import Testing
 import TerminalUI
+import Vocabulary
 
 @Suite struct DashboardScreenMappingTests {
     @Test func watchlistRowsKeepOrderPricesAndFreshness() throws {
@@ -52,7 +53,7 @@ import TerminalUI
         #expect(ScreenFormat.volume(1_100_000_000) == "1.1B")
         #expect(ScreenFormat.signedMoney(-20_753) == Figure("-20,753.00", .down))
         #expect(ScreenFormat.signedMoney(0.001) == Figure("0.00", .flat))
-        #expect(ScreenFormat.clock(Timestamp(seconds: 5), offsetSeconds: -3600) == "23:00:05")
+        #expect(TimeText.timeOfDay(Timestamp(secondsSinceEpoch: 5), utcOffsetSeconds: -3600) == "23:00:05")
         #expect(ScreenFormat.countdown(.milliseconds(2_300)) == "3 s")
     }
 
