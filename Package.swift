@@ -45,7 +45,7 @@ let package = Package(
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "Vocabulary", exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "TWSWire", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "TWSWire", dependencies: ["Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "TWSSession", dependencies: ["Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "PaperExchange", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Dashboard", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),

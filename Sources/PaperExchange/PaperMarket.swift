@@ -99,7 +99,7 @@ public struct PaperMarket: Sendable {
     }
 
     /// The current quote of an instrument.
-    public func quote(conId: Int) -> Quote? {
+    public func quote(conId: Int) -> TopOfBook? {
         market.quote(conId: conId)
     }
 

@@ -2,8 +2,8 @@ import Testing
 @testable import Dashboard
 import Vocabulary
 
-private func quote(_ symbol: String, last: Double?, close: Double?) -> Quote {
-    var quote = Quote(symbol: symbol)
+private func quote(_ symbol: String, last: Double?, close: Double?) -> WatchedQuote {
+    var quote = WatchedQuote(symbol: symbol)
     quote.last = last
     quote.close = close
     return quote

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Everything that can happen to the dashboard, in IB's terms: what the gateway reported, what
 /// the app did on the reducer's behalf, the passing of time, and what the trader asked for.
 ///

@@ -7,7 +7,7 @@ extension DashboardState {
         watchlist.symbols.map { symbol in
             let tracked = quotes.tracked(symbol)
             let freshness = quotes.freshness(of: symbol, at: instant) ?? QuoteFreshness(state: .noData)
-            return WatchlistRow(symbol: symbol, quote: tracked?.quote ?? Quote(symbol: symbol), freshness: freshness)
+            return WatchlistRow(symbol: symbol, quote: tracked?.quote ?? WatchedQuote(symbol: symbol), freshness: freshness)
         }
     }
 

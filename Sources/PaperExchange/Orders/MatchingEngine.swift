@@ -55,7 +55,7 @@ public struct MatchingEngine: Sendable {
     }
 
     mutating func place(
-        _ request: OrderRequest, instrument: Instrument?, quote: Quote?, at now: Timestamp,
+        _ request: OrderRequest, instrument: Instrument?, quote: TopOfBook?, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
         let existing = orders[request.orderId]
@@ -136,7 +136,7 @@ public struct MatchingEngine: Sendable {
     // MARK: Working an order against one quote
 
     private mutating func work(
-        _ id: Int, quote: Quote, trade: Trade?, arrival: Bool, at now: Timestamp,
+        _ id: Int, quote: TopOfBook, trade: Trade?, arrival: Bool, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
         guard var order = orders[id], order.status.isWorking, order.hold == nil else { return [] }
@@ -193,7 +193,7 @@ public struct MatchingEngine: Sendable {
         executions.append(execution)
     }
 
-    private static func stopReached(_ order: Order, stop: FixedDecimal, quote: Quote) -> Bool {
+    private static func stopReached(_ order: Order, stop: FixedDecimal, quote: TopOfBook) -> Bool {
         let buying = order.request.action == .buy
         if order.instrument.secType.printsTrades, let last = quote.last {
             return buying ? last >= stop : last <= stop
@@ -208,7 +208,7 @@ private struct DisplayedLiquidity {
     var bid: Int
     var ask: Int
 
-    init(quote: Quote) {
+    init(quote: TopOfBook) {
         quoteTime = quote.time
         bid = quote.bidSize
         ask = quote.askSize

@@ -66,13 +66,13 @@ extension DashboardScreenBuilder {
 
     /// The orders in the state's order (working first, then newest id first), each with its
     /// status, lifecycle steps (`HH:MM:SS`, what happened) and the reject reason in words.
-    public var orders: [OrderRow] {
+    public var orders: [OrderLine] {
         state.orderList.map(orderRow)
     }
 
     /// One order's row.
-    public func orderRow(_ order: OrderRecord) -> OrderRow {
-        OrderRow(
+    public func orderRow(_ order: OrderRecord) -> OrderLine {
+        OrderLine(
             orderID: order.orderID > 0 ? String(order.orderID) : "—", side: Self.side(order.side),
             quantity: ScreenFormat.quantity(order.quantity), symbol: order.symbol,
             typeAndPrice: Self.typeAndPrice(order), timeInForce: order.timeInForce.rawValue,
@@ -107,7 +107,7 @@ extension DashboardScreenBuilder {
     }
 
     /// Where the order stands, for its role.
-    public static func status(_ order: OrderRecord) -> OrderRow.Status {
+    public static func status(_ order: OrderRecord) -> OrderLine.Status {
         switch order.status {
         case .sent, .apiPending, .pendingSubmit: .pending
         case .preSubmitted, .submitted, .pendingCancel: .working
@@ -131,7 +131,7 @@ extension DashboardScreenBuilder {
     }
 
     /// The lifecycle, oldest first: `10:31:02 submitted`, `10:31:05 filled 100`.
-    public func steps(_ order: OrderRecord) -> [OrderRow.Step] {
+    public func steps(_ order: OrderRecord) -> [OrderLine.Step] {
         var filledBefore = 0.0
         return order.lifecycle.map { change in
             var event: String
@@ -157,18 +157,18 @@ extension DashboardScreenBuilder {
                 }
             }
             filledBefore = change.filled
-            return OrderRow.Step(clock(change.time), event)
+            return OrderLine.Step(clock(change.time), event)
         }
     }
 
     /// Fills, newest first, priced to the instrument's tick, with the commission once reported.
-    public var executions: [ExecutionRow] {
+    public var executions: [ExecutionLine] {
         state.executionList.map(executionRow)
     }
 
     /// One fill's row.
-    public func executionRow(_ fill: ExecutionRecord) -> ExecutionRow {
-        ExecutionRow(
+    public func executionRow(_ fill: ExecutionRecord) -> ExecutionLine {
+        ExecutionLine(
             time: clock(fill.time), side: Self.side(fill.side), quantity: ScreenFormat.quantity(fill.shares),
             symbol: fill.symbol, price: ScreenFormat.price(fill.price, tick: tick(fill.symbol)) ?? "—",
             commission: ScreenFormat.money(fill.commission), orderID: String(fill.orderID))
@@ -177,15 +177,15 @@ extension DashboardScreenBuilder {
     /// The message log, newest first: level from severity, IB's code (none for ibterm's own
     /// messages), the catalog's title prefixed with the symbol or order an IB notice names
     /// (ibterm's own titles name it already), and the repeat count.
-    public var messages: [MessageRow] {
+    public var messages: [MessageLine] {
         state.messages.newestFirst.map { messageRow($0) }
     }
 
     /// One log entry's row; `subject` is `subject(of:)` of its message (computed when nil).
-    public func messageRow(_ entry: MessageLog.Entry, subject: String? = nil) -> MessageRow {
+    public func messageRow(_ entry: MessageLog.Entry, subject: String? = nil) -> MessageLine {
         let message = entry.message
         let isLocal = LocalMessage(rawValue: message.code) != nil
-        return MessageRow(
+        return MessageLine(
             time: clock(entry.lastSeen), level: Self.level(message.severity),
             code: isLocal ? nil : String(message.code),
             text: (isLocal ? "" : subject ?? self.subject(of: message)) + message.title,

@@ -93,7 +93,7 @@ public struct DashboardScreenBuilder: Sendable {
     /// The overlay: help with the keymap, the command line, the add-symbol prompt, a
     /// confirmation, a catalog explanation; nil for none and for the ticket (which the views
     /// draw from `ticket`, as a pane in the full layout and as an overlay in the compact one).
-    public var overlay: Overlay? {
+    public var overlay: OverlayView? {
         switch state.interface.overlay {
         case .none, .ticket:
             return nil

@@ -184,7 +184,7 @@ import TerminalUI
     @Test func quitIntentForEveryOverlay() {
         #expect(DashboardKeyInput.quitIntent(overlay: .none) == .quit)
         #expect(DashboardKeyInput.quitIntent(overlay: .confirm(.quitWithWorkingOrders(workingCount: 2))) == .submit)
-        for overlay: Dashboard.Overlay in [.help, .ticket, .commandLine("x"), .addSymbol("A"), .confirm(.cancelAllOrders(workingCount: 1))] {
+        for overlay: Overlay in [.help, .ticket, .commandLine("x"), .addSymbol("A"), .confirm(.cancelAllOrders(workingCount: 1))] {
             #expect(DashboardKeyInput.quitIntent(overlay: overlay) == .runCommand("quit"), "\(overlay)")
         }
     }
