@@ -2,6 +2,7 @@ import Dashboard
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 extension DashboardEvent {
     /// The dashboard event for one event on `symbol`'s quote stream, whose notices the

@@ -4,6 +4,7 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// The client's values as the dashboard's events.
 @Suite struct DashboardFeedTests {

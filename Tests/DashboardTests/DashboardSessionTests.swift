@@ -1,5 +1,6 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 /// Whole sessions, scripted as the app would feed them, asserting state and effects together.
 @Suite struct DashboardSessionTests {

@@ -16,9 +16,9 @@ import Vocabulary
 /// - Displayed size taken by one order is not available to the next until the quote changes.
 public struct MatchingEngine: Sendable {
     /// Every order the exchange has accepted, by order id.
-    public internal(set) var orders: [Int: Order]
+    public internal(set) var orders: [Int: PaperOrder]
     /// Every execution, oldest first.
-    public private(set) var executions: [Execution]
+    public private(set) var executions: [PaperExecution]
     /// The permId the next accepted order gets.
     public private(set) var nextPermId: Int
     /// The sequence number of the next execution (first part of the execId).
@@ -36,7 +36,7 @@ public struct MatchingEngine: Sendable {
     }
 
     /// Restores a book from persisted orders and executions.
-    public init(orders: [Order], executions: [Execution], nextPermId: Int, nextExecutionSequence: Int) {
+    public init(orders: [PaperOrder], executions: [PaperExecution], nextPermId: Int, nextExecutionSequence: Int) {
         self.orders = Dictionary(uniqueKeysWithValues: orders.map { ($0.orderId, $0) })
         self.executions = executions
         self.nextPermId = nextPermId
@@ -45,7 +45,7 @@ public struct MatchingEngine: Sendable {
     }
 
     /// Open orders, by order id.
-    public var openOrders: [Order] {
+    public var openOrders: [PaperOrder] {
         openOrderIds.sorted().compactMap { orders[$0] }
     }
 
@@ -64,13 +64,13 @@ public struct MatchingEngine: Sendable {
             return [.rejected(rejectionWithOrder(rejection, request: request, instrument: instrument, now: now))]
         }
         guard let instrument else { return [] }
-        var order: Order
+        var order: PaperOrder
         if var modified = existing {
             modified.request = request
             if request.orderType.needsStopPrice == false { modified.isTriggered = false }
             order = modified
         } else {
-            order = Order(
+            order = PaperOrder(
                 orderId: request.orderId, permId: nextPermId, request: request, instrument: instrument,
                 account: context.account.accountId, status: .preSubmitted, placedAt: now)
             order.hold = initialHold(for: request)
@@ -127,7 +127,7 @@ public struct MatchingEngine: Sendable {
     ) -> OrderRejection {
         guard orders[request.orderId] == nil, let instrument, rejection.code != 103 else { return rejection }
         var copy = rejection
-        copy.order = Order(
+        copy.order = PaperOrder(
             orderId: request.orderId, permId: 0, request: request, instrument: instrument,
             account: request.account, status: .inactive, placedAt: now)
         return copy
@@ -187,13 +187,13 @@ public struct MatchingEngine: Sendable {
         nextExecutionSequence += 1
     }
 
-    mutating func record(order: Order, execution: Execution) {
+    mutating func record(order: PaperOrder, execution: PaperExecution) {
         orders[order.orderId] = order
         if !order.status.isWorking { openOrderIds.remove(order.orderId) }
         executions.append(execution)
     }
 
-    private static func stopReached(_ order: Order, stop: FixedDecimal, quote: TopOfBook) -> Bool {
+    private static func stopReached(_ order: PaperOrder, stop: FixedDecimal, quote: TopOfBook) -> Bool {
         let buying = order.request.action == .buy
         if order.instrument.secType.printsTrades, let last = quote.last {
             return buying ? last >= stop : last <= stop

@@ -186,7 +186,7 @@ extension GatewayEngine {
     /// cancel time).
     func sendCompletedOrders(to session: ClientSession) {
         let offset = exchange.configuration.sessionUTCOffsetSeconds
-        var lastFill: [Int: PaperExchange.Execution] = [:]
+        var lastFill: [Int: PaperExecution] = [:]
         for execution in exchange.engine.executions {
             if let seen = lastFill[execution.orderId], seen.time > execution.time { continue }
             lastFill[execution.orderId] = execution

@@ -16,7 +16,7 @@ final class GatewayEngine {
     var exchange: PaperMarket
     let ledger: LedgerStore?
     /// Commission records by execId (executions themselves live in the exchange).
-    var commissions: [String: PaperExchange.CommissionReport] = [:]
+    var commissions: [String: PaperCommissionReport] = [:]
     var sessions: [Int: ClientSession] = [:]
     var nextConnectionNumber = 1
     /// The next order id to hand out (nextValidId): above every order id any client of this

@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import Vocabulary
 
 /// The ticket, orders, executions and messages.
 extension DashboardScreenBuilder {

@@ -1,7 +1,7 @@
 import Vocabulary
 
 /// One fill of an order: what execDetails (EXECUTION_DATA) reports.
-public struct Execution: Sendable, Hashable, Codable, Identifiable {
+public struct PaperExecution: Sendable, Hashable, Codable, Identifiable {
     /// IB-style execution id, e.g. `00000001.691f3c80.01.01`.
     public var execId: String
     /// The client's order id.
@@ -80,7 +80,7 @@ public struct Execution: Sendable, Hashable, Codable, Identifiable {
 }
 
 /// The commission of one execution: what commissionReport (COMMISSION_REPORT) reports.
-public struct CommissionReport: Sendable, Hashable, Codable {
+public struct PaperCommissionReport: Sendable, Hashable, Codable {
     /// The execution it belongs to.
     public var execId: String
     /// Commission plus the fees modelled, in ``currency``.
