@@ -50,11 +50,11 @@ public enum DashboardEvent: Sendable, Hashable {
     // MARK: Orders
 
     /// IB: `openOrder` (inbound 5).
-    case openOrder(OpenOrderReport)
+    case openOrder(OpenOrderSnapshot)
     /// IB: `orderStatus` (inbound 3).
     case orderStatus(OrderStatusReport)
     /// IB: `execDetails` (inbound 11).
-    case execution(ExecutionReport)
+    case execution(FillReport)
     /// IB: `commissionReport` (inbound 59).
     case commission(executionID: String, commission: Double, realizedPnL: Double?)
     /// IB: `completedOrder` (inbound 101): an order of the day that is filled, cancelled or

@@ -43,7 +43,7 @@ public struct DashboardState: Sendable {
     /// The session's daily-P&L history for the sparkline.
     public internal(set) var pnlHistory = PnLHistory()
     /// Orders by id.
-    public internal(set) var orders: [Int: OrderRecord] = [:]
+    public internal(set) var orders: [Int: TrackedOrder] = [:]
     /// Executions, oldest first.
     public internal(set) var executions: [ExecutionRecord] = []
     /// The open order ticket, if any.

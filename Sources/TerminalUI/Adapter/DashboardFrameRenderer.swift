@@ -209,9 +209,9 @@ private struct RowCache: Sendable {
     var positions: [String: (key: PositionRow, tick: Double, row: PositionLine)] = [:]
     var pnlKey: PnLKey?
     var pnlSummary = PnLSummary.empty
-    var orderSource: [Int: OrderRecord]?
-    var orderList: [OrderRecord] = []
-    var orders: [Int: (record: OrderRecord, row: OrderLine)] = [:]
+    var orderSource: [Int: TrackedOrder]?
+    var orderList: [TrackedOrder] = []
+    var orders: [Int: (record: TrackedOrder, row: OrderLine)] = [:]
     var executions: [String: (record: ExecutionRecord, tick: Double, row: ExecutionLine)] = [:]
     var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageLine)] = [:]
     var keys: (keymap: Keymap, names: [String])?
@@ -233,7 +233,7 @@ private struct RowCache: Sendable {
     /// What one pane's selection depends on: the interface and the list it indexes.
     enum SelectionSource: Equatable, Sendable {
         case watchlist(Watchlist)
-        case orders([Int: OrderRecord])
+        case orders([Int: TrackedOrder])
         case executions([ExecutionRecord])
         case messages(MessageLog)
     }
@@ -335,14 +335,14 @@ private struct RowCache: Sendable {
         return pnlSummary
     }
 
-    mutating func orderList(of state: Dashboard.DashboardState) -> [OrderRecord] {
+    mutating func orderList(of state: Dashboard.DashboardState) -> [TrackedOrder] {
         if orderSource == state.orders { return orderList }
         orderSource = state.orders
         orderList = state.orderList
         return orderList
     }
 
-    mutating func orderRow(_ order: OrderRecord, builder: DashboardScreenBuilder) -> OrderLine {
+    mutating func orderRow(_ order: TrackedOrder, builder: DashboardScreenBuilder) -> OrderLine {
         if let cached = orders[order.orderID], cached.record == order { return cached.row }
         if orders.count >= Self.limit { orders.removeAll(keepingCapacity: true) }
         let row = builder.orderRow(order)

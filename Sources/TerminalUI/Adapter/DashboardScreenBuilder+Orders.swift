@@ -72,7 +72,7 @@ extension DashboardScreenBuilder {
     }
 
     /// One order's row.
-    public func orderRow(_ order: OrderRecord) -> OrderLine {
+    public func orderRow(_ order: TrackedOrder) -> OrderLine {
         OrderLine(
             orderID: order.orderID > 0 ? String(order.orderID) : "—", side: Self.side(order.side),
             quantity: ScreenFormat.quantity(order.quantity), symbol: order.symbol,
@@ -84,14 +84,14 @@ extension DashboardScreenBuilder {
 
     /// The owner column: `this` for an order of this dashboard's client id, `cl 7` for one
     /// another client id placed, `—` when IB did not say (a completed order of another run).
-    public static func owner(_ order: OrderRecord) -> String {
+    public static func owner(_ order: TrackedOrder) -> String {
         if order.isThisClient { return "this" }
         return order.ownerClientID.map { "cl \($0)" } ?? "—"
     }
 
     /// Why the order was rejected: the catalog's title with IB's own reason
     /// (`Order rejected — IB: … insufficient margin`), else the state's reason in words.
-    public static func rejectReason(_ order: OrderRecord) -> String? {
+    public static func rejectReason(_ order: TrackedOrder) -> String? {
         guard let reason = order.rejectReason else { return nil }
         guard let message = order.lastMessage, message.severity == .error, message.requestIsDead,
               !message.ibText.isEmpty else { return reason }
@@ -99,7 +99,7 @@ extension DashboardScreenBuilder {
     }
 
     /// The order type followed by its stop and limit prices: `LMT 231.20`, `STP LMT 230.00 229.90`.
-    public static func typeAndPrice(_ order: OrderRecord) -> String {
+    public static func typeAndPrice(_ order: TrackedOrder) -> String {
         var parts = [order.orderType.rawValue]
         for price in [order.stopPrice, order.limitPrice].compactMap({ $0 }) {
             parts.append(DecimalMath.format(price, scale: max(2, -price.exponent)))
@@ -108,7 +108,7 @@ extension DashboardScreenBuilder {
     }
 
     /// Where the order stands, for its role.
-    public static func status(_ order: OrderRecord) -> OrderLine.Status {
+    public static func status(_ order: TrackedOrder) -> OrderLine.Status {
         switch order.status {
         case .sent, .apiPending, .pendingSubmit: .pending
         case .preSubmitted, .submitted, .pendingCancel: .working
@@ -119,7 +119,7 @@ extension DashboardScreenBuilder {
     }
 
     /// The status in words, with the fill while it matters: `Submitted 30/100`, `Filled 100/100`.
-    public static func statusText(_ order: OrderRecord) -> String {
+    public static func statusText(_ order: TrackedOrder) -> String {
         let fill = "\(ScreenFormat.quantity(order.filled))/\(ScreenFormat.quantity(order.quantity))"
         switch order.status {
         case .filled: return "Filled \(fill)"
@@ -132,7 +132,7 @@ extension DashboardScreenBuilder {
     }
 
     /// The lifecycle, oldest first: `10:31:02 submitted`, `10:31:05 filled 100`.
-    public func steps(_ order: OrderRecord) -> [OrderLine.Step] {
+    public func steps(_ order: TrackedOrder) -> [OrderLine.Step] {
         var filledBefore = 0.0
         return order.lifecycle.map { change in
             var event: String

@@ -70,11 +70,11 @@ import Vocabulary
 
         mutating func order(_ id: Int) {
             let symbol = symbols[id % symbols.count]
-            send(.openOrder(OpenOrderReport(orderID: id, symbol: symbol, side: id % 2 == 0 ? .buy : .sell, quantity: 100,
+            send(.openOrder(OpenOrderSnapshot(orderID: id, symbol: symbol, side: id % 2 == 0 ? .buy : .sell, quantity: 100,
                                             orderType: .limit, limitPrice: 50, status: .submitted)))
             switch id % 4 {
             case 0:
-                send(.execution(ExecutionReport(executionID: "e\(id)", orderID: id, symbol: symbol, side: .buy,
+                send(.execution(FillReport(executionID: "e\(id)", orderID: id, symbol: symbol, side: .buy,
                                                 shares: 100, price: 50.02)))
                 send(.orderStatus(OrderStatusReport(orderID: id, status: .filled, filled: 100, remaining: 0,
                                                     averageFillPrice: 50.02)))

@@ -46,7 +46,7 @@ import TerminalUI
     /// The market with a working AAPL limit buy.
     static func working() -> AdapterScenario {
         var scenario = AdapterScenario.market()
-        scenario.send(.openOrder(OpenOrderReport(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
+        scenario.send(.openOrder(OpenOrderSnapshot(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
                                                  orderType: .limit, limitPrice: 230.00, status: .submitted)))
         return scenario
     }
