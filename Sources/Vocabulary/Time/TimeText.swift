@@ -15,6 +15,7 @@
 /// | ``dateTime(_:utcOffsetSeconds:)`` | `20251124 14:31:07` (IB's `yyyyMMdd HH:mm:ss`) |
 /// | ``executionTime(_:utcOffsetSeconds:)`` | `20251124  14:31:07` (two spaces, as TWS sends executions) |
 /// | ``connectionTime(_:)`` | `20251124 14:31:07 UTC` (the handshake's) |
+/// | ``dashedDateTime(_:)`` | `20251124-14:31:07` (IB's UTC `yyyyMMdd-HH:mm:ss`, as HEAD_TIMESTAMP's) |
 /// | ``iso8601(_:fractionalSeconds:)`` | `2025-11-24T14:31:07Z` |
 public enum TimeText {
     /// `HH:MM:SS`.
@@ -65,6 +66,12 @@ public enum TimeText {
     /// `YYYYMMDD HH:MM:SS UTC`, the handshake's connection time.
     public static func connectionTime(_ time: Timestamp) -> String {
         dateTime(time) + " UTC"
+    }
+
+    /// `YYYYMMDD-HH:MM:SS` in UTC, IB's `yyyyMMdd-HH:mm:ss` (HEAD_TIMESTAMP's date).
+    public static func dashedDateTime(_ time: Timestamp) -> String {
+        let civil = CivilTime(time)
+        return compactDate(civil) + "-" + clock(civil)
     }
 
     /// ISO 8601 in UTC: `YYYY-MM-DDTHH:MM:SSZ`, or `YYYY-MM-DDTHH:MM:SS.mmmZ` with
