@@ -10,6 +10,7 @@ import Vocabulary
         #expect(start.adding(milliseconds: 250).milliseconds(since: start) == 250)
         #expect(Timestamp(millisecondsSinceEpoch: -1).millisecondsSinceEpoch == -1)
         #expect(Timestamp(millisecondsSinceEpoch: -1).secondsSinceEpoch == -1)
+        #expect(Timestamp(fractionalSecondsSinceEpoch: 1.2345).millisecondsSinceEpoch == 1_234)
     }
 
     @Test func encodesAsWholeMillisecondsAndReadsTheLedgersKeyedForm() throws {

@@ -175,7 +175,7 @@ public struct LedgerOwner: Codable, Sendable, Hashable {
 
     /// The ISO 8601 UTC text of `date`, to the second.
     public static func timestamp(_ date: Date) -> String {
-        TimeText.iso8601(Timestamp(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded(.down))))
+        TimeText.iso8601(Timestamp(fractionalSecondsSinceEpoch: date.timeIntervalSince1970))
     }
 
     /// The owner file at `path`, or `nil` when it is missing or unreadable.

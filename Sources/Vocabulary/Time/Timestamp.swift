@@ -22,6 +22,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         millisecondsSinceEpoch = secondsSinceEpoch * 1000
     }
 
+    /// Creates an instant from a wall-clock reading in seconds since the epoch (for example
+    /// Foundation's `Date().timeIntervalSince1970`), rounded down to the millisecond.
+    public init(fractionalSecondsSinceEpoch seconds: Double) {
+        millisecondsSinceEpoch = Int64((seconds * 1000).rounded(.down))
+    }
+
     /// Whole seconds since the epoch, rounded toward negative infinity.
     public var secondsSinceEpoch: Int64 {
         Self.floorDivide(millisecondsSinceEpoch, 1000)

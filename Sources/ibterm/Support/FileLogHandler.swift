@@ -22,8 +22,7 @@ struct FileLogHandler: LogHandler {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         let fields = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let time = TimeText.iso8601(
-            Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))), fractionalSeconds: true)
+        let time = TimeText.iso8601(Timestamp(fractionalSecondsSinceEpoch: Date().timeIntervalSince1970), fractionalSeconds: true)
         sink.appendLine("\(time) \(event.level) \(label):\(fields) \(event.message)")
     }
 }
