@@ -31,6 +31,8 @@ final class GatewayEngine {
     // Entitlements and faults.
     var notEntitledConIds: Set<Int>
     var stalledConIds: Set<Int> = []
+    /// Volume and notional traded per instrument since the engine started (RTVolume's VWAP).
+    var tradeTotals: [Int: (volume: Int, notional: Double)] = [:]
     var allStalled = false
     var connectivityLost = false
     var halfOpen = false

@@ -42,7 +42,7 @@ extension Instrument {
         details.liquidHours = ""
         details.evMultiplier = 0
         details.aggGroup = 1
-        details.marketRuleIds = "26"
+        details.marketRuleIds = String(MarketRuleBook.ruleId(for: minTick))
         details.realExpirationDate = lastTradeDateOrContractMonth
         details.stockType = secType == .stock ? "COMMON" : ""
         details.mdSizeMultiplier = 1
