@@ -221,7 +221,7 @@ extension GatewayEngine {
             if !filter.exchange.isEmpty, filter.exchange.uppercased() != execution.exchange.uppercased() { continue }
             if let days = filter.lastNDays, days != Int(Int32.max), days >= 0, day <= today - Int64(days) { continue }
             if !filter.specificDates.isEmpty,
-               !filter.specificDates.contains(Int(CalendarDay(dayNumber: day).compactText) ?? 0) { continue }
+               !filter.specificDates.contains(Int(TimeText.date(CalendarDay(dayNumber: day).utcMidnight)) ?? 0) { continue }
             if !filter.symbol.isEmpty, filter.symbol.uppercased() != execution.instrument.symbol.uppercased() { continue }
             if !filter.secType.isEmpty, filter.secType.uppercased() != execution.instrument.secType.rawValue { continue }
             if !filter.side.isEmpty, filter.side.uppercased() != execution.action.rawValue,
