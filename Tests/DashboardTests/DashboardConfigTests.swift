@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 private func parse(_ text: String) throws(ConfigError) -> DashboardConfig.Parsed {
     try DashboardConfig.parse(toml: text)

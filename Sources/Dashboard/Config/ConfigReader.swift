@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import Vocabulary
 
 /// Walks a parsed TOML table into a `DashboardConfig`, checking types and ranges.
 struct ConfigReader {

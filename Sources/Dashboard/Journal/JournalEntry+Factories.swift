@@ -1,4 +1,5 @@
 import Foundation
+import Vocabulary
 
 extension JournalEntry {
     /// The line for an order handed to the client.

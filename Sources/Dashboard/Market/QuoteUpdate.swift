@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A change to one quote, as the client reports it after decoding ticks.
 ///
 /// Every field is optional: a tick carries one or a few of them, and IB's "no value" sentinels

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One fill, with its commission once the report arrives.
 public struct ExecutionRecord: Sendable, Hashable {
     /// IB's execution id.

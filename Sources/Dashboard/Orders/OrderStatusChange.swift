@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One step of an order's life, with the time it was seen.
 public struct OrderStatusChange: Sendable, Hashable {
     /// When ibterm saw the change.

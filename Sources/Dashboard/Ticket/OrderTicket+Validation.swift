@@ -105,7 +105,7 @@ extension OrderTicket {
         return price
     }
 
-    private func checkStopConsistency(limit: Decimal?, stop: Decimal?, quote: Quote?) throws(TicketRefusal) {
+    private func checkStopConsistency(limit: Decimal?, stop: Decimal?, quote: WatchedQuote?) throws(TicketRefusal) {
         guard let stop else { return }
         if let limit, orderType == .stopLimit {
             if side == .buy && limit < stop {
@@ -128,7 +128,7 @@ extension OrderTicket {
         }
     }
 
-    private func expectedFillPrice(limit: Decimal?, stop: Decimal?, quote: Quote?) throws(TicketRefusal) -> Decimal {
+    private func expectedFillPrice(limit: Decimal?, stop: Decimal?, quote: WatchedQuote?) throws(TicketRefusal) -> Decimal {
         if let limit { return limit }
         if let stop { return stop }
         let quoted = side == .buy ? (quote?.ask ?? quote?.last) : (quote?.bid ?? quote?.last)

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One bar of simulated history, before the wire formats it.
 public struct HistoricalBar: Sendable, Hashable {
     /// The bar's first second, in seconds since the epoch.
@@ -72,7 +74,7 @@ public struct HistoricalBars: Sendable {
         let end = min(query.end ?? now, now)
         let head = headTimestamp
         guard end > head else {
-            throw .service("HMDS query returned no data: \(instrument.symbol) has no data before \(CalendarDay(dayNumber: NewYorkTime.localDay(atUTC: head)).compactText)")
+            throw .service("HMDS query returned no data: \(instrument.symbol) has no data before \(TimeText.date(CalendarDay(dayNumber: NewYorkTime.localDay(atUTC: head)).utcMidnight))")
         }
         let regular = query.regularHoursOnly && instrument.secType != .forex
         let start = max(head, startBound(query.duration, end: end, regular: regular))
@@ -263,14 +265,5 @@ public struct HistoricalBars: Sendable {
 
     private func rounded(_ value: Double) -> Double {
         FixedDecimal(raw: Int64((value * 1_000_000).rounded()) * 100).doubleValue
-    }
-}
-
-extension CalendarDay {
-    /// `yyyyMMdd`, as IB writes dates.
-    public var compactText: String {
-        let value = year * 10_000 + month * 100 + day
-        let text = String(value)
-        return String(repeating: "0", count: max(0, 8 - text.count)) + text
     }
 }

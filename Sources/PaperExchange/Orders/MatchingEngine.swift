@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The order book of the paper exchange: validates, rests, triggers and fills orders against
 /// the simulated quotes, and cancels and expires them.
 ///
@@ -14,9 +16,9 @@
 /// - Displayed size taken by one order is not available to the next until the quote changes.
 public struct MatchingEngine: Sendable {
     /// Every order the exchange has accepted, by order id.
-    public internal(set) var orders: [Int: Order]
+    public internal(set) var orders: [Int: PaperOrder]
     /// Every execution, oldest first.
-    public private(set) var executions: [Execution]
+    public private(set) var executions: [PaperExecution]
     /// The permId the next accepted order gets.
     public private(set) var nextPermId: Int
     /// The sequence number of the next execution (first part of the execId).
@@ -34,7 +36,7 @@ public struct MatchingEngine: Sendable {
     }
 
     /// Restores a book from persisted orders and executions.
-    public init(orders: [Order], executions: [Execution], nextPermId: Int, nextExecutionSequence: Int) {
+    public init(orders: [PaperOrder], executions: [PaperExecution], nextPermId: Int, nextExecutionSequence: Int) {
         self.orders = Dictionary(uniqueKeysWithValues: orders.map { ($0.orderId, $0) })
         self.executions = executions
         self.nextPermId = nextPermId
@@ -43,7 +45,7 @@ public struct MatchingEngine: Sendable {
     }
 
     /// Open orders, by order id.
-    public var openOrders: [Order] {
+    public var openOrders: [PaperOrder] {
         openOrderIds.sorted().compactMap { orders[$0] }
     }
 
@@ -53,7 +55,7 @@ public struct MatchingEngine: Sendable {
     }
 
     mutating func place(
-        _ request: OrderRequest, instrument: Instrument?, quote: Quote?, at now: Timestamp,
+        _ request: OrderRequest, instrument: Instrument?, quote: TopOfBook?, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
         let existing = orders[request.orderId]
@@ -62,13 +64,13 @@ public struct MatchingEngine: Sendable {
             return [.rejected(rejectionWithOrder(rejection, request: request, instrument: instrument, now: now))]
         }
         guard let instrument else { return [] }
-        var order: Order
+        var order: PaperOrder
         if var modified = existing {
             modified.request = request
             if request.orderType.needsStopPrice == false { modified.isTriggered = false }
             order = modified
         } else {
-            order = Order(
+            order = PaperOrder(
                 orderId: request.orderId, permId: nextPermId, request: request, instrument: instrument,
                 account: context.account.accountId, status: .preSubmitted, placedAt: now)
             order.hold = initialHold(for: request)
@@ -132,7 +134,7 @@ public struct MatchingEngine: Sendable {
     ) -> OrderRejection {
         guard orders[request.orderId] == nil, let instrument, rejection.code != 103 else { return rejection }
         var copy = rejection
-        copy.order = Order(
+        copy.order = PaperOrder(
             orderId: request.orderId, permId: 0, request: request, instrument: instrument,
             account: request.account, status: .inactive, placedAt: now)
         return copy
@@ -141,7 +143,7 @@ public struct MatchingEngine: Sendable {
     // MARK: Working an order against one quote
 
     private mutating func work(
-        _ id: Int, quote: Quote, trade: Trade?, arrival: Bool, at now: Timestamp,
+        _ id: Int, quote: TopOfBook, trade: Trade?, arrival: Bool, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
         guard var order = orders[id], order.status.isWorking, order.hold == nil else { return [] }
@@ -213,7 +215,7 @@ public struct MatchingEngine: Sendable {
         nextExecutionSequence += 1
     }
 
-    mutating func record(order: Order, execution: Execution) {
+    mutating func record(order: PaperOrder, execution: PaperExecution) {
         orders[order.orderId] = order
         if !order.status.isWorking { openOrderIds.remove(order.orderId) }
         executions.append(execution)
@@ -221,7 +223,7 @@ public struct MatchingEngine: Sendable {
 
     /// Whether the whole of `order` would fill against `quote` now (FOK): marketable at its
     /// limit and no larger than the displayed size at the touch.
-    private func canFillWhole(_ order: Order, quote: Quote) -> Bool {
+    private func canFillWhole(_ order: PaperOrder, quote: TopOfBook) -> Bool {
         let buying = order.request.action == .buy
         let touch = buying ? quote.ask : quote.bid
         if order.request.orderType == .limit, let limit = order.request.lmtPrice, buying ? touch > limit : touch < limit {
@@ -234,7 +236,7 @@ public struct MatchingEngine: Sendable {
     /// Where a trailing stop stands after `quote`: one trail (the amount, or the percentage of
     /// the price, on the tick grid) from the market, moved only in the order's favour, starting
     /// from `trailStopPrice` when the order gave one.
-    private static func trailedStop(_ order: Order, quote: Quote) -> FixedDecimal {
+    private static func trailedStop(_ order: PaperOrder, quote: TopOfBook) -> FixedDecimal {
         let request = order.request
         let buying = request.action == .buy
         let reference: FixedDecimal
@@ -254,7 +256,7 @@ public struct MatchingEngine: Sendable {
         return buying ? FixedDecimal.min(current, candidate) : FixedDecimal.max(current, candidate)
     }
 
-    private static func stopReached(_ order: Order, stop: FixedDecimal, quote: Quote) -> Bool {
+    private static func stopReached(_ order: PaperOrder, stop: FixedDecimal, quote: TopOfBook) -> Bool {
         let buying = order.request.action == .buy
         if order.instrument.secType.printsTrades, let last = quote.last {
             return buying ? last >= stop : last <= stop
@@ -269,7 +271,7 @@ private struct DisplayedLiquidity {
     var bid: Int
     var ask: Int
 
-    init(quote: Quote) {
+    init(quote: TopOfBook) {
         quoteTime = quote.time
         bid = quote.bidSize
         ask = quote.askSize

@@ -6,7 +6,7 @@
 /// stop (a BUY with `lmtPrice < auxPrice`, a SELL with `lmtPrice > auxPrice`) get code 201.
 enum OrderValidator {
     static func validate(
-        _ request: OrderRequest, instrument: Instrument?, existing: Order?, accountId: String
+        _ request: OrderRequest, instrument: Instrument?, existing: PaperOrder?, accountId: String
     ) -> OrderRejection? {
         let id = request.orderId
         if let existing {

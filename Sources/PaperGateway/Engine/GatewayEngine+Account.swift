@@ -1,6 +1,7 @@
 import Foundation
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     var accountId: String { configuration.accountId }
@@ -21,7 +22,7 @@ extension GatewayEngine {
         }
         session.send(.accountValue(TWSWire.AccountValue(key: "Currency", value: "USD", currency: "USD", accountName: accountId)))
         for message in portfolioMessages(conIds: conIds) { session.send(message) }
-        session.send(.accountUpdateTime(AccountUpdateTime(timeStamp: GatewayTimeText.accountUpdateTime(
+        session.send(.accountUpdateTime(AccountUpdateTime(timeStamp: TimeText.hourMinute(
             now, utcOffsetSeconds: exchange.configuration.sessionUTCOffsetSeconds))))
     }
 

@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// The most keepUpToDate requests one client may hold open (IB's 50 simultaneous
@@ -102,7 +103,7 @@ extension GatewayEngine {
             let drawer = historyDrawer(for: instrument)
             try drawer.checkAvailable(query.show)
             let head = drawer.headTimestamp
-            let text = request.formatDate == 2 ? String(head) : GatewayTimeText.headTimestamp(Timestamp(secondsSinceEpoch: head))
+            let text = request.formatDate == 2 ? String(head) : TimeText.dashedDateTime(Timestamp(secondsSinceEpoch: head))
             session.send(.headTimestamp(HeadTimestamp(reqId: request.reqId, headTimestamp: text)))
         } catch {
             refuse(request.reqId, error, session: session)
@@ -124,7 +125,7 @@ extension GatewayEngine {
     static func wireBar(_ bar: HistoricalBar, formatDate: Int) -> Bar {
         let date: String
         if let day = bar.tradeDay {
-            date = day.compactText
+            date = TimeText.date(day.utcMidnight)
         } else if formatDate == 2 {
             date = String(bar.start)
         } else {
@@ -137,8 +138,6 @@ extension GatewayEngine {
 
     /// `yyyyMMdd HH:mm:ss` in New York time.
     static func historyTime(_ seconds: Int64) -> String {
-        GatewayTimeText.barDate(
-            Timestamp(secondsSinceEpoch: seconds), daily: false, formatDate: 1,
-            utcOffsetSeconds: Int(NewYorkTime.utcOffset(atUTC: seconds)))
+        TimeText.dateTime(Timestamp(secondsSinceEpoch: seconds), utcOffsetSeconds: Int(NewYorkTime.utcOffset(atUTC: seconds)))
     }
 }

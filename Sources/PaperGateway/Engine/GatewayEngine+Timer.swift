@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// One timer tick: faults that fell due, the market up to now, ticks to subscribers,

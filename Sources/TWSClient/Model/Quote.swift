@@ -1,5 +1,6 @@
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// The latest known market data of one contract, rebuilt from IB's individual ticks.
 ///

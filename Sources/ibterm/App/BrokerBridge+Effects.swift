@@ -3,6 +3,7 @@ import DashboardFeed
 import Foundation
 import TWSClient
 import TWSWire
+import Vocabulary
 
 /// The reducer's effects, carried out against the client.
 extension BrokerBridge {

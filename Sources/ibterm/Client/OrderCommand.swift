@@ -2,6 +2,7 @@ import ArgumentParser
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// `ibterm order buy|sell QTY SYMBOL`: places one order and prints its life cycle.
 struct OrderCommand: AsyncParsableCommand {
@@ -18,11 +19,6 @@ struct OrderCommand: AsyncParsableCommand {
 
     enum Side: String, ExpressibleByArgument, CaseIterable {
         case buy, sell
-    }
-
-    enum TimeInForce: String, ExpressibleByArgument, CaseIterable {
-        case day = "DAY", gtc = "GTC"
-        init?(argument: String) { self.init(rawValue: argument.uppercased()) }
     }
 
     @Argument(help: "buy or sell.")

@@ -111,7 +111,7 @@ import TerminalUI
 
     @Test func confirmationsAskWithYAndN() throws {
         var scenario = AdapterScenario.session()
-        scenario.send(.openOrder(OpenOrderReport(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
+        scenario.send(.openOrder(OpenOrderSnapshot(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
                                                  orderType: .limit, limitPrice: 230.00, status: .submitted)))
         scenario.user(.cancelAllOrders)
         guard case let .confirmation(cancelAll)? = scenario.screen().overlay else {

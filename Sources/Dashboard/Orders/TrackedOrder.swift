@@ -2,7 +2,7 @@ import Foundation
 import Vocabulary
 
 /// One order the dashboard knows of: what it is, where it stands, and how it got there.
-public struct OrderRecord: Sendable, Hashable {
+public struct TrackedOrder: Sendable, Hashable {
     /// IB's order id.
     public var orderID: Int
     /// The symbol.
@@ -90,7 +90,7 @@ public struct OrderRecord: Sendable, Hashable {
 
     /// A one-line description: `BUY 100 AAPL LMT 231.20 DAY`.
     public var summary: String {
-        var parts = [side.rawValue, OrderRecord.format(quantity), symbol, orderType.rawValue]
+        var parts = [side.rawValue, TrackedOrder.format(quantity), symbol, orderType.rawValue]
         if let stopPrice { parts.append(DecimalMath.format(stopPrice, scale: max(2, -stopPrice.exponent))) }
         if let limitPrice { parts.append(DecimalMath.format(limitPrice, scale: max(2, -limitPrice.exponent))) }
         parts.append(timeInForce.rawValue)
@@ -119,7 +119,7 @@ public struct OrderRecord: Sendable, Hashable {
     }
 }
 
-extension OrderRecord {
+extension TrackedOrder {
     /// Whether a rejected order keeps its `rejected` state over `status`: IB often follows a
     /// rejection with `Inactive`, `Cancelled` or a repeated earlier status, none of which
     /// makes the order work again; only a fill would (and is then shown).

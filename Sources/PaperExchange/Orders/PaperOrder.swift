@@ -2,7 +2,7 @@ import Vocabulary
 
 /// An order the exchange knows: the request plus its state, what openOrder and orderStatus
 /// report.
-public struct Order: Sendable, Hashable, Codable, Identifiable {
+public struct PaperOrder: Sendable, Hashable, Codable, Identifiable {
     /// The client's order id.
     public var orderId: Int
     /// IB's server-wide permanent id (`permId`).
