@@ -14,6 +14,7 @@ extension GatewayEngine {
         }
         runMarket(until: time)
         closeRealTimeBars(at: time)
+        drawHistory()
         periodicPushes(at: time)
         if time.milliseconds(since: lastHistoryPush) >= 1000 {
             lastHistoryPush = time

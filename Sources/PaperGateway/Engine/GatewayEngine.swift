@@ -18,6 +18,8 @@ final class GatewayEngine {
     /// Commission records by execId (executions themselves live in the exchange).
     var commissions: [String: PaperCommissionReport] = [:]
     var sessions: [Int: ClientSession] = [:]
+    /// Historical answers being drawn a few sessions at a time, oldest request first.
+    var historyJobs: [HistoryJob] = []
     var nextConnectionNumber = 1
     /// The next order id to hand out (nextValidId): above every order id any client of this
     /// ledger ever used, also one that was refused before it became an order. It is stored in
