@@ -146,3 +146,29 @@ import TWSWire
         try await gateway.server.stop()
     }
 }
+
+/// Never silent: every client message the engine does not serve gets its answer.
+@Suite struct EveryUnservedMessageTests {
+    @Test func everyUnservedMessageIDIsAnswered() async throws {
+        let gateway = try await GatewayFixture.make()
+        let client = try await gateway.connect(clientId: 4)
+        for (id, unserved) in UnservedRequest.byMessageID.sorted(by: { $0.key < $1.key }) {
+            let reqId = 7000 + id
+            var fields = Array(repeating: "1", count: (unserved.requestIDField ?? 0) + 4)
+            if let index = unserved.requestIDField { fields[index] = String(reqId) }
+            try await client.send(.unknown(id: id, fields: fields))
+            switch unserved.answer {
+            case .refuse:
+                let wanted = unserved.requestIDField == nil ? -1 : reqId
+                let error = try await client.next("321 for \(unserved.name)") { if case let .error(e) = $0, e.id == wanted, e.code == 321 { e } else { nil } }
+                #expect(error.message.contains(unserved.name))
+            case let .empty(messageID, answer):
+                _ = try await client.next("empty \(unserved.name)") { if case let .unknown(got, body) = $0, got == messageID, body == answer { true } else { nil } }
+            case .none:
+                try await client.send(.requestCurrentTime)
+                _ = try await client.next("alive after \(unserved.name)") { if case .currentTime = $0 { true } else { nil } }
+            }
+        }
+        try await gateway.server.stop()
+    }
+}
