@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The paper exchange: instrument universe, simulated market, order book and paper account
 /// behind one value type. The SwiftNIO server owns one, calls ``advance(to:)`` on a timer and
 /// the order methods on client requests, passing the current time each time, and turns the

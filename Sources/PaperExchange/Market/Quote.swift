@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The current market of one instrument: what TWS streams as ticks for a reqMktData line.
 ///
 /// Prices are on the instrument's tick grid. Sizes are in shares, base-currency units or

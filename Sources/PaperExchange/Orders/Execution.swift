@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One fill of an order: what execDetails (EXECUTION_DATA) reports.
 public struct Execution: Sendable, Hashable, Codable, Identifiable {
     /// IB-style execution id, e.g. `00000001.691f3c80.01.01`.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 extension MatchingEngine {
     /// Books one fill: updates the order, records the execution, charges commission (the
     /// increase of the order's cumulative commission) and books it in the account.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The order book of the paper exchange: validates, rests, triggers and fills orders against
 /// the simulated quotes, and cancels and expires them.
 ///

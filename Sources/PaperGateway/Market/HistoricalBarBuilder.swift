@@ -1,6 +1,7 @@
 import Foundation
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 /// Bars for reqHistoricalData, drawn as a seeded random walk that ends at the instrument's
 /// current mark, so a chart joins the live ticks. The same seed, instrument, bar size and end
@@ -49,7 +50,7 @@ struct HistoricalBarBuilder {
             let volume = trades ? Int(generator.next() % 5000) * (daily ? 1000 : 10) + 100 : 0
             bars.append(Bar(
                 date: GatewayTimeText.barDate(start, daily: daily, formatDate: request.formatDate, utcOffsetSeconds: utcOffsetSeconds),
-                open: open, high: high, low: low, close: close, volume: trades ? Quantity(volume) : Quantity(-1),
+                open: open, high: high, low: low, close: close, volume: trades ? FixedDecimal(volume) : FixedDecimal(-1),
                 wap: ((open + high + low + close) / 4 / tick).rounded() * tick, barCount: trades ? volume / 100 + 1 : -1))
             open = close
         }

@@ -1,11 +1,12 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension PaperExchange.Order {
     /// OPEN_ORDER for this order's current state.
     var openOrderMessage: ServerMessage {
         var order = TWSWire.Order(
-            action: request.action.rawValue, totalQuantity: Quantity(request.totalQuantity),
+            action: request.action.rawValue, totalQuantity: FixedDecimal(request.totalQuantity),
             orderType: request.orderType.rawValue, lmtPrice: request.lmtPrice?.doubleValue ?? 0,
             auxPrice: request.auxPrice?.doubleValue ?? 0, tif: request.tif.rawValue, account: account)
         order.orderId = orderId
@@ -27,8 +28,8 @@ extension PaperExchange.Order {
     /// ORDER_STATUS for this order's current state.
     var orderStatusMessage: ServerMessage {
         .orderStatus(OrderStatusMessage(
-            orderId: orderId, status: status.ibText, filled: Quantity(filledQuantity),
-            remaining: Quantity(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
+            orderId: orderId, status: status.ibText, filled: FixedDecimal(filledQuantity),
+            remaining: FixedDecimal(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
             permId: permId, parentId: request.attachment?.parentId ?? 0, lastFillPrice: lastFillPrice.doubleValue, clientId: clientId,
             whyHeld: "", mktCapPrice: 0))
     }
@@ -45,12 +46,12 @@ extension PaperExchange.Execution {
         wire.acctNumber = account
         wire.exchange = exchange
         wire.side = side
-        wire.shares = Quantity(shares)
+        wire.shares = FixedDecimal(shares)
         wire.price = price.doubleValue
         wire.permId = permId
         wire.clientId = clientId
         wire.liquidation = 0
-        wire.cumQty = Quantity(cumulativeQuantity)
+        wire.cumQty = FixedDecimal(cumulativeQuantity)
         wire.avgPrice = averagePrice.doubleValue
         wire.orderRef = orderRef
         wire.lastLiquidity = lastLiquidity

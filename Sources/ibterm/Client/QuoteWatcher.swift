@@ -7,6 +7,7 @@ import DashboardFeed
 import Foundation
 import TWSClient
 import TWSWire
+import Vocabulary
 
 /// `ibterm quote --watch`: streams every symbol's quote, one line per change of bid, ask, last,
 /// volume or data type, until SIGINT or SIGTERM.
@@ -26,7 +27,7 @@ struct QuoteWatcher {
         var bid: Double?
         var ask: Double?
         var last: Double?
-        var volume: Quantity?
+        var volume: FixedDecimal?
         var marketDataType: MarketDataType?
     }
 
