@@ -21,7 +21,7 @@ import Vocabulary
         let other = Dashboard.OpenOrderReport(Self.stopLimit(clientId: 7), thisClientID: 1)
         #expect(other.ownerClientID == 7 && !other.isThisClient)
         #expect(other.orderType == .stopLimit && other.timeInForce == .goodTillCancelled)
-        #expect(other.stopPrice == Decimal(string: "240") && other.limitPrice == Decimal(string: "240.1"))
+        #expect(other.stopPrice == FixedDecimal("240") && other.limitPrice == FixedDecimal("240.1"))
         #expect(other.status == .preSubmitted && other.permID == 5009)
         #expect(Dashboard.OpenOrderReport(Self.stopLimit(clientId: 1), thisClientID: 1).isThisClient)
     }

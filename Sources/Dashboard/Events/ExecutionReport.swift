@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A fill. IB: `execDetails(reqId, contract, execution)` (inbound 11); the app maps IB's side
 /// (`BOT`/`SLD`) to `OrderSide`.
 public struct ExecutionReport: Sendable, Hashable {
@@ -10,7 +12,7 @@ public struct ExecutionReport: Sendable, Hashable {
     /// Bought or sold.
     public var side: OrderSide
     /// Shares filled.
-    public var shares: Double
+    public var shares: FixedDecimal
     /// Fill price.
     public var price: Double
     /// When the fill happened, as IB reports it; `nil` to use the time ibterm received it.
@@ -18,7 +20,7 @@ public struct ExecutionReport: Sendable, Hashable {
 
     /// Creates a report.
     public init(
-        executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: Double, price: Double,
+        executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: FixedDecimal, price: Double,
         time: Timestamp? = nil
     ) {
         self.time = time

@@ -1,5 +1,5 @@
 import Dashboard
-import Foundation
+import Vocabulary
 
 /// The ticket, orders, executions and messages.
 extension DashboardScreenBuilder {
@@ -101,7 +101,7 @@ extension DashboardScreenBuilder {
     public static func typeAndPrice(_ order: OrderRecord) -> String {
         var parts = [order.orderType.rawValue]
         for price in [order.stopPrice, order.limitPrice].compactMap({ $0 }) {
-            parts.append(DecimalMath.format(price, scale: max(2, -price.exponent)))
+            parts.append(price.formatted(minimumFractionDigits: 2))
         }
         return parts.joined(separator: " ")
     }
@@ -132,7 +132,7 @@ extension DashboardScreenBuilder {
 
     /// The lifecycle, oldest first: `10:31:02 submitted`, `10:31:05 filled 100`.
     public func steps(_ order: OrderRecord) -> [OrderRow.Step] {
-        var filledBefore = 0.0
+        var filledBefore = FixedDecimal.zero
         return order.lifecycle.map { change in
             var event: String
             switch change.status {
