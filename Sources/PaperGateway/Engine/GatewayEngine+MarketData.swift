@@ -65,6 +65,7 @@ extension GatewayEngine {
     /// Pushes quote changes to every subscribed ticker id.
     func dispatch(_ events: [MarketEvent]) {
         guard !events.isEmpty else { return }
+        dispatchDepth(events)
         var subscribers: [Int: [(ClientSession, Int, ClientSession.Ticker)]] = [:]
         for session in readySessions where !session.tickers.isEmpty {
             for (reqId, ticker) in session.tickers {

@@ -32,8 +32,6 @@ struct UnservedRequest: Sendable {
 
     /// The client messages of the protocol the gateway does not serve, by message id.
     static let byMessageID: [Int: UnservedRequest] = [
-        10: .init(name: "REQ_MKT_DEPTH", requestIDField: 1, answer: .refuse),
-        11: .init(name: "CANCEL_MKT_DEPTH", requestIDField: 1, answer: .none),
         12: .init(name: "REQ_NEWS_BULLETINS", requestIDField: nil, answer: .none),
         13: .init(name: "CANCEL_NEWS_BULLETINS", requestIDField: nil, answer: .none),
         14: .init(name: "SET_SERVER_LOGLEVEL", requestIDField: nil, answer: .none),
@@ -66,10 +64,8 @@ struct UnservedRequest: Sendable {
         84: .init(name: "REQ_NEWS_ARTICLE", requestIDField: 0, answer: .refuse),
         85: .init(name: "REQ_NEWS_PROVIDERS", requestIDField: nil, answer: .empty(messageID: 85, fields: ["0"])),
         86: .init(name: "REQ_HISTORICAL_NEWS", requestIDField: 0, answer: .refuse),
-        87: .init(name: "REQ_HEAD_TIMESTAMP", requestIDField: 0, answer: .refuse),
         88: .init(name: "REQ_HISTOGRAM_DATA", requestIDField: 0, answer: .refuse),
         89: .init(name: "CANCEL_HISTOGRAM_DATA", requestIDField: 0, answer: .none),
-        90: .init(name: "CANCEL_HEAD_TIMESTAMP", requestIDField: 0, answer: .none),
         91: .init(name: "REQ_MARKET_RULE", requestIDField: nil, answer: .refuse),
         96: .init(name: "REQ_HISTORICAL_TICKS", requestIDField: 0, answer: .refuse),
         97: .init(name: "REQ_TICK_BY_TICK_DATA", requestIDField: 0, answer: .refuse),

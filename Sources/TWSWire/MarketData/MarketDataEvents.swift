@@ -216,9 +216,9 @@ public struct MarketDepthL2: WireMessage {
     public static let wireName: StaticString = "MARKET_DEPTH_L2"
     /// The request (ticker) id this message belongs to.
     public var reqId: Int
-    /// The position size (negative for short).
+    /// The row, 0 at the top of the book.
     public var position: Int
-    /// IB's `marketMaker` field.
+    /// The exchange (smart depth) or market maker the row belongs to.
     public var marketMaker: String
     /// 0 insert, 1 update, 2 delete.
     public var operation: Int

@@ -17,6 +17,7 @@ public enum ServerMessage: Hashable, Sendable {
     case nextValidId(NextValidID)
     indirect case contractData(ContractData)
     indirect case executionData(ExecutionData)
+    case marketDepth(MarketDepth)
     indirect case marketDepthL2(MarketDepthL2)
     case managedAccounts(ManagedAccounts)
     indirect case historicalData(HistoricalData)
@@ -45,6 +46,7 @@ public enum ServerMessage: Hashable, Sendable {
     indirect case completedOrder(CompletedOrder)
     case completedOrdersEnd
     case historicalDataEnd(HistoricalDataEnd)
+    case headTimestamp(HeadTimestamp)
     case currentTimeInMillis(CurrentTimeInMillis)
     /// A message id this codec does not know, with its fields as text.
     case unknown(id: Int, fields: [String])
@@ -63,6 +65,7 @@ public enum ServerMessage: Hashable, Sendable {
         case .nextValidId: 9
         case .contractData: 10
         case .executionData: 11
+        case .marketDepth: 12
         case .marketDepthL2: 13
         case .managedAccounts: 15
         case .historicalData: 17
@@ -91,6 +94,7 @@ public enum ServerMessage: Hashable, Sendable {
         case .completedOrder: 101
         case .completedOrdersEnd: 102
         case .historicalDataEnd: 108
+        case .headTimestamp: 88
         case .currentTimeInMillis: 109
         case let .unknown(id, _): id
         }
@@ -171,6 +175,7 @@ public enum ServerMessage: Hashable, Sendable {
         case 9: return .nextValidId(try body(NextValidID.self))
         case 10: return .contractData(try body(ContractData.self))
         case 11: return .executionData(try body(ExecutionData.self))
+        case 12: return .marketDepth(try body(MarketDepth.self))
         case 13: return .marketDepthL2(try body(MarketDepthL2.self))
         case 15: return .managedAccounts(try body(ManagedAccounts.self))
         case 17: return .historicalData(try body(HistoricalData.self))
@@ -192,6 +197,7 @@ public enum ServerMessage: Hashable, Sendable {
         case 74: return .accountUpdateMultiEnd(reqId: try versionAndRequestID("ACCOUNT_UPDATE_MULTI_END"))
         case 79: return .symbolSamples(try body(SymbolSamples.self))
         case 81: return .tickRequestParameters(try body(TickRequestParameters.self))
+        case 88: return .headTimestamp(try body(HeadTimestamp.self))
         case 90: return .historicalDataUpdate(try body(HistoricalDataUpdate.self))
         case 94: return .pnl(try body(PnL.self))
         case 95: return .pnlSingle(try body(PnLSingle.self))
@@ -242,6 +248,7 @@ public enum ServerMessage: Hashable, Sendable {
         case let .nextValidId(m): m.write(to: &w, serverVersion: sv)
         case let .contractData(m): m.write(to: &w, serverVersion: sv)
         case let .executionData(m): m.write(to: &w, serverVersion: sv)
+        case let .marketDepth(m): m.write(to: &w, serverVersion: sv)
         case let .marketDepthL2(m): m.write(to: &w, serverVersion: sv)
         case let .managedAccounts(m): m.write(to: &w, serverVersion: sv)
         case let .historicalData(m): m.write(to: &w, serverVersion: sv)
@@ -268,6 +275,7 @@ public enum ServerMessage: Hashable, Sendable {
         case let .completedOrder(m): m.write(to: &w, serverVersion: sv)
         case .completedOrdersEnd: break
         case let .historicalDataEnd(m): m.write(to: &w, serverVersion: sv)
+        case let .headTimestamp(m): m.write(to: &w, serverVersion: sv)
         case let .currentTimeInMillis(m): m.write(to: &w, serverVersion: sv)
         case let .unknown(_, fields): for field in fields { w.string(field) }
         }

@@ -45,6 +45,9 @@ class App(EWrapper, EClient):
         self.pnls = []
         self.completed = []
         self.completed_end = False
+        self.heads = {}
+        self.bars = {}
+        self.bars_end = set()
 
     def _set(self, fn):
         with self.cond:
@@ -115,6 +118,16 @@ class App(EWrapper, EClient):
 
     def pnl(self, reqId, dailyPnL, unrealizedPnL, realizedPnL):
         self._set(lambda: self.pnls.append((reqId, dailyPnL, unrealizedPnL, realizedPnL)))
+
+
+    def headTimestamp(self, reqId, headTimestamp):
+        self._set(lambda: self.heads.__setitem__(reqId, headTimestamp))
+
+    def historicalData(self, reqId, bar):
+        self._set(lambda: self.bars.setdefault(reqId, []).append(bar))
+
+    def historicalDataEnd(self, reqId, start, end):
+        self._set(lambda: self.bars_end.add(reqId))
 
 
 def main():
@@ -196,6 +209,27 @@ def main():
     app.wait("error 354", lambda: any(e[0] == 3 and e[1] == 354 for e in app.errors))
     time.sleep(0.5)
     print("CHECK notEntitled TSLA error=354 ticks=%d" % len(app.prices.get(3, {})), flush=True)
+
+    app.reqHeadTimeStamp(20, stock("AAPL"), "TRADES", 1, 1)
+    app.wait("headTimestamp", lambda: 20 in app.heads)
+    print("CHECK headTimestamp %s" % app.heads[20], flush=True)
+
+    # Two pages of history going back: the second ends where the first began.
+    app.reqHistoricalData(21, stock("AAPL"), "", "2 D", "1 hour", "TRADES", 1, 1, False, [])
+    app.wait("history page 1", lambda: 21 in app.bars_end)
+    first = app.bars[21]
+    oldest = first[0].date
+    app.reqHistoricalData(22, stock("AAPL"), oldest + " US/Eastern", "2 D", "1 hour", "MIDPOINT", 1, 1, False, [])
+    app.wait("history page 2", lambda: 22 in app.bars_end)
+    second = app.bars[22]
+    print("CHECK historyFirstPage %d" % len(first), flush=True)
+    print("CHECK history page2=%d joined=%s midpointVolume=%s" % (
+        len(second), all(b.date < oldest for b in second),
+        ",".join(sorted(set(str(b.volume) for b in second)))), flush=True)
+
+    app.reqHistoricalData(23, stock("AAPL"), "", "1 D", "7 mins", "TRADES", 1, 1, False, [])
+    app.wait("error 321", lambda: any(e[0] == 23 and e[1] == 321 for e in app.errors))
+    print("CHECK historyInvalid error=321", flush=True)
 
     app.disconnect()
     print("RESULT ok", flush=True)
