@@ -151,7 +151,7 @@ struct ConfigReader {
 
     private func decimal(_ value: any TOMLValueConvertible, _ path: String, positive: Bool) throws(ConfigError) -> FixedDecimal {
         let number: FixedDecimal
-        if let int = value.int, let whole = FixedDecimal(text: String(int).utf8) { number = whole } else if let double = value.double,
+        if let int = value.int, let whole = FixedDecimal(exactly: int) { number = whole } else if let double = value.double,
             double.isFinite, let parsed = FixedDecimal("\(double)") { number = parsed } else {
             throw wrongType(path, "must be a number")
         }

@@ -35,6 +35,14 @@ public struct FixedDecimal: Sendable, Hashable, Comparable {
         raw = Int64(integer) * 100_000_000
     }
 
+    /// Creates a whole-number value, or `nil` when `integer` is beyond the range.
+    @inlinable
+    public init?(exactly integer: Int) {
+        let (product, overflow) = Int64(integer).multipliedReportingOverflow(by: 100_000_000)
+        guard !overflow else { return nil }
+        raw = product
+    }
+
     /// Creates the value nearest to `value` on the 10^-8 grid, half away from zero.
     ///
     /// Exact for any decimal with at most eight fractional digits and magnitude below 10^7
