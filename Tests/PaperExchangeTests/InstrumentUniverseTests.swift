@@ -53,7 +53,10 @@ import Vocabulary
     @Test func resolvesByListingExchangeAndRefusesUnknownOrAmbiguousQueries() throws {
         let universe = try Fixtures.universe()
         #expect(universe.resolve(ContractQuery(symbol: "jpm", secType: "STK", exchange: "NYSE"))?.conId == 1520593)
-        #expect(universe.resolve(ContractQuery(symbol: "AAPL", secType: "STK", exchange: "NYSE")) == nil)
+        // Any venue SMART routes to resolves a US stock (AAPL is listed on NASDAQ, and may be
+        // routed to NYSE or ARCA as at IB); a venue it does not route to does not.
+        #expect(universe.resolve(ContractQuery(symbol: "AAPL", secType: "STK", exchange: "ARCA"))?.conId == 265598)
+        #expect(universe.resolve(ContractQuery(symbol: "AAPL", secType: "STK", exchange: "LSE")) == nil)
         #expect(universe.resolve(ContractQuery(symbol: "ZZZZ", secType: "STK")) == nil)
         #expect(universe.resolve(ContractQuery(secType: "STK")) == nil)
         #expect(universe.instruments(matching: ContractQuery(secType: "FUT")).count == 2)

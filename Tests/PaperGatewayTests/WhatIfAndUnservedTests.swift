@@ -52,11 +52,7 @@ import Vocabulary
     /// Requests the gateway does not serve, with where their request id is (field index after
     /// the message id), as IB's client writes them at server version 200.
     static let unservedWithRequestID: [(id: Int, fields: [String], reqId: Int)] = [
-        (50, ["3", "42", "0", "AAPL", "STK", "", "0", "", "", "SMART", "", "USD", "", "", "5", "TRADES", "1", ""], 42),  // reqRealTimeBars
         (52, ["2", "43", "0", "AAPL", "STK", "SMART", "", "USD", "", "ReportSnapshot", ""], 43),  // reqFundamentalData
-        (78, ["44", "AAPL", "", "STK", "265598"], 44),  // reqSecDefOptParams
-        (81, ["45", "AAP"], 45),  // reqMatchingSymbols
-        (97, ["47", "0", "AAPL", "STK", "", "0", "", "", "SMART", "", "USD", "", "", "Last", "0", "0"], 47),  // reqTickByTickData
     ]
 
     @Test func everyUnservedRequestIsRefusedForItsRequestIDAndTheLinkStays() async throws {

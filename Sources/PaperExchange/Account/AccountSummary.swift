@@ -45,6 +45,8 @@ public struct AccountSummary: Sendable, Hashable {
     public var realizedPNL: FixedDecimal
     /// Daily P&L (reqPnL's `dailyPnL`).
     public var dailyPNL: FixedDecimal
+    /// The market value of stock positions, long minus short (IB's `StockMarketValue`).
+    public var stockMarketValue: FixedDecimal
 
     /// Values the account at `marks` (conId → price; a missing mark uses the average price).
     public init(
@@ -55,6 +57,7 @@ public struct AccountSummary: Sendable, Hashable {
         var positionValue = FixedDecimal.zero
         var gross = FixedDecimal.zero
         var stockValue = FixedDecimal.zero
+        var signedStockValue = FixedDecimal.zero
         var unrealized = FixedDecimal.zero
         var initial = FixedDecimal.zero
         var maintenance = FixedDecimal.zero
@@ -70,7 +73,10 @@ public struct AccountSummary: Sendable, Hashable {
                 positionValue += value
                 gross += value.magnitude
             }
-            if instrument.secType == .stock { stockValue += value.magnitude }
+            if instrument.secType == .stock {
+                stockValue += value.magnitude
+                signedStockValue += value
+            }
             initial += value.magnitude * (margin.initial[instrument.secType] ?? .zero)
             maintenance += value.magnitude * (margin.maintenance[instrument.secType] ?? .zero)
         }
@@ -91,6 +97,7 @@ public struct AccountSummary: Sendable, Hashable {
         unrealizedPNL = unrealized
         realizedPNL = account.realizedPNLToday
         dailyPNL = netLiquidation - account.sessionStartNetLiquidation
+        stockMarketValue = signedStockValue
     }
 
     /// The reqAccountSummary / reqAccountUpdates key-value list, in IB's tag names, amounts
@@ -133,6 +140,7 @@ public struct AccountSummary: Sendable, Hashable {
             plain("DayTradesRemaining", "-1"),
             plain("Leverage", leverage.formatted(fractionDigits: 2)),
             usd("CashBalance", totalCashValue),
+            usd("StockMarketValue", stockMarketValue),
             usd("UnrealizedPnL", unrealizedPNL),
             usd("RealizedPnL", realizedPNL),
         ]

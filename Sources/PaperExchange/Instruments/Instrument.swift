@@ -73,3 +73,11 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
     /// The base currency of an FX pair (`EUR` for EUR.USD); the symbol otherwise.
     public var baseCurrency: String { symbol }
 }
+
+extension Instrument {
+    /// The venues SMART routes US stocks to: contract details list them in `validExchanges`,
+    /// and a stock request naming any of them resolves (and is echoed as named).
+    public static let stockVenues = [
+        "SMART", "AMEX", "NYSE", "ARCA", "BATS", "BEX", "BYX", "EDGEA", "EDGX", "IEX", "ISLAND", "MEMX", "NASDAQ", "PEARL", "LTSE", "IBKRATS",
+    ]
+}

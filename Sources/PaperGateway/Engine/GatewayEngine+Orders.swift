@@ -205,8 +205,22 @@ extension GatewayEngine {
     func sendExecutions(_ request: RequestExecutions, to session: ClientSession) {
         let filter = request.filter
         let offset = exchange.configuration.sessionUTCOffsetSeconds
+        let after = filter.time.isEmpty ? nil : HistoricalQuery.parseDateTime(filter.time)
+        if !filter.time.isEmpty, after == nil {
+            send(error: 321, "Error validating request.-'bH' : cause - Execution filter time '\(filter.time)' is invalid. Use yyyymmdd hh:mm:ss with an optional time zone, or yyyymmdd-hh:mm:ss in UTC.", id: request.reqId, to: session)
+            return
+        }
+        let today = NewYorkTime.localDay(atUTC: now.secondsSinceEpoch)
         for execution in exchange.engine.executions {
+            let seconds = execution.time.secondsSinceEpoch
+            let day = NewYorkTime.localDay(atUTC: seconds)
             if filter.clientId != 0, execution.clientId != filter.clientId { continue }
+            if !filter.acctCode.isEmpty, filter.acctCode.uppercased() != execution.account.uppercased() { continue }
+            if let after, seconds < after { continue }
+            if !filter.exchange.isEmpty, filter.exchange.uppercased() != execution.exchange.uppercased() { continue }
+            if let days = filter.lastNDays, days != Int(Int32.max), days >= 0, day <= today - Int64(days) { continue }
+            if !filter.specificDates.isEmpty,
+               !filter.specificDates.contains(Int(CalendarDay(dayNumber: day).compactText) ?? 0) { continue }
             if !filter.symbol.isEmpty, filter.symbol.uppercased() != execution.instrument.symbol.uppercased() { continue }
             if !filter.secType.isEmpty, filter.secType.uppercased() != execution.instrument.secType.rawValue { continue }
             if !filter.side.isEmpty, filter.side.uppercased() != execution.action.rawValue,

@@ -12,6 +12,7 @@ extension GatewayEngine {
             for fault in due { apply(fault) }
         }
         runMarket(until: time)
+        closeRealTimeBars(at: time)
         periodicPushes(at: time)
         if time.milliseconds(since: lastHistoryPush) >= 1000 {
             lastHistoryPush = time

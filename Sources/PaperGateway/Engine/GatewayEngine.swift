@@ -30,6 +30,8 @@ final class GatewayEngine {
     // Entitlements and faults.
     var notEntitledConIds: Set<Int>
     var stalledConIds: Set<Int> = []
+    /// Volume and notional traded per instrument since the engine started (RTVolume's VWAP).
+    var tradeTotals: [Int: (volume: Int, notional: Double)] = [:]
     var allStalled = false
     var connectivityLost = false
     var halfOpen = false
@@ -71,6 +73,12 @@ final class GatewayEngine {
         notEntitledConIds = Set(universe.instruments.filter { instrument in
             blocked.contains { $0.uppercased() == instrument.symbol.uppercased() || $0.uppercased() == instrument.localSymbol.uppercased() }
         }.map(\.conId))
+        let unknown = blocked.filter { symbol in
+            !universe.instruments.contains { symbol.uppercased() == $0.symbol.uppercased() || symbol.uppercased() == $0.localSymbol.uppercased() }
+        }
+        if !unknown.isEmpty {
+            logger.warning("not-entitled symbols the engine does not list (ignored): \(unknown.sorted().joined(separator: ", ")); it lists \(universe.instruments.count) instruments (see instruments.toml)")
+        }
         timeline = configuration.scenario?.timeline(start: now)
         lastScenarioCheck = now
         lastPnLPush = now

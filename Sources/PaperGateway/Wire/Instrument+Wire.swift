@@ -34,16 +34,14 @@ extension Instrument {
         details.marketName = tradingClass
         details.minTick = minTick.doubleValue
         details.orderTypes = "LMT,MKT,STP,STP LMT"
-        details.validExchanges = secType == .stock ? "SMART,\(primaryExchange)" : exchange
+        details.validExchanges = secType == .stock ? (Instrument.stockVenues.contains(primaryExchange.uppercased()) ? Instrument.stockVenues : Instrument.stockVenues + [primaryExchange]).joined(separator: ",") : exchange
         details.priceMagnifier = 1
         details.longName = longName
         details.contractMonth = lastTradeDateOrContractMonth.isEmpty ? "" : String(lastTradeDateOrContractMonth.prefix(6))
-        details.timeZoneId = secType == .future ? "US/Central" : "US/Eastern"
-        details.tradingHours = ""
-        details.liquidHours = ""
+        details.timeZoneId = SessionHoursText.timeZoneId(of: secType)
         details.evMultiplier = 0
         details.aggGroup = 1
-        details.marketRuleIds = "26"
+        details.marketRuleIds = String(MarketRuleBook.ruleId(for: minTick))
         details.realExpirationDate = lastTradeDateOrContractMonth
         details.stockType = secType == .stock ? "COMMON" : ""
         details.mdSizeMultiplier = 1
@@ -68,4 +66,5 @@ extension Contract {
             primaryExchange: primaryExchange, currency: currency, localSymbol: localSymbol,
             lastTradeDateOrContractMonth: lastTradeDateOrContractMonth)
     }
+
 }

@@ -47,6 +47,10 @@ public enum ServerMessage: Hashable, Sendable {
     case completedOrdersEnd
     case historicalDataEnd(HistoricalDataEnd)
     case headTimestamp(HeadTimestamp)
+    indirect case tickByTick(TickByTick)
+    case realTimeBar(RealTimeBar)
+    case marketRule(MarketRule)
+    case optionParametersEnd(reqId: Int)
     case currentTimeInMillis(CurrentTimeInMillis)
     /// A message id this codec does not know, with its fields as text.
     case unknown(id: Int, fields: [String])
@@ -95,6 +99,10 @@ public enum ServerMessage: Hashable, Sendable {
         case .completedOrdersEnd: 102
         case .historicalDataEnd: 108
         case .headTimestamp: 88
+        case .tickByTick: 99
+        case .realTimeBar: 50
+        case .marketRule: 93
+        case .optionParametersEnd: 76
         case .currentTimeInMillis: 109
         case let .unknown(id, _): id
         }
@@ -198,6 +206,14 @@ public enum ServerMessage: Hashable, Sendable {
         case 79: return .symbolSamples(try body(SymbolSamples.self))
         case 81: return .tickRequestParameters(try body(TickRequestParameters.self))
         case 88: return .headTimestamp(try body(HeadTimestamp.self))
+        case 99: return .tickByTick(try body(TickByTick.self))
+        case 50: return .realTimeBar(try body(RealTimeBar.self))
+        case 93: return .marketRule(try body(MarketRule.self))
+        case 76:
+            r.messageName = "SECURITY_DEFINITION_OPTION_PARAMETER_END"
+            let reqId = try r.int("reqId")
+            if strict { try r.expectEnd() }
+            return .optionParametersEnd(reqId: reqId)
         case 90: return .historicalDataUpdate(try body(HistoricalDataUpdate.self))
         case 94: return .pnl(try body(PnL.self))
         case 95: return .pnlSingle(try body(PnLSingle.self))
@@ -276,6 +292,10 @@ public enum ServerMessage: Hashable, Sendable {
         case .completedOrdersEnd: break
         case let .historicalDataEnd(m): m.write(to: &w, serverVersion: sv)
         case let .headTimestamp(m): m.write(to: &w, serverVersion: sv)
+        case let .tickByTick(m): m.write(to: &w, serverVersion: sv)
+        case let .realTimeBar(m): m.write(to: &w, serverVersion: sv)
+        case let .marketRule(m): m.write(to: &w, serverVersion: sv)
+        case let .optionParametersEnd(reqId): w.int(reqId)
         case let .currentTimeInMillis(m): m.write(to: &w, serverVersion: sv)
         case let .unknown(_, fields): for field in fields { w.string(field) }
         }
