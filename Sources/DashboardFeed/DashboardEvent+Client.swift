@@ -2,6 +2,7 @@ import Dashboard
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 extension DashboardEvent {
     /// The dashboard event for one event on `symbol`'s quote stream, whose notices the
@@ -25,7 +26,7 @@ extension DashboardEvent {
                 remaining: update.remaining, averageFillPrice: update.avgFillPrice == 0 ? nil : update.avgFillPrice,
                 whyHeld: update.whyHeld.isEmpty ? nil : update.whyHeld, permID: update.permId == 0 ? nil : update.permId))
         case let .execution(execution, contract):
-            self = .execution(Dashboard.ExecutionReport(
+            self = .execution(FillReport(
                 executionID: execution.execId, orderID: execution.orderId, symbol: contract.symbol,
                 side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares, price: execution.price))
         case let .commission(report):

@@ -3,7 +3,7 @@ import TWSClient
 import TWSWire
 import Vocabulary
 
-extension Dashboard.OpenOrderReport {
+extension OpenOrderSnapshot {
     /// The dashboard's report of an open order as `reqAllOpenOrders` lists it, with its owner:
     /// `order.clientId`, compared with `thisClientID` (the dashboard's own client id). The
     /// status is the latest ORDER_STATUS when one came, else OPEN_ORDER's state.
@@ -38,8 +38,8 @@ extension CompletedOrderReport {
             side: order.action == "SELL" ? .sell : .buy, quantity: order.totalQuantity ?? .zero,
             filled: order.filledQuantity ?? .zero,
             orderType: OrderType(rawValue: order.orderType) ?? .limit,
-            limitPrice: Dashboard.OpenOrderReport.price(order.lmtPrice),
-            stopPrice: Dashboard.OpenOrderReport.price(order.auxPrice),
+            limitPrice: OpenOrderSnapshot.price(order.lmtPrice),
+            stopPrice: OpenOrderSnapshot.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
             status: OrderStatus(ibText: completed.orderState.status), completedStatus: completed.orderState.completedStatus,
             ownerClientID: ownerClientID, isThisClient: ownerClientID != nil && ownerClientID == thisClientID)
@@ -51,7 +51,7 @@ extension DashboardEvent {
     /// commission when the gateway sent one. The reducer keeps each execution id once.
     public static func events(for report: TWSClient.ExecutionReport) -> [DashboardEvent] {
         let execution = report.execution
-        var events: [DashboardEvent] = [.execution(Dashboard.ExecutionReport(
+        var events: [DashboardEvent] = [.execution(FillReport(
             executionID: execution.execId, orderID: execution.orderId, symbol: report.contract.symbol,
             side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares, price: execution.price))]
         if let commission = report.commission {

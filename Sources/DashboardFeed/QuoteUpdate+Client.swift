@@ -20,7 +20,7 @@ extension QuoteUpdate {
         if carried.contains(.low) { low = quote.low }
         if carried.contains(.close) { close = quote.close }
         if carried.contains(.marketDataType) {
-            marketDataType = quote.marketDataType.flatMap { Dashboard.MarketDataType(rawValue: $0.rawValue) }
+            marketDataType = quote.marketDataType
         }
     }
 }

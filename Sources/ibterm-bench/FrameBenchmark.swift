@@ -167,14 +167,14 @@ struct FrameMarket {
 
     var now: EventTime {
         EventTime(instant: SessionInstant(offset: .milliseconds(milliseconds - startMilliseconds)),
-                  wall: Timestamp(milliseconds: milliseconds))
+                  wall: Timestamp(millisecondsSinceEpoch: milliseconds))
     }
 
     init(symbols count: Int, seed: UInt64, intervalMs: Int64, ticksPerFrame: Int) {
         symbols = (0..<count).map { Self.symbol($0) }
         var config = DashboardConfig()
         config.watchlist = symbols
-        state = DashboardState(config: config, now: EventTime(instant: .origin, wall: Timestamp(milliseconds: startMilliseconds)))
+        state = DashboardState(config: config, now: EventTime(instant: .origin, wall: Timestamp(millisecondsSinceEpoch: startMilliseconds)))
         random = seed &* 0x9E37_79B9_7F4A_7C15 | 1
         self.intervalMs = intervalMs
         self.ticksPerFrame = ticksPerFrame
@@ -249,7 +249,7 @@ struct FrameMarket {
         let symbol = symbols[index]
         let side: OrderSide = next() % 2 == 0 ? .buy : .sell
         let quantity = FixedDecimal(Int(100 * (1 + next() % 5)))
-        send(.openOrder(OpenOrderReport(orderID: id, symbol: symbol, side: side, quantity: quantity, orderType: .limit,
+        send(.openOrder(OpenOrderSnapshot(orderID: id, symbol: symbol, side: side, quantity: quantity, orderType: .limit,
                                         limitPrice: FixedDecimal(Int((prices[index] * 100).rounded())) / 100, status: .submitted)))
         send(.orderStatus(OrderStatusReport(orderID: id, status: .submitted, filled: 0, remaining: quantity)))
         switch next() % 8 {
@@ -258,7 +258,7 @@ struct FrameMarket {
         case 3, 4, 5:
             executionCount += 1
             let executionID = "0000\(executionCount).01"
-            send(.execution(ExecutionReport(executionID: executionID, orderID: id, symbol: symbol, side: side,
+            send(.execution(FillReport(executionID: executionID, orderID: id, symbol: symbol, side: side,
                                             shares: quantity, price: prices[index])))
             send(.commission(executionID: executionID, commission: 1.0, realizedPnL: nil))
             send(.orderStatus(OrderStatusReport(orderID: id, status: .filled, filled: quantity, remaining: 0,

@@ -18,12 +18,12 @@ import Vocabulary
     }
 
     @Test func anOpenOrderCarriesItsOwnerAndWhetherItIsThisClients() {
-        let other = Dashboard.OpenOrderReport(Self.stopLimit(clientId: 7), thisClientID: 1)
+        let other = OpenOrderSnapshot(Self.stopLimit(clientId: 7), thisClientID: 1)
         #expect(other.ownerClientID == 7 && !other.isThisClient)
         #expect(other.orderType == .stopLimit && other.timeInForce == .goodTillCancelled)
         #expect(other.stopPrice == FixedDecimal("240") && other.limitPrice == FixedDecimal("240.1"))
         #expect(other.status == .preSubmitted && other.permID == 5009)
-        #expect(Dashboard.OpenOrderReport(Self.stopLimit(clientId: 1), thisClientID: 1).isThisClient)
+        #expect(OpenOrderSnapshot(Self.stopLimit(clientId: 1), thisClientID: 1).isThisClient)
     }
 
     @Test func aCompletedOrderKeepsItsPermanentIDAndIBsWords() {
@@ -51,7 +51,7 @@ import Vocabulary
         let commission = CommissionReport(execId: "0001.01", commission: 1.0, currency: "USD", realizedPNL: nil, yield: nil, yieldRedemptionDate: nil)
         let events = DashboardEvent.events(for: TWSClient.ExecutionReport(execution: execution, contract: Contract(symbol: "MSFT"), commission: commission))
         #expect(events == [
-            .execution(Dashboard.ExecutionReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)),
+            .execution(FillReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)),
             .commission(executionID: "0001.01", commission: 1.0, realizedPnL: nil),
         ])
     }

@@ -99,7 +99,7 @@ import Vocabulary
         execution.shares = FixedDecimal(7)
         execution.price = 231.25
         #expect(DashboardEvent(OrderEvent.execution(execution, contract: Contract(symbol: "AAPL")), orderID: 12) == .execution(
-            Dashboard.ExecutionReport(executionID: "0001.01", orderID: 12, symbol: "AAPL", side: .sell, shares: 7, price: 231.25)))
+            FillReport(executionID: "0001.01", orderID: 12, symbol: "AAPL", side: .sell, shares: 7, price: 231.25)))
         let commission = CommissionReport(execId: "0001.01", commission: 1.05, currency: "USD", realizedPNL: nil)
         #expect(DashboardEvent(OrderEvent.commission(commission), orderID: 12) == .commission(executionID: "0001.01", commission: 1.05, realizedPnL: nil))
         #expect(DashboardEvent(OrderEvent.notice(notice(id: 12, code: 202)), orderID: 12) == .notice(Notice(requestID: 12, code: 202, text: "text")))

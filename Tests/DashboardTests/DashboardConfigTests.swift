@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Vocabulary
 @testable import Dashboard
+import Vocabulary
 
 private func parse(_ text: String) throws(ConfigError) -> DashboardConfig.Parsed {
     try DashboardConfig.parse(toml: text)

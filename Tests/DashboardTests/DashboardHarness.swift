@@ -32,7 +32,7 @@ struct DashboardHarness {
     static func time(_ milliseconds: Int64, wallOffset: Int64 = 0) -> EventTime {
         EventTime(
             instant: SessionInstant(offset: .milliseconds(milliseconds)),
-            wall: Timestamp(milliseconds: milliseconds + wallOffset))
+            wall: Timestamp(millisecondsSinceEpoch: milliseconds + wallOffset))
     }
 
     /// Applies `event` at the current manual time and returns its effects.

@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import Vocabulary
 @testable import Dashboard
+import Vocabulary
 
 @Suite struct JournalEntryTests {
-    private let time = Timestamp(milliseconds: 1_718_000_000_123)
+    private let time = Timestamp(millisecondsSinceEpoch: 1_718_000_000_123)
 
     @Test func encodesAnOrderSentAsAStableLine() throws {
         let order = OrderInstruction(side: .buy, quantity: 100, symbol: "AAPL", orderType: .limit, limitPrice: FixedDecimal("231.40"), timeInForce: .goodTillCancelled)
@@ -35,20 +36,5 @@ import Vocabulary
         #expect(throws: (any Error).self) {
             try JournalEntry.decode(jsonLine: #"{"kind":"execution","price":"12abc","time_ms":0}"#)
         }
-    }
-}
-
-@Suite struct TimestampTests {
-    @Test func formatsTheUTCTimeOfDay() {
-        #expect(Timestamp(seconds: 52_267).utcTimeOfDay == "14:31:07 UTC")
-        #expect(Timestamp(seconds: 86_400 + 5).utcTimeOfDay == "00:00:05 UTC")
-        #expect(Timestamp(milliseconds: -1).utcTimeOfDay == "23:59:59 UTC")
-    }
-
-    @Test func subtractsToADurationAndAddsDurations() {
-        let start = Timestamp(seconds: 10)
-        #expect(start + .milliseconds(1_500) - start == .milliseconds(1_500))
-        #expect((start - .seconds(3)).millisecondsSinceEpoch == 7_000)
-        #expect(Timestamp(milliseconds: -1).millisecondsSinceEpoch == -1)
     }
 }

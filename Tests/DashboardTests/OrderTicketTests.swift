@@ -3,8 +3,8 @@ import Testing
 import Vocabulary
 @testable import Dashboard
 
-private func aaplQuote() -> Quote {
-    var quote = Quote(symbol: "AAPL")
+private func aaplQuote() -> WatchedQuote {
+    var quote = WatchedQuote(symbol: "AAPL")
     quote.bid = 231.38
     quote.ask = 231.42
     quote.last = 231.40
@@ -12,9 +12,9 @@ private func aaplQuote() -> Quote {
 }
 
 private func context(
-    freshness: Freshness = .live, connection: ConnectionState = .connected, account: AccountKind = .paper,
+    freshness: Freshness = .live, connection: LinkState = .connected, account: AccountKind = .paper,
     allowLive: Bool = false, netLiquidation: FixedDecimal? = 200_000, position: FixedDecimal = 0,
-    limits: TicketLimits = TicketLimits(), quote: Quote? = aaplQuote()
+    limits: TicketLimits = TicketLimits(), quote: WatchedQuote? = aaplQuote()
 ) -> TicketContext {
     TicketContext(
         quote: quote, quoteFreshness: freshness, connection: connection, accountKind: account,
@@ -214,8 +214,8 @@ private func refusal(_ ticket: OrderTicket, _ context: TicketContext) -> TicketR
         #expect(refusal(ticket, context(freshness: .stale))?.code == .quoteNotLive)
     }
 
-    @Test(arguments: [ConnectionState.disconnected, .connecting, .linkLost])
-    func refusesWhenTheConnectionIsNotUsable(connection: ConnectionState) {
+    @Test(arguments: [LinkState.disconnected, .connecting, .linkLost])
+    func refusesWhenTheConnectionIsNotUsable(connection: LinkState) {
         let result = refusal(limitTicket(), context(connection: connection))
         #expect(result?.code == .connectionNotUsable)
         #expect(result?.field == .connection)

@@ -118,3 +118,31 @@ import TWSWire
         try await gateway.server.stop()
     }
 }
+
+/// A large history answer is drawn a few thousand bars a turn: other clients are answered
+/// meanwhile, and the answer arrives whole.
+@Suite struct HistoryDrawingTests {
+    @Test func aLargeAnswerIsDrawnInTurnsWhileOthersAreServed() async throws {
+        let gateway = try await GatewayFixture.make()
+        let flooder = try await gateway.connect(clientId: 1)
+        let other = try await gateway.connect(clientId: 2)
+        try await flooder.send(.requestHistoricalData(RequestHistoricalData(
+            reqId: 1, contract: .stock("AAPL"), barSizeSetting: "1 min", durationString: "1 M", useRTH: 0)))
+        try await other.send(.requestCurrentTime)
+        _ = try await other.next { if case .currentTime = $0 { true } else { nil } }
+        try await flooder.send(.requestCurrentTime)
+        _ = try await flooder.next { if case .currentTime = $0 { true } else { nil } }
+        #expect(!flooder.all.contains { if case .historicalData = $0 { true } else { false } })
+        var answer: HistoricalData?
+        for _ in 0..<20 where answer == nil {
+            try await gateway.advance(milliseconds: 100)
+            try await flooder.send(.requestCurrentTime)
+            _ = try await flooder.next { if case .currentTime = $0 { true } else { nil } }
+            answer = flooder.all.compactMap { if case let .historicalData(h) = $0 { h } else { nil } }.first
+        }
+        // A month of extended sessions (04:00-20:00) of one-minute bars, in one message.
+        #expect((answer?.bars.count ?? 0) > 15_000)
+        #expect(answer.map { zip($0.bars, $0.bars.dropFirst()).allSatisfy { $0.date < $1.date } } == true)
+        try await gateway.server.stop()
+    }
+}

@@ -82,5 +82,9 @@ import Testing
         #expect(check("historyFirstPage").flatMap(Int.init).map { (8...14).contains($0) } == true, "\(output)")
         #expect(check("history") == "page2=14 joined=True midpointVolume=-1", "\(output)")
         #expect(check("historyInvalid") == "error=321")
+        #expect(check("whatIf") == "marginChange=True statuses=0 positionUnchanged=True", "\(output)")
+        #expect(check("bracket") == "children=PreSubmitted,PreSubmitted cancelledWithParent=True", "\(output)")
+        #expect(check("oca") == "marketable=Filled resting=Cancelled", "\(output)")
+        #expect(check("depth") == "rows=10 bids=5 asks=5 named=True", "\(output)")
     }
 }

@@ -25,7 +25,7 @@ public struct PositionRow: Sendable, Hashable {
     public var quoteFreshness: Freshness?
 
     /// Resolves a row from a position record and, optionally, its quote.
-    public init(record: PositionRecord, quote: Quote?, freshness: Freshness?) {
+    public init(record: PositionRecord, quote: WatchedQuote?, freshness: Freshness?) {
         let holding = record.holding
         symbol = holding.symbol
         quantity = holding.quantity

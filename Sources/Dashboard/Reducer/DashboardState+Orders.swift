@@ -3,12 +3,12 @@ import Vocabulary
 
 /// Order reports from the gateway: open orders, status changes, executions, commissions.
 extension DashboardState {
-    mutating func receiveOpenOrder(_ report: OpenOrderReport) -> [DashboardEffect] {
+    mutating func receiveOpenOrder(_ report: OpenOrderSnapshot) -> [DashboardEffect] {
         let status = OrderProgress(report.status)
         // IB: once a client saw another client's order ids, its own new ids must exceed them.
         if let next = nextOrderID, report.orderID >= next { nextOrderID = report.orderID + 1 }
         guard var order = orders[report.orderID] else {
-            var record = OrderRecord(
+            var record = TrackedOrder(
                 orderID: report.orderID, symbol: Watchlist.normalize(report.symbol), side: report.side,
                 quantity: report.quantity, orderType: report.orderType, limitPrice: report.limitPrice,
                 stopPrice: report.stopPrice, timeInForce: report.timeInForce, status: status ?? .submitted, at: now)
@@ -65,7 +65,7 @@ extension DashboardState {
         return [journal]
     }
 
-    mutating func receiveExecution(_ report: ExecutionReport) -> [DashboardEffect] {
+    mutating func receiveExecution(_ report: FillReport) -> [DashboardEffect] {
         guard !executions.contains(where: { $0.executionID == report.executionID }) else { return [] }
         executions.append(ExecutionRecord(
             executionID: report.executionID, orderID: report.orderID, symbol: Watchlist.normalize(report.symbol),
@@ -98,7 +98,7 @@ extension DashboardState {
             status = .rejected
             reason = report.completedStatus
         }
-        var order = orders[key] ?? OrderRecord(
+        var order = orders[key] ?? TrackedOrder(
             orderID: key, symbol: Watchlist.normalize(report.symbol), side: report.side, quantity: report.quantity,
             orderType: report.orderType, limitPrice: report.limitPrice, stopPrice: report.stopPrice,
             timeInForce: report.timeInForce, status: status, at: now)

@@ -155,7 +155,7 @@ extension DashboardState {
         editor.sentOrderID = orderID
         editor.refusal = nil
         ticket = editor
-        orders[orderID] = OrderRecord(orderID: orderID, instruction: instruction, at: now)
+        orders[orderID] = TrackedOrder(orderID: orderID, instruction: instruction, at: now)
         note(.orderSent, "Order \(orderID) sent", "\(instruction.summary) was handed to the gateway.", requestID: orderID)
         return [.placeOrder(orderID: orderID, instruction), .journal(.orderSent(instruction, orderID: orderID, at: now))]
     }

@@ -136,7 +136,7 @@ extension OrderTicket {
         return String(text[first...last])
     }
 
-    private func checkStopConsistency(limit: FixedDecimal?, stop: FixedDecimal?, quote: Quote?) throws(TicketRefusal) {
+    private func checkStopConsistency(limit: FixedDecimal?, stop: FixedDecimal?, quote: WatchedQuote?) throws(TicketRefusal) {
         guard let stop else { return }
         if let limit, orderType == .stopLimit {
             if side == .buy && limit < stop {
@@ -159,7 +159,7 @@ extension OrderTicket {
         }
     }
 
-    private func expectedFillPrice(limit: FixedDecimal?, stop: FixedDecimal?, quote: Quote?) throws(TicketRefusal) -> FixedDecimal {
+    private func expectedFillPrice(limit: FixedDecimal?, stop: FixedDecimal?, quote: WatchedQuote?) throws(TicketRefusal) -> FixedDecimal {
         if let limit { return limit }
         if let stop { return stop }
         let quoted = side == .buy ? (quote?.ask ?? quote?.last) : (quote?.bid ?? quote?.last)

@@ -3,11 +3,11 @@ import Vocabulary
 /// The facts the order ticket checks against, taken from dashboard state at review and at send.
 public struct TicketContext: Sendable, Hashable {
     /// The current quote for the ticket's symbol, if any.
-    public var quote: Quote?
+    public var quote: WatchedQuote?
     /// The freshness of that quote.
     public var quoteFreshness: Freshness
     /// The connection state.
-    public var connection: ConnectionState
+    public var connection: LinkState
     /// Whether the account trades real money.
     public var accountKind: AccountKind
     /// Whether the configuration allows sending orders to a live account.
@@ -25,7 +25,7 @@ public struct TicketContext: Sendable, Hashable {
 
     /// Creates a context.
     public init(
-        quote: Quote?, quoteFreshness: Freshness, connection: ConnectionState,
+        quote: WatchedQuote?, quoteFreshness: Freshness, connection: LinkState,
         accountKind: AccountKind, allowLive: Bool = false, netLiquidation: FixedDecimal?,
         position: FixedDecimal = 0, minimumTick: FixedDecimal = FixedDecimal(raw: 1_000_000),
         limits: TicketLimits = TicketLimits(), monthlyVolume: Int = 0

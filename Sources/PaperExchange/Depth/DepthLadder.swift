@@ -26,7 +26,7 @@ public enum DepthLadder {
     static let stockVenues = ["NASDAQ", "ARCA", "BATS", "IEX", "EDGX", "NYSE", "MEMX", "BYX"]
 
     /// One side of the book under `quote`: `rows` rows, best first.
-    public static func side(of quote: Quote, instrument: Instrument, bid: Bool, rows: Int, seed: UInt64) -> [DepthLevel] {
+    public static func side(of quote: TopOfBook, instrument: Instrument, bid: Bool, rows: Int, seed: UInt64) -> [DepthLevel] {
         let top = bid ? quote.bid : quote.ask
         guard rows > 0, let topTicks = instrument.ticks(of: top) else { return [] }
         var levels = [DepthLevel(price: top, size: bid ? quote.bidSize : quote.askSize, venue: venue(instrument, topTicks, seed))]

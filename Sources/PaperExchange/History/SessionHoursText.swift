@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Contract details' `tradingHours` and `liquidHours` as TWS writes them: a week of trade
 /// dates from today, `yyyyMMdd:HHmm-yyyyMMdd:HHmm` for a session and `yyyyMMdd:CLOSED` for a
 /// day without one, separated by `;`, in the contract's time zone (`timeZoneId`).
@@ -16,7 +18,7 @@ public enum SessionHoursText {
         for offset in 0..<Int64(days) {
             let day = CalendarDay(dayNumber: today + offset)
             guard let session = TradingCalendar.session(of: secType, on: day, regularHours: regularHours) else {
-                parts.append(day.compactText + ":CLOSED")
+                parts.append(TimeText.date(day.utcMidnight) + ":CLOSED")
                 continue
             }
             parts.append(stamp(session.start, shift) + "-" + stamp(session.end, shift))
@@ -30,6 +32,6 @@ public enum SessionHoursText {
         let minuteOfDay = (local - day.dayNumber * 86_400) / 60
         let hhmm = Int(minuteOfDay / 60) * 100 + Int(minuteOfDay % 60)
         let clock = String(hhmm)
-        return day.compactText + ":" + String(repeating: "0", count: 4 - clock.count) + clock
+        return TimeText.date(day.utcMidnight) + ":" + String(repeating: "0", count: 4 - clock.count) + clock
     }
 }

@@ -22,7 +22,7 @@ extension GatewayEngine {
         }
         session.send(.accountValue(TWSWire.AccountValue(key: "Currency", value: "USD", currency: "USD", accountName: accountId)))
         for message in portfolioMessages(conIds: conIds) { session.send(message) }
-        session.send(.accountUpdateTime(AccountUpdateTime(timeStamp: GatewayTimeText.accountUpdateTime(
+        session.send(.accountUpdateTime(AccountUpdateTime(timeStamp: TimeText.hourMinute(
             now, utcOffsetSeconds: exchange.configuration.sessionUTCOffsetSeconds))))
     }
 

@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// reqContractDetails: CONTRACT_DATA per matching instrument and CONTRACT_DATA_END, or 200.

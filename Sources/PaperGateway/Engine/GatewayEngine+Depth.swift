@@ -58,7 +58,7 @@ extension GatewayEngine {
 
     /// Diffs the book under `quote` against the rows last sent: inserts for new rows, updates
     /// for changed ones.
-    private func sendDepth(_ stream: inout DepthStream, quote: Quote, instrument: Instrument, reqId: Int, to session: ClientSession) {
+    private func sendDepth(_ stream: inout DepthStream, quote: TopOfBook, instrument: Instrument, reqId: Int, to session: ClientSession) {
         for side in [1, 0] {
             let rows = DepthLadder.side(of: quote, instrument: instrument, bid: side == 1, rows: stream.rows, seed: configuration.seed)
             let old = side == 1 ? stream.bids : stream.asks

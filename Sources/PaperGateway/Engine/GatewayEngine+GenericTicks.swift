@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// The ticks a generic tick list asks for once, when the line opens.
@@ -44,7 +45,7 @@ extension GatewayEngine {
     }
 
     /// Generic tick 233: `price;size;time in ms;total volume;VWAP;single trade` after a trade.
-    func sendRTVolume(_ trade: Trade, quote: Quote, time: Timestamp, reqId: Int, to session: ClientSession) {
+    func sendRTVolume(_ trade: Trade, quote: TopOfBook, time: Timestamp, reqId: Int, to session: ClientSession) {
         let totals = tradeTotals[quote.conId] ?? (trade.size, trade.price.doubleValue * Double(trade.size))
         let vwap = totals.volume > 0 ? totals.notional / Double(totals.volume) : trade.price.doubleValue
         let vwapText = String((vwap * 100_000_000).rounded() / 100_000_000)

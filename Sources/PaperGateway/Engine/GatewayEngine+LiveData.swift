@@ -47,7 +47,7 @@ extension GatewayEngine {
     }
 
     private func sendTickByTick(
-        _ stream: inout TickByTickStream, quote: Quote, trade: Trade?, time: Timestamp, instrument: Instrument,
+        _ stream: inout TickByTickStream, quote: TopOfBook, trade: Trade?, time: Timestamp, instrument: Instrument,
         reqId: Int, to session: ClientSession
     ) {
         let seconds = Int(time.secondsSinceEpoch)

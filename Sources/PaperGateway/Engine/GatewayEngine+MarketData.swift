@@ -109,7 +109,7 @@ extension GatewayEngine {
     /// and volume, TICK_STRING for the last trade's time, in IB's tick types (delayed 66–76, 88
     /// for a delayed line).
     func sendTicks(
-        quote: Quote, changed: QuoteFields, ticker: ClientSession.Ticker, reqId: Int,
+        quote: TopOfBook, changed: QuoteFields, ticker: ClientSession.Ticker, reqId: Int,
         instrument: Instrument, to session: ClientSession
     ) {
         let delayed = ticker.delayed

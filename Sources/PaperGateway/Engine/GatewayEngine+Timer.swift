@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// One timer tick: faults that fell due, the market up to now, ticks to subscribers,
@@ -13,6 +14,7 @@ extension GatewayEngine {
         }
         runMarket(until: time)
         closeRealTimeBars(at: time)
+        drawHistory()
         periodicPushes(at: time)
         if time.milliseconds(since: lastHistoryPush) >= 1000 {
             lastHistoryPush = time

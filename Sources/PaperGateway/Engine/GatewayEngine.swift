@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 /// The gateway's single owner of shared state: the exchange, the ledger and every client
 /// session. It lives on one event loop; the NIO handlers and the timer call it there, and
@@ -15,8 +16,10 @@ final class GatewayEngine {
     var exchange: PaperMarket
     let ledger: LedgerStore?
     /// Commission records by execId (executions themselves live in the exchange).
-    var commissions: [String: PaperExchange.CommissionReport] = [:]
+    var commissions: [String: PaperCommissionReport] = [:]
     var sessions: [Int: ClientSession] = [:]
+    /// Historical answers being drawn a few sessions at a time, oldest request first.
+    var historyJobs: [HistoryJob] = []
     var nextConnectionNumber = 1
     /// The next order id to hand out (nextValidId): above every order id any client of this
     /// ledger ever used, also one that was refused before it became an order. It is stored in
@@ -208,7 +211,7 @@ final class GatewayEngine {
             return
         }
         session.serverVersion = version
-        session.sendRaw(ServerHello(serverVersion: version, connectionTime: GatewayTimeText.connectionTime(now)).encoded())
+        session.sendRaw(ServerHello(serverVersion: version, connectionTime: TimeText.connectionTime(now)).encoded())
         session.phase = .awaitingStartAPI
     }
 

@@ -9,7 +9,7 @@ struct TickByTickStream {
     var conId: Int
     var kind: Kind
     var ignoreSize: Bool
-    var lastQuote: Quote?
+    var lastQuote: TopOfBook?
 }
 
 /// A reqRealTimeBars line: the 5-second bar being built from the market's moves.
@@ -70,7 +70,7 @@ struct RealTimeBarStream {
     }
 
     /// The value a new bar opens at, from the current quote.
-    static func opening(_ show: Show, quote: Quote) -> Double {
+    static func opening(_ show: Show, quote: TopOfBook) -> Double {
         switch show {
         case .trades: (quote.last ?? quote.midpoint).doubleValue
         case .midpoint: quote.midpoint.doubleValue

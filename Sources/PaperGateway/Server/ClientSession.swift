@@ -1,6 +1,7 @@
 import NIOCore
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 /// One API connection as the gateway sees it: handshake phase, negotiated version, client id,
 /// subscriptions and the bytes waiting to be written.

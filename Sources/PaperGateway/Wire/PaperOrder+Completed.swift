@@ -2,7 +2,7 @@ import PaperExchange
 import TWSWire
 import Vocabulary
 
-extension PaperExchange.Order {
+extension PaperOrder {
     /// COMPLETED_ORDER for this finished order: as TWS sends it, without order id or client id
     /// (the layout has neither), with the final status, the time it completed (`completedTime`,
     /// `yyyyMMdd HH:mm:ss` in the session's zone, as EXECUTION_DATA's time) and IB's

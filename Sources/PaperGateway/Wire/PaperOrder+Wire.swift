@@ -2,7 +2,7 @@ import PaperExchange
 import TWSWire
 import Vocabulary
 
-extension PaperExchange.Order {
+extension PaperOrder {
     /// OPEN_ORDER for this order's current state.
     var openOrderMessage: ServerMessage {
         var order = TWSWire.Order(
@@ -14,6 +14,12 @@ extension PaperExchange.Order {
         order.permId = permId
         order.orderRef = request.orderRef
         order.openClose = ""
+        if request.orderType.isTrailing {
+            order.trailingPercent = request.trailingPercent?.doubleValue
+            order.trailStopPrice = trailStop?.doubleValue
+            order.trailParamsStopPrice = trailStop?.doubleValue
+            order.lmtPriceOffset = request.limitPriceOffset?.doubleValue
+        }
         if let attachment = request.attachment {
             order.parentId = attachment.parentId
             order.transmit = attachment.transmit
@@ -35,14 +41,14 @@ extension PaperExchange.Order {
     }
 }
 
-extension PaperExchange.Execution {
+extension PaperExecution {
     /// EXECUTION_DATA for this fill: `reqId` −1 when unsolicited, the request's id when
     /// answering reqExecutions.
     func executionDataMessage(reqId: Int, utcOffsetSeconds: Int) -> ServerMessage {
         var wire = TWSWire.Execution()
         wire.orderId = orderId
         wire.execId = execId
-        wire.time = timeText(utcOffsetSeconds: utcOffsetSeconds)
+        wire.time = TimeText.executionTime(time, utcOffsetSeconds: utcOffsetSeconds)
         wire.acctNumber = account
         wire.exchange = exchange
         wire.side = side
@@ -61,7 +67,7 @@ extension PaperExchange.Execution {
     }
 }
 
-extension PaperExchange.CommissionReport {
+extension PaperCommissionReport {
     /// COMMISSION_REPORT for this record; an opening fill's realized P&L is IB's unset double.
     var message: ServerMessage {
         .commissionReport(TWSWire.CommissionReport(

@@ -1,6 +1,7 @@
 import Logging
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// Reading the socket: framing, the handshake reply, decoding and routing.
 extension IBClient {

@@ -1,4 +1,5 @@
 import Dashboard
+import Vocabulary
 
 extension DashboardScreen {
     /// The screen for `state` at `now`: every pane's rows formatted, freshness resolved at `now`
@@ -92,7 +93,7 @@ public struct DashboardScreenBuilder: Sendable {
     /// The overlay: help with the keymap, the command line, the add-symbol prompt, a
     /// confirmation, a catalog explanation; nil for none and for the ticket (which the views
     /// draw from `ticket`, as a pane in the full layout and as an overlay in the compact one).
-    public var overlay: Overlay? {
+    public var overlay: OverlayView? {
         switch state.interface.overlay {
         case .none, .ticket:
             return nil
@@ -178,6 +179,6 @@ public struct DashboardScreenBuilder: Sendable {
 
     /// `time` as `HH:MM:SS` in the configured offset.
     func clock(_ time: Timestamp) -> String {
-        ScreenFormat.clock(time, offsetSeconds: timeZoneOffsetSeconds)
+        TimeText.timeOfDay(time, utcOffsetSeconds: timeZoneOffsetSeconds)
     }
 }

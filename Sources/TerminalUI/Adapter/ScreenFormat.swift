@@ -72,14 +72,6 @@ public enum ScreenFormat {
         return fixed(value, decimals: 0, grouped: false)
     }
 
-    /// The time of day of `time` as `HH:MM:SS`, in UTC shifted by `offsetSeconds`.
-    public static func clock(_ time: Timestamp, offsetSeconds: Int = 0) -> String {
-        let millis = time.millisecondsSinceEpoch
-        let seconds = floorDivide(millis, 1000) + Int64(offsetSeconds)
-        let ofDay = seconds - floorDivide(seconds, 86_400) * 86_400
-        return "\(twoDigits(ofDay / 3600)):\(twoDigits(ofDay % 3600 / 60)):\(twoDigits(ofDay % 60))"
-    }
-
     /// A countdown rounded up to whole seconds (`3 s`, `1 min 05 s`), never negative.
     public static func countdown(_ duration: Duration) -> String {
         let (seconds, attoseconds) = duration.components
@@ -134,14 +126,5 @@ public enum ScreenFormat {
             result.append(character)
         }
         return String(result.reversed())
-    }
-
-    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        let quotient = value / divisor
-        return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-
-    static func twoDigits(_ value: Int64) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
     }
 }

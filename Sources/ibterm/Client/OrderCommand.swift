@@ -21,11 +21,6 @@ struct OrderCommand: AsyncParsableCommand {
         case buy, sell
     }
 
-    enum TimeInForce: String, ExpressibleByArgument, CaseIterable {
-        case day = "DAY", gtc = "GTC"
-        init?(argument: String) { self.init(rawValue: argument.uppercased()) }
-    }
-
     @Argument(help: "buy or sell.")
     var side: Side
 

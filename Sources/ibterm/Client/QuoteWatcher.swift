@@ -119,10 +119,8 @@ struct QuoteWatcher {
         var seconds = now.tv_sec
         var local = tm()
         localtime_r(&seconds, &local)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let milliseconds = Int(now.tv_nsec / 1_000_000)
-        let fraction = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
-        return "\(two(local.tm_hour)):\(two(local.tm_min)):\(two(local.tm_sec)).\(fraction)"
+        let time = Timestamp(millisecondsSinceEpoch: Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec / 1_000_000))
+        return TimeText.timeOfDayWithMilliseconds(time, utcOffsetSeconds: Int(local.tm_gmtoff))
     }
 
     private static func describe(_ gap: StreamGap) -> String {

@@ -112,7 +112,7 @@ import Vocabulary
 
     @Test func confirmationsAskWithYAndN() throws {
         var scenario = AdapterScenario.session()
-        scenario.send(.openOrder(OpenOrderReport(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
+        scenario.send(.openOrder(OpenOrderSnapshot(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
                                                  orderType: .limit, limitPrice: FixedDecimal("230.00"), status: .submitted)))
         scenario.user(.cancelAllOrders)
         guard case let .confirmation(cancelAll)? = scenario.screen().overlay else {

@@ -2,7 +2,7 @@ import Testing
 import TerminalUI
 
 @Suite struct OverlayTests {
-    func render(_ overlay: Overlay?, size: Size, glyphs: GlyphSet = .unicode, ticket: TicketView? = nil) -> Canvas {
+    func render(_ overlay: OverlayView?, size: Size, glyphs: GlyphSet = .unicode, ticket: TicketView? = nil) -> Canvas {
         var screen = DashboardFixture.screen
         screen.overlay = overlay
         screen.ticket = ticket
@@ -92,7 +92,7 @@ import TerminalUI
         var ticket = DashboardFixture.ticket
         ticket.mode = .review
         ticket.reviewLines = DashboardFixture.reviewLines
-        for overlay in [nil, Overlay.help(.defaults), .commandLine(text: "buy 100 AAPL", cursor: 3),
+        for overlay in [nil, OverlayView.help(.defaults), .commandLine(text: "buy 100 AAPL", cursor: 3),
                         .confirmation(Confirmation(title: "Quit", question: "Quit — orders are working?"))] {
             var screen = DashboardFixture.screen
             screen.overlay = overlay

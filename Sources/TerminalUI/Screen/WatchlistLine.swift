@@ -1,6 +1,6 @@
 /// One watchlist line: prices formatted by the caller, the change's direction, and the quote's
 /// freshness with its age.
-public struct WatchlistRow: Hashable, Sendable {
+public struct WatchlistLine: Hashable, Sendable {
     /// The symbol.
     public var symbol: String
     /// Bid, ask and last (nil when unknown).

@@ -1,5 +1,5 @@
 /// One message-log entry, already explained in plain language.
-public struct MessageRow: Hashable, Sendable {
+public struct MessageLine: Hashable, Sendable {
     /// When it last arrived, formatted.
     public var time: String
     /// How much it matters.

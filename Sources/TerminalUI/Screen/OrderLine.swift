@@ -1,5 +1,5 @@
 /// One order with its lifecycle.
-public struct OrderRow: Hashable, Sendable {
+public struct OrderLine: Hashable, Sendable {
     /// Where an order stands, for its role.
     public enum Status: Hashable, Sendable {
         /// Not yet acknowledged.

@@ -1,7 +1,8 @@
-/// A message TWS sent through its error channel: a real error, a warning or a plain notice.
+/// A message TWS sends through its error channel: a real error, a warning or a plain notice,
+/// as the dashboard reads it and the paper exchange's faults raise it.
 ///
 /// IB: `error(reqId, errorCode, errorString)` (inbound message 4, `ERR_MSG`). Broker messages are
-/// values, not Swift errors; `MessageCatalog` says what each code means.
+/// values, not Swift errors; the dashboard's `MessageCatalog` says what each code means.
 public struct Notice: Sendable, Hashable, Codable {
     /// IB's `NO_VALID_ID`: the notice concerns the whole session, not one request.
     public static let noRequestID = -1

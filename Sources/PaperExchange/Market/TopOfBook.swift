@@ -4,7 +4,7 @@ import Vocabulary
 ///
 /// Prices are on the instrument's tick grid. Sizes are in shares, base-currency units or
 /// contracts; the server divides stock sizes by 100 where IB does.
-public struct Quote: Sendable, Hashable, Codable {
+public struct TopOfBook: Sendable, Hashable, Codable {
     /// The contract id this quote belongs to.
     public var conId: Int
     /// Best bid price; always below ``ask``.

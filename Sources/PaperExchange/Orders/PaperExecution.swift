@@ -1,7 +1,7 @@
 import Vocabulary
 
 /// One fill of an order: what execDetails (EXECUTION_DATA) reports.
-public struct Execution: Sendable, Hashable, Codable, Identifiable {
+public struct PaperExecution: Sendable, Hashable, Codable, Identifiable {
     /// IB-style execution id, e.g. `00000001.691f3c80.01.01`.
     public var execId: String
     /// The client's order id.
@@ -42,11 +42,6 @@ public struct Execution: Sendable, Hashable, Codable, Identifiable {
     /// The signed quantity: positive for a buy.
     public var signedShares: Int { action.sign * shares }
 
-    /// The execution time as TWS writes it (`YYYYMMDD  HH:MM:SS`) at `utcOffsetSeconds`.
-    public func timeText(utcOffsetSeconds: Int = 0) -> String {
-        CivilTime(time, utcOffsetSeconds: utcOffsetSeconds).executionTimeText
-    }
-
     /// Creates an execution.
     public init(
         execId: String, orderId: Int, permId: Int, clientId: Int, instrument: Instrument,
@@ -85,7 +80,7 @@ public struct Execution: Sendable, Hashable, Codable, Identifiable {
 }
 
 /// The commission of one execution: what commissionReport (COMMISSION_REPORT) reports.
-public struct CommissionReport: Sendable, Hashable, Codable {
+public struct PaperCommissionReport: Sendable, Hashable, Codable {
     /// The execution it belongs to.
     public var execId: String
     /// Commission plus the fees modelled, in ``currency``.

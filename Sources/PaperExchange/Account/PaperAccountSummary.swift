@@ -8,7 +8,7 @@ import Vocabulary
 /// AvailableFunds = ELV − InitMarginReq; ExcessLiquidity = ELV − MaintMarginReq;
 /// BuyingPower = AvailableFunds × 4 (``MarginPolicy``); RegTMargin = 50 % of stock value;
 /// SMA = max(0, ELV − RegTMargin); DailyPnL = NetLiquidation − NetLiquidation at session start.
-public struct AccountSummary: Sendable, Hashable {
+public struct PaperAccountSummary: Sendable, Hashable {
     /// The account id.
     public var accountId: String
     /// `NetLiquidation`.
@@ -102,12 +102,12 @@ public struct AccountSummary: Sendable, Hashable {
 
     /// The reqAccountSummary / reqAccountUpdates key-value list, in IB's tag names, amounts
     /// with two decimals in USD (`Cushion` and `Leverage` as plain ratios without currency).
-    public var values: [AccountValue] {
-        func usd(_ tag: String, _ value: FixedDecimal) -> AccountValue {
-            AccountValue(tag: tag, value: value.formatted(fractionDigits: 2), currency: "USD")
+    public var values: [PaperAccountValue] {
+        func usd(_ tag: String, _ value: FixedDecimal) -> PaperAccountValue {
+            PaperAccountValue(tag: tag, value: value.formatted(fractionDigits: 2), currency: "USD")
         }
-        func plain(_ tag: String, _ value: String) -> AccountValue {
-            AccountValue(tag: tag, value: value, currency: "")
+        func plain(_ tag: String, _ value: String) -> PaperAccountValue {
+            PaperAccountValue(tag: tag, value: value, currency: "")
         }
         return [
             plain("AccountType", "INDIVIDUAL"),
@@ -148,7 +148,7 @@ public struct AccountSummary: Sendable, Hashable {
 }
 
 /// One key-value-currency triple of an account report (ACCT_VALUE / ACCOUNT_SUMMARY).
-public struct AccountValue: Sendable, Hashable, Codable {
+public struct PaperAccountValue: Sendable, Hashable, Codable {
     /// IB's tag, e.g. `NetLiquidation`.
     public var tag: String
     /// The value as IB writes it.

@@ -1,5 +1,6 @@
-/// A problem in the configuration that does not stop ibterm, such as an unknown key (often a
-/// typo, so it is always reported).
+/// A problem in a settings file (the configuration, a theme, key bindings) that does not stop
+/// ibterm, such as an unknown key (often a typo, so it is always reported): loading goes on with
+/// the built-in value where the bad one was.
 public struct ConfigWarning: Sendable, Hashable, CustomStringConvertible {
     /// The 1-based line, if known.
     public var line: Int?
@@ -9,7 +10,7 @@ public struct ConfigWarning: Sendable, Hashable, CustomStringConvertible {
     public var message: String
 
     /// Creates a warning.
-    public init(line: Int?, keyPath: String, message: String) {
+    public init(line: Int? = nil, keyPath: String, message: String) {
         self.line = line
         self.keyPath = keyPath
         self.message = message

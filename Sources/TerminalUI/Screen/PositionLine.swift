@@ -1,5 +1,5 @@
 /// One position line.
-public struct PositionRow: Hashable, Sendable {
+public struct PositionLine: Hashable, Sendable {
     /// The symbol.
     public var symbol: String
     /// Signed quantity (`100`, `-50`).

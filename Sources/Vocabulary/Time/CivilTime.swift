@@ -1,5 +1,6 @@
 /// A calendar date and time of day, computed from a ``Timestamp`` and a fixed UTC offset
-/// without Foundation (Howard Hinnant's `civil_from_days`).
+/// without Foundation (Howard Hinnant's `civil_from_days`): the paper exchange's trading days and
+/// sessions, and the fields ``TimeText`` writes.
 public struct CivilTime: Sendable, Hashable {
     /// Four-digit year.
     public var year: Int
@@ -13,11 +14,15 @@ public struct CivilTime: Sendable, Hashable {
     public var minute: Int
     /// Second, 0–59.
     public var second: Int
+    /// Millisecond, 0–999.
+    public var millisecond: Int
 
     /// Splits `timestamp` into calendar fields at `utcOffsetSeconds` from UTC.
     public init(_ timestamp: Timestamp, utcOffsetSeconds: Int = 0) {
-        let seconds = timestamp.secondsSinceEpoch + Int64(utcOffsetSeconds)
-        let days = Self.floorDivide(seconds, 86_400)
+        let milliseconds = timestamp.millisecondsSinceEpoch + Int64(utcOffsetSeconds) * 1000
+        let seconds = Timestamp.floorDivide(milliseconds, 1000)
+        millisecond = Int(milliseconds - seconds * 1000)
+        let days = Timestamp.floorDivide(seconds, 86_400)
         let secondOfDay = Int(seconds - days * 86_400)
         hour = secondOfDay / 3600
         minute = secondOfDay / 60 % 60
@@ -27,36 +32,12 @@ public struct CivilTime: Sendable, Hashable {
 
     /// Days since 1970-01-01 of the local date: the key that tells trading days apart.
     public static func dayNumber(of timestamp: Timestamp, utcOffsetSeconds: Int) -> Int64 {
-        floorDivide(timestamp.secondsSinceEpoch + Int64(utcOffsetSeconds), 86_400)
-    }
-
-    /// `YYYYMMDD`.
-    public var compactDate: String {
-        pad(year, 4) + pad(month, 2) + pad(day, 2)
-    }
-
-    /// `YYYYMM`, the key of a commission month.
-    public var compactMonth: String {
-        pad(year, 4) + pad(month, 2)
-    }
-
-    /// IB's execution-time text, `YYYYMMDD  HH:MM:SS`, with the two spaces real TWS sends.
-    public var executionTimeText: String {
-        compactDate + "  " + pad(hour, 2) + ":" + pad(minute, 2) + ":" + pad(second, 2)
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        a >= 0 ? a / b : (a - b + 1) / b
+        Timestamp.floorDivide(timestamp.secondsSinceEpoch + Int64(utcOffsetSeconds), 86_400)
     }
 
     private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
         let z = days + 719_468
-        let era = floorDivide(z, 146_097)
+        let era = Timestamp.floorDivide(z, 146_097)
         let dayOfEra = z - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)

@@ -1,6 +1,6 @@
 /// What is drawn over the panes. The "terminal too small" screen is not an overlay the model
 /// chooses: `DashboardView` shows it whenever the size is below `DashboardLayout.minimumSize`.
-public enum Overlay: Hashable, Sendable {
+public enum OverlayView: Hashable, Sendable {
     /// Every binding of the keymap with its keys and description.
     case help(Keymap)
     /// The `:` command line: the text typed, the cursor (a character index into `text`), and

@@ -1,5 +1,5 @@
 /// One fill.
-public struct ExecutionRow: Hashable, Sendable {
+public struct ExecutionLine: Hashable, Sendable {
     /// When, formatted (`10:31:05`).
     public var time: String
     /// Buy or sell.

@@ -4,7 +4,7 @@ import Vocabulary
 ///
 /// A quote keeps its last values when it goes stale; whether they may be trusted is the
 /// business of its `QuoteFreshness`, never of the numbers themselves.
-public struct Quote: Sendable, Hashable {
+public struct WatchedQuote: Sendable, Hashable {
     /// The instrument's symbol.
     public var symbol: String
     /// Best bid.

@@ -1,7 +1,7 @@
 import Vocabulary
 
 /// One order the dashboard knows of: what it is, where it stands, and how it got there.
-public struct OrderRecord: Sendable, Hashable {
+public struct TrackedOrder: Sendable, Hashable {
     /// IB's order id.
     public var orderID: Int
     /// The symbol.
@@ -113,7 +113,7 @@ public struct OrderRecord: Sendable, Hashable {
     }
 }
 
-extension OrderRecord {
+extension TrackedOrder {
     /// Whether a rejected order keeps its `rejected` state over `status`: IB often follows a
     /// rejection with `Inactive`, `Cancelled` or a repeated earlier status, none of which
     /// makes the order work again; only a fill would (and is then shown).

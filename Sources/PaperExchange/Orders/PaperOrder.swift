@@ -2,7 +2,7 @@ import Vocabulary
 
 /// An order the exchange knows: the request plus its state, what openOrder and orderStatus
 /// report.
-public struct Order: Sendable, Hashable, Codable, Identifiable {
+public struct PaperOrder: Sendable, Hashable, Codable, Identifiable {
     /// The client's order id.
     public var orderId: Int
     /// IB's server-wide permanent id (`permId`).
@@ -32,6 +32,8 @@ public struct Order: Sendable, Hashable, Codable, Identifiable {
     /// Why the order is accepted but not working (untransmitted, or a child waiting for its
     /// parent's fill); `nil` when it works.
     public var hold: OrderHold?
+    /// For trailing orders: where the stop stands now (it only moves with the market).
+    public var trailStop: FixedDecimal?
 
     /// The order id, as the `Identifiable` id.
     public var id: Int { orderId }
