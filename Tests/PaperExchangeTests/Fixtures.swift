@@ -16,7 +16,7 @@ enum Fixtures {
     }
 
     static func universe() throws -> InstrumentUniverse {
-        try InstrumentUniverse.parse(toml: text("Sources/PaperGateway/Resources/instruments.toml"))
+        try InstrumentUniverse.parse(toml: text("Sources/PaperGateway/Resources/instruments.toml")).listingFutures(on: t0)
     }
 
     static func decimal(_ text: String) -> FixedDecimal {

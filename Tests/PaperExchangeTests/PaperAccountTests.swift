@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func futuresMoveOnlyTheirPNLIntoNetLiquidation() throws {
-        let es = try #require(universe.instrument(symbol: "ES", secType: .future))
+        let es = try #require(universe.resolve(ContractQuery(symbol: "ES", secType: "FUT", lastTradeDateOrContractMonth: "202603")))
         var account = PaperAccount(cash: 100_000)
         account.apply(execution(.buy, 2, "6875.00", instrument: es), commission: Fixtures.decimal("4.50"), usdPerUnit: 1, month: "202511")
         #expect(account.cash == Fixtures.decimal("99995.50"))

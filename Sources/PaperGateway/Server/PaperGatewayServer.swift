@@ -45,7 +45,7 @@ public final class PaperGatewayServer: Sendable {
 
     /// Loads the bundled instruments, opens the ledger, binds and starts the market timer.
     public static func start(configuration: GatewayConfiguration) async throws -> PaperGatewayServer {
-        try await start(configuration: configuration, universe: try GatewayResources.universe())
+        try await start(configuration: configuration, universe: try GatewayResources.universe().listingFutures(on: configuration.clock.now()))
     }
 
     /// Starts a server trading `universe`.
