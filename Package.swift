@@ -59,7 +59,7 @@ let package = Package(
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
-        .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
         // Client values → dashboard events (shared by ibterm and ibterm-bench): no I/O of its own,
         // but it links SwiftNIO through TWSClient, so it is not one of the pure layers.
         .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
@@ -94,7 +94,7 @@ let package = Package(
 
         // MARK: Tests
         // Test support: one sample of every server message, for the codec's and the client's tests.
-        .target(name: "TWSWireSamples", dependencies: ["TWSWire"], path: "Tests/TWSWireSamples", swiftSettings: strict),
+        .target(name: "TWSWireSamples", dependencies: ["TWSWire", "Vocabulary"], path: "Tests/TWSWireSamples", swiftSettings: strict),
         // Test support: what a test needs from outside the package (tmux, python3, the built
         // ibterm, the Python peers) and the `.requires(...)` trait that skips without it
         // (and fails under CI=true).
@@ -109,13 +109,13 @@ let package = Package(
             exclude: ["Peers"],
             swiftSettings: strict
         ),
-        .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", logging] + nio, swiftSettings: strict),
+        .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", logging] + nio, swiftSettings: strict),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "Vocabulary"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "Dashboard", "TerminalUI", "CursesTerminal", "TWSClient", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TestPrerequisites", logging], swiftSettings: strict),
-        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSClient", "TWSWire"], swiftSettings: strict),
+        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSClient", "TWSWire", "Vocabulary"], swiftSettings: strict),
     ]
 )

@@ -106,7 +106,7 @@ struct DashboardHarness {
     }
 
     /// AAPL trades so far (the last size of the next tick).
-    var trades: Double = 0
+    var trades: FixedDecimal = 0
 
     /// The orders placed so far (id and instruction), from the effects.
     var placedOrders: [(Int, OrderInstruction)] {
@@ -131,7 +131,7 @@ struct DashboardHarness {
 }
 
 /// Shorthand for a decimal literal.
-func dec(_ text: String) -> Decimal { Decimal(string: text)! }
+func dec(_ text: String) -> FixedDecimal { FixedDecimal(text)! }
 
 extension Array where Element == DashboardEffect {
     /// The effects that act on the gateway or the app, without journal lines.

@@ -1,5 +1,6 @@
 import Testing
 import PaperExchange
+import Vocabulary
 
 @Suite struct CommissionTests {
     let schedule = CommissionSchedule.ibkrProTiered

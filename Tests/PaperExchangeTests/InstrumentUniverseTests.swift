@@ -1,6 +1,7 @@
 import Testing
 import Vocabulary
 import PaperExchange
+import Vocabulary
 
 @Suite struct InstrumentUniverseTests {
     @Test func shippedFileHoldsAtLeastThirtyStocksAndTheRequiredNames() throws {

@@ -1,7 +1,8 @@
-import Testing
-import PaperExchange
 @testable import PaperGateway
+import PaperExchange
 import TWSWire
+import Testing
+import Vocabulary
 
 /// Tick by tick, real-time bars, generic ticks and the contract queries, over the wire.
 @Suite struct LiveDataTests {
@@ -45,7 +46,7 @@ import TWSWire
         #expect(trades.count == 2)
         #expect(trades.allSatisfy { $0.time % 5 == 0 && $0.low <= $0.high && $0.count >= 0 })
         #expect(zip(trades, trades.dropFirst()).allSatisfy { $1.time == $0.time + 5 })
-        #expect(bars.filter { $0.reqId == 6 }.allSatisfy { $0.volume == Quantity(-1) && $0.count == -1 })
+        #expect(bars.filter { $0.reqId == 6 }.allSatisfy { $0.volume == FixedDecimal(-1) && $0.count == -1 })
         try await client.send(.requestRealTimeBars(RequestRealTimeBars(reqId: 7, contract: .stock("AAPL"), barSize: 10)))
         #expect(try await client.next { if case let .error(e) = $0, e.id == 7 { e } else { nil } }.code == 321)
         try await gateway.server.stop()

@@ -2,6 +2,7 @@ import PaperExchange
 import PaperGateway
 import Testing
 import TWSWire
+import Vocabulary
 
 /// The gateway answers like IB or says no: a what-if order never trades, and a request the
 /// gateway does not serve is refused at once for its request id instead of left unanswered.
@@ -10,7 +11,7 @@ import TWSWire
         let gateway = try await GatewayFixture.make()
         let client = try await gateway.connect(clientId: 3)
         _ = try await OrderTests.ask(of: "AAPL", client: client, reqId: 1)
-        var order = TWSWire.Order(action: "BUY", totalQuantity: Quantity(100), orderType: "MKT", tif: "DAY")
+        var order = TWSWire.Order(action: "BUY", totalQuantity: FixedDecimal(100), orderType: "MKT", tif: "DAY")
         order.orderId = 20
         order.whatIf = true
         try await client.send(.placeOrder(PlaceOrder(contract: .stock("AAPL"), order: order)))

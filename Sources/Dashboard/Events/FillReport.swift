@@ -12,7 +12,7 @@ public struct FillReport: Sendable, Hashable {
     /// Bought or sold.
     public var side: OrderSide
     /// Shares filled.
-    public var shares: Double
+    public var shares: FixedDecimal
     /// Fill price.
     public var price: Double
     /// When the fill happened, as IB reports it; `nil` to use the time ibterm received it.
@@ -20,7 +20,7 @@ public struct FillReport: Sendable, Hashable {
 
     /// Creates a report.
     public init(
-        executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: Double, price: Double,
+        executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: FixedDecimal, price: Double,
         time: Timestamp? = nil
     ) {
         self.time = time

@@ -1,4 +1,3 @@
-import Foundation
 import Vocabulary
 
 /// An order the gateway reports as open. IB: `openOrder(orderId, contract, order, orderState)`
@@ -11,13 +10,13 @@ public struct OpenOrderSnapshot: Sendable, Hashable {
     /// Buy or sell.
     public var side: OrderSide
     /// Total quantity.
-    public var quantity: Double
+    public var quantity: FixedDecimal
     /// The order type.
     public var orderType: OrderType
     /// The limit price, if any.
-    public var limitPrice: Decimal?
+    public var limitPrice: FixedDecimal?
     /// The stop price, if any.
-    public var stopPrice: Decimal?
+    public var stopPrice: FixedDecimal?
     /// The time in force.
     public var timeInForce: TimeInForce
     /// IB's status: the latest ORDER_STATUS, else OPEN_ORDER's `orderState.status`.
@@ -32,8 +31,8 @@ public struct OpenOrderSnapshot: Sendable, Hashable {
 
     /// Creates a report.
     public init(
-        orderID: Int, symbol: String, side: OrderSide, quantity: Double, orderType: OrderType,
-        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day, status: OrderStatus,
+        orderID: Int, symbol: String, side: OrderSide, quantity: FixedDecimal, orderType: OrderType,
+        limitPrice: FixedDecimal? = nil, stopPrice: FixedDecimal? = nil, timeInForce: TimeInForce = .day, status: OrderStatus,
         ownerClientID: Int? = nil, isThisClient: Bool = true, permID: Int? = nil
     ) {
         self.ownerClientID = ownerClientID

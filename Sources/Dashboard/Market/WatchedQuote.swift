@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The last known values of one instrument's quote, merged from every update received.
 ///
 /// A quote keeps its last values when it goes stale; whether they may be trusted is the
@@ -12,13 +14,13 @@ public struct WatchedQuote: Sendable, Hashable {
     /// Last trade price.
     public var last: Double?
     /// Bid size.
-    public var bidSize: Double?
+    public var bidSize: FixedDecimal?
     /// Ask size.
-    public var askSize: Double?
+    public var askSize: FixedDecimal?
     /// Last trade size.
-    public var lastSize: Double?
+    public var lastSize: FixedDecimal?
     /// Day volume.
-    public var volume: Double?
+    public var volume: FixedDecimal?
     /// Day high.
     public var high: Double?
     /// Day low.
@@ -48,7 +50,7 @@ public struct WatchedQuote: Sendable, Hashable {
     /// Whether `update` carries a value that differs from the one shown (a field it leaves
     /// `nil` is no change). A tick that repeats every value it carries is no news.
     public func isChanged(by update: QuoteUpdate) -> Bool {
-        func differs(_ new: Double?, _ old: Double?) -> Bool { new != nil && new != old }
+        func differs<Value: Equatable>(_ new: Value?, _ old: Value?) -> Bool { new != nil && new != old }
         return differs(update.bid, bid) || differs(update.ask, ask) || differs(update.last, last)
             || differs(update.bidSize, bidSize) || differs(update.askSize, askSize)
             || differs(update.lastSize, lastSize) || differs(update.volume, volume)

@@ -1,4 +1,3 @@
-import Foundation
 import Vocabulary
 
 /// One order the dashboard knows of: what it is, where it stands, and how it got there.
@@ -10,21 +9,21 @@ public struct TrackedOrder: Sendable, Hashable {
     /// Buy or sell.
     public var side: OrderSide
     /// Total quantity ordered.
-    public var quantity: Double
+    public var quantity: FixedDecimal
     /// The order type.
     public var orderType: OrderType
     /// The limit price, if any.
-    public var limitPrice: Decimal?
+    public var limitPrice: FixedDecimal?
     /// The stop price, if any.
-    public var stopPrice: Decimal?
+    public var stopPrice: FixedDecimal?
     /// The time in force.
     public var timeInForce: TimeInForce
     /// The current status.
     public var status: OrderProgress
     /// Quantity filled so far.
-    public var filled: Double
+    public var filled: FixedDecimal
     /// Quantity still working.
-    public var remaining: Double
+    public var remaining: FixedDecimal
     /// Average fill price, once something filled.
     public var averageFillPrice: Double?
     /// Every status change, oldest first, each with its time.
@@ -49,15 +48,15 @@ public struct TrackedOrder: Sendable, Hashable {
     public init(orderID: Int, instruction: OrderInstruction, at time: Timestamp) {
         self.init(
             orderID: orderID, symbol: instruction.symbol, side: instruction.side,
-            quantity: Double(instruction.quantity), orderType: instruction.orderType,
+            quantity: FixedDecimal(instruction.quantity), orderType: instruction.orderType,
             limitPrice: instruction.limitPrice, stopPrice: instruction.stopPrice,
             timeInForce: instruction.timeInForce, status: .sent, at: time, placedHere: true)
     }
 
     /// Creates a record with an initial status at `time`.
     public init(
-        orderID: Int, symbol: String, side: OrderSide, quantity: Double, orderType: OrderType,
-        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day,
+        orderID: Int, symbol: String, side: OrderSide, quantity: FixedDecimal, orderType: OrderType,
+        limitPrice: FixedDecimal? = nil, stopPrice: FixedDecimal? = nil, timeInForce: TimeInForce = .day,
         status: OrderProgress, at time: Timestamp, placedHere: Bool = false
     ) {
         self.orderID = orderID
@@ -90,9 +89,9 @@ public struct TrackedOrder: Sendable, Hashable {
 
     /// A one-line description: `BUY 100 AAPL LMT 231.20 DAY`.
     public var summary: String {
-        var parts = [side.rawValue, TrackedOrder.format(quantity), symbol, orderType.rawValue]
-        if let stopPrice { parts.append(DecimalMath.format(stopPrice, scale: max(2, -stopPrice.exponent))) }
-        if let limitPrice { parts.append(DecimalMath.format(limitPrice, scale: max(2, -limitPrice.exponent))) }
+        var parts = [side.rawValue, quantity.description, symbol, orderType.rawValue]
+        if let stopPrice { parts.append(stopPrice.formatted(minimumFractionDigits: 2)) }
+        if let limitPrice { parts.append(limitPrice.formatted(minimumFractionDigits: 2)) }
         parts.append(timeInForce.rawValue)
         return parts.joined(separator: " ")
     }
@@ -100,7 +99,7 @@ public struct TrackedOrder: Sendable, Hashable {
     /// Records a status change at `time` if the status or fill moved; returns whether it did.
     @discardableResult
     mutating func recordStatus(
-        _ newStatus: OrderProgress, filled newFilled: Double? = nil, remaining newRemaining: Double? = nil,
+        _ newStatus: OrderProgress, filled newFilled: FixedDecimal? = nil, remaining newRemaining: FixedDecimal? = nil,
         note: String? = nil, at time: Timestamp
     ) -> Bool {
         let nextFilled = newFilled ?? filled
@@ -111,11 +110,6 @@ public struct TrackedOrder: Sendable, Hashable {
         remaining = nextRemaining
         lifecycle.append(OrderStatusChange(time: time, status: newStatus, filled: nextFilled, remaining: nextRemaining, note: note))
         return true
-    }
-
-    /// Formats a quantity without a fractional part when it is whole (`100`, `0.5`).
-    static func format(_ quantity: Double) -> String {
-        quantity.rounded() == quantity && abs(quantity) < 1e15 ? "\(Int64(quantity))" : "\(quantity)"
     }
 }
 

@@ -48,11 +48,11 @@ public struct PnLSnapshot: Sendable, Hashable, Codable {
         }
         self.daily = fromGateway(\.daily) ?? computed { position, quote in
             guard let mark = quote.referencePrice, let close = quote.close else { return nil }
-            return (mark - close) * position.quantity * position.multiplier
+            return (mark - close) * position.quantity.doubleValue * position.multiplier
         }
         self.unrealized = fromGateway(\.unrealized) ?? computed { position, quote in
             guard let mark = quote.referencePrice else { return nil }
-            return (mark * position.multiplier - position.averageCost) * position.quantity
+            return (mark * position.multiplier - position.averageCost) * position.quantity.doubleValue
         }
         self.realized = fromGateway(\.realized) ?? .unavailable
     }

@@ -1,4 +1,4 @@
-import Foundation
+import Vocabulary
 
 /// The facts the order ticket checks against, taken from dashboard state at review and at send.
 public struct TicketContext: Sendable, Hashable {
@@ -13,11 +13,11 @@ public struct TicketContext: Sendable, Hashable {
     /// Whether the configuration allows sending orders to a live account.
     public var allowLive: Bool
     /// The account's net liquidation value, if known.
-    public var netLiquidation: Decimal?
+    public var netLiquidation: FixedDecimal?
     /// The current position in the symbol (negative when short).
-    public var position: Decimal
+    public var position: FixedDecimal
     /// The instrument's minimum price increment (0.01 for US stocks priced at 1 or more).
-    public var minimumTick: Decimal
+    public var minimumTick: FixedDecimal
     /// The limits to enforce.
     public var limits: TicketLimits
     /// Shares already traded this month, which selects the commission tier.
@@ -26,8 +26,8 @@ public struct TicketContext: Sendable, Hashable {
     /// Creates a context.
     public init(
         quote: WatchedQuote?, quoteFreshness: Freshness, connection: LinkState,
-        accountKind: AccountKind, allowLive: Bool = false, netLiquidation: Decimal?,
-        position: Decimal = 0, minimumTick: Decimal = Decimal(string: "0.01")!,
+        accountKind: AccountKind, allowLive: Bool = false, netLiquidation: FixedDecimal?,
+        position: FixedDecimal = 0, minimumTick: FixedDecimal = FixedDecimal(raw: 1_000_000),
         limits: TicketLimits = TicketLimits(), monthlyVolume: Int = 0
     ) {
         self.quote = quote

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The paper account's ledger: USD cash, positions and P&L, changed only by executions and
 /// session starts. Valuation against current marks is in ``PaperAccountSummary``.
 public struct PaperAccount: Sendable, Hashable, Codable {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The account's figures at a set of marks: what reqAccountSummary, reqAccountUpdates and
 /// reqPnL report. All amounts are USD.
 ///

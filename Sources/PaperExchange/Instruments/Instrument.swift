@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One tradable contract of the paper market, described in IB's terms.
 ///
 /// Field names follow IB's `Contract` and `ContractDetails` so the server can fill

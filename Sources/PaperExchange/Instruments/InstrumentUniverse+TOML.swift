@@ -1,4 +1,5 @@
 import TOMLKit
+import Vocabulary
 
 extension InstrumentUniverse {
     /// Parses the instrument data file (`instruments.toml`) from its text.

@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// IB's limit on market-depth lines held at once by one client (error 309 past it).
@@ -63,7 +64,7 @@ extension GatewayEngine {
             let old = side == 1 ? stream.bids : stream.asks
             for (position, row) in rows.enumerated() where position >= old.count || old[position] != row {
                 let operation = position < old.count ? 1 : 0
-                let size = Quantity(row.size)
+                let size = FixedDecimal(row.size)
                 if stream.smart {
                     session.send(.marketDepthL2(MarketDepthL2(
                         reqId: reqId, position: position, marketMaker: row.venue, operation: operation, side: side,

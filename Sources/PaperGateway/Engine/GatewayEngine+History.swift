@@ -172,7 +172,7 @@ extension GatewayEngine {
         }
         return Bar(
             date: date, open: bar.open, high: bar.high, low: bar.low, close: bar.close,
-            volume: bar.volume.map { Quantity(Int($0)) } ?? Quantity(-1), wap: bar.wap ?? -1, barCount: bar.count ?? -1)
+            volume: bar.volume.map { FixedDecimal(Int($0)) } ?? FixedDecimal(-1), wap: bar.wap ?? -1, barCount: bar.count ?? -1)
     }
 
     /// `yyyyMMdd HH:mm:ss` in New York time.

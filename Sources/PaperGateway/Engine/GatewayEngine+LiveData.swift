@@ -57,14 +57,14 @@ extension GatewayEngine {
         case .last, .allLast:
             guard let trade else { return }
             session.send(.tickByTick(TickByTick(reqId: reqId, time: seconds, payload: .trade(
-                allLast: stream.kind == .allLast, price: trade.price.doubleValue, size: Quantity(trade.size), mask: 0,
+                allLast: stream.kind == .allLast, price: trade.price.doubleValue, size: FixedDecimal(trade.size), mask: 0,
                 exchange: instrument.secType == .stock ? instrument.primaryExchange : instrument.exchange, specialConditions: ""))))
         case .bidAsk:
             if let previous, previous.bid == quote.bid, previous.ask == quote.ask,
                stream.ignoreSize || (previous.bidSize == quote.bidSize && previous.askSize == quote.askSize) { return }
             session.send(.tickByTick(TickByTick(reqId: reqId, time: seconds, payload: .bidAsk(
                 bidPrice: quote.bid.doubleValue, askPrice: quote.ask.doubleValue,
-                bidSize: Quantity(quote.bidSize), askSize: Quantity(quote.askSize), mask: 0))))
+                bidSize: FixedDecimal(quote.bidSize), askSize: FixedDecimal(quote.askSize), mask: 0))))
         case .midPoint:
             if let previous, previous.midpoint == quote.midpoint { return }
             session.send(.tickByTick(TickByTick(reqId: reqId, time: seconds, payload: .midPoint(quote.midpoint.doubleValue))))
@@ -131,8 +131,8 @@ extension GatewayEngine {
                     let wap = stream.volume > 0 ? stream.notional / Double(stream.volume) : stream.close
                     session.send(.realTimeBar(RealTimeBar(
                         reqId: reqId, time: Int(stream.start), open: stream.open, high: stream.high, low: stream.low, close: stream.close,
-                        volume: trades ? Quantity(stream.volume) : Quantity(-1),
-                        wap: trades ? Quantity(units: Int64((wap * 1_000_000).rounded()) * 100) : Quantity(-1),
+                        volume: trades ? FixedDecimal(stream.volume) : FixedDecimal(-1),
+                        wap: trades ? FixedDecimal(raw: Int64((wap * 1_000_000).rounded()) * 100) : FixedDecimal(-1),
                         count: trades ? stream.count : -1)))
                 }
                 session.realTimeBars[reqId] = RealTimeBarStream(

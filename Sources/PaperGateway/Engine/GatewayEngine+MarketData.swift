@@ -114,7 +114,7 @@ extension GatewayEngine {
     ) {
         let delayed = ticker.delayed
         func type(_ live: TickType) -> TickType { delayed ? live.delayed : live }
-        func size(_ value: Int) -> Quantity { displayedSize(value, instrument: instrument, session: session) }
+        func size(_ value: Int) -> FixedDecimal { displayedSize(value, instrument: instrument, session: session) }
         func price(_ tick: TickType, _ value: FixedDecimal, _ tickSize: Int?, _ sizeTick: TickType?) {
             session.send(.tickPrice(TickPrice(
                 reqId: reqId, tickType: type(tick), price: value.doubleValue,
@@ -149,8 +149,8 @@ extension GatewayEngine {
 
     /// Sizes as TWS reports them: stocks in round lots of 100 below server version 164
     /// (before IB moved to share sizes with its size rules), shares from 164.
-    func displayedSize(_ value: Int, instrument: Instrument, session: ClientSession) -> Quantity {
-        guard instrument.secType == .stock, session.serverVersion < 164 else { return Quantity(value) }
-        return Quantity(value / 100)
+    func displayedSize(_ value: Int, instrument: Instrument, session: ClientSession) -> FixedDecimal {
+        guard instrument.secType == .stock, session.serverVersion < 164 else { return FixedDecimal(value) }
+        return FixedDecimal(value / 100)
     }
 }

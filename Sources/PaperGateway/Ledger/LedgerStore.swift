@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PaperExchange
+import Vocabulary
 
 /// The paper account's ledger in SQLite (through GRDB): cash and account figures, every order,
 /// every execution with its commission, positions and the id counters.

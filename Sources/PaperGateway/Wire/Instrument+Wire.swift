@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension Instrument {
     /// The contract block TWS writes for this instrument in OPEN_ORDER, EXECUTION_DATA,
@@ -44,9 +45,9 @@ extension Instrument {
         details.realExpirationDate = lastTradeDateOrContractMonth
         details.stockType = secType == .stock ? "COMMON" : ""
         details.mdSizeMultiplier = 1
-        details.minSize = Quantity(1)
-        details.sizeIncrement = Quantity(1)
-        details.suggestedSizeIncrement = Quantity(1)
+        details.minSize = FixedDecimal(1)
+        details.sizeIncrement = FixedDecimal(1)
+        details.suggestedSizeIncrement = FixedDecimal(1)
         if secType == .stock {
             details.underSymbol = ""
         } else if secType == .future {

@@ -1,4 +1,5 @@
 import PaperExchange
+import Vocabulary
 
 /// The market-rule ids contract details list (`marketRuleIds`) and reqMarketRule answers: one
 /// rule a minimum tick, with IB's ids for the common ones (26: US stocks' 0.01; 32: 0.25 index

@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension PaperOrder {
     /// COMPLETED_ORDER for this finished order: as TWS sends it, without order id or client id
@@ -8,13 +9,13 @@ extension PaperOrder {
     /// `completedStatus` words.
     func completedOrderMessage(completedTime: String) -> ServerMessage {
         var order = TWSWire.Order(
-            action: request.action.rawValue, totalQuantity: Quantity(request.totalQuantity),
+            action: request.action.rawValue, totalQuantity: FixedDecimal(request.totalQuantity),
             orderType: request.orderType.rawValue, lmtPrice: request.lmtPrice?.doubleValue ?? 0,
             auxPrice: request.auxPrice?.doubleValue ?? 0, tif: request.tif.rawValue, account: account)
         order.permId = permId
         order.orderRef = request.orderRef
         order.openClose = ""
-        order.filledQuantity = Quantity(filledQuantity)
+        order.filledQuantity = FixedDecimal(filledQuantity)
         var state = OrderState(status: status.ibText)
         state.commissionAndFees = nil
         state.completedTime = completedTime

@@ -6,7 +6,7 @@ extension PaperOrder {
     /// OPEN_ORDER for this order's current state.
     var openOrderMessage: ServerMessage {
         var order = TWSWire.Order(
-            action: request.action.rawValue, totalQuantity: Quantity(request.totalQuantity),
+            action: request.action.rawValue, totalQuantity: FixedDecimal(request.totalQuantity),
             orderType: request.orderType.rawValue, lmtPrice: request.lmtPrice?.doubleValue ?? 0,
             auxPrice: request.auxPrice?.doubleValue ?? 0, tif: request.tif.rawValue, account: account)
         order.orderId = orderId
@@ -34,8 +34,8 @@ extension PaperOrder {
     /// ORDER_STATUS for this order's current state.
     var orderStatusMessage: ServerMessage {
         .orderStatus(OrderStatusMessage(
-            orderId: orderId, status: status.ibText, filled: Quantity(filledQuantity),
-            remaining: Quantity(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
+            orderId: orderId, status: status.ibText, filled: FixedDecimal(filledQuantity),
+            remaining: FixedDecimal(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
             permId: permId, parentId: request.attachment?.parentId ?? 0, lastFillPrice: lastFillPrice.doubleValue, clientId: clientId,
             whyHeld: "", mktCapPrice: 0))
     }
@@ -52,12 +52,12 @@ extension PaperExecution {
         wire.acctNumber = account
         wire.exchange = exchange
         wire.side = side
-        wire.shares = Quantity(shares)
+        wire.shares = FixedDecimal(shares)
         wire.price = price.doubleValue
         wire.permId = permId
         wire.clientId = clientId
         wire.liquidation = 0
-        wire.cumQty = Quantity(cumulativeQuantity)
+        wire.cumQty = FixedDecimal(cumulativeQuantity)
         wire.avgPrice = averagePrice.doubleValue
         wire.orderRef = orderRef
         wire.lastLiquidity = lastLiquidity

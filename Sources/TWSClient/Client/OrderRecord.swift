@@ -1,4 +1,5 @@
 import TWSWire
+import Vocabulary
 
 /// What the client tracks about one order it placed.
 struct OrderRecord: Sendable {
@@ -19,11 +20,11 @@ struct OrderRecord: Sendable {
     /// Whether a gap is open.
     var inGap = false
     /// The order's total quantity, to recognise a fill learnt only from executions.
-    var totalQuantity: Quantity?
+    var totalQuantity: FixedDecimal?
     /// The largest cumulative quantity any execution reported.
-    var filledByExecutions: Quantity?
+    var filledByExecutions: FixedDecimal?
 
-    init(continuation: AsyncStream<OrderEvent>.Continuation, totalQuantity: Quantity?) {
+    init(continuation: AsyncStream<OrderEvent>.Continuation, totalQuantity: FixedDecimal?) {
         self.continuation = continuation
         self.totalQuantity = totalQuantity
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Asks for a contract's order book (IB: REQ_MKT_DEPTH, id 10).
 public struct RequestMarketDepth: WireMessage {
     public static let wireName: StaticString = "REQ_MKT_DEPTH"
@@ -52,10 +54,10 @@ public struct MarketDepth: WireMessage {
     /// The row's price.
     public var price: Double
     /// The row's size.
-    public var size: Quantity?
+    public var size: FixedDecimal?
 
     /// Creates the value from its fields.
-    public init(reqId: Int, position: Int, operation: Int, side: Int, price: Double, size: Quantity?) {
+    public init(reqId: Int, position: Int, operation: Int, side: Int, price: Double, size: FixedDecimal?) {
         self.reqId = reqId
         self.position = position
         self.operation = operation

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Asks for 5-second bars as they complete (IB: REQ_REAL_TIME_BARS, id 50).
 public struct RequestRealTimeBars: WireMessage {
     public static let wireName: StaticString = "REQ_REAL_TIME_BARS"
@@ -58,14 +60,14 @@ public struct RealTimeBar: WireMessage {
     /// Closing price.
     public var close: Double
     /// Traded volume (-1 where there is none).
-    public var volume: Quantity?
+    public var volume: FixedDecimal?
     /// Volume-weighted average price (-1 where there is none).
-    public var wap: Quantity?
+    public var wap: FixedDecimal?
     /// Number of trades (-1 where there is none).
     public var count: Int
 
     /// Creates the value from its fields.
-    public init(reqId: Int, time: Int, open: Double, high: Double, low: Double, close: Double, volume: Quantity?, wap: Quantity?, count: Int) {
+    public init(reqId: Int, time: Int, open: Double, high: Double, low: Double, close: Double, volume: FixedDecimal?, wap: FixedDecimal?, count: Int) {
         self.reqId = reqId
         self.time = time
         self.open = open

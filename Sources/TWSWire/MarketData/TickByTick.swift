@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Asks for every trade or quote change of a contract (IB: REQ_TICK_BY_TICK_DATA, id 97).
 public struct RequestTickByTick: WireMessage {
     public static let wireName: StaticString = "REQ_TICK_BY_TICK_DATA"
@@ -44,9 +46,9 @@ public struct TickByTick: WireMessage {
     public enum Payload: Hashable, Sendable {
         /// A trade (`Last` or, with `allLast`, every exchange's prints): price, size, attribute
         /// mask (1 past limit, 2 unreported), exchange and special conditions.
-        case trade(allLast: Bool, price: Double, size: Quantity?, mask: Int, exchange: String, specialConditions: String)
+        case trade(allLast: Bool, price: Double, size: FixedDecimal?, mask: Int, exchange: String, specialConditions: String)
         /// A quote: bid and ask prices and sizes, attribute mask (1 bid past low, 2 ask past high).
-        case bidAsk(bidPrice: Double, askPrice: Double, bidSize: Quantity?, askSize: Quantity?, mask: Int)
+        case bidAsk(bidPrice: Double, askPrice: Double, bidSize: FixedDecimal?, askSize: FixedDecimal?, mask: Int)
         /// A midpoint.
         case midPoint(Double)
         /// Tick type 0: no payload.

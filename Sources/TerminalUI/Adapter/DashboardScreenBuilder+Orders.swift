@@ -1,5 +1,4 @@
 import Dashboard
-import Foundation
 import Vocabulary
 
 /// The ticket, orders, executions and messages.
@@ -102,7 +101,7 @@ extension DashboardScreenBuilder {
     public static func typeAndPrice(_ order: TrackedOrder) -> String {
         var parts = [order.orderType.rawValue]
         for price in [order.stopPrice, order.limitPrice].compactMap({ $0 }) {
-            parts.append(DecimalMath.format(price, scale: max(2, -price.exponent)))
+            parts.append(price.formatted(minimumFractionDigits: 2))
         }
         return parts.joined(separator: " ")
     }
@@ -133,7 +132,7 @@ extension DashboardScreenBuilder {
 
     /// The lifecycle, oldest first: `10:31:02 submitted`, `10:31:05 filled 100`.
     public func steps(_ order: TrackedOrder) -> [OrderLine.Step] {
-        var filledBefore = 0.0
+        var filledBefore = FixedDecimal.zero
         return order.lifecycle.map { change in
             var event: String
             switch change.status {

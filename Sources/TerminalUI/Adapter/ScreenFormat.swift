@@ -1,4 +1,5 @@
 import Dashboard
+import Vocabulary
 
 /// The number and time formats the dashboard screen uses, written without Foundation's
 /// formatters so the output is the same on every machine and locale.
@@ -53,15 +54,16 @@ public enum ScreenFormat {
         return fixed(value, decimals: 2, grouped: true)
     }
 
-    /// A quantity: whole numbers without decimals (`100`, `-50`), fractions as needed (`0.5`).
-    public static func quantity(_ value: Double) -> String {
-        guard value.isFinite else { return "?" }
-        return fixed(value, decimals: min(decimalsNeeded(value), 6), grouped: false)
+    /// A quantity: whole numbers without decimals (`100`, `-50`), fractions as needed (`0.5`),
+    /// at most six decimals.
+    public static func quantity(_ value: FixedDecimal) -> String {
+        value.formatted(fractionDigits: min(value.decimalPlaces, 6))
     }
 
     /// A volume abbreviated to three significant places: `850`, `12.3K`, `41.2M`, `1.1B`.
-    public static func volume(_ value: Double?) -> String? {
-        guard let value, value.isFinite, value >= 0 else { return nil }
+    public static func volume(_ quantity: FixedDecimal?) -> String? {
+        guard let quantity, quantity >= 0 else { return nil }
+        let value = quantity.doubleValue
         let units: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
         for (size, suffix) in units where value >= size * 0.99995 {
             let scaled = value / size

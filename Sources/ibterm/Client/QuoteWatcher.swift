@@ -27,7 +27,7 @@ struct QuoteWatcher {
         var bid: Double?
         var ask: Double?
         var last: Double?
-        var volume: Quantity?
+        var volume: FixedDecimal?
         var marketDataType: MarketDataType?
     }
 

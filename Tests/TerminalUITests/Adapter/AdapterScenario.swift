@@ -78,7 +78,7 @@ struct AdapterScenario {
 
     /// Trades counted so far: each AAPL tick reports a new last size, so it is a change (a
     /// tick repeating every value is no proof that data flows).
-    var trades: Double = 0
+    var trades: FixedDecimal = 0
 
     mutating func tickAAPL() {
         trades += 1
@@ -93,7 +93,7 @@ struct AdapterScenario {
         scenario.user(.submit)
         scenario.at(41)
         scenario.send(.openOrder(OpenOrderSnapshot(orderID: 100, symbol: "AAPL", side: .buy, quantity: 100,
-                                                 orderType: .limit, limitPrice: 231.21, status: .submitted)))
+                                                 orderType: .limit, limitPrice: FixedDecimal("231.21"), status: .submitted)))
         scenario.send(.orderStatus(OrderStatusReport(orderID: 100, status: .submitted, filled: 0, remaining: 100)))
         scenario.at(42)
         scenario.send(.execution(FillReport(executionID: "0001", orderID: 100, symbol: "AAPL", side: .buy,
@@ -104,7 +104,7 @@ struct AdapterScenario {
         scenario.user(.submit)  // closes the sent ticket
         scenario.at(43)
         scenario.send(.openOrder(OpenOrderSnapshot(orderID: 90, symbol: "TSLA", side: .sell, quantity: 50,
-                                                 orderType: .limit, limitPrice: 243.00, status: .preSubmitted)))
+                                                 orderType: .limit, limitPrice: FixedDecimal("243.00"), status: .preSubmitted)))
         scenario.send(.notice(Notice(requestID: 90, code: 201, text: "Order rejected - reason: insufficient margin")))
         scenario.send(.orderStatus(OrderStatusReport(orderID: 90, status: .inactive, filled: 0, remaining: 50)))
         scenario.at(44)

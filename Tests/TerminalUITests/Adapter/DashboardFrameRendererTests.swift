@@ -46,7 +46,7 @@ import Vocabulary
             send(.notice(Notice(requestID: 1_002, code: 354, text: "Requested market data is not subscribed.")))
             send(.notice(Notice(code: 2104, text: "Market data farm connection is OK:usfarm")))
             for index in symbols.indices.prefix(12) {
-                send(.position(PositionUpdate(account: "DU1234567", symbol: symbols[index], quantity: Double(index + 1) * 10,
+                send(.position(PositionUpdate(account: "DU1234567", symbol: symbols[index], quantity: FixedDecimal((index + 1) * 10),
                                               averageCost: 50)))
             }
             for id in 100..<130 { order(id) }
@@ -64,7 +64,7 @@ import Vocabulary
         mutating func tick(_ index: Int) {
             let price = 50 + Double(index) + Double(next() % 100) / 100
             send(.quote(QuoteUpdate(symbol: symbols[index], bid: price - 0.01, ask: price + 0.01, last: price,
-                                    lastSize: Double(next() % 500), volume: Double(1_000_000 + next() % 100_000),
+                                    lastSize: FixedDecimal(next() % 500), volume: FixedDecimal(1_000_000 + next() % 100_000),
                                     close: 50 + Double(index))))
         }
 

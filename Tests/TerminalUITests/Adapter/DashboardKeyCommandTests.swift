@@ -1,6 +1,7 @@
 import Dashboard
 import Testing
 import TerminalUI
+import Vocabulary
 
 /// Keys as the terminal loop hands them over (`DashboardKeyInput.command`), applied to a real
 /// dashboard state: the "terminal too small" screen, Ctrl-C, Ctrl-L and Ctrl-Z.
@@ -47,7 +48,7 @@ import TerminalUI
     static func working() -> AdapterScenario {
         var scenario = AdapterScenario.market()
         scenario.send(.openOrder(OpenOrderSnapshot(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
-                                                 orderType: .limit, limitPrice: 230.00, status: .submitted)))
+                                                 orderType: .limit, limitPrice: FixedDecimal("230.00"), status: .submitted)))
         return scenario
     }
 

@@ -1,19 +1,33 @@
 /// Decimal number text split into sign, digits and a power of ten, without allocating.
 ///
-/// `"-150.25"` is `negative`, mantissa `15025`, exponent `-2`. Used by the field reader to
-/// turn number fields into `Double`, `Int` and ``Quantity`` values exactly.
-struct DecimalText {
-    var negative: Bool
+/// `"-150.25"` is `negative`, mantissa `15025`, exponent `-2`. ``FixedDecimal`` reads its text
+/// through it, and the wire codec turns number fields into `Double` and `Int` values with it.
+/// Its members are inlinable so that a codec in another module decodes as fast as one in this.
+public struct DecimalText: Sendable, Hashable {
+    /// Whether the text had a leading `-`.
+    public var negative: Bool
     /// Up to 19 significant digits.
-    var mantissa: UInt64
+    public var mantissa: UInt64
     /// The power of ten the mantissa is multiplied by.
-    var exponent: Int
-    /// Digits dropped because they did not fit the mantissa (they make the fast path unsafe).
-    var truncated: Bool
+    public var exponent: Int
+    /// Digits dropped because they did not fit the mantissa (they make exact conversions unsafe).
+    public var truncated: Bool
 
-    /// Parses `[+-]digits[.digits][(e|E)[+-]digits]`; `nil` for anything else, also empty text.
-    @inline(__always)
-    static func parse<Bytes: Collection>(_ text: Bytes) -> DecimalText? where Bytes.Element == UInt8 {
+    /// Creates the parts of a decimal number.
+    @inlinable
+    public init(negative: Bool, mantissa: UInt64, exponent: Int, truncated: Bool) {
+        self.negative = negative
+        self.mantissa = mantissa
+        self.exponent = exponent
+        self.truncated = truncated
+    }
+
+    /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (at least one digit, either side of the
+    /// point); `nil` for anything else, also empty text. With `exponent` false an exponent part
+    /// is refused too (what a person types into a price field).
+    @inlinable @inline(__always)
+    public static func parse<Bytes: Collection>(_ text: Bytes, exponent allowExponent: Bool = true) -> DecimalText?
+    where Bytes.Element == UInt8 {
         var index = text.startIndex
         let end = text.endIndex
         guard index != end else { return nil }
@@ -51,7 +65,7 @@ struct DecimalText {
         }
         guard sawDigit else { return nil }
         if index != end {
-            guard text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E") else { return nil }
+            guard allowExponent, text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E") else { return nil }
             index = text.index(after: index)
             var expNegative = false
             if index != end, text[index] == UInt8(ascii: "-") || text[index] == UInt8(ascii: "+") {
@@ -74,7 +88,8 @@ struct DecimalText {
     }
 
     /// The value as an integer count of 10^-`decimals` units, when exact and in range.
-    func scaled(toDecimals decimals: Int) -> Int64? {
+    @inlinable
+    public func scaled(toDecimals decimals: Int) -> Int64? {
         guard !truncated else { return nil }
         if mantissa == 0 { return 0 }
         var value = mantissa
@@ -94,27 +109,39 @@ struct DecimalText {
         return negative ? -Int64(value) : Int64(value)
     }
 
-    private static let exactPowers: [Double] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-    ]
-
-    /// The correctly rounded double when the fast path applies (Clinger's: a mantissa below
-    /// 2^53 and a power of ten up to 22), else `nil`.
-    @inline(__always)
-    var fastDouble: Double? {
-        guard !truncated, mantissa <= 1 << 53 else { return nil }
-        var value = Double(mantissa)
-        if exponent == 0 {
-        } else if exponent > 0 && exponent <= 22 {
-            value *= Self.exactPowers[exponent]
-        } else if exponent < 0 && exponent >= -22 {
-            value /= Self.exactPowers[-exponent]
-        } else if mantissa == 0 {
-            value = 0
-        } else {
-            return nil
+    /// Whether ``scaled(toDecimals:)`` fails for want of decimals (a nonzero digit below
+    /// 10^-`decimals`) rather than for range.
+    public func needsMoreDecimals(than decimals: Int) -> Bool {
+        // A truncated mantissa holds 19 digits; the dropped ones lie below 10^exponent, so they
+        // are decimals past the limit only when the kept ones reach down that far.
+        if truncated { return exponent <= -decimals }
+        var value = mantissa
+        var shift = exponent + decimals
+        while shift < 0 && value != 0 {
+            if value % 10 != 0 { return true }
+            value /= 10
+            shift += 1
         }
-        return negative ? -value : value
+        return false
+    }
+
+    /// Appends the decimal digits of `value` to `out` without allocating.
+    @inlinable
+    public static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        var remaining = value
+        withUnsafeMutableBytes(of: &digits) { raw in
+            while remaining > 0 {
+                raw[count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(raw[index]) }
+        }
     }
 }
