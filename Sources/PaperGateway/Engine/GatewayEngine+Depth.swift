@@ -12,22 +12,12 @@ extension GatewayEngine {
     /// MARKET_DEPTH_L2 naming each row's exchange for smart depth), then kept up to date.
     func subscribeDepth(_ request: RequestMarketDepth, session: ClientSession) {
         let reqId = request.reqId
-        guard let instrument = universe.resolve(request.contract.query) else {
-            send(error: 200, "No security definition has been found for the request", id: reqId, to: session)
-            return
-        }
-        guard session.depth[reqId] == nil else {
-            send(error: 322, "Error processing request.-'bW' : cause - Duplicate ticker id", id: reqId, to: session)
-            return
-        }
-        guard session.depth.count < Self.maximumDepthLines else {
-            send(error: 309, "Max number (\(Self.maximumDepthLines)) of market depth requests has been reached", id: reqId, to: session)
-            return
-        }
-        guard !notEntitledConIds.contains(instrument.conId) else {
-            send(error: 354, Self.notSubscribedText, id: reqId, to: session)
-            return
-        }
+        guard let instrument = openLine(
+            request.contract, reqId: reqId, inUse: session.depth[reqId] != nil, openLines: session.depth.count,
+            limit: Self.maximumDepthLines,
+            full: LineRefusal(code: 309, text: "Max number (\(Self.maximumDepthLines)) of market depth requests has been reached"),
+            session: session)
+        else { return }
         guard let quote = exchange.quote(conId: instrument.conId) else {
             send(error: 317, "Market depth data has been RESET. Please empty deep book contents before applying any new entries.", id: reqId, to: session)
             return

@@ -15,30 +15,22 @@ extension GatewayEngine {
     /// (MidPoint) of the simulated market as it happens.
     func subscribeTickByTick(_ request: RequestTickByTick, session: ClientSession) {
         let reqId = request.reqId
-        guard let instrument = universe.resolve(request.contract.query) else {
-            send(error: 200, "No security definition has been found for the request", id: reqId, to: session)
-            return
-        }
-        guard let kind = TickByTickStream.Kind(rawValue: request.tickType) else {
-            send(error: 321, "Error validating request.-'bT' : cause - Invalid tick-by-tick type '\(request.tickType)'. Legal ones are: Last, AllLast, BidAsk, MidPoint", id: reqId, to: session)
-            return
-        }
-        guard instrument.secType.printsTrades || (kind != .last && kind != .allLast) else {
-            send(error: 321, "Error validating request.-'bT' : cause - \(request.tickType) ticks are not available for \(instrument.symbol) (FX has no trades); use BidAsk or MidPoint", id: reqId, to: session)
-            return
-        }
-        guard session.tickByTick[reqId] == nil else {
-            send(error: 322, "Error processing request.-'bT' : cause - Duplicate ticker id", id: reqId, to: session)
-            return
-        }
-        guard session.tickByTick.count < Self.maximumTickByTickLines else {
-            send(error: 322, "Error processing request.-'bT' : cause - Max number of tick-by-tick requests has been reached.", id: reqId, to: session)
-            return
-        }
-        guard !notEntitledConIds.contains(instrument.conId) else {
-            send(error: 354, Self.notSubscribedText, id: reqId, to: session)
-            return
-        }
+        let kind = TickByTickStream.Kind(rawValue: request.tickType)
+        guard let instrument = openLine(
+            request.contract, reqId: reqId, inUse: session.tickByTick[reqId] != nil, openLines: session.tickByTick.count,
+            limit: Self.maximumTickByTickLines,
+            full: LineRefusal(code: 322, text: "Error processing request.-'bT' : cause - Max number of tick-by-tick requests has been reached."),
+            session: session,
+            validate: { instrument in
+                guard let kind else {
+                    return LineRefusal(code: 321, text: "Error validating request.-'bT' : cause - Invalid tick-by-tick type '\(request.tickType)'. Legal ones are: Last, AllLast, BidAsk, MidPoint")
+                }
+                guard instrument.secType.printsTrades || (kind != .last && kind != .allLast) else {
+                    return LineRefusal(code: 321, text: "Error validating request.-'bT' : cause - \(request.tickType) ticks are not available for \(instrument.symbol) (FX has no trades); use BidAsk or MidPoint")
+                }
+                return nil
+            }), let kind
+        else { return }
         var stream = TickByTickStream(conId: instrument.conId, kind: kind, ignoreSize: request.ignoreSize, lastQuote: nil)
         if let quote = exchange.quote(conId: instrument.conId), kind == .bidAsk || kind == .midPoint {
             sendTickByTick(&stream, quote: quote, trade: nil, time: now, instrument: instrument, reqId: reqId, to: session)
@@ -81,31 +73,22 @@ extension GatewayEngine {
     /// reqRealTimeBars: a 5-second bar (TRADES, MIDPOINT, BID or ASK) as each completes.
     func subscribeRealTimeBars(_ request: RequestRealTimeBars, session: ClientSession) {
         let reqId = request.reqId
-        guard let instrument = universe.resolve(request.contract.query) else {
-            send(error: 200, "No security definition has been found for the request", id: reqId, to: session)
-            return
-        }
-        guard request.barSize == 5 else {
-            send(error: 321, "Error validating request.-'bR' : cause - Real-time bars come in 5-second bars only (barSize \(request.barSize))", id: reqId, to: session)
-            return
-        }
-        guard let show = RealTimeBarStream.Show(rawValue: request.whatToShow.uppercased()),
-              show != .trades || instrument.secType.printsTrades else {
-            send(error: 321, "Error validating request.-'bR' : cause - whatToShow '\(request.whatToShow)' is not available for \(instrument.symbol); legal ones are TRADES (not FX), MIDPOINT, BID, ASK", id: reqId, to: session)
-            return
-        }
-        guard session.realTimeBars[reqId] == nil else {
-            send(error: 322, "Error processing request.-'bR' : cause - Duplicate ticker id", id: reqId, to: session)
-            return
-        }
-        guard session.realTimeBars.count < Self.maximumRealTimeBarLines else {
-            send(error: 420, "Invalid Real-time Query: too many real-time bar requests (at most \(Self.maximumRealTimeBarLines))", id: reqId, to: session)
-            return
-        }
-        guard !notEntitledConIds.contains(instrument.conId) else {
-            send(error: 354, Self.notSubscribedText, id: reqId, to: session)
-            return
-        }
+        let show = RealTimeBarStream.Show(rawValue: request.whatToShow.uppercased())
+        guard let instrument = openLine(
+            request.contract, reqId: reqId, inUse: session.realTimeBars[reqId] != nil, openLines: session.realTimeBars.count,
+            limit: Self.maximumRealTimeBarLines,
+            full: LineRefusal(code: 420, text: "Invalid Real-time Query: too many real-time bar requests (at most \(Self.maximumRealTimeBarLines))"),
+            session: session,
+            validate: { instrument in
+                guard request.barSize == 5 else {
+                    return LineRefusal(code: 321, text: "Error validating request.-'bR' : cause - Real-time bars come in 5-second bars only (barSize \(request.barSize))")
+                }
+                guard let show, show != .trades || instrument.secType.printsTrades else {
+                    return LineRefusal(code: 321, text: "Error validating request.-'bR' : cause - whatToShow '\(request.whatToShow)' is not available for \(instrument.symbol); legal ones are TRADES (not FX), MIDPOINT, BID, ASK")
+                }
+                return nil
+            }), let show
+        else { return }
         let quote = exchange.quote(conId: instrument.conId)
         let value = quote.map { RealTimeBarStream.opening(show, quote: $0) } ?? instrument.referencePrice.doubleValue
         let start = now.secondsSinceEpoch / 5 * 5

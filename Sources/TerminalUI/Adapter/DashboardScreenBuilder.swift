@@ -113,17 +113,17 @@ public struct DashboardScreenBuilder: Sendable {
     }
 
     /// A yes/no box for the state's question, listing the working orders it concerns.
-    public func confirmation(_ confirmation: Dashboard.Confirmation) -> Confirmation {
+    public func confirmation(_ confirmation: Dashboard.Confirmation) -> ConfirmationPrompt {
         let details = state.workingOrders.map { "#\($0.orderID) \($0.summary) (\($0.status.rawValue))" }
         switch confirmation {
         case let .cancelAllOrders(count):
-            return Confirmation(
+            return ConfirmationPrompt(
                 title: "Cancel all orders",
                 question: "Cancel all \(count) working order\(count == 1 ? "" : "s")?",
                 details: details, confirmKey: "y", cancelKey: "n", isDestructive: true)
         case let .quitWithWorkingOrders(count):
             let verb = count == 1 ? "order is" : "orders are"
-            return Confirmation(
+            return ConfirmationPrompt(
                 title: "Quit ibterm",
                 question: "\(count) \(verb) still working and will keep working at IB after ibterm quits. Quit anyway?",
                 details: details, confirmKey: "y/\(DashboardKeyInput.interruptKey.name)", cancelKey: "n", isDestructive: true)

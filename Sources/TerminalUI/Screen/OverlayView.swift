@@ -10,13 +10,13 @@ public enum OverlayView: Hashable, Sendable {
     /// text typed and the cursor (a character index into `text`).
     case prompt(label: String, text: String, cursor: Int)
     /// A yes/no question.
-    case confirmation(Confirmation)
+    case confirmation(ConfirmationPrompt)
     /// What an IB message code means and what to do about it (`:explain 354`).
     case explanation(Explanation)
 }
 
 /// A question that needs a yes or no (cancel all orders, quit with orders working).
-public struct Confirmation: Hashable, Sendable {
+public struct ConfirmationPrompt: Hashable, Sendable {
     /// The box title (`Cancel all orders`).
     public var title: String
     /// The question.

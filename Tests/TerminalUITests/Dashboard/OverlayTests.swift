@@ -64,7 +64,7 @@ import TerminalUI
 
     @Test(arguments: [Size(width: 120, height: 40), Size(width: 80, height: 24)])
     func aConfirmationAsksAndNamesItsKeys(size: Size) {
-        let confirmation = Confirmation(title: "Cancel all orders", question: "Cancel all 2 working orders?",
+        let confirmation = ConfirmationPrompt(title: "Cancel all orders", question: "Cancel all 2 working orders?",
                                         details: ["#1044 BUY 100 AAPL LMT 230.00", "#1045 SELL 50 MSFT LMT 420.00"])
         let canvas = render(.confirmation(confirmation), size: size)
         let text = canvas.textDump
@@ -93,7 +93,7 @@ import TerminalUI
         ticket.mode = .review
         ticket.reviewLines = DashboardFixture.reviewLines
         for overlay in [nil, OverlayView.help(.defaults), .commandLine(text: "buy 100 AAPL", cursor: 3),
-                        .confirmation(Confirmation(title: "Quit", question: "Quit — orders are working?"))] {
+                        .confirmation(ConfirmationPrompt(title: "Quit", question: "Quit — orders are working?"))] {
             var screen = DashboardFixture.screen
             screen.overlay = overlay
             screen.ticket = ticket

@@ -4,7 +4,7 @@ import ArgumentParser
 ///
 /// It is a subcommand rather than the root's own options so that `ibterm quote --gateway ...`
 /// gives `--gateway` to `quote`, not to the dashboard.
-struct DashboardCommand: AsyncParsableCommand {
+struct RunDashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "The dashboard (what `ibterm` runs without a subcommand)."
