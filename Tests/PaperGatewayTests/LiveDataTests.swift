@@ -99,6 +99,7 @@ import Vocabulary
         try await client.send(.requestContractDetails(RequestContractDetails(reqId: 1, contract: spy)))
         let details = try await client.next { if case let .contractData(c) = $0, c.reqId == 1 { c.details } else { nil } }
         #expect(details.contract.exchange == "ARCA")
+        #expect(details.industry == "Funds" && details.category == "Exchange Traded Fund")
         #expect(details.timeZoneId == "US/Eastern")
         // Monday 2025-11-24: a week of sessions with Thanksgiving (Thursday 27th) and the weekend closed.
         #expect(details.liquidHours.hasPrefix("20251124:0930-20251124:1600;20251125:0930-20251125:1600;20251126:0930-20251126:1600;20251127:CLOSED;20251128:0930-20251128:1600;20251129:CLOSED"))

@@ -80,6 +80,8 @@ private struct InstrumentFile: Decodable {
         var last_trade_date: String?
         var reference_price: FixedDecimal
         var volatility: Double?
+        var industry: String?
+        var category: String?
 
         func instrument() throws(InstrumentUniverseError) -> Instrument {
             guard let type = SecurityType(rawValue: sec_type ?? "STK") else {
@@ -102,7 +104,8 @@ private struct InstrumentFile: Decodable {
                 tradingClass: trading_class ?? symbol, minTick: min_tick ?? FixedDecimal(raw: 1_000_000),
                 multiplier: multiplier ?? 1, longName: long_name,
                 lastTradeDateOrContractMonth: last_trade_date ?? "",
-                referencePrice: reference_price, volatility: volatility ?? type.defaultVolatility)
+                referencePrice: reference_price, volatility: volatility ?? type.defaultVolatility,
+                industry: industry, category: category)
         }
     }
 }

@@ -39,6 +39,9 @@ extension Instrument {
         details.longName = longName
         details.contractMonth = lastTradeDateOrContractMonth.isEmpty ? "" : String(lastTradeDateOrContractMonth.prefix(6))
         details.timeZoneId = SessionHoursText.timeZoneId(of: secType)
+        details.industry = industry ?? ""
+        details.category = category ?? ""
+        details.subcategory = category ?? ""
         details.evMultiplier = 0
         details.aggGroup = 1
         details.marketRuleIds = String(MarketRuleBook.ruleId(for: minTick))
