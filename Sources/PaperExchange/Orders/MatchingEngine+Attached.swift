@@ -62,6 +62,24 @@ extension MatchingEngine {
         return outcomes
     }
 
+    /// An order that joins a one-cancels-all group in which a member has already filled: as if
+    /// it had been in the group at that fill, it is cancelled (type 1, or nothing left) or
+    /// reduced by the quantity the group filled (types 2 and 3). `nil` for any other order.
+    mutating func joinedAfterAFill(_ order: PaperOrder) -> [OrderOutcome]? {
+        guard let attachment = order.request.attachment, !attachment.ocaGroup.isEmpty else { return nil }
+        let filled = orders.values.filter {
+            $0.orderId != order.orderId && $0.request.attachment?.ocaGroup == attachment.ocaGroup
+        }.reduce(0) { $0 + $1.filledQuantity }
+        guard filled > 0 else { return nil }
+        if attachment.ocaType == 1 || order.request.totalQuantity - filled <= 0 {
+            return cancel(orderId: order.orderId, reason: "its one-cancels-all group \(attachment.ocaGroup) had already filled \(filled)")
+        }
+        var reduced = order
+        reduced.request.totalQuantity -= filled
+        orders[order.orderId] = reduced
+        return nil
+    }
+
     /// The other open orders of `order`'s one-cancels-all group: the same `ocaGroup`, or, for a
     /// child, the other children of its parent (a bracket's take-profit and stop-loss).
     func ocaSiblings(of order: PaperOrder) -> [Int] {

@@ -85,6 +85,9 @@ public struct MatchingEngine: Sendable {
         if request.attachment?.transmit ?? true {
             outcomes += transmitGroup(of: order)
         }
+        if existing == nil, let late = joinedAfterAFill(order) {
+            return outcomes + late
+        }
         let immediate = request.tif.isImmediate && order.hold == nil && existing == nil
         if immediate, request.tif == .fillOrKill, quote.map({ !canFillWhole(order, quote: $0) }) ?? true {
             return outcomes + cancel(orderId: order.orderId, reason: "FOK: \(request.totalQuantity) could not fill at once; nothing was filled")
