@@ -17,8 +17,9 @@ import Dashboard
 ///   of the state shares its storage with the previous frame's, so that check is immediate).
 /// - **Unchanged panes are not drawn again.** The previous canvas is kept with each pane's
 ///   view; a pane whose view (rows, selection, focus) and area are equal to the previous
-///   frame's keeps its cells. Frames with an overlay, a different size, theme, glyphs or layout
-///   are drawn whole.
+///   frame's keeps its cells, and in the watchlist (the pane that ticks) only the rows that
+///   changed are formatted and drawn again. Frames with an overlay, a different size, theme,
+///   glyphs or layout are drawn whole.
 ///
 /// Keep one renderer per terminal and call `frame(state:now:size:theme:glyphs:)` (or
 /// `screen(…)` then `render(…)`) for every frame; it holds no reference to the state.
@@ -163,8 +164,14 @@ public struct DashboardFrameRenderer: Sendable {
         var panes: [PaneID: PaneView] = [:]
         for (pane, area) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let view = PaneView(pane, screen: screen)
-            if previous[pane] != view {
+            switch (previous[pane], view) {
+            case let (.watchlist(before)?, .watchlist(now)) where before != now:
+                // The pane that ticks: only its changed rows are drawn again.
+                now.render(in: area, on: &canvas, theme: theme, glyphs: glyphs, over: before)
+            case let (before, view) where before != view:
                 view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            default:
+                break
             }
             panes[pane] = view
         }

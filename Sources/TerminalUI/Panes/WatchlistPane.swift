@@ -71,6 +71,27 @@ public struct WatchlistPane: Hashable, Sendable {
             .render(in: inner, on: &canvas, theme: theme)
     }
 
+    /// Draws the pane into `area` over the canvas on which `previous` is already drawn in the
+    /// same area: when only rows changed (same focus, selection, window and column widths), only
+    /// those rows are formatted and drawn; otherwise the whole pane.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet, over previous: WatchlistPane) {
+        guard let labelWidth, previous.labelWidth == labelWidth, previous.isFocused == isFocused,
+              previous.selectedRow == selectedRow, previous.firstRow == firstRow, previous.totalRows == totalRows,
+              previous.rows.count == rows.count, !isEmptyList else {
+            render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            return
+        }
+        let inner = Panel.innerArea(of: area).intersection(canvas.bounds)
+        guard !inner.isEmpty else { return }
+        let changed = Set(rows.indices.filter { rows[$0] != previous.rows[$0] })
+        guard !changed.isEmpty else { return }
+        let fitted = FittedColumns(Self.candidates(dataWidth: min(24, max(14, labelWidth))), width: inner.width)
+        let cells = rows.indices.map { changed.contains($0) ? fitted.cells(Self.cells(for: rows[$0], glyphs: glyphs)) : [] }
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
+              firstRow: firstRow, totalRows: totalRows)
+            .render(in: inner, on: &canvas, theme: theme, onlyRows: changed)
+    }
+
     /// Every candidate cell of one row.
     static func cells(for row: WatchlistLine, glyphs: GlyphSet) -> [TableCell] {
         let state = row.state

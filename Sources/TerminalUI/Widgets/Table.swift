@@ -62,22 +62,31 @@ public struct Table: Hashable, Sendable {
 
     /// Draws the header and as many rows as fit into `area`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme) {
+        render(in: area, on: &canvas, theme: theme, onlyRows: nil)
+    }
+
+    /// Draws only the held rows `onlyRows` (indices into `rows`), leaving the header and every
+    /// other line as the canvas has them: for a frame whose table differs from the one already
+    /// drawn only in those rows. `nil` draws everything.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, onlyRows: Set<Int>?) {
         let area = area.intersection(canvas.bounds)
         guard !area.isEmpty else { return }
         let layout = layout(width: area.width)
         let (headerArea, body) = area.splitTop(1)
-        canvas.fill(headerArea, style: theme[.header], role: .header)
-        for slot in layout {
-            let column = columns[slot.column]
-            draw(TableCell(column.title, role: .header), in: slot, alignment: column.alignment,
-                 y: headerArea.y, area: area, canvas: &canvas, theme: theme)
+        if onlyRows == nil {
+            canvas.fill(headerArea, style: theme[.header], role: .header)
+            for slot in layout {
+                let column = columns[slot.column]
+                draw(TableCell(column.title, role: .header), in: slot, alignment: column.alignment,
+                     y: headerArea.y, area: area, canvas: &canvas, theme: theme)
+            }
         }
         let first = firstVisibleRow(visibleRows: body.height)
         for line in 0..<body.height {
             let index = first + line
             guard index < totalRows else { break }
             let held = index - firstRow
-            guard held >= 0, held < rows.count else { continue }
+            guard held >= 0, held < rows.count, onlyRows?.contains(held) ?? true else { continue }
             let y = body.y + line
             let isSelected = index == selectedRow
             let rowArea = Rect(x: area.x, y: y, width: area.width, height: 1)
