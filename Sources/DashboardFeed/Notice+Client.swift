@@ -1,5 +1,5 @@
 import Dashboard
-import TWSClient
+import TWSStreams
 
 extension Notice {
     /// The dashboard's notice for a gateway message, filed under `requestID` (the quote

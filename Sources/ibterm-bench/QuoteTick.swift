@@ -1,4 +1,5 @@
 import TWSClient
+import TWSStreams
 import TWSWire
 
 /// One message of a quote stream as the gateway wrote it, reduced to what the client's quote
@@ -68,7 +69,7 @@ struct QuoteValues: Sendable {
     /// When the update came out of the symbol's quote stream.
     var receivedAt: ContinuousClock.Instant
 
-    init(_ quote: TWSClient.Quote, receivedAt: ContinuousClock.Instant) {
+    init(_ quote: TWSStreams.Quote, receivedAt: ContinuousClock.Instant) {
         self.receivedAt = receivedAt
         bid = quote.bid
         ask = quote.ask

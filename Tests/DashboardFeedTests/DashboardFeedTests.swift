@@ -1,7 +1,7 @@
 import Dashboard
 import DashboardFeed
 import Testing
-import TWSClient
+import TWSStreams
 import TWSSession
 import TWSWire
 
@@ -14,7 +14,7 @@ import TWSWire
     }
 
     @Test func aQuoteUpdateCarriesOnlyTheFieldsTheMessageBrought() {
-        var quote = TWSClient.Quote(contract: Contract(symbol: "AAPL"))
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "AAPL"))
         quote.bid = 231.2
         quote.ask = 231.25
         quote.bidSize = Quantity(300)
@@ -31,7 +31,7 @@ import TWSWire
     }
 
     @Test func aDataTypeMessageBringsNoPriceAndIsNoTick() {
-        var quote = TWSClient.Quote(contract: Contract(symbol: "MSFT"))
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "MSFT"))
         quote.bid = 478.42
         quote.ask = 478.43
         quote.marketDataType = .live
@@ -43,7 +43,7 @@ import TWSWire
     }
 
     @Test func quoteStreamEventsBecomeQuotesAndNoticesUnderTheSubscriptionsID() {
-        var quote = TWSClient.Quote(contract: Contract(symbol: "MSFT"))
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "MSFT"))
         quote.last = 478.4
         quote.carried = .last
         quote.receivedAt = Self.at

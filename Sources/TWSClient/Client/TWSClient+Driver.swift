@@ -112,16 +112,12 @@ extension IBClient {
         table.connectionLost()
         orderIDs.connectionReset()
         health.reset()
-        reconciliation = nil
         pending.failAll(with: TWSClientError(.connectionLost, "the connection was lost (\(reason)) before the gateway answered"))
         for key in Array(sinks.keys) {
             sinks[key]?.gap(.connectionLost(reason))
-            quotes[key]?.isLive = false
+            router.markNotLive(key)
         }
-        for id in Array(orders.keys) where orders[id]?.continuation != nil && orders[id]?.inGap == false {
-            orders[id]?.inGap = true
-            orders[id]?.continuation?.yield(.gap(.connectionLost(reason)))
-        }
+        perform(orders.connectionLost(.connectionLost(reason)))
     }
 
     func report(_ status: ConnectionStatus, now: SessionInstant) {
@@ -137,10 +133,7 @@ extension IBClient {
                 logger.info("usable again", metadata: ["tws.outage": "\(now - since)"])
                 lastLostAt = nil
             }
-            for id in Array(orders.keys) where orders[id]?.inGap == true {
-                orders[id]?.inGap = false
-                orders[id]?.continuation?.yield(.resumed)
-            }
+            perform(orders.usable())
             connectWaiter?.yield(info)
             connectWaiter?.finish()
             connectWaiter = nil

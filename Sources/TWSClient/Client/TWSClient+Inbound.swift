@@ -96,12 +96,6 @@ extension IBClient {
             perform(machine.handle(.messageReceived, now: now))
         }
         switch message {
-        case .tickPrice(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
-        case .tickSize(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
-        case .tickString(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
-        case .tickGeneric(let m): routeTick(m.reqId, now: now) { $0.carried = [] }
-        case .marketDataType(let m):
-            routeTick(m.reqId, now: now) { $0.apply(marketDataType: MarketDataType(rawValue: m.marketDataType)) }
         case .error(let m): handleError(m, now: now)
         case .orderStatus(let m):
             clearUnreadableFlag(.order(m.orderId))
@@ -123,64 +117,31 @@ extension IBClient {
                 lookup.continuation.yield(lookup.results)
                 lookup.continuation.finish()
             }
-        case .position(let m): routeShared(.positions) { if case .positions(let c) = $0 { c.yield(.value(m)) } }
-        case .positionEnd: routeShared(.positions) { if case .positions(let c) = $0 { c.yield(.end) } }
-        case .accountValue(let m): routeAccount(m.accountName, .value(m))
-        case .portfolioValue(let m): routeAccount(m.accountName, .portfolio(m))
-        case .accountUpdateTime(let m): routeAccount(nil, .updateTime(m.timeStamp))
-        case .accountDownloadEnd(let m):
-            routeShared(.accountUpdates(account: m.account)) { if case .account(let c) = $0 { c.yield(.end) } }
-        case .accountSummary(let m): routeRequest(m.reqId) { if case .summary(let c) = $0 { c.yield(.value(m)) } }
-        case .accountSummaryEnd(let reqId): routeRequest(reqId) { if case .summary(let c) = $0 { c.yield(.end) } }
-        case .pnl(let m): routeRequest(m.reqId) { if case .pnl(let c) = $0 { c.yield(.value(m)) } }
-        case .pnlSingle(let m): routeRequest(m.reqId) { if case .pnlSingle(let c) = $0 { c.yield(.value(m)) } }
+        default:
+            router.route(message, table: table, now: now) { key, delivery in deliver(delivery, to: key) }
+        }
+    }
+
+    // MARK: Delivering
+
+    /// Yields what the router decided on the subscription's stream; a quote tick of market
+    /// data also ends the quote's unreadable flag and tells the health monitor the feed ticks.
+    private func deliver(_ delivery: StreamDelivery, to key: SubscriptionKey) {
+        guard let target = sinks[key]?.target else { return }
+        switch (delivery, target) {
+        case (.quote(let event), .quote(let c)):
+            if case .update(let quote) = event, quote.carried.carriesMarketData {
+                clearUnreadableFlag(.quote(key))
+                health.ticked(key)
+            }
+            c.yield(event)
+        case (.positions(let event), .positions(let c)): c.yield(event)
+        case (.account(let event), .account(let c)): c.yield(event)
+        case (.summary(let event), .summary(let c)): c.yield(event)
+        case (.pnl(let event), .pnl(let c)): c.yield(event)
+        case (.pnlSingle(let event), .pnlSingle(let c)): c.yield(event)
         default: break
         }
-    }
-
-    // MARK: Routing
-
-    private func routeRequest(_ reqId: Int, _ body: (SubscriptionSink.Target) -> Void) {
-        guard let key = table.subscription(forRequestID: reqId)?.key, let sink = sinks[key] else { return }
-        body(sink.target)
-    }
-
-    private func routeShared(_ request: SubscriptionRequest, _ body: (SubscriptionSink.Target) -> Void) {
-        // Only this kind's subscriptions: sorting every quote subscription per account message
-        // cost more than the rest of the account path.
-        for key in table.keys(of: request.kind) {
-            guard let subscription = table[key], subscription.request == request, subscription.requestID != nil else { continue }
-            if let sink = sinks[key] { body(sink.target) }
-        }
-    }
-
-    private func routeAccount(_ account: String?, _ update: AccountUpdate) {
-        for key in table.keys(of: .accountUpdates) {
-            guard let subscription = table[key], subscription.requestID != nil,
-                case .accountUpdates(let subscribed) = subscription.request,
-                account == nil || subscribed.isEmpty || subscribed == account,
-                case .account(let continuation)? = sinks[subscription.key]?.target
-            else { continue }
-            continuation.yield(.value(update))
-        }
-    }
-
-    private func routeTick(_ reqId: Int, now: SessionInstant, _ apply: (inout Quote) -> Void) {
-        guard let key = table.subscription(forRequestID: reqId)?.key, var quote = quotes[key],
-            case .quote(let continuation)? = sinks[key]?.target
-        else { return }
-        apply(&quote)
-        quote.receivedAt = now
-        // Only market data is proof that data flows: a data-type change or a generic tick
-        // repeats what the request set up and says nothing about the feed.
-        if quote.carried.carriesMarketData {
-            clearUnreadableFlag(.quote(key))
-            quote.isLive = true
-            quote.updatedAt = now
-            health.ticked(key)
-        }
-        quotes[key] = quote
-        continuation.yield(.update(quote))
     }
 
     // MARK: Notices
@@ -202,7 +163,7 @@ extension IBClient {
         log(notice)
         if let key = table.subscription(forRequestID: m.id)?.key {
             sinks[key]?.notice(notice)
-        } else if orders[m.id] != nil {
+        } else if orders.tracks[m.id] != nil {
             handleOrderNotice(notice)
         } else if pending.contains(m.id), !notice.isInformational {
             pending.fail(m.id, with: TWSClientError(.requestFailed, m.message, notice: notice))
@@ -227,7 +188,7 @@ extension IBClient {
         case .markAllQuotesNotLive:
             logger.warning("the gateway lost IB's servers: quotes are not live")
             for key in table.keys(of: .marketData) {
-                quotes[key]?.isLive = false
+                router.markNotLive(key)
                 sinks[key]?.gap(.serverLinkDown(code: 1100))
             }
         case .resubscribeAllMarketData:

@@ -40,7 +40,7 @@ extension IBClient {
             unreadableForOrder(id, message, now: now)
         case .noticeTarget(let id) where id >= 0 && table.subscription(forRequestID: id) != nil:
             unreadableForRequest(id, message, now: now)
-        case .noticeTarget(let id) where id >= 0 && orders[id] != nil:
+        case .noticeTarget(let id) where id >= 0 && orders.tracks[id] != nil:
             unreadableForOrder(id, message, now: now)
         case .noticeTarget, .none:
             if Self.orderStateMessageIDs.contains(message.messageID) { rerequestOpenOrders() }
@@ -64,9 +64,9 @@ extension IBClient {
     private func unreadableForRequest(_ id: Int, _ message: UnreadableMessage, now: SessionInstant) {
         if let key = table.subscription(forRequestID: id)?.key, let sink = sinks[key] {
             if case .quote = sink.target {
-                quotes[key]?.isLive = false
+                router.markNotLive(key)
                 guard unreadable.shouldReport(.quote(key)) else { return }
-                let symbol = quotes[key]?.contract.symbol ?? ""
+                let symbol = router.quotes[key]?.contract.symbol ?? ""
                 let whose = symbol.isEmpty ? "the quote" : "\(symbol)'s quote"
                 report(message, id: id, "\(whose) may be incomplete until its next readable tick", now: now) { sink.notice($0) }
             } else {
@@ -85,14 +85,13 @@ extension IBClient {
     }
 
     private func unreadableForOrder(_ id: Int, _ message: UnreadableMessage, now: SessionInstant) {
-        if message.messageID == 5, reconciliation != nil {
+        if message.messageID == 5 {
             // The gateway did list the order as open, even if ibterm cannot read the rest.
-            reconciliation?.openOrders += 1
-            reconciliation?.listedOrderIDs.insert(id)
+            orders.listedOpen(id)
         }
         let rerequested = Self.orderStateMessageIDs.contains(message.messageID) && rerequestOpenOrders()
         let consequence = "order \(id) may be out of date" + (rerequested ? "; ibterm asked IB for the open orders again" : "")
-        if let continuation = orders[id]?.continuation {
+        if let continuation = orderStreams[id] {
             guard unreadable.shouldReport(.order(id)) else { return }
             report(message, id: id, consequence, now: now) { continuation.yield(.notice($0)) }
         } else {
@@ -111,7 +110,7 @@ extension IBClient {
     /// answer; asking again would loop); returns whether it asked.
     @discardableResult
     private func rerequestOpenOrders() -> Bool {
-        if reconciliation != nil || pending.openOrders != nil || unreadable.openOrdersRerequested { return false }
+        if orders.reconciliation != nil || pending.openOrders != nil || unreadable.openOrdersRerequested { return false }
         guard machine.state.isUsable else { return false }
         unreadable.openOrdersRerequested = true
         logger.info("requesting open orders again after an unreadable order message")

@@ -48,15 +48,6 @@ public actor IBClient {
         var generation: Int
         var message: ClientMessage
     }
-    struct Reconciliation: Sendable {
-        var executionsRequestID: Int
-        var openOrdersDone = false
-        var executionsDone = false
-        var openOrders = 0
-        var executions = 0
-        /// The orders the gateway listed open.
-        var listedOrderIDs: Set<Int> = []
-    }
     var endpoint: Endpoint?
     var channel: (any Channel)?
     var generation = 0
@@ -66,7 +57,6 @@ public actor IBClient {
     var everUsable = false
     var connectWaiter: AsyncThrowingStream<SessionInfo, any Error>.Continuation?
     var connectFailure: TWSClientError?
-    var reconciliation: Reconciliation?
     var requestedMarketDataType: MarketDataType?
     var lastLostAt: SessionInstant?
     var unreadable = UnreadableMessageBook()
@@ -77,9 +67,12 @@ public actor IBClient {
 
     // Subscribers.
     var sinks: [SubscriptionKey: SubscriptionSink] = [:]
-    var quotes: [SubscriptionKey: Quote] = [:]
-    var orders: [Int: OrderRecord] = [:]
-    var orderForExecID: [String: Int] = [:]
+    /// Routing and quote accumulation (pure).
+    var router = StreamRouter()
+    /// Order tracking and reconciliation (pure).
+    var orders = OrderBook()
+    /// The stream of every order whose stream is open.
+    var orderStreams: [Int: AsyncStream<OrderEvent>.Continuation] = [:]
     var pending = PendingRequests()
     var stateObservers = Broadcaster<TWSConnectionStatus>()
     var noticeObservers = Broadcaster<TWSNotice>()
@@ -171,9 +164,10 @@ public actor IBClient {
         pending.failAll(with: TWSClientError(.notConnected, "the client disconnected"))
         for sink in sinks.values { sink.finish() }
         sinks.removeAll()
-        quotes.removeAll()
+        router.removeAll()
         table = SubscriptionTable()
-        for key in orders.keys { orders[key]?.continuation?.finish() }
+        for continuation in orderStreams.values { continuation.finish() }
+        orderStreams.removeAll()
         orders.removeAll()
         stateObservers.finishAll()
         noticeObservers.finishAll()

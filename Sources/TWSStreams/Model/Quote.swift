@@ -51,7 +51,7 @@ public struct Quote: Hashable, Sendable {
     }
 
     /// Applies a TICK_PRICE (and the size it carries for bid, ask and last).
-    mutating func apply(_ tick: TickPrice) {
+    package mutating func apply(_ tick: TickPrice) {
         let type = tick.tickType.live
         if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
         let price = tick.price.flatMap { $0 == -1 && (type == .bid || type == .ask) ? nil : $0 }
@@ -68,7 +68,7 @@ public struct Quote: Hashable, Sendable {
     }
 
     /// Applies a TICK_SIZE.
-    mutating func apply(_ tick: TickSize) {
+    package mutating func apply(_ tick: TickSize) {
         let type = tick.tickType.live
         if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
         switch type {
@@ -81,7 +81,7 @@ public struct Quote: Hashable, Sendable {
     }
 
     /// Applies a TICK_STRING (the last trade's time).
-    mutating func apply(_ tick: TickString) {
+    package mutating func apply(_ tick: TickString) {
         if tick.tickType.live == .lastTimestamp, let seconds = Int(tick.value) {
             lastTradeTime = seconds
             carried = .lastTradeTime
@@ -91,7 +91,7 @@ public struct Quote: Hashable, Sendable {
     }
 
     /// Applies a MARKET_DATA_TYPE: the data type changes, no market data arrives.
-    mutating func apply(marketDataType type: MarketDataType?) {
+    package mutating func apply(marketDataType type: MarketDataType?) {
         marketDataType = type
         carried = .marketDataType
     }
