@@ -52,10 +52,14 @@ extension IBClient {
         guard let endpoint else { return }
         let connection = generation
         let timeout = configuration.establishTimeout
+        let opener = configuration.channelOpener
+        let clock = self.clock
         logger.info("opening socket", metadata: ["tws.attempt": "\(attempt)", "tws.endpoint": "\(endpoint.host):\(endpoint.port)"])
         Task { [weak self] in
             do {
-                let (channel, events) = try await NIOTransport.connect(host: endpoint.host, port: endpoint.port, timeout: timeout)
+                let (channel, events) = try await NIOTransport.connect(
+                    host: endpoint.host, port: endpoint.port, timeout: timeout, opener: opener, clock: clock
+                )
                 guard let self else {
                     channel.close(promise: nil)
                     return
@@ -76,11 +80,12 @@ extension IBClient {
             return false
         }
         self.channel = channel
-        decoder = FrameDecoder()
         serverVersion = nil
         logger.info("socket connected")
         perform(machine.handle(.socketConnected, now: clock.now()))
         rearmTimer()
+        // autoRead is off: the first read, then one more after each batch handled.
+        channel.read()
         return true
     }
 
@@ -97,7 +102,6 @@ extension IBClient {
         channel = nil
         generation += 1
         serverVersion = nil
-        decoder = FrameDecoder()
     }
 
     func connectionLost(_ reason: LostReason, now: SessionInstant) {

@@ -2,61 +2,44 @@ import Logging
 import TWSSession
 import TWSWire
 
-/// Reading the socket: framing, the handshake reply, decoding and routing.
+/// Reading the socket: the batches of decoded frames, the handshake reply, routing.
 extension IBClient {
     func transport(_ event: TransportEvent, connection: Int) {
         guard connection == generation else { return }
         switch event {
-        case .bytes(let bytes):
-            decoder.append(bytes)
-            readFrames(connection: connection)
+        case .frames(let frames, let receivedAt):
+            for frame in frames {
+                guard connection == generation else { break }
+                receive(frame, at: receivedAt)
+            }
+            // The batch is handled: read the socket again (autoRead is off).
+            if connection == generation { channel?.read() }
         case .closed:
             logger.warning("the gateway closed the socket")
             perform(machine.handle(.socketClosed, now: clock.now()))
         case .failed(let description):
             perform(machine.handle(.socketError(.socketError(description)), now: clock.now()))
+        case .brokenFraming(let description):
+            protocolError(description)
         }
         rearmTimer()
     }
 
-    private func readFrames(connection: Int) {
-        while connection == generation {
-            // Before the handshake reply the frame is kept to parse the hello; after it, the
-            // message is decoded from the decoder's buffer in place (no copy, no retain).
-            guard let serverVersion else {
-                let payload: ArraySlice<UInt8>
-                do {
-                    guard let frame = try decoder.nextFrame() else { return }
-                    payload = frame
-                } catch {
-                    protocolError("\(error)")
-                    return
-                }
-                handleHello(payload)
-                continue
-            }
-            // Only broken framing drops the connection. A message whose fields do not decode
-            // is skipped and reported (IBClient+Unreadable); fields after a message's known
-            // layout are read past, as IB's own clients do.
-            let inbound: InboundMessage
-            do {
-                guard let next = try decoder.nextInboundMessage(serverVersion: serverVersion, strictness: .ignoringExtraFields)
-                else { return }
-                inbound = next
-            } catch {
-                protocolError("\(error)")
-                return
-            }
-            let now = clock.now()
-            keepalive?.received(now: now)
-            switch inbound {
-            case .message(let message, let ignoredFieldCount):
-                logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
-                if ignoredFieldCount > 0 { noteExtraFields(message, count: ignoredFieldCount) }
-                dispatch(message, now: now)
-            case .unreadable(let message):
-                skipUnreadable(message, now: now)
-            }
+    /// One decoded frame of the current connection, read at `now`.
+    private func receive(_ frame: InboundFrame, at now: SessionInstant) {
+        keepalive?.received(now: now)
+        switch frame {
+        case .hello(let hello):
+            handleHello(hello, now: now)
+        case .message(.message(let message, let ignoredFieldCount)):
+            // Fields after a message's known layout are read past, as IB's own clients do.
+            logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
+            if ignoredFieldCount > 0 { noteExtraFields(message, count: ignoredFieldCount) }
+            dispatch(message, now: now)
+        case .message(.unreadable(let message)):
+            // A message whose fields do not decode is skipped and reported (IBClient+Unreadable);
+            // only broken framing drops the connection.
+            skipUnreadable(message, now: now)
         }
     }
 
@@ -66,21 +49,14 @@ extension IBClient {
     }
 
     /// The first frame: the handshake reply.
-    private func handleHello(_ payload: ArraySlice<UInt8>) {
-        let now = clock.now()
-        keepalive?.received(now: now)
-        do {
-            let hello = try ServerHello(parsing: payload)
-            logger.info("handshake reply", metadata: [
-                "tws.server_version": "\(hello.serverVersion)", "tws.connection_time": "\(hello.connectionTime)",
-            ])
-            self.serverVersion = hello.serverVersion
-            perform(machine.handle(
-                .handshakeReply(serverVersion: hello.serverVersion, connectionTime: hello.connectionTime), now: now
-            ))
-        } catch {
-            protocolError("\(error)")
-        }
+    private func handleHello(_ hello: ServerHello, now: SessionInstant) {
+        logger.info("handshake reply", metadata: [
+            "tws.server_version": "\(hello.serverVersion)", "tws.connection_time": "\(hello.connectionTime)",
+        ])
+        serverVersion = hello.serverVersion
+        perform(machine.handle(
+            .handshakeReply(serverVersion: hello.serverVersion, connectionTime: hello.connectionTime), now: now
+        ))
     }
 
     private func dispatch(_ message: ServerMessage, now: SessionInstant) {

@@ -51,7 +51,6 @@ public actor IBClient {
     var endpoint: Endpoint?
     var channel: (any Channel)?
     var generation = 0
-    var decoder = FrameDecoder()
     var serverVersion: Int?
     var session: SessionInfo?
     var everUsable = false
