@@ -44,12 +44,15 @@ import TWSWire
             if case let .historicalData(h) = message, h.reqId == 11 { return h }
             return nil
         }.first
-        #expect(intraday?.bars.count == 288)
+        // Regular hours of Monday 2025-11-24 up to 11:00 New York: 09:30 to 10:55 in 5-minute bars.
+        #expect(intraday?.bars.count == 18)
+        #expect(intraday?.bars.first?.date == "20251124 09:30:00")
         let daily = all.compactMap { message -> HistoricalData? in
             if case let .historicalData(h) = message, h.reqId == 12 { return h }
             return nil
         }.first
-        #expect(daily?.bars.count == 30)
+        // One calendar month of trade dates, 24 October to 24 November 2025: no weekends.
+        #expect(daily?.bars.count == 22)
         #expect(daily?.bars.allSatisfy { $0.low <= min($0.open, $0.close) && $0.high >= max($0.open, $0.close) } == true)
         #expect(client.decodeErrors.isEmpty)
         try await gateway.server.stop()

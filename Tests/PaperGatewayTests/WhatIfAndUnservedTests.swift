@@ -56,7 +56,6 @@ import TWSWire
         (52, ["2", "43", "0", "AAPL", "STK", "SMART", "", "USD", "", "ReportSnapshot", ""], 43),  // reqFundamentalData
         (78, ["44", "AAPL", "", "STK", "265598"], 44),  // reqSecDefOptParams
         (81, ["45", "AAP"], 45),  // reqMatchingSymbols
-        (87, ["46", "0", "AAPL", "STK", "", "0", "", "", "SMART", "", "USD", "", "", "0", "1", "TRADES", "1"], 46),  // reqHeadTimeStamp
         (97, ["47", "0", "AAPL", "STK", "", "0", "", "", "SMART", "", "USD", "", "", "Last", "0", "0"], 47),  // reqTickByTickData
     ]
 

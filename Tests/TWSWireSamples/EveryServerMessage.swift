@@ -75,6 +75,7 @@ public enum EveryServerMessage {
             .accountUpdateMultiEnd(reqId: request),
             .symbolSamples(SymbolSamples(reqId: request, matches: [SymbolSamples.Match(contract: contract, derivativeSecTypes: ["OPT"], description: "IBM")])),
             .tickRequestParameters(TickRequestParameters(reqId: request, minTick: 0.01, bboExchange: "a6", snapshotPermissions: 3)),
+            .headTimestamp(HeadTimestamp(reqId: request, headTimestamp: "20050103-14:30:00")),
             .historicalDataUpdate(HistoricalDataUpdate(reqId: request, bar: bar)),
             .pnl(PnL(reqId: request, dailyPnL: 1, unrealizedPnL: 2, realizedPnL: 3)),
             .pnlSingle(PnLSingle(reqId: request, position: Quantity(units: 100_000_000), dailyPnL: 1, unrealizedPnL: 2, realizedPnL: 3, value: 4)),

@@ -15,30 +15,4 @@ extension GatewayEngine {
         }
         session.send(.contractDataEnd(reqId: request.reqId))
     }
-
-    /// reqHistoricalData: bars from the simulated path, then (from server version 196)
-    /// HISTORICAL_DATA_END; 200 for an unknown contract, 321 for a malformed request.
-    func sendHistoricalData(_ request: RequestHistoricalData, to session: ClientSession) {
-        guard let instrument = universe.resolve(request.contract.query) else {
-            send(error: 200, "No security definition has been found for the request", id: request.reqId, to: session)
-            return
-        }
-        let time = now
-        let offset = exchange.configuration.sessionUTCOffsetSeconds
-        let builder = HistoricalBarBuilder(seed: configuration.seed, utcOffsetSeconds: offset)
-        let mark = exchange.quote(conId: instrument.conId)?.markPrice ?? instrument.referencePrice
-        do {
-            let bars = try builder.bars(for: request, instrument: instrument, mark: mark, end: time)
-            let endText = GatewayTimeText.barDate(time, daily: false, formatDate: 1, utcOffsetSeconds: offset)
-            let startSeconds = (try? HistoricalBarBuilder.seconds(ofDuration: request.durationString)) ?? 0
-            let startText = GatewayTimeText.barDate(
-                time.adding(milliseconds: -startSeconds * 1000), daily: false, formatDate: 1, utcOffsetSeconds: offset)
-            session.send(.historicalData(HistoricalData(reqId: request.reqId, startDate: startText, endDate: endText, bars: bars)))
-            if session.serverVersion >= 196 {
-                session.send(.historicalDataEnd(HistoricalDataEnd(reqId: request.reqId, startDate: startText, endDate: endText)))
-            }
-        } catch {
-            send(error: 321, "Error validating request.-'bP' : cause - \(error.reason)", id: request.reqId, to: session)
-        }
-    }
 }

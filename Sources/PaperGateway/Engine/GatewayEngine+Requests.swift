@@ -26,7 +26,9 @@ extension GatewayEngine {
             session.send(.currentTimeInMillis(CurrentTimeInMillis(timeInMillis: Int(now.millisecondsSinceEpoch))))
         case let .requestContractDetails(request): sendContractDetails(request, to: session)
         case let .requestHistoricalData(request): sendHistoricalData(request, to: session)
-        case .cancelHistoricalData: break
+        case let .cancelHistoricalData(reqId): cancelHistoricalData(reqId: reqId, session: session)
+        case let .requestHeadTimestamp(request): sendHeadTimestamp(request, to: session)
+        case .cancelHeadTimestamp: break
         case let .requestAccountUpdates(request):
             session.accountUpdates = request.subscribe
             if request.subscribe { sendAccountDownload(to: session) }

@@ -13,6 +13,10 @@ extension GatewayEngine {
         }
         runMarket(until: time)
         periodicPushes(at: time)
+        if time.milliseconds(since: lastHistoryPush) >= 1000 {
+            lastHistoryPush = time
+            pushHistoryUpdates()
+        }
         closeStalledHandshakes()
         flushAll()
     }

@@ -39,6 +39,7 @@ final class GatewayEngine {
     // Periodic pushes.
     var lastPnLPush: Timestamp
     var lastAccountPush: Timestamp
+    var lastHistoryPush: Timestamp
 
     init(configuration: GatewayConfiguration, universe: InstrumentUniverse) throws {
         var storedCounter = 1
@@ -74,6 +75,7 @@ final class GatewayEngine {
         lastScenarioCheck = now
         lastPnLPush = now
         lastAccountPush = now
+        lastHistoryPush = now
     }
 
     var now: Timestamp { configuration.clock.now() }

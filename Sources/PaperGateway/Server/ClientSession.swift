@@ -50,6 +50,10 @@ final class ClientSession {
     var accountMulti: Set<Int> = []
     var pnl: Set<Int> = []
     var pnlSingle: [Int: Int] = [:]
+    /// IB's historical pacing for this client.
+    var historyPacing = HistoricalPacing()
+    /// keepUpToDate historical requests, by request id.
+    var historyStreams: [Int: HistoryStream] = [:]
     /// Whether the server has stopped answering (half-open fault).
     var isHalfOpen = false
     /// Whether requests arriving during the half-open fault are read and dropped whole (a

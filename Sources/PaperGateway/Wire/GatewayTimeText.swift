@@ -22,6 +22,12 @@ enum GatewayTimeText {
         return daily ? civil.compactDate : civil.compactDate + " " + clock(civil)
     }
 
+    /// HEAD_TIMESTAMP's `yyyyMMdd-HH:mm:ss`, in UTC.
+    static func headTimestamp(_ time: Timestamp) -> String {
+        let civil = CivilTime(time)
+        return civil.compactDate + "-" + clock(civil)
+    }
+
     /// `HH:MM:SS`.
     static func clock(_ civil: CivilTime) -> String {
         pad(civil.hour) + ":" + pad(civil.minute) + ":" + pad(civil.second)

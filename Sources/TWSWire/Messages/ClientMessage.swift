@@ -18,6 +18,8 @@ public enum ClientMessage: Hashable, Sendable {
     case requestManagedAccounts
     indirect case requestHistoricalData(RequestHistoricalData)
     case cancelHistoricalData(reqId: Int)
+    indirect case requestHeadTimestamp(RequestHeadTimestamp)
+    case cancelHeadTimestamp(reqId: Int)
     case requestCurrentTime
     case requestGlobalCancel(RequestGlobalCancel)
     /// 1 live, 2 frozen, 3 delayed, 4 delayed-frozen.
@@ -56,6 +58,8 @@ public enum ClientMessage: Hashable, Sendable {
         case .requestManagedAccounts: 17
         case .requestHistoricalData: 20
         case .cancelHistoricalData: 25
+        case .requestHeadTimestamp: 87
+        case .cancelHeadTimestamp: 90
         case .requestCurrentTime: 49
         case .requestGlobalCancel: 58
         case .requestMarketDataType: 59
@@ -93,6 +97,8 @@ public enum ClientMessage: Hashable, Sendable {
         case .requestManagedAccounts: "REQ_MANAGED_ACCTS"
         case .requestHistoricalData: "REQ_HISTORICAL_DATA"
         case .cancelHistoricalData: "CANCEL_HISTORICAL_DATA"
+        case .requestHeadTimestamp: "REQ_HEAD_TIMESTAMP"
+        case .cancelHeadTimestamp: "CANCEL_HEAD_TIMESTAMP"
         case .requestCurrentTime: "REQ_CURRENT_TIME"
         case .requestGlobalCancel: "REQ_GLOBAL_CANCEL"
         case .requestMarketDataType: "REQ_MARKET_DATA_TYPE"
@@ -168,6 +174,8 @@ public enum ClientMessage: Hashable, Sendable {
         case 17: try versionOnly("REQ_MANAGED_ACCTS"); return .requestManagedAccounts
         case 20: return .requestHistoricalData(try body(RequestHistoricalData.self))
         case 25: return .cancelHistoricalData(reqId: try simple("CANCEL_HISTORICAL_DATA", version: true, "reqId"))
+        case 87: return .requestHeadTimestamp(try body(RequestHeadTimestamp.self))
+        case 90: return .cancelHeadTimestamp(reqId: try simple("CANCEL_HEAD_TIMESTAMP", version: false, "reqId"))
         case 49: try versionOnly("REQ_CURRENT_TIME"); return .requestCurrentTime
         case 58: return .requestGlobalCancel(try body(RequestGlobalCancel.self))
         case 59: return .requestMarketDataType(try simple("REQ_MARKET_DATA_TYPE", version: true, "marketDataType"))
@@ -234,7 +242,8 @@ public enum ClientMessage: Hashable, Sendable {
         case let .startAPI(clientId, capabilities): w.int(2); w.int(clientId); w.string(capabilities)
         case let .requestAccountUpdatesMulti(m): m.write(to: &w, serverVersion: sv)
         case let .requestPnL(m): m.write(to: &w, serverVersion: sv)
-        case let .cancelPnL(reqId), let .cancelPnLSingle(reqId): w.int(reqId)
+        case let .cancelPnL(reqId), let .cancelPnLSingle(reqId), let .cancelHeadTimestamp(reqId): w.int(reqId)
+        case let .requestHeadTimestamp(m): m.write(to: &w, serverVersion: sv)
         case let .requestPnLSingle(m): m.write(to: &w, serverVersion: sv)
         case let .requestCompletedOrders(apiOnly): w.bool(apiOnly)
         case .requestCurrentTimeInMillis: break

@@ -45,6 +45,7 @@ public enum ServerMessage: Hashable, Sendable {
     indirect case completedOrder(CompletedOrder)
     case completedOrdersEnd
     case historicalDataEnd(HistoricalDataEnd)
+    case headTimestamp(HeadTimestamp)
     case currentTimeInMillis(CurrentTimeInMillis)
     /// A message id this codec does not know, with its fields as text.
     case unknown(id: Int, fields: [String])
@@ -91,6 +92,7 @@ public enum ServerMessage: Hashable, Sendable {
         case .completedOrder: 101
         case .completedOrdersEnd: 102
         case .historicalDataEnd: 108
+        case .headTimestamp: 88
         case .currentTimeInMillis: 109
         case let .unknown(id, _): id
         }
@@ -192,6 +194,7 @@ public enum ServerMessage: Hashable, Sendable {
         case 74: return .accountUpdateMultiEnd(reqId: try versionAndRequestID("ACCOUNT_UPDATE_MULTI_END"))
         case 79: return .symbolSamples(try body(SymbolSamples.self))
         case 81: return .tickRequestParameters(try body(TickRequestParameters.self))
+        case 88: return .headTimestamp(try body(HeadTimestamp.self))
         case 90: return .historicalDataUpdate(try body(HistoricalDataUpdate.self))
         case 94: return .pnl(try body(PnL.self))
         case 95: return .pnlSingle(try body(PnLSingle.self))
@@ -268,6 +271,7 @@ public enum ServerMessage: Hashable, Sendable {
         case let .completedOrder(m): m.write(to: &w, serverVersion: sv)
         case .completedOrdersEnd: break
         case let .historicalDataEnd(m): m.write(to: &w, serverVersion: sv)
+        case let .headTimestamp(m): m.write(to: &w, serverVersion: sv)
         case let .currentTimeInMillis(m): m.write(to: &w, serverVersion: sv)
         case let .unknown(_, fields): for field in fields { w.string(field) }
         }

@@ -37,7 +37,7 @@ public enum ServerMessageDirectory {
     /// Every server message id this codec decodes, in id order.
     public static let knownIDs: [Int] = [
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 45, 46, 49, 52, 53, 54, 55, 57, 58, 59,
-        61, 62, 63, 64, 73, 74, 79, 81, 90, 94, 95, 100, 101, 102, 108, 109,
+        61, 62, 63, 64, 73, 74, 79, 81, 88, 90, 94, 95, 100, 101, 102, 108, 109,
     ]
 
     /// The entry for message `id` at `serverVersion`, or `nil` for an id this codec does not know.
@@ -75,6 +75,7 @@ public enum ServerMessageDirectory {
         case 74: Entry("ACCOUNT_UPDATE_MULTI_END", .account, (2, .request))
         case 79: Entry("SYMBOL_SAMPLES", .contracts, (1, .request))
         case 81: Entry("TICK_REQ_PARAMS", .marketData, (1, .request))
+        case 88: Entry("HEAD_TIMESTAMP", .historicalData, (1, .request))
         case 90: Entry("HISTORICAL_DATA_UPDATE", .historicalData, (1, .request))
         case 94: Entry("PNL", .account, (1, .request))
         case 95: Entry("PNL_SINGLE", .account, (1, .request))

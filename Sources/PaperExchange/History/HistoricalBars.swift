@@ -1,0 +1,276 @@
+/// One bar of simulated history, before the wire formats it.
+public struct HistoricalBar: Sendable, Hashable {
+    /// The bar's first second, in seconds since the epoch.
+    public var start: Int64
+    /// For daily, weekly and monthly bars, the trade date that names the bar.
+    public var tradeDay: CalendarDay?
+    /// Opening value.
+    public var open: Double
+    /// Highest value.
+    public var high: Double
+    /// Lowest value.
+    public var low: Double
+    /// Closing value (for the bar in progress, the live value).
+    public var close: Double
+    /// Traded volume, or `nil` where IB has none (quotes, midpoints, volatilities).
+    public var volume: Int64?
+    /// Volume-weighted average price, or `nil` with no volume.
+    public var wap: Double?
+    /// Number of trades, or `nil` with no volume.
+    public var count: Int?
+}
+
+/// The bars answering one request, with the span they cover (HISTORICAL_DATA_END's dates).
+public struct HistoricalAnswer: Sendable, Hashable {
+    /// The bars, oldest first.
+    public var bars: [HistoricalBar]
+    /// The start of the span, in seconds since the epoch.
+    public var start: Int64
+    /// The end of the span, in seconds since the epoch.
+    public var end: Int64
+}
+
+/// Draws historical bars from an instrument's ``PricePath`` on its ``TradingCalendar``:
+/// bars only inside sessions (regular hours with `useRTH`), none on weekends or exchange
+/// holidays, values by `whatToShow`, the latest bar ending at the live mark.
+public struct HistoricalBars: Sendable {
+    /// The instrument.
+    public var instrument: Instrument
+    /// The engine's seed.
+    public var seed: UInt64
+    /// The live mark (the value the latest bar ends at).
+    public var mark: FixedDecimal
+    /// The current instant, in seconds since the epoch.
+    public var now: Int64
+
+    /// Creates a drawer for `instrument` at `now` with its live `mark`.
+    public init(instrument: Instrument, seed: UInt64, mark: FixedDecimal, now: Int64) {
+        self.instrument = instrument
+        self.seed = seed
+        self.mark = mark
+        self.now = now
+    }
+
+    /// The earliest instant with data (IB's head timestamp): the first regular session of
+    /// 2005 for stocks and FX; for a futures contract, the first session 15 months before its
+    /// expiry month.
+    public var headTimestamp: Int64 {
+        var year = 2005, month = 1
+        if instrument.secType == .future, let yyyymm = Int(instrument.lastTradeDateOrContractMonth.prefix(6)) {
+            let months = (yyyymm / 100) * 12 + (yyyymm % 100 - 1) - 15
+            year = months / 12
+            month = months % 12 + 1
+        }
+        var day = CalendarDay(year: year, month: month, day: 1)
+        while TradingCalendar.session(of: instrument.secType, on: day, regularHours: true) == nil { day = day.adding(days: 1) }
+        return TradingCalendar.session(of: instrument.secType, on: day, regularHours: true)?.start ?? day.dayNumber * 86_400
+    }
+
+    /// The bars answering `query`, or IB's error when there is no such data.
+    public func answer(_ query: HistoricalQuery) throws(HistoricalRequestError) -> HistoricalAnswer {
+        try checkAvailable(query.show)
+        let end = min(query.end ?? now, now)
+        let head = headTimestamp
+        guard end > head else {
+            throw .service("HMDS query returned no data: \(instrument.symbol) has no data before \(CalendarDay(dayNumber: NewYorkTime.localDay(atUTC: head)).compactText)")
+        }
+        let regular = query.regularHoursOnly && instrument.secType != .forex
+        let start = max(head, startBound(query.duration, end: end, regular: regular))
+        let sessions = TradingCalendar.sessions(of: instrument.secType, regularHours: regular, from: start, to: end)
+        let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility).anchored(to: mark.doubleValue, at: now)
+        let bars: [HistoricalBar]
+        switch query.barSize {
+        case .oneDay: bars = sessions.map { dailyBar($0, path: path, show: query.show, end: end) }
+        case .oneWeek: bars = grouped(sessions, path: path, show: query.show, end: end) { $0.dayNumber - Int64(($0.weekday + 6) % 7) }
+        case .oneMonth: bars = grouped(sessions, path: path, show: query.show, end: end) { Int64($0.year * 12 + $0.month) }
+        default: bars = intradayBars(sessions, size: query.barSize.seconds, from: start, to: end, path: path, show: query.show)
+        }
+        return HistoricalAnswer(bars: bars, start: start, end: end)
+    }
+
+    /// The bar in progress at `now` for a `keepUpToDate` request (its close is the live mark),
+    /// or `nil` outside the instrument's sessions.
+    public func barInProgress(_ query: HistoricalQuery) -> HistoricalBar? {
+        let regular = query.regularHoursOnly && instrument.secType != .forex
+        guard let session = TradingCalendar.sessions(of: instrument.secType, regularHours: regular, from: now, to: now + 1).last else { return nil }
+        let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility).anchored(to: mark.doubleValue, at: now)
+        if query.barSize.isDaily {
+            return dailyBar(session, path: path, show: query.show, end: now + 1)
+        }
+        return intradayBars([session], size: query.barSize.seconds, from: now - query.barSize.seconds, to: now + 1, path: path, show: query.show).last
+    }
+
+    /// Throws IB's 162 when the instrument has no data of the kind `show` (FX has no trades;
+    /// volatilities and adjusted prices are kept for stocks).
+    public func checkAvailable(_ show: HistoricalShow) throws(HistoricalRequestError) {
+        let name = "\(instrument.symbol) (\(instrument.secType.rawValue) on \(instrument.exchange))"
+        switch (instrument.secType, show) {
+        case (.forex, .trades), (.forex, .adjustedLast):
+            throw .service("No data of type \(show.rawValue) is available for \(name): FX has MIDPOINT, BID, ASK and BID_ASK.")
+        case (.forex, .historicalVolatility), (.forex, .impliedVolatility), (.future, .historicalVolatility), (.future, .impliedVolatility):
+            throw .service("No data of type \(show.rawValue) is available for \(name): volatilities are kept for stocks.")
+        case (.future, .adjustedLast):
+            throw .service("No data of type ADJUSTED_LAST is available for \(name): adjusted prices are kept for stocks.")
+        default:
+            return
+        }
+    }
+
+    /// Where a duration reaches back to from `end`: seconds back, the last N sessions, or
+    /// calendar weeks, months and years.
+    private func startBound(_ duration: HistoricalDuration, end: Int64, regular: Bool) -> Int64 {
+        switch duration.unit {
+        case .seconds:
+            return end - Int64(duration.amount)
+        case .days:
+            let sessions = TradingCalendar.lastSessions(duration.amount, of: instrument.secType, regularHours: regular, before: end)
+            return sessions.first?.start ?? end
+        case .weeks:
+            return end - Int64(duration.amount) * 7 * 86_400
+        case .months, .years:
+            let months = duration.unit == .months ? duration.amount : duration.amount * 12
+            let local = NewYorkTime.localSeconds(atUTC: end)
+            let day = CalendarDay(dayNumber: NewYorkTime.floorDivide(local, 86_400))
+            let total = day.year * 12 + (day.month - 1) - months
+            let earlier = CalendarDay(year: total / 12, month: total % 12 + 1, day: day.day)
+            return NewYorkTime.utcSeconds(localDay: earlier.dayNumber, secondOfDay: local - day.dayNumber * 86_400)
+        }
+    }
+
+    private func intradayBars(
+        _ sessions: [TradingSession], size: Int64, from: Int64, to: Int64, path: PricePath, show: HistoricalShow
+    ) -> [HistoricalBar] {
+        var bars: [HistoricalBar] = []
+        for session in sessions {
+            var start = session.start
+            while start < session.end, start < to {
+                let local = NewYorkTime.localSeconds(atUTC: start)
+                let next = min(session.end, start + (NewYorkTime.floorDivide(local, size) + 1) * size - local)
+                if next > from {
+                    bars.append(bar(from: start, to: min(next, to), path: path, show: show, tradeDay: nil, session: session))
+                }
+                start = next
+            }
+        }
+        return bars
+    }
+
+    private func dailyBar(_ session: TradingSession, path: PricePath, show: HistoricalShow, end: Int64) -> HistoricalBar {
+        bar(from: session.start, to: min(session.end, end), path: path, show: show, tradeDay: session.tradeDay, session: session)
+    }
+
+    private func grouped(
+        _ sessions: [TradingSession], path: PricePath, show: HistoricalShow, end: Int64, key: (CalendarDay) -> Int64
+    ) -> [HistoricalBar] {
+        var bars: [HistoricalBar] = []
+        var currentKey: Int64?
+        for session in sessions {
+            let daily = dailyBar(session, path: path, show: show, end: end)
+            let k = key(session.tradeDay)
+            guard k == currentKey, var last = bars.popLast() else {
+                bars.append(daily)
+                currentKey = k
+                continue
+            }
+            last.high = max(last.high, daily.high)
+            last.low = min(last.low, daily.low)
+            last.close = daily.close
+            if let volume = daily.volume, let total = last.volume {
+                last.wap = ((last.wap ?? 0) * Double(total) + (daily.wap ?? 0) * Double(volume)) / Double(max(1, total + volume))
+                last.volume = total + volume
+                last.count = (last.count ?? 0) + (daily.count ?? 0)
+            }
+            bars.append(last)
+        }
+        return bars
+    }
+
+    /// One bar over `[start, end)`: nine samples of the path (open, seven inside, close).
+    private func bar(
+        from start: Int64, to end: Int64, path: PricePath, show: HistoricalShow, tradeDay: CalendarDay?, session: TradingSession
+    ) -> HistoricalBar {
+        let last = min(end, now)
+        let span = Double(max(0, last - start))
+        var mids: [Double] = []
+        mids.reserveCapacity(9)
+        for k in 0...8 { mids.append(path.value(at: Double(start) + span * Double(k) / 8)) }
+        let tick = instrument.minTick
+        var result: HistoricalBar
+        switch show {
+        case .trades, .adjustedLast, .midpoint:
+            let prices = mids.map { onGrid($0, tick) }
+            result = HistoricalBar(start: start, tradeDay: tradeDay, open: prices[0], high: prices.max() ?? prices[0],
+                                   low: prices.min() ?? prices[0], close: prices[8])
+        case .bid, .ask:
+            let quotes = mids.map { quote($0, tick, bid: show == .bid) }
+            result = HistoricalBar(start: start, tradeDay: tradeDay, open: quotes[0], high: quotes.max() ?? quotes[0],
+                                   low: quotes.min() ?? quotes[0], close: quotes[8])
+        case .bidAsk:
+            let bids = mids.map { quote($0, tick, bid: true) }
+            let asks = mids.map { quote($0, tick, bid: false) }
+            result = HistoricalBar(start: start, tradeDay: tradeDay, open: rounded(bids.reduce(0, +) / 9), high: asks.max() ?? asks[0],
+                                   low: bids.min() ?? bids[0], close: rounded(asks.reduce(0, +) / 9))
+        case .historicalVolatility, .impliedVolatility:
+            let base = instrument.volatility * (show == .impliedVolatility ? 1.1 : 1)
+            let level = PricePath(seed: seed ^ 0x5EED_0F_F0, conId: instrument.conId, volatility: 0.8).anchored(to: base, at: now)
+            let values = (0...8).map { rounded(level.value(at: Double(start) + span * Double($0) / 8)) }
+            result = HistoricalBar(start: start, tradeDay: tradeDay, open: values[0], high: values.max() ?? values[0],
+                                   low: values.min() ?? values[0], close: values[8])
+        }
+        if show.carriesVolume {
+            let (volume, count) = traded(from: start, to: last, session: session)
+            result.volume = volume
+            result.count = count
+            result.wap = rounded((result.open + result.high + result.low + result.close) / 4)
+        }
+        return result
+    }
+
+    /// Simulated volume and trade count over `[start, end)`: about 2 million shares a regular
+    /// session for a stock (5 % of that rate outside regular hours), 1 million contracts a day
+    /// for a future, varying ±50 % from bar to bar.
+    private func traded(from start: Int64, to end: Int64, session: TradingSession) -> (Int64, Int) {
+        let seconds = Double(max(0, end - start))
+        let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility)
+        let jitter = 0.5 + path.uniform(salt: 0x0B, index: start)
+        switch instrument.secType {
+        case .stock:
+            let regular = TradingCalendar.session(of: .stock, on: session.tradeDay, regularHours: true)
+            let inRegular = regular.map { start >= $0.start && start < $0.end } ?? false
+            let rate = 2_000_000.0 / 23_400 * (inRegular ? 1 : 0.05)
+            let volume = Int64(seconds * rate * jitter / 100) * 100
+            return (volume, Int(volume / 100) + (volume > 0 ? 1 : 0))
+        case .future:
+            let volume = Int64(seconds * 1_000_000 / 82_800 * jitter)
+            return (volume, Int(volume / 3) + (volume > 0 ? 1 : 0))
+        case .forex:
+            return (0, 0)
+        }
+    }
+
+    private func onGrid(_ value: Double, _ tick: FixedDecimal) -> Double {
+        let ticks = max(1, Int64((value / tick.doubleValue).rounded()))
+        return FixedDecimal(raw: ticks * tick.raw).doubleValue
+    }
+
+    /// The bid (or ask) around a mid: a spread of about 2 basis points, at least one tick.
+    private func quote(_ mid: Double, _ tick: FixedDecimal, bid: Bool) -> Double {
+        let size = tick.doubleValue
+        let spreadTicks = max(1, Int64((mid * 0.0002 / size).rounded()))
+        let bidTicks = max(1, Int64((mid / size - Double(spreadTicks) / 2).rounded(.down)))
+        return FixedDecimal(raw: (bid ? bidTicks : bidTicks + spreadTicks) * tick.raw).doubleValue
+    }
+
+    private func rounded(_ value: Double) -> Double {
+        FixedDecimal(raw: Int64((value * 1_000_000).rounded()) * 100).doubleValue
+    }
+}
+
+extension CalendarDay {
+    /// `yyyyMMdd`, as IB writes dates.
+    public var compactText: String {
+        let value = year * 10_000 + month * 100 + day
+        let text = String(value)
+        return String(repeating: "0", count: max(0, 8 - text.count)) + text
+    }
+}

@@ -1,0 +1,144 @@
+import PaperExchange
+import TWSWire
+
+extension GatewayEngine {
+    /// The most keepUpToDate requests one client may hold open (IB's 50 simultaneous
+    /// historical requests).
+    static let maximumOpenHistoryRequests = 50
+
+    /// reqHistoricalData: checks the request as TWS does (321 for a field that does not
+    /// validate, 162 for data the service does not have or for a pacing violation, 200 for an
+    /// unknown contract), then answers HISTORICAL_DATA and, from server version 196,
+    /// HISTORICAL_DATA_END; a keepUpToDate request stays open and gets
+    /// HISTORICAL_DATA_UPDATE for the bar in progress until it is cancelled.
+    func sendHistoricalData(_ request: RequestHistoricalData, to session: ClientSession) {
+        let reqId = request.reqId
+        guard let instrument = universe.resolve(request.contract.query) else {
+            send(error: 200, "No security definition has been found for the request", id: reqId, to: session)
+            return
+        }
+        let query: HistoricalQuery
+        do {
+            query = try HistoricalQuery(
+                barSize: request.barSizeSetting, duration: request.durationString, whatToShow: request.whatToShow,
+                useRTH: request.useRTH, endDateTime: request.endDateTime, keepUpToDate: request.keepUpToDate)
+        } catch {
+            refuse(reqId, error, session: session)
+            return
+        }
+        if query.keepUpToDate {
+            guard session.historyStreams[reqId] == nil else {
+                send(error: 322, "Error processing request.-'bP' : cause - Duplicate ticker id", id: reqId, to: session)
+                return
+            }
+            guard session.historyStreams.count < Self.maximumOpenHistoryRequests else {
+                send(error: 322, "Error processing request.-'bP' : cause - Only \(Self.maximumOpenHistoryRequests) simultaneous API historical data requests allowed.", id: reqId, to: session)
+                return
+            }
+        }
+        let series = "\(instrument.conId)@\(request.contract.exchange.isEmpty ? instrument.exchange : request.contract.exchange):\(query.show.rawValue)"
+        let name = "\(series) \(request.endDateTime) \(request.durationString) \(request.barSizeSetting) \(request.useRTH) \(request.formatDate)"
+        let estimate = Int(min(query.duration.nominalSeconds / query.barSize.seconds, HistoricalQuery.maximumSteps))
+        if let violation = session.historyPacing.admit(
+            request: name, series: series, show: query.show, barSize: query.barSize, bars: estimate,
+            nowMilliseconds: now.millisecondsSinceEpoch
+        ) {
+            logger.info("\(session.label) historical request \(reqId) refused: \(violation.message)")
+            refuse(reqId, violation, session: session)
+            return
+        }
+        let drawer = historyDrawer(for: instrument)
+        let answer: HistoricalAnswer
+        do {
+            answer = try drawer.answer(query)
+        } catch {
+            refuse(reqId, error, session: session)
+            return
+        }
+        let formatDate = request.formatDate
+        let bars = answer.bars.map { Self.wireBar($0, formatDate: formatDate) }
+        let startText = Self.historyTime(answer.start)
+        let endText = Self.historyTime(answer.end)
+        session.send(.historicalData(HistoricalData(reqId: reqId, startDate: startText, endDate: endText, bars: bars)))
+        if session.serverVersion >= 196 {
+            session.send(.historicalDataEnd(HistoricalDataEnd(reqId: reqId, startDate: startText, endDate: endText)))
+        }
+        if query.keepUpToDate {
+            session.historyStreams[reqId] = HistoryStream(query: query, conId: instrument.conId, formatDate: formatDate, lastSent: answer.bars.last)
+        }
+    }
+
+    /// cancelHistoricalData: ends a keepUpToDate request; for one that is not open, IB's 366.
+    func cancelHistoricalData(reqId: Int, session: ClientSession) {
+        guard session.historyStreams.removeValue(forKey: reqId) != nil else {
+            send(error: 366, "No historical data query found for ticker id:\(reqId)", id: reqId, to: session)
+            return
+        }
+    }
+
+    /// Sends every open keepUpToDate request its bar in progress when it changed.
+    func pushHistoryUpdates() {
+        for session in readySessions where !session.historyStreams.isEmpty {
+            for (reqId, stream) in session.historyStreams.sorted(by: { $0.key < $1.key }) {
+                guard let instrument = universe.instrument(conId: stream.conId),
+                      let bar = historyDrawer(for: instrument).barInProgress(stream.query), bar != stream.lastSent else { continue }
+                session.historyStreams[reqId]?.lastSent = bar
+                session.send(.historicalDataUpdate(HistoricalDataUpdate(reqId: reqId, bar: Self.wireBar(bar, formatDate: stream.formatDate))))
+            }
+        }
+    }
+
+    /// reqHeadTimeStamp: the first instant with data of that kind (HEAD_TIMESTAMP, dated
+    /// `yyyyMMdd-HH:mm:ss` in UTC or epoch seconds with formatDate 2), or the refusal
+    /// reqHistoricalData would give for the same contract and `whatToShow`.
+    func sendHeadTimestamp(_ request: RequestHeadTimestamp, to session: ClientSession) {
+        guard let instrument = universe.resolve(request.contract.query) else {
+            send(error: 200, "No security definition has been found for the request", id: request.reqId, to: session)
+            return
+        }
+        do {
+            let query = try HistoricalQuery(
+                barSize: "1 day", duration: "1 D", whatToShow: request.whatToShow, useRTH: request.useRTH, endDateTime: "", keepUpToDate: false)
+            let drawer = historyDrawer(for: instrument)
+            try drawer.checkAvailable(query.show)
+            let head = drawer.headTimestamp
+            let text = request.formatDate == 2 ? String(head) : GatewayTimeText.headTimestamp(Timestamp(secondsSinceEpoch: head))
+            session.send(.headTimestamp(HeadTimestamp(reqId: request.reqId, headTimestamp: text)))
+        } catch {
+            refuse(request.reqId, error, session: session)
+        }
+    }
+
+    private func historyDrawer(for instrument: Instrument) -> HistoricalBars {
+        let mark = exchange.quote(conId: instrument.conId)?.markPrice ?? instrument.referencePrice
+        return HistoricalBars(instrument: instrument, seed: configuration.seed, mark: mark, now: now.secondsSinceEpoch)
+    }
+
+    private func refuse(_ reqId: Int, _ error: HistoricalRequestError, session: ClientSession) {
+        send(error: error.code, error.message, id: reqId, to: session)
+    }
+
+    /// A bar as TWS writes it: dated `yyyyMMdd` (daily and longer) or `yyyyMMdd HH:mm:ss` in
+    /// New York time (formatDate 1) or epoch seconds (formatDate 2); quotes and midpoints carry
+    /// -1 for volume, VWAP and count.
+    static func wireBar(_ bar: HistoricalBar, formatDate: Int) -> Bar {
+        let date: String
+        if let day = bar.tradeDay {
+            date = day.compactText
+        } else if formatDate == 2 {
+            date = String(bar.start)
+        } else {
+            date = historyTime(bar.start)
+        }
+        return Bar(
+            date: date, open: bar.open, high: bar.high, low: bar.low, close: bar.close,
+            volume: bar.volume.map { Quantity(Int($0)) } ?? Quantity(-1), wap: bar.wap ?? -1, barCount: bar.count ?? -1)
+    }
+
+    /// `yyyyMMdd HH:mm:ss` in New York time.
+    static func historyTime(_ seconds: Int64) -> String {
+        GatewayTimeText.barDate(
+            Timestamp(secondsSinceEpoch: seconds), daily: false, formatDate: 1,
+            utcOffsetSeconds: Int(NewYorkTime.utcOffset(atUTC: seconds)))
+    }
+}
