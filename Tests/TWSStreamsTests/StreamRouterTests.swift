@@ -75,3 +75,17 @@ import TWSWire
         #expect(keys == [positions], "an unknown request id and a connection message belong to no subscription")
     }
 }
+
+/// Whom a notice concerns.
+@Suite struct NoticeOwnerTests {
+    @Test func aNoticeBelongsToTheConnectionASubscriptionAnOrderOrNoOne() throws {
+        let (table, key, _) = StreamRouterTests.table()
+        let reqId = try #require(table[key]?.requestID)
+        var orders = OrderBook()
+        orders.placed(500, totalQuantity: 1)
+        #expect(NoticeOwner(noticeID: -1, table: table, orders: orders) == .connection)
+        #expect(NoticeOwner(noticeID: reqId, table: table, orders: orders) == .subscription(key))
+        #expect(NoticeOwner(noticeID: 500, table: table, orders: orders) == .order(500))
+        #expect(NoticeOwner(noticeID: 77, table: table, orders: orders) == .other(77))
+    }
+}

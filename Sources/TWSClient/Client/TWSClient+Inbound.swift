@@ -126,7 +126,8 @@ extension IBClient {
         var notice = TWSNotice(
             id: m.id, code: m.code, message: m.message, advancedOrderRejectJson: m.advancedOrderRejectJson, receivedAt: now
         )
-        if m.id < 0 {
+        let owner = NoticeOwner(noticeID: m.id, table: table, orders: orders)
+        if case .connection = owner {
             let actions = health.notice(code: m.code, text: m.message, now: now, marketData: table.keys(of: .marketData))
             for action in actions {
                 if case .farmChanged(let transition) = action { notice.farm = transition }
@@ -137,12 +138,14 @@ extension IBClient {
             return
         }
         log(notice)
-        if let key = table.subscription(forRequestID: m.id)?.key {
-            sinks[key]?.notice(notice)
-        } else if orders.tracks[m.id] != nil {
-            handleOrderNotice(notice)
-        } else if pending.contains(m.id), !notice.isInformational {
-            pending.fail(m.id, with: TWSClientError(.requestFailed, m.message, notice: notice))
+        switch owner {
+        case .connection: break
+        case .subscription(let key): sinks[key]?.notice(notice)
+        case .order: handleOrderNotice(notice)
+        case .other(let id):
+            if pending.contains(id), !notice.isInformational {
+                pending.fail(id, with: TWSClientError(.requestFailed, m.message, notice: notice))
+            }
         }
         noticeObservers.yield(notice)
     }

@@ -38,14 +38,22 @@ extension IBClient {
             unreadableForRequest(id, message, now: now)
         case .order(let id):
             unreadableForOrder(id, message, now: now)
-        case .noticeTarget(let id) where id >= 0 && table.subscription(forRequestID: id) != nil:
-            unreadableForRequest(id, message, now: now)
-        case .noticeTarget(let id) where id >= 0 && orders.tracks[id] != nil:
-            unreadableForOrder(id, message, now: now)
-        case .noticeTarget, .none:
-            if Self.orderStateMessageIDs.contains(message.messageID) { rerequestOpenOrders() }
-            unreadableWithoutOwner(message, now: now)
+        case .noticeTarget(let id):
+            switch NoticeOwner(noticeID: id, table: table, orders: orders) {
+            case .subscription: unreadableForRequest(id, message, now: now)
+            case .order: unreadableForOrder(id, message, now: now)
+            case .connection, .other: unreadableOfNoOne(message, now: now)
+            }
+        case .none:
+            unreadableOfNoOne(message, now: now)
         }
+    }
+
+    /// A message that names no subscription or order the client follows: an order's state is
+    /// asked for again; it is reported once per message id.
+    private func unreadableOfNoOne(_ message: UnreadableMessage, now: SessionInstant) {
+        if Self.orderStateMessageIDs.contains(message.messageID) { rerequestOpenOrders() }
+        unreadableWithoutOwner(message, now: now)
     }
 
     /// The messages that carry an order's state, re-read with REQ_OPEN_ORDERS when one of
