@@ -103,4 +103,24 @@ import TWSWire
         await client.disconnect()
         task.cancel()
     }
+
+    @Test func aNoticeReadWithTheStartUpMessagesIsNoEarlierThanTheConnectedState() async throws {
+        let gateway = MemoryGateway(clock: ManualClock())
+        gateway.startupNotices = [ErrorMessage(id: -1, code: 2110, message: "Connectivity between TWS and server is broken.")]
+        gateway.clock.stepEveryReading(by: .microseconds(1))
+        let client = Self.client(gateway)
+        let (states, task) = Recorder.record(await client.connectionStates())
+        let (notices, noticesTask) = Recorder.record(await client.notices())
+        try await client.connect(host: "gateway", port: 4002, clientId: 7)
+        try await waitUntil("the 2110 notice") { notices.events.contains { $0.code == 2110 } }
+        // Every reading of the clock is later than the one before: the connected state is
+        // stamped with the read that brought the start-up messages, not a later reading, so the
+        // dashboard files the notice under the new connection.
+        let connected = try #require(states.events.first { if case .connected = $0.state { true } else { false } })
+        let notice = try #require(notices.events.first { $0.code == 2110 })
+        #expect(connected.at <= notice.receivedAt)
+        await client.disconnect()
+        task.cancel()
+        noticesTask.cancel()
+    }
 }

@@ -18,6 +18,8 @@ final class MemoryGateway: Sendable {
     private struct State: Sendable {
         var sent: [Sent] = []
         var answersProbes = true
+        /// Sent right after the start-up messages, in the same read.
+        var startupNotices: [ErrorMessage] = []
         var channel: NIOAsyncTestingChannel?
     }
 
@@ -52,6 +54,12 @@ final class MemoryGateway: Sendable {
         set { state.withLock { $0.answersProbes = newValue } }
     }
 
+    /// Notices sent right after the start-up messages, in the same read (e.g. 2110).
+    var startupNotices: [ErrorMessage] {
+        get { state.withLock { $0.startupNotices } }
+        set { state.withLock { $0.startupNotices = newValue } }
+    }
+
     /// The latest connection's channel.
     var channel: NIOAsyncTestingChannel? { state.withLock { $0.channel } }
 
@@ -75,6 +83,7 @@ final class MemoryGateway: Sendable {
         switch message {
         case .startAPI:
             return [.managedAccounts(ManagedAccounts(accounts: ["DU1234567"])), .nextValidId(NextValidID(orderId: 1))]
+                + startupNotices.map { .error($0) }
         case .requestOpenOrders, .requestAllOpenOrders:
             return [.openOrderEnd]
         case .requestExecutions(let request):

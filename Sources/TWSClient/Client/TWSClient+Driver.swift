@@ -6,8 +6,13 @@ import TWSWire
 /// Carrying out the connection state machine's actions: sockets, timers and pacing.
 extension IBClient {
     /// Carries out actions in order; a first-connect failure stops the client afterwards.
-    func perform(_ actions: [ConnectionAction]) {
-        let now = clock.now()
+    ///
+    /// `now` is the instant of what caused them: for a message, the instant its socket read
+    /// completed, so a state reported on its account (say, connected) is no later than the
+    /// messages read with it or after it (a notice in the same read belongs to the new
+    /// connection); the clock's reading when `nil`.
+    func perform(_ actions: [ConnectionAction], now: SessionInstant? = nil) {
+        let now = now ?? clock.now()
         for action in actions {
             switch action {
             case .openSocket(let attempt):
@@ -30,7 +35,7 @@ extension IBClient {
                 logger.info("reconnect scheduled", metadata: ["tws.attempt": "\(attempt)", "tws.in": "\(at - now)"])
             case .resubscribeAll:
                 resubscribeAll()
-                perform(machine.handle(.resubscriptionSent, now: clock.now()))
+                perform(machine.handle(.resubscriptionSent, now: now), now: now)
             case .reconcileOrders:
                 startReconciliation()
             case .reportState(let status):
@@ -236,7 +241,7 @@ extension IBClient {
             send(.requestCurrentTime, urgent: true)
         case .connectionDead(let silence):
             logger.warning("keepalive: no answer to the probe", metadata: ["tws.silent_for": "\(silence)"])
-            perform(machine.handle(.keepaliveDead(silentFor: silence), now: now))
+            perform(machine.handle(.keepaliveDead(silentFor: silence), now: now), now: now)
         }
         perform(machine.tick(now: now))
         for action in health.tick(now: now) { handleHealth(action) }

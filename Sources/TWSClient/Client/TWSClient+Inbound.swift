@@ -56,20 +56,20 @@ extension IBClient {
         serverVersion = hello.serverVersion
         perform(machine.handle(
             .handshakeReply(serverVersion: hello.serverVersion, connectionTime: hello.connectionTime), now: now
-        ))
+        ), now: now)
     }
 
     private func dispatch(_ message: ServerMessage, now: SessionInstant) {
         switch message {
         case .nextValidId(let m):
             orderIDs.receivedNextValidID(m.orderId)
-            perform(machine.handle(.nextValidID(m.orderId), now: now))
+            perform(machine.handle(.nextValidID(m.orderId), now: now), now: now)
             handleNextValidIDAnswer(m.orderId)
             if let next = orderIDs.nextID { nextOrderIDObservers.yield(next) }
         case .managedAccounts(let m):
-            perform(machine.handle(.managedAccounts(m.accounts), now: now))
+            perform(machine.handle(.managedAccounts(m.accounts), now: now), now: now)
         default:
-            perform(machine.handle(.messageReceived, now: now))
+            perform(machine.handle(.messageReceived, now: now), now: now)
         }
         switch message {
         case .error(let m): handleError(m, now: now)

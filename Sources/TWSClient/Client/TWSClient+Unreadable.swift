@@ -31,7 +31,7 @@ extension IBClient {
                 "tws.fields": "\(message.rawText)", "tws.skipped": "\(unreadable.skippedCount)",
             ])
         }
-        perform(machine.handle(.messageReceived, now: now))
+        perform(machine.handle(.messageReceived, now: now), now: now)
         if message.messageID == 53 { unreadable.openOrdersRerequested = false }
         switch message.subject {
         case .request(let id):

@@ -6,7 +6,9 @@ import TWSWire
 /// A connection to IB Gateway / TWS that notices drops, reconnects, resubscribes and
 /// reconciles, with an async/await API.
 ///
-/// The client speaks the TWS API socket protocol through SwiftNIO and drives the pure
+/// The client speaks the TWS API socket protocol through SwiftNIO (frames are cut and decoded
+/// in the channel pipeline and handed over once per socket read) and carries out what the pure
+/// layers decide: TWSStreams' routing, quote accumulation and order reconciliation, and the
 /// `TWSSession` policies: the connection state machine, pacing (at most 50 messages in any
 /// second, nothing dropped), keepalive probing (reqCurrentTime after 2 s of silence, dead 3 s
 /// later), reconnect backoff with jitter, request and order id allocation, the subscription

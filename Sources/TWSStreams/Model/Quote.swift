@@ -42,7 +42,8 @@ public struct Quote: Hashable, Sendable {
     public var updatedAt: SessionInstant?
     /// The fields the latest message carried (empty before the first message).
     public var carried: QuoteFields = []
-    /// When the latest message was read (monotonic): a tick, a generic tick or a data-type change.
+    /// When the latest message was read (monotonic): the instant the socket read that brought
+    /// it completed, for a tick, a generic tick or a data-type change alike.
     public var receivedAt: SessionInstant?
 
     /// Creates an empty quote for `contract`.
