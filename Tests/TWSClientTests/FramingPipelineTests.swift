@@ -20,12 +20,14 @@ import TWSWireSamples
         return .message(message)
     }
 
-    /// An EmbeddedChannel with the client's inbound pipeline, and the events it hands over.
-    static func pipeline(limit: Int = FrameDecoder.defaultLimit, serverVersion: Int? = version) throws
+    /// An EmbeddedChannel with the client's inbound pipeline, and the events it hands over;
+    /// `reads` counts the reads the pipeline asks for.
+    static func pipeline(limit: Int = FrameDecoder.defaultLimit, serverVersion: Int? = version, reads: ReadCounter = ReadCounter()) throws
         -> (EmbeddedChannel, AsyncStream<TransportEvent>)
     {
         let (events, continuation) = AsyncStream.makeStream(of: TransportEvent.self)
         let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(reads)
         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(TWSFrameDecoder(limit: limit, serverVersion: serverVersion)))
         try channel.pipeline.syncOperations.addHandler(InboundBatcher(continuation: continuation, clock: ManualClock()))
         return (channel, events)
@@ -80,6 +82,22 @@ import TWSWireSamples
         #expect(second.count == 1)
     }
 
+    @Test func aReadThatCompletesNoFrameAsksForTheNextReadItself() async throws {
+        let reads = ReadCounter()
+        let (channel, events) = try Self.pipeline(reads: reads)
+        let tick = ServerMessage.tickSize(TickSize(reqId: 1, tickType: .volume, size: 5)).encoded(serverVersion: Self.version)
+        try channel.writeInbound(ByteBuffer(bytes: tick.prefix(6)))
+        #expect(reads.count == 1, "half a frame: the client gets nothing, so the pipeline reads on")
+        try channel.writeInbound(ByteBuffer(bytes: tick.dropFirst(6)))
+        #expect(reads.count == 1, "a whole frame: handed over; the client asks for the next read once it is handled")
+        let all = try await Self.drain(channel, events)
+        guard case .frames(let frames, _)? = all.first else {
+            Issue.record("unexpected events \(all)")
+            return
+        }
+        #expect(frames.count == 1)
+    }
+
     @Test func aFrameAboveTheLimitBreaksTheFramingAfterWhatCameBeforeIt() async throws {
         let (channel, events) = try Self.pipeline(limit: 64)
         let tick = ServerMessage.tickSize(TickSize(reqId: 1, tickType: .volume, size: 5))
@@ -110,5 +128,17 @@ import TWSWireSamples
         }
         #expect(message.messageID == EveryServerMessage.samples()[0].messageID)
         #expect(text.contains("message id is not a number"))
+    }
+}
+
+/// Counts the reads asked of the channel (it stands first in the pipeline).
+final class ReadCounter: ChannelOutboundHandler {
+    typealias OutboundIn = Any
+    /// Only touched on the EmbeddedChannel's one thread.
+    private(set) var count = 0
+
+    func read(context: ChannelHandlerContext) {
+        count += 1
+        context.read()
     }
 }

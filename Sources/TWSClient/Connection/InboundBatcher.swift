@@ -9,7 +9,8 @@ import TWSWire
 ///
 /// The channel runs with `autoRead` off: the client calls `read()` once it has handled a
 /// batch, so a client that falls behind stops reading the socket (TCP then slows the gateway)
-/// instead of buffering without bound.
+/// instead of buffering without bound. A read that completed no frame (a frame split across
+/// reads) hands nothing over, so the batcher asks for the next read itself.
 final class InboundBatcher: ChannelInboundHandler {
     typealias InboundIn = InboundFrame
 
@@ -27,7 +28,13 @@ final class InboundBatcher: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        deliver()
+        if batch.isEmpty {
+            // Nothing for the client, which will therefore not ask for more: the frame under
+            // way needs the next read.
+            context.read()
+        } else {
+            deliver()
+        }
         context.fireChannelReadComplete()
     }
 
