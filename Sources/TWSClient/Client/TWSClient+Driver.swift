@@ -62,7 +62,7 @@ extension IBClient {
         logger.info("opening socket", metadata: ["tws.attempt": "\(attempt)", "tws.endpoint": "\(endpoint.host):\(endpoint.port)"])
         Task { [weak self] in
             do {
-                let (channel, events) = try await NIOTransport.connect(
+                let (channel, events, gate) = try await NIOTransport.connect(
                     host: endpoint.host, port: endpoint.port, timeout: timeout, opener: opener, clock: clock
                 )
                 guard let self else {
@@ -70,8 +70,11 @@ extension IBClient {
                     return
                 }
                 guard await self.socketOpened(channel, connection: connection) else { return }
+                // One hop into the actor per read batch; a read held while the client was
+                // behind is released once it has caught up.
                 for await event in events {
                     await self.transport(event, connection: connection)
+                    if case .frames = event, gate.handled() { channel.read() }
                 }
             } catch {
                 await self?.socketFailed(NIOTransport.describe(error), connection: connection)
@@ -89,8 +92,6 @@ extension IBClient {
         logger.info("socket connected")
         perform(machine.handle(.socketConnected, now: clock.now()))
         rearmTimer()
-        // autoRead is off: the first read, then one more after each batch handled.
-        channel.read()
         return true
     }
 

@@ -12,8 +12,6 @@ extension IBClient {
                 guard connection == generation else { break }
                 receive(frame, at: receivedAt)
             }
-            // The batch is handled: read the socket again (autoRead is off).
-            if connection == generation { channel?.read() }
         case .closed:
             logger.warning("the gateway closed the socket")
             perform(machine.handle(.socketClosed, now: clock.now()))

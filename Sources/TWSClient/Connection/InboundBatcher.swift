@@ -7,20 +7,26 @@ import TWSWire
 /// so the client's task and actor are entered once per read, not once per message. The batch
 /// carries the instant the read completed, from the client's clock.
 ///
-/// The channel runs with `autoRead` off: the client calls `read()` once it has handled a
-/// batch, so a client that falls behind stops reading the socket (TCP then slows the gateway)
-/// instead of buffering without bound. A read that completed no frame (a frame split across
-/// reads) hands nothing over, so the batcher asks for the next read itself.
-final class InboundBatcher: ChannelInboundHandler {
+/// Back-pressure: the channel reads by itself (`autoRead`) while the client keeps up; the
+/// batcher holds the channel's reads while ``ReadGate/limit`` batches wait for the client, until
+/// the client has handled one (``ReadGate/handled()``).
+final class InboundBatcher: ChannelDuplexHandler {
     typealias InboundIn = InboundFrame
+    typealias OutboundIn = Any
 
     private let continuation: AsyncStream<TransportEvent>.Continuation
     private let clock: any TWSClock
+    private let gate: ReadGate
     private var batch: [InboundFrame] = []
 
-    init(continuation: AsyncStream<TransportEvent>.Continuation, clock: any TWSClock) {
+    init(continuation: AsyncStream<TransportEvent>.Continuation, clock: any TWSClock, gate: ReadGate) {
         self.continuation = continuation
         self.clock = clock
+        self.gate = gate
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if gate.mayRead() { context.read() }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -28,13 +34,7 @@ final class InboundBatcher: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        if batch.isEmpty {
-            // Nothing for the client, which will therefore not ask for more: the frame under
-            // way needs the next read.
-            context.read()
-        } else {
-            deliver()
-        }
+        deliver()
         context.fireChannelReadComplete()
     }
 
@@ -59,6 +59,7 @@ final class InboundBatcher: ChannelInboundHandler {
 
     private func deliver() {
         guard !batch.isEmpty else { return }
+        gate.handedOver()
         continuation.yield(.frames(batch, receivedAt: clock.now()))
         batch = []
     }

@@ -9,7 +9,7 @@ import Darwin
 
 /// Opens a connection's channel with the client's pipeline (``TWSFrameDecoder``, then
 /// ``InboundBatcher``) and returns it with its inbound events: batches of decoded frames,
-/// closure and errors, in order.
+/// closure and errors, in order, and the ``ReadGate`` the client reports each handled batch to.
 enum NIOTransport {
     /// Connects to `host:port` through `opener` and returns the channel and its inbound events.
     static func connect(
@@ -18,14 +18,15 @@ enum NIOTransport {
         timeout: Duration,
         opener: TWSChannelOpener,
         clock: any TWSClock
-    ) async throws -> (channel: any Channel, events: AsyncStream<TransportEvent>) {
+    ) async throws -> (channel: any Channel, events: AsyncStream<TransportEvent>, gate: ReadGate) {
         let (events, continuation) = AsyncStream.makeStream(of: TransportEvent.self)
+        let gate = ReadGate()
         do {
             let channel = try await opener.open(host, port, timeout) { channel in
                 try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(TWSFrameDecoder()))
-                try channel.pipeline.syncOperations.addHandler(InboundBatcher(continuation: continuation, clock: clock))
+                try channel.pipeline.syncOperations.addHandler(InboundBatcher(continuation: continuation, clock: clock, gate: gate))
             }
-            return (channel, events)
+            return (channel, events, gate)
         } catch {
             continuation.finish()
             throw error

@@ -20,14 +20,12 @@ package struct TWSChannelOpener: Sendable {
         self.open = open
     }
 
-    /// TCP with SwiftNIO's `ClientBootstrap`: no Nagle delay, and `autoRead` off (the client
-    /// asks for each read once it has handled the previous batch).
+    /// TCP with SwiftNIO's `ClientBootstrap`, without Nagle's delay.
     package static let tcp = TWSChannelOpener { host, port, timeout, setUp in
         let milliseconds = max(1, Int64(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
         return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.milliseconds(milliseconds))
             .channelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
-            .channelOption(ChannelOptions.autoRead, value: false)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try setUp(channel) }
             }
