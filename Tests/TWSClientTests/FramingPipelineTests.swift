@@ -8,7 +8,7 @@ import TWSWire
 import TWSWireSamples
 
 /// The client's pipeline on its own: `TWSFrameDecoder` (framing and decoding in the
-/// channel's buffer) and `InboundBatcher` (one hand-off per read).
+/// channel's buffer) driven by `InboundBatcher` (one hand-off per read, back-pressure).
 @Suite struct FramingPipelineTests {
     static let version = EveryServerMessage.serverVersion
 
@@ -30,8 +30,8 @@ import TWSWireSamples
         let (events, continuation) = AsyncStream.makeStream(of: TransportEvent.self)
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(reads)
-        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(TWSFrameDecoder(limit: limit, serverVersion: serverVersion)))
-        try channel.pipeline.syncOperations.addHandler(InboundBatcher(continuation: continuation, clock: ManualClock(), gate: gate))
+        try channel.pipeline.syncOperations.addHandler(InboundBatcher(
+            continuation: continuation, clock: ManualClock(), gate: gate, decoder: TWSFrameDecoder(limit: limit, serverVersion: serverVersion)))
         return (channel, events)
     }
 

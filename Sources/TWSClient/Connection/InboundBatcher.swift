@@ -2,27 +2,36 @@ import NIOCore
 import TWSSession
 import TWSWire
 
-/// The last handler of a connection's pipeline: collects the frames ``TWSFrameDecoder``
-/// decodes during one read and hands them to the client as one batch at `channelReadComplete`,
-/// so the client's task and actor are entered once per read, not once per message. The batch
-/// carries the instant the read completed, from the client's clock.
+/// A connection's pipeline handler: cuts and decodes the bytes of each socket read with
+/// ``TWSFrameDecoder`` (driven by NIO's `NIOSingleStepByteToMessageProcessor`, which keeps a
+/// partial frame for the next read), collects the frames decoded during one read and hands
+/// them to the client as one batch at `channelReadComplete`, so the client's task and actor
+/// are entered once per read, not once per message. The batch carries the instant the read
+/// completed, from the client's clock. A stream that lost its framing is reported after the
+/// frames before it, and the channel closed.
 ///
 /// Back-pressure: the channel reads by itself (`autoRead`) while the client keeps up; the
 /// batcher holds the channel's reads while ``ReadGate/limit`` batches wait for the client, until
 /// the client has handled one (``ReadGate/handled()``).
 final class InboundBatcher: ChannelDuplexHandler {
-    typealias InboundIn = InboundFrame
+    typealias InboundIn = ByteBuffer
     typealias OutboundIn = Any
 
     private let continuation: AsyncStream<TransportEvent>.Continuation
     private let clock: any TWSClock
     private let gate: ReadGate
+    private let frames: NIOSingleStepByteToMessageProcessor<TWSFrameDecoder>
     private var batch: [InboundFrame] = []
+    private var broken = false
 
-    init(continuation: AsyncStream<TransportEvent>.Continuation, clock: any TWSClock, gate: ReadGate) {
+    init(
+        continuation: AsyncStream<TransportEvent>.Continuation, clock: any TWSClock, gate: ReadGate,
+        decoder: TWSFrameDecoder = TWSFrameDecoder()
+    ) {
         self.continuation = continuation
         self.clock = clock
         self.gate = gate
+        self.frames = NIOSingleStepByteToMessageProcessor(decoder, maximumBufferSize: decoder.limit + 4)
     }
 
     func read(context: ChannelHandlerContext) {
@@ -30,7 +39,15 @@ final class InboundBatcher: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        batch.append(unwrapInboundIn(data))
+        guard !broken else { return }
+        do {
+            try frames.process(buffer: unwrapInboundIn(data)) { batch.append($0) }
+        } catch {
+            broken = true
+            deliver()
+            continuation.yield(.brokenFraming("\(error)"))
+            context.close(promise: nil)
+        }
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -48,12 +65,7 @@ final class InboundBatcher: ChannelDuplexHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // What was decoded before the error is still delivered, in order.
         deliver()
-        switch error {
-        case is FramingError, is HandshakeError:
-            continuation.yield(.brokenFraming("\(error)"))
-        default:
-            continuation.yield(.failed(NIOTransport.describe(error)))
-        }
+        continuation.yield(.failed(NIOTransport.describe(error)))
         context.close(promise: nil)
     }
 

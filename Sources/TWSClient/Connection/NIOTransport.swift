@@ -7,8 +7,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Opens a connection's channel with the client's pipeline (``TWSFrameDecoder``, then
-/// ``InboundBatcher``) and returns it with its inbound events: batches of decoded frames,
+/// Opens a connection's channel with the client's pipeline (``InboundBatcher``, which frames
+/// and decodes with ``TWSFrameDecoder``) and returns it with its inbound events: batches of decoded frames,
 /// closure and errors, in order, and the ``ReadGate`` the client reports each handled batch to.
 enum NIOTransport {
     /// Connects to `host:port` through `opener` and returns the channel and its inbound events.
@@ -23,7 +23,6 @@ enum NIOTransport {
         let gate = ReadGate()
         do {
             let channel = try await opener.open(host, port, timeout) { channel in
-                try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(TWSFrameDecoder()))
                 try channel.pipeline.syncOperations.addHandler(InboundBatcher(continuation: continuation, clock: clock, gate: gate))
             }
             return (channel, events, gate)

@@ -2,8 +2,7 @@ import NIOCore
 import TWSWire
 
 /// Cuts the gateway's byte stream into TWS frames (a 4-byte big-endian length, then the
-/// payload) in the channel pipeline, and decodes each frame where it lies in the channel's
-/// `ByteBuffer`: the bytes read from the socket are the bytes the message's fields are parsed
+/// payload), and decodes each frame where it lies in the channel's `ByteBuffer`: the bytes read from the socket are the bytes the message's fields are parsed
 /// from, with no copy between (only the decoded values are new).
 ///
 /// The first frame is the handshake reply (``InboundFrame/hello(_:)``); it fixes the server
@@ -14,7 +13,11 @@ import TWSWire
 /// Only a stream that lost its framing is an error, thrown to the pipeline: a length above
 /// ``limit`` (before any of its payload is buffered, so memory stays bounded), a frame that is
 /// not a message at all, or a handshake reply that cannot be read.
-struct TWSFrameDecoder: ByteToMessageDecoder {
+///
+/// It is a SwiftNIO `ByteToMessageDecoder` (checked with NIO's `ByteToMessageDecoderVerifier`);
+/// on a connection, ``InboundBatcher`` drives it with NIO's single-step processor, so each
+/// decoded frame goes straight into the read's batch.
+struct TWSFrameDecoder: NIOSingleStepByteToMessageDecoder {
     typealias InboundOut = InboundFrame
 
     /// The largest payload accepted, in bytes.
@@ -29,15 +32,13 @@ struct TWSFrameDecoder: ByteToMessageDecoder {
         self.serverVersion = serverVersion
     }
 
-    mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let frame = try nextFrame(&buffer) else { return .needMoreData }
-        context.fireChannelRead(wrapInboundOut(frame))
-        return .continue
+    mutating func decode(buffer: inout ByteBuffer) throws -> InboundFrame? {
+        try nextFrame(&buffer)
     }
 
-    mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws -> DecodingState {
+    mutating func decodeLast(buffer: inout ByteBuffer, seenEOF: Bool) throws -> InboundFrame? {
         // A partial frame at the end is dropped with the connection.
-        try decode(context: context, buffer: &buffer)
+        try nextFrame(&buffer)
     }
 
     /// The next whole frame in `buffer`, decoded and consumed; `nil` when more bytes are needed.
