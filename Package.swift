@@ -46,11 +46,11 @@ let package = Package(
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
         .target(name: "Vocabulary", exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "TWSWire", exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "TWSWire", dependencies: ["Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "TWSSession", dependencies: ["Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "PaperExchange", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Dashboard", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
-        .target(name: "TerminalUI", dependencies: ["Dashboard", toml], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "TerminalUI", dependencies: ["Dashboard", "Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         // The client's pure half: its values, quote accumulation, inbound routing, order reconciliation.
         .target(name: "TWSStreams", dependencies: ["TWSWire", "TWSSession", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         // Client values → dashboard events (shared by ibterm and ibterm-bench): pure mapping.
@@ -64,7 +64,7 @@ let package = Package(
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
-        .target(name: "TWSClient", dependencies: ["TWSStreams", "TWSWire", "TWSSession", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "TWSClient", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
         // The shipping loop: the dashboard's store and terminal loop (shared by ibterm and ibterm-bench).
@@ -78,6 +78,7 @@ let package = Package(
             name: "ibterm",
             dependencies: [
                 "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                "Vocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
             swiftSettings: strict
@@ -87,7 +88,7 @@ let package = Package(
             name: "ibterm-bench",
             dependencies: [
                 "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
-                "CursesTerminal", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CursesTerminal", "Vocabulary", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict
@@ -95,7 +96,7 @@ let package = Package(
 
         // MARK: Tests
         // Test support: one sample of every server message, for the codec's and the client's tests.
-        .target(name: "TWSWireSamples", dependencies: ["TWSWire"], path: "Tests/TWSWireSamples", swiftSettings: strict),
+        .target(name: "TWSWireSamples", dependencies: ["TWSWire", "Vocabulary"], path: "Tests/TWSWireSamples", swiftSettings: strict),
         // Test support: what a test needs from outside the package (tmux, python3, the built
         // ibterm, the Python peers) and the `.requires(...)` trait that skips without it
         // (and fails under CI=true).
@@ -106,22 +107,25 @@ let package = Package(
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),
         .testTarget(
             name: "PaperGatewayTests",
-            dependencies: ["PaperGateway", "PaperExchange", "TWSWire", "TestPrerequisites", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            dependencies: ["PaperGateway", "PaperExchange", "TWSWire", "Vocabulary", "TestPrerequisites", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
             exclude: ["Peers"],
             swiftSettings: strict
         ),
-        .testTarget(name: "TWSStreamsTests", dependencies: ["TWSStreams", "TWSWire", "TWSSession"], swiftSettings: strict),
+        .testTarget(name: "TWSStreamsTests", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "Vocabulary"], swiftSettings: strict),
         .testTarget(
             name: "TWSClientTests",
-            dependencies: ["TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", logging, .product(name: "NIOTestUtils", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")] + nio,
+            dependencies: [
+                "TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", logging,
+                .product(name: "NIOTestUtils", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+            ] + nio,
             swiftSettings: strict
         ),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary", "TestPrerequisites"], swiftSettings: strict),
-        .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSStreams", "TWSSession", "TWSWire"], swiftSettings: strict),
+        .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSStreams", "TWSSession", "TWSWire", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "Vocabulary"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "Dashboard", "TerminalUI", "CursesTerminal", "TWSClient", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TestPrerequisites", logging], swiftSettings: strict),
-        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSStreams", "TWSClient", "TWSWire"], swiftSettings: strict),
+        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSStreams", "TWSClient", "TWSWire", "Vocabulary"], swiftSettings: strict),
     ]
 )

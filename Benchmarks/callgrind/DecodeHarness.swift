@@ -2,6 +2,9 @@
 // (valgrind 3.19 cannot run the full ibterm-bench binary). Built by decode-callgrind.sh
 // against a TWSWire compiled from any commit, so instruction counts compare commits.
 import TWSWire
+#if !WIRE_QUANTITY
+import Vocabulary
+#endif
 
 @main
 enum DecodeHarness {
@@ -49,6 +52,14 @@ enum DecodeHarness {
         }
     }
 
+    // A size in the codec's decimal type: `Quantity` in TWSWire before it moved to
+    // Vocabulary's `FixedDecimal` (decode-callgrind.sh sets WIRE_QUANTITY for such commits).
+    #if WIRE_QUANTITY
+    static func wireSize(_ whole: Int) -> Quantity { Quantity(whole) }
+    #else
+    static func wireSize(_ whole: Int) -> FixedDecimal { FixedDecimal(whole) }
+    #endif
+
     /// The same mix as `ibterm-bench decode` (same generator, same seed).
     static func generatedStream(count: Int, serverVersion: Int) -> [UInt8] {
         var out: [UInt8] = []
@@ -65,7 +76,7 @@ enum DecodeHarness {
             let ticker = Int(next() % 50) + 1
             let cents = 10_000 + Int(next() % 40_000)
             let price = Double(cents) / 100
-            let size = Quantity(Int(next() % 20 + 1) * 100)
+            let size = wireSize(Int(next() % 20 + 1) * 100)
             let message: ServerMessage
             switch next() % 10 {
             case 0...2: message = .tickPrice(TickPrice(reqId: ticker, tickType: .bid, price: price, size: size, attributes: TickAttributes(mask: 1)))
@@ -73,7 +84,7 @@ enum DecodeHarness {
             case 6: message = .tickPrice(TickPrice(reqId: ticker, tickType: .last, price: price, size: size))
             case 7, 8:
                 volume += Int(next() % 500)
-                message = .tickSize(TickSize(reqId: ticker, tickType: .volume, size: Quantity(volume)))
+                message = .tickSize(TickSize(reqId: ticker, tickType: .volume, size: wireSize(volume)))
             default:
                 time += 1
                 message = .tickString(TickString(reqId: ticker, tickType: .lastTimestamp, value: String(time)))

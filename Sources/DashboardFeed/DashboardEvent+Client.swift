@@ -2,6 +2,7 @@ import Dashboard
 import TWSStreams
 import TWSSession
 import TWSWire
+import Vocabulary
 
 extension DashboardEvent {
     /// The dashboard event for one event on `symbol`'s quote stream, whose notices the
@@ -21,13 +22,13 @@ extension DashboardEvent {
         switch event {
         case let .status(update):
             self = .orderStatus(OrderStatusReport(
-                orderID: update.orderId, status: update.status, filled: update.filled.doubleValue,
-                remaining: update.remaining.doubleValue, averageFillPrice: update.avgFillPrice == 0 ? nil : update.avgFillPrice,
+                orderID: update.orderId, status: update.status, filled: update.filled,
+                remaining: update.remaining, averageFillPrice: update.avgFillPrice == 0 ? nil : update.avgFillPrice,
                 whyHeld: update.whyHeld.isEmpty ? nil : update.whyHeld, permID: update.permId == 0 ? nil : update.permId))
         case let .execution(execution, contract):
-            self = .execution(Dashboard.ExecutionReport(
+            self = .execution(FillReport(
                 executionID: execution.execId, orderID: execution.orderId, symbol: contract.symbol,
-                side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares.doubleValue, price: execution.price))
+                side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares, price: execution.price))
         case let .commission(report):
             self = .commission(executionID: report.execId, commission: report.commission, realizedPnL: report.realizedPNL)
         case let .notice(notice):

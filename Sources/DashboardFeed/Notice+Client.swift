@@ -1,5 +1,6 @@
 import Dashboard
 import TWSStreams
+import Vocabulary
 
 extension Notice {
     /// The dashboard's notice for a gateway message, filed under `requestID` (the quote

@@ -1,10 +1,9 @@
 import Dashboard
-import Foundation
 import TWSStreams
 import TWSWire
 import Vocabulary
 
-extension Dashboard.OpenOrderReport {
+extension OpenOrderSnapshot {
     /// The dashboard's report of an open order as `reqAllOpenOrders` lists it, with its owner:
     /// `order.clientId`, compared with `thisClientID` (the dashboard's own client id). The
     /// status is the latest ORDER_STATUS when one came, else OPEN_ORDER's state.
@@ -12,7 +11,7 @@ extension Dashboard.OpenOrderReport {
         let order = report.order
         self.init(
             orderID: order.orderId, symbol: report.contract.symbol, side: order.action == "SELL" ? .sell : .buy,
-            quantity: order.totalQuantity?.doubleValue ?? 0,
+            quantity: order.totalQuantity ?? .zero,
             orderType: OrderType(rawValue: order.orderType) ?? .limit,
             limitPrice: Self.price(order.lmtPrice), stopPrice: Self.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
@@ -22,9 +21,9 @@ extension Dashboard.OpenOrderReport {
     }
 
     /// IB's price field as the dashboard keeps it: `nil` when unset or zero.
-    static func price(_ value: Double?) -> Decimal? {
-        guard let value, value != 0, value.isFinite else { return nil }
-        return Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX"))
+    static func price(_ value: Double?) -> FixedDecimal? {
+        guard let value, value != 0 else { return nil }
+        return FixedDecimal(checkedRounding: value)
     }
 }
 
@@ -36,11 +35,11 @@ extension CompletedOrderReport {
         let order = completed.order
         self.init(
             orderID: orderID, permID: order.permId, symbol: completed.contract.symbol,
-            side: order.action == "SELL" ? .sell : .buy, quantity: order.totalQuantity?.doubleValue ?? 0,
-            filled: order.filledQuantity?.doubleValue ?? 0,
+            side: order.action == "SELL" ? .sell : .buy, quantity: order.totalQuantity ?? .zero,
+            filled: order.filledQuantity ?? .zero,
             orderType: OrderType(rawValue: order.orderType) ?? .limit,
-            limitPrice: Dashboard.OpenOrderReport.price(order.lmtPrice),
-            stopPrice: Dashboard.OpenOrderReport.price(order.auxPrice),
+            limitPrice: OpenOrderSnapshot.price(order.lmtPrice),
+            stopPrice: OpenOrderSnapshot.price(order.auxPrice),
             timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
             status: OrderStatus(ibText: completed.orderState.status), completedStatus: completed.orderState.completedStatus,
             ownerClientID: ownerClientID, isThisClient: ownerClientID != nil && ownerClientID == thisClientID)
@@ -52,9 +51,9 @@ extension DashboardEvent {
     /// commission when the gateway sent one. The reducer keeps each execution id once.
     public static func events(for report: TWSStreams.ExecutionReport) -> [DashboardEvent] {
         let execution = report.execution
-        var events: [DashboardEvent] = [.execution(Dashboard.ExecutionReport(
+        var events: [DashboardEvent] = [.execution(FillReport(
             executionID: execution.execId, orderID: execution.orderId, symbol: report.contract.symbol,
-            side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares.doubleValue, price: execution.price))]
+            side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares, price: execution.price))]
         if let commission = report.commission {
             events.append(.commission(
                 executionID: commission.execId, commission: commission.commission, realizedPnL: commission.realizedPNL))

@@ -6,7 +6,7 @@ extension PositionUpdate {
     /// cost per unit, no prices.
     public init(_ position: PositionData) {
         self.init(
-            account: position.account, symbol: position.contract.symbol, quantity: position.position.doubleValue,
+            account: position.account, symbol: position.contract.symbol, quantity: position.position,
             averageCost: position.avgCost, multiplier: Double(position.contract.multiplier) ?? 1)
     }
 
@@ -16,7 +16,7 @@ extension PositionUpdate {
     public init(_ item: PortfolioValue) {
         let multiplier = Double(item.contract.multiplier) ?? 1
         self.init(
-            account: item.accountName, symbol: item.contract.symbol, quantity: item.position.doubleValue,
+            account: item.accountName, symbol: item.contract.symbol, quantity: item.position,
             averageCost: item.averageCost / multiplier, multiplier: multiplier, marketPrice: item.marketPrice,
             marketValue: item.marketValue, unrealizedPnL: item.unrealizedPNL, realizedPnL: item.realizedPNL)
     }

@@ -12,15 +12,15 @@ extension QuoteUpdate {
         if carried.contains(.bid) { bid = quote.bid }
         if carried.contains(.ask) { ask = quote.ask }
         if carried.contains(.last) { last = quote.last }
-        if carried.contains(.bidSize) { bidSize = quote.bidSize?.doubleValue }
-        if carried.contains(.askSize) { askSize = quote.askSize?.doubleValue }
-        if carried.contains(.lastSize) { lastSize = quote.lastSize?.doubleValue }
-        if carried.contains(.volume) { volume = quote.volume?.doubleValue }
+        if carried.contains(.bidSize) { bidSize = quote.bidSize }
+        if carried.contains(.askSize) { askSize = quote.askSize }
+        if carried.contains(.lastSize) { lastSize = quote.lastSize }
+        if carried.contains(.volume) { volume = quote.volume }
         if carried.contains(.high) { high = quote.high }
         if carried.contains(.low) { low = quote.low }
         if carried.contains(.close) { close = quote.close }
         if carried.contains(.marketDataType) {
-            marketDataType = quote.marketDataType.flatMap { Dashboard.MarketDataType(rawValue: $0.rawValue) }
+            marketDataType = quote.marketDataType
         }
     }
 }

@@ -51,7 +51,7 @@ public final class DashboardStore: Sendable {
 
     /// The wall clock, for displayed times only.
     public static func wallNow() -> Timestamp {
-        Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded()))
+        Timestamp(fractionalSecondsSinceEpoch: Date().timeIntervalSince1970)
     }
 
     /// Both clocks now.

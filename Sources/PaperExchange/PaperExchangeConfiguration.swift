@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Settings of a ``PaperMarket``.
 public struct PaperExchangeConfiguration: Sendable, Hashable {
     /// The market simulator's settings, including the seed.

@@ -5,9 +5,9 @@ public struct PaperExchangeSnapshot: Sendable, Hashable, Codable {
     /// The account ledger.
     public var account: PaperAccount
     /// Every order, by order id.
-    public var orders: [Order]
+    public var orders: [PaperOrder]
     /// Every execution, oldest first.
-    public var executions: [Execution]
+    public var executions: [PaperExecution]
     /// The next order id a client may use (nextValidId).
     public var nextValidOrderId: Int
     /// The next permId.
@@ -19,7 +19,7 @@ public struct PaperExchangeSnapshot: Sendable, Hashable, Codable {
 
     /// Creates a snapshot.
     public init(
-        account: PaperAccount, orders: [Order], executions: [Execution], nextValidOrderId: Int,
+        account: PaperAccount, orders: [PaperOrder], executions: [PaperExecution], nextValidOrderId: Int,
         nextPermId: Int, nextExecutionSequence: Int, sessionDay: Int64
     ) {
         self.account = account

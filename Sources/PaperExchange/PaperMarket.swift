@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The paper exchange: instrument universe, simulated market, order book and paper account
 /// behind one value type. The SwiftNIO server owns one, calls ``advance(to:)`` on a timer and
 /// the order methods on client requests, passing the current time each time, and turns the
@@ -97,7 +99,7 @@ public struct PaperMarket: Sendable {
     }
 
     /// The current quote of an instrument.
-    public func quote(conId: Int) -> Quote? {
+    public func quote(conId: Int) -> TopOfBook? {
         market.quote(conId: conId)
     }
 
@@ -107,8 +109,8 @@ public struct PaperMarket: Sendable {
     }
 
     /// The account's figures at the current marks.
-    public func summary() -> AccountSummary {
-        AccountSummary(account: account, marks: marks, converter: converter, margin: configuration.margin)
+    public func summary() -> PaperAccountSummary {
+        PaperAccountSummary(account: account, marks: marks, converter: converter, margin: configuration.margin)
     }
 
     /// Open positions valued at the current marks, by conId.
@@ -121,7 +123,7 @@ public struct PaperMarket: Sendable {
     }
 
     /// Open orders, by order id.
-    public var openOrders: [Order] { engine.openOrders }
+    public var openOrders: [PaperOrder] { engine.openOrders }
 
     /// The next order id a client may use (nextValidId).
     public var nextValidOrderId: Int { engine.nextValidOrderId }

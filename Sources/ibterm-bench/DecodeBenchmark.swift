@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TWSWire
+import Vocabulary
 
 /// Decodes a stream of frames through the client's frame decoder and message decoders.
 struct DecodeBenchmark: ParsableCommand {
@@ -121,7 +122,7 @@ struct DecodeBenchmark: ParsableCommand {
             let ticker = Int(next() % 50) + 1
             let cents = 10_000 + Int(next() % 40_000)
             let price = Double(cents) / 100
-            let size = Quantity(Int(next() % 20 + 1) * 100)
+            let size = FixedDecimal(Int(next() % 20 + 1) * 100)
             let message: ServerMessage
             switch next() % 10 {
             case 0...2: message = .tickPrice(TickPrice(reqId: ticker, tickType: .bid, price: price, size: size, attributes: TickAttributes(mask: 1)))
@@ -129,7 +130,7 @@ struct DecodeBenchmark: ParsableCommand {
             case 6: message = .tickPrice(TickPrice(reqId: ticker, tickType: .last, price: price, size: size))
             case 7, 8:
                 volume += Int(next() % 500)
-                message = .tickSize(TickSize(reqId: ticker, tickType: .volume, size: Quantity(volume)))
+                message = .tickSize(TickSize(reqId: ticker, tickType: .volume, size: FixedDecimal(volume)))
             default:
                 time += 1
                 message = .tickString(TickString(reqId: ticker, tickType: .lastTimestamp, value: String(time)))

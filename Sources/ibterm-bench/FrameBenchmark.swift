@@ -161,25 +161,25 @@ struct FrameMarket {
     private let ticksPerFrame: Int
     private let symbols: [String]
     private var prices: [Double]
-    private var volumes: [Double]
+    private var volumes: [FixedDecimal]
     private var nextOrderID = 100
     private var executionCount = 0
 
     var now: EventTime {
         EventTime(instant: SessionInstant(offset: .milliseconds(milliseconds - startMilliseconds)),
-                  wall: Timestamp(milliseconds: milliseconds))
+                  wall: Timestamp(millisecondsSinceEpoch: milliseconds))
     }
 
     init(symbols count: Int, seed: UInt64, intervalMs: Int64, ticksPerFrame: Int) {
         symbols = (0..<count).map { Self.symbol($0) }
         var config = DashboardConfig()
         config.watchlist = symbols
-        state = DashboardState(config: config, now: EventTime(instant: .origin, wall: Timestamp(milliseconds: startMilliseconds)))
+        state = DashboardState(config: config, now: EventTime(instant: .origin, wall: Timestamp(millisecondsSinceEpoch: startMilliseconds)))
         random = seed &* 0x9E37_79B9_7F4A_7C15 | 1
         self.intervalMs = intervalMs
         self.ticksPerFrame = ticksPerFrame
         prices = symbols.indices.map { 20 + Double(($0 * 37) % 400) + Double($0 % 7) * 0.13 }
-        volumes = symbols.indices.map { Double(1_000_000 + $0 * 123_457) }
+        volumes = symbols.indices.map { FixedDecimal(1_000_000 + $0 * 123_457) }
         setUp()
     }
 
@@ -223,7 +223,7 @@ struct FrameMarket {
             send(.notice(Notice(requestID: Self.firstTickerID + 3, code: 10167, text: "Displaying delayed market data.")))
         }
         for index in symbols.indices.prefix(20) {
-            send(.position(PositionUpdate(account: Self.account, symbol: symbols[index], quantity: Double((index % 5 + 1) * 100),
+            send(.position(PositionUpdate(account: Self.account, symbol: symbols[index], quantity: FixedDecimal((index % 5 + 1) * 100),
                                           averageCost: prices[index] * 0.98)))
         }
         send(.accountPnL(AccountPnL(daily: 1_234.5, unrealized: 5_678.9, realized: 321.0)))
@@ -234,10 +234,10 @@ struct FrameMarket {
     private mutating func tick(_ index: Int) {
         let step = (Double(Int(next() % 5)) - 2) * 0.01
         prices[index] = max(1, prices[index] + step)
-        volumes[index] += Double(100 * (1 + next() % 20))
+        volumes[index] += FixedDecimal(Int(100 * (1 + next() % 20)))
         let last = (prices[index] * 100).rounded() / 100
         send(.quote(QuoteUpdate(symbol: symbols[index], bid: last - 0.01, ask: last + 0.01, last: last,
-                                lastSize: Double(100 * (1 + next() % 5)), volume: volumes[index],
+                                lastSize: FixedDecimal(Int(100 * (1 + next() % 5))), volume: volumes[index],
                                 close: (prices[index] * 0.99 * 100).rounded() / 100)))
     }
 
@@ -248,9 +248,9 @@ struct FrameMarket {
         let index = Int(next() % UInt64(max(1, min(symbols.count, 30))))
         let symbol = symbols[index]
         let side: OrderSide = next() % 2 == 0 ? .buy : .sell
-        let quantity = Double(100 * (1 + next() % 5))
-        send(.openOrder(OpenOrderReport(orderID: id, symbol: symbol, side: side, quantity: quantity, orderType: .limit,
-                                        limitPrice: Decimal((prices[index] * 100).rounded()) / 100, status: .submitted)))
+        let quantity = FixedDecimal(Int(100 * (1 + next() % 5)))
+        send(.openOrder(OpenOrderSnapshot(orderID: id, symbol: symbol, side: side, quantity: quantity, orderType: .limit,
+                                        limitPrice: FixedDecimal(Int((prices[index] * 100).rounded())) / 100, status: .submitted)))
         send(.orderStatus(OrderStatusReport(orderID: id, status: .submitted, filled: 0, remaining: quantity)))
         switch next() % 8 {
         case 0, 1, 2:
@@ -258,7 +258,7 @@ struct FrameMarket {
         case 3, 4, 5:
             executionCount += 1
             let executionID = "0000\(executionCount).01"
-            send(.execution(ExecutionReport(executionID: executionID, orderID: id, symbol: symbol, side: side,
+            send(.execution(FillReport(executionID: executionID, orderID: id, symbol: symbol, side: side,
                                             shares: quantity, price: prices[index])))
             send(.commission(executionID: executionID, commission: 1.0, realizedPnL: nil))
             send(.orderStatus(OrderStatusReport(orderID: id, status: .filled, filled: quantity, remaining: 0,

@@ -5,6 +5,7 @@ import PaperGateway
 import TWSWire
 #if canImport(Glibc)
 import Glibc
+import Vocabulary
 #endif
 
 /// Orders per second the paper gateway sustains with one client over loopback.
@@ -117,7 +118,7 @@ private enum BenchClient {
         while latencies.count < orders {
             var batch: [UInt8] = []
             while next <= last, sentAt.count < window {
-                var order = TWSWire.Order(action: next % 2 == 0 ? "SELL" : "BUY", totalQuantity: Quantity(1), orderType: "MKT")
+                var order = TWSWire.Order(action: next % 2 == 0 ? "SELL" : "BUY", totalQuantity: FixedDecimal(1), orderType: "MKT")
                 order.orderId = next
                 batch += ClientMessage.placeOrder(PlaceOrder(contract: contract, order: order)).encoded(serverVersion: serverVersion)
                 sentAt[next] = DispatchTime.now().uptimeNanoseconds

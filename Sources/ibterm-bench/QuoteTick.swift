@@ -1,6 +1,7 @@
 import TWSClient
 import TWSStreams
 import TWSWire
+import Vocabulary
 
 /// One message of a quote stream as the gateway wrote it, reduced to what the client's quote
 /// must show after applying it: the check that pairs a written tick with a received update.
@@ -10,7 +11,7 @@ import TWSWire
 /// n-th of these for a ticker id is the n-th update on that symbol's stream.
 enum QuoteTick: Sendable {
     case price(TickType, Double?)
-    case size(TickType, Quantity?)
+    case size(TickType, FixedDecimal?)
     case string(TickType, String)
     case marketDataType(Int)
     case generic
@@ -63,7 +64,7 @@ enum QuoteTick: Sendable {
 /// The fields of a client quote a tick can set, kept per received update for the check.
 struct QuoteValues: Sendable {
     var bid, ask, last, high, low, close, open: Double?
-    var bidSize, askSize, lastSize, volume: Quantity?
+    var bidSize, askSize, lastSize, volume: FixedDecimal?
     var lastTradeTime: Int?
     var marketDataType: Int?
     /// When the update came out of the symbol's quote stream.

@@ -101,9 +101,10 @@ extension EmbeddedGatewayOptions {
     ///   or when `--fresh` asks to erase a ledger another process owns.
     func startOrJoin(
         command: String, kind: LedgerOwner.Kind, host: String, port: Int, logger: Logger, mayJoin: Bool,
-        oneShotWait: Duration = .seconds(10)
+        allowedClients: [ClientAddressRange]? = nil, oneShotWait: Duration = .seconds(10)
     ) async throws -> PaperGatewayAccess {
         var configuration = try configuration(host: host, port: port, logger: logger)
+        configuration.allowedClients = allowedClients
         configuration.ownerCommand = command
         configuration.ownerKind = kind
         let path = ledgerPath

@@ -24,6 +24,9 @@ struct EngineCommand: AsyncParsableCommand {
     @Option(help: "The TCP port (7497 is TWS paper's default; 0 picks a free one).")
     var port: Int = 7497
 
+    @Option(help: "Client addresses allowed to connect, e.g. 10.0.0.0/8,192.168.1.20 (required to listen on an address other than loopback; like IB's trusted IPs).")
+    var allow: String?
+
     @OptionGroup var gateway: EmbeddedGatewayOptions
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
@@ -38,6 +41,14 @@ struct EngineCommand: AsyncParsableCommand {
         var logger = Logger(label: "ibterm.engine")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let configuration = try gateway.configuration(host: host, port: port, logger: logger)
+        var allowed: [ClientAddressRange]?
+        if let allow {
+            do {
+                allowed = try ClientAddressRange.list(allow)
+            } catch {
+                throw ValidationError("--allow: \(error)")
+            }
+        }
         if let scenario = configuration.scenario {
             logger.info("scenario \(scenario.name): \(scenario.faults.count) faults")
         }
@@ -46,7 +57,8 @@ struct EngineCommand: AsyncParsableCommand {
         do {
             // One owner per ledger: a second engine on the same ledger refuses, naming the owner.
             guard case let .started(started) = try await gateway.startOrJoin(
-                command: "ibterm engine", kind: .engine, host: host, port: port, logger: logger, mayJoin: false)
+                command: "ibterm engine", kind: .engine, host: host, port: port, logger: logger, mayJoin: false,
+                allowedClients: allowed)
             else { throw ExitCode.failure }
             server = started
         } catch let held as LedgerHeldError {

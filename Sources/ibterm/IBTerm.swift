@@ -13,9 +13,9 @@ struct IBTerm: AsyncParsableCommand {
             """,
         version: IBTermVersion.current,
         subcommands: [
-            DashboardCommand.self, ExplainCommand.self, EngineCommand.self,
+            RunDashboardCommand.self, ExplainCommand.self, EngineCommand.self,
             QuoteCommand.self, PositionsCommand.self, OrdersCommand.self, ExecutionsCommand.self, OrderCommand.self,
         ],
-        defaultSubcommand: DashboardCommand.self
+        defaultSubcommand: RunDashboardCommand.self
     )
 }

@@ -4,11 +4,12 @@ import DashboardFeed
 import Testing
 import TWSStreams
 import TWSWire
+import Vocabulary
 
 /// Every client's open orders, completed orders and listed executions as dashboard events.
 @Suite struct AccountOrderMappingTests {
     static func stopLimit(clientId: Int) -> TWSStreams.OpenOrderReport {
-        var order = TWSWire.Order(action: "BUY", totalQuantity: Quantity(10), orderType: "STP LMT", lmtPrice: 240.1, auxPrice: 240, tif: "GTC")
+        var order = TWSWire.Order(action: "BUY", totalQuantity: FixedDecimal(10), orderType: "STP LMT", lmtPrice: 240.1, auxPrice: 240, tif: "GTC")
         order.orderId = 9
         order.clientId = clientId
         order.permId = 5009
@@ -17,18 +18,18 @@ import TWSWire
     }
 
     @Test func anOpenOrderCarriesItsOwnerAndWhetherItIsThisClients() {
-        let other = Dashboard.OpenOrderReport(Self.stopLimit(clientId: 7), thisClientID: 1)
+        let other = OpenOrderSnapshot(Self.stopLimit(clientId: 7), thisClientID: 1)
         #expect(other.ownerClientID == 7 && !other.isThisClient)
         #expect(other.orderType == .stopLimit && other.timeInForce == .goodTillCancelled)
-        #expect(other.stopPrice == Decimal(string: "240") && other.limitPrice == Decimal(string: "240.1"))
+        #expect(other.stopPrice == FixedDecimal("240") && other.limitPrice == FixedDecimal("240.1"))
         #expect(other.status == .preSubmitted && other.permID == 5009)
-        #expect(Dashboard.OpenOrderReport(Self.stopLimit(clientId: 1), thisClientID: 1).isThisClient)
+        #expect(OpenOrderSnapshot(Self.stopLimit(clientId: 1), thisClientID: 1).isThisClient)
     }
 
     @Test func aCompletedOrderKeepsItsPermanentIDAndIBsWords() {
-        var order = TWSWire.Order(action: "SELL", totalQuantity: Quantity(5), orderType: "MKT")
+        var order = TWSWire.Order(action: "SELL", totalQuantity: FixedDecimal(5), orderType: "MKT")
         order.permId = 5042
-        order.filledQuantity = Quantity(5)
+        order.filledQuantity = FixedDecimal(5)
         var state = OrderState(status: "Filled")
         state.completedStatus = "Filled Size: 5"
         let report = CompletedOrderReport(
@@ -45,12 +46,12 @@ import TWSWire
         execution.execId = "0001.01"
         execution.orderId = 42
         execution.side = "SLD"
-        execution.shares = Quantity(5)
+        execution.shares = FixedDecimal(5)
         execution.price = 410.5
         let commission = CommissionReport(execId: "0001.01", commission: 1.0, currency: "USD", realizedPNL: nil, yield: nil, yieldRedemptionDate: nil)
         let events = DashboardEvent.events(for: TWSStreams.ExecutionReport(execution: execution, contract: Contract(symbol: "MSFT"), commission: commission))
         #expect(events == [
-            .execution(Dashboard.ExecutionReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)),
+            .execution(FillReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)),
             .commission(executionID: "0001.01", commission: 1.0, realizedPnL: nil),
         ])
     }

@@ -4,6 +4,7 @@ import Testing
 import TWSStreams
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// The client's values as the dashboard's events.
 @Suite struct DashboardFeedTests {
@@ -17,8 +18,8 @@ import TWSWire
         var quote = TWSStreams.Quote(contract: Contract(symbol: "AAPL"))
         quote.bid = 231.2
         quote.ask = 231.25
-        quote.bidSize = Quantity(300)
-        quote.volume = Quantity(12_345)
+        quote.bidSize = FixedDecimal(300)
+        quote.volume = FixedDecimal(12_345)
         quote.close = 229.5
         quote.marketDataType = .delayed
         quote.carried = [.bid, .bidSize]
@@ -81,12 +82,12 @@ import TWSWire
 
     @Test func orderEventsBecomeStatusExecutionCommissionAndNotice() {
         let status = OrderStatusUpdate(
-            orderId: 12, status: .filled, filled: Quantity(7), remaining: .zero, avgFillPrice: 231.25,
+            orderId: 12, status: .filled, filled: FixedDecimal(7), remaining: .zero, avgFillPrice: 231.25,
             lastFillPrice: 231.25, permId: 99)
         #expect(DashboardEvent(OrderEvent.status(status), orderID: 12) == .orderStatus(OrderStatusReport(
             orderID: 12, status: .filled, filled: 7, remaining: 0, averageFillPrice: 231.25, whyHeld: nil, permID: 99)))
         let submitted = OrderStatusUpdate(
-            orderId: 12, status: .submitted, filled: .zero, remaining: Quantity(7), avgFillPrice: 0, lastFillPrice: 0,
+            orderId: 12, status: .submitted, filled: .zero, remaining: FixedDecimal(7), avgFillPrice: 0, lastFillPrice: 0,
             permId: 99, whyHeld: "locate")
         #expect(DashboardEvent(OrderEvent.status(submitted), orderID: 12) == .orderStatus(OrderStatusReport(
             orderID: 12, status: .submitted, filled: 0, remaining: 7, averageFillPrice: nil, whyHeld: "locate", permID: 99)))
@@ -95,10 +96,10 @@ import TWSWire
         execution.execId = "0001.01"
         execution.orderId = 12
         execution.side = "SLD"
-        execution.shares = Quantity(7)
+        execution.shares = FixedDecimal(7)
         execution.price = 231.25
         #expect(DashboardEvent(OrderEvent.execution(execution, contract: Contract(symbol: "AAPL")), orderID: 12) == .execution(
-            Dashboard.ExecutionReport(executionID: "0001.01", orderID: 12, symbol: "AAPL", side: .sell, shares: 7, price: 231.25)))
+            FillReport(executionID: "0001.01", orderID: 12, symbol: "AAPL", side: .sell, shares: 7, price: 231.25)))
         let commission = CommissionReport(execId: "0001.01", commission: 1.05, currency: "USD", realizedPNL: nil)
         #expect(DashboardEvent(OrderEvent.commission(commission), orderID: 12) == .commission(executionID: "0001.01", commission: 1.05, realizedPnL: nil))
         #expect(DashboardEvent(OrderEvent.notice(notice(id: 12, code: 202)), orderID: 12) == .notice(Notice(requestID: 12, code: 202, text: "text")))
@@ -108,10 +109,10 @@ import TWSWire
     @Test func positionsFromBothStreamsKeepCostPerUnit() {
         var future = Contract(symbol: "ES", secType: "FUT")
         future.multiplier = "50"
-        let position = PositionUpdate(PositionData(account: "DU1", contract: future, position: Quantity(2), avgCost: 6000))
+        let position = PositionUpdate(PositionData(account: "DU1", contract: future, position: FixedDecimal(2), avgCost: 6000))
         #expect(position == PositionUpdate(account: "DU1", symbol: "ES", quantity: 2, averageCost: 6000, multiplier: 50))
         let item = PortfolioValue(
-            contract: future, position: Quantity(2), marketPrice: 6010, marketValue: 601_000, averageCost: 300_000,
+            contract: future, position: FixedDecimal(2), marketPrice: 6010, marketValue: 601_000, averageCost: 300_000,
             unrealizedPNL: 1000, realizedPNL: 0, accountName: "DU1")
         let fromPortfolio = PositionUpdate(item)
         #expect(fromPortfolio.averageCost == 6000, "IB's portfolio cost is per contract")

@@ -5,8 +5,8 @@ import Vocabulary
 /// Orders of the whole account: other client ids, earlier runs, completed orders, rejections.
 @Suite struct AccountOrdersTests {
     /// A stop-limit of client 7 as reqAllOpenOrders lists it.
-    static func otherClientsStopLimit(id: Int = 9, status: OrderStatus = .preSubmitted) -> OpenOrderReport {
-        OpenOrderReport(
+    static func otherClientsStopLimit(id: Int = 9, status: OrderStatus = .preSubmitted) -> OpenOrderSnapshot {
+        OpenOrderSnapshot(
             orderID: id, symbol: "AAPL", side: .buy, quantity: 10, orderType: .stopLimit, limitPrice: dec("240.10"),
             stopPrice: dec("240.00"), timeInForce: .goodTillCancelled, status: status, ownerClientID: 7,
             isThisClient: false, permID: 5009)
@@ -121,7 +121,7 @@ import Vocabulary
 
     @Test func executionsOfEarlierRunsAreKeptOnceWithTheirCommission() {
         var harness = DashboardHarness.connected()
-        let fill = ExecutionReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)
+        let fill = FillReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)
         harness.send(.execution(fill))
         harness.send(.commission(executionID: "0001.01", commission: 1.0, realizedPnL: nil))
         // The next reconnect lists it again.

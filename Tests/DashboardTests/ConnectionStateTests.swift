@@ -1,5 +1,6 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 @Suite struct ConnectionStateTests {
     @Test func startsDisconnectedFromTheConfiguredGateway() {

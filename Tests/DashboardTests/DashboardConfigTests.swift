@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import Vocabulary
 @testable import Dashboard
+import Vocabulary
 
 private func parse(_ text: String) throws(ConfigError) -> DashboardConfig.Parsed {
     try DashboardConfig.parse(toml: text)
@@ -65,9 +67,9 @@ private func error(_ text: String) -> ConfigError? {
         #expect(config.staleness.threshold(for: "X", instrumentClass: .stock) == .seconds(5))
         #expect(config.staleness.threshold(for: "SPY", instrumentClass: .stock) == .milliseconds(2500))
         #expect(config.ticketLimits.maxQuantity == 500)
-        #expect(config.ticketLimits.maxNotional == Decimal(string: "25000.5"))
-        #expect(config.ticketLimits.maxShareOfNetLiquidation == Decimal(string: "0.1"))
-        #expect(config.ticketLimits.priceBand == Decimal(string: "0.02"))
+        #expect(config.ticketLimits.maxNotional == FixedDecimal("25000.5"))
+        #expect(config.ticketLimits.maxShareOfNetLiquidation == FixedDecimal("0.1"))
+        #expect(config.ticketLimits.priceBand == FixedDecimal("0.02"))
         #expect(config.keyBindings["quit"] == ["Q", "ctrl-q"])
         #expect(config.keyBindings["buy"] == ["B"])
         #expect(config.keyBindings["sell"] == ["s"])

@@ -32,7 +32,7 @@ struct DashboardHarness {
     static func time(_ milliseconds: Int64, wallOffset: Int64 = 0) -> EventTime {
         EventTime(
             instant: SessionInstant(offset: .milliseconds(milliseconds)),
-            wall: Timestamp(milliseconds: milliseconds + wallOffset))
+            wall: Timestamp(millisecondsSinceEpoch: milliseconds + wallOffset))
     }
 
     /// Applies `event` at the current manual time and returns its effects.
@@ -106,7 +106,7 @@ struct DashboardHarness {
     }
 
     /// AAPL trades so far (the last size of the next tick).
-    var trades: Double = 0
+    var trades: FixedDecimal = 0
 
     /// The orders placed so far (id and instruction), from the effects.
     var placedOrders: [(Int, OrderInstruction)] {
@@ -131,7 +131,7 @@ struct DashboardHarness {
 }
 
 /// Shorthand for a decimal literal.
-func dec(_ text: String) -> Decimal { Decimal(string: text)! }
+func dec(_ text: String) -> FixedDecimal { FixedDecimal(text)! }
 
 extension Array where Element == DashboardEffect {
     /// The effects that act on the gateway or the app, without journal lines.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 /// Whole sessions, scripted as the app would feed them, asserting state and effects together.
 @Suite struct DashboardSessionTests {
@@ -28,10 +29,10 @@ import Testing
 
         // The gateway answers.
         harness.advance(milliseconds: 40)
-        harness.send(.openOrder(OpenOrderReport(orderID: 1, symbol: "AAPL", side: .buy, quantity: 100, orderType: .limit, limitPrice: dec("231.21"), status: .preSubmitted)))
+        harness.send(.openOrder(OpenOrderSnapshot(orderID: 1, symbol: "AAPL", side: .buy, quantity: 100, orderType: .limit, limitPrice: dec("231.21"), status: .preSubmitted)))
         harness.send(.orderStatus(OrderStatusReport(orderID: 1, status: .preSubmitted, filled: 0, remaining: 100)))
         harness.advance(milliseconds: 60)
-        harness.send(.execution(ExecutionReport(executionID: "e1", orderID: 1, symbol: "AAPL", side: .buy, shares: 100, price: 231.21)))
+        harness.send(.execution(FillReport(executionID: "e1", orderID: 1, symbol: "AAPL", side: .buy, shares: 100, price: 231.21)))
         harness.send(.orderStatus(OrderStatusReport(orderID: 1, status: .filled, filled: 100, remaining: 0, averageFillPrice: 231.21)))
         harness.send(.commission(executionID: "e1", commission: 0.35, realizedPnL: nil))
         harness.send(.position(PositionUpdate(account: "DU1234567", symbol: "AAPL", quantity: 100, averageCost: 231.2135)))

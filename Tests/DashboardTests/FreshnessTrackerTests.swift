@@ -13,7 +13,7 @@ private func connectedTracker() -> FreshnessTracker {
 private func t(_ milliseconds: Int64) -> SessionInstant { SessionInstant(offset: .milliseconds(milliseconds)) }
 /// The same moment on both clocks (the wall clock at the epoch plus `milliseconds`).
 private func t(_ milliseconds: Int64) -> EventTime {
-    EventTime(instant: SessionInstant(offset: .milliseconds(milliseconds)), wall: Timestamp(milliseconds: milliseconds))
+    EventTime(instant: SessionInstant(offset: .milliseconds(milliseconds)), wall: Timestamp(millisecondsSinceEpoch: milliseconds))
 }
 private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol: "AAPL", bid: price - 0.01, ask: price + 0.01, last: price) }
 
@@ -272,7 +272,7 @@ private func tick(_ price: Double = 231.40) -> QuoteUpdate { QuoteUpdate(symbol:
         var tracker = connectedTracker()
         tracker.apply(tick(), at: t(52_267_000))
         tracker.apply(Notice(requestID: 1, code: 354), at: t(52_300_000))
-        let context = tracker.messageContext(for: Notice(requestID: 1, code: 354), at: Timestamp(milliseconds: 52_314_000))
+        let context = tracker.messageContext(for: Notice(requestID: 1, code: 354), at: Timestamp(millisecondsSinceEpoch: 52_314_000))
         #expect(context.symbol == "AAPL")
         #expect(context.lastGoodQuoteDescription == "14:31:07 UTC (47 s ago)")
     }

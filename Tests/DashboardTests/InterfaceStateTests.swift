@@ -170,12 +170,12 @@ import Testing
     @Test func theSelectedOrderStaysSelectedWhenNewOrdersArriveAbove() {
         var harness = DashboardHarness.connected()
         for id in [1, 2] {
-            harness.send(.openOrder(OpenOrderReport(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
+            harness.send(.openOrder(OpenOrderSnapshot(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
         }
         harness.user(.focus(.orders))
         harness.user(.moveSelection(.down))
         #expect(harness.state.selectedOrder?.orderID == 1)
-        harness.send(.openOrder(OpenOrderReport(orderID: 3, symbol: "QQQ", side: .sell, quantity: 1, orderType: .market, status: .submitted)))
+        harness.send(.openOrder(OpenOrderSnapshot(orderID: 3, symbol: "QQQ", side: .sell, quantity: 1, orderType: .market, status: .submitted)))
         #expect(harness.state.orderList.map(\.orderID) == [3, 2, 1])
         #expect(harness.state.selectedOrder?.orderID == 1)
         #expect(harness.user(.cancelSelectedOrder).actions == [.cancelOrder(orderID: 1)])
@@ -196,7 +196,7 @@ import Testing
     @Test func aFinishedOrderSortingBelowKeepsTheSelectionOnIt() {
         var harness = DashboardHarness.connected()
         for id in [1, 2] {
-            harness.send(.openOrder(OpenOrderReport(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
+            harness.send(.openOrder(OpenOrderSnapshot(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
         }
         harness.user(.focus(.orders))
         #expect(harness.state.selectedOrder?.orderID == 2)
@@ -211,9 +211,9 @@ import Testing
 extension SelectionAnchorTests {
     @Test func focusingAPaneAnchorsTheRowShownSelected() {
         var harness = DashboardHarness.connected()
-        harness.send(.openOrder(OpenOrderReport(orderID: 1, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
+        harness.send(.openOrder(OpenOrderSnapshot(orderID: 1, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
         harness.user(.focus(.orders))
-        harness.send(.openOrder(OpenOrderReport(orderID: 2, symbol: "QQQ", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
+        harness.send(.openOrder(OpenOrderSnapshot(orderID: 2, symbol: "QQQ", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
         #expect(harness.state.selectedOrder?.orderID == 1)
     }
 }

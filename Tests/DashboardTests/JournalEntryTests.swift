@@ -1,21 +1,23 @@
 import Foundation
 import Testing
+import Vocabulary
 @testable import Dashboard
+import Vocabulary
 
 @Suite struct JournalEntryTests {
-    private let time = Timestamp(milliseconds: 1_718_000_000_123)
+    private let time = Timestamp(millisecondsSinceEpoch: 1_718_000_000_123)
 
     @Test func encodesAnOrderSentAsAStableLine() throws {
-        let order = OrderInstruction(side: .buy, quantity: 100, symbol: "AAPL", orderType: .limit, limitPrice: Decimal(string: "231.40"), timeInForce: .goodTillCancelled)
+        let order = OrderInstruction(side: .buy, quantity: 100, symbol: "AAPL", orderType: .limit, limitPrice: FixedDecimal("231.40"), timeInForce: .goodTillCancelled)
         let line = try JournalEntry.orderSent(order, orderID: 12, at: time).jsonLine()
         #expect(line == #"{"kind":"order_sent","limit_price":"231.4","order_id":12,"order_type":"LMT","quantity":"100","side":"BUY","symbol":"AAPL","tif":"GTC","time_ms":1718000000123}"#)
     }
 
     @Test func roundTripsEveryKind() throws {
         let entries: [JournalEntry] = [
-            .orderSent(OrderInstruction(side: .sell, quantity: 5, symbol: "TSLA", orderType: .stopLimit, limitPrice: 224.5, stopPrice: 225), orderID: 3, at: time),
+            .orderSent(OrderInstruction(side: .sell, quantity: 5, symbol: "TSLA", orderType: .stopLimit, limitPrice: FixedDecimal("224.5"), stopPrice: 225), orderID: 3, at: time),
             .statusChange(orderID: 3, status: "Filled", filled: 5, remaining: 0, at: time),
-            .execution(orderID: 3, executionID: "0000e0d5.6548.01.01", symbol: "TSLA", side: .sell, quantity: 5, price: Decimal(string: "224.61")!, at: time),
+            .execution(orderID: 3, executionID: "0000e0d5.6548.01.01", symbol: "TSLA", side: .sell, quantity: 5, price: FixedDecimal("224.61")!, at: time),
             .message(Notice(requestID: 3, code: 201, text: "Order rejected - reason: margin"), at: time),
         ]
         for entry in entries {
@@ -34,20 +36,5 @@ import Testing
         #expect(throws: (any Error).self) {
             try JournalEntry.decode(jsonLine: #"{"kind":"execution","price":"12abc","time_ms":0}"#)
         }
-    }
-}
-
-@Suite struct TimestampTests {
-    @Test func formatsTheUTCTimeOfDay() {
-        #expect(Timestamp(seconds: 52_267).utcTimeOfDay == "14:31:07 UTC")
-        #expect(Timestamp(seconds: 86_400 + 5).utcTimeOfDay == "00:00:05 UTC")
-        #expect(Timestamp(milliseconds: -1).utcTimeOfDay == "23:59:59 UTC")
-    }
-
-    @Test func subtractsToADurationAndAddsDurations() {
-        let start = Timestamp(seconds: 10)
-        #expect(start + .milliseconds(1_500) - start == .milliseconds(1_500))
-        #expect((start - .seconds(3)).millisecondsSinceEpoch == 7_000)
-        #expect(Timestamp(milliseconds: -1).millisecondsSinceEpoch == -1)
     }
 }

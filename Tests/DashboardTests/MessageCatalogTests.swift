@@ -1,6 +1,7 @@
 import TestPrerequisites
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 @Suite struct MessageCatalogTests {
     @Test(.requires(CodeDocFixture.prerequisite))
@@ -78,7 +79,7 @@ import Testing
 
     @Test func explains354WithTheSymbolTheLastGoodQuoteAndTheFix() {
         let context = MessageContext(
-            symbol: "AAPL", lastGoodQuote: Timestamp(seconds: 52_267), now: Timestamp(seconds: 52_314))
+            symbol: "AAPL", lastGoodQuote: Timestamp(secondsSinceEpoch: 52_267), now: Timestamp(secondsSinceEpoch: 52_314))
         let message = MessageCatalog.explain(Notice(requestID: 7, code: 354, text: "Requested market data is not subscribed."), context: context)
         #expect(message.explanation.contains("AAPL"))
         #expect(message.explanation.contains("14:31:07 UTC (47 s ago)"))

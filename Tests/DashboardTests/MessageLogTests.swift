@@ -1,49 +1,50 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 @Suite struct MessageLogTests {
     @Test func collapsesRepeatsOfTheSameCodeForTheSameRequest() throws {
         var log = MessageLog(capacity: 10)
         for second in 0..<15 {
-            log.record(Notice(requestID: 4, code: 10197, text: "burst \(second)"), at: Timestamp(seconds: Int64(100 + second)))
+            log.record(Notice(requestID: 4, code: 10197, text: "burst \(second)"), at: Timestamp(secondsSinceEpoch: Int64(100 + second)))
         }
         #expect(log.entries.count == 1)
         let entry = try #require(log.entries.first)
         #expect(entry.count == 15)
-        #expect(entry.firstSeen == Timestamp(seconds: 100))
-        #expect(entry.lastSeen == Timestamp(seconds: 114))
+        #expect(entry.firstSeen == Timestamp(secondsSinceEpoch: 100))
+        #expect(entry.lastSeen == Timestamp(secondsSinceEpoch: 114))
         #expect(entry.message.ibText == "burst 14")
     }
 
     @Test func keepsDifferentRequestsAndCodesApart() {
         var log = MessageLog()
-        log.record(Notice(requestID: 4, code: 354), at: Timestamp(seconds: 1))
-        log.record(Notice(requestID: 5, code: 354), at: Timestamp(seconds: 2))
-        log.record(Notice(requestID: 4, code: 10167), at: Timestamp(seconds: 3))
+        log.record(Notice(requestID: 4, code: 354), at: Timestamp(secondsSinceEpoch: 1))
+        log.record(Notice(requestID: 5, code: 354), at: Timestamp(secondsSinceEpoch: 2))
+        log.record(Notice(requestID: 4, code: 10167), at: Timestamp(secondsSinceEpoch: 3))
         #expect(log.entries.count == 3)
         #expect(log.newestFirst.map(\.message.code) == [10167, 354, 354])
     }
 
     @Test func movesARepeatedEntryToTheNewestPosition() {
         var log = MessageLog()
-        log.record(Notice(code: 2104), at: Timestamp(seconds: 1))
-        log.record(Notice(code: 2106), at: Timestamp(seconds: 2))
-        log.record(Notice(code: 2104), at: Timestamp(seconds: 3))
+        log.record(Notice(code: 2104), at: Timestamp(secondsSinceEpoch: 1))
+        log.record(Notice(code: 2106), at: Timestamp(secondsSinceEpoch: 2))
+        log.record(Notice(code: 2104), at: Timestamp(secondsSinceEpoch: 3))
         #expect(log.newestFirst.map(\.message.code) == [2104, 2106])
     }
 
     @Test func dropsTheLeastRecentlySeenEntryWhenFull() {
         var log = MessageLog(capacity: 3)
         for code in [100, 101, 102, 103] {
-            log.record(Notice(code: code), at: Timestamp(seconds: Int64(code)))
+            log.record(Notice(code: code), at: Timestamp(secondsSinceEpoch: Int64(code)))
         }
         #expect(log.entries.map(\.message.code) == [101, 102, 103])
     }
 
     @Test func filtersBySeverity() {
         var log = MessageLog()
-        log.record(Notice(code: 2104), at: Timestamp(seconds: 1))
-        log.record(Notice(requestID: 9, code: 201, text: "margin"), at: Timestamp(seconds: 2))
+        log.record(Notice(code: 2104), at: Timestamp(secondsSinceEpoch: 1))
+        log.record(Notice(requestID: 9, code: 201, text: "margin"), at: Timestamp(secondsSinceEpoch: 2))
         #expect(log.entries(atLeast: .warning).map(\.message.code) == [201])
         log.clear()
         #expect(log.entries.isEmpty)

@@ -87,7 +87,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
 
     @Test func executionsAreRecordedOnceJournaledAndGetTheirCommission() throws {
         var harness = harnessWithSentOrder()
-        let fill = ExecutionReport(executionID: "0001f4e8.01", orderID: 100, symbol: "AAPL", side: .buy, shares: 100, price: 231.19)
+        let fill = FillReport(executionID: "0001f4e8.01", orderID: 100, symbol: "AAPL", side: .buy, shares: 100, price: 231.19)
         let effects = harness.send(.execution(fill))
         #expect(effects == [.journal(.execution(
             orderID: 100, executionID: "0001f4e8.01", symbol: "AAPL", side: .buy, quantity: 100, price: dec("231.19"), at: harness.now))])
@@ -102,7 +102,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
 
     @Test func ordersFromElsewhereAppearThroughOpenOrder() throws {
         var harness = DashboardHarness.connected()
-        let effects = harness.send(.openOrder(OpenOrderReport(
+        let effects = harness.send(.openOrder(OpenOrderSnapshot(
             orderID: 55, symbol: "msft", side: .sell, quantity: 20, orderType: .limit, limitPrice: dec("420.50"),
             timeInForce: .goodTillCancelled, status: .submitted)))
         let order = try #require(harness.state.orders[55])
@@ -111,10 +111,10 @@ private func harnessWithSentOrder() -> DashboardHarness {
         #expect(!order.placedHere)
         #expect(order.summary == "SELL 20 MSFT LMT 420.50 GTC")
         #expect(effects.count == 1)
-        #expect(harness.send(.openOrder(OpenOrderReport(
+        #expect(harness.send(.openOrder(OpenOrderSnapshot(
             orderID: 55, symbol: "MSFT", side: .sell, quantity: 20, orderType: .limit, limitPrice: dec("420.50"),
             timeInForce: .goodTillCancelled, status: .submitted))).isEmpty)
-        let cancelled = harness.send(.openOrder(OpenOrderReport(
+        let cancelled = harness.send(.openOrder(OpenOrderSnapshot(
             orderID: 55, symbol: "MSFT", side: .sell, quantity: 20, orderType: .limit, limitPrice: dec("420.50"),
             timeInForce: .goodTillCancelled, status: .pendingCancel)))
         #expect(cancelled.count == 1)
@@ -194,7 +194,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
     @Test func theOrderListPutsWorkingOrdersFirstNewestFirst() {
         var harness = DashboardHarness.connected()
         for (id, status) in [(1, OrderStatus.filled), (2, .submitted), (3, .cancelled), (4, .preSubmitted)] {
-            harness.send(.openOrder(OpenOrderReport(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: status)))
+            harness.send(.openOrder(OpenOrderSnapshot(orderID: id, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: status)))
         }
         #expect(harness.state.orderList.map(\.orderID) == [4, 2, 3, 1])
         #expect(harness.state.workingOrders.map(\.orderID) == [4, 2])
@@ -213,7 +213,7 @@ private func harnessWithSentOrder() -> DashboardHarness {
 
     @Test func aStatusWordIBAddedLaterMovesNoOrder() {
         var harness = DashboardHarness.connected()
-        harness.send(.openOrder(OpenOrderReport(orderID: 5, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
+        harness.send(.openOrder(OpenOrderSnapshot(orderID: 5, symbol: "SPY", side: .buy, quantity: 1, orderType: .market, status: .submitted)))
         harness.send(.orderStatus(OrderStatusReport(orderID: 5, status: .other("Parked"), filled: 0, remaining: 1)))
         #expect(harness.state.orders[5]?.status == .submitted)
     }

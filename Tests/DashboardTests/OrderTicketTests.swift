@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import Vocabulary
 @testable import Dashboard
 
-private func aaplQuote() -> Quote {
-    var quote = Quote(symbol: "AAPL")
+private func aaplQuote() -> WatchedQuote {
+    var quote = WatchedQuote(symbol: "AAPL")
     quote.bid = 231.38
     quote.ask = 231.42
     quote.last = 231.40
@@ -11,9 +12,9 @@ private func aaplQuote() -> Quote {
 }
 
 private func context(
-    freshness: Freshness = .live, connection: ConnectionState = .connected, account: AccountKind = .paper,
-    allowLive: Bool = false, netLiquidation: Decimal? = 200_000, position: Decimal = 0,
-    limits: TicketLimits = TicketLimits(), quote: Quote? = aaplQuote()
+    freshness: Freshness = .live, connection: LinkState = .connected, account: AccountKind = .paper,
+    allowLive: Bool = false, netLiquidation: FixedDecimal? = 200_000, position: FixedDecimal = 0,
+    limits: TicketLimits = TicketLimits(), quote: WatchedQuote? = aaplQuote()
 ) -> TicketContext {
     TicketContext(
         quote: quote, quoteFreshness: freshness, connection: connection, accountKind: account,
@@ -38,10 +39,10 @@ private func refusal(_ ticket: OrderTicket, _ context: TicketContext) -> TicketR
     @Test func reviewsAndSendsAValidLimitBuyOnce() throws {
         var ticket = limitTicket()
         let review = try ticket.review(in: context(position: 50))
-        #expect(review.instruction == OrderInstruction(side: .buy, quantity: 100, symbol: "AAPL", orderType: .limit, limitPrice: Decimal(string: "231.40"), timeInForce: .day))
-        #expect(review.estimatedNotional == Decimal(string: "23140"))
-        #expect(review.estimatedCommission.commission == Decimal(string: "0.35"))
-        #expect(review.estimatedCommission.clearingFees == Decimal(string: "0.02"))
+        #expect(review.instruction == OrderInstruction(side: .buy, quantity: 100, symbol: "AAPL", orderType: .limit, limitPrice: FixedDecimal("231.40"), timeInForce: .day))
+        #expect(review.estimatedNotional == FixedDecimal("23140"))
+        #expect(review.estimatedCommission.commission == FixedDecimal("0.35"))
+        #expect(review.estimatedCommission.clearingFees == FixedDecimal("0.02"))
         #expect(review.estimatedCommission.regulatoryFees == 0)
         #expect(review.positionBefore == 50)
         #expect(review.positionAfter == 150)
@@ -89,23 +90,27 @@ private func refusal(_ ticket: OrderTicket, _ context: TicketContext) -> TicketR
         let review = try ticket.review(in: context(position: 100))
         #expect(review.positionAfter == 0)
         // SEC 23140 × 27.80 / 1e6 = 0.643292; TAF 100 × 0.000166 = 0.0166 → 0.659892 → 0.66.
-        #expect(review.estimatedCommission.regulatoryFees == Decimal(string: "0.66"))
+        #expect(review.estimatedCommission.regulatoryFees == FixedDecimal("0.66"))
     }
 
     @Test(arguments: [
         ("", TicketRefusal.Code.quantityNotNumeric), ("abc", .quantityNotNumeric), ("12abc", .quantityNotNumeric),
         ("0", .quantityNotPositive), ("-5", .quantityNotPositive), ("10.5", .quantityNotWhole), ("1001", .quantityAboveMaximum),
+        ("1e2", .quantityNotNumeric), ("1,000", .quantityNotNumeric), ("10.000000001", .quantityNotWhole),
+        ("99999999999999999999", .quantityAboveMaximum), (" 100.0 ", nil),
     ])
-    func refusesABadQuantityNamingTheField(text: String, code: TicketRefusal.Code) {
+    func refusesABadQuantityNamingTheField(text: String, code: TicketRefusal.Code?) {
         let result = refusal(limitTicket(quantity: text), context())
         #expect(result?.code == code)
+        guard code != nil else { return }
         #expect(result?.field == .quantity)
         #expect(result?.message.contains("Quantity") == true)
     }
 
     @Test(arguments: [
         ("", TicketRefusal.Code.priceMissing), ("2x1", .priceNotNumeric), ("1e3", .priceNotNumeric), ("0", .priceNotPositive),
-        ("-231.40", .priceNotPositive), ("231.405", .priceOffTick),
+        ("-231.40", .priceNotPositive), ("231.405", .priceOffTick), ("231.400000001", .priceOffTick),
+        ("231,40", .priceNotNumeric), ("99999999999999", .priceNotNumeric),
     ])
     func refusesABadLimitPriceNamingTheField(text: String, code: TicketRefusal.Code) {
         let result = refusal(limitTicket(limit: text), context())
@@ -114,16 +119,26 @@ private func refusal(_ ticket: OrderTicket, _ context: TicketContext) -> TicketR
         #expect(result?.message.contains("Limit price") == true)
     }
 
+    @Test func saysWhatIsWrongWithATypedPrice() {
+        #expect(refusal(limitTicket(limit: "231.400000001"), context())?.message
+            == "Limit price 231.400000001 has more than 8 decimals; the minimum tick is 0.01.")
+        #expect(refusal(limitTicket(limit: "231.405"), context())?.message
+            == "Limit price 231.405 is not a multiple of the minimum tick 0.01.")
+        #expect(refusal(limitTicket(limit: "99999999999999"), context())?.message == "Limit price 99999999999999 is out of range.")
+        #expect(refusal(limitTicket(limit: "1e3"), context())?.message == "Limit price '1e3' is not a number.")
+        #expect(refusal(limitTicket(limit: ".5"), context())?.code == .outsidePriceBand, "a leading point is a number")
+    }
+
     @Test func checksTheTickWithExactDecimalArithmetic() {
         var subPenny = context(quote: nil)
         subPenny.quoteFreshness = .live
-        subPenny.minimumTick = Decimal(string: "0.0001")!
+        subPenny.minimumTick = FixedDecimal("0.0001")!
         var ticket = OrderTicket(side: .buy, symbol: "SIRI", quantityText: "100", orderType: .limit, limitPriceText: "0.2917")
         #expect(refusal(ticket, subPenny) == nil)
         ticket.limitPriceText = "0.29175"
         #expect(refusal(ticket, subPenny)?.code == .priceOffTick)
         var fiveCents = context()
-        fiveCents.minimumTick = Decimal(string: "0.05")!
+        fiveCents.minimumTick = FixedDecimal("0.05")!
         #expect(refusal(limitTicket(limit: "231.45"), fiveCents) == nil)
         #expect(refusal(limitTicket(limit: "231.41"), fiveCents)?.code == .priceOffTick)
     }
@@ -199,8 +214,8 @@ private func refusal(_ ticket: OrderTicket, _ context: TicketContext) -> TicketR
         #expect(refusal(ticket, context(freshness: .stale))?.code == .quoteNotLive)
     }
 
-    @Test(arguments: [ConnectionState.disconnected, .connecting, .linkLost])
-    func refusesWhenTheConnectionIsNotUsable(connection: ConnectionState) {
+    @Test(arguments: [LinkState.disconnected, .connecting, .linkLost])
+    func refusesWhenTheConnectionIsNotUsable(connection: LinkState) {
         let result = refusal(limitTicket(), context(connection: connection))
         #expect(result?.code == .connectionNotUsable)
         #expect(result?.field == .connection)
@@ -234,9 +249,9 @@ private func refusal(_ ticket: OrderTicket, _ context: TicketContext) -> TicketR
 
     @Test func pricesAMarketOrderAtTheAskForABuyAndTheBidForASell() throws {
         var buy = OrderTicket(side: .buy, symbol: "AAPL", quantityText: "10", orderType: .market)
-        #expect(try buy.review(in: context()).estimatedNotional == Decimal(string: "2314.2"))
+        #expect(try buy.review(in: context()).estimatedNotional == FixedDecimal("2314.2"))
         var sell = OrderTicket(side: .sell, symbol: "AAPL", quantityText: "10", orderType: .market)
-        #expect(try sell.review(in: context()).estimatedNotional == Decimal(string: "2313.8"))
+        #expect(try sell.review(in: context()).estimatedNotional == FixedDecimal("2313.8"))
         var blind = OrderTicket(side: .buy, symbol: "AAPL", quantityText: "10", orderType: .market)
         blind.overrideQuoteFreshness()
         #expect(refusal(blind, context(freshness: .noData, quote: nil))?.code == .noReferencePrice)
@@ -246,20 +261,20 @@ private func refusal(_ ticket: OrderTicket, _ context: TicketContext) -> TicketR
 @Suite struct TieredCommissionTests {
     @Test func appliesThePerOrderMinimumAndTheOnePercentCap() {
         let schedule = TieredCommission()
-        #expect(schedule.estimate(quantity: 1000, price: 50, side: .buy).commission == Decimal(string: "3.5"))
-        #expect(schedule.estimate(quantity: 10, price: 50, side: .buy).commission == Decimal(string: "0.35"))
-        #expect(schedule.estimate(quantity: 1000, price: Decimal(string: "0.10")!, side: .buy).commission == 1)
+        #expect(schedule.estimate(quantity: 1000, price: 50, side: .buy).commission == FixedDecimal("3.5"))
+        #expect(schedule.estimate(quantity: 10, price: 50, side: .buy).commission == FixedDecimal("0.35"))
+        #expect(schedule.estimate(quantity: 1000, price: FixedDecimal("0.10")!, side: .buy).commission == 1)
     }
 
     @Test(arguments: [(0, "0.0035"), (300_000, "0.0035"), (300_001, "0.002"), (3_000_001, "0.0015"), (20_000_001, "0.001"), (100_000_001, "0.0005")])
     func choosesTheTierByMonthlyVolume(volume: Int, rate: String) {
-        #expect(TieredCommission(monthlyVolume: volume).perShareRate == Decimal(string: rate))
+        #expect(TieredCommission(monthlyVolume: volume).perShareRate == FixedDecimal(rate))
     }
 
     @Test func capsTheFINRAFeeOnLargeSales() {
         let estimate = TieredCommission().estimate(quantity: 100_000, price: 1, side: .sell)
         // SEC 100000 × 27.80 / 1e6 = 2.78; TAF capped at 8.30.
-        #expect(estimate.regulatoryFees == Decimal(string: "11.08"))
+        #expect(estimate.regulatoryFees == FixedDecimal("11.08"))
     }
 }
 

@@ -1,8 +1,9 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
-private func quote(_ symbol: String, last: Double?, close: Double?) -> Quote {
-    var quote = Quote(symbol: symbol)
+private func quote(_ symbol: String, last: Double?, close: Double?) -> WatchedQuote {
+    var quote = WatchedQuote(symbol: symbol)
     quote.last = last
     quote.close = close
     return quote
@@ -86,23 +87,23 @@ private func quote(_ symbol: String, last: Double?, close: Double?) -> Quote {
 
     @Test func keepsAtMostCapacitySamples() {
         var history = PnLHistory(capacity: 3, minimumSpacing: .seconds(1))
-        for second in 0..<5 { history.record(snapshot(Double(second)), at: Timestamp(seconds: Int64(second))) }
+        for second in 0..<5 { history.record(snapshot(Double(second)), at: Timestamp(secondsSinceEpoch: Int64(second))) }
         #expect(history.values == [2, 3, 4])
     }
 
     @Test func updatesTheLastSampleWithinTheMinimumSpacing() {
         var history = PnLHistory(capacity: 10, minimumSpacing: .seconds(15))
-        history.record(snapshot(1), at: Timestamp(seconds: 0))
-        history.record(snapshot(2), at: Timestamp(seconds: 5))
-        history.record(snapshot(3), at: Timestamp(seconds: 14))
-        history.record(snapshot(4), at: Timestamp(seconds: 15))
+        history.record(snapshot(1), at: Timestamp(secondsSinceEpoch: 0))
+        history.record(snapshot(2), at: Timestamp(secondsSinceEpoch: 5))
+        history.record(snapshot(3), at: Timestamp(secondsSinceEpoch: 14))
+        history.record(snapshot(4), at: Timestamp(secondsSinceEpoch: 15))
         #expect(history.values == [3, 4])
-        #expect(history.samples.map(\.time) == [Timestamp(seconds: 0), Timestamp(seconds: 15)])
+        #expect(history.samples.map(\.time) == [Timestamp(secondsSinceEpoch: 0), Timestamp(secondsSinceEpoch: 15)])
     }
 
     @Test func skipsSnapshotsWithoutADailyValue() {
         var history = PnLHistory()
-        history.record(snapshot(nil), at: Timestamp(seconds: 0))
+        history.record(snapshot(nil), at: Timestamp(secondsSinceEpoch: 0))
         #expect(history.samples.isEmpty)
     }
 }

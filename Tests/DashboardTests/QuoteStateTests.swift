@@ -1,5 +1,6 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 @Suite struct QuoteStateTests {
     @Test func aRowShowsPricesAndTheDayChangeFromTheClose() throws {
@@ -90,7 +91,7 @@ import Testing
         let message = try #require(harness.latestMessage)
         #expect(message.code == 354)
         #expect(message.explanation.contains("AAPL"))
-        #expect(message.explanation.contains(lastGood.utcTimeOfDay))
+        #expect(message.explanation.contains(TimeText.timeOfDayUTC(lastGood)))
         #expect(message.explanation.contains("47 s ago"))
         #expect(message.action.contains("paper"))
         #expect(harness.state.watchlistRows.first?.quote.last == 231.20)

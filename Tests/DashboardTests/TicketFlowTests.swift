@@ -1,5 +1,6 @@
 import Testing
 @testable import Dashboard
+import Vocabulary
 
 @Suite struct TicketFlowTests {
     @Test func buyOpensTheTicketOnTheSelectedSymbolWithTheAskAsLimit() throws {

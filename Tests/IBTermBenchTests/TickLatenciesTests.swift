@@ -4,6 +4,7 @@ import TWSClient
 import TWSStreams
 import TWSWire
 @testable import ibterm_bench
+import Vocabulary
 
 /// How `tick-to-screen` pairs written ticks with received updates and frames.
 @Suite struct TickLatenciesTests {
@@ -31,13 +32,13 @@ import TWSWire
             (7, [
                 .init(at: at(100), tick: .marketDataType(1)),
                 .init(at: at(200), tick: .price(.bid, 231.2)),
-                .init(at: at(300), tick: .size(.bidSize, Quantity(300))),
+                .init(at: at(300), tick: .size(.bidSize, FixedDecimal(300))),
             ]),
         ]
         let received = [updates([
             { $0.marketDataType = .live },
             { $0.bid = 231.2 },
-            { $0.bidSize = Quantity(300) },
+            { $0.bidSize = FixedDecimal(300) },
         ], received: 150)]
         let frames = [frame(1_100, [(0, 0), (0, 1)]), frame(2_300, [(0, 2)]), frame(3_000, [])]
         let latencies = TickLatencies(written: log, received: received, frames: frames, window: at(0)..<at(10_000))
@@ -52,7 +53,7 @@ import TWSWire
             (7, [
                 .init(at: at(100), tick: .price(.ask, 231.25)),
                 .init(at: at(200), tick: .price(.last, 231.22)),
-                .init(at: at(300), tick: .size(.volume, Quantity(10))),
+                .init(at: at(300), tick: .size(.volume, FixedDecimal(10))),
             ]),
         ]
         // The second update shows another last price: the pairing is off there.

@@ -11,7 +11,7 @@ import Testing
 
     @Test func dashboardOptionsWithoutASubcommandGoToTheDashboard() throws {
         let command = try IBTerm.parseAsRoot(["--gateway", "[::1]:7497", "--seed", "9"])
-        let dashboard = try #require(command as? DashboardCommand)
+        let dashboard = try #require(command as? RunDashboardCommand)
         let endpoint = try #require(try dashboard.options.gatewayEndpoint())
         #expect(endpoint.host == "::1" && endpoint.port == 7497)
         #expect(dashboard.options.paper.seed == 9)

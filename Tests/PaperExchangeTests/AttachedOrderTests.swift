@@ -13,7 +13,7 @@ extension MatchingEngineTests {
     /// A bracket as IB's clients send it: parent and take-profit with transmit false, the
     /// stop-loss last with transmit true.
     private func bracket(
-        _ engine: inout MatchingEngine, parent: OrderRequest, quote: Quote, _ context: inout FillContext
+        _ engine: inout MatchingEngine, parent: OrderRequest, quote: TopOfBook, _ context: inout FillContext
     ) {
         _ = place(&engine, attached(parent, transmit: false), quote, &context)
         // A take-profit SELL LMT below the bid: marketable the moment it works.

@@ -1,5 +1,6 @@
 import Testing
 import PaperExchange
+import Vocabulary
 
 @Suite struct CommissionTests {
     let schedule = CommissionSchedule.ibkrProTiered
@@ -45,7 +46,7 @@ import PaperExchange
     }
 
     @Test func futuresPayAFlatRatePerContract() throws {
-        let es = try #require(universe.instrument(symbol: "ES", secType: .future))
+        let es = try #require(universe.resolve(ContractQuery(symbol: "ES", secType: "FUT", lastTradeDateOrContractMonth: "202603")))
         #expect(schedule.orderCommission(instrument: es, action: .buy, quantity: 3, value: 1_000_000, monthlyShareVolume: 0)
             == Fixtures.decimal("6.75"))
     }

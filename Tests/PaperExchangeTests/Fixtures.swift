@@ -16,7 +16,7 @@ enum Fixtures {
     }
 
     static func universe() throws -> InstrumentUniverse {
-        try InstrumentUniverse.parse(toml: text("Sources/PaperGateway/Resources/instruments.toml"))
+        try InstrumentUniverse.parse(toml: text("Sources/PaperGateway/Resources/instruments.toml")).listingFutures(on: t0)
     }
 
     static func decimal(_ text: String) -> FixedDecimal {
@@ -26,8 +26,8 @@ enum Fixtures {
     static func quote(
         _ instrument: Instrument, bid: String, ask: String, bidSize: Int = 500, askSize: Int = 500,
         last: String? = nil, at time: Timestamp = t0
-    ) -> Quote {
-        Quote(
+    ) -> TopOfBook {
+        TopOfBook(
             conId: instrument.conId, bid: decimal(bid), ask: decimal(ask), bidSize: bidSize,
             askSize: askSize, last: last.map(decimal) ?? decimal(bid), lastSize: 100, volume: 0,
             open: nil, high: nil, low: nil, close: instrument.referencePrice, time: time)
@@ -59,14 +59,14 @@ enum Fixtures {
 
     /// Places `request` on `engine` against `quote`, resolving its contract in `universe`.
     static func place(
-        _ engine: inout MatchingEngine, _ request: OrderRequest, _ quote: Quote, _ context: inout FillContext,
+        _ engine: inout MatchingEngine, _ request: OrderRequest, _ quote: TopOfBook, _ context: inout FillContext,
         in universe: InstrumentUniverse
     ) -> [OrderOutcome] {
         engine.place(request, instrument: universe.resolve(request.contract), quote: quote, at: quote.time, context: &context)
     }
 
     /// A market event carrying `quote` (and `trade`).
-    static func event(_ quote: Quote, trade: Trade? = nil) -> MarketEvent {
+    static func event(_ quote: TopOfBook, trade: Trade? = nil) -> MarketEvent {
         MarketEvent(conId: quote.conId, time: quote.time, changed: .all, quote: quote, trade: trade)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import PaperExchange
+import Vocabulary
 
 /// Historical bars like IB's: sessions, holidays, paging, whatToShow, validation and pacing.
 @Suite struct HistoricalBarsTests {
@@ -59,7 +60,7 @@ import Testing
         // Monday 30 November 2026 10:00; five daily bars reach back over the weekend and Thanksgiving.
         let now = Self.newYork(2026, 11, 30, 10)
         let drawer = HistoricalBars(instrument: aapl, seed: 7, mark: aapl.referencePrice, now: now)
-        let days = try drawer.answer(Self.query("5 D", "1 day")).bars.compactMap { $0.tradeDay?.compactText }
+        let days = try drawer.answer(Self.query("5 D", "1 day")).bars.compactMap { $0.tradeDay.map { TimeText.date($0.utcMidnight) } }
         #expect(days == ["20261120", "20261123", "20261124", "20261125", "20261127", "20261130"].suffix(5).map { $0 })
         // A Sunday end gives Friday's session.
         let sunday = HistoricalBars(instrument: aapl, seed: 7, mark: aapl.referencePrice, now: Self.newYork(2026, 11, 29, 12))
@@ -75,7 +76,7 @@ import Testing
         let first = try drawer.answer(Self.query("1800 S", "1 min"))
         #expect(first.bars.count == 30)
         let end = first.bars[0].start
-        let endText = CalendarDay(dayNumber: NewYorkTime.localDay(atUTC: end)).compactText + " 14:30:00 US/Eastern"
+        let endText = TimeText.date(CalendarDay(dayNumber: NewYorkTime.localDay(atUTC: end)).utcMidnight) + " 14:30:00 US/Eastern"
         let second = try drawer.answer(Self.query("1800 S", "1 min", end: endText))
         #expect(second.bars.count == 30)
         #expect(second.bars.last.map { $0.start + 60 } == end)

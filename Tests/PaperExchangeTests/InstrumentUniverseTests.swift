@@ -1,5 +1,7 @@
 import Testing
+import Vocabulary
 import PaperExchange
+import Vocabulary
 
 @Suite struct InstrumentUniverseTests {
     @Test func shippedFileHoldsAtLeastThirtyStocksAndTheRequiredNames() throws {
@@ -38,7 +40,26 @@ import PaperExchange
         let es = try #require(universe.resolve(ContractQuery(symbol: "ES", secType: "FUT", exchange: "CME", lastTradeDateOrContractMonth: "202603")))
         #expect(es.multiplier == 50)
         #expect(es.minTick == FixedDecimal("0.25")!)
-        #expect(universe.instrument(symbol: "NQ", secType: .future)?.multiplier == 20)
+        #expect(universe.resolve(ContractQuery(localSymbol: "NQZ5"))?.multiplier == 20)
+    }
+
+    @Test func listsTheFrontAndNextFuturesMonthsOfTheDayAndNeverAnExpiredOne() throws {
+        let text = try Fixtures.text("Sources/PaperGateway/Resources/instruments.toml")
+        func listed(_ y: Int, _ m: Int, _ d: Int) throws -> [String] {
+            let noon = Timestamp(secondsSinceEpoch: CalendarDay(year: y, month: m, day: d).dayNumber * 86_400 + 17 * 3600)
+            return try InstrumentUniverse.parse(toml: text).listingFutures(on: noon).instruments
+                .filter { $0.secType == .future }.map { "\($0.localSymbol):\($0.lastTradeDateOrContractMonth)" }
+        }
+        // 3 December 2026: December ES still trades (third Friday, 18 Dec); December CL stopped on
+        // 20 Nov, so January leads (three business days before the 24th, as the 25th is Christmas).
+        #expect(try listed(2026, 12, 3) == [
+            "ESZ6:20261218", "ESH7:20270319", "NQZ6:20261218", "NQH7:20270319",
+            "CLF7:20261221", "CLG7:20270120", "GCZ6:20261229", "GCG7:20270224",
+        ])
+        // The day after ES's December expiry, March is the front month.
+        let afterExpiry = try listed(2026, 12, 21)
+        // June 2027: the third Friday (18th) is Juneteenth observed, so the business day before.
+        #expect(Array(afterExpiry.prefix(2)) == ["ESH7:20270319", "ESM7:20270617"])
     }
 
     @Test func madeUpConIdsLiveInTheirOwnRange() throws {
@@ -52,10 +73,14 @@ import PaperExchange
     @Test func resolvesByListingExchangeAndRefusesUnknownOrAmbiguousQueries() throws {
         let universe = try Fixtures.universe()
         #expect(universe.resolve(ContractQuery(symbol: "jpm", secType: "STK", exchange: "NYSE"))?.conId == 1520593)
-        #expect(universe.resolve(ContractQuery(symbol: "AAPL", secType: "STK", exchange: "NYSE")) == nil)
+        // Any venue SMART routes to resolves a US stock (AAPL is listed on NASDAQ, and may be
+        // routed to NYSE or ARCA as at IB); a venue it does not route to does not.
+        #expect(universe.resolve(ContractQuery(symbol: "AAPL", secType: "STK", exchange: "ARCA"))?.conId == 265598)
+        #expect(universe.resolve(ContractQuery(symbol: "AAPL", secType: "STK", exchange: "LSE")) == nil)
         #expect(universe.resolve(ContractQuery(symbol: "ZZZZ", secType: "STK")) == nil)
         #expect(universe.resolve(ContractQuery(secType: "STK")) == nil)
-        #expect(universe.instruments(matching: ContractQuery(secType: "FUT")).count == 2)
+        // ES, NQ, CL and GC, front and next month on 2025-11-24.
+        #expect(universe.instruments(matching: ContractQuery(secType: "FUT")).count == 8)
         #expect(universe.resolve(ContractQuery(conId: 265598, symbol: "MSFT")) == nil)
     }
 

@@ -48,7 +48,7 @@ import PaperExchange
     }
 
     @Test func eventsNameExactlyTheFieldsThatChanged() throws {
-        var previous: [Int: Quote] = [:]
+        var previous: [Int: TopOfBook] = [:]
         var market = MarketSimulator(
             universe: try Fixtures.universe(), configuration: .init(seed: 3), start: Fixtures.t0)
         for quote in market.quotes { previous[quote.conId] = quote }

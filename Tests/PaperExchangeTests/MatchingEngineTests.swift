@@ -11,12 +11,12 @@ import Testing
     }
 
     func place(
-        _ engine: inout MatchingEngine, _ request: OrderRequest, _ quote: Quote, _ context: inout FillContext
+        _ engine: inout MatchingEngine, _ request: OrderRequest, _ quote: TopOfBook, _ context: inout FillContext
     ) -> [OrderOutcome] {
         Fixtures.place(&engine, request, quote, &context, in: universe)
     }
 
-    func event(_ quote: Quote, trade: Trade? = nil) -> MarketEvent {
+    func event(_ quote: TopOfBook, trade: Trade? = nil) -> MarketEvent {
         Fixtures.event(quote, trade: trade)
     }
 

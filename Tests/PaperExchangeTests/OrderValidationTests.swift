@@ -4,7 +4,7 @@ import Vocabulary
 
 @Suite struct OrderValidationTests {
     let universe: InstrumentUniverse
-    let quote: Quote
+    let quote: TopOfBook
 
     init() throws {
         universe = try Fixtures.universe()

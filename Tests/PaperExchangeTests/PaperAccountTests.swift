@@ -10,8 +10,8 @@ import Testing
         aapl = try #require(universe.instrument(symbol: "AAPL"))
     }
 
-    private func execution(_ action: OrderAction, _ shares: Int, _ price: String, instrument: Instrument? = nil) -> Execution {
-        Execution(
+    private func execution(_ action: OrderAction, _ shares: Int, _ price: String, instrument: Instrument? = nil) -> PaperExecution {
+        PaperExecution(
             execId: "x", orderId: 1, permId: 1, clientId: 1, instrument: instrument ?? aapl, account: "DU0000001",
             exchange: "NASDAQ", action: action, shares: shares, price: Fixtures.decimal(price), time: Fixtures.t0,
             cumulativeQuantity: shares, averagePrice: Fixtures.decimal(price), orderRef: "", lastLiquidity: 2)
@@ -45,7 +45,7 @@ import Testing
     @Test func summaryValuesALongStockPosition() {
         var account = PaperAccount(cash: 100_000)
         account.apply(execution(.buy, 100, "200.00"), commission: .zero, usdPerUnit: 1, month: "202511")
-        let summary = AccountSummary(account: account, marks: [aapl.conId: Fixtures.decimal("210.00")], converter: CurrencyConverter())
+        let summary = PaperAccountSummary(account: account, marks: [aapl.conId: Fixtures.decimal("210.00")], converter: CurrencyConverter())
         #expect(summary.totalCashValue == Fixtures.decimal("80000"))
         #expect(summary.grossPositionValue == Fixtures.decimal("21000"))
         #expect(summary.netLiquidation == Fixtures.decimal("101000"))
@@ -63,11 +63,11 @@ import Testing
     }
 
     @Test func futuresMoveOnlyTheirPNLIntoNetLiquidation() throws {
-        let es = try #require(universe.instrument(symbol: "ES", secType: .future))
+        let es = try #require(universe.resolve(ContractQuery(symbol: "ES", secType: "FUT", lastTradeDateOrContractMonth: "202603")))
         var account = PaperAccount(cash: 100_000)
         account.apply(execution(.buy, 2, "6875.00", instrument: es), commission: Fixtures.decimal("4.50"), usdPerUnit: 1, month: "202511")
         #expect(account.cash == Fixtures.decimal("99995.50"))
-        let summary = AccountSummary(account: account, marks: [es.conId: Fixtures.decimal("6880.25")], converter: CurrencyConverter())
+        let summary = PaperAccountSummary(account: account, marks: [es.conId: Fixtures.decimal("6880.25")], converter: CurrencyConverter())
         // 2 × 50 × 5.25 = 525
         #expect(summary.unrealizedPNL == Fixtures.decimal("525"))
         #expect(summary.netLiquidation == Fixtures.decimal("100520.50"))

@@ -2,6 +2,7 @@ import PaperExchange
 import PaperGateway
 import Testing
 import TWSWire
+import Vocabulary
 
 /// The account's orders across client ids: who may cancel what, and the day's completed orders.
 @Suite struct AccountOrdersTests {
@@ -84,9 +85,9 @@ import TWSWire
         #expect(!completed.contains { $0.order.permId == working.permId && $0.orderState.status == "Submitted" })
         let first = try #require(completed.first)
         #expect(first.contract.symbol == "AAPL")
-        #expect(first.order.action == "BUY" && first.order.totalQuantity == Quantity(10))
+        #expect(first.order.action == "BUY" && first.order.totalQuantity == FixedDecimal(10))
         #expect(first.orderState.status == "Filled" && first.orderState.completedStatus == "Filled Size: 10")
-        #expect(first.order.filledQuantity == Quantity(10))
+        #expect(first.order.filledQuantity == FixedDecimal(10))
         #expect(!first.orderState.completedTime.isEmpty)
         #expect(completed.last?.orderState.status == "Cancelled")
         #expect(completed.last?.orderState.completedStatus == "Cancelled by Trader")

@@ -2,6 +2,7 @@ import PaperExchange
 import PaperGateway
 import Testing
 import TWSWire
+import Vocabulary
 
 @Suite struct FaultAndRequestTests {
     @Test func answersEveryConnectTimeRequestWithItsEndMessage() async throws {
@@ -149,7 +150,7 @@ import TWSWire
         let gateway = try await GatewayFixture.make()
         let stale = try await gateway.connect(clientId: 4)
         try await gateway.server.inject(.beginHalfOpen)
-        var order = Order(action: "BUY", totalQuantity: Quantity(1), orderType: "LMT", lmtPrice: 1.00)
+        var order = Order(action: "BUY", totalQuantity: FixedDecimal(1), orderType: "LMT", lmtPrice: 1.00)
         for id in 1...600 {   // more than a fresh loopback receive window holds
             order.orderId = id
             try await stale.send(.placeOrder(PlaceOrder(contract: .stock("AAPL"), order: order)))

@@ -3,6 +3,7 @@ import Logging
 import PaperExchange
 import PaperGateway
 import TWSWire
+import Vocabulary
 
 /// A gateway on an ephemeral loopback port with a manual clock and no timer.
 struct GatewayFixture {

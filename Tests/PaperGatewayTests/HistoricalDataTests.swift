@@ -80,3 +80,95 @@ import TWSWire
         try await gateway.server.stop()
     }
 }
+
+/// reqMktDepth over the wire: the book, its updates, IB's limit of three lines, the cancel.
+@Suite struct MarketDepthTests {
+    @Test func sendsTheBookThenOnlyTheRowsThatChange() async throws {
+        let gateway = try await GatewayFixture.make()
+        let client = try await gateway.connect()
+        try await client.send(.requestMarketDepth(RequestMarketDepth(reqId: 1, contract: .stock("AAPL"), numRows: 5, isSmartDepth: true)))
+        var book: [MarketDepthL2] = []
+        while book.count < 10 {
+            book.append(try await client.next { if case let .marketDepthL2(d) = $0, d.reqId == 1 { d } else { nil } })
+        }
+        #expect(book.allSatisfy { $0.operation == 0 && !$0.marketMaker.isEmpty })
+        let bids = book.filter { $0.side == 1 }.sorted { $0.position < $1.position }
+        let asks = book.filter { $0.side == 0 }.sorted { $0.position < $1.position }
+        #expect(bids.map(\.position) == [0, 1, 2, 3, 4] && asks.map(\.position) == [0, 1, 2, 3, 4])
+        #expect(bids[0].price < asks[0].price)
+        for _ in 0..<20 { try await gateway.advance(milliseconds: 250) }
+        try await client.send(.requestCurrentTime)
+        _ = try await client.next { if case .currentTime = $0 { true } else { nil } }
+        let updates = client.all.compactMap { if case let .marketDepthL2(d) = $0, d.operation == 1 { d } else { nil } }
+        #expect(!updates.isEmpty)
+        // Three lines at most, as IB; a plain (one exchange) request gets MARKET_DEPTH.
+        try await client.send(.requestMarketDepth(RequestMarketDepth(reqId: 2, contract: .stock("MSFT"))))
+        _ = try await client.next { if case let .marketDepth(d) = $0, d.reqId == 2 { d } else { nil } }
+        try await client.send(.requestMarketDepth(RequestMarketDepth(reqId: 3, contract: .stock("NVDA"))))
+        try await client.send(.requestMarketDepth(RequestMarketDepth(reqId: 4, contract: .stock("AMZN"))))
+        #expect(try await client.next { if case let .error(e) = $0, e.id == 4 { e } else { nil } }.code == 309)
+        try await client.send(.cancelMarketDepth(reqId: 1, isSmartDepth: true))
+        try await client.send(.requestCurrentTime)
+        _ = try await client.next { if case .currentTime = $0 { true } else { nil } }
+        let before = client.all.filter { if case let .marketDepthL2(d) = $0 { d.reqId == 1 } else { false } }.count
+        for _ in 0..<8 { try await gateway.advance(milliseconds: 250) }
+        try await client.send(.requestCurrentTime)
+        _ = try await client.next { if case .currentTime = $0 { true } else { nil } }
+        #expect(client.all.filter { if case let .marketDepthL2(d) = $0 { d.reqId == 1 } else { false } }.count == before)
+        try await gateway.server.stop()
+    }
+}
+
+/// A large history answer is drawn a few thousand bars a turn: other clients are answered
+/// meanwhile, and the answer arrives whole.
+@Suite struct HistoryDrawingTests {
+    @Test func aLargeAnswerIsDrawnInTurnsWhileOthersAreServed() async throws {
+        let gateway = try await GatewayFixture.make()
+        let flooder = try await gateway.connect(clientId: 1)
+        let other = try await gateway.connect(clientId: 2)
+        try await flooder.send(.requestHistoricalData(RequestHistoricalData(
+            reqId: 1, contract: .stock("AAPL"), barSizeSetting: "1 min", durationString: "1 M", useRTH: 0)))
+        try await other.send(.requestCurrentTime)
+        _ = try await other.next { if case .currentTime = $0 { true } else { nil } }
+        try await flooder.send(.requestCurrentTime)
+        _ = try await flooder.next { if case .currentTime = $0 { true } else { nil } }
+        #expect(!flooder.all.contains { if case .historicalData = $0 { true } else { false } })
+        var answer: HistoricalData?
+        for _ in 0..<20 where answer == nil {
+            try await gateway.advance(milliseconds: 100)
+            try await flooder.send(.requestCurrentTime)
+            _ = try await flooder.next { if case .currentTime = $0 { true } else { nil } }
+            answer = flooder.all.compactMap { if case let .historicalData(h) = $0 { h } else { nil } }.first
+        }
+        // A month of extended sessions (04:00-20:00) of one-minute bars, in one message.
+        #expect((answer?.bars.count ?? 0) > 15_000)
+        #expect(answer.map { zip($0.bars, $0.bars.dropFirst()).allSatisfy { $0.date < $1.date } } == true)
+        try await gateway.server.stop()
+    }
+}
+
+/// Never silent: every client message the engine does not serve gets its answer.
+@Suite struct EveryUnservedMessageTests {
+    @Test func everyUnservedMessageIDIsAnswered() async throws {
+        let gateway = try await GatewayFixture.make()
+        let client = try await gateway.connect(clientId: 4)
+        for (id, unserved) in UnservedRequest.byMessageID.sorted(by: { $0.key < $1.key }) {
+            let reqId = 7000 + id
+            var fields = Array(repeating: "1", count: (unserved.requestIDField ?? 0) + 4)
+            if let index = unserved.requestIDField { fields[index] = String(reqId) }
+            try await client.send(.unknown(id: id, fields: fields))
+            switch unserved.answer {
+            case .refuse:
+                let wanted = unserved.requestIDField == nil ? -1 : reqId
+                let error = try await client.next("321 for \(unserved.name)") { if case let .error(e) = $0, e.id == wanted, e.code == 321 { e } else { nil } }
+                #expect(error.message.contains(unserved.name))
+            case let .empty(messageID, answer):
+                _ = try await client.next("empty \(unserved.name)") { if case let .unknown(got, body) = $0, got == messageID, body == answer { true } else { nil } }
+            case .none:
+                try await client.send(.requestCurrentTime)
+                _ = try await client.next("alive after \(unserved.name)") { if case .currentTime = $0 { true } else { nil } }
+            }
+        }
+        try await gateway.server.stop()
+    }
+}

@@ -2,6 +2,7 @@ import PaperExchange
 import PaperGateway
 import Testing
 import TWSWire
+import Vocabulary
 
 @Suite struct OrderTests {
     static func ask(of symbol: String, client: WireTestClient, reqId: Int) async throws -> Double {
@@ -17,7 +18,7 @@ import TWSWire
         limit: Double? = nil, tif: String = "DAY"
     ) async throws {
         var order = TWSWire.Order(
-            action: action, totalQuantity: Quantity(quantity), orderType: type, lmtPrice: limit, tif: tif)
+            action: action, totalQuantity: FixedDecimal(quantity), orderType: type, lmtPrice: limit, tif: tif)
         order.orderId = id
         try await client.send(.placeOrder(PlaceOrder(contract: .stock(symbol), order: order)))
     }
@@ -47,7 +48,7 @@ import TWSWire
         #expect(execution.reqId == -1)
         #expect(execution.execution.side == "BOT")
         let filled = try await Self.status(client, id: 10, "Filled")
-        #expect(filled.filled == Quantity(10) && filled.remaining == .zero)
+        #expect(filled.filled == FixedDecimal(10) && filled.remaining == .zero)
         #expect(filled.avgFillPrice > 0 && filled.avgFillPrice <= ask + 0.11)
         let commission = try await client.next { message -> TWSWire.CommissionReport? in
             if case let .commissionReport(c) = message { return c }
@@ -113,10 +114,10 @@ import TWSWire
         _ = try await Self.ask(of: "IWM", client: client, reqId: 1)
         try await Self.place(client, id: 40, symbol: "IWM", quantity: 20_000, type: "MKT")
         let partial = try await Self.status(client, id: 40, "Submitted")
-        #expect(partial.filled > .zero || partial.remaining == Quantity(20_000))
+        #expect(partial.filled > .zero || partial.remaining == FixedDecimal(20_000))
         for _ in 0..<120 { try await gateway.advance(milliseconds: 500) }
         let done = try await Self.status(client, id: 40, "Filled")
-        #expect(done.filled == Quantity(20_000))
+        #expect(done.filled == FixedDecimal(20_000))
         let executions = client.all.filter { if case .executionData = $0 { true } else { false } }
         #expect(executions.count > 1)
         try await gateway.server.stop()

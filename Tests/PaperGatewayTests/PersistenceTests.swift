@@ -6,6 +6,7 @@ import Synchronization
 import TestPrerequisites
 import Testing
 import TWSWire
+import Vocabulary
 
 @Suite struct PersistenceTests {
     @Test func restartRestoresPositionsAndGTCOrders() async throws {
@@ -29,7 +30,7 @@ import TWSWire
             if case let .position(p) = message { return p }
             return nil
         }
-        #expect(position.contract.symbol == "AAPL" && position.position == Quantity(7))
+        #expect(position.contract.symbol == "AAPL" && position.position == FixedDecimal(7))
         try await again.send(.requestAllOpenOrders)
         let open = try await again.next { message -> Int? in
             if case let .openOrder(o) = message { return o.order.orderId }

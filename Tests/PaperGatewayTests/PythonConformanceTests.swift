@@ -75,5 +75,16 @@ import Testing
         #expect(check("account")?.contains("portfolioAAPL=10") == true)
         #expect(check("pnl") != nil)
         #expect(check("notEntitled") == "TSLA error=354 ticks=0")
+        #expect(check("headTimestamp") == "20050103-14:30:00")
+        // Two regular sessions of hourly bars (09:30, 10:00 ... 15:00) per page: the first may
+        // hold today's session in progress; the second, older than the first, two whole ones.
+        // MIDPOINT bars carry no volume (-1).
+        #expect(check("historyFirstPage").flatMap(Int.init).map { (8...14).contains($0) } == true, "\(output)")
+        #expect(check("history") == "page2=14 joined=True midpointVolume=-1", "\(output)")
+        #expect(check("historyInvalid") == "error=321")
+        #expect(check("whatIf") == "marginChange=True statuses=0 positionUnchanged=True", "\(output)")
+        #expect(check("bracket") == "children=PreSubmitted,PreSubmitted cancelledWithParent=True", "\(output)")
+        #expect(check("oca") == "marketable=Filled resting=Cancelled", "\(output)")
+        #expect(check("depth") == "rows=10 bids=5 asks=5 named=True", "\(output)")
     }
 }

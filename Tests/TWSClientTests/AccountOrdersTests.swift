@@ -1,6 +1,7 @@
 import Testing
 import TWSClient
 import TWSWire
+import Vocabulary
 
 /// Every client's open orders and the day's completed orders, next to the client's own
 /// reconciliation.
@@ -50,7 +51,7 @@ import TWSWire
     @Test func returnsTheDaysCompletedOrders() async throws {
         var order = Order.limit("SELL", 5, at: 120)
         order.permId = 9041
-        order.filledQuantity = Quantity(5)
+        order.filledQuantity = FixedDecimal(5)
         var state = OrderState(status: "Filled")
         state.completedStatus = "Filled Size: 5"
         state.completedTime = "20261203  10:00:00"

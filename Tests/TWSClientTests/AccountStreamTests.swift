@@ -2,11 +2,12 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 @Suite(.timeLimit(.minutes(1))) struct AccountStreamTests {
     @Test func accountValuesPortfolioSummaryAndPnLArriveOnTheirStreamsWithUnsetValuesAsNil() async throws {
         let server = try await ScriptedServer.start {
-            $0.positions = [PositionData(account: "DU1234567", contract: aapl, position: Quantity(100), avgCost: 187.25)]
+            $0.positions = [PositionData(account: "DU1234567", contract: aapl, position: FixedDecimal(100), avgCost: 187.25)]
         }
         let client = try await connectedClient(server)
         let (positions, p) = Recorder.record(await client.positions())
@@ -27,14 +28,14 @@ import TWSWire
 
         server.send(.accountValue(AccountValue(key: "NetLiquidation", value: "100000", currency: "USD", accountName: "DU1234567")))
         server.send(.portfolioValue(PortfolioValue(
-            contract: aapl, position: Quantity(100), marketPrice: 201.9, marketValue: 20_190, averageCost: 187.25,
+            contract: aapl, position: FixedDecimal(100), marketPrice: 201.9, marketValue: 20_190, averageCost: 187.25,
             unrealizedPNL: 1465, realizedPNL: nil, accountName: "DU1234567"
         )))
         server.send(.accountDownloadEnd(AccountDownloadEnd(account: "DU1234567")))
         server.send(.accountSummary(AccountSummary(reqId: summaryID, account: "DU1234567", tag: "NetLiquidation", value: "100000", currency: "USD")))
         server.send(.accountSummaryEnd(reqId: summaryID))
         server.send(.pnl(PnL(reqId: pnlID, dailyPnL: 12.5, unrealizedPnL: nil, realizedPnL: nil)))
-        server.send(.pnlSingle(PnLSingle(reqId: singleID, position: Quantity(100), dailyPnL: 3, unrealizedPnL: 1465, realizedPnL: nil, value: 20_190)))
+        server.send(.pnlSingle(PnLSingle(reqId: singleID, position: FixedDecimal(100), dailyPnL: 3, unrealizedPnL: 1465, realizedPnL: nil, value: 20_190)))
 
         try await waitUntil("every stream heard") {
             positions.events.count >= 2 && account.events.count >= 3 && summary.events.count >= 2

@@ -2,6 +2,7 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 @Suite(.timeLimit(.minutes(1))) struct ConnectionTests {
     @Test func handshakeStartAPIAndStartUpMakeTheConnectionUsable() async throws {
@@ -92,7 +93,7 @@ extension Order {
     static func market(_ action: String, _ quantity: Int) -> Order {
         var order = Order()
         order.action = action
-        order.totalQuantity = Quantity(quantity)
+        order.totalQuantity = FixedDecimal(quantity)
         order.orderType = "MKT"
         order.tif = "DAY"
         return order

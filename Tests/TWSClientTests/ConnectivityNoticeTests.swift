@@ -2,6 +2,7 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 @Suite(.timeLimit(.minutes(1))) struct ConnectivityNoticeTests {
     private func kinds(_ events: [QuoteEvent]) -> [String] {
@@ -66,7 +67,7 @@ import TWSWire
 
         server.notice(1102, "Connectivity between IB and TWS has been restored - data maintained.")
         let aaplID = try #require(latestRequestID(server, "AAPL"))
-        server.send(.tickPrice(TickPrice(reqId: aaplID, tickType: .bid, price: 1.01, size: Quantity(100))))
+        server.send(.tickPrice(TickPrice(reqId: aaplID, tickType: .bid, price: 1.01, size: FixedDecimal(100))))
 
         try await waitUntil("MSFT resubscribed after the grace period") {
             server.messages(on: 0).compactMap(\.marketDataSymbol) == ["AAPL", "MSFT", "MSFT"]

@@ -6,6 +6,7 @@ import Testing
 import TWSSession
 import TWSWire
 import TWSWireSamples
+import Vocabulary
 
 /// The client's pipeline on its own: `TWSFrameDecoder` (framing and decoding in the
 /// channel's buffer) driven by `InboundBatcher` (one hand-off per read, back-pressure).
@@ -69,7 +70,7 @@ import TWSWireSamples
 
     @Test func nFramesInOneReadArriveAsOneBatch() async throws {
         let (channel, events) = try Self.pipeline()
-        let ticks = (0..<30).map { ServerMessage.tickSize(TickSize(reqId: $0, tickType: .volume, size: Quantity($0))) }
+        let ticks = (0..<30).map { ServerMessage.tickSize(TickSize(reqId: $0, tickType: .volume, size: FixedDecimal($0))) }
         // One read holding 30 frames and half of the 31st; then a read with the rest.
         let last = ServerMessage.tickSize(TickSize(reqId: 30, tickType: .volume, size: 30)).encoded(serverVersion: Self.version)
         try channel.writeInbound(ByteBuffer(bytes: ticks.flatMap { $0.encoded(serverVersion: Self.version) } + last.prefix(7)))

@@ -3,6 +3,7 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// Runs that are off by default: a demo gateway for trying the CLI by hand, and the
 /// half-open detection measurement with the default keepalive (2 s idle + 3 s probe timeout).
@@ -26,7 +27,7 @@ import TWSWire
             book.contracts["AAPL"] = aaplDetails
             book.positions = [PositionData(
                 account: "DU1234567", contract: Contract(conId: 265_598, symbol: "AAPL", exchange: "NASDAQ"),
-                position: Quantity(100), avgCost: 187.25
+                position: FixedDecimal(100), avgCost: 187.25
             )]
         }
         print("demo gateway on 127.0.0.1:\(server.port) for \(seconds) s")

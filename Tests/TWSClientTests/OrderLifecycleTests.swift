@@ -2,6 +2,7 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 @Suite(.timeLimit(.minutes(1))) struct OrderLifecycleTests {
     @Test func aMarketOrderGoesFromPreSubmittedThroughPartialFillsToFilledWithCommissions() async throws {
@@ -13,11 +14,11 @@ import TWSWire
         try await waitUntil("the stream ends after the last commission") { events.isFinished }
         let statuses = events.events.compactMap { if case .status(let s) = $0 { s } else { nil } }
         #expect(statuses.map(\.status) == [.preSubmitted, .submitted, .submitted, .filled])
-        #expect(statuses.map(\.filled) == [0, 0, 100, 200].map { Quantity($0) })
+        #expect(statuses.map(\.filled) == [0, 0, 100, 200].map { FixedDecimal($0) })
         #expect(statuses.last?.remaining == .zero)
         #expect(statuses.last?.avgFillPrice == 201.94)
         let executions = events.events.compactMap { if case .execution(let e, _) = $0 { e } else { nil } }
-        #expect(executions.map(\.shares) == [Quantity(100), Quantity(100)])
+        #expect(executions.map(\.shares) == [FixedDecimal(100), FixedDecimal(100)])
         let commissions = events.events.compactMap { if case .commission(let c) = $0 { c } else { nil } }
         #expect(commissions.map(\.execId) == executions.map(\.execId))
         #expect(commissions.first?.realizedPNL == nil, "UNSET_DOUBLE arrives as nil")

@@ -2,6 +2,7 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 @Suite(.timeLimit(.minutes(1))) struct QuoteTests {
     @Test func aQuoteStreamCarriesEveryFieldAndTheMarketDataType() async throws {
@@ -16,10 +17,10 @@ import TWSWire
         #expect(quote.bid == 201.5)
         #expect(quote.ask == 201.6)
         #expect(quote.last == 201.55)
-        #expect(quote.bidSize == Quantity(100))
-        #expect(quote.askSize == Quantity(200))
-        #expect(quote.lastSize == Quantity(5))
-        #expect(quote.volume == Quantity(12_345))
+        #expect(quote.bidSize == FixedDecimal(100))
+        #expect(quote.askSize == FixedDecimal(200))
+        #expect(quote.lastSize == FixedDecimal(5))
+        #expect(quote.volume == FixedDecimal(12_345))
         #expect(quote.lastTradeTime == 1_760_000_000)
         #expect(quote.marketDataType == .live)
         #expect(quote.isLive)

@@ -2,6 +2,7 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 @Suite(.timeLimit(.minutes(1))) struct ResubscriptionTests {
     @Test func afterAReconnectEverySubscriptionIsSentOnceInOrderAndOrdersAreReconciledOnce() async throws {
@@ -36,8 +37,8 @@ import TWSWire
             var execution = Execution()
             execution.orderId = order.orderId
             execution.execId = "0000e0d5.ff.01.01"
-            execution.shares = Quantity(10)
-            execution.cumQty = Quantity(10)
+            execution.shares = FixedDecimal(10)
+            execution.cumQty = FixedDecimal(10)
             execution.price = 0.99
             execution.avgPrice = 0.99
             execution.side = "BOT"

@@ -1,4 +1,5 @@
 import TWSWire
+import Vocabulary
 
 /// How the ``ScriptedServer`` answers requests, following the protocol doc's section 5.
 extension ScriptedServer {
@@ -77,12 +78,12 @@ extension ScriptedServer {
         guard let quote = book.quotes[symbol] else { return out }
         let id = request.reqId
         out += [
-            .tickPrice(TickPrice(reqId: id, tickType: .bid, price: quote.bid, size: Quantity(100))),
-            .tickSize(TickSize(reqId: id, tickType: .bidSize, size: Quantity(100))),
-            .tickPrice(TickPrice(reqId: id, tickType: .ask, price: quote.ask, size: Quantity(200))),
-            .tickSize(TickSize(reqId: id, tickType: .askSize, size: Quantity(200))),
-            .tickPrice(TickPrice(reqId: id, tickType: .last, price: quote.last, size: Quantity(5))),
-            .tickSize(TickSize(reqId: id, tickType: .volume, size: Quantity(quote.volume))),
+            .tickPrice(TickPrice(reqId: id, tickType: .bid, price: quote.bid, size: FixedDecimal(100))),
+            .tickSize(TickSize(reqId: id, tickType: .bidSize, size: FixedDecimal(100))),
+            .tickPrice(TickPrice(reqId: id, tickType: .ask, price: quote.ask, size: FixedDecimal(200))),
+            .tickSize(TickSize(reqId: id, tickType: .askSize, size: FixedDecimal(200))),
+            .tickPrice(TickPrice(reqId: id, tickType: .last, price: quote.last, size: FixedDecimal(5))),
+            .tickSize(TickSize(reqId: id, tickType: .volume, size: FixedDecimal(quote.volume))),
             .tickString(TickString(reqId: id, tickType: .lastTimestamp, value: "1760000000")),
         ]
         return out
@@ -117,10 +118,10 @@ extension ScriptedServer {
             execution.acctNumber = book.accounts.first ?? ""
             execution.exchange = "IEX"
             execution.side = order.action == "BUY" ? "BOT" : "SLD"
-            execution.shares = Quantity(shares)
+            execution.shares = FixedDecimal(shares)
             execution.price = price
             execution.permId = 600_745_000 + id
-            execution.cumQty = Quantity(cumulative)
+            execution.cumQty = FixedDecimal(cumulative)
             execution.avgPrice = price
             execution.lastLiquidity = 2
             let data = ExecutionData(reqId: -1, contract: place.contract, execution: execution)
@@ -130,16 +131,16 @@ extension ScriptedServer {
             let remaining = whole - cumulative
             out.append(.executionData(data))
             out.append(.orderStatus(status(
-                id, remaining == 0 ? "Filled" : "Submitted", filled: cumulative, remaining: Quantity(remaining), price: price
+                id, remaining == 0 ? "Filled" : "Submitted", filled: cumulative, remaining: FixedDecimal(remaining), price: price
             )))
             out.append(.commissionReport(commission))
         }
         return out
     }
 
-    private static func status(_ id: Int, _ status: String, filled: Int, remaining: Quantity, price: Double) -> OrderStatusMessage {
+    private static func status(_ id: Int, _ status: String, filled: Int, remaining: FixedDecimal, price: Double) -> OrderStatusMessage {
         OrderStatusMessage(
-            orderId: id, status: status, filled: Quantity(filled), remaining: remaining, avgFillPrice: price,
+            orderId: id, status: status, filled: FixedDecimal(filled), remaining: remaining, avgFillPrice: price,
             permId: 600_745_000 + id, lastFillPrice: price, clientId: 0
         )
     }

@@ -3,6 +3,7 @@ import Testing
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// One unreadable message never costs the link: it is skipped, counted, logged and reported to
 /// what it belonged to; extra trailing fields are read past. Only broken framing drops the
@@ -28,7 +29,7 @@ import TWSWire
 
         /// Sends a readable last-price tick and waits until the quote shows it.
         func goodTick(_ price: Double, after what: String) async throws {
-            server.send(.tickPrice(TickPrice(reqId: reqId, tickType: .last, price: price, size: Quantity(1))))
+            server.send(.tickPrice(TickPrice(reqId: reqId, tickType: .last, price: price, size: FixedDecimal(1))))
             try await waitUntil("the readable tick after \(what)") {
                 quotes.events.contains { if case .update(let q) = $0 { q.last == price && q.isLive } else { false } }
             }
@@ -150,7 +151,7 @@ import TWSWire
 
     @Test func aTickWithAFieldTooManyStillUpdatesTheQuote() async throws {
         let s = try await Self.setUp()
-        let tick = ServerMessage.tickPrice(TickPrice(reqId: s.reqId, tickType: .bid, price: 231.25, size: Quantity(100)))
+        let tick = ServerMessage.tickPrice(TickPrice(reqId: s.reqId, tickType: .bid, price: 231.25, size: FixedDecimal(100)))
         s.server.sendRaw(EveryServerMessage.withExtraField(tick, "20251124"))
         try await waitUntil("the bid from the longer TICK_PRICE") {
             s.quotes.events.contains { if case .update(let q) = $0 { q.bid == 231.25 } else { false } }

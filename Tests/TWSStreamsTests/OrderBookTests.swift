@@ -2,14 +2,15 @@ import Testing
 import TWSSession
 import TWSStreams
 import TWSWire
+import Vocabulary
 
 /// Order tracking and reconciliation, on values: decoded messages in, actions out.
 @Suite struct OrderBookTests {
-    static func status(_ id: Int, _ text: String, filled: Quantity = .zero, remaining: Quantity = 100) -> OrderStatusMessage {
+    static func status(_ id: Int, _ text: String, filled: FixedDecimal = .zero, remaining: FixedDecimal = 100) -> OrderStatusMessage {
         OrderStatusMessage(orderId: id, status: text, filled: filled, remaining: remaining, avgFillPrice: 0, permId: 9, lastFillPrice: 0, clientId: 7)
     }
 
-    static func fill(_ id: Int, exec: String, cumulative: Quantity, reqId: Int = -1) -> ExecutionData {
+    static func fill(_ id: Int, exec: String, cumulative: FixedDecimal, reqId: Int = -1) -> ExecutionData {
         var execution = Execution()
         execution.orderId = id
         execution.execId = exec

@@ -2,6 +2,7 @@ import Testing
 import TWSSession
 import TWSStreams
 import TWSWire
+import Vocabulary
 
 /// Routing and quote accumulation, on values: a table, decoded messages and instants.
 @Suite struct StreamRouterTests {
@@ -37,7 +38,7 @@ import TWSWire
         #expect(delivered.allSatisfy { $0.0 == key })
         let (_, bid) = delivered[0]
         #expect(bid.carried == [.bid, .bidSize])
-        #expect(bid.bid == 201.5 && bid.bidSize == Quantity(100))
+        #expect(bid.bid == 201.5 && bid.bidSize == FixedDecimal(100))
         #expect(bid.receivedAt == Self.at(10) && bid.updatedAt == Self.at(10) && bid.isLive)
         let (_, ask) = delivered[1]
         #expect(ask.carried == .ask)

@@ -1,4 +1,5 @@
 import TWSWire
+import Vocabulary
 
 /// One readable sample of every server message id TWSWire knows, at server version 200, and
 /// the frames that bend it: one field too many, one field too few.
@@ -17,7 +18,7 @@ public enum EveryServerMessage {
         let contract = Contract(symbol: "IBM", secType: "STK", exchange: "SMART", currency: "USD")
         var placed = Order()
         placed.action = "BUY"
-        placed.totalQuantity = Quantity(1)
+        placed.totalQuantity = FixedDecimal(1)
         placed.orderType = "LMT"
         placed.lmtPrice = 1
         placed.tif = "DAY"
@@ -28,9 +29,9 @@ public enum EveryServerMessage {
         execution.execId = "0001.01"
         execution.time = "20251124  10:00:00"
         execution.side = "BOT"
-        execution.shares = Quantity(units: 100_000_000)
+        execution.shares = FixedDecimal(raw: 100_000_000)
         execution.price = 1
-        execution.cumQty = Quantity(units: 100_000_000)
+        execution.cumQty = FixedDecimal(raw: 100_000_000)
         execution.avgPrice = 1
         var details = ContractDetails()
         details.contract = contract
@@ -41,25 +42,27 @@ public enum EveryServerMessage {
         var completedState = OrderState(status: "Filled")
         completedState.completedTime = "20251124 10:00:01"
         completedState.completedStatus = "Filled"
-        let bar = Bar(date: "20251124", open: 1, high: 2, low: 0.5, close: 1.5, volume: Quantity(units: 100_000_000), wap: 1.2, barCount: 3)
+        let bar = Bar(date: "20251124", open: 1, high: 2, low: 0.5, close: 1.5, volume: FixedDecimal(raw: 100_000_000), wap: 1.2, barCount: 3)
         return [
-            .tickPrice(TickPrice(reqId: request, tickType: TickType(rawValue: 1), price: 1.25, size: Quantity(units: 100_000_000), attributes: TickAttributes(mask: 0))),
-            .tickSize(TickSize(reqId: request, tickType: TickType(rawValue: 0), size: Quantity(units: 300_000_000))),
-            .orderStatus(OrderStatusMessage(orderId: order, status: "Submitted", filled: .zero, remaining: Quantity(units: 100_000_000), avgFillPrice: 0, permId: 1, parentId: 0, lastFillPrice: 0, clientId: 7, whyHeld: "", mktCapPrice: 0)),
+            .tickPrice(TickPrice(reqId: request, tickType: TickType(rawValue: 1), price: 1.25, size: FixedDecimal(raw: 100_000_000), attributes: TickAttributes(mask: 0))),
+            .tickSize(TickSize(reqId: request, tickType: TickType(rawValue: 0), size: FixedDecimal(raw: 300_000_000))),
+            .orderStatus(OrderStatusMessage(orderId: order, status: "Submitted", filled: .zero, remaining: FixedDecimal(raw: 100_000_000), avgFillPrice: 0, permId: 1, parentId: 0, lastFillPrice: 0, clientId: 7, whyHeld: "", mktCapPrice: 0)),
             .error(ErrorMessage(id: -1, code: 2104, message: "Market data farm connection is OK:usfarm", advancedOrderRejectJson: "", errorTime: nil)),
             .openOrder(OpenOrder(contract: contract, order: placed, orderState: OrderState(status: "Submitted"))),
             .accountValue(AccountValue(key: "NetLiquidation", value: "100000", currency: "USD", accountName: "DU1234567")),
-            .portfolioValue(PortfolioValue(contract: contract, position: Quantity(units: 100_000_000), marketPrice: 1, marketValue: 1, averageCost: 1, unrealizedPNL: 0, realizedPNL: 0, accountName: "DU1234567")),
+            .portfolioValue(PortfolioValue(contract: contract, position: FixedDecimal(raw: 100_000_000), marketPrice: 1, marketValue: 1, averageCost: 1, unrealizedPNL: 0, realizedPNL: 0, accountName: "DU1234567")),
             .accountUpdateTime(AccountUpdateTime(timeStamp: "10:00")),
             .nextValidId(NextValidID(orderId: 5000)),
             .contractData(ContractData(reqId: request, details: details)),
             .executionData(ExecutionData(reqId: request, contract: contract, execution: execution)),
-            .marketDepthL2(MarketDepthL2(reqId: request, position: 0, marketMaker: "NSDQ", operation: 0, side: 1, price: 1, size: Quantity(units: 100_000_000), isSmartDepth: true)),
+            .marketDepth(MarketDepth(reqId: request, position: 0, operation: 0, side: 1, price: 1, size: FixedDecimal(raw: 100_000_000))),
+            .marketDepthL2(MarketDepthL2(reqId: request, position: 0, marketMaker: "NSDQ", operation: 0, side: 1, price: 1, size: FixedDecimal(raw: 100_000_000), isSmartDepth: true)),
             .managedAccounts(ManagedAccounts(accounts: ["DU1234567"])),
             .historicalData(HistoricalData(reqId: request, startDate: "", endDate: "", bars: [bar])),
             .tickGeneric(TickGeneric(reqId: request, tickType: .halted, value: 0)),
             .tickString(TickString(reqId: request, tickType: .lastTimestamp, value: "1764000000")),
             .currentTime(CurrentTime(time: 1_764_000_000)),
+            .realTimeBar(RealTimeBar(reqId: request, time: 1_764_000_000, open: 1, high: 2, low: 0.5, close: 1.5, volume: FixedDecimal(300), wap: FixedDecimal(raw: 125_000_000), count: 3)),
             .contractDataEnd(reqId: request),
             .openOrderEnd,
             .accountDownloadEnd(AccountDownloadEnd(account: "DU1234567")),
@@ -67,18 +70,21 @@ public enum EveryServerMessage {
             .tickSnapshotEnd(TickSnapshotEnd(reqId: request)),
             .marketDataType(MarketDataTypeMessage(reqId: request, marketDataType: 1)),
             .commissionReport(CommissionReport(execId: "0001.01", commission: 1, currency: "USD", realizedPNL: nil, yield: nil, yieldRedemptionDate: nil)),
-            .position(PositionData(account: "DU1234567", contract: contract, position: Quantity(units: 100_000_000), avgCost: 1)),
+            .position(PositionData(account: "DU1234567", contract: contract, position: FixedDecimal(raw: 100_000_000), avgCost: 1)),
             .positionEnd,
             .accountSummary(AccountSummary(reqId: request, account: "DU1234567", tag: "NetLiquidation", value: "100000", currency: "USD")),
             .accountSummaryEnd(reqId: request),
             .accountUpdateMulti(AccountUpdateMulti(reqId: request, account: "DU1234567", modelCode: "", key: "NetLiquidation", value: "100000", currency: "USD")),
             .accountUpdateMultiEnd(reqId: request),
+            .optionParametersEnd(reqId: request),
             .symbolSamples(SymbolSamples(reqId: request, matches: [SymbolSamples.Match(contract: contract, derivativeSecTypes: ["OPT"], description: "IBM")])),
             .tickRequestParameters(TickRequestParameters(reqId: request, minTick: 0.01, bboExchange: "a6", snapshotPermissions: 3)),
             .headTimestamp(HeadTimestamp(reqId: request, headTimestamp: "20050103-14:30:00")),
             .historicalDataUpdate(HistoricalDataUpdate(reqId: request, bar: bar)),
+            .marketRule(MarketRule(marketRuleId: 26, increments: [MarketRule.Increment(lowEdge: 0, increment: 0.01)])),
             .pnl(PnL(reqId: request, dailyPnL: 1, unrealizedPnL: 2, realizedPnL: 3)),
-            .pnlSingle(PnLSingle(reqId: request, position: Quantity(units: 100_000_000), dailyPnL: 1, unrealizedPnL: 2, realizedPnL: 3, value: 4)),
+            .pnlSingle(PnLSingle(reqId: request, position: FixedDecimal(raw: 100_000_000), dailyPnL: 1, unrealizedPnL: 2, realizedPnL: 3, value: 4)),
+            .tickByTick(TickByTick(reqId: request, time: 1_764_000_000, payload: .trade(allLast: false, price: 231.5, size: FixedDecimal(100), mask: 0, exchange: "NASDAQ", specialConditions: ""))),
             .orderBound(OrderBound(permId: 1, clientId: 7, orderId: order)),
             .completedOrder(CompletedOrder(contract: contract, order: completed, orderState: completedState)),
             .completedOrdersEnd,

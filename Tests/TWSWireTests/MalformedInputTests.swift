@@ -100,7 +100,7 @@ import Vocabulary
 }
 
 @Suite struct NumberFieldTests {
-    func tickSize(_ size: String) throws -> Quantity? {
+    func tickSize(_ size: String) throws -> FixedDecimal? {
         guard case let .tickSize(tick) = try ServerMessage.decode(Array("2\u{0}6\u{0}1\u{0}8\u{0}\(size)\u{0}".utf8), serverVersion: 178) else { return nil }
         return tick.size
     }
@@ -112,12 +112,12 @@ import Vocabulary
 
     @Test func quantitiesReadExactlyOrReportTheirRange() throws {
         #expect(try tickSize("300") == 300)
-        #expect(try tickSize("0.5") == Quantity(units: 50_000_000))
+        #expect(try tickSize("0.5") == FixedDecimal(raw: 50_000_000))
         #expect(try tickSize("100.0") == 100)
         #expect(try tickSize("") == nil)
         #expect(try tickSize("2147483647") == nil)
         #expect(try tickSize("1.7976931348623157E308") == nil)
-        #expect(try tickSize("12345678901") == Quantity(12_345_678_901))
+        #expect(try tickSize("12345678901") == FixedDecimal(12_345_678_901))
         #expect(throws: WireDecodingError.self) { try tickSize("999999999999999") }
         #expect(throws: WireDecodingError.self) { try tickSize(".") }
         #expect(throws: WireDecodingError.self) { try tickSize("1.2.3") }

@@ -32,8 +32,8 @@ struct MessageGenerator {
 
     mutating func optionalDouble() -> Double? { chance(30) ? nil : double() }
     mutating func optionalInt() -> Int? { chance(30) ? nil : int() }
-    mutating func quantity() -> Quantity { Quantity(units: Int64(int(-2_000_000...2_000_000)) * 1_000_000 / Int64([1, 10, 100, 10_000][int(0...3)])) }
-    mutating func optionalQuantity() -> Quantity? { chance(20) ? nil : quantity() }
+    mutating func quantity() -> FixedDecimal { FixedDecimal(raw: Int64(int(-2_000_000...2_000_000)) * 1_000_000 / Int64([1, 10, 100, 10_000][int(0...3)])) }
+    mutating func optionalQuantity() -> FixedDecimal? { chance(20) ? nil : quantity() }
 
     mutating func contract() -> Contract {
         var c = Contract()

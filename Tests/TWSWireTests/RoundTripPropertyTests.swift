@@ -38,7 +38,7 @@ import Vocabulary
         let messages: [ServerMessage] = [
             .tickPrice(TickPrice(reqId: 7, tickType: .ask, price: 231.2, size: 300, attributes: TickAttributes(mask: 3))),
             .tickPrice(TickPrice(reqId: 7, tickType: .bid, price: -1, size: 0)),
-            .tickSize(TickSize(reqId: 7, tickType: .volume, size: Quantity(units: 12_345_678_900))),
+            .tickSize(TickSize(reqId: 7, tickType: .volume, size: FixedDecimal(raw: 12_345_678_900))),
             .orderStatus(OrderStatusMessage(orderId: 3, status: "Filled", filled: 100, remaining: 0, avgFillPrice: 231.205, permId: 99, lastFillPrice: 231.21, clientId: 1)),
             .pnl(PnL(reqId: 1, dailyPnL: nil, unrealizedPnL: -12.5, realizedPnL: 0)),
             .managedAccounts(ManagedAccounts(accounts: ["DU1", "DU2"])),

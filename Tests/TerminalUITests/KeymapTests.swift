@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import Vocabulary
 
 @Suite struct KeymapTests {
     @Test func bindsArrowsAndVimKeysAndTheTradingKeysByDefault() {
@@ -40,7 +41,7 @@ import TerminalUI
         let warnings = keymap.apply(overrides: [
             "launch_rockets": ["x"], "sell": ["S", "hyper-s"], "buy": ["x"], "cancel_all": ["x"],
         ])
-        #expect(warnings.map(\.key) == ["keys.cancel_all", "keys.launch_rockets", "keys.sell"])
+        #expect(warnings.map(\.keyPath) == ["keys.cancel_all", "keys.launch_rockets", "keys.sell"])
         #expect(warnings[0].message.contains("already bound to buy"))
         #expect(keymap.action(for: .character("x")) == .buy)
         #expect(keymap.keys(for: .sell) == [.character("S")])
@@ -63,7 +64,7 @@ import TerminalUI
             """
         let (overrides, warnings) = try Keymap.overrides(fromTOML: text)
         #expect(overrides == ["quit": ["ctrl-q", "Q"], "help": ["F1"]])
-        #expect(warnings.map(\.key) == ["keys.buy"])
+        #expect(warnings.map(\.keyPath) == ["keys.buy"])
         #expect(try Keymap.overrides(fromTOML: "a = 1").overrides.isEmpty)
         #expect(throws: ConfigError.self) { try Keymap.overrides(fromTOML: "[keys\nquit = 1") }
     }

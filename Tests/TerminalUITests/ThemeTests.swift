@@ -1,5 +1,6 @@
 import Testing
 import TerminalUI
+import Vocabulary
 
 @Suite struct ThemeTests {
     @Test func parsesTablesAndBareColorsForRoles() throws {
@@ -34,7 +35,7 @@ import TerminalUI
             down = { fg = "purplish", blink = true, bold = "yes" }
             sell = [1, 2]
             """)
-        #expect(Set(file.warnings.map(\.key)) == [
+        #expect(Set(file.warnings.map(\.keyPath)) == [
             "colour_scheme", "roles.price_up", "roles.down.fg", "roles.down.blink", "roles.down.bold", "roles.sell",
         ])
         #expect(file.theme[.down].foreground == Theme.builtinDefault[.down].foreground)

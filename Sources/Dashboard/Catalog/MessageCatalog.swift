@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The plain-language catalog of IB message codes.
 ///
 /// ### Purpose

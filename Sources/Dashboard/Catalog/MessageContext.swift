@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What the dashboard knows about the request a notice names, used to word the explanation.
 public struct MessageContext: Sendable, Hashable {
     /// The symbol of the quote or order the notice names.
@@ -26,7 +28,7 @@ public struct MessageContext: Sendable, Hashable {
     /// `14:31:07 UTC (47 s ago)`, `14:31:07 UTC`, or `none received` when no quote ever came.
     public var lastGoodQuoteDescription: String {
         guard let lastGoodQuote else { return "none received" }
-        guard let now else { return lastGoodQuote.utcTimeOfDay }
-        return "\(lastGoodQuote.utcTimeOfDay) (\(AgeFormatter.format(now - lastGoodQuote)) ago)"
+        guard let now else { return TimeText.timeOfDayUTC(lastGoodQuote) }
+        return "\(TimeText.timeOfDayUTC(lastGoodQuote)) (\(AgeFormatter.format(now - lastGoodQuote)) ago)"
     }
 }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The dashboard's message pane: explained notices, with repeats collapsed and a size bound.
 ///
 /// A notice with the same code and request id as an entry already in the log does not add a

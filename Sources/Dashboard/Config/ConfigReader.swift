@@ -1,5 +1,5 @@
-import Foundation
 import TOMLKit
+import Vocabulary
 
 /// Walks a parsed TOML table into a `DashboardConfig`, checking types and ranges.
 struct ConfigReader {
@@ -149,10 +149,10 @@ struct ConfigReader {
         return .milliseconds(Int64((number * 1000).rounded()))
     }
 
-    private func decimal(_ value: any TOMLValueConvertible, _ path: String, positive: Bool) throws(ConfigError) -> Decimal {
-        let number: Decimal
-        if let int = value.int { number = Decimal(int) } else if let double = value.double, double.isFinite,
-            let parsed = Decimal(string: "\(double)", locale: Locale(identifier: "en_US_POSIX")) { number = parsed } else {
+    private func decimal(_ value: any TOMLValueConvertible, _ path: String, positive: Bool) throws(ConfigError) -> FixedDecimal {
+        let number: FixedDecimal
+        if let int = value.int, let whole = FixedDecimal(exactly: int) { number = whole } else if let double = value.double,
+            double.isFinite, let parsed = FixedDecimal("\(double)") { number = parsed } else {
             throw wrongType(path, "must be a number")
         }
         if positive ? number <= 0 : number < 0 {

@@ -1,5 +1,5 @@
-import Foundation
 import TOMLKit
+import Vocabulary
 
 extension DashboardConfig {
     /// The result of parsing: the configuration and the warnings (unknown keys).

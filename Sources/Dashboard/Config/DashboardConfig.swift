@@ -1,4 +1,3 @@
-import Foundation
 
 /// ibterm's settings, parsed from the TOML text of `config.toml` (the executable reads the file).
 ///

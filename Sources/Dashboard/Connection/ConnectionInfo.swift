@@ -3,7 +3,7 @@ import Vocabulary
 /// What the status bar shows about the link to the gateway.
 public struct ConnectionInfo: Sendable, Hashable {
     /// The state of the socket and of TWS's link to IB.
-    public var state: ConnectionState
+    public var state: LinkState
     /// `host:port` of TWS or IB Gateway.
     public var gateway: String
     /// The server version agreed in the handshake, once connected.

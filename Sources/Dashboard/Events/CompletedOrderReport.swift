@@ -1,4 +1,3 @@
-import Foundation
 import Vocabulary
 
 /// An order of the day that is no longer working. IB: `completedOrder(contract, order,
@@ -15,15 +14,15 @@ public struct CompletedOrderReport: Sendable, Hashable {
     /// Buy or sell.
     public var side: OrderSide
     /// Total quantity.
-    public var quantity: Double
+    public var quantity: FixedDecimal
     /// Quantity filled (`order.filledQuantity`).
-    public var filled: Double
+    public var filled: FixedDecimal
     /// The order type.
     public var orderType: OrderType
     /// The limit price, if any.
-    public var limitPrice: Decimal?
+    public var limitPrice: FixedDecimal?
     /// The stop price, if any.
-    public var stopPrice: Decimal?
+    public var stopPrice: FixedDecimal?
     /// The time in force.
     public var timeInForce: TimeInForce
     /// IB's final status (`orderState.status`: `Filled`, `Cancelled`, `Inactive`).
@@ -38,8 +37,8 @@ public struct CompletedOrderReport: Sendable, Hashable {
 
     /// Creates a report.
     public init(
-        orderID: Int? = nil, permID: Int, symbol: String, side: OrderSide, quantity: Double, filled: Double,
-        orderType: OrderType, limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day,
+        orderID: Int? = nil, permID: Int, symbol: String, side: OrderSide, quantity: FixedDecimal, filled: FixedDecimal,
+        orderType: OrderType, limitPrice: FixedDecimal? = nil, stopPrice: FixedDecimal? = nil, timeInForce: TimeInForce = .day,
         status: OrderStatus, completedStatus: String = "", ownerClientID: Int? = nil, isThisClient: Bool = false
     ) {
         self.ownerClientID = ownerClientID

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Everything that can happen to the dashboard, in IB's terms: what the gateway reported, what
 /// the app did on the reducer's behalf, the passing of time, and what the trader asked for.
 ///
@@ -48,11 +50,11 @@ public enum DashboardEvent: Sendable, Hashable {
     // MARK: Orders
 
     /// IB: `openOrder` (inbound 5).
-    case openOrder(OpenOrderReport)
+    case openOrder(OpenOrderSnapshot)
     /// IB: `orderStatus` (inbound 3).
     case orderStatus(OrderStatusReport)
     /// IB: `execDetails` (inbound 11).
-    case execution(ExecutionReport)
+    case execution(FillReport)
     /// IB: `commissionReport` (inbound 59).
     case commission(executionID: String, commission: Double, realizedPnL: Double?)
     /// IB: `completedOrder` (inbound 101): an order of the day that is filled, cancelled or

@@ -7,9 +7,9 @@ public struct OrderStatusReport: Sendable, Hashable {
     /// IB's status (`Submitted`, `Filled`, …).
     public var status: OrderStatus
     /// Quantity filled so far.
-    public var filled: Double
+    public var filled: FixedDecimal
     /// Quantity remaining.
-    public var remaining: Double
+    public var remaining: FixedDecimal
     /// Average fill price (`nil` when nothing filled; IB sends 0).
     public var averageFillPrice: Double?
     /// Why the order is held, if IB says (`locate`, …).
@@ -19,7 +19,7 @@ public struct OrderStatusReport: Sendable, Hashable {
 
     /// Creates a report.
     public init(
-        orderID: Int, status: OrderStatus, filled: Double, remaining: Double, averageFillPrice: Double? = nil,
+        orderID: Int, status: OrderStatus, filled: FixedDecimal, remaining: FixedDecimal, averageFillPrice: Double? = nil,
         whyHeld: String? = nil, permID: Int? = nil
     ) {
         self.permID = permID

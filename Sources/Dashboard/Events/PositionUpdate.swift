@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A position report. IB: `position(account, contract, pos, avgCost)` (inbound 61), or
 /// `updatePortfolio(contract, pos, marketPrice, marketValue, avgCost, unrealizedPnL,
 /// realizedPnL, account)` (inbound 7), which also fills the market fields.
@@ -7,7 +9,7 @@ public struct PositionUpdate: Sendable, Hashable {
     /// The symbol.
     public var symbol: String
     /// Signed quantity (0 when the position was closed).
-    public var quantity: Double
+    public var quantity: FixedDecimal
     /// Average cost per unit (× multiplier for derivatives, as IB reports it).
     public var averageCost: Double
     /// The contract multiplier.
@@ -23,7 +25,7 @@ public struct PositionUpdate: Sendable, Hashable {
 
     /// Creates a position report.
     public init(
-        account: String = "", symbol: String, quantity: Double, averageCost: Double, multiplier: Double = 1,
+        account: String = "", symbol: String, quantity: FixedDecimal, averageCost: Double, multiplier: Double = 1,
         marketPrice: Double? = nil, marketValue: Double? = nil, unrealizedPnL: Double? = nil, realizedPnL: Double? = nil
     ) {
         self.account = account

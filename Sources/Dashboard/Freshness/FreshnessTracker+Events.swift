@@ -97,7 +97,7 @@ extension FreshnessTracker {
     /// change received on it. A loss of IB's link reported before the new connection belongs to
     /// the old one and is forgotten (TWS repeats it to a new connection while it lasts); one
     /// reported on the new connection, even if applied first, stays.
-    public mutating func connectionChanged(to state: ConnectionState, at instant: SessionInstant) {
+    public mutating func connectionChanged(to state: LinkState, at instant: SessionInstant) {
         let previous = socket
         switch state {
         case .connected, .linkLost:

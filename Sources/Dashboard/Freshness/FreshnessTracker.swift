@@ -22,7 +22,7 @@ public struct FreshnessTracker: Sendable {
     public var policy: StalenessPolicy
     /// The state of the link to TWS and IB: the socket's state, or `linkLost` while the socket
     /// is up and TWS reports its link to IB lost.
-    public var connection: ConnectionState {
+    public var connection: LinkState {
         socket == .connected && serverLinkLostAt != nil ? .linkLost : socket
     }
     /// Quotes by symbol.
@@ -33,11 +33,11 @@ public struct FreshnessTracker: Sendable {
     public internal(set) var serverLinkLostAt: SessionInstant?
     /// Market-data farms reported broken (2103), by name, with when; removed on 2104.
     public internal(set) var brokenFarms: [String: SessionInstant] = [:]
-    var socket: ConnectionState
+    var socket: LinkState
     var symbolsByRequestID: [Int: String] = [:]
 
     /// Creates a tracker with no quotes.
-    public init(policy: StalenessPolicy = .standard, connection: ConnectionState = .disconnected) {
+    public init(policy: StalenessPolicy = .standard, connection: LinkState = .disconnected) {
         self.policy = policy
         self.socket = connection == .linkLost ? .connected : connection
         if connection == .linkLost { serverLinkLostAt = .origin }

@@ -6,7 +6,7 @@ import Vocabulary
 /// displayed ("last good quote at 14:31:07").
 public struct TrackedQuote: Sendable, Hashable {
     /// The last known values (kept when the quote goes stale).
-    public internal(set) var quote: Quote
+    public internal(set) var quote: WatchedQuote
     /// The instrument class, which selects the staleness threshold.
     public internal(set) var instrumentClass: InstrumentClass
     /// The current market-data request id (IB ticker id).
@@ -41,7 +41,7 @@ public struct TrackedQuote: Sendable, Hashable {
     public internal(set) var hasUnreadableTick: Bool
 
     init(symbol: String, instrumentClass: InstrumentClass, requestID: Int, subscribedAt: SessionInstant) {
-        self.quote = Quote(symbol: symbol)
+        self.quote = WatchedQuote(symbol: symbol)
         self.instrumentClass = instrumentClass
         self.requestID = requestID
         self.subscribedAt = subscribedAt

@@ -1,4 +1,5 @@
-import Foundation
+import Vocabulary
+
 
 extension JournalEntry {
     /// The line for an order handed to the client.
@@ -7,7 +8,7 @@ extension JournalEntry {
         entry.orderID = orderID
         entry.symbol = order.symbol
         entry.side = order.side
-        entry.quantity = Decimal(order.quantity)
+        entry.quantity = FixedDecimal(order.quantity)
         entry.orderType = order.orderType
         entry.limitPrice = order.limitPrice
         entry.stopPrice = order.stopPrice
@@ -17,7 +18,7 @@ extension JournalEntry {
 
     /// The line for an order-status change.
     public static func statusChange(
-        orderID: Int, status: String, filled: Decimal, remaining: Decimal, reason: String? = nil, at time: Timestamp
+        orderID: Int, status: String, filled: FixedDecimal, remaining: FixedDecimal, reason: String? = nil, at time: Timestamp
     ) -> JournalEntry {
         var entry = JournalEntry(kind: .statusChange, time: time)
         entry.orderID = orderID
@@ -30,7 +31,7 @@ extension JournalEntry {
 
     /// The line for an execution.
     public static func execution(
-        orderID: Int, executionID: String, symbol: String, side: OrderSide, quantity: Decimal, price: Decimal,
+        orderID: Int, executionID: String, symbol: String, side: OrderSide, quantity: FixedDecimal, price: FixedDecimal,
         at time: Timestamp
     ) -> JournalEntry {
         var entry = JournalEntry(kind: .execution, time: time)

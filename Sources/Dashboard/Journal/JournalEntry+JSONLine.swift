@@ -41,9 +41,9 @@ extension JournalEntry {
     /// Decodes the encoding above.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        func decimal(_ key: CodingKeys) throws -> Decimal? {
+        func decimal(_ key: CodingKeys) throws -> FixedDecimal? {
             guard let text = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
-            guard let value = DecimalMath.parse(text) else {
+            guard let value = try? FixedDecimal(parsing: text, exponent: false) else {
                 throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "'\(text)' is not a decimal")
             }
             return value

@@ -1,4 +1,3 @@
-import Foundation
 import Vocabulary
 
 /// One line of the trading journal (JSON lines): what was sent and what happened.
@@ -33,23 +32,23 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     /// BUY or SELL.
     public var side: OrderSide?
     /// Quantity ordered (order sent) or filled (execution).
-    public var quantity: Decimal?
+    public var quantity: FixedDecimal?
     /// Order type (order sent).
     public var orderType: OrderType?
     /// Limit price (order sent).
-    public var limitPrice: Decimal?
+    public var limitPrice: FixedDecimal?
     /// Stop price (order sent).
-    public var stopPrice: Decimal?
+    public var stopPrice: FixedDecimal?
     /// Time in force (order sent).
     public var timeInForce: TimeInForce?
     /// IB's order status text (status change): `Submitted`, `Filled`, `Cancelled`, …
     public var status: String?
     /// Quantity filled so far (status change).
-    public var filled: Decimal?
+    public var filled: FixedDecimal?
     /// Quantity remaining (status change).
-    public var remaining: Decimal?
+    public var remaining: FixedDecimal?
     /// Fill price (execution).
-    public var price: Decimal?
+    public var price: FixedDecimal?
     /// IB's execution id (execution).
     public var executionID: String?
     /// Message code (message).

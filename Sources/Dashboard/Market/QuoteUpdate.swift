@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A change to one quote, as the client reports it after decoding ticks.
 ///
 /// Every field is optional: a tick carries one or a few of them, and IB's "no value" sentinels
@@ -13,13 +15,13 @@ public struct QuoteUpdate: Sendable, Hashable {
     /// Last trade price (IB tick 4 / delayed 68).
     public var last: Double?
     /// Bid size (IB tick 0 / delayed 69).
-    public var bidSize: Double?
+    public var bidSize: FixedDecimal?
     /// Ask size (IB tick 3 / delayed 70).
-    public var askSize: Double?
+    public var askSize: FixedDecimal?
     /// Last trade size (IB tick 5 / delayed 71).
-    public var lastSize: Double?
+    public var lastSize: FixedDecimal?
     /// Day volume (IB tick 8 / delayed 74).
-    public var volume: Double?
+    public var volume: FixedDecimal?
     /// Day high (IB tick 6 / delayed 72).
     public var high: Double?
     /// Day low (IB tick 7 / delayed 73).
@@ -36,8 +38,8 @@ public struct QuoteUpdate: Sendable, Hashable {
     public init(
         symbol: String,
         bid: Double? = nil, ask: Double? = nil, last: Double? = nil,
-        bidSize: Double? = nil, askSize: Double? = nil, lastSize: Double? = nil,
-        volume: Double? = nil, high: Double? = nil, low: Double? = nil, close: Double? = nil,
+        bidSize: FixedDecimal? = nil, askSize: FixedDecimal? = nil, lastSize: FixedDecimal? = nil,
+        volume: FixedDecimal? = nil, high: Double? = nil, low: Double? = nil, close: Double? = nil,
         marketDataType: MarketDataType? = nil, haltedValue: Double? = nil
     ) {
         self.symbol = symbol
@@ -58,6 +60,7 @@ public struct QuoteUpdate: Sendable, Hashable {
     /// Whether the update carries market data (a price, size or volume), which is what makes a
     /// quote fresh. A bare data-type or halt notification is not a tick of data.
     public var carriesMarketData: Bool {
-        [bid, ask, last, bidSize, askSize, lastSize, volume, high, low, close].contains { $0 != nil }
+        [bid, ask, last, high, low, close].contains { $0 != nil }
+            || [bidSize, askSize, lastSize, volume].contains { $0 != nil }
     }
 }

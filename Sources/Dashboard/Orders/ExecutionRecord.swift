@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One fill, with its commission once the report arrives.
 public struct ExecutionRecord: Sendable, Hashable {
     /// IB's execution id.
@@ -9,7 +11,7 @@ public struct ExecutionRecord: Sendable, Hashable {
     /// Bought or sold.
     public var side: OrderSide
     /// Shares filled.
-    public var shares: Double
+    public var shares: FixedDecimal
     /// Fill price.
     public var price: Double
     /// When ibterm received it.
@@ -21,7 +23,7 @@ public struct ExecutionRecord: Sendable, Hashable {
 
     /// Creates an execution record.
     public init(
-        executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: Double, price: Double,
+        executionID: String, orderID: Int, symbol: String, side: OrderSide, shares: FixedDecimal, price: Double,
         time: Timestamp, commission: Double? = nil, realizedPnL: Double? = nil
     ) {
         self.executionID = executionID

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The session's daily-P&L history, bounded, for the status-bar sparkline.
 public struct PnLHistory: Sendable, Hashable {
     /// One recorded point.

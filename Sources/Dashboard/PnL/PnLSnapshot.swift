@@ -25,7 +25,7 @@ public struct PnLSnapshot: Sendable, Hashable, Codable {
     ///   - account: the gateway's account P&L, if subscribed.
     ///   - positions: current positions (with per-position gateway P&L where subscribed).
     ///   - quotes: current quotes by symbol; the mark is the quote's reference price.
-    public init(account: AccountPnL?, positions: [PositionHolding], quotes: [String: Quote]) {
+    public init(account: AccountPnL?, positions: [PositionHolding], quotes: [String: WatchedQuote]) {
         func fromGateway(_ pick: (AccountPnL) -> Double?) -> PnLValue? {
             if let value = account.flatMap(pick) { return PnLValue(amount: value, source: .gateway) }
             guard !positions.isEmpty else { return nil }
@@ -36,7 +36,7 @@ public struct PnLSnapshot: Sendable, Hashable, Codable {
             }
             return PnLValue(amount: sum, source: .gateway)
         }
-        func computed(_ perPosition: (PositionHolding, Quote) -> Double?) -> PnLValue {
+        func computed(_ perPosition: (PositionHolding, WatchedQuote) -> Double?) -> PnLValue {
             var sum = 0.0
             for position in positions where position.quantity != 0 {
                 guard let quote = quotes[position.symbol], let value = perPosition(position, quote) else {
@@ -48,11 +48,11 @@ public struct PnLSnapshot: Sendable, Hashable, Codable {
         }
         self.daily = fromGateway(\.daily) ?? computed { position, quote in
             guard let mark = quote.referencePrice, let close = quote.close else { return nil }
-            return (mark - close) * position.quantity * position.multiplier
+            return (mark - close) * position.quantity.doubleValue * position.multiplier
         }
         self.unrealized = fromGateway(\.unrealized) ?? computed { position, quote in
             guard let mark = quote.referencePrice else { return nil }
-            return (mark * position.multiplier - position.averageCost) * position.quantity
+            return (mark * position.multiplier - position.averageCost) * position.quantity.doubleValue
         }
         self.realized = fromGateway(\.realized) ?? .unavailable
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One position, with the gateway's per-position P&L when it sent one.
 ///
 /// IB: `position(account, contract, position, avgCost)` and
@@ -6,7 +8,7 @@ public struct PositionHolding: Sendable, Hashable {
     /// The symbol.
     public var symbol: String
     /// Signed quantity (negative when short).
-    public var quantity: Double
+    public var quantity: FixedDecimal
     /// Average cost per unit (price × multiplier for derivatives, as IB reports it).
     public var averageCost: Double
     /// The contract multiplier (1 for stocks, 100 for most US equity options).
@@ -15,7 +17,7 @@ public struct PositionHolding: Sendable, Hashable {
     public var gatewayPnL: AccountPnL?
 
     /// Creates a holding.
-    public init(symbol: String, quantity: Double, averageCost: Double, multiplier: Double = 1, gatewayPnL: AccountPnL? = nil) {
+    public init(symbol: String, quantity: FixedDecimal, averageCost: Double, multiplier: Double = 1, gatewayPnL: AccountPnL? = nil) {
         self.symbol = symbol
         self.quantity = quantity
         self.averageCost = averageCost

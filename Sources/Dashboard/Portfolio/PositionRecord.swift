@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One position as the gateway last reported it.
 ///
 /// IB: `position` (inbound 61) carries quantity and average cost; `updatePortfolio` (inbound 7)

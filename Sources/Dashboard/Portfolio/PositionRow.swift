@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One row of the positions pane, resolved from the gateway's numbers and the live quote.
 ///
 /// Market price: the quote's reference price when the quote is live, else the gateway's. Market
@@ -8,7 +10,7 @@ public struct PositionRow: Sendable, Hashable {
     /// The symbol.
     public var symbol: String
     /// Signed quantity.
-    public var quantity: Double
+    public var quantity: FixedDecimal
     /// Average cost per unit.
     public var averageCost: Double
     /// The price the position is marked at, if known.
@@ -23,7 +25,7 @@ public struct PositionRow: Sendable, Hashable {
     public var quoteFreshness: Freshness?
 
     /// Resolves a row from a position record and, optionally, its quote.
-    public init(record: PositionRecord, quote: Quote?, freshness: Freshness?) {
+    public init(record: PositionRecord, quote: WatchedQuote?, freshness: Freshness?) {
         let holding = record.holding
         symbol = holding.symbol
         quantity = holding.quantity
@@ -32,7 +34,7 @@ public struct PositionRow: Sendable, Hashable {
         let livePrice = freshness == .live ? quote?.referencePrice : nil
         marketPrice = livePrice ?? record.reportedMarketPrice ?? quote?.referencePrice
         if let marketPrice {
-            marketValue = holding.quantity * marketPrice * holding.multiplier
+            marketValue = holding.quantity.doubleValue * marketPrice * holding.multiplier
         } else {
             marketValue = record.reportedMarketValue
         }
@@ -41,7 +43,7 @@ public struct PositionRow: Sendable, Hashable {
         } else if livePrice == nil, let reported = record.reportedUnrealizedPnL {
             unrealizedPnL = PnLValue(amount: reported, source: .gateway)
         } else if let marketPrice {
-            let value = (marketPrice * holding.multiplier - holding.averageCost) * holding.quantity
+            let value = (marketPrice * holding.multiplier - holding.averageCost) * holding.quantity.doubleValue
             unrealizedPnL = PnLValue(amount: value, source: .computed)
         } else {
             unrealizedPnL = .unavailable

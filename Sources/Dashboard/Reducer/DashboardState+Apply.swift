@@ -107,7 +107,7 @@ extension DashboardState {
 
     /// Recomputes the P&L snapshot and records it in the history.
     mutating func refreshPnL() {
-        var marks: [String: Quote] = [:]
+        var marks: [String: WatchedQuote] = [:]
         for symbol in positions.keys {
             if let tracked = quotes.tracked(symbol) { marks[symbol] = tracked.quote }
         }

@@ -49,7 +49,7 @@ extension DashboardState {
     }
 
     /// Sets the connection state everywhere it is kept.
-    mutating func setConnectionState(_ state: ConnectionState) {
+    mutating func setConnectionState(_ state: LinkState) {
         quotes.connectionChanged(to: state, at: eventTime.instant)
         connection.state = quotes.connection
         changed = true

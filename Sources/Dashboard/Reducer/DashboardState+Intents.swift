@@ -195,7 +195,7 @@ extension DashboardState {
     /// an order of another API client is cancelled under the owner's client id over a short
     /// connection of its own; an order without a known owner (placed in TWS, or listed only
     /// as completed) cannot be cancelled from here, and the log says so.
-    mutating func cancelOtherClientsOrder(_ order: OrderRecord) -> [DashboardEffect] {
+    mutating func cancelOtherClientsOrder(_ order: TrackedOrder) -> [DashboardEffect] {
         guard let owner = order.ownerClientID, owner != 0, order.orderID > 0 else {
             note(.cancelRefused, "Order \(order.orderID) cannot be cancelled here",
                  "IB lets an API client cancel only orders placed under its own client id; \(order.summary) was placed in TWS or by a client IB did not name.",

@@ -1,13 +1,14 @@
-import Foundation
+import Vocabulary
+
 
 /// Order reports from the gateway: open orders, status changes, executions, commissions.
 extension DashboardState {
-    mutating func receiveOpenOrder(_ report: OpenOrderReport) -> [DashboardEffect] {
+    mutating func receiveOpenOrder(_ report: OpenOrderSnapshot) -> [DashboardEffect] {
         let status = OrderProgress(report.status)
         // IB: once a client saw another client's order ids, its own new ids must exceed them.
         if let next = nextOrderID, report.orderID >= next { nextOrderID = report.orderID + 1 }
         guard var order = orders[report.orderID] else {
-            var record = OrderRecord(
+            var record = TrackedOrder(
                 orderID: report.orderID, symbol: Watchlist.normalize(report.symbol), side: report.side,
                 quantity: report.quantity, orderType: report.orderType, limitPrice: report.limitPrice,
                 stopPrice: report.stopPrice, timeInForce: report.timeInForce, status: status ?? .submitted, at: now)
@@ -18,7 +19,7 @@ extension DashboardState {
             changed = true
             return [.journal(.statusChange(
                 orderID: report.orderID, status: report.status.ibText, filled: 0,
-                remaining: DashboardState.decimal(report.quantity), at: now))]
+                remaining: report.quantity, at: now))]
         }
         let before = order
         order.quantity = report.quantity
@@ -34,8 +35,8 @@ extension DashboardState {
         let regresses = order.status.isFinal && (status?.isWorking ?? false)
         if let status, !regresses, !order.keepsRejection(over: status), order.recordStatus(status, at: now) {
             effects.append(.journal(.statusChange(
-                orderID: order.orderID, status: report.status.ibText, filled: DashboardState.decimal(order.filled),
-                remaining: DashboardState.decimal(order.remaining), at: now)))
+                orderID: order.orderID, status: report.status.ibText, filled: order.filled,
+                remaining: order.remaining, at: now)))
         }
         orders[report.orderID] = order
         if order != before { changed = true }
@@ -44,8 +45,8 @@ extension DashboardState {
 
     mutating func receiveOrderStatus(_ report: OrderStatusReport) -> [DashboardEffect] {
         let journal = DashboardEffect.journal(.statusChange(
-            orderID: report.orderID, status: report.status.ibText, filled: DashboardState.decimal(report.filled),
-            remaining: DashboardState.decimal(report.remaining), reason: report.whyHeld, at: now))
+            orderID: report.orderID, status: report.status.ibText, filled: report.filled,
+            remaining: report.remaining, reason: report.whyHeld, at: now))
         guard var order = orders[report.orderID] else {
             return [journal]
         }
@@ -64,7 +65,7 @@ extension DashboardState {
         return [journal]
     }
 
-    mutating func receiveExecution(_ report: ExecutionReport) -> [DashboardEffect] {
+    mutating func receiveExecution(_ report: FillReport) -> [DashboardEffect] {
         guard !executions.contains(where: { $0.executionID == report.executionID }) else { return [] }
         executions.append(ExecutionRecord(
             executionID: report.executionID, orderID: report.orderID, symbol: Watchlist.normalize(report.symbol),
@@ -72,8 +73,8 @@ extension DashboardState {
         changed = true
         return [.journal(.execution(
             orderID: report.orderID, executionID: report.executionID, symbol: Watchlist.normalize(report.symbol),
-            side: report.side, quantity: DashboardState.decimal(report.shares),
-            price: DashboardState.decimal(report.price), at: now))]
+            side: report.side, quantity: report.shares,
+            price: FixedDecimal(checkedRounding: report.price) ?? 0, at: now))]
     }
 
     mutating func receiveCommission(executionID: String, commission: Double, realizedPnL: Double?) -> [DashboardEffect] {
@@ -97,7 +98,7 @@ extension DashboardState {
             status = .rejected
             reason = report.completedStatus
         }
-        var order = orders[key] ?? OrderRecord(
+        var order = orders[key] ?? TrackedOrder(
             orderID: key, symbol: Watchlist.normalize(report.symbol), side: report.side, quantity: report.quantity,
             orderType: report.orderType, limitPrice: report.limitPrice, stopPrice: report.stopPrice,
             timeInForce: report.timeInForce, status: status, at: now)
@@ -119,7 +120,7 @@ extension DashboardState {
         }
         if isNew || orders[key] != order {
             effects.append(.journal(.statusChange(
-                orderID: key, status: report.status.ibText, filled: DashboardState.decimal(order.filled),
+                orderID: key, status: report.status.ibText, filled: order.filled,
                 remaining: 0, reason: note, at: now)))
             orders[key] = order
             changed = true
@@ -138,10 +139,5 @@ extension DashboardState {
         note(.cancelRefused, "Order \(orderID) not cancelled", reason, requestID: orderID)
         changed = true
         return []
-    }
-
-    /// A number as the shortest decimal that prints the same (`231.2`, not `231.19999…`).
-    static func decimal(_ value: Double) -> Decimal {
-        Decimal(string: "\(value)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(value)
     }
 }

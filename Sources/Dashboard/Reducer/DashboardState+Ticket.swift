@@ -1,19 +1,20 @@
-import Foundation
+import Vocabulary
+
 
 /// The order ticket: open, edit, review, send once, back out.
 extension DashboardState {
     /// The facts the ticket checks for `symbol`, taken from the state at `now`.
     public func ticketContext(for symbol: String) -> TicketContext {
         let tracked = quotes.tracked(symbol)
-        let tick = contracts[symbol].map { DashboardState.decimal($0.minimumTick) } ?? Decimal(string: "0.01")!
+        let tick = contracts[symbol].flatMap { FixedDecimal(checkedRounding: $0.minimumTick) } ?? FixedDecimal(raw: 1_000_000)
         return TicketContext(
             quote: tracked?.quote,
             quoteFreshness: quotes.freshness(of: symbol, at: instant)?.state ?? .noData,
             connection: connection.state,
             accountKind: connection.accountKind ?? .live,
             allowLive: config.allowLive,
-            netLiquidation: accountValues.netLiquidation.map(DashboardState.decimal),
-            position: DashboardState.decimal(positions[symbol]?.holding.quantity ?? 0),
+            netLiquidation: accountValues.netLiquidation.flatMap(FixedDecimal.init(checkedRounding:)),
+            position: positions[symbol]?.holding.quantity ?? 0,
             minimumTick: tick,
             limits: config.ticketLimits)
     }
@@ -45,7 +46,7 @@ extension DashboardState {
         var ticket = OrderTicket(side: side, symbol: symbol, orderType: .limit)
         let quote = quotes.tracked(symbol)?.quote
         if let price = side == .buy ? (quote?.ask ?? quote?.last) : (quote?.bid ?? quote?.last), price > 0 {
-            ticket.limitPriceText = DecimalMath.format(DashboardState.decimal(price), scale: 2)
+            ticket.limitPriceText = FixedDecimal(checkedRounding: price)?.formatted(fractionDigits: 2) ?? ""
         }
         return showTicket(ticket)
     }
@@ -154,7 +155,7 @@ extension DashboardState {
         editor.sentOrderID = orderID
         editor.refusal = nil
         ticket = editor
-        orders[orderID] = OrderRecord(orderID: orderID, instruction: instruction, at: now)
+        orders[orderID] = TrackedOrder(orderID: orderID, instruction: instruction, at: now)
         note(.orderSent, "Order \(orderID) sent", "\(instruction.summary) was handed to the gateway.", requestID: orderID)
         return [.placeOrder(orderID: orderID, instruction), .journal(.orderSent(instruction, orderID: orderID, at: now))]
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Messages ibterm writes to the log itself (not from IB), with codes in a range IB does not use
 /// (90001 and up) so that they never collide with or look like broker codes.
 public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {

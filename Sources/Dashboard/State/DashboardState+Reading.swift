@@ -7,7 +7,7 @@ extension DashboardState {
         watchlist.symbols.map { symbol in
             let tracked = quotes.tracked(symbol)
             let freshness = quotes.freshness(of: symbol, at: instant) ?? QuoteFreshness(state: .noData)
-            return WatchlistRow(symbol: symbol, quote: tracked?.quote ?? Quote(symbol: symbol), freshness: freshness)
+            return WatchlistRow(symbol: symbol, quote: tracked?.quote ?? WatchedQuote(symbol: symbol), freshness: freshness)
         }
     }
 
@@ -50,7 +50,7 @@ extension DashboardState {
     }
 
     /// Orders for the orders pane: working orders first, then the rest, newest id first.
-    public var orderList: [OrderRecord] {
+    public var orderList: [TrackedOrder] {
         orders.values.sorted { lhs, rhs in
             if lhs.isWorking != rhs.isWorking { return lhs.isWorking }
             return lhs.orderID > rhs.orderID
@@ -64,7 +64,7 @@ extension DashboardState {
     }
 
     /// The orders still working.
-    public var workingOrders: [OrderRecord] {
+    public var workingOrders: [TrackedOrder] {
         orderList.filter(\.isWorking)
     }
 
@@ -130,7 +130,7 @@ extension DashboardState {
     }
 
     /// The order selected in the orders pane.
-    public var selectedOrder: OrderRecord? {
+    public var selectedOrder: TrackedOrder? {
         selectedIndex(in: .orders).map { orderList[$0] }
     }
 

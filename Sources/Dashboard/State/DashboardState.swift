@@ -43,7 +43,7 @@ public struct DashboardState: Sendable {
     /// The session's daily-P&L history for the sparkline.
     public internal(set) var pnlHistory = PnLHistory()
     /// Orders by id.
-    public internal(set) var orders: [Int: OrderRecord] = [:]
+    public internal(set) var orders: [Int: TrackedOrder] = [:]
     /// Executions, oldest first.
     public internal(set) var executions: [ExecutionRecord] = []
     /// The open order ticket, if any.
@@ -73,7 +73,7 @@ public struct DashboardState: Sendable {
 
     /// Creates the state for `config` at `now` (both clocks): the config's watchlist (the default one for a
     /// new user), thresholds, limits, gateway and theme; nothing connected or subscribed yet.
-    public init(config: DashboardConfig = DashboardConfig(), now: EventTime = EventTime(instant: .origin, wall: Timestamp(seconds: 0))) {
+    public init(config: DashboardConfig = DashboardConfig(), now: EventTime = EventTime(instant: .origin, wall: Timestamp(secondsSinceEpoch: 0))) {
         self.config = config
         self.now = now.wall
         self.instant = now.instant

@@ -3,7 +3,7 @@ public struct WatchlistRow: Sendable, Hashable {
     /// The symbol.
     public var symbol: String
     /// The last known values (empty until the first tick; kept when stale).
-    public var quote: Quote
+    public var quote: WatchedQuote
     /// How far the values can be trusted, with the age.
     public var freshness: QuoteFreshness
     /// Last price (or midpoint) minus the previous close, when both are known.
@@ -12,7 +12,7 @@ public struct WatchlistRow: Sendable, Hashable {
     public var changePercent: Double?
 
     /// Creates a row, computing the day change from the quote.
-    public init(symbol: String, quote: Quote, freshness: QuoteFreshness) {
+    public init(symbol: String, quote: WatchedQuote, freshness: QuoteFreshness) {
         self.symbol = symbol
         self.quote = quote
         self.freshness = freshness

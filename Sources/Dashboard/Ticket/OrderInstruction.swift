@@ -1,4 +1,3 @@
-import Foundation
 import Vocabulary
 
 /// A validated order, ready for the client to send. IB: the `Order` of `placeOrder`.
@@ -12,16 +11,16 @@ public struct OrderInstruction: Sendable, Hashable, Codable {
     /// The order type.
     public var orderType: OrderType
     /// The limit price (limit and stop-limit orders).
-    public var limitPrice: Decimal?
+    public var limitPrice: FixedDecimal?
     /// The stop trigger price (stop and stop-limit orders).
-    public var stopPrice: Decimal?
+    public var stopPrice: FixedDecimal?
     /// The time in force.
     public var timeInForce: TimeInForce
 
     /// Creates an instruction.
     public init(
         side: OrderSide, quantity: Int, symbol: String, orderType: OrderType,
-        limitPrice: Decimal? = nil, stopPrice: Decimal? = nil, timeInForce: TimeInForce = .day
+        limitPrice: FixedDecimal? = nil, stopPrice: FixedDecimal? = nil, timeInForce: TimeInForce = .day
     ) {
         self.side = side
         self.quantity = quantity
@@ -35,8 +34,8 @@ public struct OrderInstruction: Sendable, Hashable, Codable {
     /// A one-line description: `BUY 100 AAPL LMT 231.40 DAY`.
     public var summary: String {
         var parts = [side.rawValue, "\(quantity)", symbol, orderType.rawValue]
-        if let stopPrice { parts.append(DecimalMath.format(stopPrice, scale: max(2, -stopPrice.exponent))) }
-        if let limitPrice { parts.append(DecimalMath.format(limitPrice, scale: max(2, -limitPrice.exponent))) }
+        if let stopPrice { parts.append(stopPrice.formatted(minimumFractionDigits: 2)) }
+        if let limitPrice { parts.append(limitPrice.formatted(minimumFractionDigits: 2)) }
         parts.append(timeInForce.rawValue)
         return parts.joined(separator: " ")
     }

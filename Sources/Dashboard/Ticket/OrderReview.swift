@@ -1,4 +1,4 @@
-import Foundation
+import Vocabulary
 
 /// What the review step shows before the trader confirms a send.
 public struct OrderReview: Sendable, Hashable {
@@ -6,13 +6,13 @@ public struct OrderReview: Sendable, Hashable {
     public var instruction: OrderInstruction
     /// Quantity × the price the order is expected to fill at (limit, stop, or the quote's ask
     /// for a market buy and bid for a market sell).
-    public var estimatedNotional: Decimal
+    public var estimatedNotional: FixedDecimal
     /// Estimated commission and fees (IBKR Pro tiered; see `TieredCommission`).
     public var estimatedCommission: TieredCommission.Estimate
     /// The position before the order.
-    public var positionBefore: Decimal
+    public var positionBefore: FixedDecimal
     /// The position if the order fills completely.
-    public var positionAfter: Decimal
+    public var positionAfter: FixedDecimal
     /// The reference quote's freshness when reviewed.
     public var quoteFreshness: Freshness
     /// Whether the trader overrode a non-live reference quote to get here.
@@ -26,12 +26,12 @@ public struct OrderReview: Sendable, Hashable {
             "Symbol:      \(instruction.symbol)",
             "Type:        \(instruction.orderType.rawValue)",
         ]
-        if let stop = instruction.stopPrice { result.append("Stop:        \(DecimalMath.format(stop, scale: max(2, -stop.exponent)))") }
-        if let limit = instruction.limitPrice { result.append("Limit:       \(DecimalMath.format(limit, scale: max(2, -limit.exponent)))") }
+        if let stop = instruction.stopPrice { result.append("Stop:        \(stop.formatted(minimumFractionDigits: 2))") }
+        if let limit = instruction.limitPrice { result.append("Limit:       \(limit.formatted(minimumFractionDigits: 2))") }
         result += [
             "TIF:         \(instruction.timeInForce.rawValue)",
-            "Notional:    ≈ \(DecimalMath.format(estimatedNotional))",
-            "Commission:  ≈ \(DecimalMath.format(estimatedCommission.total)) (IBKR Pro tiered estimate)",
+            "Notional:    ≈ \(estimatedNotional.formatted(fractionDigits: 2))",
+            "Commission:  ≈ \(estimatedCommission.total.formatted(fractionDigits: 2)) (IBKR Pro tiered estimate)",
             "Position:    \(positionBefore) → \(positionAfter)",
         ]
         if quoteOverridden {

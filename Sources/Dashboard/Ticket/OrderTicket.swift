@@ -1,4 +1,3 @@
-import Foundation
 import Vocabulary
 
 /// The order ticket: a state machine from editing, through review, to one send.

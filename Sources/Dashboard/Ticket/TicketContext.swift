@@ -1,23 +1,23 @@
-import Foundation
+import Vocabulary
 
 /// The facts the order ticket checks against, taken from dashboard state at review and at send.
 public struct TicketContext: Sendable, Hashable {
     /// The current quote for the ticket's symbol, if any.
-    public var quote: Quote?
+    public var quote: WatchedQuote?
     /// The freshness of that quote.
     public var quoteFreshness: Freshness
     /// The connection state.
-    public var connection: ConnectionState
+    public var connection: LinkState
     /// Whether the account trades real money.
     public var accountKind: AccountKind
     /// Whether the configuration allows sending orders to a live account.
     public var allowLive: Bool
     /// The account's net liquidation value, if known.
-    public var netLiquidation: Decimal?
+    public var netLiquidation: FixedDecimal?
     /// The current position in the symbol (negative when short).
-    public var position: Decimal
+    public var position: FixedDecimal
     /// The instrument's minimum price increment (0.01 for US stocks priced at 1 or more).
-    public var minimumTick: Decimal
+    public var minimumTick: FixedDecimal
     /// The limits to enforce.
     public var limits: TicketLimits
     /// Shares already traded this month, which selects the commission tier.
@@ -25,9 +25,9 @@ public struct TicketContext: Sendable, Hashable {
 
     /// Creates a context.
     public init(
-        quote: Quote?, quoteFreshness: Freshness, connection: ConnectionState,
-        accountKind: AccountKind, allowLive: Bool = false, netLiquidation: Decimal?,
-        position: Decimal = 0, minimumTick: Decimal = Decimal(string: "0.01")!,
+        quote: WatchedQuote?, quoteFreshness: Freshness, connection: LinkState,
+        accountKind: AccountKind, allowLive: Bool = false, netLiquidation: FixedDecimal?,
+        position: FixedDecimal = 0, minimumTick: FixedDecimal = FixedDecimal(raw: 1_000_000),
         limits: TicketLimits = TicketLimits(), monthlyVolume: Int = 0
     ) {
         self.quote = quote

@@ -1,4 +1,4 @@
-import Foundation
+import Vocabulary
 
 /// An estimate of IBKR Pro **tiered** commissions and fees for one US stock order.
 ///
@@ -20,17 +20,28 @@ public struct TieredCommission: Sendable, Hashable {
     /// One order's estimated charges, in USD, each rounded up to the cent.
     public struct Estimate: Sendable, Hashable {
         /// IB's commission after the per-order minimum and maximum.
-        public var commission: Decimal
+        public var commission: FixedDecimal
         /// Clearing fees.
-        public var clearingFees: Decimal
+        public var clearingFees: FixedDecimal
         /// SEC and FINRA fees (sales only).
-        public var regulatoryFees: Decimal
+        public var regulatoryFees: FixedDecimal
         /// The sum of the above.
-        public var total: Decimal { commission + clearingFees + regulatoryFees }
+        public var total: FixedDecimal { commission + clearingFees + regulatoryFees }
     }
 
     /// Shares already traded this month.
     public var monthlyVolume: Int
+
+    /// IB's per-order minimum commission: 0.35.
+    static let minimumPerOrder = FixedDecimal(raw: 35_000_000)
+    /// The clearing fee per share: 0.00020.
+    static let clearingPerShare = FixedDecimal(raw: 20_000)
+    /// The SEC transaction fee per million of sale value: 27.80.
+    static let secPerMillion = FixedDecimal(raw: 2_780_000_000)
+    /// FINRA's trading activity fee per share sold: 0.000166.
+    static let tafPerShare = FixedDecimal(raw: 16_600)
+    /// FINRA's trading activity fee at most per trade: 8.30.
+    static let tafMaximum = FixedDecimal(raw: 830_000_000)
 
     /// Creates a schedule for an account that has traded `monthlyVolume` shares this month.
     public init(monthlyVolume: Int = 0) {
@@ -38,34 +49,33 @@ public struct TieredCommission: Sendable, Hashable {
     }
 
     /// The per-share rate for the current monthly volume.
-    public var perShareRate: Decimal {
+    public var perShareRate: FixedDecimal {
         switch monthlyVolume {
-        case ..<300_001: Decimal(string: "0.0035")!
-        case ..<3_000_001: Decimal(string: "0.0020")!
-        case ..<20_000_001: Decimal(string: "0.0015")!
-        case ..<100_000_001: Decimal(string: "0.0010")!
-        default: Decimal(string: "0.0005")!
+        case ..<300_001: FixedDecimal(raw: 350_000)
+        case ..<3_000_001: FixedDecimal(raw: 200_000)
+        case ..<20_000_001: FixedDecimal(raw: 150_000)
+        case ..<100_000_001: FixedDecimal(raw: 100_000)
+        default: FixedDecimal(raw: 50_000)
         }
     }
 
     /// Estimates the charges for `quantity` shares at `price` on `side`.
-    public func estimate(quantity: Int, price: Decimal, side: OrderSide) -> Estimate {
-        let shares = Decimal(quantity)
-        let value = shares * price
-        var commission = shares * perShareRate
-        commission = max(commission, Decimal(string: "0.35")!)
+    public func estimate(quantity: Int, price: FixedDecimal, side: OrderSide) -> Estimate {
+        let value = price * quantity
+        var commission = perShareRate * quantity
+        commission = max(commission, Self.minimumPerOrder)
         commission = min(commission, value / 100)
-        let clearing = shares * Decimal(string: "0.00020")!
-        var regulatory: Decimal = 0
+        let clearing = Self.clearingPerShare * quantity
+        var regulatory: FixedDecimal = 0
         if side == .sell {
-            let sec = value * Decimal(string: "27.80")! / 1_000_000
-            let taf = min(shares * Decimal(string: "0.000166")!, Decimal(string: "8.30")!)
+            let sec = value * Self.secPerMillion / 1_000_000
+            let taf = min(Self.tafPerShare * quantity, Self.tafMaximum)
             regulatory = sec + taf
         }
         return Estimate(
-            commission: DecimalMath.roundedUp(commission, scale: 2),
-            clearingFees: DecimalMath.roundedUp(clearing, scale: 2),
-            regulatoryFees: DecimalMath.roundedUp(regulatory, scale: 2)
+            commission: commission.rounded(fractionDigits: 2, rule: .awayFromZero),
+            clearingFees: clearing.rounded(fractionDigits: 2, rule: .awayFromZero),
+            regulatoryFees: regulatory.rounded(fractionDigits: 2, rule: .awayFromZero)
         )
     }
 }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Converts amounts in other currencies to the USD base, at rates taken from the current FX
 /// marks (EUR via EUR.USD, JPY via 1 / USD.JPY).
 public struct CurrencyConverter: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Margin requirements as fractions of position value (a simple portfolio-free model).
 ///
 /// The default is a margin account with 4× intraday buying power on stocks (25 % initial and

@@ -1,5 +1,7 @@
+import Vocabulary
+
 /// The paper account's ledger: USD cash, positions and P&L, changed only by executions and
-/// session starts. Valuation against current marks is in ``AccountSummary``.
+/// session starts. Valuation against current marks is in ``PaperAccountSummary``.
 public struct PaperAccount: Sendable, Hashable, Codable {
     /// The account id reported in managedAccounts, e.g. `DU0000001`.
     public var accountId: String
@@ -46,7 +48,7 @@ public struct PaperAccount: Sendable, Hashable, Codable {
     /// `usdPerUnit` converts the instrument's currency to USD at the time of the trade.
     @discardableResult
     public mutating func apply(
-        _ execution: Execution, commission: FixedDecimal, usdPerUnit: FixedDecimal, month: String
+        _ execution: PaperExecution, commission: FixedDecimal, usdPerUnit: FixedDecimal, month: String
     ) -> FixedDecimal? {
         let instrument = execution.instrument
         let multiplier = instrument.multiplier

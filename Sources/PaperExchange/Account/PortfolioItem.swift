@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One position valued at the current mark: what PORTFOLIO_VALUE, POSITION_DATA and
 /// PNL_SINGLE report. Amounts in USD except the price fields, which are in the instrument's
 /// currency like IB's.

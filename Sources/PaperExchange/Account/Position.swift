@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A holding of one instrument in the paper account.
 ///
 /// ``averagePrice`` follows IB: for stocks and FX it includes the commission paid to open

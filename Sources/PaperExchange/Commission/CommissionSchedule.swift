@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// IBKR Pro tiered commissions plus the fees this simulator models, all in USD.
 ///
 /// ### What is modelled

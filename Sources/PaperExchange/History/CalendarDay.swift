@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A date of the proleptic Gregorian calendar, numbered as days since 1970-01-01, with the
 /// conversions the trading calendar needs (Howard Hinnant's `days_from_civil`; the inverse is
 /// ``CivilTime``'s).
@@ -53,10 +55,16 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         return last.adding(days: -Int64((last.weekday - weekday + 7) % 7))
     }
 
+    /// 00:00 UTC of this date: the instant whose UTC calendar date is this day, to write it with
+    /// `TimeText.date` (`yyyyMMdd`).
+    public var utcMidnight: Timestamp {
+        Timestamp(secondsSinceEpoch: dayNumber * 86_400)
+    }
+
     /// Orders days in time.
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     private var civil: CivilTime {
-        CivilTime(Timestamp(secondsSinceEpoch: dayNumber * 86_400))
+        CivilTime(utcMidnight)
     }
 }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One bar of simulated history, before the wire formats it.
 public struct HistoricalBar: Sendable, Hashable {
     /// The bar's first second, in seconds since the epoch.
@@ -18,6 +20,28 @@ public struct HistoricalBar: Sendable, Hashable {
     public var wap: Double?
     /// Number of trades, or `nil` with no volume.
     public var count: Int?
+}
+
+/// What a request will draw: its query, its span and the sessions in it, oldest first.
+public struct HistoricalPlan: Sendable {
+    /// The request.
+    public var query: HistoricalQuery
+    /// The start of the span, in seconds since the epoch.
+    public var start: Int64
+    /// The end of the span, in seconds since the epoch.
+    public var end: Int64
+    /// The sessions the bars come from.
+    public var sessions: [TradingSession]
+
+    /// Whether the bars must be drawn in one piece (weekly and monthly bars span sessions).
+    public var isWhole: Bool { query.barSize == .oneWeek || query.barSize == .oneMonth }
+
+    /// About how many bars the sessions `range` hold.
+    public func estimatedBars(in range: Range<Int>) -> Int {
+        let size = query.barSize.seconds
+        guard !query.barSize.isDaily else { return range.count }
+        return sessions[range].reduce(0) { $0 + Int((min($1.end, end) - max($1.start, start) + size - 1) / size) + 1 }
+    }
 }
 
 /// The bars answering one request, with the span they cover (HISTORICAL_DATA_END's dates).
@@ -66,26 +90,40 @@ public struct HistoricalBars: Sendable {
         return TradingCalendar.session(of: instrument.secType, on: day, regularHours: true)?.start ?? day.dayNumber * 86_400
     }
 
-    /// The bars answering `query`, or IB's error when there is no such data.
+    /// The bars answering `query`, or IB's error when there is no such data (all at once; see
+    /// ``plan(_:)`` to draw a large answer a few sessions at a time).
     public func answer(_ query: HistoricalQuery) throws(HistoricalRequestError) -> HistoricalAnswer {
+        let plan = try plan(query)
+        return HistoricalAnswer(bars: bars(of: plan, sessions: plan.sessions.indices), start: plan.start, end: plan.end)
+    }
+
+    /// What answering `query` takes: its span and sessions, without drawing a bar yet; IB's
+    /// error when there is no such data.
+    public func plan(_ query: HistoricalQuery) throws(HistoricalRequestError) -> HistoricalPlan {
         try checkAvailable(query.show)
         let end = min(query.end ?? now, now)
         let head = headTimestamp
         guard end > head else {
-            throw .service("HMDS query returned no data: \(instrument.symbol) has no data before \(CalendarDay(dayNumber: NewYorkTime.localDay(atUTC: head)).compactText)")
+            throw .service("HMDS query returned no data: \(instrument.symbol) has no data before \(TimeText.date(CalendarDay(dayNumber: NewYorkTime.localDay(atUTC: head)).utcMidnight))")
         }
         let regular = query.regularHoursOnly && instrument.secType != .forex
         let start = max(head, startBound(query.duration, end: end, regular: regular))
         let sessions = TradingCalendar.sessions(of: instrument.secType, regularHours: regular, from: start, to: end)
+        return HistoricalPlan(query: query, start: start, end: end, sessions: sessions)
+    }
+
+    /// The bars of `plan` that fall in its sessions `range` (weekly and monthly bars group
+    /// whole weeks and months: draw them with every session at once).
+    public func bars(of plan: HistoricalPlan, sessions range: Range<Int>) -> [HistoricalBar] {
+        let sessions = Array(plan.sessions[range])
+        let show = plan.query.show
         let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility).anchored(to: mark.doubleValue, at: now)
-        let bars: [HistoricalBar]
-        switch query.barSize {
-        case .oneDay: bars = sessions.map { dailyBar($0, path: path, show: query.show, end: end) }
-        case .oneWeek: bars = grouped(sessions, path: path, show: query.show, end: end) { $0.dayNumber - Int64(($0.weekday + 6) % 7) }
-        case .oneMonth: bars = grouped(sessions, path: path, show: query.show, end: end) { Int64($0.year * 12 + $0.month) }
-        default: bars = intradayBars(sessions, size: query.barSize.seconds, from: start, to: end, path: path, show: query.show)
+        switch plan.query.barSize {
+        case .oneDay: return sessions.map { dailyBar($0, path: path, show: show, end: plan.end) }
+        case .oneWeek: return grouped(sessions, path: path, show: show, end: plan.end) { $0.dayNumber - Int64(($0.weekday + 6) % 7) }
+        case .oneMonth: return grouped(sessions, path: path, show: show, end: plan.end) { Int64($0.year * 12 + $0.month) }
+        default: return intradayBars(sessions, size: plan.query.barSize.seconds, from: plan.start, to: plan.end, path: path, show: show)
         }
-        return HistoricalAnswer(bars: bars, start: start, end: end)
     }
 
     /// The bar in progress at `now` for a `keepUpToDate` request (its close is the live mark),
@@ -185,37 +223,37 @@ public struct HistoricalBars: Sendable {
         return bars
     }
 
-    /// One bar over `[start, end)`: nine samples of the path (open, seven inside, close).
+    /// One bar over `[start, end)`: five samples of the path (open, three inside, close).
     private func bar(
         from start: Int64, to end: Int64, path: PricePath, show: HistoricalShow, tradeDay: CalendarDay?, session: TradingSession
     ) -> HistoricalBar {
         let last = min(end, now)
         let span = Double(max(0, last - start))
         var mids: [Double] = []
-        mids.reserveCapacity(9)
-        for k in 0...8 { mids.append(path.value(at: Double(start) + span * Double(k) / 8)) }
+        mids.reserveCapacity(5)
+        for k in 0...4 { mids.append(path.value(at: Double(start) + span * Double(k) / 4)) }
         let tick = instrument.minTick
         var result: HistoricalBar
         switch show {
         case .trades, .adjustedLast, .midpoint:
             let prices = mids.map { onGrid($0, tick) }
             result = HistoricalBar(start: start, tradeDay: tradeDay, open: prices[0], high: prices.max() ?? prices[0],
-                                   low: prices.min() ?? prices[0], close: prices[8])
+                                   low: prices.min() ?? prices[0], close: prices[4])
         case .bid, .ask:
             let quotes = mids.map { quote($0, tick, bid: show == .bid) }
             result = HistoricalBar(start: start, tradeDay: tradeDay, open: quotes[0], high: quotes.max() ?? quotes[0],
-                                   low: quotes.min() ?? quotes[0], close: quotes[8])
+                                   low: quotes.min() ?? quotes[0], close: quotes[4])
         case .bidAsk:
             let bids = mids.map { quote($0, tick, bid: true) }
             let asks = mids.map { quote($0, tick, bid: false) }
-            result = HistoricalBar(start: start, tradeDay: tradeDay, open: rounded(bids.reduce(0, +) / 9), high: asks.max() ?? asks[0],
-                                   low: bids.min() ?? bids[0], close: rounded(asks.reduce(0, +) / 9))
+            result = HistoricalBar(start: start, tradeDay: tradeDay, open: rounded(bids.reduce(0, +) / 5), high: asks.max() ?? asks[0],
+                                   low: bids.min() ?? bids[0], close: rounded(asks.reduce(0, +) / 5))
         case .historicalVolatility, .impliedVolatility:
             let base = instrument.volatility * (show == .impliedVolatility ? 1.1 : 1)
             let level = PricePath(seed: seed ^ 0x5EED_0F_F0, conId: instrument.conId, volatility: 0.8).anchored(to: base, at: now)
-            let values = (0...8).map { rounded(level.value(at: Double(start) + span * Double($0) / 8)) }
+            let values = (0...4).map { rounded(level.value(at: Double(start) + span * Double($0) / 4)) }
             result = HistoricalBar(start: start, tradeDay: tradeDay, open: values[0], high: values.max() ?? values[0],
-                                   low: values.min() ?? values[0], close: values[8])
+                                   low: values.min() ?? values[0], close: values[4])
         }
         if show.carriesVolume {
             let (volume, count) = traded(from: start, to: last, session: session)
@@ -231,8 +269,7 @@ public struct HistoricalBars: Sendable {
     /// for a future, varying ±50 % from bar to bar.
     private func traded(from start: Int64, to end: Int64, session: TradingSession) -> (Int64, Int) {
         let seconds = Double(max(0, end - start))
-        let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility)
-        let jitter = 0.5 + path.uniform(salt: 0x0B, index: start)
+        let jitter = 0.5 + PricePath.uniform(seed: seed, conId: instrument.conId, salt: 0x0B, index: start)
         switch instrument.secType {
         case .stock:
             let regular = TradingCalendar.session(of: .stock, on: session.tradeDay, regularHours: true)
@@ -263,14 +300,5 @@ public struct HistoricalBars: Sendable {
 
     private func rounded(_ value: Double) -> Double {
         FixedDecimal(raw: Int64((value * 1_000_000).rounded()) * 100).doubleValue
-    }
-}
-
-extension CalendarDay {
-    /// `yyyyMMdd`, as IB writes dates.
-    public var compactText: String {
-        let value = year * 10_000 + month * 100 + day
-        let text = String(value)
-        return String(repeating: "0", count: max(0, 8 - text.count)) + text
     }
 }

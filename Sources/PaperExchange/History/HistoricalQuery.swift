@@ -177,17 +177,18 @@ public struct HistoricalQuery: Sendable, Hashable {
         if trimmedEnd.isEmpty {
             self.end = nil
         } else {
-            guard let end = Self.parseEnd(trimmedEnd) else {
+            guard let end = Self.parseDateTime(trimmedEnd) else {
                 throw .invalid("End date/time '\(endDateTime)' is invalid. Use yyyymmdd hh:mm:ss with an optional time zone (UTC, US/Eastern), or yyyymmdd-hh:mm:ss in UTC.")
             }
             self.end = end
         }
     }
 
-    /// Reads `yyyymmdd hh:mm:ss`, `yyyymmdd hh:mm:ss <zone>` (UTC, GMT, US/Eastern,
-    /// America/New_York, EST5EDT), `yyyymmdd-hh:mm:ss` (UTC) or `yyyymmdd` (midnight). Without
-    /// a zone the time is the engine's login zone, New York, as TWS reads it in its own zone.
-    static func parseEnd(_ text: String) -> Int64? {
+    /// Reads IB's date-time text into seconds since the epoch: `yyyymmdd hh:mm:ss`,
+    /// `yyyymmdd hh:mm:ss <zone>` (UTC, GMT, US/Eastern, America/New_York, EST5EDT),
+    /// `yyyymmdd-hh:mm:ss` (UTC) or `yyyymmdd` (midnight). Without a zone the time is the
+    /// engine's login zone, New York, as TWS reads it in its own zone. `nil` when malformed.
+    public static func parseDateTime(_ text: String) -> Int64? {
         var parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         var utc = false
         if parts.count == 1, parts[0].count == 17, parts[0].dropFirst(8).first == "-" {

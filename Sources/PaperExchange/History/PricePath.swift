@@ -78,9 +78,11 @@ public struct PricePath: Sendable {
 }
 
 extension PricePath {
-    /// A deterministic number in [0, 1) for `salt` and `index`, for the bars' volumes.
-    func uniform(salt: UInt64, index: Int64) -> Double {
-        var mixer = SeededGenerator(seed: key ^ (salt &* 0xD6E8_FEB8_6659_FD93) ^ UInt64(bitPattern: index))
+    /// A deterministic number in [0, 1) for the seed, the instrument, `salt` and `index`, for
+    /// the bars' volumes.
+    static func uniform(seed: UInt64, conId: Int, salt: UInt64, index: Int64) -> Double {
+        var mixer = SeededGenerator(seed: seed ^ (UInt64(truncatingIfNeeded: conId) &* 0x9E37_79B9_7F4A_7C15)
+            ^ (salt &* 0xD6E8_FEB8_6659_FD93) ^ UInt64(bitPattern: index))
         return Double(mixer.next() >> 11) / Double(1 << 53)
     }
 }

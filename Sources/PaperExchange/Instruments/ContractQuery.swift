@@ -50,7 +50,7 @@ public struct ContractQuery: Sendable, Hashable, Codable {
         if !localSymbol.isEmpty, !same(localSymbol, instrument.localSymbol) { return false }
         if !exchange.isEmpty, !same(exchange, instrument.exchange),
            !same(exchange, instrument.primaryExchange),
-           !(same(exchange, "SMART") && instrument.secType == .stock) {
+           !(instrument.secType == .stock && Instrument.stockVenues.contains(exchange.uppercased())) {
             return false
         }
         if !primaryExchange.isEmpty, !same(primaryExchange, instrument.primaryExchange) { return false }

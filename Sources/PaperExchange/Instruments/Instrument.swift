@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One tradable contract of the paper market, described in IB's terms.
 ///
 /// Field names follow IB's `Contract` and `ContractDetails` so the server can fill
@@ -31,6 +33,10 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
     public var referencePrice: FixedDecimal
     /// Annualised volatility of the simulated walk, e.g. `0.30`.
     public var volatility: Double
+    /// IB's industry (`Technology`, `Financial`, `Funds`), when the data file gives one.
+    public var industry: String?
+    /// IB's category within the industry (`Semiconductors`, `Banks`), when given.
+    public var category: String?
 
     /// The contract id, as the `Identifiable` id.
     public var id: Int { conId }
@@ -40,8 +46,11 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
         conId: Int, symbol: String, secType: SecurityType, exchange: String,
         primaryExchange: String, currency: String, localSymbol: String, tradingClass: String,
         minTick: FixedDecimal, multiplier: Int, longName: String,
-        lastTradeDateOrContractMonth: String, referencePrice: FixedDecimal, volatility: Double
+        lastTradeDateOrContractMonth: String, referencePrice: FixedDecimal, volatility: Double,
+        industry: String? = nil, category: String? = nil
     ) {
+        self.industry = industry
+        self.category = category
         self.conId = conId
         self.symbol = symbol
         self.secType = secType
@@ -70,4 +79,12 @@ public struct Instrument: Sendable, Hashable, Codable, Identifiable {
 
     /// The base currency of an FX pair (`EUR` for EUR.USD); the symbol otherwise.
     public var baseCurrency: String { symbol }
+}
+
+extension Instrument {
+    /// The venues SMART routes US stocks to: contract details list them in `validExchanges`,
+    /// and a stock request naming any of them resolves (and is echoed as named).
+    public static let stockVenues = [
+        "SMART", "AMEX", "NYSE", "ARCA", "BATS", "BEX", "BYX", "EDGEA", "EDGX", "IEX", "ISLAND", "MEMX", "NASDAQ", "PEARL", "LTSE", "IBKRATS",
+    ]
 }

@@ -1,4 +1,5 @@
 import TOMLKit
+import Vocabulary
 
 extension InstrumentUniverse {
     /// Parses the instrument data file (`instruments.toml`) from its text.
@@ -22,12 +23,47 @@ extension InstrumentUniverse {
         }
         var instruments: [Instrument] = []
         for record in file.instrument { instruments.append(try record.instrument()) }
-        return try InstrumentUniverse(instruments: instruments)
+        var products: [FutureProduct] = []
+        for record in file.future ?? [] { products.append(try record.product()) }
+        return try InstrumentUniverse(instruments: instruments, futureProducts: products)
     }
 }
 
 private struct InstrumentFile: Decodable {
     var instrument: [Record]
+    var future: [FutureRecord]?
+
+    struct FutureRecord: Decodable {
+        var symbol: String
+        var exchange: String?
+        var trading_class: String?
+        var long_name: String
+        var min_tick: FixedDecimal
+        var multiplier: Int
+        var reference_price: FixedDecimal
+        var volatility: Double?
+        var con_id_base: Int
+        var months: String
+        var expiry: String
+
+        func product() throws(InstrumentUniverseError) -> FutureProduct {
+            var listed: [Int] = []
+            for code in months {
+                guard let index = FutureProduct.monthCodes.firstIndex(of: code) else {
+                    throw InstrumentUniverseError("\(symbol): '\(code)' is not a month code (F G H J K M N Q U V X Z)")
+                }
+                listed.append(index + 1)
+            }
+            guard !listed.isEmpty else { throw InstrumentUniverseError("\(symbol): a future needs its listed months") }
+            guard let rule = FutureProduct.Expiry(rawValue: expiry) else {
+                throw InstrumentUniverseError("\(symbol): expiry '\(expiry)' is not third-friday, crude-oil or third-last-business-day")
+            }
+            return FutureProduct(
+                symbol: symbol, exchange: exchange ?? "CME", tradingClass: trading_class ?? symbol, longName: long_name,
+                minTick: min_tick, multiplier: multiplier, referencePrice: reference_price,
+                volatility: volatility ?? SecurityType.future.defaultVolatility, conIdBase: con_id_base, months: listed, expiry: rule)
+        }
+    }
 
     struct Record: Decodable {
         var symbol: String
@@ -44,6 +80,8 @@ private struct InstrumentFile: Decodable {
         var last_trade_date: String?
         var reference_price: FixedDecimal
         var volatility: Double?
+        var industry: String?
+        var category: String?
 
         func instrument() throws(InstrumentUniverseError) -> Instrument {
             guard let type = SecurityType(rawValue: sec_type ?? "STK") else {
@@ -66,7 +104,8 @@ private struct InstrumentFile: Decodable {
                 tradingClass: trading_class ?? symbol, minTick: min_tick ?? FixedDecimal(raw: 1_000_000),
                 multiplier: multiplier ?? 1, longName: long_name,
                 lastTradeDateOrContractMonth: last_trade_date ?? "",
-                referencePrice: reference_price, volatility: volatility ?? type.defaultVolatility)
+                referencePrice: reference_price, volatility: volatility ?? type.defaultVolatility,
+                industry: industry, category: category)
         }
     }
 }

@@ -1,13 +1,18 @@
+import Vocabulary
+
 /// The set of instruments the paper market trades, with lookups by contract fields and conId.
 ///
 /// Built from the text of `instruments.toml` with ``parse(toml:)``; the I/O layer reads the file.
 public struct InstrumentUniverse: Sendable, Hashable {
     /// Every instrument, in data-file order (which is also the simulator's order).
     public let instruments: [Instrument]
+    /// The futures products whose current contracts ``listingFutures(on:)`` adds.
+    public let futureProducts: [FutureProduct]
     private let indexByConId: [Int: Int]
 
     /// Creates a universe, checking that conIds are unique and every price is on its tick grid.
-    public init(instruments: [Instrument]) throws(InstrumentUniverseError) {
+    public init(instruments: [Instrument], futureProducts: [FutureProduct] = []) throws(InstrumentUniverseError) {
+        self.futureProducts = futureProducts
         var index: [Int: Int] = [:]
         for (position, instrument) in instruments.enumerated() {
             let name = instrument.localSymbol
@@ -28,6 +33,20 @@ public struct InstrumentUniverse: Sendable, Hashable {
         }
         self.instruments = instruments
         indexByConId = index
+    }
+
+    /// This universe with the futures contracts that trade on `now`'s New York date: for each
+    /// product the front and the next month; expired contracts are not listed (so neither
+    /// quoted nor tradable).
+    public func listingFutures(on now: Timestamp) throws(InstrumentUniverseError) -> InstrumentUniverse {
+        let day = CalendarDay(dayNumber: NewYorkTime.localDay(atUTC: now.secondsSinceEpoch))
+        let listed = futureProducts.flatMap { $0.contracts(tradingOn: day) }
+        return try InstrumentUniverse(instruments: instruments.filter { $0.secType != .future || !isListedProduct($0) } + listed,
+                                      futureProducts: futureProducts)
+    }
+
+    private func isListedProduct(_ instrument: Instrument) -> Bool {
+        futureProducts.contains { $0.symbol == instrument.symbol }
     }
 
     /// The instrument with IB contract id `conId`, if any.

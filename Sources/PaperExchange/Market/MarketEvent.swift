@@ -9,12 +9,12 @@ public struct MarketEvent: Sendable, Hashable, Codable {
     /// The fields whose values differ from the previous event for this instrument.
     public var changed: QuoteFields
     /// The whole quote after the change.
-    public var quote: Quote
+    public var quote: TopOfBook
     /// The trade printed by this change, if any (drives stops and resting limits).
     public var trade: Trade?
 
     /// Creates an event.
-    public init(conId: Int, time: Timestamp, changed: QuoteFields, quote: Quote, trade: Trade?) {
+    public init(conId: Int, time: Timestamp, changed: QuoteFields, quote: TopOfBook, trade: Trade?) {
         self.conId = conId
         self.time = time
         self.changed = changed

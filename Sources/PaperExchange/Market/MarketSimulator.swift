@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The paper market: every instrument's quote moving as a seeded random walk on its tick grid.
 ///
 /// Pure and deterministic: it never reads a clock. The caller passes the current time to
@@ -45,12 +47,12 @@ public struct MarketSimulator: Sendable {
     }
 
     /// The current quote of the instrument with contract id `conId`.
-    public func quote(conId: Int) -> Quote? {
+    public func quote(conId: Int) -> TopOfBook? {
         indexByConId[conId].map { books[$0].quote }
     }
 
     /// Every current quote, in universe order.
-    public var quotes: [Quote] { books.map(\.quote) }
+    public var quotes: [TopOfBook] { books.map(\.quote) }
 
     /// Starts a new trading session at `time`: each close becomes the last price (the midpoint
     /// for FX) and open, high, low and volume reset. Returns one event per instrument.

@@ -9,7 +9,7 @@ struct SimulatedBook: Sendable {
     private var fairTicks: Double
     private let referenceTicks: Double
     private let sigmaTicks: Double
-    private(set) var quote: Quote
+    private(set) var quote: TopOfBook
     private(set) var nextUpdate: Timestamp
 
     init(instrument: Instrument, configuration: MarketSimulatorConfiguration, start: Timestamp) {
@@ -25,7 +25,7 @@ struct SimulatedBook: Sendable {
             * (interval / tradingSecondsPerYear).squareRoot() / instrument.minTick.doubleValue
         let unit = instrument.secType.sizeUnit
         let bidTicks = max(1, reference - 1 + (reference > 1 ? 0 : 1))
-        quote = Quote(
+        quote = TopOfBook(
             conId: instrument.conId, bid: instrument.price(ticks: bidTicks),
             ask: instrument.price(ticks: bidTicks + 2), bidSize: 0, askSize: 0,
             last: instrument.secType.printsTrades ? instrument.referencePrice : nil,
@@ -116,7 +116,7 @@ struct SimulatedBook: Sendable {
         return Int64(random.nextInt(in: Int(mean / 2)...Int(mean + mean / 2)))
     }
 
-    private static func changes(from old: Quote, to new: Quote) -> QuoteFields {
+    private static func changes(from old: TopOfBook, to new: TopOfBook) -> QuoteFields {
         var fields: QuoteFields = []
         if old.bid != new.bid { fields.insert(.bid) }
         if old.ask != new.ask { fields.insert(.ask) }

@@ -13,7 +13,7 @@ extension MatchingEngine {
     }
 
     /// The order ids of `order`'s group: its parent (or itself) and every child of it.
-    func group(of order: Order) -> [Int] {
+    func group(of order: PaperOrder) -> [Int] {
         let root = order.request.attachment.map { $0.parentId > 0 ? $0.parentId : order.orderId } ?? order.orderId
         let children = orders.values.filter { $0.request.attachment?.parentId == root }.map(\.orderId)
         return ([root] + children).sorted()
@@ -21,7 +21,7 @@ extension MatchingEngine {
 
     /// An order of the group was sent with `transmit` true: every untransmitted order of the
     /// group is sent too. The parent starts working; a child waits for the parent's fill.
-    mutating func transmitGroup(of order: Order) -> [OrderOutcome] {
+    mutating func transmitGroup(of order: PaperOrder) -> [OrderOutcome] {
         var outcomes: [OrderOutcome] = []
         for id in group(of: order) where id != order.orderId {
             guard var held = orders[id], held.status.isWorking, held.hold == .untransmitted else { continue }
@@ -36,7 +36,7 @@ extension MatchingEngine {
 
     /// What follows a fill of `order` (already recorded): its children start working once it
     /// has filled completely, and its one-cancels-all siblings are cancelled or reduced.
-    mutating func afterFill(of order: Order, quantity: Int) -> [OrderOutcome] {
+    mutating func afterFill(of order: PaperOrder, quantity: Int) -> [OrderOutcome] {
         var outcomes: [OrderOutcome] = []
         if order.status == .filled {
             for child in orders.values.sorted(by: { $0.orderId < $1.orderId })
@@ -64,7 +64,7 @@ extension MatchingEngine {
 
     /// The other open orders of `order`'s one-cancels-all group: the same `ocaGroup`, or, for a
     /// child, the other children of its parent (a bracket's take-profit and stop-loss).
-    func ocaSiblings(of order: Order) -> [Int] {
+    func ocaSiblings(of order: PaperOrder) -> [Int] {
         guard let attachment = order.request.attachment else { return [] }
         return orders.values.filter { other in
             guard other.orderId != order.orderId, other.status.isWorking, let theirs = other.request.attachment else { return false }

@@ -1,8 +1,10 @@
+import Vocabulary
+
 extension MatchingEngine {
     /// Books one fill: updates the order, records the execution, charges commission (the
     /// increase of the order's cumulative commission) and books it in the account.
     mutating func fill(
-        _ order: inout Order, quantity: Int, price: FixedDecimal, liquidity: Int, at now: Timestamp,
+        _ order: inout PaperOrder, quantity: Int, price: FixedDecimal, liquidity: Int, at now: Timestamp,
         context: inout FillContext
     ) -> OrderOutcome {
         let instrument = order.instrument
@@ -15,8 +17,8 @@ extension MatchingEngine {
         let complete = filled == order.request.totalQuantity
         order.status = complete ? .filled : .submitted
 
-        let execution = Execution(
-            execId: Execution.makeID(sequence: nextExecutionSequence, time: now, fillNumber: order.executionCount),
+        let execution = PaperExecution(
+            execId: PaperExecution.makeID(sequence: nextExecutionSequence, time: now, fillNumber: order.executionCount),
             orderId: order.orderId, permId: order.permId, clientId: order.clientId,
             instrument: instrument, account: order.account,
             exchange: instrument.secType == .stock ? instrument.primaryExchange : instrument.exchange,
@@ -26,7 +28,7 @@ extension MatchingEngine {
         advanceExecutionSequence()
 
         let usdPerUnit = context.converter.toUSD(FixedDecimal(1), from: instrument.currency)
-        let month = CivilTime(now, utcOffsetSeconds: context.utcOffsetSeconds).compactMonth
+        let month = TimeText.month(now, utcOffsetSeconds: context.utcOffsetSeconds)
         let value = order.averageFillPrice * (filled * instrument.multiplier) * usdPerUnit
         let total = context.schedule.orderCommission(
             instrument: instrument, action: order.request.action, quantity: filled, value: value,
@@ -39,7 +41,7 @@ extension MatchingEngine {
         record(order: order, execution: execution)
         let fill = Fill(
             order: order, execution: execution,
-            commission: CommissionReport(
+            commission: PaperCommissionReport(
                 execId: execution.execId, commission: commission, currency: "USD", realizedPNL: realized))
         return complete ? .filled(fill) : .partiallyFilled(fill)
     }

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The order book of the paper exchange: validates, rests, triggers and fills orders against
 /// the simulated quotes, and cancels and expires them.
 ///
@@ -14,9 +16,9 @@
 /// - Displayed size taken by one order is not available to the next until the quote changes.
 public struct MatchingEngine: Sendable {
     /// Every order the exchange has accepted, by order id.
-    public internal(set) var orders: [Int: Order]
+    public internal(set) var orders: [Int: PaperOrder]
     /// Every execution, oldest first.
-    public private(set) var executions: [Execution]
+    public private(set) var executions: [PaperExecution]
     /// The permId the next accepted order gets.
     public private(set) var nextPermId: Int
     /// The sequence number of the next execution (first part of the execId).
@@ -34,7 +36,7 @@ public struct MatchingEngine: Sendable {
     }
 
     /// Restores a book from persisted orders and executions.
-    public init(orders: [Order], executions: [Execution], nextPermId: Int, nextExecutionSequence: Int) {
+    public init(orders: [PaperOrder], executions: [PaperExecution], nextPermId: Int, nextExecutionSequence: Int) {
         self.orders = Dictionary(uniqueKeysWithValues: orders.map { ($0.orderId, $0) })
         self.executions = executions
         self.nextPermId = nextPermId
@@ -43,7 +45,7 @@ public struct MatchingEngine: Sendable {
     }
 
     /// Open orders, by order id.
-    public var openOrders: [Order] {
+    public var openOrders: [PaperOrder] {
         openOrderIds.sorted().compactMap { orders[$0] }
     }
 
@@ -53,7 +55,7 @@ public struct MatchingEngine: Sendable {
     }
 
     mutating func place(
-        _ request: OrderRequest, instrument: Instrument?, quote: Quote?, at now: Timestamp,
+        _ request: OrderRequest, instrument: Instrument?, quote: TopOfBook?, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
         let existing = orders[request.orderId]
@@ -62,13 +64,13 @@ public struct MatchingEngine: Sendable {
             return [.rejected(rejectionWithOrder(rejection, request: request, instrument: instrument, now: now))]
         }
         guard let instrument else { return [] }
-        var order: Order
+        var order: PaperOrder
         if var modified = existing {
             modified.request = request
             if request.orderType.needsStopPrice == false { modified.isTriggered = false }
             order = modified
         } else {
-            order = Order(
+            order = PaperOrder(
                 orderId: request.orderId, permId: nextPermId, request: request, instrument: instrument,
                 account: context.account.accountId, status: .preSubmitted, placedAt: now)
             order.hold = initialHold(for: request)
@@ -83,12 +85,19 @@ public struct MatchingEngine: Sendable {
         if request.attachment?.transmit ?? true {
             outcomes += transmitGroup(of: order)
         }
+        let immediate = request.tif.isImmediate && order.hold == nil && existing == nil
+        if immediate, request.tif == .fillOrKill, quote.map({ !canFillWhole(order, quote: $0) }) ?? true {
+            return outcomes + cancel(orderId: order.orderId, reason: "FOK: \(request.totalQuantity) could not fill at once; nothing was filled")
+        }
         if let quote {
             // The group's parent may have been released by this child: work it, then this order.
             for id in group(of: order) where id != order.orderId && orders[id]?.hold == nil {
                 outcomes += work(id, quote: quote, trade: nil, arrival: true, at: now, context: &context)
             }
             outcomes += work(order.orderId, quote: quote, trade: nil, arrival: true, at: now, context: &context)
+        }
+        if immediate, let left = orders[order.orderId], left.status.isWorking {
+            outcomes += cancel(orderId: left.orderId, reason: "IOC: the unfilled \(left.remainingQuantity) were cancelled")
         }
         return outcomes
     }
@@ -125,7 +134,7 @@ public struct MatchingEngine: Sendable {
     ) -> OrderRejection {
         guard orders[request.orderId] == nil, let instrument, rejection.code != 103 else { return rejection }
         var copy = rejection
-        copy.order = Order(
+        copy.order = PaperOrder(
             orderId: request.orderId, permId: 0, request: request, instrument: instrument,
             account: request.account, status: .inactive, placedAt: now)
         return copy
@@ -134,7 +143,7 @@ public struct MatchingEngine: Sendable {
     // MARK: Working an order against one quote
 
     private mutating func work(
-        _ id: Int, quote: Quote, trade: Trade?, arrival: Bool, at now: Timestamp,
+        _ id: Int, quote: TopOfBook, trade: Trade?, arrival: Bool, at now: Timestamp,
         context: inout FillContext
     ) -> [OrderOutcome] {
         guard var order = orders[id], order.status.isWorking, order.hold == nil else { return [] }
@@ -149,7 +158,28 @@ public struct MatchingEngine: Sendable {
             outcomes.append(.statusChanged(order))
             marketable = true
         }
-        let limit = request.orderType.needsLimitPrice ? request.lmtPrice : nil
+        if request.orderType.isTrailing, !order.isTriggered {
+            let stop = Self.trailedStop(order, quote: quote)
+            if stop != order.trailStop {
+                order.trailStop = stop
+                orders[id] = order
+                outcomes.append(.statusChanged(order))
+            }
+            guard Self.stopReached(order, stop: stop, quote: quote) else { return outcomes }
+            order.isTriggered = true
+            order.status = .submitted
+            orders[id] = order
+            outcomes.append(.statusChanged(order))
+            marketable = true
+        }
+        let limit: FixedDecimal?
+        switch request.orderType {
+        case .limit, .stopLimit: limit = request.lmtPrice
+        case .trailLimit:
+            let offset = request.limitPriceOffset ?? .zero
+            limit = order.trailStop.map { request.action == .buy ? $0 + offset : $0 - offset }
+        case .market, .stop, .trail: limit = nil
+        }
         var book = liquidity[quote.conId].flatMap { $0.quoteTime == quote.time ? $0 : nil }
             ?? DisplayedLiquidity(quote: quote)
         let buying = request.action == .buy
@@ -185,13 +215,48 @@ public struct MatchingEngine: Sendable {
         nextExecutionSequence += 1
     }
 
-    mutating func record(order: Order, execution: Execution) {
+    mutating func record(order: PaperOrder, execution: PaperExecution) {
         orders[order.orderId] = order
         if !order.status.isWorking { openOrderIds.remove(order.orderId) }
         executions.append(execution)
     }
 
-    private static func stopReached(_ order: Order, stop: FixedDecimal, quote: Quote) -> Bool {
+    /// Whether the whole of `order` would fill against `quote` now (FOK): marketable at its
+    /// limit and no larger than the displayed size at the touch.
+    private func canFillWhole(_ order: PaperOrder, quote: TopOfBook) -> Bool {
+        let buying = order.request.action == .buy
+        let touch = buying ? quote.ask : quote.bid
+        if order.request.orderType == .limit, let limit = order.request.lmtPrice, buying ? touch > limit : touch < limit {
+            return false
+        }
+        let book = liquidity[quote.conId].flatMap { $0.quoteTime == quote.time ? $0 : nil } ?? DisplayedLiquidity(quote: quote)
+        return (buying ? book.ask : book.bid) >= order.remainingQuantity
+    }
+
+    /// Where a trailing stop stands after `quote`: one trail (the amount, or the percentage of
+    /// the price, on the tick grid) from the market, moved only in the order's favour, starting
+    /// from `trailStopPrice` when the order gave one.
+    private static func trailedStop(_ order: PaperOrder, quote: TopOfBook) -> FixedDecimal {
+        let request = order.request
+        let buying = request.action == .buy
+        let reference: FixedDecimal
+        if order.instrument.secType.printsTrades, let last = quote.last {
+            reference = last
+        } else {
+            reference = buying ? quote.ask : quote.bid
+        }
+        let tick = order.instrument.minTick
+        var trail = request.auxPrice ?? .zero
+        if let percent = request.trailingPercent {
+            let ticks = (reference * percent / 100 / tick).rounded(fractionDigits: 0)
+            trail = FixedDecimal.max(tick, tick * Int(ticks.raw / FixedDecimal.scale))
+        }
+        let candidate = buying ? reference + trail : reference - trail
+        guard let current = order.trailStop ?? request.trailStopPrice else { return candidate }
+        return buying ? FixedDecimal.min(current, candidate) : FixedDecimal.max(current, candidate)
+    }
+
+    private static func stopReached(_ order: PaperOrder, stop: FixedDecimal, quote: TopOfBook) -> Bool {
         let buying = order.request.action == .buy
         if order.instrument.secType.printsTrades, let last = quote.last {
             return buying ? last >= stop : last <= stop
@@ -206,7 +271,7 @@ private struct DisplayedLiquidity {
     var bid: Int
     var ask: Int
 
-    init(quote: Quote) {
+    init(quote: TopOfBook) {
         quoteTime = quote.time
         bid = quote.bidSize
         ask = quote.askSize

@@ -2,7 +2,7 @@
 public enum OrderOutcome: Sendable, Hashable {
     /// The order was accepted, modified, triggered or started working: send OPEN_ORDER and
     /// ORDER_STATUS for the snapshot.
-    case statusChanged(Order)
+    case statusChanged(PaperOrder)
     /// A fill that leaves quantity remaining (status `Submitted`): EXECUTION_DATA,
     /// COMMISSION_REPORT, ORDER_STATUS.
     case partiallyFilled(Fill)
@@ -11,7 +11,7 @@ public enum OrderOutcome: Sendable, Hashable {
     case filled(Fill)
     /// The order was cancelled (by request, global cancel or DAY expiry): ORDER_STATUS
     /// `Cancelled` and ERR_MSG(orderId, 202, ``cancelText``).
-    case cancelled(Order, reason: String)
+    case cancelled(PaperOrder, reason: String)
     /// The request was refused: ERR_MSG(orderId, code, text), plus ORDER_STATUS when the
     /// rejection carries an order.
     case rejected(OrderRejection)
@@ -25,7 +25,7 @@ public enum OrderOutcome: Sendable, Hashable {
     }
 
     /// The order this outcome reports on, when there is one.
-    public var order: Order? {
+    public var order: PaperOrder? {
         switch self {
         case .statusChanged(let order), .cancelled(let order, _): order
         case .partiallyFilled(let fill), .filled(let fill): fill.order
@@ -37,14 +37,14 @@ public enum OrderOutcome: Sendable, Hashable {
 /// One execution with its commission and the order state after it.
 public struct Fill: Sendable, Hashable, Codable {
     /// The order after this fill.
-    public var order: Order
+    public var order: PaperOrder
     /// The execution record.
-    public var execution: Execution
+    public var execution: PaperExecution
     /// The commission record for ``execution``.
-    public var commission: CommissionReport
+    public var commission: PaperCommissionReport
 
     /// Creates a fill.
-    public init(order: Order, execution: Execution, commission: CommissionReport) {
+    public init(order: PaperOrder, execution: PaperExecution, commission: PaperCommissionReport) {
         self.order = order
         self.execution = execution
         self.commission = commission

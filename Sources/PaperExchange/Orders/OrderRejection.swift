@@ -11,10 +11,10 @@ public struct OrderRejection: Error, Sendable, Hashable, Codable {
     public var text: String
     /// The order as it now stands (`Inactive` for a refused new order), or `nil` when the
     /// refusal leaves no order to report (duplicate id, cancel of an unknown order).
-    public var order: Order?
+    public var order: PaperOrder?
 
     /// Creates a rejection.
-    public init(orderId: Int, code: Int, text: String, order: Order? = nil) {
+    public init(orderId: Int, code: Int, text: String, order: PaperOrder? = nil) {
         self.orderId = orderId
         self.code = code
         self.text = text

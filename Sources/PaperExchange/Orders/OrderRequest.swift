@@ -28,14 +28,24 @@ public struct OrderRequest: Sendable, Hashable, Codable {
     public var orderRef: String
     /// Parent, transmit and one-cancels-all ties; `nil` for a plain order.
     public var attachment: OrderAttachment?
+    /// For trailing orders: the trail as a percentage of the price (instead of `auxPrice`).
+    public var trailingPercent: FixedDecimal?
+    /// For trailing orders: the initial stop; `nil` starts it one trail from the market.
+    public var trailStopPrice: FixedDecimal?
+    /// For `TRAIL LIMIT`: how far beyond the stop the limit is set when it triggers.
+    public var limitPriceOffset: FixedDecimal?
 
     /// Creates a request.
     public init(
         orderId: Int, clientId: Int = 0, contract: ContractQuery, action: OrderAction,
         totalQuantity: Int, orderType: OrderType, lmtPrice: FixedDecimal? = nil,
         auxPrice: FixedDecimal? = nil, tif: TimeInForce = .day, account: String = "",
-        orderRef: String = "", attachment: OrderAttachment? = nil
+        orderRef: String = "", attachment: OrderAttachment? = nil, trailingPercent: FixedDecimal? = nil,
+        trailStopPrice: FixedDecimal? = nil, limitPriceOffset: FixedDecimal? = nil
     ) {
+        self.trailingPercent = trailingPercent
+        self.trailStopPrice = trailStopPrice
+        self.limitPriceOffset = limitPriceOffset
         self.orderId = orderId
         self.clientId = clientId
         self.contract = contract

@@ -6,7 +6,7 @@
 /// stop (a BUY with `lmtPrice < auxPrice`, a SELL with `lmtPrice > auxPrice`) get code 201.
 enum OrderValidator {
     static func validate(
-        _ request: OrderRequest, instrument: Instrument?, existing: Order?, accountId: String
+        _ request: OrderRequest, instrument: Instrument?, existing: PaperOrder?, accountId: String
     ) -> OrderRejection? {
         let id = request.orderId
         if let existing {
@@ -38,6 +38,23 @@ enum OrderValidator {
                 return .rejected(id, reason: "A positive stop price (auxPrice) is required for \(type.rawValue) orders.")
             }
             if !stop.isMultiple(of: instrument.minTick) { return .priceVariation(id) }
+        }
+        if type.isTrailing {
+            let amount = request.auxPrice.map { $0 > .zero } ?? false
+            let percent = request.trailingPercent.map { $0 > .zero && $0 < 100 } ?? false
+            guard amount != percent else {
+                return .rejected(id, reason: "A \(type.rawValue) order needs a trailing amount (auxPrice) or a trailing percent between 0 and 100, not both.")
+            }
+            if amount, let trail = request.auxPrice, !trail.isMultiple(of: instrument.minTick) { return .priceVariation(id) }
+            if type == .trailLimit {
+                guard let offset = request.limitPriceOffset, offset >= .zero else {
+                    return .rejected(id, reason: "A TRAIL LIMIT order needs a limit price offset (lmtPriceOffset) of zero or more.")
+                }
+                if !offset.isMultiple(of: instrument.minTick) { return .priceVariation(id) }
+            }
+        }
+        if request.tif.isImmediate, type != .market, type != .limit {
+            return .rejected(id, reason: "\(request.tif.rawValue) is accepted for MKT and LMT orders only.")
         }
         if type == .stopLimit, let limit = request.lmtPrice, let stop = request.auxPrice {
             if request.action == .buy, limit < stop {

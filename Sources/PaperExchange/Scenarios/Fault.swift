@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One fault the gateway injects at a moment of a ``ScenarioTimeline``.
 public enum Fault: Sendable, Hashable, Codable {
     /// Send error 354 for every market-data line of `symbol` and stop its ticks.

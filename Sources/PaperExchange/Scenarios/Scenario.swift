@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A fault scenario: instruments that are not entitled to live data plus a timeline of faults,
 /// read from TOML with ``parse(toml:)``.
 public struct Scenario: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A scenario's faults placed on the clock: each at its start instant plus its offset.
 public struct ScenarioTimeline: Sendable, Hashable {
     /// One fault at one instant.

@@ -1,6 +1,7 @@
 import Foundation
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     var accountId: String { configuration.accountId }
@@ -21,7 +22,7 @@ extension GatewayEngine {
         }
         session.send(.accountValue(TWSWire.AccountValue(key: "Currency", value: "USD", currency: "USD", accountName: accountId)))
         for message in portfolioMessages(conIds: conIds) { session.send(message) }
-        session.send(.accountUpdateTime(AccountUpdateTime(timeStamp: GatewayTimeText.accountUpdateTime(
+        session.send(.accountUpdateTime(AccountUpdateTime(timeStamp: TimeText.hourMinute(
             now, utcOffsetSeconds: exchange.configuration.sessionUTCOffsetSeconds))))
     }
 
@@ -31,7 +32,7 @@ extension GatewayEngine {
         return wanted.compactMap { conId -> ServerMessage? in
             if let item = items[conId] {
                 return .portfolioValue(PortfolioValue(
-                    contract: item.position.instrument.wireContract, position: Quantity(item.position.quantity),
+                    contract: item.position.instrument.wireContract, position: FixedDecimal(item.position.quantity),
                     marketPrice: item.marketPrice.doubleValue, marketValue: item.marketValue.doubleValue,
                     averageCost: item.averageCost.doubleValue, unrealizedPNL: item.unrealizedPNL.doubleValue,
                     realizedPNL: item.realizedPNL.doubleValue, accountName: accountId))
@@ -53,7 +54,7 @@ extension GatewayEngine {
 
     func positionMessage(_ position: Position) -> ServerMessage {
         .position(PositionData(
-            account: accountId, contract: position.instrument.wireContract, position: Quantity(position.quantity),
+            account: accountId, contract: position.instrument.wireContract, position: FixedDecimal(position.quantity),
             avgCost: position.averageCost.doubleValue))
     }
 
@@ -108,7 +109,7 @@ extension GatewayEngine {
     func sendPnLSingle(reqId: Int, conId: Int, to session: ClientSession) {
         if let item = exchange.portfolio().first(where: { $0.position.instrument.conId == conId }) {
             session.send(.pnlSingle(PnLSingle(
-                reqId: reqId, position: Quantity(item.position.quantity), dailyPnL: item.dailyPNL.doubleValue,
+                reqId: reqId, position: FixedDecimal(item.position.quantity), dailyPnL: item.dailyPNL.doubleValue,
                 unrealizedPnL: item.unrealizedPNL.doubleValue, realizedPnL: item.realizedPNL.doubleValue,
                 value: item.marketValue.doubleValue)))
         } else {

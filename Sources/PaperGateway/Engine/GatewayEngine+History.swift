@@ -1,10 +1,14 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
-    /// The most keepUpToDate requests one client may hold open (IB's 50 simultaneous
-    /// historical requests).
+    /// The most historical requests one client may hold open, being drawn or kept up to date
+    /// (IB's 50 simultaneous historical requests).
     static let maximumOpenHistoryRequests = 50
+    /// The most bars the engine draws in one event-loop turn (about 5 ms of a core in a
+    /// release build), so that no history request stalls the other clients.
+    static let historyBarsPerTurn = 4000
 
     /// reqHistoricalData: checks the request as TWS does (321 for a field that does not
     /// validate, 162 for data the service does not have or for a pacing violation, 200 for an
@@ -26,15 +30,14 @@ extension GatewayEngine {
             refuse(reqId, error, session: session)
             return
         }
-        if query.keepUpToDate {
-            guard session.historyStreams[reqId] == nil else {
-                send(error: 322, "Error processing request.-'bP' : cause - Duplicate ticker id", id: reqId, to: session)
-                return
-            }
-            guard session.historyStreams.count < Self.maximumOpenHistoryRequests else {
-                send(error: 322, "Error processing request.-'bP' : cause - Only \(Self.maximumOpenHistoryRequests) simultaneous API historical data requests allowed.", id: reqId, to: session)
-                return
-            }
+        let pending = historyJobs.filter { $0.connectionNumber == session.connectionNumber }
+        guard session.historyStreams[reqId] == nil, !pending.contains(where: { $0.reqId == reqId }) else {
+            send(error: 322, "Error processing request.-'bP' : cause - Duplicate ticker id", id: reqId, to: session)
+            return
+        }
+        guard session.historyStreams.count + pending.count < Self.maximumOpenHistoryRequests else {
+            send(error: 322, "Error processing request.-'bP' : cause - Only \(Self.maximumOpenHistoryRequests) simultaneous API historical data requests allowed.", id: reqId, to: session)
+            return
         }
         let series = "\(instrument.conId)@\(request.contract.exchange.isEmpty ? instrument.exchange : request.contract.exchange):\(query.show.rawValue)"
         let name = "\(series) \(request.endDateTime) \(request.durationString) \(request.barSizeSetting) \(request.useRTH) \(request.formatDate)"
@@ -48,29 +51,65 @@ extension GatewayEngine {
             return
         }
         let drawer = historyDrawer(for: instrument)
-        let answer: HistoricalAnswer
+        let plan: HistoricalPlan
         do {
-            answer = try drawer.answer(query)
+            plan = try drawer.plan(query)
         } catch {
             refuse(reqId, error, session: session)
             return
         }
-        let formatDate = request.formatDate
-        let bars = answer.bars.map { Self.wireBar($0, formatDate: formatDate) }
-        let startText = Self.historyTime(answer.start)
-        let endText = Self.historyTime(answer.end)
-        session.send(.historicalData(HistoricalData(reqId: reqId, startDate: startText, endDate: endText, bars: bars)))
-        if session.serverVersion >= 196 {
-            session.send(.historicalDataEnd(HistoricalDataEnd(reqId: reqId, startDate: startText, endDate: endText)))
-        }
         if query.keepUpToDate {
-            session.historyStreams[reqId] = HistoryStream(query: query, conId: instrument.conId, formatDate: formatDate, lastSent: answer.bars.last)
+            session.historyStreams[reqId] = HistoryStream(query: query, conId: instrument.conId, formatDate: request.formatDate, lastSent: nil)
+        }
+        historyJobs.append(HistoryJob(
+            connectionNumber: session.connectionNumber, reqId: reqId, formatDate: request.formatDate, drawer: drawer, plan: plan))
+        if historyJobs.count == 1 { drawHistory() }
+    }
+
+    /// Draws queued historical answers, at most ``historyBarsPerTurn`` bars this turn, and
+    /// sends each that is complete (HISTORICAL_DATA, then HISTORICAL_DATA_END from server
+    /// version 196). Called when a request arrives on an idle queue and on every timer tick.
+    func drawHistory() {
+        var budget = Self.historyBarsPerTurn
+        while budget > 0, !historyJobs.isEmpty {
+            var job = historyJobs[0]
+            guard let session = sessions[job.connectionNumber], session.phase == .ready else {
+                historyJobs.removeFirst()
+                continue
+            }
+            let count = job.plan.sessions.count
+            var upTo = job.next
+            var cost = 0
+            while upTo < count {
+                let next = job.plan.estimatedBars(in: upTo..<(upTo + 1))
+                guard job.plan.isWhole || upTo == job.next || cost + next <= budget else { break }
+                cost += next
+                upTo += 1
+            }
+            job.bars += job.drawer.bars(of: job.plan, sessions: job.next..<upTo)
+            budget -= max(1, cost)
+            job.next = upTo
+            guard job.next >= count else {
+                historyJobs[0] = job
+                break
+            }
+            historyJobs.removeFirst()
+            let bars = job.bars.map { Self.wireBar($0, formatDate: job.formatDate) }
+            let startText = Self.historyTime(job.plan.start)
+            let endText = Self.historyTime(job.plan.end)
+            session.send(.historicalData(HistoricalData(reqId: job.reqId, startDate: startText, endDate: endText, bars: bars)))
+            if session.serverVersion >= 196 {
+                session.send(.historicalDataEnd(HistoricalDataEnd(reqId: job.reqId, startDate: startText, endDate: endText)))
+            }
+            session.historyStreams[job.reqId]?.lastSent = job.bars.last
         }
     }
 
     /// cancelHistoricalData: ends a keepUpToDate request; for one that is not open, IB's 366.
     func cancelHistoricalData(reqId: Int, session: ClientSession) {
-        guard session.historyStreams.removeValue(forKey: reqId) != nil else {
+        let pending = historyJobs.count
+        historyJobs.removeAll { $0.connectionNumber == session.connectionNumber && $0.reqId == reqId }
+        guard session.historyStreams.removeValue(forKey: reqId) != nil || historyJobs.count < pending else {
             send(error: 366, "No historical data query found for ticker id:\(reqId)", id: reqId, to: session)
             return
         }
@@ -79,7 +118,8 @@ extension GatewayEngine {
     /// Sends every open keepUpToDate request its bar in progress when it changed.
     func pushHistoryUpdates() {
         for session in readySessions where !session.historyStreams.isEmpty {
-            for (reqId, stream) in session.historyStreams.sorted(by: { $0.key < $1.key }) {
+            for (reqId, stream) in session.historyStreams.sorted(by: { $0.key < $1.key })
+            where !historyJobs.contains(where: { $0.connectionNumber == session.connectionNumber && $0.reqId == reqId }) {
                 guard let instrument = universe.instrument(conId: stream.conId),
                       let bar = historyDrawer(for: instrument).barInProgress(stream.query), bar != stream.lastSent else { continue }
                 session.historyStreams[reqId]?.lastSent = bar
@@ -102,7 +142,7 @@ extension GatewayEngine {
             let drawer = historyDrawer(for: instrument)
             try drawer.checkAvailable(query.show)
             let head = drawer.headTimestamp
-            let text = request.formatDate == 2 ? String(head) : GatewayTimeText.headTimestamp(Timestamp(secondsSinceEpoch: head))
+            let text = request.formatDate == 2 ? String(head) : TimeText.dashedDateTime(Timestamp(secondsSinceEpoch: head))
             session.send(.headTimestamp(HeadTimestamp(reqId: request.reqId, headTimestamp: text)))
         } catch {
             refuse(request.reqId, error, session: session)
@@ -124,7 +164,7 @@ extension GatewayEngine {
     static func wireBar(_ bar: HistoricalBar, formatDate: Int) -> Bar {
         let date: String
         if let day = bar.tradeDay {
-            date = day.compactText
+            date = TimeText.date(day.utcMidnight)
         } else if formatDate == 2 {
             date = String(bar.start)
         } else {
@@ -132,13 +172,11 @@ extension GatewayEngine {
         }
         return Bar(
             date: date, open: bar.open, high: bar.high, low: bar.low, close: bar.close,
-            volume: bar.volume.map { Quantity(Int($0)) } ?? Quantity(-1), wap: bar.wap ?? -1, barCount: bar.count ?? -1)
+            volume: bar.volume.map { FixedDecimal(Int($0)) } ?? FixedDecimal(-1), wap: bar.wap ?? -1, barCount: bar.count ?? -1)
     }
 
     /// `yyyyMMdd HH:mm:ss` in New York time.
     static func historyTime(_ seconds: Int64) -> String {
-        GatewayTimeText.barDate(
-            Timestamp(secondsSinceEpoch: seconds), daily: false, formatDate: 1,
-            utcOffsetSeconds: Int(NewYorkTime.utcOffset(atUTC: seconds)))
+        TimeText.dateTime(Timestamp(secondsSinceEpoch: seconds), utcOffsetSeconds: Int(NewYorkTime.utcOffset(atUTC: seconds)))
     }
 }

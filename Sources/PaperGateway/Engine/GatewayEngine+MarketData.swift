@@ -35,13 +35,23 @@ extension GatewayEngine {
         } else if session.marketDataType == 2 {
             type = 2
         }
-        let ticker = ClientSession.Ticker(conId: instrument.conId, delayed: type >= 3)
+        let generic: GenericTicks
+        do {
+            generic = try GenericTicks(list: request.genericTickList)
+        } catch {
+            send(error: 321, "Error validating request.-'bW' : cause - Incorrect generic tick list of \(error.tick).  Legal ones for (\(instrument.secType.rawValue)) are: \(GenericTicks.legal.sorted().map(String.init).joined(separator: ","))", id: reqId, to: session)
+            return
+        }
+        var ticker = ClientSession.Ticker(conId: instrument.conId, delayed: type >= 3)
+        ticker.rtVolume = generic.rtVolume
+        ticker.markPrice = generic.markPrice
         session.send(.marketDataType(MarketDataTypeMessage(reqId: reqId, marketDataType: type)))
         session.send(.tickRequestParameters(TickRequestParameters(
             reqId: reqId, minTick: instrument.minTick.doubleValue, bboExchange: "9c0001", snapshotPermissions: 3)))
         if let quote = exchange.quote(conId: instrument.conId), !isStalled(instrument.conId) {
             sendTicks(quote: quote, changed: .all, ticker: ticker, reqId: reqId, instrument: instrument, to: session)
         }
+        sendGenericTicks(generic, instrument: instrument, reqId: reqId, to: session)
         if request.snapshot {
             session.send(.tickSnapshotEnd(TickSnapshotEnd(reqId: reqId)))
         } else {
@@ -65,6 +75,13 @@ extension GatewayEngine {
     /// Pushes quote changes to every subscribed ticker id.
     func dispatch(_ events: [MarketEvent]) {
         guard !events.isEmpty else { return }
+        for event in events {
+            guard let trade = event.trade else { continue }
+            let total = tradeTotals[event.conId] ?? (0, 0)
+            tradeTotals[event.conId] = (total.volume + trade.size, total.notional + trade.price.doubleValue * Double(trade.size))
+        }
+        dispatchDepth(events)
+        dispatchLiveStreams(events)
         var subscribers: [Int: [(ClientSession, Int, ClientSession.Ticker)]] = [:]
         for session in readySessions where !session.tickers.isEmpty {
             for (reqId, ticker) in session.tickers {
@@ -78,6 +95,12 @@ extension GatewayEngine {
             for (session, reqId, ticker) in lines {
                 sendTicks(quote: event.quote, changed: event.changed, ticker: ticker, reqId: reqId,
                           instrument: instrument, to: session)
+                if ticker.rtVolume, let trade = event.trade {
+                    sendRTVolume(trade, quote: event.quote, time: event.time, reqId: reqId, to: session)
+                }
+                if ticker.markPrice, !event.changed.isDisjoint(with: [.bid, .ask]) {
+                    session.send(.tickPrice(TickPrice(reqId: reqId, tickType: .markPrice, price: event.quote.markPrice.doubleValue, size: .zero, attributes: TickAttributes(mask: 0))))
+                }
             }
         }
     }
@@ -86,12 +109,12 @@ extension GatewayEngine {
     /// and volume, TICK_STRING for the last trade's time, in IB's tick types (delayed 66–76, 88
     /// for a delayed line).
     func sendTicks(
-        quote: Quote, changed: QuoteFields, ticker: ClientSession.Ticker, reqId: Int,
+        quote: TopOfBook, changed: QuoteFields, ticker: ClientSession.Ticker, reqId: Int,
         instrument: Instrument, to session: ClientSession
     ) {
         let delayed = ticker.delayed
         func type(_ live: TickType) -> TickType { delayed ? live.delayed : live }
-        func size(_ value: Int) -> Quantity { displayedSize(value, instrument: instrument, session: session) }
+        func size(_ value: Int) -> FixedDecimal { displayedSize(value, instrument: instrument, session: session) }
         func price(_ tick: TickType, _ value: FixedDecimal, _ tickSize: Int?, _ sizeTick: TickType?) {
             session.send(.tickPrice(TickPrice(
                 reqId: reqId, tickType: type(tick), price: value.doubleValue,
@@ -126,8 +149,8 @@ extension GatewayEngine {
 
     /// Sizes as TWS reports them: stocks in round lots of 100 below server version 164
     /// (before IB moved to share sizes with its size rules), shares from 164.
-    func displayedSize(_ value: Int, instrument: Instrument, session: ClientSession) -> Quantity {
-        guard instrument.secType == .stock, session.serverVersion < 164 else { return Quantity(value) }
-        return Quantity(value / 100)
+    func displayedSize(_ value: Int, instrument: Instrument, session: ClientSession) -> FixedDecimal {
+        guard instrument.secType == .stock, session.serverVersion < 164 else { return FixedDecimal(value) }
+        return FixedDecimal(value / 100)
     }
 }

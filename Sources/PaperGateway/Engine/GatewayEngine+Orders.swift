@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// placeOrder: the order goes through the exchange; the outcome is written to the ledger
@@ -185,7 +186,7 @@ extension GatewayEngine {
     /// cancel time).
     func sendCompletedOrders(to session: ClientSession) {
         let offset = exchange.configuration.sessionUTCOffsetSeconds
-        var lastFill: [Int: PaperExchange.Execution] = [:]
+        var lastFill: [Int: PaperExecution] = [:]
         for execution in exchange.engine.executions {
             if let seen = lastFill[execution.orderId], seen.time > execution.time { continue }
             lastFill[execution.orderId] = execution
@@ -194,8 +195,8 @@ extension GatewayEngine {
             .filter { !$0.status.isWorking && CivilTime.dayNumber(of: $0.placedAt, utcOffsetSeconds: offset) == exchange.sessionDay }
             .sorted { $0.placedAt == $1.placedAt ? $0.orderId < $1.orderId : $0.placedAt < $1.placedAt }
         for order in today {
-            let completed = lastFill[order.orderId]?.timeText(utcOffsetSeconds: offset)
-                ?? CivilTime(order.placedAt, utcOffsetSeconds: offset).executionTimeText
+            let completed = lastFill[order.orderId].map { TimeText.executionTime($0.time, utcOffsetSeconds: offset) }
+                ?? TimeText.executionTime(order.placedAt, utcOffsetSeconds: offset)
             session.send(order.completedOrderMessage(completedTime: completed))
         }
         session.send(.completedOrdersEnd)
@@ -205,8 +206,22 @@ extension GatewayEngine {
     func sendExecutions(_ request: RequestExecutions, to session: ClientSession) {
         let filter = request.filter
         let offset = exchange.configuration.sessionUTCOffsetSeconds
+        let after = filter.time.isEmpty ? nil : HistoricalQuery.parseDateTime(filter.time)
+        if !filter.time.isEmpty, after == nil {
+            send(error: 321, "Error validating request.-'bH' : cause - Execution filter time '\(filter.time)' is invalid. Use yyyymmdd hh:mm:ss with an optional time zone, or yyyymmdd-hh:mm:ss in UTC.", id: request.reqId, to: session)
+            return
+        }
+        let today = NewYorkTime.localDay(atUTC: now.secondsSinceEpoch)
         for execution in exchange.engine.executions {
+            let seconds = execution.time.secondsSinceEpoch
+            let day = NewYorkTime.localDay(atUTC: seconds)
             if filter.clientId != 0, execution.clientId != filter.clientId { continue }
+            if !filter.acctCode.isEmpty, filter.acctCode.uppercased() != execution.account.uppercased() { continue }
+            if let after, seconds < after { continue }
+            if !filter.exchange.isEmpty, filter.exchange.uppercased() != execution.exchange.uppercased() { continue }
+            if let days = filter.lastNDays, days != Int(Int32.max), days >= 0, day <= today - Int64(days) { continue }
+            if !filter.specificDates.isEmpty,
+               !filter.specificDates.contains(Int(TimeText.date(CalendarDay(dayNumber: day).utcMidnight)) ?? 0) { continue }
             if !filter.symbol.isEmpty, filter.symbol.uppercased() != execution.instrument.symbol.uppercased() { continue }
             if !filter.secType.isEmpty, filter.secType.uppercased() != execution.instrument.secType.rawValue { continue }
             if !filter.side.isEmpty, filter.side.uppercased() != execution.action.rawValue,

@@ -29,6 +29,15 @@ extension GatewayEngine {
         case let .cancelHistoricalData(reqId): cancelHistoricalData(reqId: reqId, session: session)
         case let .requestHeadTimestamp(request): sendHeadTimestamp(request, to: session)
         case .cancelHeadTimestamp: break
+        case let .requestMarketDepth(request): subscribeDepth(request, session: session)
+        case let .cancelMarketDepth(reqId, _): cancelDepth(reqId: reqId, session: session)
+        case let .requestTickByTick(request): subscribeTickByTick(request, session: session)
+        case let .cancelTickByTick(reqId): cancelTickByTick(reqId: reqId, session: session)
+        case let .requestRealTimeBars(request): subscribeRealTimeBars(request, session: session)
+        case let .cancelRealTimeBars(reqId): cancelRealTimeBars(reqId: reqId, session: session)
+        case let .requestMatchingSymbols(request): sendMatchingSymbols(request, to: session)
+        case let .requestMarketRule(id): sendMarketRule(id: id, to: session)
+        case let .requestOptionParameters(request): sendOptionParameters(request, to: session)
         case let .requestAccountUpdates(request):
             session.accountUpdates = request.subscribe
             if request.subscribe { sendAccountDownload(to: session) }

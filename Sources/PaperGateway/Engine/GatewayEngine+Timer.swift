@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// One timer tick: faults that fell due, the market up to now, ticks to subscribers,
@@ -12,6 +13,8 @@ extension GatewayEngine {
             for fault in due { apply(fault) }
         }
         runMarket(until: time)
+        closeRealTimeBars(at: time)
+        drawHistory()
         periodicPushes(at: time)
         if time.milliseconds(since: lastHistoryPush) >= 1000 {
             lastHistoryPush = time

@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension GatewayEngine {
     /// placeOrder with `whatIf` set: nothing trades and nothing enters the ledger. As IB, the

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 /// The gateway's single owner of shared state: the exchange, the ledger and every client
 /// session. It lives on one event loop; the NIO handlers and the timer call it there, and
@@ -15,8 +16,10 @@ final class GatewayEngine {
     var exchange: PaperMarket
     let ledger: LedgerStore?
     /// Commission records by execId (executions themselves live in the exchange).
-    var commissions: [String: PaperExchange.CommissionReport] = [:]
+    var commissions: [String: PaperCommissionReport] = [:]
     var sessions: [Int: ClientSession] = [:]
+    /// Historical answers being drawn a few sessions at a time, oldest request first.
+    var historyJobs: [HistoryJob] = []
     var nextConnectionNumber = 1
     /// The next order id to hand out (nextValidId): above every order id any client of this
     /// ledger ever used, also one that was refused before it became an order. It is stored in
@@ -30,6 +33,8 @@ final class GatewayEngine {
     // Entitlements and faults.
     var notEntitledConIds: Set<Int>
     var stalledConIds: Set<Int> = []
+    /// Volume and notional traded per instrument since the engine started (RTVolume's VWAP).
+    var tradeTotals: [Int: (volume: Int, notional: Double)] = [:]
     var allStalled = false
     var connectivityLost = false
     var halfOpen = false
@@ -71,6 +76,12 @@ final class GatewayEngine {
         notEntitledConIds = Set(universe.instruments.filter { instrument in
             blocked.contains { $0.uppercased() == instrument.symbol.uppercased() || $0.uppercased() == instrument.localSymbol.uppercased() }
         }.map(\.conId))
+        let unknown = blocked.filter { symbol in
+            !universe.instruments.contains { symbol.uppercased() == $0.symbol.uppercased() || symbol.uppercased() == $0.localSymbol.uppercased() }
+        }
+        if !unknown.isEmpty {
+            logger.warning("not-entitled symbols the engine does not list (ignored): \(unknown.sorted().joined(separator: ", ")); it lists \(universe.instruments.count) instruments (see instruments.toml)")
+        }
         timeline = configuration.scenario?.timeline(start: now)
         lastScenarioCheck = now
         lastPnLPush = now
@@ -200,7 +211,7 @@ final class GatewayEngine {
             return
         }
         session.serverVersion = version
-        session.sendRaw(ServerHello(serverVersion: version, connectionTime: GatewayTimeText.connectionTime(now)).encoded())
+        session.sendRaw(ServerHello(serverVersion: version, connectionTime: TimeText.connectionTime(now)).encoded())
         session.phase = .awaitingStartAPI
     }
 

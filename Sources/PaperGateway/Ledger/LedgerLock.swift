@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Vocabulary
 
 /// The one-owner rule of a paper ledger: an exclusive OS advisory lock (`flock`) on a lock file
 /// beside the SQLite file, held for as long as the owning process runs.
@@ -174,10 +175,7 @@ public struct LedgerOwner: Codable, Sendable, Hashable {
 
     /// The ISO 8601 UTC text of `date`, to the second.
     public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        TimeText.iso8601(Timestamp(fractionalSecondsSinceEpoch: date.timeIntervalSince1970))
     }
 
     /// The owner file at `path`, or `nil` when it is missing or unreadable.

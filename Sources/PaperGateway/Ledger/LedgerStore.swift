@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PaperExchange
+import Vocabulary
 
 /// The paper account's ledger in SQLite (through GRDB): cash and account figures, every order,
 /// every execution with its commission, positions and the id counters.
@@ -13,7 +14,7 @@ final class LedgerStore {
     /// What one exchange operation changed.
     struct Change {
         /// Orders whose state changed.
-        var orders: [PaperExchange.Order] = []
+        var orders: [PaperOrder] = []
         /// New fills, each with its commission record.
         var fills: [Fill] = []
         /// The account after the operation.
@@ -28,7 +29,7 @@ final class LedgerStore {
     /// What the ledger holds, ready to restore an exchange from.
     struct Restored {
         var snapshot: PaperExchangeSnapshot
-        var commissions: [String: PaperExchange.CommissionReport]
+        var commissions: [String: PaperCommissionReport]
     }
 
     private let queue: DatabaseQueue
@@ -157,18 +158,18 @@ final class LedgerStore {
             guard let accountText = meta["account"] else { return nil }
             let account = try decoder.decode(PaperAccount.self, from: Data(accountText.utf8))
             let orders = try String.fetchAll(db, sql: "SELECT body FROM orders ORDER BY orderId").map {
-                try decoder.decode(PaperExchange.Order.self, from: Data($0.utf8))
+                try decoder.decode(PaperOrder.self, from: Data($0.utf8))
             }
-            var executions: [PaperExchange.Execution] = []
-            var commissions: [String: PaperExchange.CommissionReport] = [:]
+            var executions: [PaperExecution] = []
+            var commissions: [String: PaperCommissionReport] = [:]
             for row in try Row.fetchAll(
                 db, sql: "SELECT execId, commission, realizedPNL, body FROM executions ORDER BY rowid") {
                 let body: String = row["body"]
-                let execution = try decoder.decode(PaperExchange.Execution.self, from: Data(body.utf8))
+                let execution = try decoder.decode(PaperExecution.self, from: Data(body.utf8))
                 executions.append(execution)
                 let commission: String = row["commission"]
                 let realized: String? = row["realizedPNL"]
-                commissions[execution.execId] = PaperExchange.CommissionReport(
+                commissions[execution.execId] = PaperCommissionReport(
                     execId: execution.execId, commission: FixedDecimal(commission) ?? .zero, currency: "USD",
                     realizedPNL: realized.flatMap { FixedDecimal($0) })
             }

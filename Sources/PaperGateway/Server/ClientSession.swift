@@ -1,6 +1,7 @@
 import NIOCore
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 /// One API connection as the gateway sees it: handshake phase, negotiated version, client id,
 /// subscriptions and the bytes waiting to be written.
@@ -20,6 +21,10 @@ final class ClientSession {
     struct Ticker {
         var conId: Int
         var delayed: Bool
+        /// Generic tick 233 (or 375): an RTVolume string with each trade.
+        var rtVolume = false
+        /// Generic tick 221: the mark price with each quote change.
+        var markPrice = false
     }
 
     /// A number for logs, unique for the server's lifetime.
@@ -54,6 +59,12 @@ final class ClientSession {
     var historyPacing = HistoricalPacing()
     /// keepUpToDate historical requests, by request id.
     var historyStreams: [Int: HistoryStream] = [:]
+    /// reqMktDepth lines, by request id.
+    var depth: [Int: DepthStream] = [:]
+    /// reqTickByTickData lines, by request id.
+    var tickByTick: [Int: TickByTickStream] = [:]
+    /// reqRealTimeBars lines, by request id.
+    var realTimeBars: [Int: RealTimeBarStream] = [:]
     /// Whether the server has stopped answering (half-open fault).
     var isHalfOpen = false
     /// Whether requests arriving during the half-open fault are read and dropped whole (a

@@ -1,6 +1,7 @@
 import Foundation
 import PaperExchange
 import Synchronization
+import Vocabulary
 
 /// Where the gateway reads the time it passes into the pure exchange core.
 ///
@@ -18,7 +19,7 @@ public struct SystemGatewayClock: GatewayClock {
 
     /// The current system time.
     public func now() -> Timestamp {
-        Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+        Timestamp(fractionalSecondsSinceEpoch: Date().timeIntervalSince1970)
     }
 }
 

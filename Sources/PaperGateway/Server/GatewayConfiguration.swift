@@ -69,6 +69,10 @@ public struct GatewayConfiguration: Sendable {
     /// How many seconds in a row a client may exceed ``messagesPerSecond`` before it is
     /// disconnected, as IB disconnects a client that keeps flooding.
     public var pacingViolationsBeforeDisconnect: Int = 5
+    /// The client addresses allowed to connect (IB's trusted IPs); `nil` allows every client,
+    /// which the server accepts only on a loopback ``host``. A connection from elsewhere is
+    /// closed at once and logged.
+    public var allowedClients: [ClientAddressRange]? = nil
 
     /// Creates a configuration; every argument has the default `ibterm engine` uses.
     public init(

@@ -45,7 +45,7 @@ public final class PaperGatewayServer: Sendable {
 
     /// Loads the bundled instruments, opens the ledger, binds and starts the market timer.
     public static func start(configuration: GatewayConfiguration) async throws -> PaperGatewayServer {
-        try await start(configuration: configuration, universe: try GatewayResources.universe())
+        try await start(configuration: configuration, universe: try GatewayResources.universe().listingFutures(on: configuration.clock.now()))
     }
 
     /// Starts a server trading `universe`.
@@ -59,6 +59,9 @@ public final class PaperGatewayServer: Sendable {
     public static func start(
         configuration: GatewayConfiguration, universe: InstrumentUniverse
     ) async throws -> PaperGatewayServer {
+        if configuration.allowedClients == nil, !ClientAddressRange.isLoopback(host: configuration.host) {
+            throw UntrustedBindError(host: configuration.host)
+        }
         var lock = configuration.ledgerLock
         if lock == nil, let path = configuration.statePath {
             guard let acquired = try LedgerLock.acquire(ledgerPath: path) else {
@@ -76,8 +79,12 @@ public final class PaperGatewayServer: Sendable {
                 .serverChannelOption(ChannelOptions.backlog, value: 256)
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-                .childChannelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
+                .childChannelInitializer { [allowed = configuration.allowedClients, logger = configuration.logger] channel in
+                    if let allowed, let peer = channel.remoteAddress, !allowed.contains(where: { $0.contains(peer) }) {
+                        logger.warning("refused a connection from \(peer): not in the allowed clients (\(allowed.map(\.description).joined(separator: ",")))")
+                        return channel.close()
+                    }
+                    return channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(GatewayConnectionHandler(engine: engine.value))
                     }
                 }

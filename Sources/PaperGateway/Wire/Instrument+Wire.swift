@@ -1,5 +1,6 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
 extension Instrument {
     /// The contract block TWS writes for this instrument in OPEN_ORDER, EXECUTION_DATA,
@@ -33,22 +34,23 @@ extension Instrument {
         details.marketName = tradingClass
         details.minTick = minTick.doubleValue
         details.orderTypes = "LMT,MKT,STP,STP LMT"
-        details.validExchanges = secType == .stock ? "SMART,\(primaryExchange)" : exchange
+        details.validExchanges = secType == .stock ? (Instrument.stockVenues.contains(primaryExchange.uppercased()) ? Instrument.stockVenues : Instrument.stockVenues + [primaryExchange]).joined(separator: ",") : exchange
         details.priceMagnifier = 1
         details.longName = longName
         details.contractMonth = lastTradeDateOrContractMonth.isEmpty ? "" : String(lastTradeDateOrContractMonth.prefix(6))
-        details.timeZoneId = secType == .future ? "US/Central" : "US/Eastern"
-        details.tradingHours = ""
-        details.liquidHours = ""
+        details.timeZoneId = SessionHoursText.timeZoneId(of: secType)
+        details.industry = industry ?? ""
+        details.category = category ?? ""
+        details.subcategory = category ?? ""
         details.evMultiplier = 0
         details.aggGroup = 1
-        details.marketRuleIds = "26"
+        details.marketRuleIds = String(MarketRuleBook.ruleId(for: minTick))
         details.realExpirationDate = lastTradeDateOrContractMonth
         details.stockType = secType == .stock ? "COMMON" : ""
         details.mdSizeMultiplier = 1
-        details.minSize = Quantity(1)
-        details.sizeIncrement = Quantity(1)
-        details.suggestedSizeIncrement = Quantity(1)
+        details.minSize = FixedDecimal(1)
+        details.sizeIncrement = FixedDecimal(1)
+        details.suggestedSizeIncrement = FixedDecimal(1)
         if secType == .stock {
             details.underSymbol = ""
         } else if secType == .future {
@@ -67,4 +69,5 @@ extension Contract {
             primaryExchange: primaryExchange, currency: currency, localSymbol: localSymbol,
             lastTradeDateOrContractMonth: lastTradeDateOrContractMonth)
     }
+
 }

@@ -1,11 +1,12 @@
 import PaperExchange
 import TWSWire
+import Vocabulary
 
-extension PaperExchange.Order {
+extension PaperOrder {
     /// OPEN_ORDER for this order's current state.
     var openOrderMessage: ServerMessage {
         var order = TWSWire.Order(
-            action: request.action.rawValue, totalQuantity: Quantity(request.totalQuantity),
+            action: request.action.rawValue, totalQuantity: FixedDecimal(request.totalQuantity),
             orderType: request.orderType.rawValue, lmtPrice: request.lmtPrice?.doubleValue ?? 0,
             auxPrice: request.auxPrice?.doubleValue ?? 0, tif: request.tif.rawValue, account: account)
         order.orderId = orderId
@@ -13,6 +14,12 @@ extension PaperExchange.Order {
         order.permId = permId
         order.orderRef = request.orderRef
         order.openClose = ""
+        if request.orderType.isTrailing {
+            order.trailingPercent = request.trailingPercent?.doubleValue
+            order.trailStopPrice = trailStop?.doubleValue
+            order.trailParamsStopPrice = trailStop?.doubleValue
+            order.lmtPriceOffset = request.limitPriceOffset?.doubleValue
+        }
         if let attachment = request.attachment {
             order.parentId = attachment.parentId
             order.transmit = attachment.transmit
@@ -27,30 +34,30 @@ extension PaperExchange.Order {
     /// ORDER_STATUS for this order's current state.
     var orderStatusMessage: ServerMessage {
         .orderStatus(OrderStatusMessage(
-            orderId: orderId, status: status.ibText, filled: Quantity(filledQuantity),
-            remaining: Quantity(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
+            orderId: orderId, status: status.ibText, filled: FixedDecimal(filledQuantity),
+            remaining: FixedDecimal(remainingQuantity), avgFillPrice: averageFillPrice.doubleValue,
             permId: permId, parentId: request.attachment?.parentId ?? 0, lastFillPrice: lastFillPrice.doubleValue, clientId: clientId,
             whyHeld: "", mktCapPrice: 0))
     }
 }
 
-extension PaperExchange.Execution {
+extension PaperExecution {
     /// EXECUTION_DATA for this fill: `reqId` −1 when unsolicited, the request's id when
     /// answering reqExecutions.
     func executionDataMessage(reqId: Int, utcOffsetSeconds: Int) -> ServerMessage {
         var wire = TWSWire.Execution()
         wire.orderId = orderId
         wire.execId = execId
-        wire.time = timeText(utcOffsetSeconds: utcOffsetSeconds)
+        wire.time = TimeText.executionTime(time, utcOffsetSeconds: utcOffsetSeconds)
         wire.acctNumber = account
         wire.exchange = exchange
         wire.side = side
-        wire.shares = Quantity(shares)
+        wire.shares = FixedDecimal(shares)
         wire.price = price.doubleValue
         wire.permId = permId
         wire.clientId = clientId
         wire.liquidation = 0
-        wire.cumQty = Quantity(cumulativeQuantity)
+        wire.cumQty = FixedDecimal(cumulativeQuantity)
         wire.avgPrice = averagePrice.doubleValue
         wire.orderRef = orderRef
         wire.lastLiquidity = lastLiquidity
@@ -60,7 +67,7 @@ extension PaperExchange.Execution {
     }
 }
 
-extension PaperExchange.CommissionReport {
+extension PaperCommissionReport {
     /// COMMISSION_REPORT for this record; an opening fill's realized P&L is IB's unset double.
     var message: ServerMessage {
         .commissionReport(TWSWire.CommissionReport(

@@ -29,7 +29,9 @@ extension PlaceOrder {
             auxPrice: Self.price(order.auxPrice), tif: tif, account: order.account,
             orderRef: order.orderRef,
             attachment: OrderAttachment(
-                parentId: order.parentId, transmit: order.transmit, ocaGroup: order.ocaGroup, ocaType: order.ocaType)))
+                parentId: order.parentId, transmit: order.transmit, ocaGroup: order.ocaGroup, ocaType: order.ocaType),
+            trailingPercent: Self.price(order.trailingPercent), trailStopPrice: Self.price(order.trailStopPrice),
+            limitPriceOffset: Self.price(order.lmtPriceOffset)))
     }
 
     /// A wire price as an exact decimal; `nil` when unset or not finite.

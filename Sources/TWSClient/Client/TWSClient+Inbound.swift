@@ -1,6 +1,7 @@
 import Logging
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// Reading the socket: the batches of decoded frames, the handshake reply, routing.
 extension IBClient {

@@ -1,5 +1,6 @@
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// Market data, account, position and P&L subscriptions.
 extension IBClient {

@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// A connection to IB Gateway / TWS that notices drops, reconnects, resubscribes and
 /// reconciles, with an async/await API.

@@ -1,5 +1,6 @@
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// One change of an order's status, with its fill progress.
 public struct OrderStatusUpdate: Hashable, Sendable {
@@ -8,9 +9,9 @@ public struct OrderStatusUpdate: Hashable, Sendable {
     /// The status.
     public var status: OrderStatus
     /// Quantity filled so far.
-    public var filled: Quantity
+    public var filled: FixedDecimal
     /// Quantity still to fill.
-    public var remaining: Quantity
+    public var remaining: FixedDecimal
     /// Volume-weighted average price of the fills so far.
     public var avgFillPrice: Double
     /// Price of the latest fill.
@@ -24,7 +25,7 @@ public struct OrderStatusUpdate: Hashable, Sendable {
 
     /// Creates an update.
     public init(
-        orderId: Int, status: OrderStatus, filled: Quantity, remaining: Quantity,
+        orderId: Int, status: OrderStatus, filled: FixedDecimal, remaining: FixedDecimal,
         avgFillPrice: Double, lastFillPrice: Double, permId: Int, whyHeld: String = "", reason: String? = nil
     ) {
         self.orderId = orderId

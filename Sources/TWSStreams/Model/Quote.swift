@@ -1,5 +1,6 @@
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// The latest known market data of one contract, rebuilt from IB's individual ticks.
 ///
@@ -16,13 +17,13 @@ public struct Quote: Hashable, Sendable {
     /// Last trade price.
     public var last: Double?
     /// Size at the best bid.
-    public var bidSize: Quantity?
+    public var bidSize: FixedDecimal?
     /// Size at the best ask.
-    public var askSize: Quantity?
+    public var askSize: FixedDecimal?
     /// Size of the last trade.
-    public var lastSize: Quantity?
+    public var lastSize: FixedDecimal?
     /// The day's volume.
-    public var volume: Quantity?
+    public var volume: FixedDecimal?
     /// The day's high.
     public var high: Double?
     /// The day's low.

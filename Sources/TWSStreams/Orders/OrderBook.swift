@@ -1,4 +1,5 @@
 import TWSWire
+import Vocabulary
 
 /// The pure half of following orders: every order the client placed, what was reported on
 /// its stream, and the reconciliation after a (re)connect. Each method takes one decoded
@@ -25,7 +26,7 @@ package struct OrderBook: Sendable {
     }
 
     /// Starts following a newly placed order.
-    package mutating func placed(_ orderId: Int, totalQuantity: Quantity?) {
+    package mutating func placed(_ orderId: Int, totalQuantity: FixedDecimal?) {
         tracks[orderId] = OrderTrack(totalQuantity: totalQuantity)
     }
 

@@ -1,4 +1,5 @@
 import TWSWire
+import Vocabulary
 
 /// What the client knows about one order it placed and still follows.
 package struct OrderTrack: Sendable, Equatable {
@@ -19,12 +20,12 @@ package struct OrderTrack: Sendable, Equatable {
     /// Whether a gap is open.
     package var inGap = false
     /// The order's total quantity, to recognise a fill learnt only from executions.
-    package var totalQuantity: Quantity?
+    package var totalQuantity: FixedDecimal?
     /// The largest cumulative quantity any execution reported.
-    package var filledByExecutions: Quantity?
+    package var filledByExecutions: FixedDecimal?
 
     /// A newly placed order.
-    package init(totalQuantity: Quantity?) {
+    package init(totalQuantity: FixedDecimal?) {
         self.totalQuantity = totalQuantity
     }
 

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One account value, e.g. `NetLiquidation` (IB: ACCT_VALUE, id 6).
 public struct AccountValue: WireMessage {
     public static let wireName: StaticString = "ACCT_VALUE"
@@ -38,7 +40,7 @@ public struct PortfolioValue: WireMessage {
     /// The contract; this message carries the primary exchange and no exchange.
     public var contract: Contract
     /// The position size (negative for short).
-    public var position: Quantity
+    public var position: FixedDecimal
     /// Current price.
     public var marketPrice: Double
     /// Current value.
@@ -52,7 +54,7 @@ public struct PortfolioValue: WireMessage {
     /// The account id, e.g. `DU1234567`.
     public var accountName: String
     /// Creates the value from its fields.
-    public init(contract: Contract, position: Quantity, marketPrice: Double, marketValue: Double, averageCost: Double, unrealizedPNL: Double?, realizedPNL: Double?, accountName: String) {
+    public init(contract: Contract, position: FixedDecimal, marketPrice: Double, marketValue: Double, averageCost: Double, unrealizedPNL: Double?, realizedPNL: Double?, accountName: String) {
         self.contract = contract
         self.position = position
         self.marketPrice = marketPrice
@@ -150,11 +152,11 @@ public struct PositionData: WireMessage {
     /// The contract; this message carries the exchange and no primary exchange.
     public var contract: Contract
     /// The position size (negative for short).
-    public var position: Quantity
+    public var position: FixedDecimal
     /// Average cost per unit.
     public var avgCost: Double
     /// Creates the value from its fields.
-    public init(account: String, contract: Contract, position: Quantity, avgCost: Double) {
+    public init(account: String, contract: Contract, position: FixedDecimal, avgCost: Double) {
         self.account = account
         self.contract = contract
         self.position = position
@@ -299,7 +301,7 @@ public struct PnLSingle: WireMessage {
     /// The request (ticker) id this message belongs to.
     public var reqId: Int
     /// The position size (negative for short).
-    public var position: Quantity?
+    public var position: FixedDecimal?
     /// P&L since the start of the trading day; `nil` when unknown.
     public var dailyPnL: Double?
     /// Unrealized P&L; `nil` when unknown.
@@ -309,7 +311,7 @@ public struct PnLSingle: WireMessage {
     /// The value, as IB sends it.
     public var value: Double?
     /// Creates the value from its fields.
-    public init(reqId: Int, position: Quantity?, dailyPnL: Double?, unrealizedPnL: Double?, realizedPnL: Double?, value: Double?) {
+    public init(reqId: Int, position: FixedDecimal?, dailyPnL: Double?, unrealizedPnL: Double?, realizedPnL: Double?, value: Double?) {
         self.reqId = reqId
         self.position = position
         self.dailyPnL = dailyPnL

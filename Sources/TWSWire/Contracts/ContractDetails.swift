@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// What CONTRACT_DATA says about one contract (IB: `ContractDetails`).
 public struct ContractDetails: Hashable, Sendable, Codable {
     /// The contract, with its conId, exchange, currency and trading class filled in.
@@ -51,13 +53,13 @@ public struct ContractDetails: Hashable, Sendable, Codable {
     /// The market-data size multiplier (only below server version 164).
     public var mdSizeMultiplier: Int? = nil
     /// The size tick (only at server version 163).
-    public var sizeMinTick: Quantity? = nil
+    public var sizeMinTick: FixedDecimal? = nil
     /// Order size rules (from server version 164).
-    public var minSize: Quantity? = nil
+    public var minSize: FixedDecimal? = nil
     /// IB's `sizeIncrement` field.
-    public var sizeIncrement: Quantity? = nil
+    public var sizeIncrement: FixedDecimal? = nil
     /// IB's `suggestedSizeIncrement` field.
-    public var suggestedSizeIncrement: Quantity? = nil
+    public var suggestedSizeIncrement: FixedDecimal? = nil
     /// The 17 fund fields of a `FUND` contract, in IB's order (from server version 179).
     public var fundFields: [String] = []
     /// Why the contract cannot be traded, as (id, description) pairs (from server version 186).

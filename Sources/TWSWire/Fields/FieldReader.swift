@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Reads the NUL-terminated fields of one payload, in order, as typed values.
 ///
 /// The reader works on borrowed bytes and allocates only for `String` fields that do not fit a
@@ -134,14 +136,14 @@ public struct FieldReader {
 
     /// A decimal quantity; `""` and IB's unset spellings mean "no value".
     @inline(__always)
-    public mutating func optionalQuantity(_ name: StaticString) throws(WireDecodingError) -> Quantity? {
+    public mutating func optionalQuantity(_ name: StaticString) throws(WireDecodingError) -> FixedDecimal? {
         let field = try rawField(name)
         if field.isEmpty { return nil }
         if let whole = Self.parseInt(field), whole != WireUnset.integer, whole.magnitude < 92_000_000_000 {
-            return Quantity(units: Int64(whole) * Quantity.unitsPerOne)
+            return FixedDecimal(raw: Int64(whole) * FixedDecimal.scale)
         }
-        if let quantity = Quantity(text: field) {
-            if quantity.units == Int64(WireUnset.integer) * Quantity.unitsPerOne { return nil }
+        if let quantity = FixedDecimal(text: field) {
+            if quantity.raw == Int64(WireUnset.integer) * FixedDecimal.scale { return nil }
             return quantity
         }
         guard let value = Self.parseDouble(field) else { throw consumedError(name, Array(field), .notANumber) }
@@ -151,7 +153,7 @@ public struct FieldReader {
 
     /// A decimal quantity that must be present; `""` reads as 0.
     @inline(__always)
-    public mutating func quantity(_ name: StaticString) throws(WireDecodingError) -> Quantity {
+    public mutating func quantity(_ name: StaticString) throws(WireDecodingError) -> FixedDecimal {
         try optionalQuantity(name) ?? .zero
     }
 

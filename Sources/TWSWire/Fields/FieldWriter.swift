@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Writes NUL-terminated fields into a frame, in order.
 ///
 /// The writer reserves the 4-byte length prefix up front and fills it in ``finishFrame()``, so a
@@ -48,7 +50,7 @@ public struct FieldWriter {
     /// Writes an integer.
     public mutating func int(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        Self.appendDigits(value.magnitude, to: &bytes)
+        DecimalText.appendDigits(UInt64(value.magnitude), to: &bytes)
         bytes.append(0)
     }
 
@@ -90,7 +92,7 @@ public struct FieldWriter {
     }
 
     /// Writes a decimal quantity in its shortest form; `nil` as an empty field.
-    public mutating func quantity(_ value: Quantity?) {
+    public mutating func quantity(_ value: FixedDecimal?) {
         value?.appendText(to: &bytes)
         bytes.append(0)
     }
@@ -106,33 +108,11 @@ public struct FieldWriter {
             let whole = Int(value)
             if whole == 0 && value.sign == .minus { bytes.append(UInt8(ascii: "0")); return }
             if whole < 0 { bytes.append(UInt8(ascii: "-")) }
-            Self.appendDigits(whole.magnitude, to: &bytes)
+            DecimalText.appendDigits(UInt64(whole.magnitude), to: &bytes)
             return
         }
         // Swift prints the shortest text that reads back exactly, as Python's repr does.
         bytes.append(contentsOf: value.description.utf8)
-    }
-
-    static func appendDigits(_ value: UInt, to out: inout [UInt8]) {
-        appendDigits(UInt64(value), to: &out)
-    }
-
-    static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
-        if value < 10 {
-            out.append(UInt8(ascii: "0") + UInt8(value))
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
-        var count = 0
-        var remaining = value
-        withUnsafeMutableBytes(of: &digits) { raw in
-            while remaining > 0 {
-                raw[count] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(raw[index]) }
-        }
     }
 }
 

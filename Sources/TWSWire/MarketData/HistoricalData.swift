@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One bar of historical data (IB: `BarData`).
 public struct Bar: Hashable, Sendable, Codable {
     /// The bar's start, as TWS formats it (`yyyymmdd hh:mm:ss` or epoch seconds).
@@ -11,13 +13,13 @@ public struct Bar: Hashable, Sendable, Codable {
     /// Closing price.
     public var close: Double
     /// Traded volume.
-    public var volume: Quantity?
+    public var volume: FixedDecimal?
     /// Volume-weighted average price.
     public var wap: Double?
     /// Number of trades in the bar.
     public var barCount: Int
     /// Creates a bar.
-    public init(date: String, open: Double, high: Double, low: Double, close: Double, volume: Quantity?, wap: Double?, barCount: Int) {
+    public init(date: String, open: Double, high: Double, low: Double, close: Double, volume: FixedDecimal?, wap: Double?, barCount: Int) {
         self.date = date
         self.open = open
         self.high = high

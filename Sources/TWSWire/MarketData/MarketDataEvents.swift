@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A price update (IB: TICK_PRICE, id 1). The size travels with the price for bid, ask and last.
 public struct TickPrice: WireMessage {
     public static let wireName: StaticString = "TICK_PRICE"
@@ -8,12 +10,12 @@ public struct TickPrice: WireMessage {
     /// The price; `nil` when TWS sent no value. `-1` means "no quote now" for bid and ask.
     public var price: Double?
     /// The size; `nil` when TWS sent none.
-    public var size: Quantity?
+    public var size: FixedDecimal?
     /// Flags carried with the price.
     public var attributes: TickAttributes
 
     /// Creates the value from its fields.
-    public init(reqId: Int, tickType: TickType, price: Double?, size: Quantity?, attributes: TickAttributes = TickAttributes()) {
+    public init(reqId: Int, tickType: TickType, price: Double?, size: FixedDecimal?, attributes: TickAttributes = TickAttributes()) {
         self.reqId = reqId
         self.tickType = tickType
         self.price = price
@@ -48,10 +50,10 @@ public struct TickSize: WireMessage {
     /// Which field of the quote this tick updates.
     public var tickType: TickType
     /// The size; `nil` when TWS sent none.
-    public var size: Quantity?
+    public var size: FixedDecimal?
 
     /// Creates the value from its fields.
-    public init(reqId: Int, tickType: TickType, size: Quantity?) {
+    public init(reqId: Int, tickType: TickType, size: FixedDecimal?) {
         self.reqId = reqId
         self.tickType = tickType
         self.size = size
@@ -214,9 +216,9 @@ public struct MarketDepthL2: WireMessage {
     public static let wireName: StaticString = "MARKET_DEPTH_L2"
     /// The request (ticker) id this message belongs to.
     public var reqId: Int
-    /// The position size (negative for short).
+    /// The row, 0 at the top of the book.
     public var position: Int
-    /// IB's `marketMaker` field.
+    /// The exchange (smart depth) or market maker the row belongs to.
     public var marketMaker: String
     /// 0 insert, 1 update, 2 delete.
     public var operation: Int
@@ -225,11 +227,11 @@ public struct MarketDepthL2: WireMessage {
     /// The price.
     public var price: Double
     /// The size; `nil` when TWS sent none.
-    public var size: Quantity?
+    public var size: FixedDecimal?
     /// IB's `isSmartDepth` field.
     public var isSmartDepth: Bool
     /// Creates the value from its fields.
-    public init(reqId: Int, position: Int, marketMaker: String, operation: Int, side: Int, price: Double, size: Quantity?, isSmartDepth: Bool) {
+    public init(reqId: Int, position: Int, marketMaker: String, operation: Int, side: Int, price: Double, size: FixedDecimal?, isSmartDepth: Bool) {
         self.reqId = reqId
         self.position = position
         self.marketMaker = marketMaker

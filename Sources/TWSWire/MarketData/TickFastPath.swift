@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Throw-free, allocation-free readers for the messages that stream by the thousand: TICK_PRICE
 /// and TICK_SIZE. They accept only the plain shapes TWS sends (decimal digits, one point) and
 /// return `nil` for anything else; the general reader then decodes the frame and reports any
@@ -85,12 +87,12 @@ enum TickFastPath {
 
     /// A size field: `.some(nil)` when empty, `nil` to take the general path.
     @inline(__always)
-    private static func size(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Quantity?? {
+    private static func size(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> FixedDecimal?? {
         guard let n = decimal(bytes, &index) else { return nil }
         if n.fraction < 0 { return .some(nil) }
-        if n.fraction > Quantity.scale || (n.fraction == 0 && n.mantissa == WireUnset.integer) { return nil }
+        if n.fraction > FixedDecimal.fractionDigits || (n.fraction == 0 && n.mantissa == WireUnset.integer) { return nil }
         if n.mantissa.magnitude >= 90_000_000_000 { return nil }
-        return .some(Quantity(units: Int64(n.mantissa) &* unitScale[n.fraction]))
+        return .some(FixedDecimal(raw: Int64(n.mantissa) &* unitScale[n.fraction]))
     }
 
     /// TICK_PRICE after its message id, or `nil` to take the general path.

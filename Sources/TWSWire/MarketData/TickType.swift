@@ -99,15 +99,3 @@ public struct TickAttributes: Hashable, Sendable, Codable {
     /// Bit 2: the quote is from the pre-open session.
     public var preOpen: Bool { mask & 4 != 0 }
 }
-
-/// The kind of market data a subscription delivers (IB: `MarketDataType`).
-public enum MarketDataType: Int, Hashable, Sendable, Codable {
-    /// Streaming real-time data.
-    case live = 1
-    /// The last price recorded at the close, when the market is closed.
-    case frozen = 2
-    /// Data delayed by 15-20 minutes (no subscription needed).
-    case delayed = 3
-    /// Delayed data, frozen at the close.
-    case delayedFrozen = 4
-}

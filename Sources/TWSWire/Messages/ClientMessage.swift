@@ -19,6 +19,15 @@ public enum ClientMessage: Hashable, Sendable {
     indirect case requestHistoricalData(RequestHistoricalData)
     case cancelHistoricalData(reqId: Int)
     indirect case requestHeadTimestamp(RequestHeadTimestamp)
+    indirect case requestMarketDepth(RequestMarketDepth)
+    case cancelMarketDepth(reqId: Int, isSmartDepth: Bool)
+    indirect case requestTickByTick(RequestTickByTick)
+    case cancelTickByTick(reqId: Int)
+    indirect case requestRealTimeBars(RequestRealTimeBars)
+    case cancelRealTimeBars(reqId: Int)
+    case requestMatchingSymbols(RequestMatchingSymbols)
+    case requestMarketRule(marketRuleId: Int)
+    indirect case requestOptionParameters(RequestOptionParameters)
     case cancelHeadTimestamp(reqId: Int)
     case requestCurrentTime
     case requestGlobalCancel(RequestGlobalCancel)
@@ -59,6 +68,15 @@ public enum ClientMessage: Hashable, Sendable {
         case .requestHistoricalData: 20
         case .cancelHistoricalData: 25
         case .requestHeadTimestamp: 87
+        case .requestMarketDepth: 10
+        case .cancelMarketDepth: 11
+        case .requestTickByTick: 97
+        case .cancelTickByTick: 98
+        case .requestRealTimeBars: 50
+        case .cancelRealTimeBars: 51
+        case .requestMatchingSymbols: 81
+        case .requestMarketRule: 91
+        case .requestOptionParameters: 78
         case .cancelHeadTimestamp: 90
         case .requestCurrentTime: 49
         case .requestGlobalCancel: 58
@@ -98,6 +116,15 @@ public enum ClientMessage: Hashable, Sendable {
         case .requestHistoricalData: "REQ_HISTORICAL_DATA"
         case .cancelHistoricalData: "CANCEL_HISTORICAL_DATA"
         case .requestHeadTimestamp: "REQ_HEAD_TIMESTAMP"
+        case .requestMarketDepth: "REQ_MKT_DEPTH"
+        case .cancelMarketDepth: "CANCEL_MKT_DEPTH"
+        case .requestTickByTick: "REQ_TICK_BY_TICK_DATA"
+        case .cancelTickByTick: "CANCEL_TICK_BY_TICK_DATA"
+        case .requestRealTimeBars: "REQ_REAL_TIME_BARS"
+        case .cancelRealTimeBars: "CANCEL_REAL_TIME_BARS"
+        case .requestMatchingSymbols: "REQ_MATCHING_SYMBOLS"
+        case .requestMarketRule: "REQ_MARKET_RULE"
+        case .requestOptionParameters: "REQ_SEC_DEF_OPT_PARAMS"
         case .cancelHeadTimestamp: "CANCEL_HEAD_TIMESTAMP"
         case .requestCurrentTime: "REQ_CURRENT_TIME"
         case .requestGlobalCancel: "REQ_GLOBAL_CANCEL"
@@ -175,6 +202,21 @@ public enum ClientMessage: Hashable, Sendable {
         case 20: return .requestHistoricalData(try body(RequestHistoricalData.self))
         case 25: return .cancelHistoricalData(reqId: try simple("CANCEL_HISTORICAL_DATA", version: true, "reqId"))
         case 87: return .requestHeadTimestamp(try body(RequestHeadTimestamp.self))
+        case 10: return .requestMarketDepth(try body(RequestMarketDepth.self))
+        case 97: return .requestTickByTick(try body(RequestTickByTick.self))
+        case 98: return .cancelTickByTick(reqId: try simple("CANCEL_TICK_BY_TICK_DATA", version: false, "reqId"))
+        case 50: return .requestRealTimeBars(try body(RequestRealTimeBars.self))
+        case 51: return .cancelRealTimeBars(reqId: try simple("CANCEL_REAL_TIME_BARS", version: true, "reqId"))
+        case 81: return .requestMatchingSymbols(try body(RequestMatchingSymbols.self))
+        case 91: return .requestMarketRule(marketRuleId: try simple("REQ_MARKET_RULE", version: false, "marketRuleId"))
+        case 78: return .requestOptionParameters(try body(RequestOptionParameters.self))
+        case 11:
+            r.messageName = "CANCEL_MKT_DEPTH"
+            try r.version()
+            let reqId = try r.int("reqId")
+            let smart = try r.bool("isSmartDepth")
+            try r.expectEnd()
+            return .cancelMarketDepth(reqId: reqId, isSmartDepth: smart)
         case 90: return .cancelHeadTimestamp(reqId: try simple("CANCEL_HEAD_TIMESTAMP", version: false, "reqId"))
         case 49: try versionOnly("REQ_CURRENT_TIME"); return .requestCurrentTime
         case 58: return .requestGlobalCancel(try body(RequestGlobalCancel.self))
@@ -242,8 +284,17 @@ public enum ClientMessage: Hashable, Sendable {
         case let .startAPI(clientId, capabilities): w.int(2); w.int(clientId); w.string(capabilities)
         case let .requestAccountUpdatesMulti(m): m.write(to: &w, serverVersion: sv)
         case let .requestPnL(m): m.write(to: &w, serverVersion: sv)
-        case let .cancelPnL(reqId), let .cancelPnLSingle(reqId), let .cancelHeadTimestamp(reqId): w.int(reqId)
+        case let .cancelPnL(reqId), let .cancelPnLSingle(reqId), let .cancelHeadTimestamp(reqId), let .cancelTickByTick(reqId),
+             let .requestMarketRule(reqId):
+            w.int(reqId)
+        case let .cancelRealTimeBars(reqId): w.int(1); w.int(reqId)
+        case let .requestTickByTick(m): m.write(to: &w, serverVersion: sv)
+        case let .requestRealTimeBars(m): m.write(to: &w, serverVersion: sv)
+        case let .requestMatchingSymbols(m): m.write(to: &w, serverVersion: sv)
+        case let .requestOptionParameters(m): m.write(to: &w, serverVersion: sv)
         case let .requestHeadTimestamp(m): m.write(to: &w, serverVersion: sv)
+        case let .requestMarketDepth(m): m.write(to: &w, serverVersion: sv)
+        case let .cancelMarketDepth(reqId, smart): w.int(1); w.int(reqId); w.bool(smart)
         case let .requestPnLSingle(m): m.write(to: &w, serverVersion: sv)
         case let .requestCompletedOrders(apiOnly): w.bool(apiOnly)
         case .requestCurrentTimeInMillis: break

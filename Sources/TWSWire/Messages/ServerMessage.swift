@@ -17,6 +17,7 @@ public enum ServerMessage: Hashable, Sendable {
     case nextValidId(NextValidID)
     indirect case contractData(ContractData)
     indirect case executionData(ExecutionData)
+    case marketDepth(MarketDepth)
     indirect case marketDepthL2(MarketDepthL2)
     case managedAccounts(ManagedAccounts)
     indirect case historicalData(HistoricalData)
@@ -46,6 +47,10 @@ public enum ServerMessage: Hashable, Sendable {
     case completedOrdersEnd
     case historicalDataEnd(HistoricalDataEnd)
     case headTimestamp(HeadTimestamp)
+    indirect case tickByTick(TickByTick)
+    case realTimeBar(RealTimeBar)
+    case marketRule(MarketRule)
+    case optionParametersEnd(reqId: Int)
     case currentTimeInMillis(CurrentTimeInMillis)
     /// A message id this codec does not know, with its fields as text.
     case unknown(id: Int, fields: [String])
@@ -64,6 +69,7 @@ public enum ServerMessage: Hashable, Sendable {
         case .nextValidId: 9
         case .contractData: 10
         case .executionData: 11
+        case .marketDepth: 12
         case .marketDepthL2: 13
         case .managedAccounts: 15
         case .historicalData: 17
@@ -93,6 +99,10 @@ public enum ServerMessage: Hashable, Sendable {
         case .completedOrdersEnd: 102
         case .historicalDataEnd: 108
         case .headTimestamp: 88
+        case .tickByTick: 99
+        case .realTimeBar: 50
+        case .marketRule: 93
+        case .optionParametersEnd: 76
         case .currentTimeInMillis: 109
         case let .unknown(id, _): id
         }
@@ -173,6 +183,7 @@ public enum ServerMessage: Hashable, Sendable {
         case 9: return .nextValidId(try body(NextValidID.self))
         case 10: return .contractData(try body(ContractData.self))
         case 11: return .executionData(try body(ExecutionData.self))
+        case 12: return .marketDepth(try body(MarketDepth.self))
         case 13: return .marketDepthL2(try body(MarketDepthL2.self))
         case 15: return .managedAccounts(try body(ManagedAccounts.self))
         case 17: return .historicalData(try body(HistoricalData.self))
@@ -195,6 +206,14 @@ public enum ServerMessage: Hashable, Sendable {
         case 79: return .symbolSamples(try body(SymbolSamples.self))
         case 81: return .tickRequestParameters(try body(TickRequestParameters.self))
         case 88: return .headTimestamp(try body(HeadTimestamp.self))
+        case 99: return .tickByTick(try body(TickByTick.self))
+        case 50: return .realTimeBar(try body(RealTimeBar.self))
+        case 93: return .marketRule(try body(MarketRule.self))
+        case 76:
+            r.messageName = "SECURITY_DEFINITION_OPTION_PARAMETER_END"
+            let reqId = try r.int("reqId")
+            if strict { try r.expectEnd() }
+            return .optionParametersEnd(reqId: reqId)
         case 90: return .historicalDataUpdate(try body(HistoricalDataUpdate.self))
         case 94: return .pnl(try body(PnL.self))
         case 95: return .pnlSingle(try body(PnLSingle.self))
@@ -245,6 +264,7 @@ public enum ServerMessage: Hashable, Sendable {
         case let .nextValidId(m): m.write(to: &w, serverVersion: sv)
         case let .contractData(m): m.write(to: &w, serverVersion: sv)
         case let .executionData(m): m.write(to: &w, serverVersion: sv)
+        case let .marketDepth(m): m.write(to: &w, serverVersion: sv)
         case let .marketDepthL2(m): m.write(to: &w, serverVersion: sv)
         case let .managedAccounts(m): m.write(to: &w, serverVersion: sv)
         case let .historicalData(m): m.write(to: &w, serverVersion: sv)
@@ -272,6 +292,10 @@ public enum ServerMessage: Hashable, Sendable {
         case .completedOrdersEnd: break
         case let .historicalDataEnd(m): m.write(to: &w, serverVersion: sv)
         case let .headTimestamp(m): m.write(to: &w, serverVersion: sv)
+        case let .tickByTick(m): m.write(to: &w, serverVersion: sv)
+        case let .realTimeBar(m): m.write(to: &w, serverVersion: sv)
+        case let .marketRule(m): m.write(to: &w, serverVersion: sv)
+        case let .optionParametersEnd(reqId): w.int(reqId)
         case let .currentTimeInMillis(m): m.write(to: &w, serverVersion: sv)
         case let .unknown(_, fields): for field in fields { w.string(field) }
         }

@@ -36,8 +36,8 @@ public enum ServerMessageDirectory {
 
     /// Every server message id this codec decodes, in id order.
     public static let knownIDs: [Int] = [
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 45, 46, 49, 52, 53, 54, 55, 57, 58, 59,
-        61, 62, 63, 64, 73, 74, 79, 81, 88, 90, 94, 95, 100, 101, 102, 108, 109,
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 17, 45, 46, 49, 50, 52, 53, 54, 55, 57, 58, 59,
+        61, 62, 63, 64, 73, 74, 76, 79, 81, 88, 90, 93, 94, 95, 99, 100, 101, 102, 108, 109,
     ]
 
     /// The entry for message `id` at `serverVersion`, or `nil` for an id this codec does not know.
@@ -54,6 +54,7 @@ public enum ServerMessageDirectory {
         case 9: Entry("NEXT_VALID_ID", .session)
         case 10: Entry("CONTRACT_DATA", .contracts, (sv < ServerVersion.sizeRules ? 2 : 1, .request))
         case 11: Entry("EXECUTION_DATA", .orders, (2, .order))
+        case 12: Entry("MARKET_DEPTH", .marketData, (2, .request))
         case 13: Entry("MARKET_DEPTH_L2", .marketData, (2, .request))
         case 15: Entry("MANAGED_ACCTS", .session)
         case 17: Entry("HISTORICAL_DATA", .historicalData, (1, .request))
@@ -75,6 +76,10 @@ public enum ServerMessageDirectory {
         case 74: Entry("ACCOUNT_UPDATE_MULTI_END", .account, (2, .request))
         case 79: Entry("SYMBOL_SAMPLES", .contracts, (1, .request))
         case 81: Entry("TICK_REQ_PARAMS", .marketData, (1, .request))
+        case 50: Entry("REAL_TIME_BARS", .marketData, (2, .request))
+        case 76: Entry("SECURITY_DEFINITION_OPTION_PARAMETER_END", .contracts, (1, .request))
+        case 93: Entry("MARKET_RULE", .contracts)
+        case 99: Entry("TICK_BY_TICK", .marketData, (1, .request))
         case 88: Entry("HEAD_TIMESTAMP", .historicalData, (1, .request))
         case 90: Entry("HISTORICAL_DATA_UPDATE", .historicalData, (1, .request))
         case 94: Entry("PNL", .account, (1, .request))

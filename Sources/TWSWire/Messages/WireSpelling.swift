@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// How one sender spelled the numbers of one message, where it differs from ibterm's encoder.
 ///
 /// Senders write equal values differently: `0` or `0.0`, `100` or `100.0`, an absent number as

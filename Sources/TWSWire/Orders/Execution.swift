@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One fill (IB: `Execution`), as EXECUTION_DATA reports it.
 public struct Execution: Hashable, Sendable, Codable {
     /// The order's client-side id.
@@ -13,7 +15,7 @@ public struct Execution: Hashable, Sendable, Codable {
     /// `BOT` or `SLD`.
     public var side: String = ""
     /// Shares filled in this execution.
-    public var shares: Quantity = .zero
+    public var shares: FixedDecimal = .zero
     /// Price of this execution.
     public var price: Double = 0
     /// TWS's permanent order id.
@@ -23,7 +25,7 @@ public struct Execution: Hashable, Sendable, Codable {
     /// Whether this was a liquidation (non-zero).
     public var liquidation: Int = 0
     /// Cumulative quantity filled so far.
-    public var cumQty: Quantity = .zero
+    public var cumQty: FixedDecimal = .zero
     /// Average price of the fills so far.
     public var avgPrice: Double = 0
     /// The order's reference text.

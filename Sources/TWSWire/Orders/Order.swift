@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// An order as the TWS API describes it (IB: `Order`).
 ///
 /// Every field PLACE_ORDER, OPEN_ORDER and COMPLETED_ORDER carry is here under IB's name, so
@@ -20,7 +22,7 @@ public struct Order: Hashable, Sendable, Codable {
     /// `BUY`, `SELL` or `SSHORT`.
     public var action: String = ""
     /// Quantity to trade.
-    public var totalQuantity: Quantity? = nil
+    public var totalQuantity: FixedDecimal? = nil
     /// `MKT`, `LMT`, `STP`, `STP LMT`, ...
     public var orderType: String = ""
     /// Limit price (LMT, STP LMT).
@@ -254,7 +256,7 @@ public struct Order: Hashable, Sendable, Codable {
     /// IB's `autoCancelDate` field.
     public var autoCancelDate: String = ""
     /// IB's `filledQuantity` field.
-    public var filledQuantity: Quantity? = nil
+    public var filledQuantity: FixedDecimal? = nil
     /// IB's `refFuturesConId` field.
     public var refFuturesConId: Int = 0
     /// IB's `autoCancelParent` field.
@@ -311,7 +313,7 @@ public struct Order: Hashable, Sendable, Codable {
 
     /// Creates a simple order.
     public init(
-        action: String, totalQuantity: Quantity, orderType: String,
+        action: String, totalQuantity: FixedDecimal, orderType: String,
         lmtPrice: Double? = nil, auxPrice: Double? = nil, tif: String = "DAY", account: String = ""
     ) {
         self.action = action

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// An order's state as OPEN_ORDER and COMPLETED_ORDER report it (IB: `OrderState`).
 ///
 /// The margin fields are text on the wire (TWS fills them for what-if orders) and stay text.
@@ -35,7 +37,7 @@ public struct OrderState: Hashable, Sendable, Codable {
     /// IB's `outsideRTHMargins` field.
     public var outsideRTHMargins: [Double?] = Array(repeating: nil, count: 9)
     /// IB's `suggestedSize` field.
-    public var suggestedSize: Quantity? = nil
+    public var suggestedSize: FixedDecimal? = nil
     /// IB's `rejectReason` field.
     public var rejectReason: String = ""
     /// IB's `orderAllocations` field.
@@ -56,15 +58,15 @@ public struct OrderAllocation: Hashable, Sendable, Codable {
     /// The account id, e.g. `DU1234567`.
     public var account: String = ""
     /// The position size (negative for short).
-    public var position: Quantity? = nil
+    public var position: FixedDecimal? = nil
     /// IB's `positionDesired` field.
-    public var positionDesired: Quantity? = nil
+    public var positionDesired: FixedDecimal? = nil
     /// IB's `positionAfter` field.
-    public var positionAfter: Quantity? = nil
+    public var positionAfter: FixedDecimal? = nil
     /// IB's `desiredAllocQty` field.
-    public var desiredAllocQty: Quantity? = nil
+    public var desiredAllocQty: FixedDecimal? = nil
     /// IB's `allowedAllocQty` field.
-    public var allowedAllocQty: Quantity? = nil
+    public var allowedAllocQty: FixedDecimal? = nil
     /// IB's `isMonetary` field.
     public var isMonetary: Bool = false
     /// Creates an allocation.

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Progress of an order (IB: ORDER_STATUS, id 3). TWS may repeat identical statuses.
 public struct OrderStatusMessage: WireMessage {
     public static let wireName: StaticString = "ORDER_STATUS"
@@ -6,9 +8,9 @@ public struct OrderStatusMessage: WireMessage {
     /// `PendingSubmit`, `PreSubmitted`, `Submitted`, `Filled`, `Cancelled`, `Inactive`, ...
     public var status: String
     /// IB's `filled` field.
-    public var filled: Quantity
+    public var filled: FixedDecimal
     /// IB's `remaining` field.
-    public var remaining: Quantity
+    public var remaining: FixedDecimal
     /// Volume-weighted average price of the fills so far.
     public var avgFillPrice: Double
     /// TWS's permanent order id.
@@ -25,7 +27,7 @@ public struct OrderStatusMessage: WireMessage {
     public var mktCapPrice: Double
 
     /// Creates the value from its fields.
-    public init(orderId: Int, status: String, filled: Quantity, remaining: Quantity, avgFillPrice: Double, permId: Int, parentId: Int = 0, lastFillPrice: Double, clientId: Int, whyHeld: String = "", mktCapPrice: Double = 0) {
+    public init(orderId: Int, status: String, filled: FixedDecimal, remaining: FixedDecimal, avgFillPrice: Double, permId: Int, parentId: Int = 0, lastFillPrice: Double, clientId: Int, whyHeld: String = "", mktCapPrice: Double = 0) {
         self.orderId = orderId
         self.status = status
         self.filled = filled

@@ -191,7 +191,7 @@ private struct DrawnFrame: Sendable {
 /// Formatted rows kept with the inputs they were formatted from.
 private struct RowCache: Sendable {
     struct QuoteKey: Equatable, Sendable {
-        var quote: Quote
+        var quote: WatchedQuote
         var tick: Double
         var state: Freshness
         /// Whole seconds of age when the label shows it.
@@ -204,16 +204,16 @@ private struct RowCache: Sendable {
         var ascii: Bool
     }
 
-    var watchlist: [String: (key: QuoteKey, row: WatchlistRow)] = [:]
+    var watchlist: [String: (key: QuoteKey, row: WatchlistLine)] = [:]
     var labelWidths: [LabelKey: Int] = [:]
-    var positions: [String: (key: Dashboard.PositionRow, tick: Double, row: PositionRow)] = [:]
+    var positions: [String: (key: PositionRow, tick: Double, row: PositionLine)] = [:]
     var pnlKey: PnLKey?
     var pnlSummary = PnLSummary.empty
-    var orderSource: [Int: OrderRecord]?
-    var orderList: [OrderRecord] = []
-    var orders: [Int: (record: OrderRecord, row: OrderRow)] = [:]
-    var executions: [String: (record: ExecutionRecord, tick: Double, row: ExecutionRow)] = [:]
-    var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageRow)] = [:]
+    var orderSource: [Int: TrackedOrder]?
+    var orderList: [TrackedOrder] = []
+    var orders: [Int: (record: TrackedOrder, row: OrderLine)] = [:]
+    var executions: [String: (record: ExecutionRecord, tick: Double, row: ExecutionLine)] = [:]
+    var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageLine)] = [:]
     var keys: (keymap: Keymap, names: [String])?
     var watchlistMembers: (watchlist: Watchlist, symbols: Set<String>)?
 
@@ -233,7 +233,7 @@ private struct RowCache: Sendable {
     /// What one pane's selection depends on: the interface and the list it indexes.
     enum SelectionSource: Equatable, Sendable {
         case watchlist(Watchlist)
-        case orders([Int: OrderRecord])
+        case orders([Int: TrackedOrder])
         case executions([ExecutionRecord])
         case messages(MessageLog)
     }
@@ -307,8 +307,8 @@ private struct RowCache: Sendable {
 
     mutating func watchlistRow(
         _ symbol: String, freshness: QuoteFreshness, builder: DashboardScreenBuilder
-    ) -> WatchlistRow {
-        let quote = builder.state.quotes.tracked(symbol)?.quote ?? Quote(symbol: symbol)
+    ) -> WatchlistLine {
+        let quote = builder.state.quotes.tracked(symbol)?.quote ?? WatchedQuote(symbol: symbol)
         let key = QuoteKey(quote: quote, tick: builder.tick(symbol), state: freshness.state,
                            ageSeconds: Self.ageSeconds(freshness))
         if let cached = watchlist[symbol], cached.key == key { return cached.row }
@@ -318,7 +318,7 @@ private struct RowCache: Sendable {
         return row
     }
 
-    mutating func positionRow(_ position: Dashboard.PositionRow, builder: DashboardScreenBuilder) -> PositionRow {
+    mutating func positionRow(_ position: PositionRow, builder: DashboardScreenBuilder) -> PositionLine {
         let tick = builder.tick(position.symbol)
         if let cached = positions[position.symbol], cached.key == position, cached.tick == tick { return cached.row }
         if positions.count >= Self.limit { positions.removeAll(keepingCapacity: true) }
@@ -335,14 +335,14 @@ private struct RowCache: Sendable {
         return pnlSummary
     }
 
-    mutating func orderList(of state: Dashboard.DashboardState) -> [OrderRecord] {
+    mutating func orderList(of state: Dashboard.DashboardState) -> [TrackedOrder] {
         if orderSource == state.orders { return orderList }
         orderSource = state.orders
         orderList = state.orderList
         return orderList
     }
 
-    mutating func orderRow(_ order: OrderRecord, builder: DashboardScreenBuilder) -> OrderRow {
+    mutating func orderRow(_ order: TrackedOrder, builder: DashboardScreenBuilder) -> OrderLine {
         if let cached = orders[order.orderID], cached.record == order { return cached.row }
         if orders.count >= Self.limit { orders.removeAll(keepingCapacity: true) }
         let row = builder.orderRow(order)
@@ -350,7 +350,7 @@ private struct RowCache: Sendable {
         return row
     }
 
-    mutating func executionRow(_ fill: ExecutionRecord, builder: DashboardScreenBuilder) -> ExecutionRow {
+    mutating func executionRow(_ fill: ExecutionRecord, builder: DashboardScreenBuilder) -> ExecutionLine {
         let tick = builder.tick(fill.symbol)
         if let cached = executions[fill.executionID], cached.record == fill, cached.tick == tick { return cached.row }
         if executions.count >= Self.limit { executions.removeAll(keepingCapacity: true) }
@@ -359,7 +359,7 @@ private struct RowCache: Sendable {
         return row
     }
 
-    mutating func messageRow(_ entry: MessageLog.Entry, builder: DashboardScreenBuilder) -> MessageRow {
+    mutating func messageRow(_ entry: MessageLog.Entry, builder: DashboardScreenBuilder) -> MessageLine {
         let subject = DashboardScreenBuilder.isLocal(entry) ? "" : builder.subject(of: entry.message)
         let key = MessageKey(code: entry.message.code, requestID: entry.message.requestID)
         if let cached = messages[key], cached.entry == entry, cached.subject == subject { return cached.row }

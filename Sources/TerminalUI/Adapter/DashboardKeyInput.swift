@@ -49,7 +49,7 @@ public struct DashboardKeyInput: Sendable {
     ///   act on it: only the quit keys (the keymap's `quit` keys and Ctrl-C) do, as Ctrl-C does
     ///   everywhere. Every other key is ignored. (Resizes are not keys; they always act.)
     /// - Otherwise `intent(for:overlay:ticket:)` decides.
-    public func command(for key: KeyEvent, overlay: Dashboard.Overlay, ticket: TicketEditor?, screenTooSmall: Bool) -> Command? {
+    public func command(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?, screenTooSmall: Bool) -> Command? {
         switch key {
         case Self.redrawKey: return .redraw
         case Self.suspendKey: return .suspend
@@ -66,7 +66,7 @@ public struct DashboardKeyInput: Sendable {
     /// on top (the reducer asks when orders are working); yes (`.submit`) when the quit question
     /// is already open; else the `quit` command, which the reducer runs from any overlay (it
     /// replaces the overlay with the quit question, or quits).
-    public static func quitIntent(overlay: Dashboard.Overlay) -> UserIntent {
+    public static func quitIntent(overlay: Overlay) -> UserIntent {
         switch overlay {
         case .none: return .quit
         case .confirm(.quitWithWorkingOrders): return .submit
@@ -75,7 +75,7 @@ public struct DashboardKeyInput: Sendable {
     }
 
     /// The intent for `key`, or `nil` when the key means nothing here.
-    public func intent(for key: KeyEvent, overlay: Dashboard.Overlay, ticket: TicketEditor?) -> UserIntent? {
+    public func intent(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?) -> UserIntent? {
         switch overlay {
         case .commandLine, .addSymbol:
             return textEntry(key)

@@ -10,16 +10,16 @@ extension DashboardScreenBuilder {
     /// The watchlist in watchlist order: prices to the instrument's tick, the day change with
     /// its direction, volume abbreviated, and the freshness state with the age its label shows
     /// (`stale 47 s` → state `.stale`, age `47 s`; `delayed` → no age).
-    public var watchlist: [WatchlistRow] {
+    public var watchlist: [WatchlistLine] {
         state.watchlist.symbols.map { symbol in watchlistRow(symbol, freshness: freshness(of: symbol)) }
     }
 
     /// One watchlist row: `symbol`'s quote with `freshness` (its freshness at the frame's time).
-    public func watchlistRow(_ symbol: String, freshness: QuoteFreshness) -> WatchlistRow {
-        let quote = state.quotes.tracked(symbol)?.quote ?? Quote(symbol: symbol)
-        let row = Dashboard.WatchlistRow(symbol: symbol, quote: quote, freshness: freshness)
+    public func watchlistRow(_ symbol: String, freshness: QuoteFreshness) -> WatchlistLine {
+        let quote = state.quotes.tracked(symbol)?.quote ?? WatchedQuote(symbol: symbol)
+        let row = WatchlistRow(symbol: symbol, quote: quote, freshness: freshness)
         let tick = tick(symbol)
-        return WatchlistRow(
+        return WatchlistLine(
             symbol: symbol,
             bid: ScreenFormat.price(quote.bid, tick: tick),
             ask: ScreenFormat.price(quote.ask, tick: tick),
@@ -43,15 +43,15 @@ extension DashboardScreenBuilder {
 
     /// The positions by symbol, priced from the quote while it is live (else the gateway's
     /// price), with the quote's freshness; a position without a quote is `noData`, never live.
-    public var positions: [PositionRow] {
+    public var positions: [PositionLine] {
         state.positionRows(at: now.instant).map(positionRow)
     }
 
     /// One position row from the state's row resolved at the frame's time.
-    public func positionRow(_ row: Dashboard.PositionRow) -> PositionRow {
+    public func positionRow(_ row: PositionRow) -> PositionLine {
         let freshness = row.quoteFreshness
         let tick = tick(row.symbol)
-        return PositionRow(
+        return PositionLine(
             symbol: row.symbol,
             quantity: ScreenFormat.quantity(row.quantity),
             averageCost: ScreenFormat.price(row.averageCost, tick: tick, maximumDecimals: 4),
@@ -109,12 +109,12 @@ extension DashboardScreenBuilder {
         }
         return StatusBarModel(
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
-            accountKind: accountKind,
+            accountBadge: accountBadge,
             connection: connection, freshnessCounts: counts, clock: clock(now.wall))
     }
 
     /// The account badge: paper, live, or not known yet.
-    public var accountKind: StatusBarModel.AccountKind {
+    public var accountBadge: StatusBarModel.AccountBadge {
         switch state.connection.accountKind {
         case .paper: .paper
         case .live: .live

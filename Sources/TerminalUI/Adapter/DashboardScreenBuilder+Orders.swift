@@ -1,5 +1,5 @@
 import Dashboard
-import Foundation
+import Vocabulary
 
 /// The ticket, orders, executions and messages.
 extension DashboardScreenBuilder {
@@ -66,13 +66,13 @@ extension DashboardScreenBuilder {
 
     /// The orders in the state's order (working first, then newest id first), each with its
     /// status, lifecycle steps (`HH:MM:SS`, what happened) and the reject reason in words.
-    public var orders: [OrderRow] {
+    public var orders: [OrderLine] {
         state.orderList.map(orderRow)
     }
 
     /// One order's row.
-    public func orderRow(_ order: OrderRecord) -> OrderRow {
-        OrderRow(
+    public func orderRow(_ order: TrackedOrder) -> OrderLine {
+        OrderLine(
             orderID: order.orderID > 0 ? String(order.orderID) : "—", side: Self.side(order.side),
             quantity: ScreenFormat.quantity(order.quantity), symbol: order.symbol,
             typeAndPrice: Self.typeAndPrice(order), timeInForce: order.timeInForce.rawValue,
@@ -83,14 +83,14 @@ extension DashboardScreenBuilder {
 
     /// The owner column: `this` for an order of this dashboard's client id, `cl 7` for one
     /// another client id placed, `—` when IB did not say (a completed order of another run).
-    public static func owner(_ order: OrderRecord) -> String {
+    public static func owner(_ order: TrackedOrder) -> String {
         if order.isThisClient { return "this" }
         return order.ownerClientID.map { "cl \($0)" } ?? "—"
     }
 
     /// Why the order was rejected: the catalog's title with IB's own reason
     /// (`Order rejected — IB: … insufficient margin`), else the state's reason in words.
-    public static func rejectReason(_ order: OrderRecord) -> String? {
+    public static func rejectReason(_ order: TrackedOrder) -> String? {
         guard let reason = order.rejectReason else { return nil }
         guard let message = order.lastMessage, message.severity == .error, message.requestIsDead,
               !message.ibText.isEmpty else { return reason }
@@ -98,16 +98,16 @@ extension DashboardScreenBuilder {
     }
 
     /// The order type followed by its stop and limit prices: `LMT 231.20`, `STP LMT 230.00 229.90`.
-    public static func typeAndPrice(_ order: OrderRecord) -> String {
+    public static func typeAndPrice(_ order: TrackedOrder) -> String {
         var parts = [order.orderType.rawValue]
         for price in [order.stopPrice, order.limitPrice].compactMap({ $0 }) {
-            parts.append(DecimalMath.format(price, scale: max(2, -price.exponent)))
+            parts.append(price.formatted(minimumFractionDigits: 2))
         }
         return parts.joined(separator: " ")
     }
 
     /// Where the order stands, for its role.
-    public static func status(_ order: OrderRecord) -> OrderRow.Status {
+    public static func status(_ order: TrackedOrder) -> OrderLine.Status {
         switch order.status {
         case .sent, .apiPending, .pendingSubmit: .pending
         case .preSubmitted, .submitted, .pendingCancel: .working
@@ -118,7 +118,7 @@ extension DashboardScreenBuilder {
     }
 
     /// The status in words, with the fill while it matters: `Submitted 30/100`, `Filled 100/100`.
-    public static func statusText(_ order: OrderRecord) -> String {
+    public static func statusText(_ order: TrackedOrder) -> String {
         let fill = "\(ScreenFormat.quantity(order.filled))/\(ScreenFormat.quantity(order.quantity))"
         switch order.status {
         case .filled: return "Filled \(fill)"
@@ -131,8 +131,8 @@ extension DashboardScreenBuilder {
     }
 
     /// The lifecycle, oldest first: `10:31:02 submitted`, `10:31:05 filled 100`.
-    public func steps(_ order: OrderRecord) -> [OrderRow.Step] {
-        var filledBefore = 0.0
+    public func steps(_ order: TrackedOrder) -> [OrderLine.Step] {
+        var filledBefore = FixedDecimal.zero
         return order.lifecycle.map { change in
             var event: String
             switch change.status {
@@ -157,18 +157,18 @@ extension DashboardScreenBuilder {
                 }
             }
             filledBefore = change.filled
-            return OrderRow.Step(clock(change.time), event)
+            return OrderLine.Step(clock(change.time), event)
         }
     }
 
     /// Fills, newest first, priced to the instrument's tick, with the commission once reported.
-    public var executions: [ExecutionRow] {
+    public var executions: [ExecutionLine] {
         state.executionList.map(executionRow)
     }
 
     /// One fill's row.
-    public func executionRow(_ fill: ExecutionRecord) -> ExecutionRow {
-        ExecutionRow(
+    public func executionRow(_ fill: ExecutionRecord) -> ExecutionLine {
+        ExecutionLine(
             time: clock(fill.time), side: Self.side(fill.side), quantity: ScreenFormat.quantity(fill.shares),
             symbol: fill.symbol, price: ScreenFormat.price(fill.price, tick: tick(fill.symbol)) ?? "—",
             commission: ScreenFormat.money(fill.commission), orderID: String(fill.orderID))
@@ -177,15 +177,15 @@ extension DashboardScreenBuilder {
     /// The message log, newest first: level from severity, IB's code (none for ibterm's own
     /// messages), the catalog's title prefixed with the symbol or order an IB notice names
     /// (ibterm's own titles name it already), and the repeat count.
-    public var messages: [MessageRow] {
+    public var messages: [MessageLine] {
         state.messages.newestFirst.map { messageRow($0) }
     }
 
     /// One log entry's row; `subject` is `subject(of:)` of its message (computed when nil).
-    public func messageRow(_ entry: MessageLog.Entry, subject: String? = nil) -> MessageRow {
+    public func messageRow(_ entry: MessageLog.Entry, subject: String? = nil) -> MessageLine {
         let message = entry.message
         let isLocal = LocalMessage(rawValue: message.code) != nil
-        return MessageRow(
+        return MessageLine(
             time: clock(entry.lastSeen), level: Self.level(message.severity),
             code: isLocal ? nil : String(message.code),
             text: (isLocal ? "" : subject ?? self.subject(of: message)) + message.title,

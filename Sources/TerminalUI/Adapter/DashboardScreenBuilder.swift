@@ -1,4 +1,5 @@
 import Dashboard
+import Vocabulary
 
 extension DashboardScreen {
     /// The screen for `state` at `now`: every pane's rows formatted, freshness resolved at `now`
@@ -92,7 +93,7 @@ public struct DashboardScreenBuilder: Sendable {
     /// The overlay: help with the keymap, the command line, the add-symbol prompt, a
     /// confirmation, a catalog explanation; nil for none and for the ticket (which the views
     /// draw from `ticket`, as a pane in the full layout and as an overlay in the compact one).
-    public var overlay: Overlay? {
+    public var overlay: OverlayView? {
         switch state.interface.overlay {
         case .none, .ticket:
             return nil
@@ -112,17 +113,17 @@ public struct DashboardScreenBuilder: Sendable {
     }
 
     /// A yes/no box for the state's question, listing the working orders it concerns.
-    public func confirmation(_ confirmation: Dashboard.Confirmation) -> Confirmation {
+    public func confirmation(_ confirmation: Dashboard.Confirmation) -> ConfirmationPrompt {
         let details = state.workingOrders.map { "#\($0.orderID) \($0.summary) (\($0.status.rawValue))" }
         switch confirmation {
         case let .cancelAllOrders(count):
-            return Confirmation(
+            return ConfirmationPrompt(
                 title: "Cancel all orders",
                 question: "Cancel all \(count) working order\(count == 1 ? "" : "s")?",
                 details: details, confirmKey: "y", cancelKey: "n", isDestructive: true)
         case let .quitWithWorkingOrders(count):
             let verb = count == 1 ? "order is" : "orders are"
-            return Confirmation(
+            return ConfirmationPrompt(
                 title: "Quit ibterm",
                 question: "\(count) \(verb) still working and will keep working at IB after ibterm quits. Quit anyway?",
                 details: details, confirmKey: "y/\(DashboardKeyInput.interruptKey.name)", cancelKey: "n", isDestructive: true)
@@ -178,6 +179,6 @@ public struct DashboardScreenBuilder: Sendable {
 
     /// `time` as `HH:MM:SS` in the configured offset.
     func clock(_ time: Timestamp) -> String {
-        ScreenFormat.clock(time, offsetSeconds: timeZoneOffsetSeconds)
+        TimeText.timeOfDay(time, utcOffsetSeconds: timeZoneOffsetSeconds)
     }
 }

@@ -1,4 +1,5 @@
 import Dashboard
+import Vocabulary
 
 /// The number and time formats the dashboard screen uses, written without Foundation's
 /// formatters so the output is the same on every machine and locale.
@@ -53,29 +54,22 @@ public enum ScreenFormat {
         return fixed(value, decimals: 2, grouped: true)
     }
 
-    /// A quantity: whole numbers without decimals (`100`, `-50`), fractions as needed (`0.5`).
-    public static func quantity(_ value: Double) -> String {
-        guard value.isFinite else { return "?" }
-        return fixed(value, decimals: min(decimalsNeeded(value), 6), grouped: false)
+    /// A quantity: whole numbers without decimals (`100`, `-50`), fractions as needed (`0.5`),
+    /// at most six decimals.
+    public static func quantity(_ value: FixedDecimal) -> String {
+        value.formatted(fractionDigits: min(value.decimalPlaces, 6))
     }
 
     /// A volume abbreviated to three significant places: `850`, `12.3K`, `41.2M`, `1.1B`.
-    public static func volume(_ value: Double?) -> String? {
-        guard let value, value.isFinite, value >= 0 else { return nil }
+    public static func volume(_ quantity: FixedDecimal?) -> String? {
+        guard let quantity, quantity >= 0 else { return nil }
+        let value = quantity.doubleValue
         let units: [(Double, String)] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
         for (size, suffix) in units where value >= size * 0.99995 {
             let scaled = value / size
             return fixed(scaled, decimals: scaled >= 100 ? 0 : 1, grouped: false) + suffix
         }
         return fixed(value, decimals: 0, grouped: false)
-    }
-
-    /// The time of day of `time` as `HH:MM:SS`, in UTC shifted by `offsetSeconds`.
-    public static func clock(_ time: Timestamp, offsetSeconds: Int = 0) -> String {
-        let millis = time.millisecondsSinceEpoch
-        let seconds = floorDivide(millis, 1000) + Int64(offsetSeconds)
-        let ofDay = seconds - floorDivide(seconds, 86_400) * 86_400
-        return "\(twoDigits(ofDay / 3600)):\(twoDigits(ofDay % 3600 / 60)):\(twoDigits(ofDay % 60))"
     }
 
     /// A countdown rounded up to whole seconds (`3 s`, `1 min 05 s`), never negative.
@@ -132,14 +126,5 @@ public enum ScreenFormat {
             result.append(character)
         }
         return String(result.reversed())
-    }
-
-    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        let quotient = value / divisor
-        return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-
-    static func twoDigits(_ value: Int64) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
     }
 }

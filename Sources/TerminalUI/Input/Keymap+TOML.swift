@@ -1,4 +1,5 @@
 import TOMLKit
+import Vocabulary
 
 extension Keymap {
     /// Reads key overrides from the `[table]` section (default `[keys]`) of config-file TOML
@@ -11,13 +12,13 @@ extension Keymap {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(message: error.description, line: error.source.begin.line, column: error.source.begin.column)
+            throw ConfigError(.syntax, line: error.source.begin.line, column: error.source.begin.column, keyPath: nil, message: error.description)
         } catch {
-            throw ConfigError(message: "not a TOML document")
+            throw ConfigError(.syntax, line: nil, keyPath: nil, message: "not a TOML document")
         }
         guard let section = root[table] else { return ([:], []) }
         guard let entries = section.table else {
-            return ([:], [ConfigWarning(key: table, message: "must be a table, ignored")])
+            return ([:], [ConfigWarning(keyPath: table, message: "must be a table, ignored")])
         }
         var overrides: [String: [String]] = [:]
         var warnings: [ConfigWarning] = []
@@ -27,7 +28,7 @@ extension Keymap {
             } else if let list = value.array, list.allSatisfy({ $0.string != nil }) {
                 overrides[action] = list.compactMap { $0.string }
             } else {
-                warnings.append(ConfigWarning(key: "\(table).\(action)", message: "expected a key name or a list of key names"))
+                warnings.append(ConfigWarning(keyPath: "\(table).\(action)", message: "expected a key name or a list of key names"))
             }
         }
         return (overrides, warnings)

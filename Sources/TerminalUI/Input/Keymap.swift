@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Which key triggers which `KeyAction`: the defaults (arrows and vim keys, Tab, b, s, c, C,
 /// a, d, ?, :, q) plus overrides from the config file.
 public struct Keymap: Hashable, Sendable {
@@ -71,18 +73,18 @@ public struct Keymap: Hashable, Sendable {
         for name in overrides.keys.sorted() {
             let action = KeyAction(rawValue: name)
             guard keysByAction[action] != nil else {
-                warnings.append(ConfigWarning(key: "keys.\(name)", message: "unknown action, ignored"))
+                warnings.append(ConfigWarning(keyPath: "keys.\(name)", message: "unknown action, ignored"))
                 continue
             }
             var keys: [KeyEvent] = []
             for keyName in overrides[name] ?? [] {
                 guard let key = KeyEvent(name: keyName) else {
-                    warnings.append(ConfigWarning(key: "keys.\(name)", message: "unknown key \"\(keyName)\", ignored"))
+                    warnings.append(ConfigWarning(keyPath: "keys.\(name)", message: "unknown key \"\(keyName)\", ignored"))
                     continue
                 }
                 if let owner = claimed[key], owner != action {
                     warnings.append(ConfigWarning(
-                        key: "keys.\(name)", message: "key \"\(key.name)\" is already bound to \(owner), ignored"))
+                        keyPath: "keys.\(name)", message: "key \"\(key.name)\" is already bound to \(owner), ignored"))
                     continue
                 }
                 claimed[key] = action

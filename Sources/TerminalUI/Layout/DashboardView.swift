@@ -9,7 +9,7 @@ public enum DashboardView {
         let ticket = TicketPane(ticket: screen.ticket, isFocused: screen.focus == .ticket)
         let layout = self.layout(of: screen, size: size, glyphs: glyphs)
         guard layout.mode != .tooSmall else {
-            TooSmallView(minimum: DashboardLayout.minimumSize, accountKind: screen.status.accountKind,
+            TooSmallView(minimum: DashboardLayout.minimumSize, accountBadge: screen.status.accountBadge,
                          quitKeys: screen.quitKeys, isAskingToQuit: screen.isAskingToQuit)
                 .render(on: &canvas, theme: theme, glyphs: glyphs)
             return canvas

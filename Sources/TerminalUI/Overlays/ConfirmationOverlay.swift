@@ -1,10 +1,10 @@
 /// A yes/no question in a centred box, with the keys that answer it.
 public struct ConfirmationOverlay: Hashable, Sendable {
     /// The question.
-    public var confirmation: Confirmation
+    public var confirmation: ConfirmationPrompt
 
     /// Creates the overlay.
-    public init(confirmation: Confirmation) {
+    public init(confirmation: ConfirmationPrompt) {
         self.confirmation = confirmation
     }
 

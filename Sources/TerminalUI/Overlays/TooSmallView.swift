@@ -6,16 +6,16 @@ public struct TooSmallView: Hashable, Sendable {
     /// The size needed.
     public var minimum: Size
     /// The account badge.
-    public var accountKind: StatusBarModel.AccountKind
+    public var accountBadge: StatusBarModel.AccountBadge
     /// The names of the keys that quit; none hides the key line.
     public var quitKeys: [String]
     /// Whether the quit question is open (orders working): a quit key again quits.
     public var isAskingToQuit: Bool
 
     /// Creates the view.
-    public init(minimum: Size, accountKind: StatusBarModel.AccountKind, quitKeys: [String] = [], isAskingToQuit: Bool = false) {
+    public init(minimum: Size, accountBadge: StatusBarModel.AccountBadge, quitKeys: [String] = [], isAskingToQuit: Bool = false) {
         self.minimum = minimum
-        self.accountKind = accountKind
+        self.accountBadge = accountBadge
         self.quitKeys = quitKeys
         self.isAskingToQuit = isAskingToQuit
     }
@@ -57,7 +57,7 @@ public struct TooSmallView: Hashable, Sendable {
             canvas.write(shown, at: Point(x: x, y: top + index), role: line.role, theme: theme)
         }
         if badgeRows == 1 {
-            canvas.write(accountKind.badge, at: Point(x: area.x, y: area.maxY - 1), role: accountKind.role, theme: theme)
+            canvas.write(accountBadge.badge, at: Point(x: area.x, y: area.maxY - 1), role: accountBadge.role, theme: theme)
         }
     }
 }

@@ -1,7 +1,7 @@
 /// Fills, newest first: time, side, quantity, symbol, price, commission, order and exchange.
 public struct ExecutionsPane: Hashable, Sendable {
     /// The rows.
-    public var rows: [ExecutionRow]
+    public var rows: [ExecutionLine]
     /// The selected row.
     public var selectedRow: Int?
     /// Whether the pane has focus.
@@ -14,7 +14,7 @@ public struct ExecutionsPane: Hashable, Sendable {
     /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
     /// holding every row that can be on screen; `selectedRow` indexes the whole list.
     public init(
-        rows: [ExecutionRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        rows: [ExecutionLine], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
         totalRows: Int? = nil
     ) {
         self.rows = rows

@@ -2,7 +2,7 @@
 /// arrived (`×3`), and the plain-language text.
 public struct MessagesPane: Hashable, Sendable {
     /// The rows, newest first.
-    public var rows: [MessageRow]
+    public var rows: [MessageLine]
     /// The selected row.
     public var selectedRow: Int?
     /// Whether the pane has focus.
@@ -15,7 +15,7 @@ public struct MessagesPane: Hashable, Sendable {
     /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
     /// holding every row that can be on screen; `selectedRow` indexes the whole list.
     public init(
-        rows: [MessageRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        rows: [MessageLine], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
         totalRows: Int? = nil
     ) {
         self.rows = rows

@@ -3,7 +3,7 @@
 /// TIF, status, and the lifecycle with timestamps, or for a rejected order the reason in words.
 public struct OrdersPane: Hashable, Sendable {
     /// The rows.
-    public var rows: [OrderRow]
+    public var rows: [OrderLine]
     /// The selected row.
     public var selectedRow: Int?
     /// Whether the pane has focus.
@@ -16,7 +16,7 @@ public struct OrdersPane: Hashable, Sendable {
     /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
     /// holding every row that can be on screen; `selectedRow` indexes the whole list.
     public init(
-        rows: [OrderRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        rows: [OrderLine], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
         totalRows: Int? = nil
     ) {
         self.rows = rows
@@ -55,7 +55,7 @@ public struct OrdersPane: Hashable, Sendable {
     static let narrowWidth = 60
 
     /// The lifecycle text: `10:31:02 submitted › 10:31:05 filled 100`, or the reject reason.
-    static func lifecycle(of row: OrderRow, glyphs: GlyphSet) -> TableCell {
+    static func lifecycle(of row: OrderLine, glyphs: GlyphSet) -> TableCell {
         if let reason = row.rejectReason {
             return PaneChrome.cell(reason, .error, glyphs: glyphs)
         }

@@ -2,7 +2,7 @@
 /// and mark unless live), unrealized and realized P&L.
 public struct PositionsPane: Hashable, Sendable {
     /// The rows.
-    public var rows: [PositionRow]
+    public var rows: [PositionLine]
     /// The selected row.
     public var selectedRow: Int?
     /// Whether the pane has focus.
@@ -15,7 +15,7 @@ public struct PositionsPane: Hashable, Sendable {
     /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
     /// holding every row that can be on screen; `selectedRow` indexes the whole list.
     public init(
-        rows: [PositionRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        rows: [PositionLine], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
         totalRows: Int? = nil
     ) {
         self.rows = rows

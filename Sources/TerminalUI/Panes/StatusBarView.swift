@@ -42,7 +42,7 @@ public struct StatusBarView: Hashable, Sendable {
         var clock = true
         var long = true
         func needed() -> Int {
-            let left = [StatusSegment(model.accountKind.badge), StatusSegment(glyphs.shown(model.connection.text))]
+            let left = [StatusSegment(model.accountBadge.badge), StatusSegment(glyphs.shown(model.connection.text))]
                 + optional.compactMap { $0 }
             var total = left.reduce(0) { $0 + DisplayWidth.of($1.text) } + (left.count - 1) * separator
             let countsWidth = counts.reduce(0) { $0 + DisplayWidth.of(long ? $1.long : $1.short) }
@@ -63,7 +63,7 @@ public struct StatusBarView: Hashable, Sendable {
             steps += 1
         }
         let left = [
-            StatusSegment(model.accountKind.badge, role: model.accountKind.role),
+            StatusSegment(model.accountBadge.badge, role: model.accountBadge.role),
             StatusSegment(glyphs.shown(model.connection.text), role: model.connection.role),
         ] + optional.compactMap { $0 }
         let fits = needed() <= width

@@ -3,7 +3,7 @@
 /// in its state's role, never in the live style, and keeps them on the selected row too.
 public struct WatchlistPane: Hashable, Sendable {
     /// The rows.
-    public var rows: [WatchlistRow]
+    public var rows: [WatchlistLine]
     /// The selected row.
     public var selectedRow: Int?
     /// Whether the pane has focus.
@@ -19,7 +19,7 @@ public struct WatchlistPane: Hashable, Sendable {
     /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
     /// holding every row that can be on screen; `selectedRow` indexes the whole list.
     public init(
-        rows: [WatchlistRow], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
+        rows: [WatchlistLine], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
         totalRows: Int? = nil, labelWidth: Int? = nil
     ) {
         self.rows = rows
@@ -49,7 +49,7 @@ public struct WatchlistPane: Hashable, Sendable {
 
     /// The width the data column asks for: the longest state label, between 14 columns (so
     /// `no entitlement` always fits) and 24.
-    static func dataWidth(for rows: [WatchlistRow], glyphs: GlyphSet) -> Int {
+    static func dataWidth(for rows: [WatchlistLine], glyphs: GlyphSet) -> Int {
         let longest = rows.map { DisplayWidth.of(glyphs.shown($0.state.label(age: $0.age))) }.max() ?? 0
         return min(24, max(14, longest))
     }
@@ -72,7 +72,7 @@ public struct WatchlistPane: Hashable, Sendable {
     }
 
     /// Every candidate cell of one row.
-    static func cells(for row: WatchlistRow, glyphs: GlyphSet) -> [TableCell] {
+    static func cells(for row: WatchlistLine, glyphs: GlyphSet) -> [TableCell] {
         let state = row.state
         let price = state.priceRole
         let change: ThemeRole? = state == .live ? nil : state.role

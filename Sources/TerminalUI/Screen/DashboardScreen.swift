@@ -2,19 +2,19 @@
 /// `DashboardView.render`. A later step maps the dashboard state onto it.
 public struct DashboardScreen: Hashable, Sendable {
     /// Watchlist rows, in watchlist order.
-    public var watchlist: [WatchlistRow]
+    public var watchlist: [WatchlistLine]
     /// Positions.
-    public var positions: [PositionRow]
+    public var positions: [PositionLine]
     /// P&L and balances.
     public var pnl: PnLSummary
     /// The order ticket, when one is open.
     public var ticket: TicketView?
     /// Orders, newest first.
-    public var orders: [OrderRow]
+    public var orders: [OrderLine]
     /// Executions, newest first.
-    public var executions: [ExecutionRow]
+    public var executions: [ExecutionLine]
     /// Messages, newest first.
-    public var messages: [MessageRow]
+    public var messages: [MessageLine]
     /// The status bar.
     public var status: StatusBarModel
     /// The pane with keyboard focus.
@@ -22,7 +22,7 @@ public struct DashboardScreen: Hashable, Sendable {
     /// The selected row of each list pane (row index into that pane's rows).
     public var selection: [PaneID: Int]
     /// What is drawn over the panes, if anything.
-    public var overlay: Overlay?
+    public var overlay: OverlayView?
     /// The names of the keys that quit (`q`, `ctrl-c`), which the "terminal too small" screen
     /// names: they are the only keys that act there.
     public var quitKeys: [String]
@@ -53,10 +53,10 @@ public struct DashboardScreen: Hashable, Sendable {
 
     /// Creates a screen.
     public init(
-        watchlist: [WatchlistRow] = [], positions: [PositionRow] = [], pnl: PnLSummary = .empty,
-        ticket: TicketView? = nil, orders: [OrderRow] = [], executions: [ExecutionRow] = [],
-        messages: [MessageRow] = [], status: StatusBarModel, focus: PaneID = .watchlist,
-        selection: [PaneID: Int] = [:], overlay: Overlay? = nil, quitKeys: [String] = ["q", "ctrl-c"],
+        watchlist: [WatchlistLine] = [], positions: [PositionLine] = [], pnl: PnLSummary = .empty,
+        ticket: TicketView? = nil, orders: [OrderLine] = [], executions: [ExecutionLine] = [],
+        messages: [MessageLine] = [], status: StatusBarModel, focus: PaneID = .watchlist,
+        selection: [PaneID: Int] = [:], overlay: OverlayView? = nil, quitKeys: [String] = ["q", "ctrl-c"],
         isAskingToQuit: Bool = false
     ) {
         self.watchlist = watchlist

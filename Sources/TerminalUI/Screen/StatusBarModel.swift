@@ -1,7 +1,7 @@
 /// What the status bar shows.
 public struct StatusBarModel: Hashable, Sendable {
     /// The kind of account, shown as a permanent badge.
-    public enum AccountKind: Hashable, Sendable {
+    public enum AccountBadge: Hashable, Sendable {
         /// A paper-trading account: the `PAPER` badge.
         case paper
         /// A live account: the `LIVE` badge.
@@ -72,7 +72,7 @@ public struct StatusBarModel: Hashable, Sendable {
     /// The account id.
     public var account: String?
     /// Paper or live.
-    public var accountKind: AccountKind
+    public var accountBadge: AccountBadge
     /// The connection.
     public var connection: Connection
     /// How many quotes are in each freshness state; states with no quotes are not shown.
@@ -82,13 +82,13 @@ public struct StatusBarModel: Hashable, Sendable {
 
     /// Creates a model.
     public init(
-        gateway: String, serverVersion: String? = nil, account: String? = nil, accountKind: AccountKind,
+        gateway: String, serverVersion: String? = nil, account: String? = nil, accountBadge: AccountBadge,
         connection: Connection, freshnessCounts: [QuoteState: Int] = [:], clock: String
     ) {
         self.gateway = gateway
         self.serverVersion = serverVersion
         self.account = account
-        self.accountKind = accountKind
+        self.accountBadge = accountBadge
         self.connection = connection
         self.freshnessCounts = freshnessCounts
         self.clock = clock

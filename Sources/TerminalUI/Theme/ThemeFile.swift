@@ -1,4 +1,5 @@
 import TOMLKit
+import Vocabulary
 
 /// A theme parsed from TOML text, with what the file left out and what it got wrong.
 ///
@@ -34,9 +35,9 @@ public struct ThemeFile: Sendable {
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(message: error.description, line: error.source.begin.line, column: error.source.begin.column)
+            throw ConfigError(.syntax, line: error.source.begin.line, column: error.source.begin.column, keyPath: nil, message: error.description)
         } catch {
-            throw ConfigError(message: "not a TOML document")
+            throw ConfigError(.syntax, line: nil, keyPath: nil, message: "not a TOML document")
         }
         var warnings: [ConfigWarning] = []
         var name = defaultName
@@ -44,21 +45,21 @@ public struct ThemeFile: Sendable {
             if key == "name", let text = value.string {
                 name = text
             } else if !Self.metadataKeys.contains(key) {
-                warnings.append(ConfigWarning(key: key, message: "unknown key, ignored"))
+                warnings.append(ConfigWarning(keyPath: key, message: "unknown key, ignored"))
             }
         }
         var styles: [ThemeRole: Style] = [:]
         if let rolesValue = root["roles"] {
-            guard let roles = rolesValue.table else { throw ConfigError(message: "`roles` must be a table") }
+            guard let roles = rolesValue.table else { throw ConfigError(.wrongType, line: nil, keyPath: nil, message: "`roles` must be a table") }
             for (key, value) in roles {
                 guard let role = ThemeRole(rawValue: key) else {
-                    warnings.append(ConfigWarning(key: "roles.\(key)", message: "unknown role, ignored"))
+                    warnings.append(ConfigWarning(keyPath: "roles.\(key)", message: "unknown role, ignored"))
                     continue
                 }
                 styles[role] = Self.style(from: value, base: fallback[role], path: "roles.\(key)", warnings: &warnings)
             }
         } else {
-            warnings.append(ConfigWarning(key: "roles", message: "missing; every role uses the fallback theme"))
+            warnings.append(ConfigWarning(keyPath: "roles", message: "missing; every role uses the fallback theme"))
         }
         theme = Theme(name: name, styles: styles, fallback: fallback)
         missingRoles = ThemeRole.allCases.filter { styles[$0] == nil }
@@ -73,7 +74,7 @@ public struct ThemeFile: Sendable {
     ) -> Style {
         if value.table == nil {
             guard let color = color(from: value) else {
-                warnings.append(ConfigWarning(key: path, message: "expected a colour or a table of style keys"))
+                warnings.append(ConfigWarning(keyPath: path, message: "expected a colour or a table of style keys"))
                 return base
             }
             return Style(foreground: color)
@@ -84,14 +85,14 @@ public struct ThemeFile: Sendable {
             switch key {
             case "fg", "bg":
                 guard let color = color(from: entry) else {
-                    warnings.append(ConfigWarning(key: keyPath, message: "not a colour, using the fallback"))
+                    warnings.append(ConfigWarning(keyPath: keyPath, message: "not a colour, using the fallback"))
                     if key == "fg" { style.foreground = base.foreground } else { style.background = base.background }
                     continue
                 }
                 if key == "fg" { style.foreground = color } else { style.background = color }
             case "bold", "underline", "reverse", "dim":
                 guard let flag = entry.bool else {
-                    warnings.append(ConfigWarning(key: keyPath, message: "expected true or false"))
+                    warnings.append(ConfigWarning(keyPath: keyPath, message: "expected true or false"))
                     continue
                 }
                 switch key {
@@ -101,7 +102,7 @@ public struct ThemeFile: Sendable {
                 default: style.dim = flag
                 }
             default:
-                warnings.append(ConfigWarning(key: keyPath, message: "unknown style key, ignored"))
+                warnings.append(ConfigWarning(keyPath: keyPath, message: "unknown style key, ignored"))
             }
         }
         return style

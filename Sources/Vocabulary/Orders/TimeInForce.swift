@@ -4,4 +4,11 @@ public enum TimeInForce: String, Sendable, Hashable, Codable, CaseIterable {
     case day = "DAY"
     /// `GTC`: works across sessions until filled or cancelled.
     case goodTillCancelled = "GTC"
+    /// `IOC`: fills what it can at once; the rest is cancelled.
+    case immediateOrCancel = "IOC"
+    /// `FOK`: fills whole at once, or not at all.
+    case fillOrKill = "FOK"
+
+    /// Whether the order lives only at its arrival (IOC, FOK).
+    public var isImmediate: Bool { self == .immediateOrCancel || self == .fillOrKill }
 }

@@ -1,8 +1,9 @@
 /// A point on the monotonic clock, measured as the elapsed ``Duration`` since the process's
 /// (or a test's) origin.
 ///
-/// Every age, deadline and freshness decision is made on these values; the wall clock is for
-/// displayed times only, so a wall clock stepped by NTP changes no verdict. The pure layers never
+/// Every age, deadline and freshness decision is made on these values; the wall clock
+/// (``Timestamp``) is for displayed and recorded times only, so a wall clock stepped by NTP
+/// changes no verdict. The pure layers never
 /// read a clock. The I/O layer picks an origin once (for example
 /// `ContinuousClock.now` at start-up) and converts every later reading with
 /// ``init(_:since:)``; tests build instants directly with ``init(offset:)`` or ``seconds(_:)``.

@@ -2,8 +2,8 @@ import PaperExchange
 import PaperGateway
 
 /// The paper gateway's own record of orders, fills and positions, in plain values, for
-/// comparing with what the client believes. (PaperExchange's `Order` and `Execution` share
-/// their names with TWSWire's, so this file alone imports PaperExchange.)
+/// comparing with what the client believes (from PaperExchange's `PaperOrder`s and
+/// `PaperExecution`s).
 struct GatewayLedgerView: Sendable {
     /// One order as the gateway's exchange holds it.
     struct OrderRow: Sendable, Hashable {

@@ -1,6 +1,7 @@
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// The order worker of a soak: places resting limit orders far from the market and cancels
 /// them later, places marketable orders that fill, and places orders it cancels at once
@@ -84,8 +85,8 @@ actor SoakWorker {
         nextRef += 1
         let buy = Bool.random(using: &generator)
         var order = marketable
-            ? Order(action: buy ? "BUY" : "SELL", totalQuantity: Quantity(Int.random(in: 1...3, using: &generator)), orderType: "MKT")
-            : Order(action: "BUY", totalQuantity: Quantity(Int.random(in: 1...5, using: &generator)), orderType: "LMT", lmtPrice: 1.00)
+            ? Order(action: buy ? "BUY" : "SELL", totalQuantity: FixedDecimal(Int.random(in: 1...3, using: &generator)), orderType: "MKT")
+            : Order(action: "BUY", totalQuantity: FixedDecimal(Int.random(in: 1...5, using: &generator)), orderType: "LMT", lmtPrice: 1.00)
         order.orderRef = ref
         let contract = Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD")
         tally.placeAttempts += 1

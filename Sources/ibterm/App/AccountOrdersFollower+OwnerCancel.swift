@@ -2,6 +2,7 @@ import Dashboard
 import DashboardFeed
 import Logging
 import TWSClient
+import Vocabulary
 
 /// Cancelling an order another client id placed: IB lets only that client id cancel it
 /// (docs/DECISIONS.md, "Every order of the account, and who may cancel it").

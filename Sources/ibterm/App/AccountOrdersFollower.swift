@@ -94,7 +94,7 @@ final class AccountOrdersFollower: Sendable {
             return !state.listed.subtracting(now).isEmpty
         }
         for report in open {
-            store.send(.openOrder(Dashboard.OpenOrderReport(report, thisClientID: thisClient)))
+            store.send(.openOrder(OpenOrderSnapshot(report, thisClientID: thisClient)))
         }
         // Another client's orders move the gateway's next id (also orders that filled at once
         // and are never listed open): the dashboard numbers its tickets past it.

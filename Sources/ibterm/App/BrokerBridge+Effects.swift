@@ -3,6 +3,7 @@ import DashboardFeed
 import Foundation
 import TWSClient
 import TWSWire
+import Vocabulary
 
 /// The reducer's effects, carried out against the client.
 extension BrokerBridge {
@@ -75,9 +76,9 @@ extension BrokerBridge {
 
     private func place(orderID: Int, _ instruction: OrderInstruction) async {
         var order = TWSWire.Order(
-            action: instruction.side.rawValue, totalQuantity: Quantity(instruction.quantity), orderType: instruction.orderType.rawValue,
-            lmtPrice: instruction.limitPrice.map { NSDecimalNumber(decimal: $0).doubleValue },
-            auxPrice: instruction.stopPrice.map { NSDecimalNumber(decimal: $0).doubleValue },
+            action: instruction.side.rawValue, totalQuantity: FixedDecimal(instruction.quantity), orderType: instruction.orderType.rawValue,
+            lmtPrice: instruction.limitPrice?.doubleValue,
+            auxPrice: instruction.stopPrice?.doubleValue,
             tif: instruction.timeInForce.rawValue)
         order.orderRef = "ibterm"
         // The dashboard counts the link as up from the handshake; the client takes orders once

@@ -7,6 +7,7 @@ import Synchronization
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// Joins the TWS client to the dashboard: the client's streams become `DashboardEvent`s, and
 /// the reducer's effects (subscribe, place, cancel) become client calls.

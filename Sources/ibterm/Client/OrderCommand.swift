@@ -2,6 +2,7 @@ import ArgumentParser
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// `ibterm order buy|sell QTY SYMBOL`: places one order and prints its life cycle.
 struct OrderCommand: AsyncParsableCommand {
@@ -18,11 +19,6 @@ struct OrderCommand: AsyncParsableCommand {
 
     enum Side: String, ExpressibleByArgument, CaseIterable {
         case buy, sell
-    }
-
-    enum TimeInForce: String, ExpressibleByArgument, CaseIterable {
-        case day = "DAY", gtc = "GTC"
-        init?(argument: String) { self.init(rawValue: argument.uppercased()) }
     }
 
     @Argument(help: "buy or sell.")
@@ -61,7 +57,7 @@ struct OrderCommand: AsyncParsableCommand {
     @OptionGroup var gateway: GatewayOptions
 
     func validate() throws {
-        guard let amount = Quantity(text: Array(quantity.utf8)), amount > .zero else {
+        guard let amount = FixedDecimal(text: Array(quantity.utf8)), amount > .zero else {
             throw ValidationError("QTY must be a positive number (got \"\(quantity)\").")
         }
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
@@ -72,7 +68,7 @@ struct OrderCommand: AsyncParsableCommand {
     var order: Order {
         var order = Order()
         order.action = side == .buy ? "BUY" : "SELL"
-        order.totalQuantity = Quantity(text: Array(quantity.utf8))
+        order.totalQuantity = FixedDecimal(text: Array(quantity.utf8))
         switch (limit, stop) {
         case (nil, nil): order.orderType = "MKT"
         case (.some, nil): order.orderType = "LMT"

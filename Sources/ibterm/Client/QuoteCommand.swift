@@ -4,6 +4,7 @@ import Synchronization
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// `ibterm quote SYMBOL...`: one snapshot of bid, ask, last, volume and market data type, or
 /// with `--watch` every change as it streams.

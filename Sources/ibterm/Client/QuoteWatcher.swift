@@ -7,6 +7,7 @@ import DashboardFeed
 import Foundation
 import TWSClient
 import TWSWire
+import Vocabulary
 
 /// `ibterm quote --watch`: streams every symbol's quote, one line per change of bid, ask, last,
 /// volume or data type, until SIGINT or SIGTERM.
@@ -26,7 +27,7 @@ struct QuoteWatcher {
         var bid: Double?
         var ask: Double?
         var last: Double?
-        var volume: Quantity?
+        var volume: FixedDecimal?
         var marketDataType: MarketDataType?
     }
 
@@ -118,10 +119,8 @@ struct QuoteWatcher {
         var seconds = now.tv_sec
         var local = tm()
         localtime_r(&seconds, &local)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let milliseconds = Int(now.tv_nsec / 1_000_000)
-        let fraction = milliseconds < 10 ? "00\(milliseconds)" : milliseconds < 100 ? "0\(milliseconds)" : "\(milliseconds)"
-        return "\(two(local.tm_hour)):\(two(local.tm_min)):\(two(local.tm_sec)).\(fraction)"
+        let time = Timestamp(millisecondsSinceEpoch: Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec / 1_000_000))
+        return TimeText.timeOfDayWithMilliseconds(time, utcOffsetSeconds: Int(local.tm_gmtoff))
     }
 
     private static func describe(_ gap: StreamGap) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Vocabulary
 
 /// A swift-log handler that appends one line per message to a file: logs never reach the
 /// screen while the dashboard owns the terminal.
@@ -21,7 +22,7 @@ struct FileLogHandler: LogHandler {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         let fields = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let time = Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+        let time = TimeText.iso8601(Timestamp(fractionalSecondsSinceEpoch: Date().timeIntervalSince1970), fractionalSeconds: true)
         sink.appendLine("\(time) \(event.level) \(label):\(fields) \(event.message)")
     }
 }

@@ -45,6 +45,11 @@ class App(EWrapper, EClient):
         self.pnls = []
         self.completed = []
         self.completed_end = False
+        self.heads = {}
+        self.order_states = {}
+        self.depth_rows = []
+        self.bars = {}
+        self.bars_end = set()
 
     def _set(self, fn):
         with self.cond:
@@ -115,6 +120,22 @@ class App(EWrapper, EClient):
 
     def pnl(self, reqId, dailyPnL, unrealizedPnL, realizedPnL):
         self._set(lambda: self.pnls.append((reqId, dailyPnL, unrealizedPnL, realizedPnL)))
+
+
+    def openOrder(self, orderId, contract, order, orderState):
+        self._set(lambda: self.order_states.__setitem__(orderId, orderState))
+
+    def updateMktDepthL2(self, reqId, position, marketMaker, operation, side, price, size, *rest):
+        self._set(lambda: self.depth_rows.append((position, marketMaker, operation, side, price, size)))
+
+    def headTimestamp(self, reqId, headTimestamp):
+        self._set(lambda: self.heads.__setitem__(reqId, headTimestamp))
+
+    def historicalData(self, reqId, bar):
+        self._set(lambda: self.bars.setdefault(reqId, []).append(bar))
+
+    def historicalDataEnd(self, reqId, start, end):
+        self._set(lambda: self.bars_end.add(reqId))
 
 
 def main():
@@ -196,6 +217,106 @@ def main():
     app.wait("error 354", lambda: any(e[0] == 3 and e[1] == 354 for e in app.errors))
     time.sleep(0.5)
     print("CHECK notEntitled TSLA error=354 ticks=%d" % len(app.prices.get(3, {})), flush=True)
+
+    app.reqHeadTimeStamp(20, stock("AAPL"), "TRADES", 1, 1)
+    app.wait("headTimestamp", lambda: 20 in app.heads)
+    print("CHECK headTimestamp %s" % app.heads[20], flush=True)
+
+    # Two pages of history going back: the second ends where the first began.
+    app.reqHistoricalData(21, stock("AAPL"), "", "2 D", "1 hour", "TRADES", 1, 1, False, [])
+    app.wait("history page 1", lambda: 21 in app.bars_end)
+    first = app.bars[21]
+    oldest = first[0].date
+    app.reqHistoricalData(22, stock("AAPL"), oldest + " US/Eastern", "2 D", "1 hour", "MIDPOINT", 1, 1, False, [])
+    app.wait("history page 2", lambda: 22 in app.bars_end)
+    second = app.bars[22]
+    print("CHECK historyFirstPage %d" % len(first), flush=True)
+    print("CHECK history page2=%d joined=%s midpointVolume=%s" % (
+        len(second), all(b.date < oldest for b in second),
+        ",".join(sorted(set(str(b.volume) for b in second)))), flush=True)
+
+    app.reqHistoricalData(23, stock("AAPL"), "", "1 D", "7 mins", "TRADES", 1, 1, False, [])
+    app.wait("error 321", lambda: any(e[0] == 23 and e[1] == 321 for e in app.errors))
+    print("CHECK historyInvalid error=321", flush=True)
+
+    # What-if: margins and commission come back; nothing trades.
+    app.position_end = False
+    app.reqPositions()
+    app.wait("positionEnd", lambda: app.position_end)
+    held = app.positions.get("AAPL", (0, 0))[0]
+    what_id = app.next_id + 10
+    what = Order()
+    what.action = "BUY"
+    what.orderType = "MKT"
+    what.totalQuantity = 100
+    what.whatIf = True
+    what.eTradeOnly = False
+    what.firmQuoteOnly = False
+    app.placeOrder(what_id, stock("AAPL"), what)
+    app.wait("what-if state", lambda: what_id in app.order_states)
+    state = app.order_states[what_id]
+    time.sleep(0.5)
+    app.position_end = False
+    app.reqPositions()
+    app.wait("positionEnd", lambda: app.position_end)
+    print("CHECK whatIf marginChange=%s statuses=%d positionUnchanged=%s" % (
+        float(state.initMarginChange) > 0, len(app.statuses.get(what_id, [])),
+        app.positions.get("AAPL", (0, 0))[0] == held), flush=True)
+
+    # A bracket around a resting parent: the children wait, and go with the parent.
+    bid = app.prices[1][1]
+    parent_id = what_id + 1
+
+    def make(action, kind, price, parent, transmit):
+        o = Order()
+        o.action = action
+        o.orderType = kind
+        o.totalQuantity = 10
+        if kind == "STP":
+            o.auxPrice = price
+        else:
+            o.lmtPrice = price
+        o.parentId = parent
+        o.transmit = transmit
+        o.eTradeOnly = False
+        o.firmQuoteOnly = False
+        return o
+
+    app.placeOrder(parent_id, stock("AAPL"), make("BUY", "LMT", round(bid * 0.9, 2), 0, False))
+    app.placeOrder(parent_id + 1, stock("AAPL"), make("SELL", "LMT", round(bid * 1.1, 2), parent_id, False))
+    app.placeOrder(parent_id + 2, stock("AAPL"), make("SELL", "STP", round(bid * 0.8, 2), parent_id, True))
+    app.wait("bracket working", lambda: any(s[0] == "Submitted" for s in app.statuses.get(parent_id, [])))
+    time.sleep(0.5)
+    children = [app.statuses.get(i, [("none",)])[-1][0] for i in (parent_id + 1, parent_id + 2)]
+    try:
+        app.cancelOrder(parent_id)
+    except TypeError:
+        from ibapi.order_cancel import OrderCancel
+        app.cancelOrder(parent_id, OrderCancel())
+    app.wait("children cancelled", lambda: all(app.statuses.get(i, [("",)])[-1][0] == "Cancelled" for i in (parent_id + 1, parent_id + 2)))
+    print("CHECK bracket children=%s cancelledWithParent=True" % ",".join(children), flush=True)
+
+    # One-cancels-all: the marketable sibling fills, the resting one is cancelled.
+    oca_id = parent_id + 3
+    ask = app.prices[1][2]
+    first = make("BUY", "LMT", round(bid * 0.9, 2), 0, True)
+    second = make("BUY", "LMT", round(ask + 0.05, 2), 0, True)
+    for o in (first, second):
+        o.ocaGroup = "conformance-oca"
+        o.ocaType = 1
+    app.placeOrder(oca_id, stock("AAPL"), first)
+    app.wait("resting sibling", lambda: any(s[0] == "Submitted" for s in app.statuses.get(oca_id, [])))
+    app.placeOrder(oca_id + 1, stock("AAPL"), second)
+    app.wait("OCA outcome", lambda: any(s[0] == "Filled" for s in app.statuses.get(oca_id + 1, []))
+             and any(s[0] == "Cancelled" for s in app.statuses.get(oca_id, [])))
+    print("CHECK oca marketable=Filled resting=Cancelled", flush=True)
+
+    # A depth book: five rows a side, each naming its exchange.
+    app.reqMktDepth(30, stock("AAPL"), 5, True, [])
+    app.wait("depth book", lambda: len(app.depth_rows) >= 10)
+    book = app.depth_rows[:10]
+    print("CHECK depth rows=%d bids=%d asks=%d named=%s" % (
+        len(book), sum(1 for r in book if r[3] == 1), sum(1 for r in book if r[3] == 0), all(r[1] for r in book)), flush=True)
 
     app.disconnect()
     print("RESULT ok", flush=True)

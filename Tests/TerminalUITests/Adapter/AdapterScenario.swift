@@ -19,7 +19,7 @@ struct AdapterScenario {
     var now: EventTime { Self.time(seconds) }
 
     static func time(_ seconds: Int64) -> EventTime {
-        EventTime(instant: SessionInstant(offset: .seconds(seconds)), wall: Timestamp(seconds: seconds))
+        EventTime(instant: SessionInstant(offset: .seconds(seconds)), wall: Timestamp(secondsSinceEpoch: seconds))
     }
 
     mutating func send(_ event: DashboardEvent) {
@@ -78,7 +78,7 @@ struct AdapterScenario {
 
     /// Trades counted so far: each AAPL tick reports a new last size, so it is a change (a
     /// tick repeating every value is no proof that data flows).
-    var trades: Double = 0
+    var trades: FixedDecimal = 0
 
     mutating func tickAAPL() {
         trades += 1
@@ -92,19 +92,19 @@ struct AdapterScenario {
         var scenario = reviewed()
         scenario.user(.submit)
         scenario.at(41)
-        scenario.send(.openOrder(OpenOrderReport(orderID: 100, symbol: "AAPL", side: .buy, quantity: 100,
-                                                 orderType: .limit, limitPrice: 231.21, status: .submitted)))
+        scenario.send(.openOrder(OpenOrderSnapshot(orderID: 100, symbol: "AAPL", side: .buy, quantity: 100,
+                                                 orderType: .limit, limitPrice: FixedDecimal("231.21"), status: .submitted)))
         scenario.send(.orderStatus(OrderStatusReport(orderID: 100, status: .submitted, filled: 0, remaining: 100)))
         scenario.at(42)
-        scenario.send(.execution(ExecutionReport(executionID: "0001", orderID: 100, symbol: "AAPL", side: .buy,
+        scenario.send(.execution(FillReport(executionID: "0001", orderID: 100, symbol: "AAPL", side: .buy,
                                                  shares: 100, price: 231.19)))
         scenario.send(.commission(executionID: "0001", commission: 1.00, realizedPnL: nil))
         scenario.send(.orderStatus(OrderStatusReport(orderID: 100, status: .filled, filled: 100, remaining: 0,
                                                      averageFillPrice: 231.19)))
         scenario.user(.submit)  // closes the sent ticket
         scenario.at(43)
-        scenario.send(.openOrder(OpenOrderReport(orderID: 90, symbol: "TSLA", side: .sell, quantity: 50,
-                                                 orderType: .limit, limitPrice: 243.00, status: .preSubmitted)))
+        scenario.send(.openOrder(OpenOrderSnapshot(orderID: 90, symbol: "TSLA", side: .sell, quantity: 50,
+                                                 orderType: .limit, limitPrice: FixedDecimal("243.00"), status: .preSubmitted)))
         scenario.send(.notice(Notice(requestID: 90, code: 201, text: "Order rejected - reason: insufficient margin")))
         scenario.send(.orderStatus(OrderStatusReport(orderID: 90, status: .inactive, filled: 0, remaining: 50)))
         scenario.at(44)

@@ -24,7 +24,7 @@ import Vocabulary
 
         var now: EventTime {
             EventTime(instant: SessionInstant(offset: .milliseconds(Self.start * 1000 + milliseconds)),
-                      wall: Timestamp(milliseconds: Self.start * 1000 + milliseconds))
+                      wall: Timestamp(millisecondsSinceEpoch: Self.start * 1000 + milliseconds))
         }
 
         init(symbols count: Int) {
@@ -35,7 +35,7 @@ import Vocabulary
             var config = DashboardConfig()
             config.watchlist = symbols
             state = DashboardState(config: config, now: EventTime(
-                instant: SessionInstant(offset: .seconds(Self.start)), wall: Timestamp(seconds: Self.start)))
+                instant: SessionInstant(offset: .seconds(Self.start)), wall: Timestamp(secondsSinceEpoch: Self.start)))
             send(.started)
             send(.connecting(gateway: "127.0.0.1:4002"))
             send(.connected(serverVersion: 178, accounts: ["DU1234567"], nextOrderID: 100))
@@ -46,7 +46,7 @@ import Vocabulary
             send(.notice(Notice(requestID: 1_002, code: 354, text: "Requested market data is not subscribed.")))
             send(.notice(Notice(code: 2104, text: "Market data farm connection is OK:usfarm")))
             for index in symbols.indices.prefix(12) {
-                send(.position(PositionUpdate(account: "DU1234567", symbol: symbols[index], quantity: Double(index + 1) * 10,
+                send(.position(PositionUpdate(account: "DU1234567", symbol: symbols[index], quantity: FixedDecimal((index + 1) * 10),
                                               averageCost: 50)))
             }
             for id in 100..<130 { order(id) }
@@ -64,17 +64,17 @@ import Vocabulary
         mutating func tick(_ index: Int) {
             let price = 50 + Double(index) + Double(next() % 100) / 100
             send(.quote(QuoteUpdate(symbol: symbols[index], bid: price - 0.01, ask: price + 0.01, last: price,
-                                    lastSize: Double(next() % 500), volume: Double(1_000_000 + next() % 100_000),
+                                    lastSize: FixedDecimal(next() % 500), volume: FixedDecimal(1_000_000 + next() % 100_000),
                                     close: 50 + Double(index))))
         }
 
         mutating func order(_ id: Int) {
             let symbol = symbols[id % symbols.count]
-            send(.openOrder(OpenOrderReport(orderID: id, symbol: symbol, side: id % 2 == 0 ? .buy : .sell, quantity: 100,
+            send(.openOrder(OpenOrderSnapshot(orderID: id, symbol: symbol, side: id % 2 == 0 ? .buy : .sell, quantity: 100,
                                             orderType: .limit, limitPrice: 50, status: .submitted)))
             switch id % 4 {
             case 0:
-                send(.execution(ExecutionReport(executionID: "e\(id)", orderID: id, symbol: symbol, side: .buy,
+                send(.execution(FillReport(executionID: "e\(id)", orderID: id, symbol: symbol, side: .buy,
                                                 shares: 100, price: 50.02)))
                 send(.orderStatus(OrderStatusReport(orderID: id, status: .filled, filled: 100, remaining: 0,
                                                     averageFillPrice: 50.02)))

@@ -1,6 +1,7 @@
 import Dashboard
 import Testing
 import TerminalUI
+import Vocabulary
 
 /// Keys as the terminal loop hands them over (`DashboardKeyInput.command`), applied to a real
 /// dashboard state: the "terminal too small" screen, Ctrl-C, Ctrl-L and Ctrl-Z.
@@ -46,8 +47,8 @@ import TerminalUI
     /// The market with a working AAPL limit buy.
     static func working() -> AdapterScenario {
         var scenario = AdapterScenario.market()
-        scenario.send(.openOrder(OpenOrderReport(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
-                                                 orderType: .limit, limitPrice: 230.00, status: .submitted)))
+        scenario.send(.openOrder(OpenOrderSnapshot(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
+                                                 orderType: .limit, limitPrice: FixedDecimal("230.00"), status: .submitted)))
         return scenario
     }
 
@@ -184,7 +185,7 @@ import TerminalUI
     @Test func quitIntentForEveryOverlay() {
         #expect(DashboardKeyInput.quitIntent(overlay: .none) == .quit)
         #expect(DashboardKeyInput.quitIntent(overlay: .confirm(.quitWithWorkingOrders(workingCount: 2))) == .submit)
-        for overlay: Dashboard.Overlay in [.help, .ticket, .commandLine("x"), .addSymbol("A"), .confirm(.cancelAllOrders(workingCount: 1))] {
+        for overlay: Overlay in [.help, .ticket, .commandLine("x"), .addSymbol("A"), .confirm(.cancelAllOrders(workingCount: 1))] {
             #expect(DashboardKeyInput.quitIntent(overlay: overlay) == .runCommand("quit"), "\(overlay)")
         }
     }

@@ -1,6 +1,7 @@
 import Dashboard
 import Testing
 import TerminalUI
+import Vocabulary
 
 @Suite struct DashboardScreenMappingTests {
     @Test func watchlistRowsKeepOrderPricesAndFreshness() throws {
@@ -52,7 +53,7 @@ import TerminalUI
         #expect(ScreenFormat.volume(1_100_000_000) == "1.1B")
         #expect(ScreenFormat.signedMoney(-20_753) == Figure("-20,753.00", .down))
         #expect(ScreenFormat.signedMoney(0.001) == Figure("0.00", .flat))
-        #expect(ScreenFormat.clock(Timestamp(seconds: 5), offsetSeconds: -3600) == "23:00:05")
+        #expect(TimeText.timeOfDay(Timestamp(secondsSinceEpoch: 5), utcOffsetSeconds: -3600) == "23:00:05")
         #expect(ScreenFormat.countdown(.milliseconds(2_300)) == "3 s")
     }
 
@@ -138,7 +139,7 @@ import TerminalUI
         #expect(rejected.rejectReason == "Order rejected — IB: Order rejected - reason: insufficient margin")
         #expect(rejected.steps.map(\.event) == ["presubmitted", "201 Order rejected"], "IB's Inactive after the rejection adds no step")
 
-        #expect(screen.executions == [ExecutionRow(time: "14:30:42", side: .buy, quantity: "100", symbol: "AAPL",
+        #expect(screen.executions == [ExecutionLine(time: "14:30:42", side: .buy, quantity: "100", symbol: "AAPL",
                                                    price: "231.19", commission: "1.00", orderID: "100")])
 
         let notice = try #require(screen.messages.first { $0.code == "354" })
@@ -151,7 +152,7 @@ import TerminalUI
         var scenario = AdapterScenario.session()
         let status = scenario.screen(offset: 2 * 3600).status
         #expect(status.gateway == "127.0.0.1:4002" && status.serverVersion == "178")
-        #expect(status.account == "DU1234567" && status.accountKind == .paper)
+        #expect(status.account == "DU1234567" && status.accountBadge == .paper)
         #expect(status.connection == .connected)
         #expect(status.clock == "16:30:47")
         #expect(status.freshnessCounts[.stale] == 1 && status.freshnessCounts[.noEntitlement] == 1)
@@ -167,13 +168,13 @@ import TerminalUI
         #expect(scenario.screen().status.connection.text == "socket closed · retry in 3 s (attempt 2, r: now)")
         scenario.send(.connecting(gateway: "127.0.0.1:4002"))
         #expect(scenario.screen().status.connection == .connecting)
-        #expect(scenario.screen().status.accountKind == .paper, "reconnecting to the account already known")
+        #expect(scenario.screen().status.accountBadge == .paper, "reconnecting to the account already known")
         var first = AdapterScenario()
         first.send(.connecting(gateway: "127.0.0.1:4002"))
-        #expect(first.screen().status.accountKind == .unknown(connecting: true), "connecting to an unknown account: neither paper nor live")
-        #expect(first.screen().status.accountKind.badge == " CONNECTING ")
-        #expect(AdapterScenario().screen().status.accountKind == .unknown(connecting: false), "unknown account is never shown as paper")
-        #expect(AdapterScenario().screen().status.accountKind.badge == " NO ACCOUNT ")
+        #expect(first.screen().status.accountBadge == .unknown(connecting: true), "connecting to an unknown account: neither paper nor live")
+        #expect(first.screen().status.accountBadge.badge == " CONNECTING ")
+        #expect(AdapterScenario().screen().status.accountBadge == .unknown(connecting: false), "unknown account is never shown as paper")
+        #expect(AdapterScenario().screen().status.accountBadge.badge == " NO ACCOUNT ")
     }
 
     @Test func focusAndSelection() {

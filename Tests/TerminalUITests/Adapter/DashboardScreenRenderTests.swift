@@ -1,6 +1,7 @@
 import Dashboard
 import Testing
 import TerminalUI
+import Vocabulary
 
 @Suite struct DashboardScreenRenderTests {
     /// The session with a sell ticket on stale MSFT, refused until the override.
@@ -111,8 +112,8 @@ import TerminalUI
 
     @Test func confirmationsAskWithYAndN() throws {
         var scenario = AdapterScenario.session()
-        scenario.send(.openOrder(OpenOrderReport(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
-                                                 orderType: .limit, limitPrice: 230.00, status: .submitted)))
+        scenario.send(.openOrder(OpenOrderSnapshot(orderID: 120, symbol: "AAPL", side: .buy, quantity: 10,
+                                                 orderType: .limit, limitPrice: FixedDecimal("230.00"), status: .submitted)))
         scenario.user(.cancelAllOrders)
         guard case let .confirmation(cancelAll)? = scenario.screen().overlay else {
             Issue.record("expected a confirmation")

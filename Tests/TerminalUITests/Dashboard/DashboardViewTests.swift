@@ -117,9 +117,9 @@ import TerminalUI
         review.mode = .review
         review.reviewLines = DashboardFixture.reviewLines
         review.refusal = .init(field: nil, message: "The reference quote is stale; press Enter again to override.")
-        let overlays: [Overlay?] = [
+        let overlays: [OverlayView?] = [
             nil, .help(.defaults), .commandLine(text: "buy 100 AAPL lmt 231.20", cursor: 7, message: "unknown"),
-            .confirmation(Confirmation(title: "Quit", question: "Two orders are working. Quit anyway?")),
+            .confirmation(ConfirmationPrompt(title: "Quit", question: "Two orders are working. Quit anyway?")),
         ]
         for width in stride(from: 0, through: 130, by: 5) {
             for height in stride(from: 0, through: 45, by: 3) {

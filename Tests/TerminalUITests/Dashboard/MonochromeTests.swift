@@ -7,7 +7,7 @@ import TerminalUI
     let mono = Theme.builtinDefault.degraded(to: .monochrome)
 
     func priceStyle(_ state: QuoteState) -> Style? {
-        let row = WatchlistRow(symbol: "ABC", bid: "10.00", ask: "10.02", last: "10.01", state: state, age: "5 s")
+        let row = WatchlistLine(symbol: "ABC", bid: "10.00", ask: "10.02", last: "10.01", state: state, age: "5 s")
         var canvas = paneCanvas(Size(width: 100, height: 4))
         WatchlistPane(rows: [row]).render(in: canvas.bounds, on: &canvas, theme: mono, glyphs: .ascii)
         guard let row = DashboardFixture.line(containing: "10.01", in: canvas),

@@ -2,7 +2,7 @@ import Testing
 import TerminalUI
 
 @Suite struct OverlayTests {
-    func render(_ overlay: Overlay?, size: Size, glyphs: GlyphSet = .unicode, ticket: TicketView? = nil) -> Canvas {
+    func render(_ overlay: OverlayView?, size: Size, glyphs: GlyphSet = .unicode, ticket: TicketView? = nil) -> Canvas {
         var screen = DashboardFixture.screen
         screen.overlay = overlay
         screen.ticket = ticket
@@ -64,7 +64,7 @@ import TerminalUI
 
     @Test(arguments: [Size(width: 120, height: 40), Size(width: 80, height: 24)])
     func aConfirmationAsksAndNamesItsKeys(size: Size) {
-        let confirmation = Confirmation(title: "Cancel all orders", question: "Cancel all 2 working orders?",
+        let confirmation = ConfirmationPrompt(title: "Cancel all orders", question: "Cancel all 2 working orders?",
                                         details: ["#1044 BUY 100 AAPL LMT 230.00", "#1045 SELL 50 MSFT LMT 420.00"])
         let canvas = render(.confirmation(confirmation), size: size)
         let text = canvas.textDump
@@ -92,8 +92,8 @@ import TerminalUI
         var ticket = DashboardFixture.ticket
         ticket.mode = .review
         ticket.reviewLines = DashboardFixture.reviewLines
-        for overlay in [nil, Overlay.help(.defaults), .commandLine(text: "buy 100 AAPL", cursor: 3),
-                        .confirmation(Confirmation(title: "Quit", question: "Quit — orders are working?"))] {
+        for overlay in [nil, OverlayView.help(.defaults), .commandLine(text: "buy 100 AAPL", cursor: 3),
+                        .confirmation(ConfirmationPrompt(title: "Quit", question: "Quit — orders are working?"))] {
             var screen = DashboardFixture.screen
             screen.overlay = overlay
             screen.ticket = ticket

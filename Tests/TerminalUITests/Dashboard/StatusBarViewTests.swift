@@ -37,7 +37,7 @@ import TerminalUI
 
     @Test func theLiveBadgeAndAReconnectCountdown() {
         var model = DashboardFixture.status
-        model.accountKind = .live
+        model.accountBadge = .live
         model.connection = .reconnecting(countdown: "4 s", attempt: 3, reason: "connection refused")
         let canvas = render(model, width: 120)
         #expect(canvas.lines[0].hasPrefix(" LIVE  │ connection refused · retry in 4 s (attempt 3, r: now)"))

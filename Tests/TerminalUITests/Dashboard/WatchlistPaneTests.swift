@@ -2,7 +2,7 @@ import Testing
 import TerminalUI
 
 @Suite struct WatchlistPaneTests {
-    func render(_ rows: [WatchlistRow] = DashboardFixture.watchlist, size: Size, glyphs: GlyphSet = .unicode) -> Canvas {
+    func render(_ rows: [WatchlistLine] = DashboardFixture.watchlist, size: Size, glyphs: GlyphSet = .unicode) -> Canvas {
         var canvas = paneCanvas(size)
         WatchlistPane(rows: rows).render(in: canvas.bounds, on: &canvas, theme: .builtinDefault, glyphs: glyphs)
         return canvas
@@ -43,7 +43,7 @@ import TerminalUI
 
     @Test(arguments: QuoteState.allCases)
     func everyStateButLiveDrawsItsPricesInItsOwnRole(state: QuoteState) {
-        let row = WatchlistRow(symbol: "ABC", bid: "10.00", ask: "10.02", last: "10.01", state: state, age: "5 s")
+        let row = WatchlistLine(symbol: "ABC", bid: "10.00", ask: "10.02", last: "10.01", state: state, age: "5 s")
         let canvas = render([row], size: Size(width: 100, height: 4))
         let expected = state == .live ? "t" : String(state.role.dumpLetter)
         #expect(roles(of: "10.01", in: canvas) == String(repeating: expected, count: 5))

@@ -1,0 +1,98 @@
+/// Every text ibterm writes for a wall-clock time, shown on screen or sent on the wire, written
+/// without Foundation's formatters so it is the same on every machine and locale.
+///
+/// Each function takes the ``Timestamp`` and the offset from UTC of the zone to write it in (`0`,
+/// UTC, unless said otherwise):
+///
+/// | function | text |
+/// | --- | --- |
+/// | ``timeOfDay(_:utcOffsetSeconds:)`` | `14:31:07` |
+/// | ``timeOfDayWithMilliseconds(_:utcOffsetSeconds:)`` | `14:31:07.123` |
+/// | ``timeOfDayUTC(_:)`` | `14:31:07 UTC` |
+/// | ``hourMinute(_:utcOffsetSeconds:)`` | `14:31` (IB's account update time) |
+/// | ``date(_:utcOffsetSeconds:)`` | `20251124` (IB's `yyyyMMdd`) |
+/// | ``month(_:utcOffsetSeconds:)`` | `202511` |
+/// | ``dateTime(_:utcOffsetSeconds:)`` | `20251124 14:31:07` (IB's `yyyyMMdd HH:mm:ss`) |
+/// | ``executionTime(_:utcOffsetSeconds:)`` | `20251124  14:31:07` (two spaces, as TWS sends executions) |
+/// | ``connectionTime(_:)`` | `20251124 14:31:07 UTC` (the handshake's) |
+/// | ``dashedDateTime(_:)`` | `20251124-14:31:07` (IB's UTC `yyyyMMdd-HH:mm:ss`, as HEAD_TIMESTAMP's) |
+/// | ``iso8601(_:fractionalSeconds:)`` | `2025-11-24T14:31:07Z` |
+public enum TimeText {
+    /// `HH:MM:SS`.
+    public static func timeOfDay(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
+        clock(CivilTime(time, utcOffsetSeconds: utcOffsetSeconds))
+    }
+
+    /// `HH:MM:SS.mmm`.
+    public static func timeOfDayWithMilliseconds(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
+        let civil = CivilTime(time, utcOffsetSeconds: utcOffsetSeconds)
+        return clock(civil) + "." + pad(civil.millisecond, 3)
+    }
+
+    /// `HH:MM:SS UTC`.
+    public static func timeOfDayUTC(_ time: Timestamp) -> String {
+        timeOfDay(time) + " UTC"
+    }
+
+    /// `HH:MM`.
+    public static func hourMinute(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
+        let civil = CivilTime(time, utcOffsetSeconds: utcOffsetSeconds)
+        return pad(civil.hour, 2) + ":" + pad(civil.minute, 2)
+    }
+
+    /// `YYYYMMDD`, IB's date.
+    public static func date(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
+        compactDate(CivilTime(time, utcOffsetSeconds: utcOffsetSeconds))
+    }
+
+    /// `YYYYMM`, the key of a commission month.
+    public static func month(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
+        let civil = CivilTime(time, utcOffsetSeconds: utcOffsetSeconds)
+        return pad(civil.year, 4) + pad(civil.month, 2)
+    }
+
+    /// `YYYYMMDD HH:MM:SS`, IB's date and time (`yyyyMMdd HH:mm:ss`).
+    public static func dateTime(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
+        let civil = CivilTime(time, utcOffsetSeconds: utcOffsetSeconds)
+        return compactDate(civil) + " " + clock(civil)
+    }
+
+    /// `YYYYMMDD  HH:MM:SS`, IB's execution time, with the two spaces real TWS sends.
+    public static func executionTime(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
+        let civil = CivilTime(time, utcOffsetSeconds: utcOffsetSeconds)
+        return compactDate(civil) + "  " + clock(civil)
+    }
+
+    /// `YYYYMMDD HH:MM:SS UTC`, the handshake's connection time.
+    public static func connectionTime(_ time: Timestamp) -> String {
+        dateTime(time) + " UTC"
+    }
+
+    /// `YYYYMMDD-HH:MM:SS` in UTC, IB's `yyyyMMdd-HH:mm:ss` (HEAD_TIMESTAMP's date).
+    public static func dashedDateTime(_ time: Timestamp) -> String {
+        let civil = CivilTime(time)
+        return compactDate(civil) + "-" + clock(civil)
+    }
+
+    /// ISO 8601 in UTC: `YYYY-MM-DDTHH:MM:SSZ`, or `YYYY-MM-DDTHH:MM:SS.mmmZ` with
+    /// `fractionalSeconds`.
+    public static func iso8601(_ time: Timestamp, fractionalSeconds: Bool = false) -> String {
+        let civil = CivilTime(time)
+        let date = pad(civil.year, 4) + "-" + pad(civil.month, 2) + "-" + pad(civil.day, 2)
+        let fraction = fractionalSeconds ? "." + pad(civil.millisecond, 3) : ""
+        return date + "T" + clock(civil) + fraction + "Z"
+    }
+
+    private static func clock(_ civil: CivilTime) -> String {
+        pad(civil.hour, 2) + ":" + pad(civil.minute, 2) + ":" + pad(civil.second, 2)
+    }
+
+    private static func compactDate(_ civil: CivilTime) -> String {
+        pad(civil.year, 4) + pad(civil.month, 2) + pad(civil.day, 2)
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
