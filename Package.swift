@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "Dashboard", targets: ["Dashboard"]),
         .library(name: "TerminalUI", targets: ["TerminalUI"]),
         .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
+        .library(name: "TWSStreams", targets: ["TWSStreams"]),
         .library(name: "TWSClient", targets: ["TWSClient"]),
         .library(name: "DashboardFeed", targets: ["DashboardFeed"]),
         .library(name: "DashboardRuntime", targets: ["DashboardRuntime"]),
@@ -50,6 +51,10 @@ let package = Package(
         .target(name: "PaperExchange", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Dashboard", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "TerminalUI", dependencies: ["Dashboard", "Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
+        // The client's pure half: its values, quote accumulation, inbound routing, order reconciliation.
+        .target(name: "TWSStreams", dependencies: ["TWSWire", "TWSSession", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
+        // Client values → dashboard events (shared by ibterm and ibterm-bench): pure mapping.
+        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSStreams", "TWSSession", "TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
 
         // MARK: I/O adapters
         .target(
@@ -59,10 +64,7 @@ let package = Package(
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
-        .target(name: "TWSClient", dependencies: ["TWSWire", "TWSSession", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
-        // Client values → dashboard events (shared by ibterm and ibterm-bench): no I/O of its own,
-        // but it links SwiftNIO through TWSClient, so it is not one of the pure layers.
-        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSClient", "TWSSession", "TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "TWSClient", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
         // The shipping loop: the dashboard's store and terminal loop (shared by ibterm and ibterm-bench).
@@ -75,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "ibterm",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSClient", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
                 "Vocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
@@ -85,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "ibterm-bench",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
+                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
                 "CursesTerminal", "Vocabulary", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -109,13 +111,21 @@ let package = Package(
             exclude: ["Peers"],
             swiftSettings: strict
         ),
-        .testTarget(name: "TWSClientTests", dependencies: ["TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", logging] + nio, swiftSettings: strict),
+        .testTarget(name: "TWSStreamsTests", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "Vocabulary"], swiftSettings: strict),
+        .testTarget(
+            name: "TWSClientTests",
+            dependencies: [
+                "TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", logging,
+                .product(name: "NIOTestUtils", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+            ] + nio,
+            swiftSettings: strict
+        ),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Vocabulary", "TestPrerequisites"], swiftSettings: strict),
-        .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSClient", "TWSSession", "TWSWire", "Vocabulary"], swiftSettings: strict),
+        .testTarget(name: "DashboardFeedTests", dependencies: ["DashboardFeed", "Dashboard", "TWSStreams", "TWSSession", "TWSWire", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "Vocabulary"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "Dashboard", "TerminalUI", "CursesTerminal", "TWSClient", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TestPrerequisites", logging], swiftSettings: strict),
-        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSClient", "TWSWire", "Vocabulary"], swiftSettings: strict),
+        .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSStreams", "TWSClient", "TWSWire", "Vocabulary"], swiftSettings: strict),
     ]
 )

@@ -1,5 +1,5 @@
 import Dashboard
-import TWSClient
+import TWSStreams
 import TWSSession
 import TWSWire
 import Vocabulary

@@ -1,5 +1,5 @@
 import Dashboard
-import TWSClient
+import TWSStreams
 import TWSWire
 import Vocabulary
 
@@ -7,7 +7,7 @@ extension OpenOrderSnapshot {
     /// The dashboard's report of an open order as `reqAllOpenOrders` lists it, with its owner:
     /// `order.clientId`, compared with `thisClientID` (the dashboard's own client id). The
     /// status is the latest ORDER_STATUS when one came, else OPEN_ORDER's state.
-    public init(_ report: TWSClient.OpenOrderReport, thisClientID: Int?) {
+    public init(_ report: TWSStreams.OpenOrderReport, thisClientID: Int?) {
         let order = report.order
         self.init(
             orderID: order.orderId, symbol: report.contract.symbol, side: order.action == "SELL" ? .sell : .buy,
@@ -49,7 +49,7 @@ extension CompletedOrderReport {
 extension DashboardEvent {
     /// The dashboard's events for one fill `reqExecutions` returned: the execution, then its
     /// commission when the gateway sent one. The reducer keeps each execution id once.
-    public static func events(for report: TWSClient.ExecutionReport) -> [DashboardEvent] {
+    public static func events(for report: TWSStreams.ExecutionReport) -> [DashboardEvent] {
         let execution = report.execution
         var events: [DashboardEvent] = [.execution(FillReport(
             executionID: execution.execId, orderID: execution.orderId, symbol: report.contract.symbol,

@@ -1,12 +1,12 @@
 import Dashboard
-import TWSClient
+import TWSStreams
 
 extension QuoteUpdate {
     /// The dashboard's update for `symbol` from one message on the client's quote stream: only
-    /// the fields that message carried (`TWSClient.Quote.carried`), so a market-data-type message
+    /// the fields that message carried (`TWSStreams.Quote.carried`), so a market-data-type message
     /// brings no price and a tick brings its own field alone. The reducer keeps the rest; the
-    /// event's time is the message's read instant (`TWSClient.Quote.receivedAt`).
-    public init(_ quote: TWSClient.Quote, symbol: String) {
+    /// event's time is the message's read instant (`TWSStreams.Quote.receivedAt`).
+    public init(_ quote: TWSStreams.Quote, symbol: String) {
         self.init(symbol: symbol)
         let carried = quote.carried
         if carried.contains(.bid) { bid = quote.bid }

@@ -1,4 +1,4 @@
-import TWSClient
+import TWSStreams
 import TWSWire
 
 extension TWSNotice {

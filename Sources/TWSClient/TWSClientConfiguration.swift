@@ -44,6 +44,8 @@ public struct TWSClientConfiguration: Sendable {
     public var versionOffer = VersionOffer()
     /// Where time comes from.
     public var clock: any TWSClock = SystemTWSClock()
+    /// How connections are opened: TCP, or in tests an in-memory channel.
+    package var channelOpener: TWSChannelOpener = .tcp
 
     /// Creates the default configuration.
     public init() {}

@@ -1,4 +1,5 @@
 import TWSClient
+import TWSStreams
 import TWSWire
 import Vocabulary
 
@@ -69,7 +70,7 @@ struct QuoteValues: Sendable {
     /// When the update came out of the symbol's quote stream.
     var receivedAt: ContinuousClock.Instant
 
-    init(_ quote: TWSClient.Quote, receivedAt: ContinuousClock.Instant) {
+    init(_ quote: TWSStreams.Quote, receivedAt: ContinuousClock.Instant) {
         self.receivedAt = receivedAt
         bid = quote.bid
         ask = quote.ask

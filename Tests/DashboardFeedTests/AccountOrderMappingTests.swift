@@ -2,18 +2,18 @@ import Foundation
 import Dashboard
 import DashboardFeed
 import Testing
-import TWSClient
+import TWSStreams
 import TWSWire
 import Vocabulary
 
 /// Every client's open orders, completed orders and listed executions as dashboard events.
 @Suite struct AccountOrderMappingTests {
-    static func stopLimit(clientId: Int) -> TWSClient.OpenOrderReport {
+    static func stopLimit(clientId: Int) -> TWSStreams.OpenOrderReport {
         var order = TWSWire.Order(action: "BUY", totalQuantity: FixedDecimal(10), orderType: "STP LMT", lmtPrice: 240.1, auxPrice: 240, tif: "GTC")
         order.orderId = 9
         order.clientId = clientId
         order.permId = 5009
-        return TWSClient.OpenOrderReport(
+        return TWSStreams.OpenOrderReport(
             contract: Contract(symbol: "AAPL"), order: order, orderState: OrderState(status: "PreSubmitted"))
     }
 
@@ -49,7 +49,7 @@ import Vocabulary
         execution.shares = FixedDecimal(5)
         execution.price = 410.5
         let commission = CommissionReport(execId: "0001.01", commission: 1.0, currency: "USD", realizedPNL: nil, yield: nil, yieldRedemptionDate: nil)
-        let events = DashboardEvent.events(for: TWSClient.ExecutionReport(execution: execution, contract: Contract(symbol: "MSFT"), commission: commission))
+        let events = DashboardEvent.events(for: TWSStreams.ExecutionReport(execution: execution, contract: Contract(symbol: "MSFT"), commission: commission))
         #expect(events == [
             .execution(FillReport(executionID: "0001.01", orderID: 42, symbol: "MSFT", side: .sell, shares: 5, price: 410.5)),
             .commission(executionID: "0001.01", commission: 1.0, realizedPnL: nil),

@@ -1,7 +1,7 @@
 import Dashboard
 import DashboardFeed
 import Testing
-import TWSClient
+import TWSStreams
 import TWSSession
 import TWSWire
 import Vocabulary
@@ -15,7 +15,7 @@ import Vocabulary
     }
 
     @Test func aQuoteUpdateCarriesOnlyTheFieldsTheMessageBrought() {
-        var quote = TWSClient.Quote(contract: Contract(symbol: "AAPL"))
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "AAPL"))
         quote.bid = 231.2
         quote.ask = 231.25
         quote.bidSize = FixedDecimal(300)
@@ -32,7 +32,7 @@ import Vocabulary
     }
 
     @Test func aDataTypeMessageBringsNoPriceAndIsNoTick() {
-        var quote = TWSClient.Quote(contract: Contract(symbol: "MSFT"))
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "MSFT"))
         quote.bid = 478.42
         quote.ask = 478.43
         quote.marketDataType = .live
@@ -44,7 +44,7 @@ import Vocabulary
     }
 
     @Test func quoteStreamEventsBecomeQuotesAndNoticesUnderTheSubscriptionsID() {
-        var quote = TWSClient.Quote(contract: Contract(symbol: "MSFT"))
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "MSFT"))
         quote.last = 478.4
         quote.carried = .last
         quote.receivedAt = Self.at

@@ -1,6 +1,7 @@
 import DashboardRuntime
 import Testing
 import TWSClient
+import TWSStreams
 import TWSWire
 @testable import ibterm_bench
 import Vocabulary
@@ -12,8 +13,8 @@ import Vocabulary
     func at(_ microseconds: Int64) -> ContinuousClock.Instant { base + .microseconds(microseconds) }
 
     /// The client's quote after each of `steps` (applied in order), received at `received`.
-    func updates(_ steps: [(inout TWSClient.Quote) -> Void], received: Int64 = 0) -> [QuoteValues] {
-        var quote = TWSClient.Quote(contract: Contract(symbol: "AAPL"))
+    func updates(_ steps: [(inout TWSStreams.Quote) -> Void], received: Int64 = 0) -> [QuoteValues] {
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "AAPL"))
         return steps.map { step in
             step(&quote)
             return QuoteValues(quote, receivedAt: at(received))
@@ -78,7 +79,7 @@ import Vocabulary
     }
 
     @Test func aBidOfMinusOneIsShownAsNoBid() {
-        var quote = TWSClient.Quote(contract: Contract(symbol: "AAPL"))
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "AAPL"))
         #expect(QuoteTick.price(.bid, -1).isShown(in: QuoteValues(quote, receivedAt: base)))
         quote.bid = 5
         #expect(!QuoteTick.price(.bid, -1).isShown(in: QuoteValues(quote, receivedAt: base)))

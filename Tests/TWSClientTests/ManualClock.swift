@@ -10,11 +10,24 @@ final class ManualClock: TWSClock {
         var sleepers: [Int: (deadline: SessionInstant, continuation: CheckedContinuation<Void, any Error>)] = [:]
         var cancelled: Set<Int> = []
         var nextID = 0
+        /// How far every reading moves the clock (zero: only ``advance(by:)`` moves it).
+        var stepPerReading: Duration = .zero
     }
 
     private let state = Mutex(State())
 
-    func now() -> SessionInstant { state.withLock { $0.now } }
+    func now() -> SessionInstant {
+        state.withLock { state in
+            defer { state.now = state.now + state.stepPerReading }
+            return state.now
+        }
+    }
+
+    /// Makes every later reading a little later than the one before, as a real clock is, so a
+    /// test can tell which reading an instant came from.
+    func stepEveryReading(by step: Duration) {
+        state.withLock { $0.stepPerReading = step }
+    }
 
     func sleep(until deadline: SessionInstant) async throws {
         let id = state.withLock { state -> Int in

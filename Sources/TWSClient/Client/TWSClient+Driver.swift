@@ -6,8 +6,13 @@ import TWSWire
 /// Carrying out the connection state machine's actions: sockets, timers and pacing.
 extension IBClient {
     /// Carries out actions in order; a first-connect failure stops the client afterwards.
-    func perform(_ actions: [ConnectionAction]) {
-        let now = clock.now()
+    ///
+    /// `now` is the instant of what caused them: for a message, the instant its socket read
+    /// completed, so a state reported on its account (say, connected) is no later than the
+    /// messages read with it or after it (a notice in the same read belongs to the new
+    /// connection); the clock's reading when `nil`.
+    func perform(_ actions: [ConnectionAction], now: SessionInstant? = nil) {
+        let now = now ?? clock.now()
         for action in actions {
             switch action {
             case .openSocket(let attempt):
@@ -30,7 +35,7 @@ extension IBClient {
                 logger.info("reconnect scheduled", metadata: ["tws.attempt": "\(attempt)", "tws.in": "\(at - now)"])
             case .resubscribeAll:
                 resubscribeAll()
-                perform(machine.handle(.resubscriptionSent, now: clock.now()))
+                perform(machine.handle(.resubscriptionSent, now: now), now: now)
             case .reconcileOrders:
                 startReconciliation()
             case .reportState(let status):
@@ -52,17 +57,24 @@ extension IBClient {
         guard let endpoint else { return }
         let connection = generation
         let timeout = configuration.establishTimeout
+        let opener = configuration.channelOpener
+        let clock = self.clock
         logger.info("opening socket", metadata: ["tws.attempt": "\(attempt)", "tws.endpoint": "\(endpoint.host):\(endpoint.port)"])
         Task { [weak self] in
             do {
-                let (channel, events) = try await NIOTransport.connect(host: endpoint.host, port: endpoint.port, timeout: timeout)
+                let (channel, events, gate) = try await NIOTransport.connect(
+                    host: endpoint.host, port: endpoint.port, timeout: timeout, opener: opener, clock: clock
+                )
                 guard let self else {
                     channel.close(promise: nil)
                     return
                 }
                 guard await self.socketOpened(channel, connection: connection) else { return }
+                // One hop into the actor per read batch; a read held while the client was
+                // behind is released once it has caught up.
                 for await event in events {
                     await self.transport(event, connection: connection)
+                    if case .frames = event, gate.handled() { channel.read() }
                 }
             } catch {
                 await self?.socketFailed(NIOTransport.describe(error), connection: connection)
@@ -76,7 +88,6 @@ extension IBClient {
             return false
         }
         self.channel = channel
-        decoder = FrameDecoder()
         serverVersion = nil
         logger.info("socket connected")
         perform(machine.handle(.socketConnected, now: clock.now()))
@@ -97,7 +108,6 @@ extension IBClient {
         channel = nil
         generation += 1
         serverVersion = nil
-        decoder = FrameDecoder()
     }
 
     func connectionLost(_ reason: LostReason, now: SessionInstant) {
@@ -112,16 +122,12 @@ extension IBClient {
         table.connectionLost()
         orderIDs.connectionReset()
         health.reset()
-        reconciliation = nil
         pending.failAll(with: TWSClientError(.connectionLost, "the connection was lost (\(reason)) before the gateway answered"))
         for key in Array(sinks.keys) {
             sinks[key]?.gap(.connectionLost(reason))
-            quotes[key]?.isLive = false
+            router.markNotLive(key)
         }
-        for id in Array(orders.keys) where orders[id]?.continuation != nil && orders[id]?.inGap == false {
-            orders[id]?.inGap = true
-            orders[id]?.continuation?.yield(.gap(.connectionLost(reason)))
-        }
+        perform(orders.connectionLost(.connectionLost(reason)))
     }
 
     func report(_ status: ConnectionStatus, now: SessionInstant) {
@@ -137,10 +143,7 @@ extension IBClient {
                 logger.info("usable again", metadata: ["tws.outage": "\(now - since)"])
                 lastLostAt = nil
             }
-            for id in Array(orders.keys) where orders[id]?.inGap == true {
-                orders[id]?.inGap = false
-                orders[id]?.continuation?.yield(.resumed)
-            }
+            perform(orders.usable())
             connectWaiter?.yield(info)
             connectWaiter?.finish()
             connectWaiter = nil
@@ -239,7 +242,7 @@ extension IBClient {
             send(.requestCurrentTime, urgent: true)
         case .connectionDead(let silence):
             logger.warning("keepalive: no answer to the probe", metadata: ["tws.silent_for": "\(silence)"])
-            perform(machine.handle(.keepaliveDead(silentFor: silence), now: now))
+            perform(machine.handle(.keepaliveDead(silentFor: silence), now: now), now: now)
         }
         perform(machine.tick(now: now))
         for action in health.tick(now: now) { handleHealth(action) }

@@ -3,61 +3,42 @@ import TWSSession
 import TWSWire
 import Vocabulary
 
-/// Reading the socket: framing, the handshake reply, decoding and routing.
+/// Reading the socket: the batches of decoded frames, the handshake reply, routing.
 extension IBClient {
     func transport(_ event: TransportEvent, connection: Int) {
         guard connection == generation else { return }
         switch event {
-        case .bytes(let bytes):
-            decoder.append(bytes)
-            readFrames(connection: connection)
+        case .frames(let frames, let receivedAt):
+            for frame in frames {
+                guard connection == generation else { break }
+                receive(frame, at: receivedAt)
+            }
         case .closed:
             logger.warning("the gateway closed the socket")
             perform(machine.handle(.socketClosed, now: clock.now()))
         case .failed(let description):
             perform(machine.handle(.socketError(.socketError(description)), now: clock.now()))
+        case .brokenFraming(let description):
+            protocolError(description)
         }
         rearmTimer()
     }
 
-    private func readFrames(connection: Int) {
-        while connection == generation {
-            // Before the handshake reply the frame is kept to parse the hello; after it, the
-            // message is decoded from the decoder's buffer in place (no copy, no retain).
-            guard let serverVersion else {
-                let payload: ArraySlice<UInt8>
-                do {
-                    guard let frame = try decoder.nextFrame() else { return }
-                    payload = frame
-                } catch {
-                    protocolError("\(error)")
-                    return
-                }
-                handleHello(payload)
-                continue
-            }
-            // Only broken framing drops the connection. A message whose fields do not decode
-            // is skipped and reported (IBClient+Unreadable); fields after a message's known
-            // layout are read past, as IB's own clients do.
-            let inbound: InboundMessage
-            do {
-                guard let next = try decoder.nextInboundMessage(serverVersion: serverVersion, strictness: .ignoringExtraFields)
-                else { return }
-                inbound = next
-            } catch {
-                protocolError("\(error)")
-                return
-            }
-            let now = clock.now()
-            keepalive?.received(now: now)
-            switch inbound {
-            case .message(let message, let ignoredFieldCount):
-                logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
-                if ignoredFieldCount > 0 { noteExtraFields(message, count: ignoredFieldCount) }
-                dispatch(message, now: now)
-            case .unreadable(let message):
-                skipUnreadable(message, now: now)
-            }
+    /// One decoded frame of the current connection, read at `now`.
+    private func receive(_ frame: InboundFrame, at now: SessionInstant) {
+        keepalive?.received(now: now)
+        switch frame {
+        case .hello(let hello):
+            handleHello(hello, now: now)
+        case .message(.message(let message, let ignoredFieldCount)):
+            // Fields after a message's known layout are read past, as IB's own clients do.
+            logger.trace("received", metadata: ["tws.msg_id": "\(message.messageID)"])
+            if ignoredFieldCount > 0 { noteExtraFields(message, count: ignoredFieldCount) }
+            dispatch(message, now: now)
+        case .message(.unreadable(let message)):
+            // A message whose fields do not decode is skipped and reported (IBClient+Unreadable);
+            // only broken framing drops the connection.
+            skipUnreadable(message, now: now)
         }
     }
 
@@ -67,42 +48,29 @@ extension IBClient {
     }
 
     /// The first frame: the handshake reply.
-    private func handleHello(_ payload: ArraySlice<UInt8>) {
-        let now = clock.now()
-        keepalive?.received(now: now)
-        do {
-            let hello = try ServerHello(parsing: payload)
-            logger.info("handshake reply", metadata: [
-                "tws.server_version": "\(hello.serverVersion)", "tws.connection_time": "\(hello.connectionTime)",
-            ])
-            self.serverVersion = hello.serverVersion
-            perform(machine.handle(
-                .handshakeReply(serverVersion: hello.serverVersion, connectionTime: hello.connectionTime), now: now
-            ))
-        } catch {
-            protocolError("\(error)")
-        }
+    private func handleHello(_ hello: ServerHello, now: SessionInstant) {
+        logger.info("handshake reply", metadata: [
+            "tws.server_version": "\(hello.serverVersion)", "tws.connection_time": "\(hello.connectionTime)",
+        ])
+        serverVersion = hello.serverVersion
+        perform(machine.handle(
+            .handshakeReply(serverVersion: hello.serverVersion, connectionTime: hello.connectionTime), now: now
+        ), now: now)
     }
 
     private func dispatch(_ message: ServerMessage, now: SessionInstant) {
         switch message {
         case .nextValidId(let m):
             orderIDs.receivedNextValidID(m.orderId)
-            perform(machine.handle(.nextValidID(m.orderId), now: now))
+            perform(machine.handle(.nextValidID(m.orderId), now: now), now: now)
             handleNextValidIDAnswer(m.orderId)
             if let next = orderIDs.nextID { nextOrderIDObservers.yield(next) }
         case .managedAccounts(let m):
-            perform(machine.handle(.managedAccounts(m.accounts), now: now))
+            perform(machine.handle(.managedAccounts(m.accounts), now: now), now: now)
         default:
-            perform(machine.handle(.messageReceived, now: now))
+            perform(machine.handle(.messageReceived, now: now), now: now)
         }
         switch message {
-        case .tickPrice(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
-        case .tickSize(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
-        case .tickString(let m): routeTick(m.reqId, now: now) { $0.apply(m) }
-        case .tickGeneric(let m): routeTick(m.reqId, now: now) { $0.carried = [] }
-        case .marketDataType(let m):
-            routeTick(m.reqId, now: now) { $0.apply(marketDataType: MarketDataType(rawValue: m.marketDataType)) }
         case .error(let m): handleError(m, now: now)
         case .orderStatus(let m):
             clearUnreadableFlag(.order(m.orderId))
@@ -124,64 +92,31 @@ extension IBClient {
                 lookup.continuation.yield(lookup.results)
                 lookup.continuation.finish()
             }
-        case .position(let m): routeShared(.positions) { if case .positions(let c) = $0 { c.yield(.value(m)) } }
-        case .positionEnd: routeShared(.positions) { if case .positions(let c) = $0 { c.yield(.end) } }
-        case .accountValue(let m): routeAccount(m.accountName, .value(m))
-        case .portfolioValue(let m): routeAccount(m.accountName, .portfolio(m))
-        case .accountUpdateTime(let m): routeAccount(nil, .updateTime(m.timeStamp))
-        case .accountDownloadEnd(let m):
-            routeShared(.accountUpdates(account: m.account)) { if case .account(let c) = $0 { c.yield(.end) } }
-        case .accountSummary(let m): routeRequest(m.reqId) { if case .summary(let c) = $0 { c.yield(.value(m)) } }
-        case .accountSummaryEnd(let reqId): routeRequest(reqId) { if case .summary(let c) = $0 { c.yield(.end) } }
-        case .pnl(let m): routeRequest(m.reqId) { if case .pnl(let c) = $0 { c.yield(.value(m)) } }
-        case .pnlSingle(let m): routeRequest(m.reqId) { if case .pnlSingle(let c) = $0 { c.yield(.value(m)) } }
+        default:
+            router.route(message, table: table, now: now) { key, delivery in deliver(delivery, to: key) }
+        }
+    }
+
+    // MARK: Delivering
+
+    /// Yields what the router decided on the subscription's stream; a quote tick of market
+    /// data also ends the quote's unreadable flag and tells the health monitor the feed ticks.
+    private func deliver(_ delivery: StreamDelivery, to key: SubscriptionKey) {
+        guard let target = sinks[key]?.target else { return }
+        switch (delivery, target) {
+        case (.quote(let event), .quote(let c)):
+            if case .update(let quote) = event, quote.carried.carriesMarketData {
+                clearUnreadableFlag(.quote(key))
+                health.ticked(key)
+            }
+            c.yield(event)
+        case (.positions(let event), .positions(let c)): c.yield(event)
+        case (.account(let event), .account(let c)): c.yield(event)
+        case (.summary(let event), .summary(let c)): c.yield(event)
+        case (.pnl(let event), .pnl(let c)): c.yield(event)
+        case (.pnlSingle(let event), .pnlSingle(let c)): c.yield(event)
         default: break
         }
-    }
-
-    // MARK: Routing
-
-    private func routeRequest(_ reqId: Int, _ body: (SubscriptionSink.Target) -> Void) {
-        guard let key = table.subscription(forRequestID: reqId)?.key, let sink = sinks[key] else { return }
-        body(sink.target)
-    }
-
-    private func routeShared(_ request: SubscriptionRequest, _ body: (SubscriptionSink.Target) -> Void) {
-        // Only this kind's subscriptions: sorting every quote subscription per account message
-        // cost more than the rest of the account path.
-        for key in table.keys(of: request.kind) {
-            guard let subscription = table[key], subscription.request == request, subscription.requestID != nil else { continue }
-            if let sink = sinks[key] { body(sink.target) }
-        }
-    }
-
-    private func routeAccount(_ account: String?, _ update: AccountUpdate) {
-        for key in table.keys(of: .accountUpdates) {
-            guard let subscription = table[key], subscription.requestID != nil,
-                case .accountUpdates(let subscribed) = subscription.request,
-                account == nil || subscribed.isEmpty || subscribed == account,
-                case .account(let continuation)? = sinks[subscription.key]?.target
-            else { continue }
-            continuation.yield(.value(update))
-        }
-    }
-
-    private func routeTick(_ reqId: Int, now: SessionInstant, _ apply: (inout Quote) -> Void) {
-        guard let key = table.subscription(forRequestID: reqId)?.key, var quote = quotes[key],
-            case .quote(let continuation)? = sinks[key]?.target
-        else { return }
-        apply(&quote)
-        quote.receivedAt = now
-        // Only market data is proof that data flows: a data-type change or a generic tick
-        // repeats what the request set up and says nothing about the feed.
-        if quote.carried.carriesMarketData {
-            clearUnreadableFlag(.quote(key))
-            quote.isLive = true
-            quote.updatedAt = now
-            health.ticked(key)
-        }
-        quotes[key] = quote
-        continuation.yield(.update(quote))
     }
 
     // MARK: Notices
@@ -190,7 +125,8 @@ extension IBClient {
         var notice = TWSNotice(
             id: m.id, code: m.code, message: m.message, advancedOrderRejectJson: m.advancedOrderRejectJson, receivedAt: now
         )
-        if m.id < 0 {
+        let owner = NoticeOwner(noticeID: m.id, table: table, orders: orders)
+        if case .connection = owner {
             let actions = health.notice(code: m.code, text: m.message, now: now, marketData: table.keys(of: .marketData))
             for action in actions {
                 if case .farmChanged(let transition) = action { notice.farm = transition }
@@ -201,12 +137,14 @@ extension IBClient {
             return
         }
         log(notice)
-        if let key = table.subscription(forRequestID: m.id)?.key {
-            sinks[key]?.notice(notice)
-        } else if orders[m.id] != nil {
-            handleOrderNotice(notice)
-        } else if pending.contains(m.id), !notice.isInformational {
-            pending.fail(m.id, with: TWSClientError(.requestFailed, m.message, notice: notice))
+        switch owner {
+        case .connection: break
+        case .subscription(let key): sinks[key]?.notice(notice)
+        case .order: handleOrderNotice(notice)
+        case .other(let id):
+            if pending.contains(id), !notice.isInformational {
+                pending.fail(id, with: TWSClientError(.requestFailed, m.message, notice: notice))
+            }
         }
         noticeObservers.yield(notice)
     }
@@ -228,7 +166,7 @@ extension IBClient {
         case .markAllQuotesNotLive:
             logger.warning("the gateway lost IB's servers: quotes are not live")
             for key in table.keys(of: .marketData) {
-                quotes[key]?.isLive = false
+                router.markNotLive(key)
                 sinks[key]?.gap(.serverLinkDown(code: 1100))
             }
         case .resubscribeAllMarketData:

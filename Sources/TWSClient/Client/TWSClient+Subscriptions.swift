@@ -11,7 +11,7 @@ extension IBClient {
     public func subscribeQuotes(_ contract: Contract, genericTicks: String = "") -> AsyncStream<QuoteEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: QuoteEvent.self, bufferingPolicy: .bufferingNewest(4096))
         let key = subscribe(.marketData(contract, genericTicks: genericTicks), sink: .quote(continuation))
-        quotes[key] = Quote(contract: contract)
+        router.openQuote(key, contract: contract)
         continuation.onTermination = { [weak self] _ in Task { await self?.unsubscribe(key) } }
         return stream
     }
@@ -87,7 +87,7 @@ extension IBClient {
     /// Removes a subscription whose stream ended and cancels it on the wire.
     func unsubscribe(_ key: SubscriptionKey) {
         sinks[key] = nil
-        quotes[key] = nil
+        router.closeQuote(key)
         health.subscriptionRemoved(key)
         guard let removed = table.remove(key), let requestID = removed.requestID else { return }
         if removed.request.isShared, table.subscriptions.contains(where: { $0.request == removed.request }) { return }

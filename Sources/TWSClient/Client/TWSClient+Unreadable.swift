@@ -31,21 +31,29 @@ extension IBClient {
                 "tws.fields": "\(message.rawText)", "tws.skipped": "\(unreadable.skippedCount)",
             ])
         }
-        perform(machine.handle(.messageReceived, now: now))
+        perform(machine.handle(.messageReceived, now: now), now: now)
         if message.messageID == 53 { unreadable.openOrdersRerequested = false }
         switch message.subject {
         case .request(let id):
             unreadableForRequest(id, message, now: now)
         case .order(let id):
             unreadableForOrder(id, message, now: now)
-        case .noticeTarget(let id) where id >= 0 && table.subscription(forRequestID: id) != nil:
-            unreadableForRequest(id, message, now: now)
-        case .noticeTarget(let id) where id >= 0 && orders[id] != nil:
-            unreadableForOrder(id, message, now: now)
-        case .noticeTarget, .none:
-            if Self.orderStateMessageIDs.contains(message.messageID) { rerequestOpenOrders() }
-            unreadableWithoutOwner(message, now: now)
+        case .noticeTarget(let id):
+            switch NoticeOwner(noticeID: id, table: table, orders: orders) {
+            case .subscription: unreadableForRequest(id, message, now: now)
+            case .order: unreadableForOrder(id, message, now: now)
+            case .connection, .other: unreadableOfNoOne(message, now: now)
+            }
+        case .none:
+            unreadableOfNoOne(message, now: now)
         }
+    }
+
+    /// A message that names no subscription or order the client follows: an order's state is
+    /// asked for again; it is reported once per message id.
+    private func unreadableOfNoOne(_ message: UnreadableMessage, now: SessionInstant) {
+        if Self.orderStateMessageIDs.contains(message.messageID) { rerequestOpenOrders() }
+        unreadableWithoutOwner(message, now: now)
     }
 
     /// The messages that carry an order's state, re-read with REQ_OPEN_ORDERS when one of
@@ -64,9 +72,9 @@ extension IBClient {
     private func unreadableForRequest(_ id: Int, _ message: UnreadableMessage, now: SessionInstant) {
         if let key = table.subscription(forRequestID: id)?.key, let sink = sinks[key] {
             if case .quote = sink.target {
-                quotes[key]?.isLive = false
+                router.markNotLive(key)
                 guard unreadable.shouldReport(.quote(key)) else { return }
-                let symbol = quotes[key]?.contract.symbol ?? ""
+                let symbol = router.quotes[key]?.contract.symbol ?? ""
                 let whose = symbol.isEmpty ? "the quote" : "\(symbol)'s quote"
                 report(message, id: id, "\(whose) may be incomplete until its next readable tick", now: now) { sink.notice($0) }
             } else {
@@ -85,14 +93,13 @@ extension IBClient {
     }
 
     private func unreadableForOrder(_ id: Int, _ message: UnreadableMessage, now: SessionInstant) {
-        if message.messageID == 5, reconciliation != nil {
+        if message.messageID == 5 {
             // The gateway did list the order as open, even if ibterm cannot read the rest.
-            reconciliation?.openOrders += 1
-            reconciliation?.listedOrderIDs.insert(id)
+            orders.listedOpen(id)
         }
         let rerequested = Self.orderStateMessageIDs.contains(message.messageID) && rerequestOpenOrders()
         let consequence = "order \(id) may be out of date" + (rerequested ? "; ibterm asked IB for the open orders again" : "")
-        if let continuation = orders[id]?.continuation {
+        if let continuation = orderStreams[id] {
             guard unreadable.shouldReport(.order(id)) else { return }
             report(message, id: id, consequence, now: now) { continuation.yield(.notice($0)) }
         } else {
@@ -111,7 +118,7 @@ extension IBClient {
     /// answer; asking again would loop); returns whether it asked.
     @discardableResult
     private func rerequestOpenOrders() -> Bool {
-        if reconciliation != nil || pending.openOrders != nil || unreadable.openOrdersRerequested { return false }
+        if orders.reconciliation != nil || pending.openOrders != nil || unreadable.openOrdersRerequested { return false }
         guard machine.state.isUsable else { return false }
         unreadable.openOrdersRerequested = true
         logger.info("requesting open orders again after an unreadable order message")

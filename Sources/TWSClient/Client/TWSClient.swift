@@ -7,7 +7,9 @@ import Vocabulary
 /// A connection to IB Gateway / TWS that notices drops, reconnects, resubscribes and
 /// reconciles, with an async/await API.
 ///
-/// The client speaks the TWS API socket protocol through SwiftNIO and drives the pure
+/// The client speaks the TWS API socket protocol through SwiftNIO (frames are cut and decoded
+/// in the channel pipeline and handed over once per socket read) and carries out what the pure
+/// layers decide: TWSStreams' routing, quote accumulation and order reconciliation, and the
 /// `TWSSession` policies: the connection state machine, pacing (at most 50 messages in any
 /// second, nothing dropped), keepalive probing (reqCurrentTime after 2 s of silence, dead 3 s
 /// later), reconnect backoff with jitter, request and order id allocation, the subscription
@@ -49,25 +51,14 @@ public actor IBClient {
         var generation: Int
         var message: ClientMessage
     }
-    struct Reconciliation: Sendable {
-        var executionsRequestID: Int
-        var openOrdersDone = false
-        var executionsDone = false
-        var openOrders = 0
-        var executions = 0
-        /// The orders the gateway listed open.
-        var listedOrderIDs: Set<Int> = []
-    }
     var endpoint: Endpoint?
     var channel: (any Channel)?
     var generation = 0
-    var decoder = FrameDecoder()
     var serverVersion: Int?
     var session: SessionInfo?
     var everUsable = false
     var connectWaiter: AsyncThrowingStream<SessionInfo, any Error>.Continuation?
     var connectFailure: TWSClientError?
-    var reconciliation: Reconciliation?
     var requestedMarketDataType: MarketDataType?
     var lastLostAt: SessionInstant?
     var unreadable = UnreadableMessageBook()
@@ -78,9 +69,12 @@ public actor IBClient {
 
     // Subscribers.
     var sinks: [SubscriptionKey: SubscriptionSink] = [:]
-    var quotes: [SubscriptionKey: Quote] = [:]
-    var orders: [Int: OrderRecord] = [:]
-    var orderForExecID: [String: Int] = [:]
+    /// Routing and quote accumulation (pure).
+    var router = StreamRouter()
+    /// Order tracking and reconciliation (pure).
+    var orders = OrderBook()
+    /// The stream of every order whose stream is open.
+    var orderStreams: [Int: AsyncStream<OrderEvent>.Continuation] = [:]
     var pending = PendingRequests()
     var stateObservers = Broadcaster<TWSConnectionStatus>()
     var noticeObservers = Broadcaster<TWSNotice>()
@@ -172,9 +166,10 @@ public actor IBClient {
         pending.failAll(with: TWSClientError(.notConnected, "the client disconnected"))
         for sink in sinks.values { sink.finish() }
         sinks.removeAll()
-        quotes.removeAll()
+        router.removeAll()
         table = SubscriptionTable()
-        for key in orders.keys { orders[key]?.continuation?.finish() }
+        for continuation in orderStreams.values { continuation.finish() }
+        orderStreams.removeAll()
         orders.removeAll()
         stateObservers.finishAll()
         noticeObservers.finishAll()

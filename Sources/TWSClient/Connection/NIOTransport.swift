@@ -7,39 +7,25 @@ import Glibc
 import Darwin
 #endif
 
-/// What one socket reports to the client, in order.
-enum TransportEvent: Sendable {
-    /// Bytes arrived.
-    case bytes([UInt8])
-    /// The peer closed the socket (or it was closed locally).
-    case closed
-    /// The socket failed.
-    case failed(String)
-}
-
-/// Opens TCP connections with SwiftNIO and turns their inbound side into an ordered
-/// `AsyncStream` of ``TransportEvent``s. Framing and decoding happen in the client.
+/// Opens a connection's channel with the client's pipeline (``InboundBatcher``, which frames
+/// and decodes with ``TWSFrameDecoder``) and returns it with its inbound events: batches of decoded frames,
+/// closure and errors, in order, and the ``ReadGate`` the client reports each handled batch to.
 enum NIOTransport {
-    /// Connects to `host:port` and returns the channel and its inbound events.
+    /// Connects to `host:port` through `opener` and returns the channel and its inbound events.
     static func connect(
         host: String,
         port: Int,
         timeout: Duration,
-        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
-    ) async throws -> (channel: any Channel, events: AsyncStream<TransportEvent>) {
+        opener: TWSChannelOpener,
+        clock: any TWSClock
+    ) async throws -> (channel: any Channel, events: AsyncStream<TransportEvent>, gate: ReadGate) {
         let (events, continuation) = AsyncStream.makeStream(of: TransportEvent.self)
-        let milliseconds = max(1, Int64(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000))
-        let bootstrap = ClientBootstrap(group: group)
-            .connectTimeout(.milliseconds(milliseconds))
-            .channelOption(ChannelOptions.tcpOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(InboundForwarder(continuation: continuation))
-                }
-            }
+        let gate = ReadGate()
         do {
-            let channel = try await bootstrap.connect(host: host, port: port).get()
-            return (channel, events)
+            let channel = try await opener.open(host, port, timeout) { channel in
+                try channel.pipeline.syncOperations.addHandler(InboundBatcher(continuation: continuation, clock: clock, gate: gate))
+            }
+            return (channel, events, gate)
         } catch {
             continuation.finish()
             throw error
@@ -62,36 +48,5 @@ extension NIOTransport {
             return "the gateway did not accept the connection in time"
         }
         return String(describing: error)
-    }
-}
-
-/// Forwards a channel's inbound bytes, closure and errors into an `AsyncStream`.
-///
-/// Sendable because its only state is the stream's continuation, which is itself Sendable.
-final class InboundForwarder: ChannelInboundHandler, Sendable {
-    typealias InboundIn = ByteBuffer
-
-    private let continuation: AsyncStream<TransportEvent>.Continuation
-
-    init(continuation: AsyncStream<TransportEvent>.Continuation) {
-        self.continuation = continuation
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var buffer = unwrapInboundIn(data)
-        if let bytes = buffer.readBytes(length: buffer.readableBytes), !bytes.isEmpty {
-            continuation.yield(.bytes(bytes))
-        }
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        continuation.yield(.closed)
-        continuation.finish()
-        context.fireChannelInactive()
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        continuation.yield(.failed(NIOTransport.describe(error)))
-        context.close(promise: nil)
     }
 }

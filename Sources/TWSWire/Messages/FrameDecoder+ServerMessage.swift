@@ -30,15 +30,7 @@ extension FrameDecoder {
     public mutating func nextInboundMessage(serverVersion: Int, strictness: DecodingStrictness) throws(FramingError) -> InboundMessage? {
         guard let range = try nextFrameRange() else { return nil }
         return try buffer.withUnsafeBufferPointer { (all) throws(FramingError) -> InboundMessage in
-            let payload = UnsafeBufferPointer(rebasing: all[range])
-            try Self.checkMessageFrame(payload)
-            var reader = FieldReader(bytes: payload, messageName: "server message")
-            do throws(WireDecodingError) {
-                let message = try ServerMessage.decode(from: &reader, serverVersion: serverVersion, strictness: strictness)
-                return .message(message, ignoredFieldCount: reader.isAtEnd ? 0 : reader.remainingFieldCount)
-            } catch {
-                return .unreadable(UnreadableMessage(payload: payload, serverVersion: serverVersion, error: error))
-            }
+            try InboundMessage(frame: UnsafeBufferPointer(rebasing: all[range]), serverVersion: serverVersion, strictness: strictness)
         }
     }
 

@@ -13,3 +13,23 @@ public enum InboundMessage: Hashable, Sendable {
     /// mode). The frame was consumed; the stream goes on with the next frame.
     case unreadable(UnreadableMessage)
 }
+
+extension InboundMessage {
+    /// Reads one whole frame's payload (without its length prefix) as a client on a live link
+    /// does, straight from the bytes it was received in: for a framing layer that keeps its
+    /// own buffer (a SwiftNIO decoder), as ``FrameDecoder/nextInboundMessage(serverVersion:strictness:)``
+    /// does for ``FrameDecoder``'s.
+    ///
+    /// - Throws: ``FramingError/notAMessage(_:)`` when the frame is not a message at all
+    ///   (empty, not ending with a field terminator, or whose message id is not a number).
+    public init(frame payload: UnsafeBufferPointer<UInt8>, serverVersion: Int, strictness: DecodingStrictness) throws(FramingError) {
+        try FrameDecoder.checkMessageFrame(payload)
+        var reader = FieldReader(bytes: payload, messageName: "server message")
+        do throws(WireDecodingError) {
+            let message = try ServerMessage.decode(from: &reader, serverVersion: serverVersion, strictness: strictness)
+            self = .message(message, ignoredFieldCount: reader.isAtEnd ? 0 : reader.remainingFieldCount)
+        } catch {
+            self = .unreadable(UnreadableMessage(payload: payload, serverVersion: serverVersion, error: error))
+        }
+    }
+}

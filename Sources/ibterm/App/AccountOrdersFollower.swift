@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import Synchronization
 import TWSClient
+import TWSStreams
 import TWSWire
 
 /// Keeps every order of the account on the dashboard, not only those this run placed: on
@@ -77,7 +78,7 @@ final class AccountOrdersFollower: Sendable {
         guard !busy else { return }
         defer { state.withLock { $0.refreshing = false } }
         let thisClient = await client.clientID
-        let open: [TWSClient.OpenOrderReport]
+        let open: [TWSStreams.OpenOrderReport]
         do {
             open = try await client.allOpenOrders()
         } catch {

@@ -2,7 +2,7 @@ import TWSSession
 import TWSWire
 
 /// What a subscription sends to (re)subscribe and to cancel, stored in the subscription table.
-enum SubscriptionRequest: Hashable, Sendable {
+package enum SubscriptionRequest: Hashable, Sendable {
     case marketData(Contract, genericTicks: String)
     case accountUpdates(account: String)
     case accountSummary(group: String, tags: String)
@@ -11,7 +11,7 @@ enum SubscriptionRequest: Hashable, Sendable {
     case profitAndLossSingle(account: String, modelCode: String, conId: Int)
 
     /// The table's kind for this request.
-    var kind: SubscriptionKind {
+    package var kind: SubscriptionKind {
         switch self {
         case .marketData: .marketData
         case .accountUpdates: .accountUpdates
@@ -23,7 +23,7 @@ enum SubscriptionRequest: Hashable, Sendable {
     }
 
     /// The message that starts the subscription under `reqId`.
-    func subscribe(reqId: Int) -> ClientMessage {
+    package func subscribe(reqId: Int) -> ClientMessage {
         switch self {
         case .marketData(let contract, let ticks):
             .requestMarketData(RequestMarketData(reqId: reqId, contract: contract, genericTickList: ticks))
@@ -41,7 +41,7 @@ enum SubscriptionRequest: Hashable, Sendable {
     }
 
     /// The message that stops the subscription sent under `reqId`.
-    func cancel(reqId: Int) -> ClientMessage {
+    package func cancel(reqId: Int) -> ClientMessage {
         switch self {
         case .marketData: .cancelMarketData(reqId: reqId)
         case .accountUpdates(let account): .requestAccountUpdates(RequestAccountUpdates(subscribe: false, account: account))
@@ -54,7 +54,7 @@ enum SubscriptionRequest: Hashable, Sendable {
 
     /// Whether the wire request is shared by every subscription equal to it (positions and
     /// account updates carry no request id), so it may be cancelled only with the last one.
-    var isShared: Bool {
+    package var isShared: Bool {
         switch self {
         case .positions, .accountUpdates: true
         default: false

@@ -37,7 +37,7 @@ public struct TWSConnectionStatus: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Converts the session layer's status at `now`.
-    init(_ status: ConnectionStatus, now: SessionInstant) {
+    package init(_ status: ConnectionStatus, now: SessionInstant) {
         let state: TWSConnectionState
         switch status.state {
         case .disconnected: state = .disconnected

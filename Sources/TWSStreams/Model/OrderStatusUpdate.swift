@@ -40,7 +40,7 @@ public struct OrderStatusUpdate: Hashable, Sendable {
     }
 
     /// Creates an update from ORDER_STATUS.
-    init(_ message: OrderStatusMessage, reason: String?) {
+    package init(_ message: OrderStatusMessage, reason: String?) {
         self.init(
             orderId: message.orderId, status: OrderStatus(ibText: message.status), filled: message.filled,
             remaining: message.remaining, avgFillPrice: message.avgFillPrice,
@@ -50,7 +50,7 @@ public struct OrderStatusUpdate: Hashable, Sendable {
     }
 
     /// Whether the update would look identical to a subscriber (TWS repeats statuses).
-    func sameProgress(as other: OrderStatusUpdate) -> Bool {
+    package func sameProgress(as other: OrderStatusUpdate) -> Bool {
         status == other.status && filled == other.filled && remaining == other.remaining
             && avgFillPrice == other.avgFillPrice && whyHeld == other.whyHeld
     }

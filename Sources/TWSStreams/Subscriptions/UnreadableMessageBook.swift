@@ -3,9 +3,9 @@ import TWSSession
 /// What the client remembers about messages it could not read: counts, and which quotes,
 /// orders and messages it has already reported, so each problem is reported once rather than
 /// once per message. Every set is bounded.
-struct UnreadableMessageBook: Sendable {
+package struct UnreadableMessageBook: Sendable {
     /// Who a report was made to; reported again only after the key is cleared.
-    enum ReportKey: Hashable, Sendable {
+    package enum ReportKey: Hashable, Sendable {
         /// A quote, until its next readable tick.
         case quote(SubscriptionKey)
         /// An order, until its next readable status or open-order message.
@@ -17,28 +17,31 @@ struct UnreadableMessageBook: Sendable {
     }
 
     /// The most open reports kept; past it, skips are still counted and logged.
-    static let reportLimit = 1024
+    package static let reportLimit = 1024
     /// Skips of one message id logged in full before the log thins out to one line per
     /// ``logEvery``.
-    static let fullyLoggedPerMessageID = 10
+    package static let fullyLoggedPerMessageID = 10
     /// After the first few, one skip in this many is logged.
-    static let logEvery = 1000
+    package static let logEvery = 1000
 
     /// Messages skipped since the client was created.
-    private(set) var skippedCount = 0
+    package private(set) var skippedCount = 0
     /// Messages skipped per message id (only known ids can be unreadable, so this stays small).
-    private(set) var skippedByMessageID: [Int: Int] = [:]
+    package private(set) var skippedByMessageID: [Int: Int] = [:]
     /// Message ids whose extra trailing fields were logged.
     private var extraFieldsLogged: Set<Int> = []
     /// Open reports.
-    private(set) var reported: Set<ReportKey> = []
+    package private(set) var reported: Set<ReportKey> = []
     /// The connection the connection-long reports belong to.
     private var connection = 0
     /// Whether a REQ_OPEN_ORDERS sent to re-read an order is unanswered.
-    var openOrdersRerequested = false
+    package var openOrdersRerequested = false
+
+    /// An empty book.
+    package init() {}
 
     /// Counts one skip of `messageID` and says whether to log it.
-    mutating func skipped(_ messageID: Int) -> Bool {
+    package mutating func skipped(_ messageID: Int) -> Bool {
         skippedCount += 1
         let count = (skippedByMessageID[messageID] ?? 0) + 1
         skippedByMessageID[messageID] = count
@@ -46,7 +49,7 @@ struct UnreadableMessageBook: Sendable {
     }
 
     /// Whether `messageID`'s extra fields are to be logged (once per message id).
-    mutating func shouldLogExtraFields(_ messageID: Int) -> Bool {
+    package mutating func shouldLogExtraFields(_ messageID: Int) -> Bool {
         guard extraFieldsLogged.count < 256 else { return false }
         return extraFieldsLogged.insert(messageID).inserted
     }
@@ -54,7 +57,7 @@ struct UnreadableMessageBook: Sendable {
     /// Forgets what belonged to an earlier connection: its reports that last a connection, and
     /// its unanswered open-orders request (whose answer will never come). Called before
     /// anything else is done about an unreadable message.
-    mutating func enter(connection: Int) {
+    package mutating func enter(connection: Int) {
         guard connection != self.connection else { return }
         self.connection = connection
         openOrdersRerequested = false
@@ -67,17 +70,17 @@ struct UnreadableMessageBook: Sendable {
     }
 
     /// Whether to report to `key` now: true unless it was reported and not cleared since.
-    mutating func shouldReport(_ key: ReportKey) -> Bool {
+    package mutating func shouldReport(_ key: ReportKey) -> Bool {
         guard reported.count < Self.reportLimit else { return false }
         return reported.insert(key).inserted
     }
 
     /// Whether anything is flagged (checked before clearing, so the tick path costs nothing).
-    var hasReports: Bool { !reported.isEmpty }
+    package var hasReports: Bool { !reported.isEmpty }
 
     /// Clears a report once readable data arrived for it; returns whether it was open.
     @discardableResult
-    mutating func clear(_ key: ReportKey) -> Bool {
+    package mutating func clear(_ key: ReportKey) -> Bool {
         reported.remove(key) != nil
     }
 }

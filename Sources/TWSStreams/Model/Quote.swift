@@ -43,7 +43,8 @@ public struct Quote: Hashable, Sendable {
     public var updatedAt: SessionInstant?
     /// The fields the latest message carried (empty before the first message).
     public var carried: QuoteFields = []
-    /// When the latest message was read (monotonic): a tick, a generic tick or a data-type change.
+    /// When the latest message was read (monotonic): the instant the socket read that brought
+    /// it completed, for a tick, a generic tick or a data-type change alike.
     public var receivedAt: SessionInstant?
 
     /// Creates an empty quote for `contract`.
@@ -52,7 +53,7 @@ public struct Quote: Hashable, Sendable {
     }
 
     /// Applies a TICK_PRICE (and the size it carries for bid, ask and last).
-    mutating func apply(_ tick: TickPrice) {
+    package mutating func apply(_ tick: TickPrice) {
         let type = tick.tickType.live
         if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
         let price = tick.price.flatMap { $0 == -1 && (type == .bid || type == .ask) ? nil : $0 }
@@ -69,7 +70,7 @@ public struct Quote: Hashable, Sendable {
     }
 
     /// Applies a TICK_SIZE.
-    mutating func apply(_ tick: TickSize) {
+    package mutating func apply(_ tick: TickSize) {
         let type = tick.tickType.live
         if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
         switch type {
@@ -82,7 +83,7 @@ public struct Quote: Hashable, Sendable {
     }
 
     /// Applies a TICK_STRING (the last trade's time).
-    mutating func apply(_ tick: TickString) {
+    package mutating func apply(_ tick: TickString) {
         if tick.tickType.live == .lastTimestamp, let seconds = Int(tick.value) {
             lastTradeTime = seconds
             carried = .lastTradeTime
@@ -92,7 +93,7 @@ public struct Quote: Hashable, Sendable {
     }
 
     /// Applies a MARKET_DATA_TYPE: the data type changes, no market data arrives.
-    mutating func apply(marketDataType type: MarketDataType?) {
+    package mutating func apply(marketDataType type: MarketDataType?) {
         marketDataType = type
         carried = .marketDataType
     }

@@ -1,0 +1,123 @@
+import TWSSession
+import TWSWire
+
+/// The pure half of the client's inbound path for subscriptions: which subscription a decoded
+/// message belongs to, and what its stream receives. Quote ticks are accumulated here, one
+/// ``Quote`` per market-data subscription, each delivered with the fields its message carried
+/// (``Quote/carried``) and the instant its bytes were read (``Quote/receivedAt``).
+///
+/// Messages that belong to no subscription (orders, notices, one-shot requests, the
+/// connection's own messages) are not routed here.
+package struct StreamRouter: Sendable {
+    /// The quote of every market-data subscription, as accumulated so far.
+    package private(set) var quotes: [SubscriptionKey: Quote] = [:]
+
+    /// A router with no quotes.
+    package init() {}
+
+    /// Starts accumulating a quote for a new market-data subscription.
+    package mutating func openQuote(_ key: SubscriptionKey, contract: Contract) {
+        quotes[key] = Quote(contract: contract)
+    }
+
+    /// Stops accumulating the subscription's quote.
+    package mutating func closeQuote(_ key: SubscriptionKey) {
+        quotes[key] = nil
+    }
+
+    /// Forgets every quote.
+    package mutating func removeAll() {
+        quotes.removeAll()
+    }
+
+    /// Takes a quote off live until its next tick of market data (after a gap, 1100, or a
+    /// message for it that could not be read).
+    package mutating func markNotLive(_ key: SubscriptionKey) {
+        quotes[key]?.isLive = false
+    }
+
+    /// Routes one decoded message read at `now`: calls `deliver` once for every subscription
+    /// stream it belongs to, with what that stream receives; not at all for a message of no
+    /// subscription's.
+    package mutating func route(
+        _ message: ServerMessage,
+        table: SubscriptionTable<SubscriptionRequest>,
+        now: SessionInstant,
+        deliver: (SubscriptionKey, StreamDelivery) -> Void
+    ) {
+        switch message {
+        case .tickPrice(let m): tick(m.reqId, table: table, now: now, deliver: deliver) { $0.apply(m) }
+        case .tickSize(let m): tick(m.reqId, table: table, now: now, deliver: deliver) { $0.apply(m) }
+        case .tickString(let m): tick(m.reqId, table: table, now: now, deliver: deliver) { $0.apply(m) }
+        case .tickGeneric(let m): tick(m.reqId, table: table, now: now, deliver: deliver) { $0.carried = [] }
+        case .marketDataType(let m):
+            tick(m.reqId, table: table, now: now, deliver: deliver) {
+                $0.apply(marketDataType: MarketDataType(rawValue: m.marketDataType))
+            }
+        case .position(let m): shared(.positions, table: table) { deliver($0, .positions(.value(m))) }
+        case .positionEnd: shared(.positions, table: table) { deliver($0, .positions(.end)) }
+        case .accountValue(let m): account(m.accountName, table: table) { deliver($0, .account(.value(.value(m)))) }
+        case .portfolioValue(let m): account(m.accountName, table: table) { deliver($0, .account(.value(.portfolio(m)))) }
+        case .accountUpdateTime(let m): account(nil, table: table) { deliver($0, .account(.value(.updateTime(m.timeStamp)))) }
+        case .accountDownloadEnd(let m):
+            shared(.accountUpdates(account: m.account), table: table) { deliver($0, .account(.end)) }
+        case .accountSummary(let m): request(m.reqId, .accountSummary, table: table) { deliver($0, .summary(.value(m))) }
+        case .accountSummaryEnd(let reqId): request(reqId, .accountSummary, table: table) { deliver($0, .summary(.end)) }
+        case .pnl(let m): request(m.reqId, .profitAndLoss, table: table) { deliver($0, .pnl(.value(m))) }
+        case .pnlSingle(let m): request(m.reqId, .profitAndLossSingle, table: table) { deliver($0, .pnlSingle(.value(m))) }
+        default: break
+        }
+    }
+
+    // MARK: Owners
+
+    /// A quote tick: applied to the subscription's quote, which is delivered with what it carried.
+    private mutating func tick(
+        _ reqId: Int, table: SubscriptionTable<SubscriptionRequest>, now: SessionInstant,
+        deliver: (SubscriptionKey, StreamDelivery) -> Void, _ apply: (inout Quote) -> Void
+    ) {
+        guard let key = table.subscription(forRequestID: reqId)?.key, var quote = quotes[key] else { return }
+        apply(&quote)
+        quote.receivedAt = now
+        // Only market data is proof that data flows: a data-type change or a generic tick
+        // repeats what the request set up and says nothing about the feed.
+        if quote.carried.carriesMarketData {
+            quote.isLive = true
+            quote.updatedAt = now
+        }
+        quotes[key] = quote
+        deliver(key, .quote(.update(quote)))
+    }
+
+    /// A message answering a request id of the given kind.
+    private func request(
+        _ reqId: Int, _ kind: SubscriptionKind, table: SubscriptionTable<SubscriptionRequest>, _ body: (SubscriptionKey) -> Void
+    ) {
+        guard let subscription = table.subscription(forRequestID: reqId), subscription.request.kind == kind else { return }
+        body(subscription.key)
+    }
+
+    /// A message without a request id: every subscription sent as `request`.
+    private func shared(
+        _ request: SubscriptionRequest, table: SubscriptionTable<SubscriptionRequest>, _ body: (SubscriptionKey) -> Void
+    ) {
+        // Only this kind's subscriptions: sorting every quote subscription per account message
+        // cost more than the rest of the account path.
+        for key in table.keys(of: request.kind) {
+            guard let subscription = table[key], subscription.request == request, subscription.requestID != nil else { continue }
+            body(key)
+        }
+    }
+
+    /// An account message: every account-updates subscription for `account` (or for any, when
+    /// the message names none or the subscription named none).
+    private func account(_ account: String?, table: SubscriptionTable<SubscriptionRequest>, _ body: (SubscriptionKey) -> Void) {
+        for key in table.keys(of: .accountUpdates) {
+            guard let subscription = table[key], subscription.requestID != nil,
+                case .accountUpdates(let subscribed) = subscription.request,
+                account == nil || subscribed.isEmpty || subscribed == account
+            else { continue }
+            body(key)
+        }
+    }
+}
