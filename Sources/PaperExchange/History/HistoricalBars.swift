@@ -272,8 +272,10 @@ public struct HistoricalBars: Sendable {
         let jitter = 0.5 + PricePath.uniform(seed: seed, conId: instrument.conId, salt: 0x0B, index: start)
         switch instrument.secType {
         case .stock:
-            let regular = TradingCalendar.session(of: .stock, on: session.tradeDay, regularHours: true)
-            let inRegular = regular.map { start >= $0.start && start < $0.end } ?? false
+            // A stock's session days are trading days: its regular hours are 09:30–16:00 New York
+            // (read from the clock time, without the holiday rules per bar).
+            let secondOfDay = NewYorkTime.localSeconds(atUTC: start) - NewYorkTime.localDay(atUTC: start) * 86_400
+            let inRegular = secondOfDay >= 9 * 3600 + 1800 && secondOfDay < 16 * 3600
             let rate = 2_000_000.0 / 23_400 * (inRegular ? 1 : 0.05)
             let volume = Int64(seconds * rate * jitter / 100) * 100
             return (volume, Int(volume / 100) + (volume > 0 ? 1 : 0))
