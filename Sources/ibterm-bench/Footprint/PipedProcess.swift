@@ -68,6 +68,9 @@ final class PipedProcess: Sendable {
         return environment
     }
 
+    /// Whether the child is still running.
+    var isRunning: Bool { process.isRunning }
+
     /// Lines the child wrote to stdout so far.
     var outputLines: Int { captured.outputLines.load(ordering: .relaxed) }
 
