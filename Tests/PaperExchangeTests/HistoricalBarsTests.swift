@@ -158,4 +158,46 @@ import Vocabulary
         #expect(minutes.admit(request: "62", series: "62", show: .trades, barSize: .oneMinute, bars: 1, nowMilliseconds: t + 300_000) == nil)
         #expect(minutes.admit(request: "63", series: "63", show: .trades, barSize: .thirtySeconds, bars: 1, nowMilliseconds: t + 600_001) == nil)
     }
+
+    @Test(arguments: [
+        ("AAPL", "1 M", "1 min", "TRADES", 0), ("EUR", "100000 S", "1 secs", "MIDPOINT", 0), ("ES", "86400 S", "1 secs", "TRADES", 0),
+        ("AAPL", "2 Y", "1 day", "TRADES", 1), ("AAPL", "5 Y", "1 week", "TRADES", 1), ("MSFT", "1 W", "30 mins", "BID_ASK", 1),
+    ])
+    func drawnPartByPartAPlanGivesTheBarsDrawnWhole(
+        symbol: String, duration: String, barSize: String, show: String, rth: Int
+    ) throws {
+        let instrument = try #require(try Fixtures.universe().instruments.first { $0.symbol == symbol })
+        let drawer = HistoricalBars(instrument: instrument, seed: 7, mark: instrument.referencePrice, now: Self.newYork(2026, 12, 2, 15, 7))
+        let plan = try drawer.plan(Self.query(duration, barSize, show: show, rth: rth))
+        let whole = drawer.bars(of: plan, sessions: plan.sessions.indices)
+        #expect(!whole.isEmpty)
+        for limit in [1, 777, 4000] where limit > 1 || whole.count < 5000 {
+            var parts: [HistoricalBar] = []
+            var cursor: HistoricalCursor? = .start
+            var calls = 0
+            while let next = cursor, calls < whole.count + 10 {
+                let part = drawer.bars(of: plan, from: next, limit: limit)
+                if !plan.isWhole { #expect(part.bars.count <= limit) }
+                parts += part.bars
+                cursor = part.next
+                calls += 1
+            }
+            #expect(parts == whole, "\(symbol) \(duration) of \(barSize), \(limit) bars at a time")
+        }
+    }
+
+    @Test func pacingHoldsAFewRecordsWhateverAClientSends() {
+        var pacing = HistoricalPacing()
+        let t = 1_000_000_000_000 as Int64
+        var admitted = 0
+        for i in 0..<100_000 {
+            let small = i % 2 == 0
+            if pacing.admit(
+                request: "\(i)", series: "\(i % 7)", show: .trades, barSize: small ? .fiveSeconds : .oneDay, bars: 1,
+                nowMilliseconds: t + Int64(i) * 10) == nil { admitted += 1 }
+            #expect(pacing.heldRecords <= 120)
+        }
+        // Daily bars are not paced by IB: the engine's own budget admits them; small bars stop at 60.
+        #expect(admitted > 50_000 / 2)
+    }
 }

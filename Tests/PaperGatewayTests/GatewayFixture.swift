@@ -14,12 +14,13 @@ struct GatewayFixture {
 
     static func make(
         notEntitled: Set<String> = [], statePath: String? = nil, fresh: Bool = false, seed: UInt64 = 7,
-        scenario: Scenario? = nil, clock: ManualGatewayClock? = nil
+        scenario: Scenario? = nil, clock: ManualGatewayClock? = nil, configure: (inout GatewayConfiguration) -> Void = { _ in }
     ) async throws -> GatewayFixture {
         let clock = clock ?? ManualGatewayClock(start: start)
-        let configuration = GatewayConfiguration(
+        var configuration = GatewayConfiguration(
             port: 0, seed: seed, notEntitled: notEntitled, scenario: scenario, statePath: statePath, fresh: fresh,
             tickIntervalMilliseconds: nil, clock: clock, logger: quietLogger)
+        configure(&configuration)
         return GatewayFixture(server: try await PaperGatewayServer.start(configuration: configuration), clock: clock)
     }
 
@@ -29,8 +30,8 @@ struct GatewayFixture {
         try await server.advance()
     }
 
-    func connect(clientId: Int = 1, range: ClosedRange<Int> = 157...200) async throws -> WireTestClient {
-        let client = try await WireTestClient.connect(port: server.port, clientId: clientId, range: range)
+    func connect(clientId: Int = 1, range: ClosedRange<Int> = 157...200, receiveBufferBytes: Int? = nil) async throws -> WireTestClient {
+        let client = try await WireTestClient.connect(port: server.port, clientId: clientId, range: range, receiveBufferBytes: receiveBufferBytes)
         _ = try await client.next("startup") { message -> Bool? in
             if case let .error(e) = message, e.code == 2158 { return true }
             return nil

@@ -47,12 +47,18 @@ final class WireTestClient: Sendable {
         return WireTestClient(channel: channel, inbox: inbox)
     }
 
-    /// Connects, sends the API prefix and `range`, and (unless `clientId` is nil) START_API.
+    /// Connects, sends the API prefix and `range`, and (unless `clientId` is nil) START_API;
+    /// `receiveBufferBytes` sets the socket's receive buffer (small for a client that stops
+    /// reading, so that the gateway's side fills up sooner).
     static func connect(
-        port: Int, clientId: Int? = 1, range: ClosedRange<Int> = 157...200
+        port: Int, clientId: Int? = 1, range: ClosedRange<Int> = 157...200, receiveBufferBytes: Int? = nil
     ) async throws -> WireTestClient {
         let inbox = Inbox()
-        let channel = try await ClientBootstrap(group: group)
+        var bootstrap = ClientBootstrap(group: group)
+        if let receiveBufferBytes {
+            bootstrap = bootstrap.channelOption(ChannelOptions.socketOption(.so_rcvbuf), value: SocketOptionValue(receiveBufferBytes))
+        }
+        let channel = try await bootstrap
             .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -82,6 +88,18 @@ final class WireTestClient: Sendable {
 
     func sendRaw(_ bytes: [UInt8]) async throws {
         try await channel.writeAndFlush(channel.allocator.buffer(bytes: bytes)).get()
+    }
+
+    /// Writes `bytes` without waiting for them to leave (for a client whose gateway may stop
+    /// reading it).
+    func sendWithoutWaiting(_ bytes: [UInt8]) {
+        channel.writeAndFlush(channel.allocator.buffer(bytes: bytes), promise: nil)
+    }
+
+    /// Stops reading the socket: what the gateway sends stays in the kernel's buffers (and then
+    /// in the gateway).
+    func stopReading() async {
+        try? await channel.setOption(ChannelOptions.autoRead, value: false).get()
     }
 
     func close() async {

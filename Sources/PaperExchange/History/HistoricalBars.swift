@@ -44,6 +44,24 @@ public struct HistoricalPlan: Sendable {
     }
 }
 
+/// Where drawing a plan part by part stopped: the index of the session and, inside an intraday
+/// session, the start of its next bar (`nil`: the session's start).
+public struct HistoricalCursor: Sendable, Hashable {
+    /// The session to draw from.
+    public var session: Int
+    /// The first second of the next bar inside that session; `nil` for the session's start.
+    public var barStart: Int64?
+
+    /// The start of a plan.
+    public static let start = HistoricalCursor(session: 0, barStart: nil)
+
+    /// Creates a cursor.
+    public init(session: Int, barStart: Int64? = nil) {
+        self.session = session
+        self.barStart = barStart
+    }
+}
+
 /// The bars answering one request, with the span they cover (HISTORICAL_DATA_END's dates).
 public struct HistoricalAnswer: Sendable, Hashable {
     /// The bars, oldest first.
@@ -126,6 +144,46 @@ public struct HistoricalBars: Sendable {
         }
     }
 
+    /// At most `limit` bars of `plan` from `cursor` on, and where the rest starts (`nil` once the
+    /// plan is drawn), so that a server can draw a large answer a bounded number of bars at a
+    /// time. Drawn part by part, a plan gives the same bars as drawn whole. Weekly and monthly
+    /// bars group whole weeks and months of sessions: they come all at once (at most one bar a
+    /// week since the head timestamp).
+    public func bars(of plan: HistoricalPlan, from cursor: HistoricalCursor, limit: Int) -> (bars: [HistoricalBar], next: HistoricalCursor?) {
+        let count = plan.sessions.count
+        guard cursor.session < count else { return ([], nil) }
+        let limit = max(1, limit)
+        switch plan.query.barSize {
+        case .oneDay:
+            let end = min(count, cursor.session + limit)
+            return (bars(of: plan, sessions: cursor.session..<end), end < count ? HistoricalCursor(session: end) : nil)
+        case .oneWeek, .oneMonth:
+            return (bars(of: plan, sessions: cursor.session..<count), nil)
+        default:
+            let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility).anchored(to: mark.doubleValue, at: now)
+            let size = plan.query.barSize.seconds
+            var bars: [HistoricalBar] = []
+            bars.reserveCapacity(min(limit, 4096))
+            var index = cursor.session
+            var resume = cursor.barStart
+            while index < count {
+                let session = plan.sessions[index]
+                var start = resume ?? session.start
+                resume = nil
+                while start < session.end, start < plan.end {
+                    if bars.count >= limit { return (bars, HistoricalCursor(session: index, barStart: start)) }
+                    let next = Self.nextBarStart(after: start, size: size, sessionEnd: session.end)
+                    if next > plan.start {
+                        bars.append(bar(from: start, to: min(next, plan.end), path: path, show: plan.query.show, tradeDay: nil, session: session))
+                    }
+                    start = next
+                }
+                index += 1
+            }
+            return (bars, nil)
+        }
+    }
+
     /// The bar in progress at `now` for a `keepUpToDate` request (its close is the live mark),
     /// or `nil` outside the instrument's sessions.
     public func barInProgress(_ query: HistoricalQuery) -> HistoricalBar? {
@@ -182,8 +240,7 @@ public struct HistoricalBars: Sendable {
         for session in sessions {
             var start = session.start
             while start < session.end, start < to {
-                let local = NewYorkTime.localSeconds(atUTC: start)
-                let next = min(session.end, start + (NewYorkTime.floorDivide(local, size) + 1) * size - local)
+                let next = Self.nextBarStart(after: start, size: size, sessionEnd: session.end)
                 if next > from {
                     bars.append(bar(from: start, to: min(next, to), path: path, show: show, tradeDay: nil, session: session))
                 }
@@ -191,6 +248,13 @@ public struct HistoricalBars: Sendable {
             }
         }
         return bars
+    }
+
+    /// Where the bar starting at `start` ends: the next multiple of `size` in New York time,
+    /// or the session's end.
+    private static func nextBarStart(after start: Int64, size: Int64, sessionEnd: Int64) -> Int64 {
+        let local = NewYorkTime.localSeconds(atUTC: start)
+        return min(sessionEnd, start + (NewYorkTime.floorDivide(local, size) + 1) * size - local)
     }
 
     private func dailyBar(_ session: TradingSession, path: PricePath, show: HistoricalShow, end: Int64) -> HistoricalBar {

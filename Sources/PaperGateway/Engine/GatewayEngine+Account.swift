@@ -72,7 +72,12 @@ extension GatewayEngine {
     }
 
     /// reqAccountSummary: ACCOUNT_SUMMARY per requested tag, then ACCOUNT_SUMMARY_END.
+    /// At most ``maximumAccountSummaries`` open at once, as IB (322 beyond).
     func subscribeAccountSummary(_ request: RequestAccountSummary, session: ClientSession) {
+        guard session.accountSummaries[request.reqId] != nil || admitsSubscription(
+            held: session.accountSummaries.count, limit: Self.maximumAccountSummaries, what: "account summary",
+            reqId: request.reqId, to: session)
+        else { return }
         let tags = Set(request.tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         let filter: Set<String>? = tags.isEmpty || tags.contains("All") ? nil : tags
         session.accountSummaries[request.reqId] = filter

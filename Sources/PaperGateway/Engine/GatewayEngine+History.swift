@@ -6,9 +6,6 @@ extension GatewayEngine {
     /// The most historical requests one client may hold open, being drawn or kept up to date
     /// (IB's 50 simultaneous historical requests).
     static let maximumOpenHistoryRequests = 50
-    /// The most bars the engine draws in one event-loop turn (about 5 ms of a core in a
-    /// release build), so that no history request stalls the other clients.
-    static let historyBarsPerTurn = 4000
 
     /// reqHistoricalData: checks the request as TWS does (321 for a field that does not
     /// validate, 162 for data the service does not have or for a pacing violation, 200 for an
@@ -62,47 +59,65 @@ extension GatewayEngine {
             session.historyStreams[reqId] = HistoryStream(query: query, conId: instrument.conId, formatDate: request.formatDate, lastSent: nil)
         }
         historyJobs.append(HistoryJob(
-            connectionNumber: session.connectionNumber, reqId: reqId, formatDate: request.formatDate, drawer: drawer, plan: plan))
+            connectionNumber: session.connectionNumber, reqId: reqId, formatDate: request.formatDate, drawer: drawer, plan: plan,
+            answer: HistoricalDataEncoder(reqId: reqId)))
+        load.peakHistoryJobs = max(load.peakHistoryJobs, historyJobs.count)
         if historyJobs.count == 1 { drawHistory() }
     }
 
-    /// Draws queued historical answers, at most ``historyBarsPerTurn`` bars this turn, and
-    /// sends each that is complete (HISTORICAL_DATA, then HISTORICAL_DATA_END from server
-    /// version 196). Called when a request arrives on an idle queue and on every timer tick.
+    /// Draws and encodes queued historical answers, oldest request first, at most
+    /// ``GatewayConfiguration/historyBarsPerTurn`` bars this turn (weekly and monthly bars, which
+    /// group sessions, are drawn whole: one bar a week at most), and sends each that is complete
+    /// (HISTORICAL_DATA, then HISTORICAL_DATA_END from server version 196). The answers of a
+    /// client whose earlier answers wait unread are passed over until it has read them. Called
+    /// when a request arrives on an idle queue and on every timer tick.
     func drawHistory() {
-        var budget = Self.historyBarsPerTurn
-        while budget > 0, !historyJobs.isEmpty {
-            var job = historyJobs[0]
-            guard let session = sessions[job.connectionNumber], session.phase == .ready else {
-                historyJobs.removeFirst()
+        var budget = configuration.historyBarsPerTurn
+        var drawn = 0
+        var held = historyJobs.reduce(0) { $0 + $1.answer.encodedByteCount }
+        var index = 0
+        while budget > 0, index < historyJobs.count {
+            guard let session = sessions[historyJobs[index].connectionNumber], session.phase == .ready else {
+                historyJobs.remove(at: index)
                 continue
             }
-            let count = job.plan.sessions.count
-            var upTo = job.next
-            var cost = 0
-            while upTo < count {
-                let next = job.plan.estimatedBars(in: upTo..<(upTo + 1))
-                guard job.plan.isWhole || upTo == job.next || cost + next <= budget else { break }
-                cost += next
-                upTo += 1
+            guard !session.waitingForWrites else {
+                index += 1
+                continue
             }
-            job.bars += job.drawer.bars(of: job.plan, sessions: job.next..<upTo)
-            budget -= max(1, cost)
-            job.next = upTo
-            guard job.next >= count else {
-                historyJobs[0] = job
-                break
+            if historyJobs[index].cursor != nil {
+                // In place: the encoded answer is not copied for the part appended to it.
+                let (count, bytes) = Self.drawPart(of: &historyJobs[index], limit: budget)
+                held += bytes
+                load.peakHistoryBytes = max(load.peakHistoryBytes, held)
+                budget -= max(1, count)
+                drawn += count
             }
-            historyJobs.removeFirst()
-            let bars = job.bars.map { Self.wireBar($0, formatDate: job.formatDate) }
+            guard historyJobs[index].cursor == nil else { continue }
+            let job = historyJobs.remove(at: index)
+            held -= job.answer.encodedByteCount
             let startText = Self.historyTime(job.plan.start)
             let endText = Self.historyTime(job.plan.end)
-            session.send(.historicalData(HistoricalData(reqId: job.reqId, startDate: startText, endDate: endText, bars: bars)))
+            session.send(frame: job.answer.frame(startDate: startText, endDate: endText, serverVersion: session.serverVersion))
             if session.serverVersion >= 196 {
                 session.send(.historicalDataEnd(HistoricalDataEnd(reqId: job.reqId, startDate: startText, endDate: endText)))
             }
-            session.historyStreams[job.reqId]?.lastSent = job.bars.last
+            session.historyStreams[job.reqId]?.lastSent = job.lastBar
         }
+        load.peakHistoryBarsPerTurn = max(load.peakHistoryBarsPerTurn, drawn)
+    }
+
+    /// Draws and encodes the next part of `job`, at most `limit` bars: how many, and how many
+    /// bytes they took.
+    private static func drawPart(of job: inout HistoryJob, limit: Int) -> (bars: Int, bytes: Int) {
+        guard let cursor = job.cursor else { return (0, 0) }
+        let part = job.drawer.bars(of: job.plan, from: cursor, limit: limit)
+        let before = job.answer.encodedByteCount
+        let formatDate = job.formatDate
+        job.answer.append(part.bars.lazy.map { wireBar($0, formatDate: formatDate) })
+        job.lastBar = part.bars.last ?? job.lastBar
+        job.cursor = part.next
+        return (part.bars.count, job.answer.encodedByteCount - before)
     }
 
     /// cancelHistoricalData: ends a keepUpToDate request; for one that is not open, IB's 366.

@@ -2,8 +2,9 @@ import PaperExchange
 import TWSWire
 
 /// The limits that keep one client from starving the others: IB's message pacing, the
-/// handshake deadline and the connection cap (with the request-size cap in each session's
-/// frame decoder, see ``GatewayConfiguration``).
+/// handshake deadline and the connection cap here; the request-size cap in each session's frame
+/// decoder, the requests handled per turn and the bytes waiting for a client in ``GatewayEngine``
+/// (see ``GatewayConfiguration``); the subscriptions per client below.
 extension GatewayEngine {
     /// IB's pacing for one request of a ready client: counts it in the current second; past
     /// ``GatewayConfiguration/messagesPerSecond`` the client gets error 100 once that second,
@@ -28,7 +29,7 @@ extension GatewayEngine {
             if session.secondsOverLimit + 1 >= configuration.pacingViolationsBeforeDisconnect {
                 logger.warning("\(session.label) exceeded \(limit) messages a second for \(session.secondsOverLimit + 1) seconds; disconnecting")
                 send(error: 100, "Max rate of messages per second has been exceeded:max=\(limit) rec=\(session.messagesThisSecond) (\(session.secondsOverLimit + 1)). The connection is closed.", id: -1, to: session)
-                close(session)
+                close(session, reason: .pacing)
                 return false
             }
             logger.info("\(session.label) exceeded \(limit) messages a second; sent 100")
@@ -44,7 +45,22 @@ extension GatewayEngine {
         for session in sessions.values where session.phase != .ready && session.phase != .closed && !session.isHalfOpen {
             guard time.millisecondsSinceEpoch - session.acceptedAt.millisecondsSinceEpoch >= deadline else { continue }
             logger.info("\(session.label) did not finish the handshake in \(deadline) ms; closing")
-            close(session)
+            close(session, reason: .handshakeTimeout)
         }
+    }
+
+    /// The most account summaries one client may hold open (IB: two).
+    static let maximumAccountSummaries = 2
+    /// The most subscriptions of one kind (PnL, PnL of a position, account updates by model)
+    /// one client may hold: the engine's own limit, so that no client's requests grow the
+    /// periodic pushes without bound.
+    static let maximumSubscriptionsOfAKind = 50
+
+    /// Whether `session` may open one more subscription of a kind it holds `held` of (at most
+    /// `limit`); when not, sends 322 with `what` for `reqId`.
+    func admitsSubscription(held: Int, limit: Int, what: String, reqId: Int, to session: ClientSession) -> Bool {
+        guard held >= limit else { return true }
+        send(error: 322, "Error processing request.-'\(what)' : cause - Maximum number of \(what) requests exceeded (\(limit))", id: reqId, to: session)
+        return false
     }
 }

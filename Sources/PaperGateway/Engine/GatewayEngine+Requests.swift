@@ -48,14 +48,24 @@ extension GatewayEngine {
         case let .requestAccountSummary(request): subscribeAccountSummary(request, session: session)
         case let .cancelAccountSummary(reqId): session.accountSummaries[reqId] = nil
         case let .requestAccountUpdatesMulti(request):
+            guard session.accountMulti.contains(request.reqId) || admitsSubscription(
+                held: session.accountMulti.count, limit: Self.maximumSubscriptionsOfAKind, what: "account updates multi",
+                reqId: request.reqId, to: session)
+            else { return }
             session.accountMulti.insert(request.reqId)
             sendAccountMulti(reqId: request.reqId, modelCode: request.modelCode, to: session, end: true)
         case let .cancelAccountUpdatesMulti(reqId): session.accountMulti.remove(reqId)
         case let .requestPnL(request):
+            guard session.pnl.contains(request.reqId) || admitsSubscription(
+                held: session.pnl.count, limit: Self.maximumSubscriptionsOfAKind, what: "PnL", reqId: request.reqId, to: session)
+            else { return }
             session.pnl.insert(request.reqId)
             sendPnL(reqId: request.reqId, to: session)
         case let .cancelPnL(reqId): session.pnl.remove(reqId)
         case let .requestPnLSingle(request):
+            guard session.pnlSingle[request.reqId] != nil || admitsSubscription(
+                held: session.pnlSingle.count, limit: Self.maximumSubscriptionsOfAKind, what: "PnL single", reqId: request.reqId, to: session)
+            else { return }
             session.pnlSingle[request.reqId] = request.conId
             sendPnLSingle(reqId: request.reqId, conId: request.conId, to: session)
         case let .cancelPnLSingle(reqId): session.pnlSingle[reqId] = nil

@@ -65,7 +65,7 @@ extension GatewayEngine {
             broadcast(Notice(code: 2104, text: "Market data farm connection is OK:usfarm"))
             broadcast(Notice(code: 2106, text: "HMDS data farm connection is OK:ushmds"))
         case .dropAllConnections:
-            for session in sessions.values.sorted(by: { $0.connectionNumber < $1.connectionNumber }) { close(session) }
+            for session in sessions.values.sorted(by: { $0.connectionNumber < $1.connectionNumber }) { close(session, reason: .fault) }
         case .beginHalfOpen:
             halfOpen = true
             for session in sessions.values { session.beginHalfOpen(established: true) }

@@ -29,6 +29,8 @@ final class GatewayEngine {
     var storedNextOrderId: Int
     /// Ledger changes of this event-loop turn not yet written; see ``commit(_:requester:)``.
     var stagedChange: LedgerStore.Change?
+    /// What the gateway holds and the most it held (``PaperGatewayServer/load()``).
+    var load = GatewayLoad()
 
     // Entitlements and faults.
     var notEntitledConIds: Set<Int>
@@ -101,10 +103,16 @@ final class GatewayEngine {
         nextConnectionNumber += 1
         guard sessions.count < configuration.maximumConnections else {
             logger.warning("refused \(session.label): already \(sessions.count) connections (the most TWS serves is \(configuration.maximumConnections))")
+            load.closed[.connectionLimit, default: 0] += 1
             session.close()
             return session
         }
         sessions[session.connectionNumber] = session
+        load.peakConnections = max(load.peakConnections, sessions.count)
+        session.onWritten = { [weak self, weak session] in
+            guard let self, let session else { return }
+            self.written(session)
+        }
         if halfOpen { session.beginHalfOpen(established: false) }
         logger.debug("accepted \(session.label)")
         return session
@@ -122,7 +130,9 @@ final class GatewayEngine {
         }
     }
 
-    /// Bytes arrived on `session`.
+    /// Bytes arrived on `session`: they are buffered, and handled once the read is complete
+    /// (``readComplete(_:)``), so that a connection's requests of one turn are handled together
+    /// and at most ``GatewayConfiguration/requestsPerTurn`` of them.
     func receive(_ bytes: [UInt8], from session: ClientSession) {
         guard session.phase != .closed else { return }
         if session.dropsRequests {
@@ -138,21 +148,83 @@ final class GatewayEngine {
             guard session.prefix.count == 4 else { return }
             guard session.prefix == Handshake.prefix else {
                 logger.warning("\(session.label) did not start with API\\0; closing")
-                close(session)
+                close(session, reason: .badHandshake)
                 return
             }
             session.phase = .awaitingVersion
         }
         session.decoder.append(input)
+        load.peakInboundBytes = max(load.peakInboundBytes, session.decoder.bufferedByteCount)
+    }
+
+    /// The reads of this turn on `session` are complete: handles its requests (unless some
+    /// already wait for a later turn) and writes the answers.
+    func readComplete(_ session: ClientSession) {
+        if session.phase != .closed, !session.hasBacklog, !session.dropsRequests, !session.isHalfOpen {
+            handleRequests(from: session)
+        }
+        flushAll()
+    }
+
+    /// Handles the session's buffered requests, at most ``GatewayConfiguration/requestsPerTurn``
+    /// of them: with more left, the session stops being read and the rest are handled in later
+    /// turns (``continueRequests(of:)``), after the I/O of the other connections. Requests of a
+    /// client whose answers wait unread are left buffered until it has read them.
+    private func handleRequests(from session: ClientSession) {
+        guard !session.waitingForWrites else { return }
+        var handled = 0
         do {
-            while session.phase != .closed, !session.isHalfOpen, let frame = try session.decoder.nextFrame() {
+            while session.phase != .closed, !session.isHalfOpen {
+                guard handled < configuration.requestsPerTurn else {
+                    session.hasBacklog = true
+                    session.updateReading()
+                    session.later { [weak self, weak session] in
+                        guard let self, let session else { return }
+                        self.continueRequests(of: session)
+                    }
+                    break
+                }
+                guard let frame = try session.decoder.nextFrame() else { break }
                 handleFrame(Array(frame), from: session)
+                handled += 1
             }
         } catch {
             logger.warning("\(session.label): \(error); closing")
-            close(session)
+            close(session, reason: .oversizedRequest)
         }
+        load.peakRequestsPerTurn = max(load.peakRequestsPerTurn, handled)
+        load.peakSubscriptions = max(load.peakSubscriptions, session.subscriptionCount)
+    }
+
+    /// A later turn for a session whose requests did not all fit in one: handles the next ones
+    /// and reads the socket again once none are left.
+    private func continueRequests(of session: ClientSession) {
+        session.hasBacklog = false
+        guard session.phase != .closed else { return }
+        if session.dropsRequests {
+            dropDuringHalfOpen([], from: session)
+        } else if !session.isHalfOpen {
+            handleRequests(from: session)
+        }
+        session.updateReading()
         flushAll()
+    }
+
+    /// Queued bytes of `session` reached the kernel: a client that has read its answers down
+    /// to half the high-water mark is read (and its history drawn) again.
+    private func written(_ session: ClientSession) {
+        guard session.waitingForWrites, session.phase != .closed,
+              session.pendingWriteBytes <= configuration.outboundHighWaterBytes / 2 else { return }
+        session.waitingForWrites = false
+        logger.debug("\(session.label) read its answers; reading its requests again")
+        if session.decoder.bufferedByteCount > 0 {
+            session.hasBacklog = true
+            session.later { [weak self, weak session] in
+                guard let self, let session else { return }
+                self.continueRequests(of: session)
+            }
+        }
+        session.updateReading()
     }
 
     /// Reads and drops whole requests arriving on a half-open connection, keeping the framing
@@ -160,21 +232,48 @@ final class GatewayEngine {
     private func dropDuringHalfOpen(_ bytes: [UInt8], from session: ClientSession) {
         guard session.phase == .ready || session.phase == .awaitingStartAPI else { return }
         session.decoder.append(bytes[...])
+        load.peakInboundBytes = max(load.peakInboundBytes, session.decoder.bufferedByteCount)
         var dropped = 0
         do {
             while try session.decoder.nextFrame() != nil { dropped += 1 }
         } catch {
             logger.warning("\(session.label): \(error); closing")
-            close(session)
+            close(session, reason: .oversizedRequest)
             return
         }
         if dropped > 0 { logger.debug("\(session.label): half-open, dropped \(dropped) requests") }
     }
 
     /// Stores the staged ledger change, then writes every session's queued bytes.
+    ///
+    /// A client that lets more than ``GatewayConfiguration/maximumOutboundBytes`` wait unread is
+    /// disconnected (what was queued for it is dropped); one with more than
+    /// ``GatewayConfiguration/outboundHighWaterBytes`` waiting is not read until it catches up.
     func flushAll() {
         persistStaged()
-        for session in sessions.values { session.flush() }
+        for session in sessions.values where session.queuedBytes > 0 {
+            if session.pendingWriteBytes + session.queuedBytes > configuration.maximumOutboundBytes {
+                logger.warning("\(session.label) has not read \(session.pendingWriteBytes) bytes of answers and \(session.queuedBytes) more are due (at most \(configuration.maximumOutboundBytes) wait for a client); closing")
+                close(session, reason: .notReading, discardingQueued: true)
+                continue
+            }
+            session.flush()
+            load.peakOutboundBytes = max(load.peakOutboundBytes, session.pendingWriteBytes)
+            if session.pendingWriteBytes > configuration.outboundHighWaterBytes, !session.waitingForWrites {
+                logger.info("\(session.label) has not read \(session.pendingWriteBytes) bytes of answers; its requests wait until it does")
+                session.waitingForWrites = true
+                session.updateReading()
+            }
+        }
+    }
+
+    /// The load now, with the peaks so far.
+    var currentLoad: GatewayLoad {
+        var current = load
+        current.connections = sessions.count
+        current.historyJobs = historyJobs.count
+        current.waitingForWrites = sessions.values.count { $0.waitingForWrites }
+        return current
     }
 
     private func handleFrame(_ payload: [UInt8], from session: ClientSession) {
@@ -206,8 +305,8 @@ final class GatewayEngine {
 
     private func answerVersionOffer(_ payload: [UInt8], from session: ClientSession) {
         guard let offer = try? VersionOffer(parsing: payload), let version = Handshake.negotiate(offer) else {
-            logger.warning("\(session.label): unusable version offer \"\(String(decoding: payload, as: UTF8.self))\"; closing")
-            close(session)
+            logger.warning("\(session.label): unusable version offer \"\(String(decoding: payload.prefix(64), as: UTF8.self))\"; closing")
+            close(session, reason: .badHandshake)
             return
         }
         session.serverVersion = version
@@ -219,7 +318,7 @@ final class GatewayEngine {
         if sessions.values.contains(where: { $0 !== session && $0.clientId == clientId && $0.phase == .ready }) {
             logger.info("\(session.label): client id \(clientId) already in use; closing")
             send(error: 326, "Unable to connect as the client id is already in use. Retry with a unique client id.", id: -1, to: session)
-            close(session)
+            close(session, reason: .clientIdInUse)
             return
         }
         session.clientId = clientId
@@ -240,11 +339,13 @@ final class GatewayEngine {
         send(error: 2158, "Sec-def data farm connection is OK:secdefil", id: -1, to: session)
     }
 
-    /// Closes a session after storing the staged ledger change (closing flushes its outbox).
+    /// Closes a session after storing the staged ledger change (closing flushes its outbox,
+    /// unless `discardingQueued`), counting the gateway's `reason` when it has one.
     @discardableResult
-    func close(_ session: ClientSession) -> EventLoopFuture<Void> {
+    func close(_ session: ClientSession, reason: GatewayCloseReason? = nil, discardingQueued: Bool = false) -> EventLoopFuture<Void> {
         persistStaged()
-        return session.close()
+        if let reason, session.phase != .closed { load.closed[reason, default: 0] += 1 }
+        return session.close(discardingQueued: discardingQueued)
     }
 
     /// Queues ERR_MSG(`id`, `code`, `text`) with IB's error time.

@@ -72,7 +72,23 @@ final class ClientSession {
     /// it ends (a connection that arrived during the fault).
     var dropsRequests = false
 
+    /// Whether requests that were read wait for a later turn (more than
+    /// ``GatewayConfiguration/requestsPerTurn`` arrived at once); the socket is not read meanwhile.
+    var hasBacklog = false
+    /// Whether the gateway stopped reading this client's requests (and drawing its history)
+    /// because more than ``GatewayConfiguration/outboundHighWaterBytes`` of its answers wait
+    /// unread; it reads again once they fall to half.
+    var waitingForWrites = false
+    /// Bytes handed to the channel and not yet taken by the kernel (the client reads slower).
+    private(set) var pendingWriteBytes = 0
+    /// Called on the event loop each time queued bytes reached the kernel.
+    var onWritten: (() -> Void)?
+    /// Whether the socket is being read (SwiftNIO's autoRead).
+    private var reading = true
+
     private var outbox: [UInt8] = []
+    /// The outbox's capacity kept between writes; a larger one (a history answer) is released.
+    private static let keptOutboxCapacity = 64 * 1024
     /// Sees each write (``GatewayConfiguration/writeObserver``); `nil` keeps no messages.
     private let writeObserver: (@Sendable (GatewayWrite) -> Void)?
     /// The messages in ``outbox``, kept only for the observer.
@@ -108,6 +124,27 @@ final class ClientSession {
         outbox.append(contentsOf: bytes)
     }
 
+    /// Queues one message already encoded as a whole frame (a history answer encoded over
+    /// several turns).
+    func send(frame: [UInt8]) {
+        guard phase != .closed, !isHalfOpen else { return }
+        if writeObserver != nil {
+            var decoder = FrameDecoder(limit: frame.count)
+            decoder.append(frame)
+            if let payload = try? decoder.nextFrame(), let message = try? ServerMessage.decode(payload, serverVersion: serverVersion) {
+                observedMessages.append(message)
+            }
+        }
+        if outbox.isEmpty {
+            outbox = frame
+        } else {
+            outbox.append(contentsOf: frame)
+        }
+    }
+
+    /// Bytes queued and not yet handed to the channel.
+    var queuedBytes: Int { outbox.count }
+
     /// Writes what is queued.
     func flush() {
         guard !outbox.isEmpty else { return }
@@ -115,18 +152,51 @@ final class ClientSession {
             writeObserver(GatewayWrite(connectionNumber: connectionNumber, clientId: clientId, messages: observedMessages))
             observedMessages.removeAll(keepingCapacity: true)
         }
+        let count = outbox.count
         let buffer = context.channel.allocator.buffer(bytes: outbox)
-        outbox.removeAll(keepingCapacity: true)
-        context.writeAndFlush(NIOAny(buffer), promise: nil)
+        outbox.removeAll(keepingCapacity: outbox.capacity <= Self.keptOutboxCapacity)
+        pendingWriteBytes += count
+        let written = context.eventLoop.makePromise(of: Void.self)
+        written.futureResult.assumeIsolated().whenComplete { _ in
+            self.pendingWriteBytes -= count
+            self.onWritten?()
+        }
+        context.writeAndFlush(NIOAny(buffer), promise: written)
     }
 
-    /// Flushes what is queued, then closes the connection.
+    /// Flushes what is queued (or, with `discardingQueued`, drops it), then closes the connection.
     @discardableResult
-    func close() -> EventLoopFuture<Void> {
-        flush()
+    func close(discardingQueued: Bool = false) -> EventLoopFuture<Void> {
+        if discardingQueued {
+            outbox = []
+            observedMessages = []
+        } else {
+            flush()
+        }
         phase = .closed
         context.close(promise: nil)
         return context.channel.closeFuture
+    }
+
+    /// Reads the socket only while nothing holds it: a connection held by the half-open fault,
+    /// requests waiting for a later turn, or answers the client has not read.
+    func updateReading() {
+        let wanted = phase != .closed && !(isHalfOpen && !dropsRequests) && !hasBacklog && !waitingForWrites
+        guard wanted != reading else { return }
+        reading = wanted
+        _ = context.channel.setOption(ChannelOptions.autoRead, value: wanted)
+        if wanted { context.read() }
+    }
+
+    /// Runs `body` on the event loop in a later turn (after the I/O that is ready now).
+    func later(_ body: @escaping () -> Void) {
+        context.eventLoop.assumeIsolated().execute(body)
+    }
+
+    /// How many subscriptions the connection holds (lines, streams, account and PnL).
+    var subscriptionCount: Int {
+        tickers.count + depth.count + tickByTick.count + realTimeBars.count + historyStreams.count
+            + accountSummaries.count + accountMulti.count + pnl.count + pnlSingle.count
     }
 
     /// Begins the half-open fault on this connection. An established connection behaves as
@@ -140,17 +210,13 @@ final class ClientSession {
     func beginHalfOpen(established: Bool) {
         isHalfOpen = true
         dropsRequests = established
-        if !established { _ = context.channel.setOption(ChannelOptions.autoRead, value: false) }
+        updateReading()
     }
 
     /// Ends the half-open fault: the connection answers again.
     func endHalfOpen() {
-        let wasHeld = isHalfOpen && !dropsRequests
         isHalfOpen = false
         dropsRequests = false
-        if wasHeld {
-            _ = context.channel.setOption(ChannelOptions.autoRead, value: true)
-            context.read()
-        }
+        updateReading()
     }
 }

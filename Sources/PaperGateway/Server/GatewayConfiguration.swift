@@ -63,6 +63,30 @@ public struct GatewayConfiguration: Sendable {
     /// is a few kilobytes); a longer length closes the connection before its payload is
     /// buffered, so a connection holds at most this much unread.
     public var maximumRequestBytes: Int = 256 * 1024
+    /// The most requests of one connection handled in one event-loop turn. The rest wait, read
+    /// but not handled, and the connection is not read further until they are done a turn at a
+    /// time, so that a burst from one client (10,000 requests in one write) holds the other
+    /// clients up for one turn at most.
+    public var requestsPerTurn: Int = 100
+    /// Above this many bytes waiting to be written to a client (it reads slower than it asks),
+    /// the gateway stops reading that client's requests and drawing its history answers until
+    /// the client has read them down to half. Streamed data (quotes, depth) still flows.
+    public var outboundHighWaterBytes: Int = 4 * 1024 * 1024
+    /// The most bytes that may wait to be written to one client: a client that lets more pile
+    /// up (its streams keep coming while it reads nothing) is disconnected. Above the largest
+    /// answer the gateway sends (a history answer of 100,000 bars is about 7 MB) plus
+    /// ``outboundHighWaterBytes``.
+    public var maximumOutboundBytes: Int = 16 * 1024 * 1024
+    /// The most history bars the engine draws and encodes in one event-loop turn, across every
+    /// client's requests, so that a large answer (or a flood of them) is drawn a part a turn.
+    public var historyBarsPerTurn: Int = 4000
+    /// The most bytes one read of a connection hands the engine in one turn: four reads of at
+    /// most 64 KiB (SwiftNIO's defaults, set explicitly on every connection).
+    public static let readBytesPerTurn = 4 * 65_536
+    /// The most bytes one connection can hold received but not yet handled: a partial request
+    /// (at most ``maximumRequestBytes`` and its length) and one turn's read. A connection with
+    /// requests left for a later turn is not read until they are handled.
+    public var maximumBufferedRequestBytes: Int { maximumRequestBytes + 4 + Self.readBytesPerTurn }
     /// IB's pacing: the most messages one client may send in a second (error 100 beyond it,
     /// once a second); `nil` for no limit (throughput benchmarks).
     public var messagesPerSecond: Int? = 50

@@ -24,6 +24,11 @@ final class GatewayConnectionHandler: ChannelInboundHandler {
         engine.receive(bytes, from: session)
     }
 
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if let session { engine.readComplete(session) }
+        context.fireChannelReadComplete()
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
         if let session { engine.disconnected(session) }
         session = nil

@@ -21,6 +21,8 @@ public final class PaperGatewayServer: Sendable {
     public let host: String
     /// The TCP port the server is bound to (the one the system picked when asked for 0).
     public let port: Int
+    /// How the server runs (the port as asked: see ``port`` for the one bound).
+    public let configuration: GatewayConfiguration
 
     private let group: MultiThreadedEventLoopGroup
     private let loop: any EventLoop
@@ -30,9 +32,10 @@ public final class PaperGatewayServer: Sendable {
     private let lock: LedgerLock?
 
     private init(
-        host: String, port: Int, group: MultiThreadedEventLoopGroup, loop: any EventLoop,
+        host: String, port: Int, configuration: GatewayConfiguration, group: MultiThreadedEventLoopGroup, loop: any EventLoop,
         engine: NIOLoopBound<GatewayEngine>, channel: any Channel, timer: RepeatedTask?, lock: LedgerLock?
     ) {
+        self.configuration = configuration
         self.lock = lock
         self.host = host
         self.port = port
@@ -79,6 +82,9 @@ public final class PaperGatewayServer: Sendable {
                 .serverChannelOption(ChannelOptions.backlog, value: 256)
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+                // What one read hands the engine, at most (GatewayConfiguration.readBytesPerTurn).
+                .childChannelOption(ChannelOptions.maxMessagesPerRead, value: 4)
+                .childChannelOption(ChannelOptions.recvAllocator, value: AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 2048, maximum: 65_536))
                 .childChannelInitializer { [allowed = configuration.allowedClients, logger = configuration.logger] channel in
                     if let allowed, let peer = channel.remoteAddress, !allowed.contains(where: { $0.contains(peer) }) {
                         logger.warning("refused a connection from \(peer): not in the allowed clients (\(allowed.map(\.description).joined(separator: ",")))")
@@ -99,7 +105,7 @@ public final class PaperGatewayServer: Sendable {
             }
             configuration.logger.info("paper gateway listening on \(configuration.host):\(port), account \(configuration.accountId), seed \(configuration.seed)")
             let server = PaperGatewayServer(
-                host: configuration.host, port: port, group: group, loop: loop, engine: engine, channel: channel,
+                host: configuration.host, port: port, configuration: configuration, group: group, loop: loop, engine: engine, channel: channel,
                 timer: timer, lock: lock)
             do {
                 try lock?.publish(LedgerOwner(
@@ -164,6 +170,14 @@ public final class PaperGatewayServer: Sendable {
     public func connectedClientIds() async throws -> [Int] {
         let engine = engine
         return try await loop.submit { engine.value.readySessions.compactMap(\.clientId).sorted() }.get()
+    }
+
+    /// What the gateway holds for its clients now and the most it held since it started
+    /// (connections, bytes buffered per connection, queued history, ...): the bounded
+    /// structures that keep a flood from growing it.
+    public func load() async throws -> GatewayLoad {
+        let engine = engine
+        return try await loop.submit { engine.value.currentLoad }.get()
     }
 
     /// The exchange's persistable state: account, orders, executions, counters.

@@ -21,8 +21,22 @@ public struct FieldWriter {
         self.bytes = bytes
     }
 
+    /// Continues writing fields at the end of `buffer`, outside any frame (for fields a frame
+    /// takes whole later, see ``rawFields(_:)``); ``finishFrame()`` must not be called on it.
+    init(style: WireStyle, continuingFields buffer: [UInt8]) {
+        self.style = style
+        self.frameStart = -1
+        self.bytes = buffer
+    }
+
+    /// Appends fields written elsewhere, NUL terminators included.
+    mutating func rawFields(_ fields: [UInt8]) {
+        bytes.append(contentsOf: fields)
+    }
+
     /// Writes the length prefix and returns the buffer holding the finished frame.
     public mutating func finishFrame() -> [UInt8] {
+        precondition(frameStart >= 0, "finishFrame() on a writer of loose fields")
         let length = UInt32(bytes.count - frameStart - 4)
         bytes[frameStart] = UInt8(truncatingIfNeeded: length >> 24)
         bytes[frameStart + 1] = UInt8(truncatingIfNeeded: length >> 16)

@@ -83,16 +83,19 @@ public struct HistoricalData: WireMessage {
             w.string(endDate)
         }
         w.int(bars.count)
-        for bar in bars {
-            w.string(bar.date)
-            w.double(bar.open)
-            w.double(bar.high)
-            w.double(bar.low)
-            w.double(bar.close)
-            w.quantity(bar.volume)
-            w.double(bar.wap, unset: .empty)
-            w.int(bar.barCount)
-        }
+        for bar in bars { Self.write(bar, to: &w) }
+    }
+
+    /// Writes one bar's fields as HISTORICAL_DATA carries them.
+    static func write(_ bar: Bar, to w: inout FieldWriter) {
+        w.string(bar.date)
+        w.double(bar.open)
+        w.double(bar.high)
+        w.double(bar.low)
+        w.double(bar.close)
+        w.quantity(bar.volume)
+        w.double(bar.wap, unset: .empty)
+        w.int(bar.barCount)
     }
 }
 
