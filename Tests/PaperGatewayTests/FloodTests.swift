@@ -250,7 +250,7 @@ import TWSWire
             }.count >= count
         }
         var ticks = 0
-        while !(settled(flooder, 90) && settled(big, 1)), ticks < 200 {
+        while !(settled(flooder, 90) && settled(big, 1)), ticks < 600 {
             try await gateway.advance(milliseconds: 100)
             ticks += 1
             try await other.send(.requestCurrentTime)

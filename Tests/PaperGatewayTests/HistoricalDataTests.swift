@@ -134,7 +134,7 @@ import TWSWire
         _ = try await flooder.next { if case .currentTime = $0 { true } else { nil } }
         #expect(!flooder.all.contains { if case .historicalData = $0 { true } else { false } })
         var answer: HistoricalData?
-        for _ in 0..<20 where answer == nil {
+        for _ in 0..<60 where answer == nil {
             try await gateway.advance(milliseconds: 100)
             try await flooder.send(.requestCurrentTime)
             _ = try await flooder.next { if case .currentTime = $0 { true } else { nil } }

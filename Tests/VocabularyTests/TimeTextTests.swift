@@ -22,6 +22,19 @@ import Vocabulary
         #expect(TimeText.executionTime(fill) == "20250415  19:38:31")
         #expect(TimeText.executionTime(fill, utcOffsetSeconds: -4 * 3600) == "20250415  15:38:31")
         #expect(TimeText.connectionTime(fill) == "20250415 19:38:31 UTC")
+        #expect(TimeText.dashedDateTime(fill) == "20250415-19:38:31")
+    }
+
+    @Test func writesDateAndTimeInOneStringAsPiecesWouldForEveryYear() {
+        // The one-string path (years 0...9999) against the general one (other years).
+        #expect(TimeText.dateTime(Timestamp(secondsSinceEpoch: 0)) == "19700101 00:00:00")
+        #expect(TimeText.dateTime(Timestamp(secondsSinceEpoch: 253_402_300_799)) == "99991231 23:59:59")
+        #expect(TimeText.dateTime(Timestamp(secondsSinceEpoch: 253_402_300_800)) == "100000101 00:00:00")
+        #expect(TimeText.dateTime(Timestamp(secondsSinceEpoch: -62_135_596_800)) == "00010101 00:00:00")
+        for seconds in stride(from: Int64(-86_400 * 800), to: 86_400 * 30_000, by: 86_400 * 97 + 3_607) {
+            let time = Timestamp(secondsSinceEpoch: seconds)
+            #expect(TimeText.dateTime(time) == TimeText.date(time) + " " + TimeText.timeOfDay(time))
+        }
     }
 
     @Test func writesISO8601InUTC() {

@@ -18,8 +18,10 @@ final class GatewayEngine {
     /// Commission records by execId (executions themselves live in the exchange).
     var commissions: [String: PaperCommissionReport] = [:]
     var sessions: [Int: ClientSession] = [:]
-    /// Historical answers being drawn a few sessions at a time, oldest request first.
+    /// Historical answers being drawn a part at a time, oldest request first.
     var historyJobs: [HistoryJob] = []
+    /// Whether a loop turn to draw history is scheduled (``scheduleHistoryTurn()``).
+    var historyTurnScheduled = false
     var nextConnectionNumber = 1
     /// The next order id to hand out (nextValidId): above every order id any client of this
     /// ledger ever used, also one that was refused before it became an order. It is stored in
@@ -217,6 +219,7 @@ final class GatewayEngine {
               session.pendingWriteBytes <= configuration.outboundHighWaterBytes / 2 else { return }
         session.waitingForWrites = false
         logger.debug("\(session.label) read its answers; reading its requests again")
+        scheduleHistoryTurn()
         if session.decoder.bufferedByteCount > 0 {
             session.hasBacklog = true
             session.later { [weak self, weak session] in

@@ -53,14 +53,12 @@ public enum TimeText {
 
     /// `YYYYMMDD HH:MM:SS`, IB's date and time (`yyyyMMdd HH:mm:ss`).
     public static func dateTime(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
-        let civil = CivilTime(time, utcOffsetSeconds: utcOffsetSeconds)
-        return compactDate(civil) + " " + clock(civil)
+        dateAndClock(CivilTime(time, utcOffsetSeconds: utcOffsetSeconds), separator: " ")
     }
 
     /// `YYYYMMDD  HH:MM:SS`, IB's execution time, with the two spaces real TWS sends.
     public static func executionTime(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
-        let civil = CivilTime(time, utcOffsetSeconds: utcOffsetSeconds)
-        return compactDate(civil) + "  " + clock(civil)
+        dateAndClock(CivilTime(time, utcOffsetSeconds: utcOffsetSeconds), separator: "  ")
     }
 
     /// `YYYYMMDD HH:MM:SS UTC`, the handshake's connection time.
@@ -70,8 +68,7 @@ public enum TimeText {
 
     /// `YYYYMMDD-HH:MM:SS` in UTC, IB's `yyyyMMdd-HH:mm:ss` (HEAD_TIMESTAMP's date).
     public static func dashedDateTime(_ time: Timestamp) -> String {
-        let civil = CivilTime(time)
-        return compactDate(civil) + "-" + clock(civil)
+        dateAndClock(CivilTime(time), separator: "-")
     }
 
     /// ISO 8601 in UTC: `YYYY-MM-DDTHH:MM:SSZ`, or `YYYY-MM-DDTHH:MM:SS.mmmZ` with
@@ -81,6 +78,42 @@ public enum TimeText {
         let date = pad(civil.year, 4) + "-" + pad(civil.month, 2) + "-" + pad(civil.day, 2)
         let fraction = fractionalSeconds ? "." + pad(civil.millisecond, 3) : ""
         return date + "T" + clock(civil) + fraction + "Z"
+    }
+
+    /// `YYYYMMDD`, `separator`, `HH:MM:SS`, written straight into one string (a history answer
+    /// writes one per bar); years outside 0...9999 take the general path.
+    private static func dateAndClock(_ civil: CivilTime, separator: StaticString) -> String {
+        guard (0...9999).contains(civil.year) else {
+            return compactDate(civil) + separator.description + clock(civil)
+        }
+        return String(unsafeUninitializedCapacity: 16 + separator.utf8CodeUnitCount) { buffer in
+            var index = 0
+            func digits(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var rest = value
+                while divisor > 0 {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest / divisor)
+                    rest %= divisor
+                    divisor /= 10
+                    index += 1
+                }
+            }
+            func byte(_ value: UInt8) {
+                buffer[index] = value
+                index += 1
+            }
+            digits(civil.year, 4)
+            digits(civil.month, 2)
+            digits(civil.day, 2)
+            separator.withUTF8Buffer { for value in $0 { byte(value) } }
+            digits(civil.hour, 2)
+            byte(UInt8(ascii: ":"))
+            digits(civil.minute, 2)
+            byte(UInt8(ascii: ":"))
+            digits(civil.second, 2)
+            return index
+        }
     }
 
     private static func clock(_ civil: CivilTime) -> String {
