@@ -105,14 +105,13 @@ extension GatewayEngine {
             session.historyStreams[job.reqId]?.lastSent = job.lastBar
         }
         load.peakHistoryBarsPerTurn = max(load.peakHistoryBarsPerTurn, drawn)
-        scheduleHistoryTurn()
     }
 
-    /// With the market timer running, a history answer left unfinished is drawn on in the next
+    /// With the market timer running, a history answer left unfinished is drawn on in a later
     /// loop turn (after the I/O that is ready by then), not only at the next timer tick: large
     /// answers come sooner and every turn still draws at most its budget. Under a test's clock
     /// (no timer) history is drawn on the ticks the test runs, so that what a test sees does
-    /// not depend on the machine's speed.
+    /// not depend on the machine's speed. Called from ``scheduleTurns()``.
     func scheduleHistoryTurn() {
         guard configuration.tickIntervalMilliseconds != nil, !historyTurnScheduled,
               let session = historyJobs.lazy.compactMap({ self.sessions[$0.connectionNumber] }).first(where: { !$0.waitingForWrites })

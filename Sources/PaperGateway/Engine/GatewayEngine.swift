@@ -180,10 +180,6 @@ final class GatewayEngine {
                 guard handled < configuration.requestsPerTurn else {
                     session.hasBacklog = true
                     session.updateReading()
-                    session.later { [weak self, weak session] in
-                        guard let self, let session else { return }
-                        self.continueRequests(of: session)
-                    }
                     break
                 }
                 guard let frame = try session.decoder.nextFrame() else { break }
@@ -201,6 +197,7 @@ final class GatewayEngine {
     /// A later turn for a session whose requests did not all fit in one: handles the next ones
     /// and reads the socket again once none are left.
     private func continueRequests(of session: ClientSession) {
+        session.turnScheduled = false
         session.hasBacklog = false
         guard session.phase != .closed else { return }
         if session.dropsRequests {
@@ -219,15 +216,25 @@ final class GatewayEngine {
               session.pendingWriteBytes <= configuration.outboundHighWaterBytes / 2 else { return }
         session.waitingForWrites = false
         logger.debug("\(session.label) read its answers; reading its requests again")
-        scheduleHistoryTurn()
-        if session.decoder.bufferedByteCount > 0 {
-            session.hasBacklog = true
+        if session.decoder.bufferedByteCount > 0 { session.hasBacklog = true }
+        session.updateReading()
+        scheduleTurns()
+    }
+
+    /// Schedules the turns that work left over needs: requests of a session waiting for a
+    /// later turn, and unfinished history answers (``scheduleHistoryTurn()``). Called last in
+    /// every turn (from ``flushAll()``): SwiftNIO runs the tasks a task schedules for now in the
+    /// same loop tick, before it looks at the sockets again, so each later turn is scheduled a
+    /// little ahead (``ClientSession/later(_:)``) and the loop reads the other clients in between.
+    func scheduleTurns() {
+        for session in sessions.values where session.hasBacklog && !session.turnScheduled && session.phase != .closed {
+            session.turnScheduled = true
             session.later { [weak self, weak session] in
                 guard let self, let session else { return }
                 self.continueRequests(of: session)
             }
         }
-        session.updateReading()
+        scheduleHistoryTurn()
     }
 
     /// Reads and drops whole requests arriving on a half-open connection, keeping the framing
@@ -268,6 +275,7 @@ final class GatewayEngine {
                 session.updateReading()
             }
         }
+        scheduleTurns()
     }
 
     /// The load now, with the peaks so far.

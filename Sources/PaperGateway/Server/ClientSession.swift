@@ -75,6 +75,8 @@ final class ClientSession {
     /// Whether requests that were read wait for a later turn (more than
     /// ``GatewayConfiguration/requestsPerTurn`` arrived at once); the socket is not read meanwhile.
     var hasBacklog = false
+    /// Whether a turn to handle the waiting requests is scheduled.
+    var turnScheduled = false
     /// Whether the gateway stopped reading this client's requests (and drawing its history)
     /// because more than ``GatewayConfiguration/outboundHighWaterBytes`` of its answers wait
     /// unread; it reads again once they fall to half.
@@ -188,9 +190,11 @@ final class ClientSession {
         if wanted { context.read() }
     }
 
-    /// Runs `body` on the event loop in a later turn (after the I/O that is ready now).
+    /// Runs `body` on the event loop in a later loop tick, after the loop has looked at the
+    /// sockets again: 100 µs ahead, because SwiftNIO runs a task scheduled for now in the tick
+    /// that scheduled it (it empties its task queue before it polls).
     func later(_ body: @escaping () -> Void) {
-        context.eventLoop.assumeIsolated().execute(body)
+        context.eventLoop.assumeIsolated().scheduleTask(in: .microseconds(100), body)
     }
 
     /// How many subscriptions the connection holds (lines, streams, account and PnL).
