@@ -47,7 +47,7 @@ import Vocabulary
         }.first
         // Regular hours of Monday 2025-11-24 up to 11:00 New York: 09:30 to 10:55 in 5-minute bars.
         #expect(intraday?.bars.count == 18)
-        #expect(intraday?.bars.first?.date == "20251124 09:30:00")
+        #expect(intraday?.bars.first?.date == "20251124 09:30:00 US/Eastern")
         let daily = all.compactMap { message -> HistoricalData? in
             if case let .historicalData(h) = message, h.reqId == 12 { return h }
             return nil

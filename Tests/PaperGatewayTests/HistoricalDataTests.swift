@@ -2,6 +2,7 @@ import Testing
 import PaperExchange
 @testable import PaperGateway
 import TWSWire
+import Vocabulary
 
 /// reqHistoricalData over the wire: paging, keepUpToDate with its cancel, IB's refusals.
 @Suite struct HistoricalDataTests {
@@ -19,12 +20,22 @@ import TWSWire
         try await client.send(Self.history(1, "1800 S", "1 min"))
         let first = try await client.next { if case let .historicalData(h) = $0, h.reqId == 1 { h } else { nil } }
         #expect(first.bars.count == 30)
+        // Dated as TWS dates them, in its login zone with the zone's name: a client pages back
+        // with the first bar's date as it came.
         let oldest = try #require(first.bars.first?.date)
-        try await client.send(Self.history(2, "1800 S", "1 min", end: oldest + " US/Eastern"))
+        #expect(first.bars.allSatisfy { $0.date.hasSuffix(" US/Eastern") })
+        try await client.send(Self.history(2, "1800 S", "1 min", end: oldest))
         let second = try await client.next { if case let .historicalData(h) = $0, h.reqId == 2 { h } else { nil } }
         #expect(second.bars.count == 30)
         #expect(second.bars.allSatisfy { $0.date < oldest })
-        #expect(second.bars.last?.date == "20251124 10:29:00")
+        #expect(second.bars.last?.date == "20251124 10:29:00 US/Eastern")
+        let end = try await client.next { if case let .historicalDataEnd(e) = $0, e.reqId == 2 { e } else { nil } }
+        #expect(end.startDate == "20251124 10:00:00 US/Eastern" && end.endDate == oldest)
+        // ib_async reads that date as an aware datetime and sends it back in UTC: the same page.
+        let instant = try #require(HistoricalQuery.parseDateTime(oldest))
+        try await client.send(Self.history(3, "1800 S", "1 min", end: TimeText.dateTime(Timestamp(secondsSinceEpoch: instant)) + " UTC"))
+        let third = try await client.next { if case let .historicalData(h) = $0, h.reqId == 3 { h } else { nil } }
+        #expect(third.bars == second.bars)
         try await gateway.server.stop()
     }
 

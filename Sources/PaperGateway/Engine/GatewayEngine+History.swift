@@ -191,8 +191,8 @@ extension GatewayEngine {
         send(error: error.code, error.message, id: reqId, to: session)
     }
 
-    /// A bar as TWS writes it: dated `yyyyMMdd` (daily and longer) or `yyyyMMdd HH:mm:ss` in
-    /// New York time (formatDate 1) or epoch seconds (formatDate 2); quotes and midpoints carry
+    /// A bar as TWS writes it: dated `yyyyMMdd` (daily and longer) or `yyyyMMdd HH:mm:ss US/Eastern`
+    /// (formatDate 1) or epoch seconds (formatDate 2); quotes and midpoints carry
     /// -1 for volume, VWAP and count.
     static func wireBar(_ bar: HistoricalBar, formatDate: Int) -> Bar {
         let date: String
@@ -208,8 +208,13 @@ extension GatewayEngine {
             volume: bar.volume.map { FixedDecimal(Int($0)) } ?? FixedDecimal(-1), wap: bar.wap ?? -1, barCount: bar.count ?? -1)
     }
 
-    /// `yyyyMMdd HH:mm:ss` in New York time.
+    /// `yyyyMMdd HH:mm:ss US/Eastern`: New York time with the zone's name, as TWS writes an
+    /// intraday bar's date and an answer's span in its login zone (a recorded TWS 10.20 answer:
+    /// `20221229 18:00:00 US/Eastern`). The name lets a client read the instant: ib_async turns
+    /// it into an aware datetime and pages back with it correctly; without it, it took the time
+    /// for its own zone.
     static func historyTime(_ seconds: Int64) -> String {
         TimeText.dateTime(Timestamp(secondsSinceEpoch: seconds), utcOffsetSeconds: Int(NewYorkTime.utcOffset(atUTC: seconds)))
+            + " US/Eastern"
     }
 }

@@ -227,7 +227,7 @@ def main():
     app.wait("history page 1", lambda: 21 in app.bars_end)
     first = app.bars[21]
     oldest = first[0].date
-    app.reqHistoricalData(22, stock("AAPL"), oldest + " US/Eastern", "2 D", "1 hour", "MIDPOINT", 1, 1, False, [])
+    app.reqHistoricalData(22, stock("AAPL"), oldest, "2 D", "1 hour", "MIDPOINT", 1, 1, False, [])
     app.wait("history page 2", lambda: 22 in app.bars_end)
     second = app.bars[22]
     print("CHECK historyFirstPage %d" % len(first), flush=True)
