@@ -90,17 +90,20 @@ def main(port, pid, flood_seconds):
     print("  modify the parent to LMT %.2f (marketable)" % parent.lmtPrice)
     ib.placeOrder(aapl, parent)
     deadline = time.time() + 10
-    while time.time() < deadline and not (trades[0].orderStatus.status == "Filled" and trades[1].orderStatus.status == "Submitted" and trades[2].orderStatus.status == "Submitted"):
+    while time.time() < deadline and not (trades[0].orderStatus.status == "Filled" and trades[1].orderStatus.status == "Submitted"):
         ib.sleep(0.05)
-    print("  parent filled at %s: %s" % (trades[0].orderStatus.avgFillPrice, statuses(trades)))
+    print("  parent filled at %s: %s (the take-profit works; the stop waits for its trigger, as IB shows a stop)" % (
+        trades[0].orderStatus.avgFillPrice, statuses(trades)))
     print("  position AAPL %s" % position("AAPL"))
-    for trade in trades[1:]:
-        ib.cancelOrder(trade.order)
-    ib.placeOrder(aapl, MarketOrder("SELL", 100))
-    deadline = time.time() + 10
-    while time.time() < deadline and position("AAPL") != 0:
-        ib.sleep(0.1)
-    print("  children cancelled, position closed: %s; position AAPL %s" % (statuses(trades), position("AAPL")))
+    stop = bracket.stopLoss
+    stop.auxPrice = round(ticker.bid + 1, 2)
+    print("  move the stop-loss to %.2f, above the market: it triggers" % stop.auxPrice)
+    ib.placeOrder(aapl, stop)
+    deadline = time.time() + 15
+    while time.time() < deadline and not (trades[2].orderStatus.status == "Filled" and trades[1].orderStatus.status == "Cancelled"):
+        ib.sleep(0.05)
+    print("  stop-loss %s at %s, take-profit %s (its sibling filled); position AAPL %s" % (
+        trades[2].orderStatus.status, trades[2].orderStatus.avgFillPrice, trades[1].orderStatus.status, position("AAPL")))
 
     print("\n== bracket 2: the same with a resting parent, then the parent cancelled")
     bid = ticker.bid
@@ -141,16 +144,18 @@ def main(port, pid, flood_seconds):
 
     print("\n== depth book: ib.reqMktDepth(AAPL, 5 rows, smart)")
     depth = ib.reqMktDepth(aapl, 5, isSmartDepth=True)
+    changes = collections.Counter()
+    depth.updateEvent += lambda t: changes.update(rows=len(t.domTicks))
     deadline = time.time() + 10
     while time.time() < deadline and not (len(depth.domBids) >= 5 and len(depth.domAsks) >= 5):
         ib.sleep(0.05)
     print("  %-28s | %s" % ("bids (price size exchange)", "asks"))
     for b, a in zip(depth.domBids, depth.domAsks):
         print("  %9.2f %6s %-10s | %9.2f %6s %s" % (b.price, b.size, b.marketMaker, a.price, a.size, a.marketMaker))
-    updates = len(depth.domTicks)
+    updates = changes["rows"]
     ib.sleep(2)
-    print("  depth updates in 2 s: %d; best bid %.2f < best ask %.2f: %s" % (
-        len(depth.domTicks) - updates, depth.domBids[0].price, depth.domAsks[0].price, depth.domBids[0].price < depth.domAsks[0].price))
+    print("  rows changed in 2 s: %d; best bid %.2f < best ask %.2f: %s" % (
+        changes["rows"] - updates, depth.domBids[0].price, depth.domAsks[0].price, depth.domBids[0].price < depth.domAsks[0].price))
     ib.cancelMktDepth(aapl, isSmartDepth=True)
 
     print("\n== history flood: another client (ib_async, client 62) asks a month of 1-minute bars 45 times a second for %d s;" % flood_seconds)
