@@ -29,13 +29,13 @@ enum StreamMain {
         } catch {
             fail("ibterm-stream: \(error)", status: 1)
         }
-        await withTaskGroup(of: Void.self) { group in
-            for symbol in arguments.dropFirst() {
-                let contract = Contract(symbol: symbol.uppercased(), secType: "STK", exchange: "SMART", currency: "USD")
-                let stream = await client.subscribeQuotes(contract)
-                group.addTask { await follow(stream, symbol: contract.symbol) }
-            }
+        // One feed for every symbol: the quotes of one socket read arrive as one array.
+        let feed = await client.makeQuoteFeed()
+        let symbols = arguments.dropFirst().map { $0.uppercased() }
+        for (tag, symbol) in symbols.enumerated() {
+            await client.subscribeQuotes(Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD"), feed: feed, tag: tag)
         }
+        await follow(feed, symbols: symbols)
     }
 
     /// Writes `message` to standard error and exits with `status`.
@@ -45,14 +45,28 @@ enum StreamMain {
         exit(status)
     }
 
-    private static func follow(_ stream: AsyncStream<QuoteEvent>, symbol: String) async {
-        var shown: (bid: Double?, ask: Double?, last: Double?) = (nil, nil, nil)
-        for await event in stream {
-            guard case let .update(quote) = event, (quote.bid, quote.ask, quote.last) != shown else { continue }
-            shown = (quote.bid, quote.ask, quote.last)
-            func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "-" }
-            print("\(symbol) \(text(quote.bid)) \(text(quote.ask)) \(text(quote.last)) \(quote.volume.map { "\($0)" } ?? "-")")
-            fflush(nil)
+    /// Prints a line per change of bid, ask or last, for every symbol of the feed.
+    private static func follow(_ feed: QuoteFeed, symbols: [String]) async {
+        var shown = [(bid: Double?, ask: Double?, last: Double?)](repeating: (nil, nil, nil), count: symbols.count)
+        var out = ""
+        func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "-" }
+        for await events in feed.events {
+            for item in events {
+                guard case let .update(quote) = item.event, symbols.indices.contains(item.tag),
+                      (quote.bid, quote.ask, quote.last) != shown[item.tag] else { continue }
+                shown[item.tag] = (quote.bid, quote.ask, quote.last)
+                out += "\(symbols[item.tag]) \(text(quote.bid)) \(text(quote.ask)) \(text(quote.last)) \(quote.volume.map { "\($0)" } ?? "-")\n"
+            }
+            guard !out.isEmpty else { continue }
+            // One write per read of the socket.
+            let bytes = Array(out.utf8)
+            out.removeAll(keepingCapacity: true)
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeBytes { write(1, $0.baseAddress! + offset, $0.count - offset) }
+                guard written > 0 else { return }
+                offset += written
+            }
         }
     }
 }
