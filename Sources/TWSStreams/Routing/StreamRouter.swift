@@ -76,17 +76,26 @@ package struct StreamRouter: Sendable {
         _ reqId: Int, table: SubscriptionTable<SubscriptionRequest>, now: SessionInstant,
         deliver: (SubscriptionKey, StreamDelivery) -> Void, _ apply: (inout Quote) -> Void
     ) {
-        guard let key = table.subscription(forRequestID: reqId)?.key, var quote = quotes[key] else { return }
-        apply(&quote)
-        quote.receivedAt = now
-        // Only market data is proof that data flows: a data-type change or a generic tick
-        // repeats what the request set up and says nothing about the feed.
-        if quote.carried.carriesMarketData {
-            quote.isLive = true
-            quote.updatedAt = now
+        guard let key = table.key(forRequestID: reqId) else { return }
+        // Changed in place (one lookup, no copy out and back), then copied once to deliver.
+        let delivered: Quote? = Self.update(&quotes[key]) { quote in
+            apply(&quote)
+            quote.receivedAt = now
+            // Only market data is proof that data flows: a data-type change or a generic tick
+            // repeats what the request set up and says nothing about the feed.
+            if quote.carried.carriesMarketData {
+                quote.isLive = true
+                quote.updatedAt = now
+            }
         }
-        quotes[key] = quote
-        deliver(key, .quote(.update(quote)))
+        if let delivered { deliver(key, .quote(.update(delivered))) }
+    }
+
+    /// Applies `change` to the quote in `slot`, if there is one, and returns the result.
+    private static func update(_ slot: inout Quote?, _ change: (inout Quote) -> Void) -> Quote? {
+        guard slot != nil else { return nil }
+        change(&slot!)
+        return slot
     }
 
     /// A message answering a request id of the given kind.
