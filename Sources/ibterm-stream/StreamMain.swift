@@ -10,7 +10,8 @@ import TWSWire
 /// `ibterm-stream HOST:PORT SYMBOL...`: ibterm's client alone, without Foundation.
 ///
 /// Streams the stocks' quotes from an IB Gateway, TWS or `ibterm engine` and prints one line
-/// per change of bid, ask or last (`SYMBOL BID ASK LAST VOLUME`) until it is killed. It links
+/// per change of bid, ask or last (`SYMBOL BID ASK LAST VOLUME`), at most one a symbol per read
+/// of the socket, until it is killed. It links
 /// only IBClient (SwiftNIO, swift-log, the wire codec), so it shows what the client itself
 /// costs in memory: `ibterm quote --watch` does the same inside the full `ibterm` binary,
 /// which loads Foundation, GRDB and ncurses too (see `ibterm-bench rss`).
@@ -50,13 +51,21 @@ enum StreamMain {
         var shown = [(bid: Double?, ask: Double?, last: Double?)](repeating: (nil, nil, nil), count: symbols.count)
         var out = ""
         func text(_ value: Double?) -> String { value.map { "\($0)" } ?? "-" }
+        var changed: [Int] = []
         for await events in feed.events {
+            // One line per symbol whose bid, ask or last changed during the read (as ib_async
+            // reports each ticker once per pass of its event loop).
+            var latest: [Int: Quote] = [:]
             for item in events {
-                guard case let .update(quote) = item.event, symbols.indices.contains(item.tag),
-                      (quote.bid, quote.ask, quote.last) != shown[item.tag] else { continue }
-                shown[item.tag] = (quote.bid, quote.ask, quote.last)
-                out += "\(symbols[item.tag]) \(text(quote.bid)) \(text(quote.ask)) \(text(quote.last)) \(quote.volume.map { "\($0)" } ?? "-")\n"
+                guard case let .update(quote) = item.event, symbols.indices.contains(item.tag) else { continue }
+                if latest.updateValue(quote, forKey: item.tag) == nil { changed.append(item.tag) }
             }
+            for tag in changed {
+                guard let quote = latest[tag], (quote.bid, quote.ask, quote.last) != shown[tag] else { continue }
+                shown[tag] = (quote.bid, quote.ask, quote.last)
+                out += "\(symbols[tag]) \(text(quote.bid)) \(text(quote.ask)) \(text(quote.last)) \(quote.volume.map { "\($0)" } ?? "-")\n"
+            }
+            changed.removeAll(keepingCapacity: true)
             guard !out.isEmpty else { continue }
             // One write per read of the socket.
             let bytes = Array(out.utf8)

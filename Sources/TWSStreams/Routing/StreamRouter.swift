@@ -78,24 +78,17 @@ package struct StreamRouter: Sendable {
     ) {
         guard let key = table.key(forRequestID: reqId) else { return }
         // Changed in place (one lookup, no copy out and back), then copied once to deliver.
-        let delivered: Quote? = Self.update(&quotes[key]) { quote in
-            apply(&quote)
-            quote.receivedAt = now
-            // Only market data is proof that data flows: a data-type change or a generic tick
-            // repeats what the request set up and says nothing about the feed.
-            if quote.carried.carriesMarketData {
-                quote.isLive = true
-                quote.updatedAt = now
-            }
+        guard let index = quotes.index(forKey: key) else { return }
+        apply(&quotes.values[index])
+        quotes.values[index].receivedAt = now
+        // Only market data is proof that data flows: a data-type change or a generic tick
+        // repeats what the request set up and says nothing about the feed.
+        if quotes.values[index].carried.carriesMarketData {
+            quotes.values[index].isLive = true
+            quotes.values[index].updatedAt = now
         }
+        let delivered: Quote? = quotes.values[index]
         if let delivered { deliver(key, .quote(.update(delivered))) }
-    }
-
-    /// Applies `change` to the quote in `slot`, if there is one, and returns the result.
-    private static func update(_ slot: inout Quote?, _ change: (inout Quote) -> Void) -> Quote? {
-        guard slot != nil else { return nil }
-        change(&slot!)
-        return slot
     }
 
     /// A message answering a request id of the given kind.
