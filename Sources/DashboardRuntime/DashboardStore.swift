@@ -63,16 +63,28 @@ public final class DashboardStore: Sendable {
     /// the render loop when it changed what is drawn. A `mark` names the event for
     /// ``takeFrame()``; a marked event always wakes the loop, so the frame that shows it comes.
     public func send(_ event: DashboardEvent, observedAt instant: SessionInstant? = nil, mark: EventMark? = nil) {
-        var time = now()
-        if let instant { time.instant = instant }
+        send(batch: CollectionOfOne(ObservedEvent(event, observedAt: instant, mark: mark)))
+    }
+
+    /// Applies events read together (a socket read's quotes), in order, under one lock; performs
+    /// their effects and wakes the render loop once.
+    public func send(batch events: some Collection<ObservedEvent>) {
+        guard !events.isEmpty else { return }
+        let time = now()
         let (effects, moved) = inner.withLock { inner -> ([DashboardEffect], Bool) in
             let before = inner.state.version
-            let effects = inner.state.apply(event, at: time)
-            var moved = inner.state.version != before
-            if let mark {
-                inner.marks.append(mark)
-                moved = true
+            var effects: [DashboardEffect] = []
+            var marked = false
+            for observed in events {
+                var at = time
+                if let instant = observed.observedAt { at.instant = instant }
+                effects += inner.state.apply(observed.event, at: at)
+                if let mark = observed.mark {
+                    inner.marks.append(mark)
+                    marked = true
+                }
             }
+            let moved = marked || inner.state.version != before
             if moved { inner.revision &+= 1 }
             return (effects, moved)
         }
@@ -105,6 +117,24 @@ public final class DashboardStore: Sendable {
             defer { inner.marks.removeAll(keepingCapacity: true) }
             return (inner.state, inner.revision, inner.marks)
         }
+    }
+}
+
+/// An event with the monotonic instant it was observed at (now when `nil`) and its mark, for
+/// ``DashboardStore/send(batch:)``.
+public struct ObservedEvent: Sendable {
+    /// The event.
+    public var event: DashboardEvent
+    /// When it was observed (a tick: when its bytes were read); now when `nil`.
+    public var observedAt: SessionInstant?
+    /// The sender's name for it, to learn which frame first showed it.
+    public var mark: EventMark?
+
+    /// Creates an observed event.
+    public init(_ event: DashboardEvent, observedAt: SessionInstant? = nil, mark: EventMark? = nil) {
+        self.event = event
+        self.observedAt = observedAt
+        self.mark = mark
     }
 }
 

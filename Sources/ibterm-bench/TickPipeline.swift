@@ -107,26 +107,34 @@ struct TickPipeline {
         let client = IBClient(configuration: TWSClientConfiguration(), logger: quiet)
         let session = try await client.connect(host: server.host, port: server.port, clientId: 1)
         store.send(.connected(serverVersion: session.serverVersion, accounts: session.accounts, nextOrderID: nil))
-        // Subscribed one after the other, so the gateway sees the ticker ids in this order.
-        var readers: [Task<[QuoteValues], Never>] = []
+        // Subscribed one after the other, so the gateway sees the ticker ids in this order; all
+        // into one feed, as the dashboard subscribes (the ticks of one read are one batch).
+        let feed = client.makeQuoteFeed()
         for (index, symbol) in list.enumerated() {
-            let requestID = 1_000_000_000 + index
-            store.send(.quoteRequested(symbol: symbol, requestID: requestID, instrumentClass: .stock))
-            let stream = await client.subscribeQuotes(Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD"))
-            readers.append(Task {
-                var received: [QuoteValues] = []
-                received.reserveCapacity(4096)
-                for await event in stream {
-                    guard let mapped = DashboardEvent(event, symbol: symbol, requestID: requestID) else { continue }
-                    if case let .update(quote) = event {
-                        received.append(QuoteValues(quote, receivedAt: ContinuousClock.now))
-                        store.send(mapped, mark: EventMark(stream: Int32(index), sequence: Int32(received.count - 1)))
+            store.send(.quoteRequested(symbol: symbol, requestID: 1_000_000_000 + index, instrumentClass: .stock))
+            await client.subscribeQuotes(Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD"), feed: feed, tag: index)
+        }
+        let reader = Task { [list] in
+            var received = [[QuoteValues]](repeating: [], count: list.count)
+            for index in received.indices { received[index].reserveCapacity(4096) }
+            for await events in feed.events {
+                var batch: [ObservedEvent] = []
+                batch.reserveCapacity(events.count)
+                let now = ContinuousClock.now
+                for item in events where list.indices.contains(item.tag) {
+                    let index = item.tag
+                    guard let mapped = DashboardEvent(item.event, symbol: list[index], requestID: 1_000_000_000 + index) else { continue }
+                    if case let .update(quote) = item.event {
+                        received[index].append(QuoteValues(quote, receivedAt: now))
+                        batch.append(ObservedEvent(mapped, observedAt: item.event.observedAt,
+                                                   mark: EventMark(stream: Int32(index), sequence: Int32(received[index].count - 1))))
                     } else {
-                        store.send(mapped)
+                        batch.append(ObservedEvent(mapped, observedAt: item.event.observedAt))
                     }
                 }
-                return received
-            })
+                store.send(batch: batch)
+            }
+            return received
         }
         let clock = ContinuousClock()
         try await Task.sleep(for: .seconds(warmupSeconds))
@@ -138,11 +146,8 @@ struct TickPipeline {
         loop.stop()
         _ = try await exit.get()
         let frames = recorder.frames
-        var received: [[QuoteValues]] = []
-        for reader in readers {
-            reader.cancel()
-            received.append(await reader.value)
-        }
+        reader.cancel()
+        let received = await reader.value
         await client.disconnect()
         try await server.stop()
         let latencies = TickLatencies(written: log.written(), received: received, frames: frames, window: start..<end)

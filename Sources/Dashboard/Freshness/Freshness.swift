@@ -51,3 +51,20 @@ public enum Freshness: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether a price with this freshness may be drawn and traded like a live one.
     public var isLive: Bool { self == .live }
 }
+
+extension Freshness {
+    /// The state's place in `allCases`.
+    public var ordinal: Int {
+        switch self {
+        case .live: 0
+        case .aging: 1
+        case .stale: 2
+        case .delayed: 3
+        case .frozen: 4
+        case .halted: 5
+        case .noEntitlement: 6
+        case .noData: 7
+        case .disconnected: 8
+        }
+    }
+}

@@ -1,29 +1,37 @@
 /// How many quotes are in each freshness state, for the status bar.
 public struct FreshnessCounts: Sendable, Hashable {
+    /// Counts in `Freshness.allCases` order (a frame counts every quote: no hashing).
+    private var counts = [Int](repeating: 0, count: Freshness.allCases.count)
+
     /// Counts by state; states with no quotes are absent.
-    public private(set) var byState: [Freshness: Int] = [:]
+    public var byState: [Freshness: Int] {
+        var result: [Freshness: Int] = [:]
+        for (index, state) in Freshness.allCases.enumerated() where counts[index] > 0 { result[state] = counts[index] }
+        return result
+    }
 
     /// Creates empty counts.
     public init() {}
 
     /// The count for `state` (0 if none).
     public subscript(state: Freshness) -> Int {
-        byState[state] ?? 0
+        counts[state.ordinal]
     }
 
     /// The total number of quotes counted.
-    public var total: Int { byState.values.reduce(0, +) }
+    public var total: Int { counts.reduce(0, +) }
 
     /// Adds one quote in `state`.
     public mutating func add(_ state: Freshness) {
-        byState[state, default: 0] += 1
+        counts[state.ordinal] += 1
     }
 
     /// The status-bar summary, in `Freshness` order, skipping zero counts:
     /// `LIVE 8 · STALE 1 · NO ENTITLEMENT 1`.
     public var summary: String {
         Freshness.allCases.compactMap { state in
-            guard let count = byState[state], count > 0 else { return nil }
+            let count = self[state]
+            guard count > 0 else { return nil }
             return "\(state.badge) \(count)"
         }.joined(separator: " · ")
     }

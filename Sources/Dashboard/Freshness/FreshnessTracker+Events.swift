@@ -28,7 +28,12 @@ extension FreshnessTracker {
     /// followed by delayed ticks). A data-type or halt indication alone changes only those facts.
     /// Updates for symbols that are not subscribed are ignored.
     public mutating func apply(_ update: QuoteUpdate, at time: EventTime) {
-        guard var tracked = quotes[update.symbol] else { return }
+        // Changed in place: one lookup, no copy of the quote out and back.
+        guard let index = quotes.index(forKey: update.symbol) else { return }
+        Self.apply(update, to: &quotes.values[index], at: time, connectionIsUsable: connection.isUsable)
+    }
+
+    private static func apply(_ update: QuoteUpdate, to tracked: inout TrackedQuote, at time: EventTime, connectionIsUsable: Bool) {
         if let type = update.marketDataType {
             tracked.marketDataType = type
             if type == .live { tracked.delayedByNotice = false }
@@ -44,13 +49,12 @@ extension FreshnessTracker {
                 if time.instant >= tracked.evidenceNeededAfter {
                     tracked.entitlementCode = nil
                     tracked.hasUnreadableTick = false
-                    if connection.isUsable && !tracked.isDelayed && tracked.marketDataType != .frozen {
+                    if connectionIsUsable && !tracked.isDelayed && tracked.marketDataType != .frozen {
                         tracked.lastGoodTickWall = time.wall
                     }
                 }
             }
         }
-        quotes[update.symbol] = tracked
     }
 
     /// Applies a notice from TWS observed at `instant`.

@@ -27,6 +27,9 @@ public struct FreshnessTracker: Sendable {
     }
     /// Quotes by symbol.
     public internal(set) var quotes: [String: TrackedQuote] = [:]
+    /// Moves whenever a symbol is added to or removed from `quotes` (not when a quote changes):
+    /// what depends on the set of subscribed symbols alone is kept while it stays.
+    public private(set) var symbolsVersion: UInt64 = 0
     /// When the current socket connection was established, while it is.
     public internal(set) var connectedAt: SessionInstant?
     /// When TWS reported its link to IB lost (1100, 2110) and not yet restored.
@@ -67,6 +70,7 @@ public struct FreshnessTracker: Sendable {
                 symbol: symbol, instrumentClass: instrumentClass, requestID: requestID, subscribedAt: instant)
             if let connectedAt { tracked.requireEvidence(after: connectedAt, reason: nil) }
             quotes[symbol] = tracked
+            symbolsVersion &+= 1
         }
         symbolsByRequestID[requestID] = symbol
     }
@@ -74,6 +78,7 @@ public struct FreshnessTracker: Sendable {
     /// Forgets `symbol` (its market-data request was cancelled).
     public mutating func unsubscribe(_ symbol: String) {
         guard let existing = quotes.removeValue(forKey: symbol) else { return }
+        symbolsVersion &+= 1
         symbolsByRequestID[existing.requestID] = nil
     }
 
@@ -91,6 +96,12 @@ public struct FreshnessTracker: Sendable {
     public func freshness(of symbol: String, at now: SessionInstant) -> QuoteFreshness? {
         guard let tracked = quotes[symbol] else { return nil }
         return classify(tracked, at: now)
+    }
+
+    /// Calls `body` with every subscribed quote's symbol and freshness at `now`, in no order:
+    /// one pass without a lookup per symbol (a frame's status counts and column widths).
+    public func forEachFreshness(at now: SessionInstant, _ body: (String, QuoteFreshness) -> Void) {
+        for (symbol, tracked) in quotes { body(symbol, classify(tracked, at: now)) }
     }
 
     /// Counts of subscribed quotes per state at `now`, for the status bar.

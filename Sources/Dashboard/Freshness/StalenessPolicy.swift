@@ -35,13 +35,15 @@ public struct StalenessPolicy: Sendable, Hashable {
 
     /// The threshold that applies to `symbol` of class `instrumentClass`.
     public func threshold(for symbol: String, instrumentClass: InstrumentClass) -> Duration {
-        symbolThresholds[symbol] ?? classThresholds[instrumentClass] ?? defaultThreshold
+        if !symbolThresholds.isEmpty, let own = symbolThresholds[symbol] { return own }
+        return classThresholds[instrumentClass] ?? defaultThreshold
     }
 
     /// Classifies a quote by its age alone: `live`, `aging` or `stale`.
     public func classify(age: Duration, threshold: Duration) -> Freshness {
         if age > threshold { return .stale }
-        if age > threshold / 2 { return .aging }
+        // age > threshold / 2, without a 128-bit division on every frame.
+        if age + age > threshold { return .aging }
         return .live
     }
 }

@@ -26,14 +26,18 @@ public struct PnLHistory: Sendable, Hashable {
 
     /// Records the snapshot's daily P&L at `time`; snapshots without a daily value are skipped
     /// (a gap is better than a fake zero).
-    public mutating func record(_ snapshot: PnLSnapshot, at time: Timestamp) {
-        guard let daily = snapshot.daily.amount else { return }
+    /// - Returns: whether the history changed.
+    @discardableResult
+    public mutating func record(_ snapshot: PnLSnapshot, at time: Timestamp) -> Bool {
+        guard let daily = snapshot.daily.amount else { return false }
         if let last = samples.last, time - last.time < minimumSpacing {
+            guard last.daily != daily else { return false }
             samples[samples.count - 1].daily = daily
-            return
+            return true
         }
         samples.append(Sample(time: time, daily: daily))
         if samples.count > capacity { samples.removeFirst(samples.count - capacity) }
+        return true
     }
 
     /// The daily values, oldest first, for drawing.

@@ -26,6 +26,12 @@ public struct PnLSnapshot: Sendable, Hashable, Codable {
     ///   - positions: current positions (with per-position gateway P&L where subscribed).
     ///   - quotes: current quotes by symbol; the mark is the quote's reference price.
     public init(account: AccountPnL?, positions: [PositionHolding], quotes: [String: WatchedQuote]) {
+        self.init(account: account, positions: positions, quote: { quotes[$0] })
+    }
+
+    /// Builds a snapshot as ``init(account:positions:quotes:)`` does, reading each position's
+    /// quote through `quote` (no dictionary of marks is built on every tick).
+    public init(account: AccountPnL?, positions: [PositionHolding], quote quoteOf: (String) -> WatchedQuote?) {
         func fromGateway(_ pick: (AccountPnL) -> Double?) -> PnLValue? {
             if let value = account.flatMap(pick) { return PnLValue(amount: value, source: .gateway) }
             guard !positions.isEmpty else { return nil }
@@ -39,7 +45,7 @@ public struct PnLSnapshot: Sendable, Hashable, Codable {
         func computed(_ perPosition: (PositionHolding, WatchedQuote) -> Double?) -> PnLValue {
             var sum = 0.0
             for position in positions where position.quantity != 0 {
-                guard let quote = quotes[position.symbol], let value = perPosition(position, quote) else {
+                guard let quote = quoteOf(position.symbol), let value = perPosition(position, quote) else {
                     return .unavailable
                 }
                 sum += value

@@ -107,15 +107,10 @@ extension DashboardState {
 
     /// Recomputes the P&L snapshot and records it in the history.
     mutating func refreshPnL() {
-        var marks: [String: WatchedQuote] = [:]
-        for symbol in positions.keys {
-            if let tracked = quotes.tracked(symbol) { marks[symbol] = tracked.quote }
-        }
-        let snapshot = PnLSnapshot(account: accountPnL, positions: positions.values.map(\.holding), quotes: marks)
-        let before = pnlHistory
+        let tracked = quotes.quotes
+        let snapshot = PnLSnapshot(account: accountPnL, positions: positions.values.map(\.holding)) { tracked[$0]?.quote }
         if snapshot != pnl { changed = true }
         pnl = snapshot
-        pnlHistory.record(snapshot, at: now)
-        if pnlHistory != before { changed = true }
+        if pnlHistory.record(snapshot, at: now) { changed = true }
     }
 }

@@ -4,6 +4,8 @@ import TWSWire
 struct SubscriptionSink: Sendable {
     enum Target: Sendable {
         case quote(AsyncStream<QuoteEvent>.Continuation)
+        /// A quote subscription made into a shared feed, with its subscriber's tag.
+        case feed(QuoteFeedBuffer, tag: Int)
         case positions(AsyncStream<SubscriptionEvent<PositionData>>.Continuation)
         case account(AsyncStream<SubscriptionEvent<AccountUpdate>>.Continuation)
         case summary(AsyncStream<SubscriptionEvent<AccountSummary>>.Continuation)
@@ -12,6 +14,13 @@ struct SubscriptionSink: Sendable {
     }
 
     let target: Target
+    /// Whether this is a quote subscription (on a stream of its own or in a feed).
+    var isQuote: Bool {
+        switch target {
+        case .quote, .feed: true
+        default: false
+        }
+    }
     /// Whether a gap was reported and no resumption since.
     var inGap = false
 
@@ -25,6 +34,7 @@ struct SubscriptionSink: Sendable {
         inGap = true
         switch target {
         case .quote(let c): c.yield(.gap(gap))
+        case .feed(let feed, let tag): feed.yield(QuoteFeedEvent(tag: tag, event: .gap(gap)))
         case .positions(let c): c.yield(.gap(gap))
         case .account(let c): c.yield(.gap(gap))
         case .summary(let c): c.yield(.gap(gap))
@@ -39,6 +49,7 @@ struct SubscriptionSink: Sendable {
         inGap = false
         switch target {
         case .quote(let c): c.yield(.resumed)
+        case .feed(let feed, let tag): feed.yield(QuoteFeedEvent(tag: tag, event: .resumed))
         case .positions(let c): c.yield(.resumed)
         case .account(let c): c.yield(.resumed)
         case .summary(let c): c.yield(.resumed)
@@ -51,6 +62,7 @@ struct SubscriptionSink: Sendable {
     func notice(_ notice: TWSNotice) {
         switch target {
         case .quote(let c): c.yield(.notice(notice))
+        case .feed(let feed, let tag): feed.yield(QuoteFeedEvent(tag: tag, event: .notice(notice)))
         case .positions(let c): c.yield(.notice(notice))
         case .account(let c): c.yield(.notice(notice))
         case .summary(let c): c.yield(.notice(notice))
@@ -63,6 +75,7 @@ struct SubscriptionSink: Sendable {
     func finish() {
         switch target {
         case .quote(let c): c.finish()
+        case .feed: break  // the feed outlives its subscriptions
         case .positions(let c): c.finish()
         case .account(let c): c.finish()
         case .summary(let c): c.finish()

@@ -9,10 +9,13 @@ extension IBClient {
         guard connection == generation else { return }
         switch event {
         case .frames(let frames, let receivedAt):
+            // A feed's events of one read reach its reader as one array.
+            for feed in quoteFeeds.values { feed.hold() }
             for frame in frames {
                 guard connection == generation else { break }
                 receive(frame, at: receivedAt)
             }
+            for feed in quoteFeeds.values { feed.release() }
         case .closed:
             logger.warning("the gateway closed the socket")
             perform(machine.handle(.socketClosed, now: clock.now()))
@@ -110,6 +113,12 @@ extension IBClient {
                 health.ticked(key)
             }
             c.yield(event)
+        case (.quote(let event), .feed(let feed, let tag)):
+            if case .update(let quote) = event, quote.carried.carriesMarketData {
+                clearUnreadableFlag(.quote(key))
+                health.ticked(key)
+            }
+            feed.yield(QuoteFeedEvent(tag: tag, event: event))
         case (.positions(let event), .positions(let c)): c.yield(event)
         case (.account(let event), .account(let c)): c.yield(event)
         case (.summary(let event), .summary(let c)): c.yield(event)

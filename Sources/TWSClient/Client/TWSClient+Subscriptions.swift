@@ -16,6 +16,45 @@ extension IBClient {
         return stream
     }
 
+    /// A stream for many quote subscriptions, one array of events per socket read: see
+    /// ``QuoteFeed``. Subscribe into it with ``subscribeQuotes(_:genericTicks:feed:tag:)``.
+    public nonisolated func makeQuoteFeed() -> QuoteFeed {
+        let (stream, continuation) = AsyncStream.makeStream(of: [QuoteFeedEvent].self, bufferingPolicy: .bufferingNewest(4096))
+        let buffer = QuoteFeedBuffer(continuation: continuation)
+        let id = buffer.id
+        continuation.onTermination = { [weak self, weak buffer] _ in
+            buffer?.close()
+            Task { await self?.closeQuoteFeed(id) }
+        }
+        return QuoteFeed(events: stream, buffer: buffer)
+    }
+
+    /// Streams quotes for `contract` into `feed`, each event named by `tag` (IB: reqMktData).
+    /// Re-sent after every reconnect and after 1101, like ``subscribeQuotes(_:genericTicks:)``;
+    /// cancelled by ``cancelQuotes(_:)`` or when the feed's stream is dropped.
+    ///
+    /// - Returns: the subscription's key, for ``cancelQuotes(_:)``.
+    @discardableResult
+    public func subscribeQuotes(
+        _ contract: Contract, genericTicks: String = "", feed: QuoteFeed, tag: Int
+    ) -> SubscriptionKey {
+        let key = subscribe(.marketData(contract, genericTicks: genericTicks), sink: .feed(feed.buffer, tag: tag))
+        router.openQuote(key, contract: contract)
+        if feed.buffer.isClosed {
+            unsubscribe(key)
+        } else {
+            quoteFeeds[feed.buffer.id] = feed.buffer
+        }
+        return key
+    }
+
+    /// Cancels a quote subscription made into a feed (IB: cancelMktData). Events of it already
+    /// read may still be in the feed.
+    public func cancelQuotes(_ key: SubscriptionKey) {
+        guard let sink = sinks[key], case .feed = sink.target else { return }
+        unsubscribe(key)
+    }
+
     /// Chooses live, frozen, delayed or delayed-frozen data for later quote subscriptions
     /// (IB: reqMarketDataType). Kept across reconnects.
     public func setMarketDataType(_ type: MarketDataType) {
@@ -82,6 +121,16 @@ extension IBClient {
             rearmTimer()
         }
         return key
+    }
+
+    /// Forgets a feed whose stream ended and cancels its subscriptions.
+    private func closeQuoteFeed(_ id: ObjectIdentifier) {
+        guard quoteFeeds.removeValue(forKey: id) != nil else { return }
+        let keys = sinks.compactMap { key, sink -> SubscriptionKey? in
+            if case .feed(let feed, _) = sink.target, feed.id == id { return key }
+            return nil
+        }
+        for key in keys.sorted() { unsubscribe(key) }
     }
 
     /// Removes a subscription whose stream ended and cancels it on the wire.

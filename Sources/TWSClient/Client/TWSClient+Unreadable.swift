@@ -71,7 +71,7 @@ extension IBClient {
 
     private func unreadableForRequest(_ id: Int, _ message: UnreadableMessage, now: SessionInstant) {
         if let key = table.subscription(forRequestID: id)?.key, let sink = sinks[key] {
-            if case .quote = sink.target {
+            if sink.isQuote {
                 router.markNotLive(key)
                 guard unreadable.shouldReport(.quote(key)) else { return }
                 let symbol = router.quotes[key]?.contract.symbol ?? ""

@@ -69,6 +69,8 @@ public actor IBClient {
 
     // Subscribers.
     var sinks: [SubscriptionKey: SubscriptionSink] = [:]
+    /// The quote feeds, by number (see `QuoteFeed`).
+    var quoteFeeds: [ObjectIdentifier: QuoteFeedBuffer] = [:]
     /// Routing and quote accumulation (pure).
     var router = StreamRouter()
     /// Order tracking and reconciliation (pure).
@@ -166,6 +168,8 @@ public actor IBClient {
         pending.failAll(with: TWSClientError(.notConnected, "the client disconnected"))
         for sink in sinks.values { sink.finish() }
         sinks.removeAll()
+        for feed in quoteFeeds.values { feed.finish() }
+        quoteFeeds.removeAll()
         router.removeAll()
         table = SubscriptionTable()
         for continuation in orderStreams.values { continuation.finish() }

@@ -48,6 +48,13 @@ public struct SubscriptionTable<Request: Sendable>: Sendable {
         entries[key]
     }
 
+    /// The key of the subscription an inbound message with this request id belongs to, if any:
+    /// without copying its request (a tick's path asks this for every message).
+    public func key(forRequestID requestID: Int) -> SubscriptionKey? {
+        guard let key = keysByRequestID[requestID], entries.index(forKey: key) != nil else { return nil }
+        return key
+    }
+
     /// The subscription an inbound message with this request id belongs to, if any.
     public func subscription(forRequestID requestID: Int) -> Subscription<Request>? {
         keysByRequestID[requestID].flatMap { entries[$0] }

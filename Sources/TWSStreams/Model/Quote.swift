@@ -9,7 +9,13 @@ import Vocabulary
 /// set ``marketDataType`` to delayed when the gateway has not said otherwise.
 public struct Quote: Hashable, Sendable {
     /// The contract subscribed to.
-    public var contract: Contract
+    public var contract: Contract {
+        get { contractBox.contract }
+        set { contractBox = ContractBox(newValue) }
+    }
+    /// The contract in one reference: a quote is copied on every tick, and a `Contract` holds
+    /// a score of strings, each a reference count to move.
+    private var contractBox: ContractBox
     /// Best bid price.
     public var bid: Double?
     /// Best ask price.
@@ -49,7 +55,7 @@ public struct Quote: Hashable, Sendable {
 
     /// Creates an empty quote for `contract`.
     public init(contract: Contract) {
-        self.contract = contract
+        contractBox = ContractBox(contract)
     }
 
     /// Applies a TICK_PRICE (and the size it carries for bid, ask and last).
@@ -96,5 +102,22 @@ public struct Quote: Hashable, Sendable {
     package mutating func apply(marketDataType type: MarketDataType?) {
         marketDataType = type
         carried = .marketDataType
+    }
+}
+
+/// A contract shared by the copies of a quote (see ``Quote/contract``).
+private final class ContractBox: Hashable, Sendable {
+    let contract: Contract
+
+    init(_ contract: Contract) {
+        self.contract = contract
+    }
+
+    static func == (lhs: ContractBox, rhs: ContractBox) -> Bool {
+        lhs === rhs || lhs.contract == rhs.contract
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(contract)
     }
 }

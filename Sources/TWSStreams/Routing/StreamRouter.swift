@@ -76,17 +76,19 @@ package struct StreamRouter: Sendable {
         _ reqId: Int, table: SubscriptionTable<SubscriptionRequest>, now: SessionInstant,
         deliver: (SubscriptionKey, StreamDelivery) -> Void, _ apply: (inout Quote) -> Void
     ) {
-        guard let key = table.subscription(forRequestID: reqId)?.key, var quote = quotes[key] else { return }
-        apply(&quote)
-        quote.receivedAt = now
+        guard let key = table.key(forRequestID: reqId) else { return }
+        // Changed in place (one lookup, no copy out and back), then copied once to deliver.
+        guard let index = quotes.index(forKey: key) else { return }
+        apply(&quotes.values[index])
+        quotes.values[index].receivedAt = now
         // Only market data is proof that data flows: a data-type change or a generic tick
         // repeats what the request set up and says nothing about the feed.
-        if quote.carried.carriesMarketData {
-            quote.isLive = true
-            quote.updatedAt = now
+        if quotes.values[index].carried.carriesMarketData {
+            quotes.values[index].isLive = true
+            quotes.values[index].updatedAt = now
         }
-        quotes[key] = quote
-        deliver(key, .quote(.update(quote)))
+        let delivered: Quote? = quotes.values[index]
+        if let delivered { deliver(key, .quote(.update(delivered))) }
     }
 
     /// A message answering a request id of the given kind.

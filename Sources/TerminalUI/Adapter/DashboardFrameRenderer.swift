@@ -71,14 +71,17 @@ public struct DashboardFrameRenderer: Sendable {
         var counts = FreshnessCounts()
         var labelWidth = 0
         var trackedMembers = 0
-        for symbol in state.quotes.quotes.keys {
-            guard let freshness = state.quotes.freshness(of: symbol, at: now.instant) else { continue }
+        var widestMember = -1
+        state.quotes.forEachFreshness(at: now.instant) { symbol, freshness in
             counts.add(freshness.state)
-            if members.contains(symbol) {
-                trackedMembers += 1
-                labelWidth = max(labelWidth, rows.labelWidth(freshness, glyphs: glyphs))
+            // Only a label wider than the widest so far needs the membership check.
+            let width = rows.labelWidth(freshness, glyphs: glyphs)
+            if width > widestMember, members.contains(symbol) {
+                widestMember = width
+                labelWidth = width
             }
         }
+        trackedMembers = rows.subscribedMembers(of: state)
         if trackedMembers < members.count {
             labelWidth = max(labelWidth, rows.labelWidth(QuoteFreshness(state: .noData), glyphs: glyphs))
         }
@@ -166,7 +169,9 @@ public struct DashboardFrameRenderer: Sendable {
             let view = PaneView(pane, screen: screen)
             switch (previous[pane], view) {
             case let (.watchlist(before)?, .watchlist(now)) where before != now:
-                // The pane that ticks: only its changed rows are drawn again.
+                // The panes that tick: only their changed rows are drawn again.
+                now.render(in: area, on: &canvas, theme: theme, glyphs: glyphs, over: before)
+            case let (.positions(before)?, .positions(now)) where before != now:
                 now.render(in: area, on: &canvas, theme: theme, glyphs: glyphs, over: before)
             case let (before, view) where before != view:
                 view.render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
@@ -223,6 +228,9 @@ private struct RowCache: Sendable {
     var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageLine)] = [:]
     var keys: (keymap: Keymap, names: [String])?
     var watchlistMembers: (watchlist: Watchlist, symbols: Set<String>)?
+    var subscribed: (watchlist: Watchlist, symbolsVersion: UInt64, count: Int)?
+    /// Label widths of the states whose label shows no age, by state and glyph set.
+    var plainLabelWidths: [Int?] = Array(repeating: nil, count: 2 * 16)
 
     struct PnLKey: Equatable, Sendable {
         var pnl: PnLSnapshot
@@ -293,14 +301,35 @@ private struct RowCache: Sendable {
         return result
     }
 
+    /// How many of the watchlist's symbols are subscribed quotes, kept while the watchlist and
+    /// the set of subscribed symbols (its version) are equal.
+    mutating func subscribedMembers(of state: Dashboard.DashboardState) -> Int {
+        let version = state.quotes.symbolsVersion
+        if let subscribed, subscribed.symbolsVersion == version, subscribed.watchlist == state.watchlist {
+            return subscribed.count
+        }
+        let quotes = state.quotes.quotes
+        let count = state.watchlist.symbols.count { quotes[$0] != nil }
+        subscribed = (state.watchlist, version, count)
+        return count
+    }
+
     /// The display width of the freshness label the watchlist shows for `freshness`.
     mutating func labelWidth(_ freshness: QuoteFreshness, glyphs: GlyphSet) -> Int {
-        let key = LabelKey(state: freshness.state, ageSeconds: Self.ageSeconds(freshness), ascii: glyphs.marks.asciiOnly)
+        let ageSeconds = Self.ageSeconds(freshness)
+        let ascii = glyphs.marks.asciiOnly
+        let plainSlot = ageSeconds == nil ? freshness.state.ordinal * 2 + (ascii ? 1 : 0) : nil
+        if let plainSlot, let width = plainLabelWidths[plainSlot] { return width }
+        let key = LabelKey(state: freshness.state, ageSeconds: ageSeconds, ascii: ascii)
         if let width = labelWidths[key] { return width }
         if labelWidths.count >= Self.limit { labelWidths.removeAll(keepingCapacity: true) }
         let state = DashboardScreenBuilder.quoteState(freshness.state)
         let width = DisplayWidth.of(glyphs.shown(state.label(age: DashboardScreenBuilder.age(in: freshness))))
-        labelWidths[key] = width
+        if let plainSlot {
+            plainLabelWidths[plainSlot] = width
+        } else {
+            labelWidths[key] = width
+        }
         return width
     }
 

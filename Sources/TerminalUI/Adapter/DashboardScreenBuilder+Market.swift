@@ -104,8 +104,8 @@ extension DashboardScreenBuilder {
     public func status(counts freshnessCounts: FreshnessCounts) -> StatusBarModel {
         let info = state.connection
         var counts: [QuoteState: Int] = [:]
-        for (freshness, count) in freshnessCounts.byState where count > 0 {
-            counts[Self.quoteState(freshness)] = count
+        for freshness in Freshness.allCases where freshnessCounts[freshness] > 0 {
+            counts[Self.quoteState(freshness)] = freshnessCounts[freshness]
         }
         return StatusBarModel(
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,

@@ -106,25 +106,31 @@ public enum ScreenFormat {
         var factor: Double = 1
         for _ in 0..<decimals { factor *= 10 }
         let scaled = (abs(value) * factor).rounded()
-        guard scaled < 9e15 else { return "\(value)" }
-        let units = Int64(scaled)
-        let divisor = Int64(factor)
-        var whole = String(units / divisor)
-        if grouped { whole = group(whole) }
-        var text = whole
-        if decimals > 0 {
-            let fraction = String(units % divisor)
-            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        guard scaled < 9e15, decimals <= 16 else { return "\(value)" }
+        var units = UInt64(scaled)
+        let negative = value < 0 && units != 0
+        // Written right to left into a few bytes on the stack: at most 16 digits, 5 separators,
+        // a point and a sign; a text this short is a small string, never allocated.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var start = buffer.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            for _ in 0..<decimals {
+                put(UInt8(ascii: "0") + UInt8(units % 10))
+                units /= 10
+            }
+            if decimals > 0 { put(UInt8(ascii: ".")) }
+            var digits = 0
+            repeat {
+                if grouped, digits > 0, digits % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(units % 10))
+                units /= 10
+                digits += 1
+            } while units > 0
+            if negative { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return value < 0 && units != 0 ? "-" + text : text
-    }
-
-    static func group(_ digits: String) -> String {
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
     }
 }

@@ -56,7 +56,7 @@ public struct CanvasDiff: Hashable, Sendable {
             let a = after.startIndex
             var any = false
             for x in 0..<width { changed[x] = false }
-            for x in 0..<width where before[b + x] != after[a + x] {
+            for x in 0..<width where !Self.sameCell(before[b + x], after[a + x]) {
                 any = true
                 changed[x] = true
                 if (after[a + x].isContinuation || before[b + x].isContinuation), x > 0 { changed[x - 1] = true }
@@ -78,6 +78,28 @@ public struct CanvasDiff: Hashable, Sendable {
 
     /// Whether two rows hold the same bytes (then they hold equal cells; the converse need not
     /// hold, so a false answer only means "compare the cells").
+    /// Whether two cells are equal: the same bytes (a cell holds no references, so equal bytes
+    /// are equal cells) or, failing that, equal values.
+    @inline(__always)
+    static func sameCell(_ lhs: Cell, _ rhs: Cell) -> Bool {
+        let sameBytes = withUnsafeBytes(of: lhs) { left in
+            withUnsafeBytes(of: rhs) { right in
+                var offset = 0
+                while offset + 8 <= left.count {
+                    if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                    offset += 8
+                }
+                while offset < left.count {
+                    if left[offset] != right[offset] { return false }
+                    offset += 1
+                }
+                return true
+            }
+        }
+        return sameBytes || lhs == rhs
+    }
+
     static func sameBytes(_ lhs: ArraySlice<Cell>, _ rhs: ArraySlice<Cell>) -> Bool {
         guard lhs.count == rhs.count else { return false }
         return lhs.withUnsafeBytes { left in

@@ -50,25 +50,48 @@ public struct PositionsPane: Hashable, Sendable {
             return
         }
         let fitted = FittedColumns(Self.candidates, width: inner.width)
-        let cells = rows.map { row -> [TableCell] in
-            let price = row.priceState.priceRole
-            let keep = row.priceState != .live
-            var cells = [
-                TableCell(String(glyphs.marks.mark(row.priceState)), role: row.priceState.role,
-                          keepsRoleWhenSelected: true),
-                PaneChrome.cell(row.symbol, glyphs: glyphs),
-                PaneChrome.cell(row.quantity, glyphs: glyphs),
-                PaneChrome.cell(row.averageCost, glyphs: glyphs),
-                PaneChrome.cell(row.marketPrice, price, glyphs: glyphs),
-                PaneChrome.cell(row.marketValue, price, glyphs: glyphs),
-                PaneChrome.cell(row.unrealizedPnL, override: row.priceState == .live ? nil : price, glyphs: glyphs),
-                PaneChrome.cell(row.realizedPnL, glyphs: glyphs),
-            ]
-            for index in [4, 5, 6] { cells[index].keepsRoleWhenSelected = keep }
-            return fitted.cells(cells)
-        }
+        let cells = rows.map { fitted.cells(Self.cells(for: $0, glyphs: glyphs)) }
         Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
               firstRow: firstRow, totalRows: totalRows)
             .render(in: inner, on: &canvas, theme: theme)
+    }
+
+    /// Draws the pane into `area` over the canvas on which `previous` is already drawn in the
+    /// same area: when only rows changed (same focus, selection and window), only those rows
+    /// are formatted and drawn; otherwise the whole pane.
+    public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet, over previous: PositionsPane) {
+        guard previous.isFocused == isFocused, previous.selectedRow == selectedRow, previous.firstRow == firstRow,
+              previous.totalRows == totalRows, previous.rows.count == rows.count, !isEmptyList, !previous.isEmptyList else {
+            render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
+            return
+        }
+        let inner = Panel.innerArea(of: area).intersection(canvas.bounds)
+        guard !inner.isEmpty else { return }
+        let changed = Set(rows.indices.filter { rows[$0] != previous.rows[$0] })
+        guard !changed.isEmpty else { return }
+        let fitted = FittedColumns(Self.candidates, width: inner.width)
+        let cells = rows.indices.map { changed.contains($0) ? fitted.cells(Self.cells(for: rows[$0], glyphs: glyphs)) : [] }
+        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
+              firstRow: firstRow, totalRows: totalRows)
+            .render(in: inner, on: &canvas, theme: theme, onlyRows: changed)
+    }
+
+    /// Every candidate cell of one row.
+    static func cells(for row: PositionLine, glyphs: GlyphSet) -> [TableCell] {
+        let price = row.priceState.priceRole
+        let keep = row.priceState != .live
+        var cells = [
+            TableCell(String(glyphs.marks.mark(row.priceState)), role: row.priceState.role,
+                      keepsRoleWhenSelected: true),
+            PaneChrome.cell(row.symbol, glyphs: glyphs),
+            PaneChrome.cell(row.quantity, glyphs: glyphs),
+            PaneChrome.cell(row.averageCost, glyphs: glyphs),
+            PaneChrome.cell(row.marketPrice, price, glyphs: glyphs),
+            PaneChrome.cell(row.marketValue, price, glyphs: glyphs),
+            PaneChrome.cell(row.unrealizedPnL, override: row.priceState == .live ? nil : price, glyphs: glyphs),
+            PaneChrome.cell(row.realizedPnL, glyphs: glyphs),
+        ]
+        for index in [4, 5, 6] { cells[index].keepsRoleWhenSelected = keep }
+        return cells
     }
 }

@@ -31,18 +31,15 @@ extension BrokerBridge {
         let contract = contract(for: symbol)
         let id = quoteID(for: symbol)
         store.send(.quoteRequested(symbol: symbol, requestID: id, instrumentClass: .stock))
-        let task = Task { [self] in
-            let stream = await client.subscribeQuotes(contract)
-            for await event in stream {
-                guard let mapped = DashboardEvent(event, symbol: symbol, requestID: id) else { continue }
-                store.send(mapped, observedAt: event.observedAt)
-            }
+        let tag = beginQuoteSubscription(symbol, requestID: id)
+        Task { [self] in
+            let key = await client.subscribeQuotes(contract, feed: quotes, tag: tag)
+            if !quoteSubscriptionMade(tag, key: key) { await client.cancelQuotes(key) }
         }
-        replaceQuoteTask(symbol, with: task)
     }
 
     private func unsubscribe(_ symbol: String) {
-        replaceQuoteTask(symbol, with: nil)
+        endQuoteSubscription(symbol)
     }
 
     /// Looks `symbol` up once the connection is usable; only IB's "no such contract" (200)

@@ -1,4 +1,8 @@
+import Dashboard
+import DashboardFeed
+import DashboardRuntime
 import TWSClient
+import TWSSession
 import TWSWire
 
 /// Bookkeeping of the bridge: quote ids, quote tasks, resolved contracts, placed orders.
@@ -15,14 +19,54 @@ extension BrokerBridge {
         }
     }
 
-    /// Cancels `symbol`'s quote stream (ending its subscription) and keeps `task` instead.
-    func replaceQuoteTask(_ symbol: String, with task: Task<Void, Never>?) {
-        let old = state.withLock { state -> Task<Void, Never>? in
-            let old = state.quoteTasks[symbol]
-            state.quoteTasks[symbol] = task
-            return old
+    /// Starts a quote subscription for `symbol` under request id `requestID`, ending the
+    /// symbol's previous one; returns its feed tag.
+    func beginQuoteSubscription(_ symbol: String, requestID: Int) -> Int {
+        let (tag, previous) = state.withLock { state -> (Int, SubscriptionKey?) in
+            let tag = state.nextQuoteTag
+            state.nextQuoteTag += 1
+            let previous = state.quoteTags[symbol].flatMap { state.quoteSubscriptions.removeValue(forKey: $0)?.key }
+            state.quoteTags[symbol] = tag
+            state.quoteSubscriptions[tag] = QuoteSubscription(symbol: symbol, requestID: requestID)
+            return (tag, previous)
         }
-        old?.cancel()
+        if let previous { Task { await client.cancelQuotes(previous) } }
+        return tag
+    }
+
+    /// Records the client's key for the subscription `tag`; false when it ended meanwhile
+    /// (the caller cancels it).
+    func quoteSubscriptionMade(_ tag: Int, key: SubscriptionKey) -> Bool {
+        state.withLock { state in
+            guard state.quoteSubscriptions[tag] != nil else { return false }
+            state.quoteSubscriptions[tag]?.key = key
+            return true
+        }
+    }
+
+    /// Ends `symbol`'s quote subscription; its events still in the feed are dropped.
+    func endQuoteSubscription(_ symbol: String) {
+        let key = state.withLock { state -> SubscriptionKey? in
+            guard let tag = state.quoteTags.removeValue(forKey: symbol) else { return nil }
+            return state.quoteSubscriptions.removeValue(forKey: tag)?.key
+        }
+        if let key { Task { await client.cancelQuotes(key) } }
+    }
+
+    /// One read's quote events, mapped to dashboard events and applied as one batch; events of
+    /// subscriptions already ended are dropped.
+    func quotesRead(_ events: [QuoteFeedEvent]) {
+        let subscriptions = state.withLock { state in
+            events.map { state.quoteSubscriptions[$0.tag].map { ($0.symbol, $0.requestID) } }
+        }
+        var batch: [ObservedEvent] = []
+        batch.reserveCapacity(events.count)
+        for (item, subscription) in zip(events, subscriptions) {
+            guard let (symbol, requestID) = subscription,
+                  let mapped = DashboardEvent(item.event, symbol: symbol, requestID: requestID) else { continue }
+            batch.append(ObservedEvent(mapped, observedAt: item.event.observedAt))
+        }
+        store.send(batch: batch)
     }
 
     func stateContract(_ symbol: String) -> Contract? {

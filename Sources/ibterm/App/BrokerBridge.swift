@@ -14,15 +14,31 @@ import Vocabulary
 ///
 /// Quote subscriptions are keyed by symbol. The dashboard links notices to symbols by request
 /// id, so each subscription gets a stable id of its own here, and a notice that arrives on a
-/// symbol's stream (354, 10167, ...) is reported under that id.
+/// symbol's stream (354, 10167, ...) is reported under that id. Every quote subscription is
+/// made into one `QuoteFeed`: the ticks of one socket read reach the store as one batch,
+/// applied under one lock with one wake-up of the render loop.
 final class BrokerBridge: Sendable {
     let client: IBClient
     let store: DashboardStore
     let logger: Logger
     let state = Mutex(BridgeState())
+    /// The one stream every quote subscription is made into.
+    let quotes: QuoteFeed
+
+    /// One quote subscription: the symbol and request id its events are mapped to, and the
+    /// client's key once the client made it.
+    struct QuoteSubscription {
+        var symbol: String
+        var requestID: Int
+        var key: SubscriptionKey?
+    }
 
     struct BridgeState {
-        var quoteTasks: [String: Task<Void, Never>] = [:]
+        /// Quote subscriptions by their feed tag.
+        var quoteSubscriptions: [Int: QuoteSubscription] = [:]
+        /// The current subscription's tag of every subscribed symbol.
+        var quoteTags: [String: Int] = [:]
+        var nextQuoteTag = 1
         var quoteIDs: [String: Int] = [:]
         var nextQuoteID = 1_000_000_000
         var contracts: [String: Contract] = [:]
@@ -43,6 +59,7 @@ final class BrokerBridge: Sendable {
         self.client = client
         self.store = store
         self.logger = logger
+        quotes = client.makeQuoteFeed()
     }
 
     /// Starts following the connection, notices, positions, account values and P&L.
@@ -53,6 +70,7 @@ final class BrokerBridge: Sendable {
         let account = await client.accountUpdates()
         let orderIDs = await client.nextOrderIDs()
         let tasks = [
+            Task { [self] in for await events in quotes.events { quotesRead(events) } },
             Task { [self] in for await status in connection { await connectionChanged(status) } },
             Task { [self] in
                 for await notice in notices where !notice.concernsOneQuoteStream && !isOrderNotice(notice) {
@@ -91,8 +109,8 @@ final class BrokerBridge: Sendable {
     /// Stops every stream and subscription.
     func stop() {
         let tasks = state.withLock { state -> [Task<Void, Never>] in
-            defer { state.quoteTasks = [:]; state.streams = [] }
-            return Array(state.quoteTasks.values) + state.streams
+            defer { state.quoteSubscriptions = [:]; state.quoteTags = [:]; state.streams = [] }
+            return state.streams
         }
         for task in tasks { task.cancel() }
     }
