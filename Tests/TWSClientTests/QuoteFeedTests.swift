@@ -12,11 +12,16 @@ import TWSWire
         gateway.sent.compactMap(\.message.marketDataRequestID)
     }
 
-    @Test func ticksOfOneReadForSeveralSymbolsArriveAsOneArrayInOrder() async throws {
+    /// A client connected to a fresh in-memory gateway, and a feed of it.
+    static func connectedWithFeed() async throws -> (MemoryGateway, IBClient, QuoteFeed) {
         let gateway = MemoryGateway(clock: ManualClock())
         let client = InMemoryClientTests.client(gateway)
         try await client.connect(host: "gateway", port: 4002, clientId: 7)
-        let feed = client.makeQuoteFeed()
+        return (gateway, client, client.makeQuoteFeed())
+    }
+
+    @Test func ticksOfOneReadForSeveralSymbolsArriveAsOneArrayInOrder() async throws {
+        let (gateway, client, feed) = try await Self.connectedWithFeed()
         let (arrays, task) = Recorder.record(feed.events)
         await client.subscribeQuotes(Contract(symbol: "AAPL"), feed: feed, tag: 10)
         await client.subscribeQuotes(Contract(symbol: "MSFT"), feed: feed, tag: 20)
@@ -48,10 +53,7 @@ import TWSWire
     }
 
     @Test func aCancelledSubscriptionIsCancelledOnTheWireAndItsLaterTicksAreNotDelivered() async throws {
-        let gateway = MemoryGateway(clock: ManualClock())
-        let client = InMemoryClientTests.client(gateway)
-        try await client.connect(host: "gateway", port: 4002, clientId: 7)
-        let feed = client.makeQuoteFeed()
+        let (gateway, client, feed) = try await Self.connectedWithFeed()
         let (arrays, task) = Recorder.record(feed.events)
         let aapl = await client.subscribeQuotes(Contract(symbol: "AAPL"), feed: feed, tag: 1)
         await client.subscribeQuotes(Contract(symbol: "MSFT"), feed: feed, tag: 2)
@@ -74,10 +76,7 @@ import TWSWire
     }
 
     @Test func droppingTheFeedCancelsEverySubscriptionInIt() async throws {
-        let gateway = MemoryGateway(clock: ManualClock())
-        let client = InMemoryClientTests.client(gateway)
-        try await client.connect(host: "gateway", port: 4002, clientId: 7)
-        let feed = client.makeQuoteFeed()
+        let (gateway, client, feed) = try await Self.connectedWithFeed()
         let task = Task { for await _ in feed.events {} }
         for (tag, symbol) in ["AAPL", "MSFT", "NVDA"].enumerated() {
             await client.subscribeQuotes(Contract(symbol: symbol), feed: feed, tag: tag)
@@ -96,10 +95,7 @@ import TWSWire
     }
 
     @Test func aNoticeForOneSubscriptionArrivesTaggedInTheFeed() async throws {
-        let gateway = MemoryGateway(clock: ManualClock())
-        let client = InMemoryClientTests.client(gateway)
-        try await client.connect(host: "gateway", port: 4002, clientId: 7)
-        let feed = client.makeQuoteFeed()
+        let (gateway, client, feed) = try await Self.connectedWithFeed()
         let (arrays, task) = Recorder.record(feed.events)
         await client.subscribeQuotes(Contract(symbol: "AAPL"), feed: feed, tag: 5)
         await client.subscribeQuotes(Contract(symbol: "MSFT"), feed: feed, tag: 6)

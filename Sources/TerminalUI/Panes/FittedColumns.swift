@@ -53,6 +53,25 @@ struct FittedColumns {
 
 /// Drawing helpers every pane shares.
 enum PaneChrome {
+    /// Draws, inside the frame already drawn in `area`, only the rows of `rows` that differ
+    /// from `previous` (same count, same window and selection): a list pane that ticks redraws
+    /// its changed rows and leaves the rest of its cells as the previous frame drew them.
+    static func redrawChangedRows<Row: Equatable>(
+        _ rows: [Row], previous: [Row], in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet,
+        candidates: [FittedColumns.Candidate], selectedRow: Int?, firstRow: Int, totalRows: Int?,
+        cells: (Row) -> [TableCell]
+    ) {
+        let inner = Panel.innerArea(of: area).intersection(canvas.bounds)
+        guard !inner.isEmpty else { return }
+        let changed = Set(rows.indices.filter { rows[$0] != previous[$0] })
+        guard !changed.isEmpty else { return }
+        let fitted = FittedColumns(candidates, width: inner.width)
+        let drawn = rows.indices.map { changed.contains($0) ? fitted.cells(cells(rows[$0])) : [] }
+        Table(columns: fitted.columns, rows: drawn, selectedRow: selectedRow, glyphs: glyphs,
+              firstRow: firstRow, totalRows: totalRows)
+            .render(in: inner, on: &canvas, theme: theme, onlyRows: changed)
+    }
+
     /// Draws the pane's border and title (ASCII-safe) and returns the inner area.
     static func frame(
         _ title: String, focused: Bool, in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet

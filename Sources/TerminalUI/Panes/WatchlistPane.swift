@@ -81,15 +81,10 @@ public struct WatchlistPane: Hashable, Sendable {
             render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
-        let inner = Panel.innerArea(of: area).intersection(canvas.bounds)
-        guard !inner.isEmpty else { return }
-        let changed = Set(rows.indices.filter { rows[$0] != previous.rows[$0] })
-        guard !changed.isEmpty else { return }
-        let fitted = FittedColumns(Self.candidates(dataWidth: min(24, max(14, labelWidth))), width: inner.width)
-        let cells = rows.indices.map { changed.contains($0) ? fitted.cells(Self.cells(for: rows[$0], glyphs: glyphs)) : [] }
-        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
-              firstRow: firstRow, totalRows: totalRows)
-            .render(in: inner, on: &canvas, theme: theme, onlyRows: changed)
+        PaneChrome.redrawChangedRows(
+            rows, previous: previous.rows, in: area, on: &canvas, theme: theme, glyphs: glyphs,
+            candidates: Self.candidates(dataWidth: min(24, max(14, labelWidth))),
+            selectedRow: selectedRow, firstRow: firstRow, totalRows: totalRows) { Self.cells(for: $0, glyphs: glyphs) }
     }
 
     /// Every candidate cell of one row.
