@@ -7,20 +7,9 @@ extension QuoteUpdate {
     /// brings no price and a tick brings its own field alone. The reducer keeps the rest; the
     /// event's time is the message's read instant (`TWSStreams.Quote.receivedAt`).
     public init(_ quote: TWSStreams.Quote, symbol: String) {
-        self.init(symbol: symbol)
         let carried = quote.carried
-        if carried.contains(.bid) { bid = quote.bid }
-        if carried.contains(.ask) { ask = quote.ask }
-        if carried.contains(.last) { last = quote.last }
-        if carried.contains(.bidSize) { bidSize = quote.bidSize }
-        if carried.contains(.askSize) { askSize = quote.askSize }
-        if carried.contains(.lastSize) { lastSize = quote.lastSize }
-        if carried.contains(.volume) { volume = quote.volume }
-        if carried.contains(.high) { high = quote.high }
-        if carried.contains(.low) { low = quote.low }
-        if carried.contains(.close) { close = quote.close }
-        if carried.contains(.marketDataType) {
-            marketDataType = quote.marketDataType
-        }
+        // The dashboard shows no open: a tick of it alone carries no data the dashboard uses.
+        self.init(symbol: symbol, values: quote.values.only(carried.subtracting(.open)),
+                  marketDataType: carried.contains(.marketDataType) ? quote.marketDataType : nil)
     }
 }

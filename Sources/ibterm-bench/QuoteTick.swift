@@ -29,7 +29,7 @@ enum QuoteTick: Sendable {
     }
 
     /// Whether `quote` (the client's quote right after this tick) shows the tick's value.
-    func isShown(in quote: QuoteValues) -> Bool {
+    func isShown(in quote: ReceivedQuote) -> Bool {
         switch self {
         case let .price(type, price):
             let shown = price.flatMap { $0 == -1 && (type == .bid || type == .ask) ? nil : $0 }
@@ -62,9 +62,10 @@ enum QuoteTick: Sendable {
 }
 
 /// The fields of a client quote a tick can set, kept per received update for the check.
-struct QuoteValues: Sendable {
-    var bid, ask, last, high, low, close, open: Double?
-    var bidSize, askSize, lastSize, volume: FixedDecimal?
+@dynamicMemberLookup
+struct ReceivedQuote: Sendable {
+    /// The prices, sizes and day figures.
+    var values: QuoteValues
     var lastTradeTime: Int?
     var marketDataType: Int?
     /// When the update came out of the symbol's quote stream.
@@ -72,18 +73,12 @@ struct QuoteValues: Sendable {
 
     init(_ quote: TWSStreams.Quote, receivedAt: ContinuousClock.Instant) {
         self.receivedAt = receivedAt
-        bid = quote.bid
-        ask = quote.ask
-        last = quote.last
-        high = quote.high
-        low = quote.low
-        close = quote.close
-        open = quote.open
-        bidSize = quote.bidSize
-        askSize = quote.askSize
-        lastSize = quote.lastSize
-        volume = quote.volume
+        values = quote.values
         lastTradeTime = quote.lastTradeTime
         marketDataType = quote.marketDataType?.rawValue
+    }
+
+    subscript<Value>(dynamicMember field: KeyPath<QuoteValues, Value>) -> Value {
+        values[keyPath: field]
     }
 }

@@ -26,7 +26,7 @@ struct TickLatencies {
     var unpairedSymbols = 0
 
     init(
-        written log: [(reqId: Int, ticks: [GatewayTickLog.Written])], received: [[QuoteValues]],
+        written log: [(reqId: Int, ticks: [GatewayTickLog.Written])], received: [[ReceivedQuote]],
         frames: [FrameReport], window: Range<ContinuousClock.Instant>
     ) {
         var shownAt = received.map { [ContinuousClock.Instant?](repeating: nil, count: $0.count) }

@@ -115,7 +115,7 @@ struct TickPipeline {
             await client.subscribeQuotes(Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD"), feed: feed, tag: index)
         }
         let reader = Task { [list] in
-            var received = [[QuoteValues]](repeating: [], count: list.count)
+            var received = [[ReceivedQuote]](repeating: [], count: list.count)
             for index in received.indices { received[index].reserveCapacity(4096) }
             for await events in feed.events {
                 var batch: [ObservedEvent] = []
@@ -125,7 +125,7 @@ struct TickPipeline {
                     let index = item.tag
                     guard let mapped = DashboardEvent(item.event, symbol: list[index], requestID: 1_000_000_000 + index) else { continue }
                     if case let .update(quote) = item.event {
-                        received[index].append(QuoteValues(quote, receivedAt: now))
+                        received[index].append(ReceivedQuote(quote, receivedAt: now))
                         batch.append(ObservedEvent(mapped, observedAt: item.event.observedAt,
                                                    mark: EventMark(stream: Int32(index), sequence: Int32(received[index].count - 1))))
                     } else {

@@ -13,11 +13,11 @@ import Vocabulary
     func at(_ microseconds: Int64) -> ContinuousClock.Instant { base + .microseconds(microseconds) }
 
     /// The client's quote after each of `steps` (applied in order), received at `received`.
-    func updates(_ steps: [(inout TWSStreams.Quote) -> Void], received: Int64 = 0) -> [QuoteValues] {
+    func updates(_ steps: [(inout TWSStreams.Quote) -> Void], received: Int64 = 0) -> [ReceivedQuote] {
         var quote = TWSStreams.Quote(contract: Contract(symbol: "AAPL"))
         return steps.map { step in
             step(&quote)
-            return QuoteValues(quote, receivedAt: at(received))
+            return ReceivedQuote(quote, receivedAt: at(received))
         }
     }
 
@@ -80,9 +80,9 @@ import Vocabulary
 
     @Test func aBidOfMinusOneIsShownAsNoBid() {
         var quote = TWSStreams.Quote(contract: Contract(symbol: "AAPL"))
-        #expect(QuoteTick.price(.bid, -1).isShown(in: QuoteValues(quote, receivedAt: base)))
+        #expect(QuoteTick.price(.bid, -1).isShown(in: ReceivedQuote(quote, receivedAt: base)))
         quote.bid = 5
-        #expect(!QuoteTick.price(.bid, -1).isShown(in: QuoteValues(quote, receivedAt: base)))
-        #expect(QuoteTick.string(.lastTimestamp, "1764000000").isShown(in: QuoteValues(quote, receivedAt: base)) == false)
+        #expect(!QuoteTick.price(.bid, -1).isShown(in: ReceivedQuote(quote, receivedAt: base)))
+        #expect(QuoteTick.string(.lastTimestamp, "1764000000").isShown(in: ReceivedQuote(quote, receivedAt: base)) == false)
     }
 }

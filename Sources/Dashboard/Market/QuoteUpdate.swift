@@ -5,29 +5,14 @@ import Vocabulary
 /// Every field is optional: a tick carries one or a few of them, and IB's "no value" sentinels
 /// arrive here as `nil`. Prices and sizes are the live tick types or their delayed twins (IB tick
 /// types 1–9 and 14/15, or 66–76 when delayed); the client maps both to these fields.
+@dynamicMemberLookup
 public struct QuoteUpdate: Sendable, Hashable {
     /// The symbol the subscription is for (the client maps the ticker id to it).
     public var symbol: String
-    /// Best bid (IB tick 1 / delayed 66).
-    public var bid: Double?
-    /// Best ask (IB tick 2 / delayed 67).
-    public var ask: Double?
-    /// Last trade price (IB tick 4 / delayed 68).
-    public var last: Double?
-    /// Bid size (IB tick 0 / delayed 69).
-    public var bidSize: FixedDecimal?
-    /// Ask size (IB tick 3 / delayed 70).
-    public var askSize: FixedDecimal?
-    /// Last trade size (IB tick 5 / delayed 71).
-    public var lastSize: FixedDecimal?
-    /// Day volume (IB tick 8 / delayed 74).
-    public var volume: FixedDecimal?
-    /// Day high (IB tick 6 / delayed 72).
-    public var high: Double?
-    /// Day low (IB tick 7 / delayed 73).
-    public var low: Double?
-    /// Previous close (IB tick 9 / delayed 75).
-    public var close: Double?
+    /// The values the tick carries (`nil`: not carried): bid (IB tick 1 / delayed 66), ask
+    /// (2 / 67), last (4 / 68), bid size (0 / 69), ask size (3 / 70), last size (5 / 71), volume
+    /// (8 / 74), high (6 / 72), low (7 / 73), close (9 / 75). Read through: `update.bid`.
+    public var values: QuoteValues
     /// The data type TWS says it serves for this request (IB `marketDataType` callback), if this
     /// update carries it.
     public var marketDataType: MarketDataType?
@@ -42,25 +27,30 @@ public struct QuoteUpdate: Sendable, Hashable {
         volume: FixedDecimal? = nil, high: Double? = nil, low: Double? = nil, close: Double? = nil,
         marketDataType: MarketDataType? = nil, haltedValue: Double? = nil
     ) {
+        self.init(symbol: symbol, values: QuoteValues(
+            bid: bid, ask: ask, last: last, bidSize: bidSize, askSize: askSize, lastSize: lastSize,
+            volume: volume, high: high, low: low, close: close),
+            marketDataType: marketDataType, haltedValue: haltedValue)
+    }
+
+    /// Creates an update carrying `values`.
+    public init(symbol: String, values: QuoteValues, marketDataType: MarketDataType? = nil, haltedValue: Double? = nil) {
         self.symbol = symbol
-        self.bid = bid
-        self.ask = ask
-        self.last = last
-        self.bidSize = bidSize
-        self.askSize = askSize
-        self.lastSize = lastSize
-        self.volume = volume
-        self.high = high
-        self.low = low
-        self.close = close
+        self.values = values
         self.marketDataType = marketDataType
         self.haltedValue = haltedValue
+    }
+
+    /// One of the values the update carries.
+    @inlinable
+    public subscript<Value>(dynamicMember field: WritableKeyPath<QuoteValues, Value>) -> Value {
+        get { values[keyPath: field] }
+        set { values[keyPath: field] = newValue }
     }
 
     /// Whether the update carries market data (a price, size or volume), which is what makes a
     /// quote fresh. A bare data-type or halt notification is not a tick of data.
     public var carriesMarketData: Bool {
-        [bid, ask, last, high, low, close].contains { $0 != nil }
-            || [bidSize, askSize, lastSize, volume].contains { $0 != nil }
+        !values.isEmpty
     }
 }

@@ -7,6 +7,7 @@ import Vocabulary
 /// Every field is `nil` until the gateway sends it; IB's "no quote" price (-1 for bid and
 /// ask) also reads as `nil`. Delayed ticks (66–76, 88) fill the same fields as live ones and
 /// set ``marketDataType`` to delayed when the gateway has not said otherwise.
+@dynamicMemberLookup
 public struct Quote: Hashable, Sendable {
     /// The contract subscribed to.
     public var contract: Contract {
@@ -16,28 +17,8 @@ public struct Quote: Hashable, Sendable {
     /// The contract in one reference: a quote is copied on every tick, and a `Contract` holds
     /// a score of strings, each a reference count to move.
     private var contractBox: ContractBox
-    /// Best bid price.
-    public var bid: Double?
-    /// Best ask price.
-    public var ask: Double?
-    /// Last trade price.
-    public var last: Double?
-    /// Size at the best bid.
-    public var bidSize: FixedDecimal?
-    /// Size at the best ask.
-    public var askSize: FixedDecimal?
-    /// Size of the last trade.
-    public var lastSize: FixedDecimal?
-    /// The day's volume.
-    public var volume: FixedDecimal?
-    /// The day's high.
-    public var high: Double?
-    /// The day's low.
-    public var low: Double?
-    /// The previous close.
-    public var close: Double?
-    /// The day's open.
-    public var open: Double?
+    /// The quote's values (`quote.bid`, `quote.volume`, ... read through to them).
+    public var values = QuoteValues()
     /// The last trade's time, seconds since the epoch (IB tick 45 / 88).
     public var lastTradeTime: Int?
     /// Live, frozen, delayed or delayed-frozen, as the gateway reported it.
@@ -58,19 +39,26 @@ public struct Quote: Hashable, Sendable {
         contractBox = ContractBox(contract)
     }
 
+    /// One of the quote's values.
+    @inlinable
+    public subscript<Value>(dynamicMember field: WritableKeyPath<QuoteValues, Value>) -> Value {
+        get { values[keyPath: field] }
+        set { values[keyPath: field] = newValue }
+    }
+
     /// Applies a TICK_PRICE (and the size it carries for bid, ask and last).
     package mutating func apply(_ tick: TickPrice) {
         let type = tick.tickType.live
         if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
         let price = tick.price.flatMap { $0 == -1 && (type == .bid || type == .ask) ? nil : $0 }
         switch type {
-        case .bid: bid = price; carried = .bid; if let size = tick.size { bidSize = size; carried.insert(.bidSize) }
-        case .ask: ask = price; carried = .ask; if let size = tick.size { askSize = size; carried.insert(.askSize) }
-        case .last: last = price; carried = .last; if let size = tick.size { lastSize = size; carried.insert(.lastSize) }
-        case .high: high = price; carried = .high
-        case .low: low = price; carried = .low
-        case .close: close = price; carried = .close
-        case .open: open = price; carried = .open
+        case .bid: values.bid = price; carried = .bid; if let size = tick.size { values.bidSize = size; carried.insert(.bidSize) }
+        case .ask: values.ask = price; carried = .ask; if let size = tick.size { values.askSize = size; carried.insert(.askSize) }
+        case .last: values.last = price; carried = .last; if let size = tick.size { values.lastSize = size; carried.insert(.lastSize) }
+        case .high: values.high = price; carried = .high
+        case .low: values.low = price; carried = .low
+        case .close: values.close = price; carried = .close
+        case .open: values.open = price; carried = .open
         default: carried = []
         }
     }
@@ -80,10 +68,10 @@ public struct Quote: Hashable, Sendable {
         let type = tick.tickType.live
         if tick.tickType.isDelayed, marketDataType == nil { marketDataType = .delayed }
         switch type {
-        case .bidSize: bidSize = tick.size; carried = .bidSize
-        case .askSize: askSize = tick.size; carried = .askSize
-        case .lastSize: lastSize = tick.size; carried = .lastSize
-        case .volume: volume = tick.size; carried = .volume
+        case .bidSize: values.bidSize = tick.size; carried = .bidSize
+        case .askSize: values.askSize = tick.size; carried = .askSize
+        case .lastSize: values.lastSize = tick.size; carried = .lastSize
+        case .volume: values.volume = tick.size; carried = .volume
         default: carried = []
         }
     }
