@@ -323,7 +323,7 @@ private struct RowCache: Sendable {
         let key = LabelKey(state: freshness.state, ageSeconds: ageSeconds, ascii: ascii)
         if let width = labelWidths[key] { return width }
         if labelWidths.count >= Self.limit { labelWidths.removeAll(keepingCapacity: true) }
-        let state = DashboardScreenBuilder.quoteState(freshness.state)
+        let state = freshness.state
         let width = DisplayWidth.of(glyphs.shown(state.label(age: DashboardScreenBuilder.age(in: freshness))))
         if let plainSlot {
             plainLabelWidths[plainSlot] = width

@@ -27,7 +27,7 @@ extension DashboardScreenBuilder {
             change: ScreenFormat.signedPrice(row.change, tick: tick),
             changePercent: ScreenFormat.signedPercent(row.changePercent),
             volume: ScreenFormat.volume(quote.volume),
-            state: Self.quoteState(freshness.state),
+            state: freshness.state,
             age: Self.age(in: freshness))
     }
 
@@ -57,7 +57,7 @@ extension DashboardScreenBuilder {
             averageCost: ScreenFormat.price(row.averageCost, tick: tick, maximumDecimals: 4),
             marketPrice: ScreenFormat.price(row.marketPrice, tick: tick),
             marketValue: ScreenFormat.money(row.marketValue),
-            priceState: Self.quoteState(freshness ?? .noData),
+            priceState: freshness ?? .noData,
             unrealizedPnL: ScreenFormat.signedMoney(row.unrealizedPnL.amount),
             realizedPnL: ScreenFormat.signedMoney(row.realizedPnL.amount))
     }
@@ -103,9 +103,9 @@ extension DashboardScreenBuilder {
     /// frame's time).
     public func status(counts freshnessCounts: FreshnessCounts) -> StatusBarModel {
         let info = state.connection
-        var counts: [QuoteState: Int] = [:]
+        var counts: [Freshness: Int] = [:]
         for freshness in Freshness.allCases where freshnessCounts[freshness] > 0 {
-            counts[Self.quoteState(freshness)] = freshnessCounts[freshness]
+            counts[freshness] = freshnessCounts[freshness]
         }
         return StatusBarModel(
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,

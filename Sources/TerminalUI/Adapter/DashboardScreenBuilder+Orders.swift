@@ -33,7 +33,7 @@ extension DashboardScreenBuilder {
             refusal: editor.refusal.map(Self.refusal),
             reviewLines: ticket.review?.lines ?? [],
             reference: reference,
-            referenceState: Self.quoteState(freshness(of: ticket.symbol).state))
+            referenceState: freshness(of: ticket.symbol).state)
     }
 
     /// A refusal with the field it names; a refused non-live quote also says which key

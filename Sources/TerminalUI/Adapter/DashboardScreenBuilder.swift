@@ -143,21 +143,6 @@ public struct DashboardScreenBuilder: Sendable {
         }
     }
 
-    /// The view's quote state for a freshness state, case for case.
-    public static func quoteState(_ freshness: Freshness) -> QuoteState {
-        switch freshness {
-        case .live: .live
-        case .aging: .aging
-        case .stale: .stale
-        case .delayed: .delayed
-        case .frozen: .frozen
-        case .halted: .halted
-        case .noEntitlement: .noEntitlement
-        case .noData: .noData
-        case .disconnected: .disconnected
-        }
-    }
-
     /// The message level for a catalog severity.
     public static func level(_ severity: MessageSeverity) -> MessageLevel {
         switch severity {

@@ -1,3 +1,5 @@
+import Dashboard
+
 /// Every non-letter glyph the UI draws, in a Unicode and an ASCII (`--ascii`) variant, so
 /// widgets never hard-code box-drawing or block characters.
 public struct GlyphSet: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import Dashboard
+
 /// The one-cell marks that carry meaning without colour: a mark per quote freshness state and
 /// per message severity, plus the dash shown for a missing value. Each set comes in Unicode and
 /// in seven-bit ASCII (`--ascii`).
@@ -18,7 +20,7 @@
 /// wide, and no two states share a mark within a set.
 public struct MarkGlyphs: Hashable, Sendable {
     /// The mark of each quote state.
-    public var freshness: [QuoteState: Character]
+    public var freshness: [Freshness: Character]
     /// The mark of each message severity.
     public var severity: [MessageLevel: Character]
     /// Shown where a value is unknown (IB's "no value" sentinels, no quote yet).
@@ -28,7 +30,7 @@ public struct MarkGlyphs: Hashable, Sendable {
 
     /// Creates a mark set.
     public init(
-        freshness: [QuoteState: Character], severity: [MessageLevel: Character], missingValue: String,
+        freshness: [Freshness: Character], severity: [MessageLevel: Character], missingValue: String,
         asciiOnly: Bool
     ) {
         self.freshness = freshness
@@ -38,7 +40,7 @@ public struct MarkGlyphs: Hashable, Sendable {
     }
 
     /// The mark for a quote state (`?` if a custom set leaves one out).
-    public func mark(_ state: QuoteState) -> Character {
+    public func mark(_ state: Freshness) -> Character {
         freshness[state] ?? "?"
     }
 

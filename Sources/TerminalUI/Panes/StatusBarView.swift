@@ -1,3 +1,5 @@
+import Dashboard
+
 /// The status bar: the PAPER or LIVE badge first and the connection (with its reconnect
 /// countdown) are never dropped; then the count of quotes per freshness state and the clock
 /// on the right; gateway, account and server version on the left as room allows.
@@ -15,14 +17,14 @@ public struct StatusBarView: Hashable, Sendable {
 
     /// One freshness count as drawn: `●2 live` or, short, `●2`.
     struct Count {
-        var state: QuoteState
+        var state: Freshness
         var long: String
         var short: String
     }
 
     /// The counts of states that have quotes, in state order.
     func counts(glyphs: GlyphSet) -> [Count] {
-        QuoteState.allCases.compactMap { state in
+        Freshness.allCases.compactMap { state in
             guard let count = model.freshnessCounts[state], count > 0 else { return nil }
             let short = "\(glyphs.marks.mark(state))\(count)"
             return Count(state: state, long: "\(short) \(state.word)", short: short)

@@ -1,3 +1,5 @@
+import Dashboard
+
 /// One position line.
 public struct PositionLine: Hashable, Sendable {
     /// The symbol.
@@ -9,14 +11,14 @@ public struct PositionLine: Hashable, Sendable {
     /// Market price and market value; drawn in the price state's role unless live.
     public var marketPrice: String?, marketValue: String?
     /// The freshness of the quote behind the market price.
-    public var priceState: QuoteState
+    public var priceState: Freshness
     /// Unrealized and realized P&L.
     public var unrealizedPnL: Figure, realizedPnL: Figure
 
     /// Creates a row.
     public init(
         symbol: String, quantity: String, averageCost: String?, marketPrice: String?, marketValue: String?,
-        priceState: QuoteState = .live, unrealizedPnL: Figure = .missing, realizedPnL: Figure = .missing
+        priceState: Freshness = .live, unrealizedPnL: Figure = .missing, realizedPnL: Figure = .missing
     ) {
         self.symbol = symbol
         self.quantity = quantity

@@ -1,3 +1,5 @@
+import Dashboard
+
 /// What the status bar shows.
 public struct StatusBarModel: Hashable, Sendable {
     /// The kind of account, shown as a permanent badge.
@@ -76,14 +78,14 @@ public struct StatusBarModel: Hashable, Sendable {
     /// The connection.
     public var connection: Connection
     /// How many quotes are in each freshness state; states with no quotes are not shown.
-    public var freshnessCounts: [QuoteState: Int]
+    public var freshnessCounts: [Freshness: Int]
     /// The wall-clock time, formatted (`14:32:05`).
     public var clock: String
 
     /// Creates a model.
     public init(
         gateway: String, serverVersion: String? = nil, account: String? = nil, accountBadge: AccountBadge,
-        connection: Connection, freshnessCounts: [QuoteState: Int] = [:], clock: String
+        connection: Connection, freshnessCounts: [Freshness: Int] = [:], clock: String
     ) {
         self.gateway = gateway
         self.serverVersion = serverVersion

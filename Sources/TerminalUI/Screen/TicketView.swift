@@ -1,3 +1,5 @@
+import Dashboard
+
 /// The order ticket as drawn: its fields, its step, and what it refused.
 public struct TicketView: Hashable, Sendable {
     /// The ticket's step.
@@ -64,14 +66,14 @@ public struct TicketView: Hashable, Sendable {
     /// The reference quote, formatted (`231.18 × 231.22`), and its freshness.
     public var reference: String?
     /// The reference quote's freshness.
-    public var referenceState: QuoteState?
+    public var referenceState: Freshness?
 
     /// Creates a ticket view.
     public init(
         side: TradeSide, quantity: String, symbol: String, orderType: String, limitPrice: String? = nil,
         stopPrice: String? = nil, timeInForce: String = "DAY", mode: Mode = .edit, focusedField: Field? = nil,
         refusal: Refusal? = nil, reviewLines: [String] = [], reference: String? = nil,
-        referenceState: QuoteState? = nil
+        referenceState: Freshness? = nil
     ) {
         self.side = side
         self.quantity = quantity

@@ -1,3 +1,5 @@
+import Dashboard
+
 /// One watchlist line: prices formatted by the caller, the change's direction, and the quote's
 /// freshness with its age.
 public struct WatchlistLine: Hashable, Sendable {
@@ -10,14 +12,14 @@ public struct WatchlistLine: Hashable, Sendable {
     /// Today's volume.
     public var volume: String?
     /// The quote's freshness.
-    public var state: QuoteState
+    public var state: Freshness
     /// Time since the last update, formatted (`47 s`); nil to show the state word alone.
     public var age: String?
 
     /// Creates a row.
     public init(
         symbol: String, bid: String?, ask: String?, last: String?, change: Figure = .missing,
-        changePercent: Figure = .missing, volume: String? = nil, state: QuoteState, age: String? = nil
+        changePercent: Figure = .missing, volume: String? = nil, state: Freshness, age: String? = nil
     ) {
         self.symbol = symbol
         self.bid = bid

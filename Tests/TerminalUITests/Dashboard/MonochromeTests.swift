@@ -1,3 +1,4 @@
+import Dashboard
 import Testing
 import TerminalUI
 
@@ -6,7 +7,7 @@ import TerminalUI
 @Suite struct MonochromeTests {
     let mono = Theme.builtinDefault.degraded(to: .monochrome)
 
-    func priceStyle(_ state: QuoteState) -> Style? {
+    func priceStyle(_ state: Freshness) -> Style? {
         let row = WatchlistLine(symbol: "ABC", bid: "10.00", ask: "10.02", last: "10.01", state: state, age: "5 s")
         var canvas = paneCanvas(Size(width: 100, height: 4))
         WatchlistPane(rows: [row]).render(in: canvas.bounds, on: &canvas, theme: mono, glyphs: .ascii)
@@ -16,8 +17,8 @@ import TerminalUI
         return canvas[column, row].style
     }
 
-    @Test(arguments: QuoteState.allCases.filter { $0 != .live })
-    func everyStatesPricesDifferFromLivePricesWithoutColour(state: QuoteState) {
+    @Test(arguments: Freshness.allCases.filter { $0 != .live })
+    func everyStatesPricesDifferFromLivePricesWithoutColour(state: Freshness) {
         let live = priceStyle(.live)
         let other = priceStyle(state)
         #expect(live != nil && other != nil)

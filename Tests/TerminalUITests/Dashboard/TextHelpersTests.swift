@@ -1,3 +1,4 @@
+import Dashboard
 import Testing
 import TerminalUI
 
@@ -18,12 +19,12 @@ import TerminalUI
     }
 
     @Test func stateLabelsCarryTheAge() {
-        #expect(QuoteState.stale.label(age: "47 s") == "stale 47 s")
-        #expect(QuoteState.noEntitlement.label(age: nil) == "no entitlement")
-        #expect(QuoteState.live.label(age: "") == "live")
-        #expect(QuoteState.live.priceRole == .text)
-        #expect(QuoteState.allCases.filter { $0.priceRole == .text } == [.live])
-        #expect(Set(QuoteState.allCases.map(\.role)).count == QuoteState.allCases.count)
+        #expect(Freshness.stale.label(age: "47 s") == "stale 47 s")
+        #expect(Freshness.noEntitlement.label(age: nil) == "no entitlement")
+        #expect(Freshness.live.label(age: "") == "live")
+        #expect(Freshness.live.priceRole == .text)
+        #expect(Freshness.allCases.filter { $0.priceRole == .text } == [.live])
+        #expect(Set(Freshness.allCases.map(\.role)).count == Freshness.allCases.count)
     }
 
     @Test func selectionOutsideThePaneIsIgnored() {

@@ -1,3 +1,4 @@
+import Dashboard
 import Testing
 import TerminalUI
 
@@ -41,8 +42,8 @@ import TerminalUI
         #expect(roles(of: "stale 47 s", in: canvas) == String(repeating: "s", count: 10))
     }
 
-    @Test(arguments: QuoteState.allCases)
-    func everyStateButLiveDrawsItsPricesInItsOwnRole(state: QuoteState) {
+    @Test(arguments: Freshness.allCases)
+    func everyStateButLiveDrawsItsPricesInItsOwnRole(state: Freshness) {
         let row = WatchlistLine(symbol: "ABC", bid: "10.00", ask: "10.02", last: "10.01", state: state, age: "5 s")
         let canvas = render([row], size: Size(width: 100, height: 4))
         let expected = state == .live ? "t" : String(state.role.dumpLetter)
@@ -53,13 +54,13 @@ import TerminalUI
 
     @Test func marksAreDistinctOneColumnWideAndASCIIInASCIIMode() {
         for marks in [MarkGlyphs.unicode, .ascii] {
-            let all = QuoteState.allCases.map { marks.mark($0) }
-            #expect(Set(all).count == QuoteState.allCases.count)
+            let all = Freshness.allCases.map { marks.mark($0) }
+            #expect(Set(all).count == Freshness.allCases.count)
             #expect(all.allSatisfy { DisplayWidth.of($0) == 1 })
             let levels = MessageLevel.allCases.map { marks.mark($0) }
             #expect(Set(levels).count == MessageLevel.allCases.count)
         }
-        #expect(QuoteState.allCases.allSatisfy { GlyphSet.ascii.marks.mark($0).isASCII })
+        #expect(Freshness.allCases.allSatisfy { GlyphSet.ascii.marks.mark($0).isASCII })
     }
 
     @Test func asciiModeShowsASCIIMarksAndDashes() {

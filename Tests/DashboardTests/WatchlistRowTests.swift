@@ -2,7 +2,7 @@ import Testing
 @testable import Dashboard
 import Vocabulary
 
-@Suite struct QuoteStateTests {
+@Suite struct WatchlistRowTests {
     @Test func aRowShowsPricesAndTheDayChangeFromTheClose() throws {
         let harness = DashboardHarness.withLiveAAPL()
         let row = try #require(harness.state.watchlistRows.first)
