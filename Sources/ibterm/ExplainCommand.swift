@@ -38,6 +38,15 @@ struct ExplainCommand: ParsableCommand {
         }
         guard let code else { return }
         let entry = MessageCatalog.filledEntry(MessageCatalog.entryOrUnknown(for: code))
+        guard entry.isKnown else {
+            // No guessed severity or category for a code ibterm does not know: say so, and fail.
+            if json {
+                print("{\"code\":\(code),\"known\":false}")
+            } else {
+                FileHandle.standardError.write(Data((Self.unknownText(code) + "\n").utf8))
+            }
+            throw ExitCode(1)
+        }
         if json {
             print(try Self.json(entry))
         } else {
@@ -46,6 +55,11 @@ struct ExplainCommand: ParsableCommand {
     }
 
     /// `354    error    market data   No market-data subscription`.
+    /// What `explain` says of a code it has no entry for.
+    static func unknownText(_ code: Int) -> String {
+        "ibterm has no entry for IB message code \(code). IB's own text for it is shown in the message log when it arrives; `ibterm explain --list` lists the \(MessageCatalog.entries.count) codes ibterm knows."
+    }
+
     static func listLine(_ entry: CatalogEntry) -> String {
         pad("\(entry.code)", 7) + pad(entry.severity.rawValue, 9) + pad(entry.category.displayName, 14) + entry.title
     }
@@ -59,9 +73,6 @@ struct ExplainCommand: ParsableCommand {
             "What happened: \(entry.explanation)",
             "What to do:    \(entry.action)",
         ]
-        if !entry.isKnown {
-            lines.append("(ibterm has no entry for code \(entry.code); IB's own text is shown when the message arrives.)")
-        }
         return lines.joined(separator: "\n")
     }
 

@@ -22,4 +22,12 @@ import Testing
         #expect(throws: (any Error).self) { try GatewayAddress.parse(":4002") }
         #expect(throws: (any Error).self) { try GatewayAddress.parse("host:70000") }
     }
+
+    @Test func explainingACodeIbtermDoesNotKnowFailsWithoutInventingACategory() throws {
+        let unknown = try #require(try IBTerm.parseAsRoot(["explain", "99999"]) as? ExplainCommand)
+        #expect(throws: ExitCode(1)) { try unknown.run() }
+        #expect(ExplainCommand.unknownText(99999).contains("no entry for IB message code 99999"))
+        let known = try #require(try IBTerm.parseAsRoot(["explain", "354"]) as? ExplainCommand)
+        try known.run()
+    }
 }

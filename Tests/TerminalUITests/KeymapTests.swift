@@ -1,3 +1,4 @@
+import Dashboard
 import Testing
 import TerminalUI
 import Vocabulary
@@ -17,6 +18,18 @@ import Vocabulary
         #expect(keymap.action(for: .character("z")) == nil)
         #expect(keymap.entries.first?.action == .moveUp)
         #expect(keymap.entries.count == keymap.actions.count)
+    }
+
+    @Test func theDefaultConfigAndAConfigWithoutKeysLeaveTheKeymapAsBuiltAndWarnNothing() throws {
+        // The defaults live in one place, the keymap: a config that names no keys overrides
+        // nothing (until issue #13 the config carried a second list naming actions that do not
+        // exist, three warnings at every start).
+        var keymap = Keymap.defaults
+        #expect(keymap.apply(overrides: DashboardConfig().keyBindings).isEmpty)
+        #expect(keymap == Keymap.defaults)
+        let parsed = try DashboardConfig.parse(toml: "watchlist = [\"AAPL\"]\n").config
+        #expect(keymap.apply(overrides: parsed.keyBindings).isEmpty)
+        #expect(keymap == Keymap.defaults)
     }
 
     @Test func replacesAnActionsKeysAndFreesThemFromOtherActions() {

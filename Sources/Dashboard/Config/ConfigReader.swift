@@ -96,7 +96,7 @@ struct ConfigReader {
     }
 
     private func readKeys(_ table: TOMLTable) throws(ConfigError) -> [String: [String]] {
-        var bindings = DashboardConfig.defaultKeyBindings
+        var bindings: [String: [String]] = [:]
         for (action, item) in table {
             let path = "keys.\(action)"
             if let single = item.string {

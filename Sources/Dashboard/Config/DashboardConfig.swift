@@ -33,22 +33,6 @@ public struct DashboardConfig: Sendable, Hashable {
     /// The default watchlist for a new user.
     public static let defaultWatchlist = ["AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY", "QQQ", "IWM"]
 
-    /// The default key bindings: action name to key names, interpreted by the UI layer.
-    public static let defaultKeyBindings: [String: [String]] = [
-        "quit": ["q", "ctrl-c"],
-        "buy": ["b"],
-        "sell": ["s"],
-        "cancel_order": ["c"],
-        "command": [":"],
-        "help": ["?"],
-        "next_pane": ["tab"],
-        "up": ["up", "k"],
-        "down": ["down", "j"],
-        "add_symbol": ["a"],
-        "remove_symbol": ["d"],
-        "messages": ["m"],
-    ]
-
     /// Symbols on the watchlist, in order.
     public var watchlist: [String]
     /// TWS or IB Gateway host.
@@ -74,7 +58,7 @@ public struct DashboardConfig: Sendable, Hashable {
         gatewayHost: String = "127.0.0.1", gatewayPort: Int = 4002, clientID: Int = 1,
         staleness: StalenessPolicy = .standard, ticketLimits: TicketLimits = TicketLimits(),
         allowLive: Bool = false, themeName: String = "default",
-        keyBindings: [String: [String]] = DashboardConfig.defaultKeyBindings
+        keyBindings: [String: [String]] = [:]
     ) {
         self.watchlist = watchlist
         self.gatewayHost = gatewayHost
