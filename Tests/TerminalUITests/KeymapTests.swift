@@ -32,6 +32,15 @@ import Vocabulary
         #expect(keymap == Keymap.defaults)
     }
 
+    @Test func theHelpSaysWhatHAndLDoInThePanes() {
+        // h/l and the arrows switch panes; the help said "field or column".
+        let input = DashboardKeyInput(keymap: .defaults)
+        #expect(input.intent(for: .character("h"), overlay: .none, ticket: nil) == .previousPane)
+        #expect(input.intent(for: .character("l"), overlay: .none, ticket: nil) == .nextPane)
+        #expect(KeyAction.moveLeft.helpText == KeyAction.previousPane.helpText)
+        #expect(KeyAction.moveRight.helpText == KeyAction.nextPane.helpText)
+    }
+
     @Test func replacesAnActionsKeysAndFreesThemFromOtherActions() {
         var keymap = Keymap.defaults
         let warnings = keymap.apply(overrides: ["quit": ["ctrl-q", "F10"], "buy": ["B", "q"]])

@@ -90,6 +90,7 @@ public struct DashboardFrameRenderer: Sendable {
             status: builder.status(counts: counts), focus: focus, selection: selection, overlay: builder.overlay,
             quitKeys: rows.quitKeys(keymap), isAskingToQuit: builder.isAskingToQuit)
         screen.ticket = ticket
+        screen.openTicketKeys = DashboardScreenBuilder.openTicketKeys(of: keymap)
 
         /// The rows of `pane` (of `total`) that can be on screen: nil for all of them.
         func window(_ pane: PaneID, total: Int) -> Range<Int>? {

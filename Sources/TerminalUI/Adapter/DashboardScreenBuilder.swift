@@ -49,10 +49,17 @@ public struct DashboardScreenBuilder: Sendable {
 
     /// The whole screen.
     public var screen: DashboardScreen {
-        DashboardScreen(
+        var screen = DashboardScreen(
             watchlist: watchlist, positions: positions, pnl: pnl, ticket: ticket, orders: orders,
             executions: executions, messages: messages, status: status, focus: focus, selection: selection,
             overlay: overlay, quitKeys: quitKeys, isAskingToQuit: isAskingToQuit)
+        screen.openTicketKeys = Self.openTicketKeys(of: keymap)
+        return screen
+    }
+
+    /// The first keys bound to buy and sell, which the empty ticket names.
+    public static func openTicketKeys(of keymap: Keymap) -> TicketPane.OpenKeys {
+        TicketPane.OpenKeys(buy: keymap.keys(for: .buy).first?.name, sell: keymap.keys(for: .sell).first?.name)
     }
 
     /// The keys that quit: the keymap's `quit` keys and Ctrl-C (always a quit key, see

@@ -6,8 +6,8 @@ extension KeyAction {
         switch self {
         case .moveUp: "Move the selection up"
         case .moveDown: "Move the selection down"
-        case .moveLeft: "Previous field or column"
-        case .moveRight: "Next field or column"
+        case .moveLeft: "Focus the previous pane"
+        case .moveRight: "Focus the next pane"
         case .pageUp: "Scroll a page up"
         case .pageDown: "Scroll a page down"
         case .moveTop: "Jump to the first row"

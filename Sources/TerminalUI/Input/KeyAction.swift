@@ -26,9 +26,9 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public static let moveUp: KeyAction = "move_up"
     /// Move the selection down.
     public static let moveDown: KeyAction = "move_down"
-    /// Move left (previous field or column).
+    /// Move left: focus the previous pane.
     public static let moveLeft: KeyAction = "move_left"
-    /// Move right (next field or column).
+    /// Move right: focus the next pane.
     public static let moveRight: KeyAction = "move_right"
     /// Scroll a page up.
     public static let pageUp: KeyAction = "page_up"

@@ -6,7 +6,7 @@ public enum DashboardView {
     /// The frame for `screen` at `size`. Never traps, down to 0x0.
     public static func render(_ screen: DashboardScreen, size: Size, theme: Theme, glyphs: GlyphSet) -> Canvas {
         var canvas = Canvas(size: size, fill: Cell(" ", style: theme[.text], role: .text))
-        let ticket = TicketPane(ticket: screen.ticket, isFocused: screen.focus == .ticket)
+        let ticket = TicketPane(ticket: screen.ticket, isFocused: screen.focus == .ticket, openKeys: screen.openTicketKeys)
         let layout = self.layout(of: screen, size: size, glyphs: glyphs)
         guard layout.mode != .tooSmall else {
             TooSmallView(minimum: DashboardLayout.minimumSize, accountBadge: screen.status.accountBadge,
@@ -99,7 +99,7 @@ enum PaneView: Hashable, Sendable {
         case .pnl:
             self = .pnl(PnLPane(summary: screen.pnl, isFocused: focused))
         case .ticket:
-            self = .ticket(TicketPane(ticket: screen.ticket, isFocused: focused))
+            self = .ticket(TicketPane(ticket: screen.ticket, isFocused: focused, openKeys: screen.openTicketKeys))
         case .orders:
             let window = screen.window(of: pane, count: screen.orders.count)
             self = .orders(OrdersPane(

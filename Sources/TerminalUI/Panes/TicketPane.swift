@@ -6,11 +6,28 @@ public struct TicketPane: Hashable, Sendable {
     public var ticket: TicketView?
     /// Whether the pane has focus.
     public var isFocused: Bool
+    /// The keys the hint names for opening a ticket.
+    public var openKeys: OpenKeys
+
+    /// The first key bound to buy and to sell (nil: unbound), which the empty ticket names.
+    public struct OpenKeys: Hashable, Sendable {
+        /// The buy key's name.
+        public var buy: String?
+        /// The sell key's name.
+        public var sell: String?
+
+        /// Creates the keys; the defaults are `b` and `s`.
+        public init(buy: String? = "b", sell: String? = "s") {
+            self.buy = buy
+            self.sell = sell
+        }
+    }
 
     /// Creates the pane.
-    public init(ticket: TicketView?, isFocused: Bool = false) {
+    public init(ticket: TicketView?, isFocused: Bool = false, openKeys: OpenKeys = OpenKeys()) {
         self.ticket = ticket
         self.isFocused = isFocused
+        self.openKeys = openKeys
     }
 
     /// The pane's title for the ticket's mode.
@@ -25,10 +42,20 @@ public struct TicketPane: Hashable, Sendable {
     /// One styled line of content.
     typealias Line = [(text: String, role: ThemeRole)]
 
+    /// How to open a ticket, in two lines, naming the keys as bound.
+    static func openHint(_ keys: OpenKeys) -> [String] {
+        switch (keys.buy, keys.sell) {
+        case let (buy?, sell?): ["Press \(buy) to buy or \(sell) to sell", "the selected symbol."]
+        case let (buy?, nil): ["Press \(buy) to buy", "the selected symbol."]
+        case let (nil, sell?): ["Press \(sell) to sell", "the selected symbol."]
+        case (nil, nil): ["Buy and sell have no key:", "bind them under [keys]."]
+        }
+    }
+
     /// The content lines for `width` columns (refusals wrapped).
     func lines(width: Int, glyphs: GlyphSet) -> [Line] {
         guard let ticket else {
-            return [[("No ticket open.", .dim)], [("Press b to buy or s to sell", .dim)], [("the selected symbol.", .dim)]]
+            return [[("No ticket open.", .dim)]] + Self.openHint(openKeys).map { [($0, .dim)] }
         }
         let side = ticket.side
         let price = [ticket.stopPrice, ticket.limitPrice].compactMap { $0 }.joined(separator: " ")

@@ -26,6 +26,8 @@ public struct DashboardScreen: Hashable, Sendable {
     /// The names of the keys that quit (`q`, `ctrl-c`), which the "terminal too small" screen
     /// names: they are the only keys that act there.
     public var quitKeys: [String]
+    /// The keys the empty ticket names for buying and selling.
+    public var openTicketKeys = TicketPane.OpenKeys()
     /// Whether the quit question (orders still working) is open, so the "terminal too small"
     /// screen can say that pressing a quit key again quits.
     public var isAskingToQuit: Bool

@@ -9,6 +9,23 @@ import TerminalUI
         return canvas
     }
 
+    @Test func theEmptyTicketNamesTheKeysAsBound() throws {
+        var canvas = paneCanvas(Size(width: 40, height: 8))
+        TicketPane(ticket: nil, openKeys: .init(buy: "B", sell: "S")).render(
+            in: canvas.bounds, on: &canvas, theme: .builtinDefault, glyphs: .unicode)
+        #expect(canvas.textDump.contains("Press B to buy or S to sell"))
+        #expect(!canvas.textDump.contains("Press b"))
+
+        var rebound = Keymap.defaults
+        #expect(rebound.apply(overrides: ["buy": ["B"], "sell": []]).isEmpty)
+        let keys = DashboardScreenBuilder.openTicketKeys(of: rebound)
+        #expect(keys == .init(buy: "B", sell: nil))
+        var unbound = paneCanvas(Size(width: 40, height: 8))
+        TicketPane(ticket: nil, openKeys: keys).render(in: unbound.bounds, on: &unbound, theme: .builtinDefault, glyphs: .unicode)
+        #expect(unbound.textDump.contains("Press B to buy"))
+        #expect(!unbound.textDump.contains("sell"))
+    }
+
     @Test(arguments: paneSizes)
     func editShowsTheSideColouredAndLabelledAndEveryField(size: Size) {
         let canvas = render(DashboardFixture.ticket, size: Size(width: min(size.width, 40), height: min(size.height, 14)))
