@@ -30,4 +30,12 @@ import Testing
         let known = try #require(try IBTerm.parseAsRoot(["explain", "354"]) as? ExplainCommand)
         try known.run()
     }
+
+    @Test func ordersShowOnlyThePricesAnOrderTypeHas() {
+        #expect(OrdersCommand.prices(orderType: "LMT", limit: 231.2, aux: 0) == (231.2, nil))
+        #expect(OrdersCommand.prices(orderType: "STP", limit: 0, aux: 225) == (nil, 225))
+        #expect(OrdersCommand.prices(orderType: "STP LMT", limit: 224.5, aux: 225) == (224.5, 225))
+        #expect(OrdersCommand.prices(orderType: "MKT", limit: 0, aux: 0) == (nil, nil))
+        #expect(OrdersCommand.prices(orderType: "TRAIL", limit: 0, aux: 1.5) == (nil, 1.5))
+    }
 }

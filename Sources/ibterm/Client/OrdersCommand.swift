@@ -38,11 +38,12 @@ struct OrdersCommand: AsyncParsableCommand {
             let reports = try await client.openOrders()
             await client.disconnect()
             let rows = reports.map { report in
-                Row(
+                let prices = Self.prices(orderType: report.order.orderType, limit: report.order.lmtPrice, aux: report.order.auxPrice)
+                return Row(
                     orderId: report.order.orderId, permId: report.order.permId, account: report.order.account,
                     action: report.order.action, quantity: report.order.totalQuantity?.description ?? "-",
-                    symbol: report.contract.symbol, orderType: report.order.orderType, limitPrice: report.order.lmtPrice,
-                    stopPrice: report.order.auxPrice, tif: report.order.tif,
+                    symbol: report.contract.symbol, orderType: report.order.orderType, limitPrice: prices.limit,
+                    stopPrice: prices.stop, tif: report.order.tif,
                     status: report.status?.status.description ?? report.orderState.status,
                     filled: report.status?.filled.description, remaining: report.status?.remaining.description
                 )
@@ -57,5 +58,14 @@ struct OrdersCommand: AsyncParsableCommand {
                     + pad(formatPrice(row.stopPrice), 10, right: true) + "  " + pad(row.tif, 5) + row.status)
             }
         }
+    }
+
+    /// The limit and stop prices an order of `orderType` has: a limit order has no stop (IB
+    /// sends its unused aux price as 0, which is no price), a stop order no limit. Order types
+    /// ibterm does not know keep both as sent.
+    static func prices(orderType: String, limit: Double?, aux: Double?) -> (limit: Double?, stop: Double?) {
+        guard let type = OrderType(rawValue: orderType) else { return (limit, aux) }
+        let trailLimit = type == .trailLimit ? limit : nil
+        return (type.needsLimitPrice ? limit : trailLimit, type.needsStopPrice || type.isTrailing ? aux : nil)
     }
 }
