@@ -38,4 +38,12 @@ import Testing
         #expect(OrdersCommand.prices(orderType: "MKT", limit: 0, aux: 0) == (nil, nil))
         #expect(OrdersCommand.prices(orderType: "TRAIL", limit: 0, aux: 1.5) == (nil, 1.5))
     }
+
+    @Test func aSymbolThatCannotBeATickerIsRefusedBeforeAnythingIsSent() throws {
+        let long = String(repeating: "A", count: 300)
+        #expect(throws: (any Error).self) { try IBTerm.parseAsRoot(["order", "buy", "1", long]) }
+        #expect(throws: (any Error).self) { try IBTerm.parseAsRoot(["quote", "AAPL", "$$$"]) }
+        #expect(IBTerm.message(for: ValidationError("x")).isEmpty == false)
+        _ = try #require(try IBTerm.parseAsRoot(["order", "buy", "1", "BRK.B"]) as? OrderCommand)
+    }
 }

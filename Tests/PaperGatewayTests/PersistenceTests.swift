@@ -66,7 +66,7 @@ import Vocabulary
         stderr.fileHandleForReading.readabilityHandler = { handle in log.append(handle.availableData) }
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        let port = try await log.port(timeout: .seconds(20))
+        let port = try await log.port(timeout: .seconds(60))  // a loaded CI machine starts processes slowly
 
         let client = try await WireTestClient.connect(port: port, clientId: 1)
         _ = try await client.next { $0.errorCode == 2158 ? true : nil }
@@ -117,14 +117,18 @@ final class LogCollector: Sendable {
 
     func port(timeout: Duration) async throws -> Int {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            let found = text.withLock { text -> Int? in
+        func found() -> Int? {
+            text.withLock { text -> Int? in
                 guard let range = text.range(of: "listening on 127.0.0.1:") else { return nil }
                 return Int(text[range.upperBound...].prefix { $0.isNumber })
             }
-            if let found { return found }
+        }
+        while ContinuousClock.now < deadline {
+            if let port = found() { return port }
             try await Task.sleep(for: .milliseconds(20))
         }
+        // The line may have come during the last sleep.
+        if let port = found() { return port }
         throw WireTestClient.Timeout(what: "the engine's port; log: \(text.withLock { $0 })", seen: [])
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import struct Dashboard.Watchlist
 import TWSClient
 import TWSSession
 import TWSWire
@@ -60,8 +61,18 @@ struct OrderCommand: AsyncParsableCommand {
         guard let amount = FixedDecimal(text: Array(quantity.utf8)), amount > .zero else {
             throw ValidationError("QTY must be a positive number (got \"\(quantity)\").")
         }
+        try Self.validateSymbol(symbol)
         if let limit, limit <= 0 { throw ValidationError("--limit must be positive.") }
         if let stop, stop <= 0 { throw ValidationError("--stop must be positive.") }
+    }
+
+    /// Refuses what cannot be a ticker (the dashboard's rule: a letter, then letters, digits,
+    /// `.`, `-` or `/`, at most 24 characters) before anything is sent.
+    static func validateSymbol(_ symbol: String) throws {
+        guard Watchlist.isValidSymbol(symbol) else {
+            let shown = symbol.count > 24 ? String(symbol.prefix(24)) + "… (\(symbol.count) characters)" : symbol
+            throw ValidationError("\"\(shown)\" is not a ticker symbol: a letter, then letters, digits, '.', '-' or '/', at most 24 characters.")
+        }
     }
 
     /// The order to send.

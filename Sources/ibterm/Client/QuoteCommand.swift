@@ -52,6 +52,7 @@ struct QuoteCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !symbols.isEmpty else { throw ValidationError("Give at least one SYMBOL.") }
+        for symbol in symbols { try OrderCommand.validateSymbol(symbol) }
     }
 
     func run() async throws {
