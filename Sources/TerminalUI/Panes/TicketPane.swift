@@ -73,11 +73,13 @@ public struct TicketPane: Hashable, Sendable {
             for (field, value) in ticket.fields {
                 let refused = ticket.refusal?.field == field
                 let focused = ticket.focusedField == field
-                let mark = refused ? "!" : focused ? String(glyphs.selectionMark) : " "
+                // The focus mark and the refusal mark both show on a focused, refused field
+                // ("▶!"), so the refusal is seen without colour and focus is never hidden.
+                let mark = focused ? String(glyphs.selectionMark) + (refused ? "!" : " ") : refused ? "! " : "  "
                 let label = field.rawValue.prefix(1).uppercased() + field.rawValue.dropFirst()
                 let padded = label + String(repeating: " ", count: max(1, 12 - label.count))
                 let role: ThemeRole = refused ? .error : focused ? .selection : .text
-                result.append([(mark + " ", refused ? .error : .text), (padded, refused ? .error : .dim),
+                result.append([(mark, refused ? .error : .text), (padded, refused ? .error : .dim),
                                (value.isEmpty ? "_" : value, role)])
             }
         case .review:

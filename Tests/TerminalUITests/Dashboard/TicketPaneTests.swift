@@ -62,6 +62,18 @@ import TerminalUI
         #expect(roles(of: "Refused", in: canvas) == "EEEEEEE")
     }
 
+    @Test func aRefusedFieldWithFocusKeepsBothMarks() {
+        var ticket = DashboardFixture.ticket
+        ticket.quantity = "-5"
+        ticket.focusedField = .quantity
+        ticket.refusal = TicketView.Refusal(field: .quantity, message: "Quantity must be a positive whole number.")
+        #expect(render(ticket).textDump.contains("▶!Quantity    -5"))
+        #expect(render(ticket, glyphs: .ascii).textDump.contains(">!Quantity    -5"))
+        ticket.focusedField = .limitPrice
+        let text = render(ticket).textDump
+        #expect(text.contains("! Quantity    -5") && text.contains("▶ Limit price"))
+    }
+
     @Test func aStaleReferenceQuoteIsShownStale() {
         var ticket = DashboardFixture.ticket
         ticket.referenceState = .stale
