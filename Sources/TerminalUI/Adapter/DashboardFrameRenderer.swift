@@ -126,6 +126,7 @@ public struct DashboardFrameRenderer: Sendable {
         let orderRange = window(.orders, total: orders.count) ?? 0..<orders.count
         screen.orders = orderRange.map { rows.orderRow(orders[$0], builder: builder) }
         record(.orders, orderRange, total: orders.count)
+        screen.ordersTypeWidth = rows.orderTypeWidth
 
         let executions = state.executions
         let executionRange = window(.executions, total: executions.count) ?? 0..<executions.count
@@ -224,6 +225,8 @@ private struct RowCache: Sendable {
     var pnlSummary = PnLSummary.empty
     var orderSource: [Int: TrackedOrder]?
     var orderList: [TrackedOrder] = []
+    /// The Orders pane's type column width for `orderList` (all orders, not only those shown).
+    var orderTypeWidth = OrdersPane.typeColumnWidth([])
     var orders: [Int: (record: TrackedOrder, row: OrderLine)] = [:]
     var executions: [String: (record: ExecutionRecord, tick: Double, row: ExecutionLine)] = [:]
     var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageLine)] = [:]
@@ -376,6 +379,7 @@ private struct RowCache: Sendable {
         if orderSource == state.orders { return orderList }
         orderSource = state.orders
         orderList = state.orderList
+        orderTypeWidth = OrdersPane.typeColumnWidth(orderList.map { DisplayWidth.of(DashboardScreenBuilder.typeAndPrice($0)) })
         return orderList
     }
 

@@ -104,7 +104,7 @@ enum PaneView: Hashable, Sendable {
             let window = screen.window(of: pane, count: screen.orders.count)
             self = .orders(OrdersPane(
                 rows: screen.orders, selectedRow: selected, isFocused: focused, firstRow: window.first,
-                totalRows: window.total))
+                totalRows: window.total, typeWidth: screen.ordersTypeWidth))
         case .executions:
             let window = screen.window(of: pane, count: screen.executions.count)
             self = .executions(ExecutionsPane(

@@ -12,35 +12,45 @@ public struct OrdersPane: Hashable, Sendable {
     public var firstRow: Int
     /// The length of the whole list (nil: `rows` is the whole list).
     public var totalRows: Int?
+    /// The width of the longest type-and-price text of the whole list, when `rows` holds only
+    /// part of it (nil: measured from `rows`): the type column is as wide as it (11 to 24).
+    public var typeWidth: Int?
 
     /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
     /// holding every row that can be on screen; `selectedRow` indexes the whole list.
     public init(
         rows: [OrderLine], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
-        totalRows: Int? = nil
+        totalRows: Int? = nil, typeWidth: Int? = nil
     ) {
         self.rows = rows
         self.selectedRow = selectedRow
         self.isFocused = isFocused
         self.firstRow = firstRow
         self.totalRows = totalRows
+        self.typeWidth = typeWidth
+    }
+
+    /// The type column's width for type-and-price texts of the widths given: the widest, from
+    /// 11 (`LMT 231.20`) to 24 (`TRAIL LIMIT 1.50 470.00`), so a stop-limit's two prices show.
+    public static func typeColumnWidth(_ widths: some Sequence<Int>) -> Int {
+        min(24, max(11, widths.max() ?? 0))
     }
 
     /// Whether the whole list is empty.
     var isEmptyList: Bool { (totalRows ?? rows.count) == 0 }
 
     /// The columns; the lifecycle (or reject reason) takes what is left.
-    static let candidates: [FittedColumns.Candidate] = [
+    static func candidates(typeWidth: Int) -> [FittedColumns.Candidate] { [
         .init(.numeric("Id", width: 5), priority: 3),
         .init(TableColumn("Client", width: 6), priority: 2),
         .init(TableColumn("Side", width: 4), priority: 0),
         .init(.numeric("Qty", width: 5), priority: 0),
         .init(TableColumn("Symbol", width: 6), priority: 0),
-        .init(TableColumn("Type", width: 11), priority: 2),
+        .init(TableColumn("Type", width: typeWidth), priority: 2),
         .init(TableColumn("TIF", width: 3), priority: 4),
         .init(TableColumn("Status", width: 14), priority: 0),
         .init(TableColumn("Lifecycle", width: 12), priority: 1, flexible: true),
-    ]
+    ] }
 
     /// The columns of a narrow pane (below `narrowWidth`): the status column also carries the
     /// reject reason, so a rejection is explained at any width.
@@ -50,6 +60,16 @@ public struct OrdersPane: Hashable, Sendable {
         .init(TableColumn("Symbol", width: 6), priority: 0),
         .init(TableColumn("Status", width: 10), priority: 0, flexible: true),
     ]
+
+    /// The columns for an inner width: the type column as wide as the longest type and price
+    /// when that costs no other column (a 160-column terminal shows `STP LMT 420.00 420.10`
+    /// whole), else at its least width, cut with an ellipsis, so the id and TIF stay.
+    static func columns(typeWidth: Int, width: Int) -> FittedColumns {
+        let least = FittedColumns(candidates(typeWidth: typeColumnWidth([])), width: width)
+        guard typeWidth > typeColumnWidth([]) else { return least }
+        let wide = FittedColumns(candidates(typeWidth: typeWidth), width: width)
+        return wide.columns.count < least.columns.count ? least : wide
+    }
 
     /// Inner widths below this use `narrowCandidates`.
     static let narrowWidth = 60
@@ -106,7 +126,8 @@ public struct OrdersPane: Hashable, Sendable {
             return
         }
         let narrow = inner.width < Self.narrowWidth
-        let fitted = FittedColumns(narrow ? Self.narrowCandidates : Self.candidates, width: inner.width)
+        let fitted = narrow ? FittedColumns(Self.narrowCandidates, width: inner.width) : Self.columns(
+            typeWidth: typeWidth ?? Self.typeColumnWidth(rows.map { DisplayWidth.of($0.typeAndPrice) }), width: inner.width)
         let cells = rows.map { row in
             let side = PaneChrome.cell(row.side.label, row.side.role, glyphs: glyphs)
             let quantity = PaneChrome.cell(row.quantity, glyphs: glyphs)

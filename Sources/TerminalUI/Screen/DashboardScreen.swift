@@ -38,6 +38,9 @@ public struct DashboardScreen: Hashable, Sendable {
     /// rows, when `watchlist` holds only some of them: the watchlist sizes its data column by
     /// it. Nil: measured from the rows.
     public var watchlistLabelWidth: Int?
+    /// The width of the Orders pane's type column for the whole list, when `orders` holds only
+    /// some of its rows (nil: measured from the rows).
+    public var ordersTypeWidth: Int?
 
     /// Where a pane's rows sit in the pane's whole list.
     public struct RowWindow: Hashable, Sendable {

@@ -16,6 +16,15 @@ import TerminalUI
         expectSnapshot(DashboardFixture.render(width: 120, height: 40), named: "full120x40")
     }
 
+    @Test func ordersShowAStopLimitsTwoPricesWholeWhenTheTerminalIsWide() {
+        // At 160 columns the type column takes the width of `STP LMT 420.00 420.10`; at 120 it
+        // keeps its least width (cut with an ellipsis) so the id and TIF columns stay.
+        let wide = DashboardFixture.render(width: 160, height: 40).textDump
+        #expect(wide.contains("1044 cl 7   BUY     10 MSFT   STP LMT 420.00 420.10 GTC PreSubmitted"))
+        let narrow = DashboardFixture.render(width: 120, height: 40).textDump
+        #expect(narrow.contains("1044 cl 7   BUY     10 MSFT   STP LMT 42… GTC"))
+    }
+
     @Test func fullASCII100x30() {
         expectSnapshot(DashboardFixture.render(width: 100, height: 30, glyphs: .ascii), named: "fullASCII100x30")
     }
