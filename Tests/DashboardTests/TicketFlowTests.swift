@@ -195,12 +195,29 @@ import Vocabulary
     @Test func editingAfterReviewReturnsToEditingAndNeedsANewReview() {
         var harness = DashboardHarness.withLiveAAPL()
         harness.user(.runCommand("buy 10 AAPL lmt 231.20"))
-        harness.type("0")
+        harness.type("25")
         #expect(harness.state.ticket?.ticket.phase == .editing)
-        #expect(harness.state.ticket?.ticket.quantityText == "100")
+        #expect(harness.state.ticket?.ticket.quantityText == "25", "typing into the prefilled quantity replaces it")
         harness.user(.submit)
         harness.user(.submit)
-        #expect(harness.placedOrders.first?.1.quantity == 100)
+        #expect(harness.placedOrders.first?.1.quantity == 25)
+    }
+
+    @Test func typingIntoAFreshlyFocusedFieldReplacesItThenAppends() throws {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.user(.openTicket(.buy))
+        harness.type("10")
+        #expect(harness.state.ticket?.ticket.quantityText == "10")
+        harness.user(.focusTicketField(.limitPrice))
+        harness.type("230.5")
+        #expect(harness.state.ticket?.ticket.limitPriceText == "230.5", "the prefilled 231.21 is replaced, not appended to")
+        harness.user(.deleteBackward)
+        harness.type("0")
+        #expect(harness.state.ticket?.ticket.limitPriceText == "230.0", "after the first key, typing edits")
+        harness.user(.focusTicketField(.quantity))
+        harness.user(.deleteBackward)
+        harness.type("5")
+        #expect(harness.state.ticket?.ticket.quantityText == "15", "backspace edits the text and typing then appends")
     }
 
     @Test func buyCommandOpensTheTicketInReview() throws {

@@ -4,7 +4,13 @@ public struct TicketEditor: Sendable, Hashable {
     /// The ticket (fields and phase: editing, reviewing, sent).
     public var ticket: OrderTicket
     /// The field typed text goes into.
-    public var focusedField: TicketInputField
+    public var focusedField: TicketInputField {
+        didSet { if focusedField != oldValue { replacesOnType = true } }
+    }
+    /// Whether the next character typed replaces the focused field's text (a field just
+    /// focused, or prefilled when the ticket opened), as in a spreadsheet; after it, typing
+    /// appends. Backspace edits the text and ends it.
+    public var replacesOnType = true
     /// Why the last review or send was refused, naming the field; cleared by any edit.
     public var refusal: TicketRefusal?
     /// The order id the ticket's order was sent with, once sent.
@@ -41,6 +47,20 @@ public struct TicketEditor: Sendable, Hashable {
     }
 
     /// Moves the cursor by `offset` fields among the applicable ones, wrapping around.
+    /// Types `text` into the focused field: replaces a freshly focused field's text, else
+    /// appends.
+    public mutating func type(_ text: String) {
+        let current = replacesOnType ? "" : self.text(of: focusedField)
+        setText(current + text, of: focusedField)
+        replacesOnType = false
+    }
+
+    /// Deletes the focused field's last character.
+    public mutating func deleteBackward() {
+        setText(String(text(of: focusedField).dropLast()), of: focusedField)
+        replacesOnType = false
+    }
+
     public mutating func moveFocus(by offset: Int) {
         let fields = applicableFields
         let current = fields.firstIndex(of: focusedField) ?? 0

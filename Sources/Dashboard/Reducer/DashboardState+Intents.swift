@@ -110,7 +110,7 @@ extension DashboardState {
         case .addSymbol(let line): setOverlay(.addSymbol(line + text))
         case .ticket:
             guard var editor = ticket else { return [] }
-            editor.setText(editor.text(of: editor.focusedField) + text, of: editor.focusedField)
+            editor.type(text)
             ticket = editor
             changed = true
         default: break
@@ -125,7 +125,7 @@ extension DashboardState {
         case .addSymbol(let line): setOverlay(.addSymbol(String(line.dropLast())))
         case .ticket:
             guard var editor = ticket else { return [] }
-            editor.setText(String(editor.text(of: editor.focusedField).dropLast()), of: editor.focusedField)
+            editor.deleteBackward()
             ticket = editor
             changed = true
         default: break
