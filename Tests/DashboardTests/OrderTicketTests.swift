@@ -41,6 +41,7 @@ private func refusal(_ ticket: OrderTicket, _ context: TicketContext) -> TicketR
         let review = try ticket.review(in: context(position: 50))
         #expect(review.instruction == OrderInstruction(side: .buy, quantity: 100, symbol: "AAPL", orderType: .limit, limitPrice: FixedDecimal("231.40"), timeInForce: .day))
         #expect(review.estimatedNotional == FixedDecimal("23140"))
+        #expect(review.lines.contains("Notional:    ≈ 23,140.00"), "thousands grouped in the review")
         #expect(review.estimatedCommission.commission == FixedDecimal("0.35"))
         #expect(review.estimatedCommission.clearingFees == FixedDecimal("0.02"))
         #expect(review.estimatedCommission.regulatoryFees == 0)

@@ -151,4 +151,12 @@ import Vocabulary
         #expect(FixedDecimal(rounding: -0.000000005) == FixedDecimal(raw: -1))
         #expect(FixedDecimal.min(1, 2) == 1 && FixedDecimal.max(1, 2) == 2 && FixedDecimal(-1) < .zero)
     }
+
+    @Test func groupsThousandsOfTheWholePart() {
+        #expect(FixedDecimal("23140")?.formatted(fractionDigits: 2, groupingThousands: true) == "23,140.00")
+        #expect(FixedDecimal("-1000000.5")?.formatted(fractionDigits: 2, groupingThousands: true) == "-1,000,000.50")
+        #expect(FixedDecimal("999.999")?.formatted(fractionDigits: 2, groupingThousands: true) == "1,000.00")
+        #expect(FixedDecimal("-100")?.formatted(fractionDigits: 0, groupingThousands: true) == "-100")
+        #expect(FixedDecimal("1234")?.formatted(fractionDigits: 2, groupingThousands: false) == "1234.00")
+    }
 }

@@ -30,8 +30,8 @@ public struct OrderReview: Sendable, Hashable {
         if let limit = instruction.limitPrice { result.append("Limit:       \(limit.formatted(minimumFractionDigits: 2))") }
         result += [
             "TIF:         \(instruction.timeInForce.rawValue)",
-            "Notional:    ≈ \(estimatedNotional.formatted(fractionDigits: 2))",
-            "Commission:  ≈ \(estimatedCommission.total.formatted(fractionDigits: 2)) (IBKR Pro tiered estimate)",
+            "Notional:    ≈ \(estimatedNotional.formatted(fractionDigits: 2, groupingThousands: true))",
+            "Commission:  ≈ \(estimatedCommission.total.formatted(fractionDigits: 2, groupingThousands: true)) (IBKR Pro tiered estimate)",
             "Position:    \(positionBefore) → \(positionAfter)",
         ]
         if quoteOverridden {

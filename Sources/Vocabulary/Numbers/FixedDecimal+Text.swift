@@ -91,4 +91,20 @@ extension FixedDecimal: CustomStringConvertible, LosslessStringConvertible {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// As `formatted(fractionDigits:)`, with a comma between each group of three digits of
+    /// the whole part: `23,120.00`, `-1,000,000.50`.
+    public func formatted(fractionDigits digits: Int, groupingThousands: Bool) -> String {
+        let plain = formatted(fractionDigits: digits)
+        guard groupingThousands else { return plain }
+        var bytes = Array(plain.utf8)
+        let sign = bytes.first == UInt8(ascii: "-") ? 1 : 0
+        let wholeEnd = bytes.firstIndex(of: UInt8(ascii: ".")) ?? bytes.count
+        var position = wholeEnd - 3
+        while position > sign {
+            bytes.insert(UInt8(ascii: ","), at: position)
+            position -= 3
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }
