@@ -66,19 +66,8 @@ private enum BenchClient {
     }
 
     static func run(port: Int, firstOrderId: Int, orders: Int, window: Int) throws -> Result {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket failed") }
+        let fd = try LoopbackSocket.connect(port: port)
         defer { close(fd) }
-        var one: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw Failure(description: "connect failed") }
         var decoder = FrameDecoder()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         func write(_ bytes: [UInt8]) throws {

@@ -87,8 +87,7 @@ package struct StreamRouter: Sendable {
             quotes.values[index].isLive = true
             quotes.values[index].updatedAt = now
         }
-        let delivered: Quote? = quotes.values[index]
-        if let delivered { deliver(key, .quote(.update(delivered))) }
+        deliver(key, .quote(.update(quotes.values[index])))
     }
 
     /// A message answering a request id of the given kind.

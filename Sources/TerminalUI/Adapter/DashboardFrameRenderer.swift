@@ -90,7 +90,7 @@ public struct DashboardFrameRenderer: Sendable {
             status: builder.status(counts: counts), focus: focus, selection: selection, overlay: builder.overlay,
             quitKeys: rows.quitKeys(keymap), isAskingToQuit: builder.isAskingToQuit)
         screen.ticket = ticket
-        screen.openTicketKeys = DashboardScreenBuilder.openTicketKeys(of: keymap)
+        screen.openTicketKeys = rows.openTicketKeys(keymap)
 
         /// The rows of `pane` (of `total`) that can be on screen: nil for all of them.
         func window(_ pane: PaneID, total: Int) -> Range<Int>? {
@@ -230,7 +230,7 @@ private struct RowCache: Sendable {
     var orders: [Int: (record: TrackedOrder, row: OrderLine)] = [:]
     var executions: [String: (record: ExecutionRecord, tick: Double, row: ExecutionLine)] = [:]
     var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageLine)] = [:]
-    var keys: (keymap: Keymap, names: [String])?
+    var keys: (keymap: Keymap, quit: [String], openTicket: TicketPane.OpenKeys)?
     var watchlistMembers: (watchlist: Watchlist, symbols: Set<String>)?
     var subscribed: (watchlist: Watchlist, symbolsVersion: UInt64, count: Int)?
     /// Label widths of the states whose label shows no age, by state and glyph set.
@@ -263,9 +263,18 @@ private struct RowCache: Sendable {
     static let limit = 4_096
 
     mutating func quitKeys(_ keymap: Keymap) -> [String] {
-        if let keys, keys.keymap == keymap { return keys.names }
-        let names = DashboardScreenBuilder.quitKeys(of: keymap)
-        keys = (keymap, names)
+        keyNames(keymap).quit
+    }
+
+    mutating func openTicketKeys(_ keymap: Keymap) -> TicketPane.OpenKeys {
+        keyNames(keymap).openTicket
+    }
+
+    /// The key names the screen shows, kept while the keymap is equal.
+    private mutating func keyNames(_ keymap: Keymap) -> (quit: [String], openTicket: TicketPane.OpenKeys) {
+        if let keys, keys.keymap == keymap { return (keys.quit, keys.openTicket) }
+        let names = (quit: DashboardScreenBuilder.quitKeys(of: keymap), openTicket: DashboardScreenBuilder.openTicketKeys(of: keymap))
+        keys = (keymap, names.quit, names.openTicket)
         return names
     }
 

@@ -23,26 +23,7 @@ final class FloodSocket {
 
     /// Connects to `127.0.0.1:port` (TCP_NODELAY); sends nothing.
     init(port: Int) throws {
-        #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { throw BenchFailure("socket() failed: errno \(errno)") }
-        var one: Int32 = 1
-        setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else {
-            close(descriptor)
-            throw BenchFailure("connect to 127.0.0.1:\(port) failed: errno \(errno)")
-        }
-        self.descriptor = descriptor
+        descriptor = try LoopbackSocket.connect(port: port)
     }
 
     deinit { close(descriptor) }
