@@ -110,7 +110,7 @@ import TerminalUI
         ticket.mode = .sent("#1044")
         let text = render(ticket).textDump
         #expect(text.contains("Sent as order #1044."))
-        #expect(text.contains("Esc close"))
+        #expect(text.contains("Any key closes"))
     }
 
     @Test func noTicketExplainsHowToOpenOne() {
@@ -120,7 +120,7 @@ import TerminalUI
     @Test func contentHeightCountsWrappedRefusals() {
         var ticket = DashboardFixture.ticket
         let plain = TicketPane(ticket: ticket).contentHeight(width: 40, glyphs: .unicode)
-        #expect(plain == 8, "header, quote, five fields, keys")
+        #expect(plain == 9, "header, quote, five fields, type keys, keys")
         ticket.refusal = TicketView.Refusal(field: nil, message: String(repeating: "word ", count: 20))
         #expect(TicketPane(ticket: ticket).contentHeight(width: 40, glyphs: .unicode) > plain + 1)
     }
