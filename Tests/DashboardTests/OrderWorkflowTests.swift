@@ -162,6 +162,20 @@ import Vocabulary
         #expect(harness.state.ticket?.ticket.review?.instruction.summary == "BUY 20 MSFT LMT 410.14 DAY")
     }
 
+    @Test func theReviewListsOtherWorkingOrdersInTheSymbolThatMayFillToo() throws {
+        var harness = Self.withWorkingOrder()
+        harness.send(.position(PositionUpdate(symbol: "AAPL", quantity: 50, averageCost: 200)))
+        harness.user(.focus(.positions))
+        harness.user(.closeSelectedPosition)
+        let review = try #require(harness.state.ticket?.ticket.review)
+        #expect(review.lines.contains("Also working: #100 BUY 100 LMT 231.21"))
+        // The order being modified is not "also working".
+        harness.user(.back)
+        harness.user(.back)
+        harness.user(.runCommand("modify 100 lmt 231.30"))
+        #expect(harness.state.ticket?.ticket.review?.otherWorkingOrders == [])
+    }
+
     @Test func rReversesAndTheReviewSaysItOpensAShort() throws {
         var harness = Self.withPositions()
         harness.user(.reverseSelectedPosition)

@@ -95,7 +95,7 @@ extension DashboardState {
         }
         let instruction: OrderInstruction
         do {
-            instruction = try current.send(in: ticketContext(for: current.symbol))
+            instruction = try current.send(in: ticketContext(for: current.symbol, excluding: orderID))
         } catch {
             editor.ticket = current
             refuseTicket(error, editor: &editor)

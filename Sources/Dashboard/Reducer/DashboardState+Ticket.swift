@@ -4,7 +4,7 @@ import Vocabulary
 /// The order ticket: open, edit, review, send once, back out.
 extension DashboardState {
     /// The facts the ticket checks for `symbol`, taken from the state at `now`.
-    public func ticketContext(for symbol: String) -> TicketContext {
+    public func ticketContext(for symbol: String, excluding orderID: Int? = nil) -> TicketContext {
         let tracked = quotes.tracked(symbol)
         let tick = contracts[symbol].flatMap { FixedDecimal(checkedRounding: $0.minimumTick) } ?? FixedDecimal(raw: 1_000_000)
         return TicketContext(
@@ -16,7 +16,10 @@ extension DashboardState {
             netLiquidation: accountValues.netLiquidation.flatMap(FixedDecimal.init(checkedRounding:)),
             position: positions[symbol]?.holding.quantity ?? 0,
             minimumTick: tick,
-            limits: config.ticketLimits)
+            limits: config.ticketLimits,
+            otherWorkingOrders: workingOrders
+                .filter { $0.symbol == symbol && $0.orderID != orderID }
+                .map { "#\($0.orderID) \($0.side.rawValue) \($0.remaining) \($0.orderType.rawValue)\($0.limitPrice.map { " \($0.formatted(minimumFractionDigits: 2))" } ?? "")" })
     }
 
     /// Why no order can be placed right now, whatever the ticket says: the connection is not
@@ -134,7 +137,7 @@ extension DashboardState {
             return []
         }
         do {
-            try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol))
+            try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol, excluding: editor.ticket.amending?.orderID))
             editor.refusal = nil
             ticket = editor
         } catch {

@@ -19,6 +19,8 @@ public struct OrderReview: Sendable, Hashable {
     public var quoteOverridden: Bool
     /// The working order this review modifies, or `nil` for a new order.
     public var amendment: OrderAmendment?
+    /// The other working orders in the symbol, which may fill too.
+    public var otherWorkingOrders: [String] = []
 
     /// Creates a review.
     public init(
@@ -78,6 +80,9 @@ public struct OrderReview: Sendable, Hashable {
             "Position:    \(positionBefore) → \(positionAfter)",
         ]
         if let shortEffect { result.append("Short:       \(shortEffect)") }
+        for (index, order) in otherWorkingOrders.enumerated() {
+            result.append((index == 0 ? "Also working:" : "             ") + " \(order)")
+        }
         if quoteOverridden {
             result.append("Warning:     reference quote is \(quoteFreshness.badge); sent on your override")
         }

@@ -72,11 +72,13 @@ extension OrderTicket {
         let commission = TieredCommission(monthlyVolume: context.monthlyVolume)
             .estimate(quantity: working, price: fillPrice, side: side)
         // A modification replaces what is still working: the position moves by the new rest.
-        return OrderReview(
+        var review = OrderReview(
             instruction: instruction, estimatedNotional: notional, estimatedCommission: commission,
             positionBefore: context.position,
             positionAfter: context.position + FixedDecimal(side.sign * working),
             quoteFreshness: freshness, quoteOverridden: !freshness.isLive, amendment: amending)
+        review.otherWorkingOrders = context.otherWorkingOrders
+        return review
     }
 
     private func validQuantity(limits: TicketLimits) throws(TicketRefusal) -> Int {

@@ -114,15 +114,18 @@ public struct TicketPane: Hashable, Sendable {
     /// under the value of a `Label:      value` line.
     static func wrapped(_ line: String, width: Int) -> [String] {
         guard DisplayWidth.of(line) > width, width > 20 else { return [line] }
-        let indent = line.firstIndex(of: ":").map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 0
-        var valueStart = indent
-        while valueStart < line.count, line[line.index(line.startIndex, offsetBy: valueStart)] == " " { valueStart += 1 }
-        let hang = valueStart < width / 2 ? valueStart : 2
-        let first = WordWrap.lines(line, width: width)
-        guard first.count > 1 else { return first }
-        let rest = String(line.dropFirst(first[0].count)).trimmingPrefix(" ")
+        // The label with its padding stays as written; the value wraps under itself.
+        var hang = 0
+        if let colon = line.firstIndex(of: ":") {
+            let afterColon = line[line.index(after: colon)...]
+            let spaces = afterColon.prefix { $0 == " " }.count
+            let labelWidth = line.distance(from: line.startIndex, to: colon) + 1 + spaces
+            if labelWidth < width / 2 { hang = labelWidth }
+        }
+        let label = String(line.prefix(hang))
+        let rows = WordWrap.lines(String(line.dropFirst(hang)), width: width - hang)
         let pad = String(repeating: " ", count: hang)
-        return [first[0]] + WordWrap.lines(String(rest), width: width - hang).map { pad + $0 }
+        return rows.enumerated().map { ($0.offset == 0 ? label : pad) + $0.element }
     }
 
     /// Rows the content needs inside the border at `width` columns.

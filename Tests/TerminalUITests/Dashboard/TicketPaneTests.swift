@@ -1,5 +1,5 @@
 import Testing
-import TerminalUI
+@testable import TerminalUI
 
 @Suite struct TicketPaneTests {
     func render(_ ticket: TicketView?, size: Size = Size(width: 40, height: 16), glyphs: GlyphSet = .unicode) -> Canvas {
@@ -103,6 +103,35 @@ import TerminalUI
         #expect(canvas.textDump.contains("Position:    100 -> 200"))
         #expect(canvas.textDump.contains("Quote 231.18 x 231.22 * live"))
         #expect(isASCII(canvas))
+    }
+
+    @Test func aLongReviewLineWrapsUnderItsValueAndLosesNothing() {
+        let line = "Modify:      order 1044, same id (cancel/replace in one step)"
+        #expect(TicketPane.wrapped(line, width: 38) == [
+            "Modify:      order 1044, same id",
+            "             (cancel/replace in one",
+            "             step)",
+        ])
+        #expect(TicketPane.wrapped("Side:        BUY", width: 38) == ["Side:        BUY"])
+        var ticket = DashboardFixture.ticket
+        ticket.mode = .review
+        ticket.reviewLines = [line, "Commission:  ≈ 1.00 (IBKR Pro tiered estimate)"]
+        let text = render(ticket, size: Size(width: 40, height: 16)).textDump
+        #expect(text.contains("(cancel/replace in one"))
+        #expect(text.contains("             step)"))
+        #expect(text.contains("Commission:  ≈ 1.00 (IBKR Pro tiered"))
+        #expect(text.contains("             estimate)"))
+        #expect(!text.contains("…"))
+    }
+
+    @Test func aModifyTicketSaysWhichOrderAndAnOverrideIsMarked() {
+        var ticket = DashboardFixture.ticket
+        ticket.modifies = "#1044"
+        ticket.quoteOverridden = true
+        let text = render(ticket).textDump
+        #expect(text.contains("Modify order #1044"))
+        #expect(text.contains("Type fixed; g TIF"))
+        #expect(text.contains("Override: quote not live, accepted"))
     }
 
     @Test func sentNamesTheOrder() {
