@@ -298,10 +298,6 @@ import Vocabulary
         let review = try #require(harness.state.ticket?.ticket.review)
         #expect(harness.allEffects.actions == [.requestWhatIf(serial: 1, review.instruction)])
         #expect(harness.state.ticket?.whatIf?.lines == ["What-if:     asking the gateway…"])
-        // Enter before the answer waits for it.
-        harness.user(.submit)
-        #expect(harness.placedOrders.isEmpty)
-        #expect(harness.state.ticket?.refusal?.code == .whatIfPending)
         harness.send(.whatIf(serial: 1, .answered(WhatIfReport(
             initMarginChange: 5_781.3, maintMarginChange: 4_625.04, equityWithLoanAfter: 994_218.7,
             commission: 1.0, minCommission: 1.0, maxCommission: 1.35))))
@@ -311,6 +307,21 @@ import Vocabulary
         ])
         harness.user(.submit)
         #expect(harness.placedOrders.map(\.0) == [100])
+    }
+
+    @Test func enterBeforeTheAnswerSendsWhenItComesUnlessIBRefuses() {
+        var harness = Self.reviewing()
+        harness.user(.submit)
+        #expect(harness.placedOrders.isEmpty, "nothing goes before the what-if answers")
+        #expect(harness.state.ticket?.sendsWhenWhatIfAnswers == true)
+        harness.send(.whatIf(serial: 1, .answered(WhatIfReport(initMarginChange: 100))))
+        #expect(harness.placedOrders.map(\.0) == [100])
+
+        var refused = Self.reviewing()
+        refused.user(.submit)
+        refused.send(.whatIf(serial: 1, .refused("Order rejected (201): no trading permissions")))
+        #expect(refused.placedOrders.isEmpty)
+        #expect(refused.state.ticket?.refusal?.code == .whatIfRefused)
     }
 
     @Test func aRefusalBlocksTheSendWithIBsReason() {

@@ -17,6 +17,9 @@ public struct TicketEditor: Sendable, Hashable {
     public var sentOrderID: Int?
     /// The gateway's what-if for the current review, if asked.
     public var whatIf: WhatIfStatus?
+    /// Whether Enter asked to send while the what-if was pending: the order goes as soon as
+    /// the answer comes, unless IB refuses it.
+    public var sendsWhenWhatIfAnswers = false
 
     /// Creates an editor on `ticket` with the cursor in the quantity.
     public init(ticket: OrderTicket, focusedField: TicketInputField = .quantity) {

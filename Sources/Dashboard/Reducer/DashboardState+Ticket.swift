@@ -171,12 +171,15 @@ extension DashboardState {
     mutating func receiveWhatIf(_ status: WhatIfStatus, serial: Int) -> [DashboardEffect] {
         guard var editor = ticket, editor.whatIf?.pendingSerial == serial, editor.ticket.review != nil else { return [] }
         editor.whatIf = status
+        let sends = editor.sendsWhenWhatIfAnswers
+        editor.sendsWhenWhatIfAnswers = false
         if case .refused(let reason) = status {
             editor.refusal = TicketRefusal(.whatIfRefused, field: .ticket, "IB would refuse this order: \(reason)")
         }
         ticket = editor
         changed = true
-        return []
+        if sends, case .refused = status { return [] }
+        return sends ? sendTicket() : []
     }
 
     mutating func sendTicket() -> [DashboardEffect] {
@@ -191,8 +194,9 @@ extension DashboardState {
         }
         switch editor.whatIf {
         case .pending?:
-            refuseTicket(TicketRefusal(.whatIfPending, field: .ticket,
-                "The gateway's what-if answer has not arrived yet; press Enter again in a moment."), editor: &editor)
+            // Sent the moment the answer comes (unless IB refuses it); the review says so.
+            editor.sendsWhenWhatIfAnswers = true
+            ticket = editor
             return []
         case .refused(let reason)?:
             refuseTicket(TicketRefusal(.whatIfRefused, field: .ticket,

@@ -83,7 +83,7 @@ public struct TicketPane: Hashable, Sendable {
                 result.append([(mark, refused ? .error : .text), (padded, refused ? .error : .dim),
                                (value.isEmpty ? "_" : value, role)])
             }
-            result.append([(ticket.modifies == nil ? "m l s t type  g TIF" : "Type fixed; g TIF", .dim)])
+            result.append([(ticket.modifies == nil ? "m l s t r R type  g TIF  a attach" : "Type fixed; g TIF", .dim)])
         case .review:
             // Wrapped under their label, so no review line is cut at any width.
             for line in ticket.reviewLines {

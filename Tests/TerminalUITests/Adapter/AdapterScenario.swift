@@ -23,7 +23,10 @@ struct AdapterScenario {
     }
 
     mutating func send(_ event: DashboardEvent) {
-        _ = state.apply(event, at: now)
+        // The gateway answers a review's what-if at once.
+        for case .requestWhatIf(let serial, _) in state.apply(event, at: now) {
+            _ = state.apply(.whatIf(serial: serial, .answered(WhatIfReport(initMarginChange: 5_000, commission: 1))), at: now)
+        }
     }
 
     mutating func user(_ intent: UserIntent) {

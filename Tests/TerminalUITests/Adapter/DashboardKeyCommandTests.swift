@@ -29,7 +29,13 @@ import Vocabulary
                     screenTooSmall: DashboardLayout.isTooSmall(size))
                 commands.append(command)
                 if case let .intent(intent)? = command {
-                    effects += scenario.state.apply(.user(intent), at: scenario.now)
+                    let produced = scenario.state.apply(.user(intent), at: scenario.now)
+                    effects += produced
+                    // The gateway answers a review's what-if at once.
+                    for case .requestWhatIf(let serial, _) in produced {
+                        effects += scenario.state.apply(
+                            .whatIf(serial: serial, .answered(WhatIfReport(initMarginChange: 5_000))), at: scenario.now)
+                    }
                 }
             }
         }
