@@ -115,8 +115,10 @@ public struct TicketPane: Hashable, Sendable {
     static func wrapped(_ line: String, width: Int) -> [String] {
         guard DisplayWidth.of(line) > width, width > 20 else { return [line] }
         // The label with its padding stays as written; the value wraps under itself.
-        var hang = 0
-        if let colon = line.firstIndex(of: ":") {
+        // A continuation line (indented under the previous label) keeps its indent.
+        var hang = line.prefix { $0 == " " }.count
+        if hang >= width / 2 { hang = 0 }
+        if hang == 0, let colon = line.firstIndex(of: ":") {
             let afterColon = line[line.index(after: colon)...]
             let spaces = afterColon.prefix { $0 == " " }.count
             let labelWidth = line.distance(from: line.startIndex, to: colon) + 1 + spaces

@@ -113,6 +113,11 @@ import Testing
             "             step)",
         ])
         #expect(TicketPane.wrapped("Side:        BUY", width: 38) == ["Side:        BUY"])
+        #expect(TicketPane.wrapped("             commission 0.35 USD; equity with loan after 999,999.60", width: 38) == [
+            "             commission 0.35 USD;",
+            "             equity with loan after",
+            "             999,999.60",
+        ])
         var ticket = DashboardFixture.ticket
         ticket.mode = .review
         ticket.reviewLines = [line, "Commission:  ≈ 1.00 (IBKR Pro tiered estimate)"]
