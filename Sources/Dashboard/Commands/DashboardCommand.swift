@@ -2,7 +2,7 @@
 ///
 /// `buy|sell QTY SYMBOL [mkt | lmt PRICE | stp PRICE | stplmt STOP LIMIT] [gtc]`,
 /// `explain CODE`, `theme NAME`, `add SYMBOL`, `remove SYMBOL`, `cancel ORDER_ID`, `cancelall`,
-/// `help`, `q` / `quit`.
+/// `help`, `q` / `quit`. `DashboardCommand.verbs` lists them for completion and refusals.
 public enum DashboardCommand: Sendable, Hashable {
     /// An order line, parsed by `OrderTicketCommand` (the whole line, side first).
     case order(String)
@@ -57,7 +57,7 @@ public enum DashboardCommand: Sendable, Hashable {
             }
             return .success(.cancel(id))
         default:
-            return .failure(CommandLineError("'\(verb)' is not a command; try buy, sell, explain, theme, add, remove, cancel, cancelall, help or q."))
+            return .failure(CommandLineError(unknownVerbMessage(verb)))
         }
     }
 }

@@ -12,6 +12,7 @@ extension DashboardState {
         case .moveSelection(let move): return moveSelection(move)
         case .focusTicketField, .setOrderType, .setTimeInForce, .overrideQuoteFreshness:
             return editTicket(intent)
+        case .recallCommand, .completeCommand: return editCommandLine(intent)
         default:
             break
         }
@@ -137,7 +138,7 @@ extension DashboardState {
         switch interface.overlay {
         case .none: return []
         case .help, .explanation: closeOverlay(); return []
-        case .commandLine(let line): closeOverlay(); return runCommand(line)
+        case .commandLine(let line): closeOverlay(); return recordCommand(line) + runCommand(line)
         case .addSymbol(let text): closeOverlay(); return addToWatchlist(text)
         case .confirm(let question): closeOverlay(); return confirm(question)
         case .ticket: return submitTicket()
