@@ -88,12 +88,18 @@ enum DashboardApp {
         let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
         let journal = try? JournalWriter(url: paths.journalFile)
         let router = EffectRouter()
+        let bell = TerminalBell()
+        let history = CommandHistoryFile(url: paths.commandHistoryFile)
         let store = DashboardStore(
             config: config, clock: clientConfiguration.clock,
             perform: { effects in router.route(effects) },
             changed: { wakeup.wake() })
         let bridge = BrokerBridge(client: client, store: store, logger: logger)
-        router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger)
+        router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
+                       history: history, bell: bell)
+        store.send(.commandHistoryLoaded(history.load()))
+        // Shown once, in the footer and the message log, besides the log file.
+        store.send(.configWarnings(warnings))
 
         await bridge.start()
         store.send(.connecting(gateway: "\(host):\(port)"))
@@ -109,7 +115,8 @@ enum DashboardApp {
 
         // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
         let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
-        let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono")
+        let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
+                                bell: bell)
         let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
         signals.cancel()
         connecting.cancel()
