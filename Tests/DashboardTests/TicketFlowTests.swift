@@ -225,7 +225,7 @@ import Vocabulary
         harness.user(.openCommandLine)
         harness.type("buy 100 AAPL lmt 231.20")
         #expect(harness.state.interface.overlay == .commandLine("buy 100 AAPL lmt 231.20"))
-        #expect(harness.user(.submit).isEmpty)
+        #expect(harness.user(.submit) == [.saveCommandHistory(["buy 100 AAPL lmt 231.20"])], "nothing sent yet")
         #expect(harness.state.interface.overlay == .ticket)
         let review = try #require(harness.state.ticket?.ticket.review)
         #expect(review.instruction == OrderInstruction(side: .buy, quantity: 100, symbol: "AAPL", orderType: .limit, limitPrice: dec("231.20")))

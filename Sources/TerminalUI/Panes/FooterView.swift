@@ -1,4 +1,4 @@
-/// Draws the footer row: the note first (its level's mark and role; cut with `…` when longer
+/// Draws the footer row, one blank in from the left as the status bar's badge: the note first (its level's mark and role; cut with `…` when longer
 /// than the row), then as many whole key hints as fit after it, each the key in the title role
 /// and its label dimmed, two blanks apart.
 public struct FooterView: Hashable, Sendable {
@@ -26,7 +26,7 @@ public struct FooterView: Hashable, Sendable {
         guard !area.isEmpty else { return }
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         canvas.fill(row, role: .text, theme: theme)
-        var x = row.x
+        var x = row.x + 1
         if let note = line.note, !note.isEmpty {
             let mark = String(glyphs.marks.mark(line.noteLevel))
             x = canvas.write(mark + " ", at: Point(x: x, y: row.y), role: line.noteLevel.role, theme: theme, clip: row)
