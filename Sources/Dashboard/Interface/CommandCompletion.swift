@@ -12,6 +12,7 @@ public enum CommandCompletion {
 
     /// Completes the last word of `line` (the word after the cursor's last blank): one match is
     /// written out followed by a blank; several are completed to their longest common prefix.
+    /// Symbols match in any case and are written in capitals.
     public static func complete(_ line: String, symbols: [String]) -> Result {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let startsNewWord = line.isEmpty || line.last == " " || line.last == "\t"
@@ -37,8 +38,8 @@ public enum CommandCompletion {
         let common = candidates.dropFirst().reduce(candidates[0]) { prefix, next in
             String(zip(prefix, next).prefix { $0 == $1 }.map(\.0))
         }
-        let typedLength = typed.count - leadingColon.count
-        guard common.count > typedLength else { return Result(line: line, candidates: candidates) }
+        // Written out when it adds letters or spells the typed ones as the matches do (`a` → `A`).
+        guard common != typed.dropFirst(leadingColon.count) else { return Result(line: line, candidates: candidates) }
         return Result(line: head + leadingColon + common, candidates: candidates)
     }
 }
