@@ -1,4 +1,4 @@
-/// Draws the footer row, one blank in from the left as the status bar's badge: the note first (its level's mark and role; cut with `…` when longer
+/// Draws the footer row, one blank in from either edge as the status bar's badge: the note first (its level's mark and role; cut with `…` when longer
 /// than the row), then as many whole key hints as fit after it, each the key in the title role
 /// and its label dimmed, two blanks apart.
 public struct FooterView: Hashable, Sendable {
@@ -13,11 +13,12 @@ public struct FooterView: Hashable, Sendable {
     /// Blanks between the note and the hints, and between two hints.
     static let gap = "  "
 
-    /// The text drawn in a row `width` cells wide (for tests and the tmux checks).
+    /// The text drawn in a row `width` cells wide, without the blanks around it (for tests).
     public func text(width: Int, glyphs: GlyphSet) -> String {
         var canvas = Canvas(size: Size(width: max(0, width), height: 1))
         render(in: Rect(x: 0, y: 0, width: max(0, width), height: 1), on: &canvas, theme: .builtinDefault, glyphs: glyphs)
-        return canvas.lines.first.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) } ?? ""
+        let line = canvas.lines.first ?? ""
+        return String(line.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 
     /// Draws the footer on the first row of `area`.
@@ -31,7 +32,7 @@ public struct FooterView: Hashable, Sendable {
             let mark = String(glyphs.marks.mark(line.noteLevel))
             x = canvas.write(mark + " ", at: Point(x: x, y: row.y), role: line.noteLevel.role, theme: theme, clip: row)
             let shown = glyphs.shown(note)
-            let room = row.maxX - x
+            let room = row.maxX - 1 - x
             let text = DisplayWidth.of(shown) <= room ? shown : DisplayWidth.truncate(shown, to: room, ellipsis: glyphs.shown("…"))
             let role: ThemeRole = line.noteLevel == .info ? .text : line.noteLevel.role
             x = canvas.write(text, at: Point(x: x, y: row.y), role: role, theme: theme, clip: row)
@@ -41,7 +42,7 @@ public struct FooterView: Hashable, Sendable {
             let keys = glyphs.shown(hint.keys)
             let label = glyphs.shown(hint.label)
             let width = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label)
-            guard x + width <= row.maxX else { break }
+            guard x + width <= row.maxX - 1 else { break }
             x = canvas.write(keys, at: Point(x: x, y: row.y), role: .title, theme: theme, clip: row)
             x = canvas.write(" " + label, at: Point(x: x, y: row.y), role: .dim, theme: theme, clip: row)
             x += DisplayWidth.of(Self.gap)
