@@ -99,7 +99,7 @@ enum DashboardApp {
                        history: history, bell: bell)
         store.send(.commandHistoryLoaded(history.load()))
         // Shown once, in the footer and the message log, besides the log file.
-        store.send(.configWarnings(warnings))
+        store.send(.configWarnings(warnings.map(Self.onScreen)))
 
         await bridge.start()
         store.send(.connecting(gateway: "\(host):\(port)"))
@@ -132,6 +132,14 @@ enum DashboardApp {
         case .success(.stopped): logger.info("terminal loop stopped")
         case let .failure(error): throw AppFailure("the terminal could not be used: \(error)")
         }
+    }
+
+    /// A warning as the screen shows it: a file named by its path (`/home/…/ibterm/config.toml:
+    /// line 3: …`) by its name only (`config.toml: line 3: …`); the log keeps the whole path.
+    static func onScreen(_ warning: String) -> String {
+        guard warning.hasPrefix("/"), let colon = warning.range(of: ": ") else { return warning }
+        let path = warning[..<colon.lowerBound]
+        return String(path.split(separator: "/").last ?? path) + warning[colon.lowerBound...]
     }
 
     /// The first client id from `first` up that another owner's gateway accepts: a second
