@@ -3,7 +3,9 @@
 /// - **Full** (at least 100x30): every pane. Left column: watchlist, positions, orders,
 ///   messages; right column: P&L, the order ticket (grown to fit a review), executions.
 /// - **Compact** (at least 80x24): watchlist across the top; positions and P&L; orders (or
-///   executions while that pane has focus) and messages. The ticket is drawn as an overlay.
+///   executions while that pane has focus) and messages, with at least three rows inside (a
+///   header and two lines at 80x24, where the footer takes a row). The ticket is drawn as an
+///   overlay.
 /// - **Too small** (below 80x24): no panes; `DashboardView` shows what size is needed.
 ///
 /// The status bar takes the last row in the full and compact layouts, the footer (the last
@@ -100,7 +102,7 @@ public struct DashboardLayout: Hashable, Sendable {
     /// The compact layout's panes.
     static func compact(_ content: Rect, focus: PaneID) -> [PaneID: Rect] {
         let middleHeight = PnLPane.contentHeight + 2
-        let bottomHeight = max(4, content.height * 22 / 100)
+        let bottomHeight = max(5, content.height * 22 / 100)
         let (watchlist, rest) = content.splitTop(content.height - middleHeight - bottomHeight)
         let (middle, bottom) = rest.splitTop(middleHeight)
         let half = content.width / 2
