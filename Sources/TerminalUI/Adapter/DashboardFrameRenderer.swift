@@ -298,7 +298,7 @@ private struct RowCache: Sendable {
             hints = DashboardScreenBuilder.hints(for: mode, keymap: keymap)
             footerKeys = (keymap, mode, hints)
         }
-        return FooterLine(note: note?.text, noteLevel: DashboardScreenBuilder.level(note?.severity ?? .info), hints: hints)
+        return DashboardScreenBuilder.footer(note: note, hints: hints)
     }
 
     /// The watchlist's symbols as a set, kept while the watchlist is equal.

@@ -9,7 +9,12 @@ extension DashboardScreenBuilder {
 
     /// The footer for `note` (nil: none shown) in `mode` with `keymap`'s bindings.
     public static func footer(note: FooterNote?, mode: FooterMode, keymap: Keymap) -> FooterLine {
-        FooterLine(note: note?.text, noteLevel: level(note?.severity ?? .info), hints: hints(for: mode, keymap: keymap))
+        footer(note: note, hints: hints(for: mode, keymap: keymap))
+    }
+
+    /// The footer for `note` (nil: none shown) with `hints`.
+    static func footer(note: FooterNote?, hints: [FooterLine.Hint]) -> FooterLine {
+        FooterLine(note: note?.text, noteLevel: level(note?.severity ?? .info), hints: hints)
     }
 
     /// The keys that matter in `mode`, most important first. Pane keys are the ones bound in
