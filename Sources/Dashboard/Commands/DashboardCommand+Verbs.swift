@@ -32,6 +32,8 @@ extension DashboardCommand {
         Verb("sell", usage: "sell QTY SYMBOL [mkt|lmt P|stp P|stplmt S L] [gtc]", symbolWord: 1),
         Verb("cancel", usage: "cancel ORDER_ID"),
         Verb("cancelall", usage: "cancelall"),
+        Verb("modify", aliases: ["mod"], usage: "modify ORDER_ID [qty|lmt|stp VALUE]"),
+        Verb("flatten", aliases: ["close"], usage: "flatten SYMBOL|all", symbolWord: 0),
         Verb("add", usage: "add SYMBOL", symbolWord: 0),
         Verb("remove", aliases: ["rm", "del"], usage: "remove SYMBOL", symbolWord: 0),
         Verb("explain", usage: "explain CODE"),

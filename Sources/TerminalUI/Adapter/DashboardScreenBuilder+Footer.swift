@@ -35,9 +35,10 @@ extension DashboardScreenBuilder {
         case .pane(.watchlist):
             own = [bound(.buy, "buy"), bound(.sell, "sell"), bound(.addSymbol, "add"), bound(.removeSymbol, "remove")]
         case .pane(.positions):
-            own = [bound(.buy, "buy"), bound(.sell, "sell")]
+            own = [bound(.closePosition, "close"), bound(.reversePosition, "reverse"), bound(.buy, "buy"), bound(.sell, "sell")]
         case .pane(.orders):
-            own = [bound(.cancelOrder, "cancel"), bound(.cancelAll, "cancel all"), pair(.moveUp, .moveDown, "select")]
+            own = [bound(.modifyOrder, "modify"), bound(.cancelOrder, "cancel"), bound(.cancelAll, "cancel all"),
+                   pair(.moveUp, .moveDown, "select")]
         case .pane(.executions):
             own = [pair(.moveUp, .moveDown, "select")]
         case .pane(.messages):

@@ -13,8 +13,8 @@ import Vocabulary
 
     @Test(arguments: [
         (FooterMode.pane(.watchlist), "b buy  s sell  a add  d remove  Tab panes  : command  ? help  q quit"),
-        (.pane(.positions), "b buy  s sell  Tab panes  : command  ? help  q quit"),
-        (.pane(.orders), "c cancel  C cancel all  ↑↓ select  Tab panes  : command  ? help  q quit"),
+        (.pane(.positions), "x close  r reverse  b buy  s sell  Tab panes  : command  ? help  q quit"),
+        (.pane(.orders), "e modify  c cancel  C cancel all  ↑↓ select  Tab panes  : command  ? help  q quit"),
         (.pane(.messages), "↑↓ scroll  End newest  Tab panes  : command  ? help  q quit"),
         (.ticketEditing(canOverride: false), "Tab next field  m l s t type  g tif  Enter review  Esc close"),
         (.ticketEditing(canOverride: true), "Tab next field  m l s t type  g tif  Enter review  Esc close  o override"),
@@ -30,11 +30,12 @@ import Vocabulary
         var keymap = Keymap.defaults
         _ = keymap.apply(overrides: ["buy": ["B"], "remove_symbol": [], "command": [";"], "move_up": ["k"], "move_down": ["j"]])
         #expect(Self.hints(.pane(.watchlist), keymap: keymap) == "B buy  s sell  a add  Tab panes  ; command  ? help  q quit")
-        #expect(Self.hints(.pane(.orders), keymap: keymap) == "c cancel  C cancel all  k/j select  Tab panes  ; command  ? help  q quit")
+        #expect(Self.hints(.pane(.orders), keymap: keymap) == "e modify  c cancel  C cancel all  k/j select  Tab panes  ; command  ? help  q quit")
     }
 
     @Test func eightyColumnsKeepWholeHintsAndCutALongNote() {
-        #expect(Self.hints(.pane(.orders), width: 40) == "c cancel  C cancel all  ↑↓ select")
+        #expect(Self.hints(.pane(.orders), width: 45) == "e modify  c cancel  C cancel all  ↑↓ select")
+        #expect(Self.hints(.pane(.orders), width: 44) == "e modify  c cancel  C cancel all")
         let note = FooterNote("Command not run: unknown command 'foo'; did you mean 'add'?", severity: .warning, since: .origin)
         let short = FooterView(line: DashboardScreenBuilder.footer(note: note, mode: .pane(.watchlist), keymap: .defaults))
         #expect(short.text(width: 80, glyphs: .unicode)
