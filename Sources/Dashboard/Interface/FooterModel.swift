@@ -46,7 +46,7 @@ public enum FooterMode: Sendable, Hashable {
     case ticketEditing(canOverride: Bool)
     /// The ticket's review; `canOverride` as for editing.
     case ticketReview(canOverride: Bool)
-    /// The ticket after sending.
+    /// The ticket after sending (any key closes it).
     case ticketSent
     /// The `:` command line.
     case commandLine

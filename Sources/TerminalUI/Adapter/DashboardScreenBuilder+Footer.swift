@@ -49,7 +49,7 @@ extension DashboardScreenBuilder {
         case .ticketReview(let canOverride):
             return [.init("Enter", "send"), .init("Esc", "edit")] + (canOverride ? [.init("o", "override")] : [])
         case .ticketSent:
-            return [.init("Enter", "close"), .init("Esc", "close")]
+            return [.init("any key", "closes")]
         case .commandLine:
             return [.init("Enter", "run"), .init("Tab", "complete"), .init("↑↓", "history"), .init("Esc", "close")]
         case .prompt:
