@@ -289,11 +289,11 @@ import Vocabulary
 }
 
 @Suite struct FillAlertTests {
+    /// Order 100 working at IB (reported by `openOrder`, as after sending it).
     static func sentOrder(config: DashboardConfig = DashboardConfig()) -> DashboardHarness {
         var harness = DashboardHarness.withLiveAAPL(config: config)
-        harness.user(.runCommand("buy 100 AAPL lmt 231.20"))
-        harness.user(.submit)
-        harness.user(.submit)
+        harness.send(.openOrder(OpenOrderSnapshot(orderID: 100, symbol: "AAPL", side: .buy, quantity: 100,
+                                                  orderType: .limit, limitPrice: dec("231.20"), status: .submitted)))
         harness.allEffects = []
         return harness
     }

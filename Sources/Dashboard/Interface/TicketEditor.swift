@@ -15,6 +15,8 @@ public struct TicketEditor: Sendable, Hashable {
     public var refusal: TicketRefusal?
     /// The order id the ticket's order was sent with, once sent.
     public var sentOrderID: Int?
+    /// The gateway's what-if for the current review, if asked.
+    public var whatIf: WhatIfStatus?
 
     /// Creates an editor on `ticket` with the cursor in the quantity.
     public init(ticket: OrderTicket, focusedField: TicketInputField = .quantity) {

@@ -136,13 +136,38 @@ extension DashboardState {
             refuseTicket(refusal, editor: &editor)
             return []
         }
+        let review: OrderReview
         do {
-            try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol, excluding: editor.ticket.amending?.orderID))
-            editor.refusal = nil
-            ticket = editor
+            review = try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol, excluding: editor.ticket.amending?.orderID))
         } catch {
             refuseTicket(error, editor: &editor)
+            return []
         }
+        editor.refusal = nil
+        // The review asks the gateway what the order would cost (a new order only: IB's
+        // what-if is for placing).
+        var effects: [DashboardEffect] = []
+        if editor.ticket.amending != nil {
+            editor.whatIf = .notAsked("not asked for a modification (IB's what-if is for new orders)")
+        } else {
+            whatIfSerial += 1
+            editor.whatIf = .pending(serial: whatIfSerial)
+            effects.append(.requestWhatIf(serial: whatIfSerial, review.instruction))
+        }
+        ticket = editor
+        return effects
+    }
+
+    /// The gateway's what-if for the review asked as `serial`; an answer for an older review
+    /// (or a closed ticket) is dropped.
+    mutating func receiveWhatIf(_ status: WhatIfStatus, serial: Int) -> [DashboardEffect] {
+        guard var editor = ticket, editor.whatIf?.pendingSerial == serial, editor.ticket.review != nil else { return [] }
+        editor.whatIf = status
+        if case .refused(let reason) = status {
+            editor.refusal = TicketRefusal(.whatIfRefused, field: .ticket, "IB would refuse this order: \(reason)")
+        }
+        ticket = editor
+        changed = true
         return []
     }
 
@@ -155,6 +180,18 @@ extension DashboardState {
         }
         if let amendment = editor.ticket.amending {
             return sendModification(amendment, editor: &editor)
+        }
+        switch editor.whatIf {
+        case .pending?:
+            refuseTicket(TicketRefusal(.whatIfPending, field: .ticket,
+                "The gateway's what-if answer has not arrived yet; press Enter again in a moment."), editor: &editor)
+            return []
+        case .refused(let reason)?:
+            refuseTicket(TicketRefusal(.whatIfRefused, field: .ticket,
+                "IB would refuse this order: \(reason) Edit it (Esc) or close the ticket."), editor: &editor)
+            return []
+        default:
+            break
         }
         guard let orderID = nextOrderID else { return [] }  // placementRefusal covers this
         let instruction: OrderInstruction

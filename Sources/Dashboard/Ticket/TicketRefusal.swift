@@ -53,6 +53,10 @@ public struct TicketRefusal: Error, Sendable, Hashable {
         case nothingChanged
         /// The order to modify is no longer working, or cannot be modified from here.
         case orderNotModifiable
+        /// The gateway's what-if refused the order (a real send would be refused too).
+        case whatIfRefused
+        /// The review's what-if has not been answered yet.
+        case whatIfPending
     }
 
     /// What went wrong.

@@ -31,7 +31,7 @@ extension DashboardScreenBuilder {
             timeInForce: ticket.timeInForce.rawValue, mode: mode,
             focusedField: mode == .edit ? Self.field(editor.focusedField) : nil,
             refusal: editor.refusal.map(Self.refusal),
-            reviewLines: ticket.review?.lines ?? [],
+            reviewLines: ticket.review.map { $0.lines + (editor.whatIf?.lines ?? []) } ?? [],
             reference: reference,
             referenceState: freshness(of: ticket.symbol).state,
             modifies: ticket.amending.map { "#\($0.orderID)" },

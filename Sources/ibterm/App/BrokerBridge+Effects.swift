@@ -15,6 +15,7 @@ extension BrokerBridge {
         case let .requestContractDetails(symbol): Task { await resolve(symbol) }
         case let .placeOrder(orderID, instruction): Task { await place(orderID: orderID, instruction) }
         case let .modifyOrder(orderID, instruction): Task { await modify(orderID: orderID, instruction) }
+        case let .requestWhatIf(serial, instruction): Task { await whatIf(serial: serial, instruction) }
         case let .cancelOrder(orderID): Task { await cancel(orderID: orderID) }
         case let .cancelOrderAsOwner(orderID, owner): cancelAsOwner(orderID: orderID, ownerClientID: owner)
         case .cancelAllOrders: Task { await cancelAll() }
@@ -94,6 +95,30 @@ extension BrokerBridge {
             return
         }
         await refreshAccountOrders()
+    }
+
+    /// Asks the gateway's what-if for a reviewed order and hands the answer to the review.
+    /// The what-if takes an order id from the client: the dashboard hears the next free one
+    /// before the answer, so the send that follows uses an id nobody used.
+    private func whatIf(serial: Int, _ instruction: OrderInstruction) async {
+        let status: WhatIfStatus
+        do {
+            let answer = try await client.whatIf(contract(for: instruction.symbol), Self.wireOrder(instruction))
+            status = .answered(WhatIfReport(answer))
+        } catch {
+            logger.info("what-if \(serial) not answered: \(error)")
+            status = Self.whatIfStatus(error)
+        }
+        if let next = await client.nextOrderID { store.send(.nextValidOrderID(next)) }
+        store.send(.whatIf(serial: serial, status))
+    }
+
+    /// What a failed what-if means for the review: IB's refusal of the order, in the
+    /// catalog's plain words with IB's own text, or no answer (timed out, not connected).
+    static func whatIfStatus(_ error: TWSClientError) -> WhatIfStatus {
+        guard let notice = error.notice else { return .unanswered(error.message) }
+        let entry = MessageCatalog.entryOrUnknown(for: notice.code, ibText: notice.message)
+        return .refused(entry.isKnown ? "\(entry.title) (\(notice.code)): \(notice.message)" : "\(notice.message) (\(notice.code))")
     }
 
     private func place(orderID: Int, _ instruction: OrderInstruction) async {

@@ -110,14 +110,13 @@ import Vocabulary
     }
 
     @Test func aFillFlashesItsRowsForAMoment() throws {
-        var scenario = AdapterScenario.reviewed()
-        scenario.user(.submit)
+        var scenario = AdapterScenario.market()
         scenario.at(41)
-        scenario.send(.orderStatus(OrderStatusReport(orderID: 100, status: .submitted, filled: 0, remaining: 100)))
+        scenario.send(.openOrder(OpenOrderSnapshot(orderID: 100, symbol: "AAPL", side: .buy, quantity: 100,
+                                                 orderType: .limit, limitPrice: FixedDecimal("231.21"), status: .submitted)))
         scenario.at(42)
         scenario.send(.execution(FillReport(executionID: "0001", orderID: 100, symbol: "AAPL", side: .buy,
                                             shares: 100, price: 231.19)))
-        scenario.user(.submit)
         var screen = scenario.screen()
         #expect(screen.executions.first?.isFlashing == true)
         #expect(screen.orders.first { $0.orderID == "100" }?.isFlashing == true)
