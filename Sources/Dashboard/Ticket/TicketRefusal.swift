@@ -57,6 +57,10 @@ public struct TicketRefusal: Error, Sendable, Hashable {
         case whatIfRefused
         /// The review's what-if has not been answered yet.
         case whatIfPending
+        /// The time in force does not apply to the order (IOC or FOK on a resting order).
+        case timeInForceNotAllowed
+        /// A take-profit or stop-loss is on the wrong side of the entry (or the market).
+        case attachedPriceOnWrongSide
     }
 
     /// What went wrong.
