@@ -43,6 +43,8 @@ static inline void ibt_getmaxyx(int *rows, int *cols) {
 static inline int ibt_color_pair(int pair) { return (int)COLOR_PAIR(pair); }
 static inline int ibt_err(void) { return ERR; }
 static inline int ibt_ok(void) { return OK; }
+/* The terminal bell (a visible flash where the terminal has no bell). */
+static inline int ibt_beep(void) { return stdscr != NULL ? beep() : ERR; }
 
 /* ---- attributes ---- */
 static inline unsigned int ibt_a_normal(void) { return (unsigned int)A_NORMAL; }

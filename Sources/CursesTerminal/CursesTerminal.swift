@@ -112,6 +112,13 @@ public final class CursesTerminal: TerminalBackend {
         previousFrame = canvas
     }
 
+    /// Rings the terminal bell (ncurses `beep`, which flashes the screen where the terminal has
+    /// no audible bell). Nothing before `start()` or after `restore()`.
+    public func bell() {
+        guard isStarted else { return }
+        _ = ibt_beep()
+    }
+
     /// Makes the next `present` repaint the whole screen (after something else drew on it):
     /// the screen is cleared and every cell printed again, whatever ncurses believes is shown
     /// (Ctrl-L, SIGCONT).

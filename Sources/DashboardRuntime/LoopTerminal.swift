@@ -15,6 +15,13 @@ public protocol LoopTerminal: TerminalBackend {
     /// Takes the terminal back after the process was continued behind the loop's back
     /// (SIGCONT); the next `present` repaints everything.
     func continued()
+    /// Rings the terminal bell (a fill, see ``TerminalBell``); a terminal without one does nothing.
+    func bell()
+}
+
+extension LoopTerminal {
+    /// No bell: terminals in memory stay silent.
+    public func bell() {}
 }
 
 extension CursesTerminal: LoopTerminal {}

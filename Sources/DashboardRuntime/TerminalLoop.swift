@@ -66,18 +66,22 @@ public final class TerminalLoop: Sendable {
     private let pacing: FrameScheduler
     private let utcOffsetSeconds: Int
     private let frameObserver: FrameObserver?
+    private let bell: TerminalBell?
     private let makeTerminal: @Sendable () throws -> any LoopTerminal
     private let stopRequested = Atomic<Bool>(false)
 
     /// Creates a loop drawing `store` on the terminal `terminal` makes (called on the loop's
     /// thread, which then owns it), woken by `wakeup`, ending on the termination signals
     /// `signals` received (nil: no signal watching), paced by `pacing`. Times of day are shown
-    /// at UTC plus `timeZoneOffsetSeconds`. `frameObserver` hears of every frame.
+    /// at UTC plus `timeZoneOffsetSeconds`. `frameObserver` hears of every frame. The terminal
+    /// rings when `bell` was rung.
     public init(
         store: DashboardStore, wakeup: TerminalWakeup, signals: TerminalSignalWatcher?, look: Look, keyInput: DashboardKeyInput,
         pacing: FrameScheduler = .shipped, timeZoneOffsetSeconds: Int = TimeZone.current.secondsFromGMT(),
-        frameObserver: FrameObserver? = nil, terminal: @escaping @Sendable () throws -> any LoopTerminal
+        frameObserver: FrameObserver? = nil, bell: TerminalBell? = nil,
+        terminal: @escaping @Sendable () throws -> any LoopTerminal
     ) {
+        self.bell = bell
         self.store = store
         self.wakeup = wakeup
         self.signals = signals
@@ -90,11 +94,13 @@ public final class TerminalLoop: Sendable {
     }
 
     /// The dashboard as shipped: ncurses in raw mode, paced by ``FrameScheduler/shipped``,
-    /// times of day in the machine's time zone.
+    /// times of day in the machine's time zone, ringing when `bell` is rung.
     public convenience init(
-        store: DashboardStore, wakeup: TerminalWakeup, signals: TerminalSignalWatcher, look: Look, keyInput: DashboardKeyInput, noColor: Bool
+        store: DashboardStore, wakeup: TerminalWakeup, signals: TerminalSignalWatcher, look: Look, keyInput: DashboardKeyInput, noColor: Bool,
+        bell: TerminalBell? = nil
     ) {
-        self.init(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: keyInput, terminal: Self.cursesTerminal(noColor: noColor))
+        self.init(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: keyInput, bell: bell,
+                  terminal: Self.cursesTerminal(noColor: noColor))
     }
 
     /// Asks the loop to end with ``Exit/stopped``; safe from any thread. It notices when it
@@ -145,6 +151,7 @@ public final class TerminalLoop: Sendable {
                 if let signal = signals.receivedSignal { return .signal(signal) }
             }
             if drainInput(terminal, &scheduler, shownSize: shownSize) { typed = true }
+            if bell?.take() == true { terminal.bell() }
             // Ages are counted on the monotonic clock, so is the once-a-second tick.
             let second = store.now().instant.offset.components.seconds
             if second != lastSecond {

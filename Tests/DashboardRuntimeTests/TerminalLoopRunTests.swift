@@ -11,13 +11,14 @@ import Testing
 
     func makeLoop(
         _ terminal: ScriptedTerminal, store: DashboardStore? = nil, pacing: FrameScheduler = .shipped,
-        observer: TerminalLoop.FrameObserver? = nil
+        observer: TerminalLoop.FrameObserver? = nil, bell: TerminalBell? = nil
     ) -> (TerminalLoop, DashboardStore, TerminalWakeup) {
         let wakeup = TerminalWakeup(inputFD: input.readFD)
         let store = store ?? DashboardStore(config: DashboardConfig(), clock: StillClock(), perform: { _ in }, changed: { wakeup.wake() })
         let loop = TerminalLoop(
             store: store, wakeup: wakeup, signals: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .ascii),
-            keyInput: DashboardKeyInput(), pacing: pacing, timeZoneOffsetSeconds: 0, frameObserver: observer, terminal: { terminal })
+            keyInput: DashboardKeyInput(), pacing: pacing, timeZoneOffsetSeconds: 0, frameObserver: observer, bell: bell,
+            terminal: { terminal })
         return (loop, store, wakeup)
     }
 
@@ -28,6 +29,21 @@ import Testing
         #expect(try loop.run() == .quit)
         #expect(store.snapshot().isQuitting)
         #expect(terminal.restoreCount == 1)
+    }
+
+    @Test func aRungBellRingsTheTerminalOnceOnTheLoopsThread() throws {
+        let bell = TerminalBell()
+        bell.ring()
+        bell.ring()
+        let terminal = ScriptedTerminal(size: Size(width: 120, height: 40), events: [.key(.character("q"))])
+        let (loop, _, _) = makeLoop(terminal, bell: bell)
+        #expect(try loop.run() == .quit)
+        #expect(terminal.bellCount == 1, "two rings before the loop woke are one bell")
+        #expect(!bell.take())
+
+        let quiet = ScriptedTerminal(size: Size(width: 120, height: 40), events: [.key(.character("q"))])
+        #expect(try makeLoop(quiet, bell: TerminalBell()).0.run() == .quit)
+        #expect(quiet.bellCount == 0)
     }
 
     @Test func onATooSmallTerminalOnlyTheQuitKeysAct() throws {

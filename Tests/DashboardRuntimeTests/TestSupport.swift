@@ -15,6 +15,7 @@ struct StillClock: TWSClock {
 final class ScriptedTerminal: LoopTerminal, @unchecked Sendable {
     private let virtual: VirtualTerminal
     private(set) var suspendCount = 0
+    private(set) var bellCount = 0
 
     init(size: Size, events: [InputEvent] = []) {
         virtual = VirtualTerminal(size: size)
@@ -36,6 +37,7 @@ final class ScriptedTerminal: LoopTerminal, @unchecked Sendable {
         stop()
     }
     func continued() { virtual.invalidate() }
+    func bell() { bellCount += 1 }
 }
 
 /// A pipe nobody writes to, standing in for the terminal's input.

@@ -97,7 +97,7 @@ import Testing
         var harness = DashboardHarness.connected()
         harness.user(.openCommandLine)
         harness.type("theme high-contrast")
-        #expect(harness.user(.submit) == [.loadTheme(name: "high-contrast")])
+        #expect(harness.user(.submit) == [.saveCommandHistory(["theme high-contrast"]), .loadTheme(name: "high-contrast")])
         #expect(harness.state.interface.themeName == "high-contrast")
     }
 

@@ -3,17 +3,35 @@ import Testing
 import Vocabulary
 
 @Suite struct MessageLogTests {
-    @Test func collapsesRepeatsOfTheSameCodeForTheSameRequest() throws {
+    @Test func collapsesRepeatsOfTheSameLine() throws {
         var log = MessageLog(capacity: 10)
         for second in 0..<15 {
-            log.record(Notice(requestID: 4, code: 10197, text: "burst \(second)"), at: Timestamp(secondsSinceEpoch: Int64(100 + second)))
+            log.record(Notice(requestID: 4, code: 10197, text: "No market data during competing live session"),
+                       at: Timestamp(secondsSinceEpoch: Int64(100 + second)))
         }
         #expect(log.entries.count == 1)
         let entry = try #require(log.entries.first)
         #expect(entry.count == 15)
         #expect(entry.firstSeen == Timestamp(secondsSinceEpoch: 100))
         #expect(entry.lastSeen == Timestamp(secondsSinceEpoch: 114))
-        #expect(entry.message.ibText == "burst 14")
+        #expect(log.serial == 15 && entry.lastSerial == 15)
+    }
+
+    @Test func mergesOnlyIdenticalLines() {
+        var log = MessageLog()
+        let time = Timestamp(secondsSinceEpoch: 1)
+        log.record(Notice(code: 2104, text: "Market data farm connection is OK:usfarm"), at: time)
+        log.record(Notice(code: 2104, text: "Market data farm connection is OK:cashfarm"), at: time)
+        let unknown = LocalMessage.commandFailed.message(title: "Command not run", explanation: "unknown command 'foo'")
+        let missing = LocalMessage.commandFailed.message(title: "Command not run", explanation: "'buy' needs a quantity")
+        log.record(unknown, at: time)
+        log.record(missing, at: time)
+        log.record(unknown, at: time)
+        log.record(LocalMessage.commandFailed.message(title: "Order not understood", explanation: "unknown command 'foo'"), at: time)
+        #expect(log.entries.count == 5, "a different IB text, explanation or title is a line of its own")
+        #expect(log.entries.map(\.count) == [1, 1, 1, 2, 1])
+        #expect(log.entries[3].message.explanation == "unknown command 'foo'", "the repeat moved to the newest position")
+        #expect(Set(log.entries.map(\.id)).count == 5, "each line has its own identity")
     }
 
     @Test func keepsDifferentRequestsAndCodesApart() {

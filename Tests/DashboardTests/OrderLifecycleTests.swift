@@ -90,7 +90,8 @@ private func harnessWithSentOrder() -> DashboardHarness {
         let fill = FillReport(executionID: "0001f4e8.01", orderID: 100, symbol: "AAPL", side: .buy, shares: 100, price: 231.19)
         let effects = harness.send(.execution(fill))
         #expect(effects == [.journal(.execution(
-            orderID: 100, executionID: "0001f4e8.01", symbol: "AAPL", side: .buy, quantity: 100, price: dec("231.19"), at: harness.now))])
+            orderID: 100, executionID: "0001f4e8.01", symbol: "AAPL", side: .buy, quantity: 100, price: dec("231.19"), at: harness.now)),
+            .ringBell])
         #expect(harness.send(.execution(fill)).isEmpty)
         #expect(harness.state.executions.count == 1)
         harness.send(.commission(executionID: "0001f4e8.01", commission: 1.0, realizedPnL: nil))

@@ -17,6 +17,24 @@ import Testing
         #expect(paths.configFile.path == "/cfg/ibterm/config.toml")
         #expect(paths.dataDirectory.path == "/home/t/.local/share/ibterm")
         #expect(paths.logFile.path == "/home/t/.local/state/ibterm/ibterm.log")
+        #expect(paths.commandHistoryFile.path == "/home/t/.local/state/ibterm/command_history")
+    }
+
+    @Test func theCommandHistoryFileKeepsTheNewestLinesAndAMissingOneIsEmpty() throws {
+        let file = CommandHistoryFile(url: try temporaryDirectory().appendingPathComponent("state/ibterm/command_history"))
+        #expect(file.load().isEmpty)
+        let lines = (0..<250).map { "explain \($0)" }
+        try file.save(lines)
+        let loaded = file.load()
+        #expect(loaded.count == 200 && loaded.first == "explain 50" && loaded.last == "explain 249")
+        try file.save(["add KO"])
+        #expect(file.load() == ["add KO"])
+    }
+
+    @Test func warningsNameTheFileNotItsPathOnScreen() {
+        #expect(DashboardApp.onScreen("/home/t/.config/ibterm/config.toml: line 3: colour: unknown key, ignored")
+            == "config.toml: line 3: colour: unknown key, ignored")
+        #expect(DashboardApp.onScreen("key bindings: keys.up: unknown action, ignored") == "key bindings: keys.up: unknown action, ignored")
     }
 
     @Test func aMissingDefaultConfigMeansDefaultsButAMissingNamedOneIsAnError() throws {

@@ -3,7 +3,7 @@
 /// `buy|sell QTY SYMBOL [mkt | lmt PRICE | stp PRICE | stplmt STOP LIMIT] [gtc]`,
 /// `explain CODE`, `theme NAME`, `add SYMBOL`, `remove SYMBOL`, `cancel ORDER_ID`, `cancelall`,
 /// `modify ORDER_ID [qty|lmt|stp VALUE]`, `flatten SYMBOL|all`,
-/// `help`, `q` / `quit`.
+/// `help`, `q` / `quit`. `DashboardCommand.verbs` lists them for completion and refusals.
 public enum DashboardCommand: Sendable, Hashable {
     /// An order line, parsed by `OrderTicketCommand` (the whole line, side first).
     case order(String)
@@ -70,7 +70,7 @@ public enum DashboardCommand: Sendable, Hashable {
             }
             return .success(.flatten(argument.lowercased() == "all" ? nil : argument))
         default:
-            return .failure(CommandLineError("'\(verb)' is not a command; try buy, sell, modify, flatten, explain, theme, add, remove, cancel, cancelall, help or q."))
+            return .failure(CommandLineError(unknownVerbMessage(verb)))
         }
     }
 }

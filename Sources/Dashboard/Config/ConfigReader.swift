@@ -20,6 +20,7 @@ struct ConfigReader {
             case "staleness": config.staleness = try readStaleness(table(value, "staleness"))
             case "ticket": config.ticketLimits = try readTicket(table(value, "ticket"))
             case "keys": config.keyBindings = try readKeys(table(value, "keys"))
+            case "alerts": try readAlerts(table(value, "alerts"), into: &config)
             default: unknown(key)
             }
         }
@@ -93,6 +94,16 @@ struct ConfigReader {
             }
         }
         return limits
+    }
+
+    private mutating func readAlerts(_ table: TOMLTable, into config: inout DashboardConfig) throws(ConfigError) {
+        for (key, item) in table {
+            let path = "alerts.\(key)"
+            switch key {
+            case "bell_on_fill": config.bellOnFill = try bool(item, path)
+            default: unknown(path)
+            }
+        }
     }
 
     private func readKeys(_ table: TOMLTable) throws(ConfigError) -> [String: [String]] {

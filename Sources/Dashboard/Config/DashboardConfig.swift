@@ -28,6 +28,9 @@
 ///
 /// [keys]
 /// quit = ["q", "ctrl-c"]
+///
+/// [alerts]
+/// bell_on_fill = true        # a fill rings the terminal bell
 /// ```
 public struct DashboardConfig: Sendable, Hashable {
     /// The default watchlist for a new user.
@@ -51,6 +54,8 @@ public struct DashboardConfig: Sendable, Hashable {
     public var themeName: String
     /// Action name to key names.
     public var keyBindings: [String: [String]]
+    /// Whether a fill rings the terminal bell (`[alerts] bell_on_fill`).
+    public var bellOnFill = true
 
     /// Creates a configuration; every argument defaults.
     public init(

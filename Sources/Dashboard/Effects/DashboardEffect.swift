@@ -39,4 +39,8 @@ public enum DashboardEffect: Sendable, Hashable {
     case quit
     /// Try to connect now, cutting short the wait before the next reconnect attempt.
     case retryConnection
+    /// Save the command line's history (oldest first, already bounded) for the next run.
+    case saveCommandHistory([String])
+    /// Ring the terminal bell (a fill, with `[alerts] bell_on_fill` on).
+    case ringBell
 }

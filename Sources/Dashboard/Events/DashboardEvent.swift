@@ -72,6 +72,10 @@ public enum DashboardEvent: Sendable, Hashable {
 
     /// The clock moved (the app sends one at least every second so ages and countdowns move).
     case clockTick
+    /// The command lines saved by an earlier run (oldest first), read at start.
+    case commandHistoryLoaded([String])
+    /// The configuration's warnings (unknown keys, bad values), one sentence each, at start.
+    case configWarnings([String])
     /// The trader asked for something.
     case user(UserIntent)
 }

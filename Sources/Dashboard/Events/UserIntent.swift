@@ -62,6 +62,10 @@ public enum UserIntent: Sendable, Hashable {
     case quit
     /// Retry the connection now instead of waiting for the next attempt (`r`).
     case retryConnection
+    /// Up/Down in the command line: recall the previous (`older`) or next line of the history.
+    case recallCommand(older: Bool)
+    /// Tab in the command line: complete the verb or the symbol being typed.
+    case completeCommand
 }
 
 /// A movement of the selection.

@@ -11,6 +11,9 @@ public struct InterfaceState: Sendable, Hashable {
     public var overlay: Overlay = .none
     /// The theme in use (changed by `:theme NAME`).
     public var themeName: String
+    /// The message log's `serial` when the trader scrolled the Messages pane off its newest
+    /// line; nil while the pane follows the newest message.
+    public var messagesScrolledAt: Int?
 
     /// Creates the interface state with `themeName`.
     public init(themeName: String = "default") {

@@ -78,6 +78,12 @@ extension DashboardState {
             effects = []
         case .user(let intent):
             effects = handle(intent)
+        case .commandHistoryLoaded(let lines):
+            loadCommandHistory(lines)
+            effects = []
+        case .configWarnings(let warnings):
+            receiveConfigWarnings(warnings)
+            effects = []
         }
         if changed { version &+= 1 }
         defer { outbox = [] }
@@ -95,12 +101,14 @@ extension DashboardState {
         changed = true
     }
 
-    /// Appends one of ibterm's own messages to the log.
+    /// Appends one of ibterm's own messages to the log and shows it in the footer.
     mutating func note(
         _ kind: LocalMessage, _ title: String, _ explanation: String, action: String = "",
         requestID: Int = Notice.noRequestID
     ) {
         log(kind.message(title: title, explanation: explanation, action: action, requestID: requestID))
+        footer = FooterNote(LocalMessage.line(title: title, explanation: explanation), severity: kind.severity,
+                            since: eventTime.instant)
         if kind.isJournaled {
             let notice = Notice(requestID: requestID, code: kind.rawValue, text: "\(title): \(explanation)")
             outbox.append(.journal(.message(notice, at: now)))

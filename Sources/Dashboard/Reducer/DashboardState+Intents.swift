@@ -17,6 +17,7 @@ extension DashboardState {
         case .moveSelection(let move): return moveSelection(move)
         case .focusTicketField, .setOrderType, .setTimeInForce, .overrideQuoteFreshness, .setTicketAttachment:
             return editTicket(intent)
+        case .recallCommand, .completeCommand: return editCommandLine(intent)
         default:
             break
         }
@@ -145,7 +146,7 @@ extension DashboardState {
         switch interface.overlay {
         case .none: return []
         case .help, .explanation: closeOverlay(); return []
-        case .commandLine(let line): closeOverlay(); return runCommand(line)
+        case .commandLine(let line): closeOverlay(); return recordCommand(line) + runCommand(line)
         case .addSymbol(let text): closeOverlay(); return addToWatchlist(text)
         case .confirm(let question): closeOverlay(); return confirm(question)
         case .ticket: return submitTicket()

@@ -87,7 +87,7 @@ extension DashboardState {
         return [.journal(.execution(
             orderID: report.orderID, executionID: report.executionID, symbol: Watchlist.normalize(report.symbol),
             side: report.side, quantity: report.shares,
-            price: FixedDecimal(checkedRounding: report.price) ?? 0, at: now))]
+            price: FixedDecimal(checkedRounding: report.price) ?? 0, at: now))] + alertFill(report)
     }
 
     mutating func receiveCommission(executionID: String, commission: Double, realizedPnL: Double?) -> [DashboardEffect] {

@@ -23,12 +23,14 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     case connectionLost = 90009
     /// A cancel could not be sent or was refused (another client's order, the owner connected).
     case cancelRefused = 90010
+    /// The configuration file has a key or value ibterm ignored (unknown key, bad binding).
+    case configWarning = 90011
 
     /// The severity this kind of message has.
     public var severity: MessageSeverity {
         switch self {
         case .orderRefused, .connectionLost: .error
-        case .symbolRejected, .commandFailed, .cancelRefused: .warning
+        case .symbolRejected, .commandFailed, .cancelRefused, .configWarning: .warning
         case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved: .info
         }
     }
@@ -38,7 +40,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     public var isJournaled: Bool {
         switch self {
         case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused: true
-        case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved: false
+        case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved, .configWarning: false
         }
     }
 
@@ -47,9 +49,15 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
         switch self {
         case .orderRefused, .orderSent, .cancelRequested, .nothingToDo, .cancelRefused: .order
         case .symbolAdded, .symbolRejected, .symbolRemoved: .marketData
-        case .commandFailed: .client
+        case .commandFailed, .configWarning: .client
         case .connectionLost: .connectivity
         }
+    }
+
+    /// The one line ibterm's own message is shown as, in the message log and the footer: the
+    /// title, then what it says (`Command not run: unknown command 'foo'; did you mean 'add'?`).
+    public static func line(title: String, explanation: String) -> String {
+        explanation.isEmpty ? title : "\(title): \(explanation)"
     }
 
     /// The message with its texts, for the log.

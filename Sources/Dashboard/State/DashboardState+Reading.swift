@@ -110,13 +110,27 @@ extension DashboardState {
 
     /// The selected row of `pane` (`nil` when the pane is empty): the row of the anchored
     /// symbol or order while it is still listed, else the remembered index clamped to the rows.
+    /// The Messages pane (oldest first) follows the newest message, its last row, until the
+    /// trader moves off it.
     public func selectedIndex(in pane: Pane) -> Int? {
         let count = rowCount(in: pane)
         guard count > 0 else { return nil }
         if let anchor = interface.anchors[pane], let index = rowKeys(in: pane).firstIndex(of: anchor) {
             return index
         }
+        if pane == .messages, isFollowingMessages { return count - 1 }
         return min(max(0, interface.selectedRow(in: pane)), count - 1)
+    }
+
+    /// Whether the Messages pane follows the newest message (the trader did not scroll it).
+    public var isFollowingMessages: Bool {
+        interface.messagesScrolledAt == nil
+    }
+
+    /// How many messages arrived (or repeated) below the selection since the trader scrolled
+    /// the Messages pane; 0 while it follows.
+    public var newMessagesBelow: Int {
+        interface.messagesScrolledAt.map(messages.count(after:)) ?? 0
     }
 
     /// The identity of each row of `pane`, in display order.
@@ -126,7 +140,7 @@ extension DashboardState {
         case .positions: positions.keys.sorted()
         case .orders: orderList.map { String($0.orderID) }
         case .executions: executionList.map(\.executionID)
-        case .messages: messages.newestFirst.map { "\($0.message.code)/\($0.message.requestID)" }
+        case .messages: messages.entries.map { String($0.id) }
         }
     }
 
@@ -149,11 +163,21 @@ extension DashboardState {
     }
 
     /// Selects row `index` of `pane` (clamped), anchoring the selection to that row's identity.
+    /// In the Messages pane the newest (last) row is not anchored: selecting it follows new
+    /// messages again; any other row stops following.
     mutating func select(_ index: Int, in pane: Pane) {
         let keys = rowKeys(in: pane)
         let clamped = keys.isEmpty ? 0 : min(max(0, index), keys.count - 1)
         interface.selection[pane] = clamped
         interface.anchors[pane] = keys.isEmpty ? nil : keys[clamped]
+        if pane == .messages {
+            if keys.isEmpty || clamped == keys.count - 1 {
+                interface.anchors[pane] = nil
+                interface.messagesScrolledAt = nil
+            } else if interface.messagesScrolledAt == nil {
+                interface.messagesScrolledAt = messages.serial
+            }
+        }
         changed = true
     }
 }

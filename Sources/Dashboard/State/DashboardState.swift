@@ -67,6 +67,12 @@ public struct DashboardState: Sendable {
     public internal(set) var hasStarted = false
     /// Whether the dashboard decided to quit (the `.quit` effect was returned).
     public internal(set) var isQuitting = false
+    /// The footer's note: the result of the last action or command (see `footerNote(at:)`).
+    public internal(set) var footer: FooterNote?
+    /// The command lines run, for Up/Down in the command line (saved between runs).
+    public internal(set) var commandHistory = CommandHistory()
+    /// Fills that alerted lately, whose rows flash (see `isFlashing(executionID:at:)`).
+    public internal(set) var recentFills: [RecentFill] = []
 
     var changed = false
     /// Effects produced along the way (journal lines for ibterm's own messages), returned

@@ -21,7 +21,7 @@ public enum OrderTicketCommand {
         default: throw TicketCommandError(.unknownSide, "'\(sideWord)' is not an order side; start with 'buy' or 'sell'.")
         }
         guard words.count >= 2 else {
-            throw TicketCommandError(.missingArguments, "Give a quantity and a symbol: '\(sideWord) QTY SYMBOL'.")
+            throw TicketCommandError(.missingArguments, missingParts(side: sideWord, words: words))
         }
         let quantityText = words.removeFirst()
         let symbol = words.removeFirst().uppercased()

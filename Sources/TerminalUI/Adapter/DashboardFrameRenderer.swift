@@ -124,21 +124,28 @@ public struct DashboardFrameRenderer: Sendable {
         // Orders, executions and messages.
         let orders = rows.orderList(of: state)
         let orderRange = window(.orders, total: orders.count) ?? 0..<orders.count
-        screen.orders = orderRange.map { rows.orderRow(orders[$0], builder: builder) }
+        screen.orders = orderRange.map {
+            rows.orderRow(orders[$0], builder: builder)
+                .flashing(state.isFlashing(orderID: orders[$0].orderID, at: now.instant))
+        }
         record(.orders, orderRange, total: orders.count)
         screen.ordersTypeWidth = rows.orderTypeWidth
 
         let executions = state.executions
         let executionRange = window(.executions, total: executions.count) ?? 0..<executions.count
         screen.executions = executionRange.map {
-            rows.executionRow(executions[executions.count - 1 - $0], builder: builder)
+            let fill = executions[executions.count - 1 - $0]
+            return rows.executionRow(fill, builder: builder)
+                .flashing(state.isFlashing(executionID: fill.executionID, at: now.instant))
         }
         record(.executions, executionRange, total: executions.count)
 
         let entries = state.messages.entries
         let messageRange = window(.messages, total: entries.count) ?? 0..<entries.count
-        screen.messages = messageRange.map { rows.messageRow(entries[entries.count - 1 - $0], builder: builder) }
+        screen.messages = messageRange.map { rows.messageRow(entries[$0], builder: builder) }
         record(.messages, messageRange, total: entries.count)
+        screen.messagesNewBelow = state.newMessagesBelow
+        screen.footer = rows.footer(note: state.footerNote(at: now.instant), mode: state.footerMode, keymap: keymap)
         return screen
     }
 
@@ -158,10 +165,12 @@ public struct DashboardFrameRenderer: Sendable {
         var canvas: Canvas
         var previous: [PaneID: PaneView] = [:]
         var previousStatus: StatusBarModel?
+        var previousFooter: FooterLine?
         if let last = drawn, last.size == size, last.layout == layout, last.glyphs == glyphs, last.theme == theme {
             canvas = last.canvas
             previous = last.panes
             previousStatus = last.status
+            previousFooter = last.footer
         } else {
             canvas = Canvas(size: size, fill: Cell(" ", style: theme[.text], role: .text))
         }
@@ -185,8 +194,11 @@ public struct DashboardFrameRenderer: Sendable {
         if previousStatus != screen.status {
             StatusBarView(model: screen.status).render(in: layout.statusBar, on: &canvas, theme: theme, glyphs: glyphs)
         }
+        if previousFooter != screen.footer {
+            FooterView(line: screen.footer).render(in: layout.footer, on: &canvas, theme: theme, glyphs: glyphs)
+        }
         drawn = DrawnFrame(size: size, layout: layout, theme: theme, glyphs: glyphs, canvas: canvas, panes: panes,
-                           status: screen.status)
+                           status: screen.status, footer: screen.footer)
         return canvas
     }
 }
@@ -200,6 +212,7 @@ private struct DrawnFrame: Sendable {
     var canvas: Canvas
     var panes: [PaneID: PaneView]
     var status: StatusBarModel
+    var footer: FooterLine
 }
 
 /// Formatted rows kept with the inputs they were formatted from.
@@ -231,6 +244,7 @@ private struct RowCache: Sendable {
     var executions: [String: (record: ExecutionRecord, tick: Double, row: ExecutionLine)] = [:]
     var messages: [MessageKey: (entry: MessageLog.Entry, subject: String, row: MessageLine)] = [:]
     var keys: (keymap: Keymap, quit: [String], openTicket: TicketPane.OpenKeys)?
+    var footerKeys: (keymap: Keymap, mode: FooterMode, hints: [FooterLine.Hint])?
     var watchlistMembers: (watchlist: Watchlist, symbols: Set<String>)?
     var subscribed: (watchlist: Watchlist, symbolsVersion: UInt64, count: Int)?
     /// Label widths of the states whose label shows no age, by state and glyph set.
@@ -243,11 +257,8 @@ private struct RowCache: Sendable {
         var history: PnLHistory
     }
 
-    /// A log entry's identity (the log keeps one entry per code and request id).
-    struct MessageKey: Hashable, Sendable {
-        var code: Int
-        var requestID: Int
-    }
+    /// A log entry's identity (`MessageLog.Entry.id`).
+    typealias MessageKey = Int
 
     /// What one pane's selection depends on: the interface and the list it indexes.
     enum SelectionSource: Equatable, Sendable {
@@ -276,6 +287,18 @@ private struct RowCache: Sendable {
         let names = (quit: DashboardScreenBuilder.quitKeys(of: keymap), openTicket: DashboardScreenBuilder.openTicketKeys(of: keymap))
         keys = (keymap, names.quit, names.openTicket)
         return names
+    }
+
+    /// The footer: the hints are kept while the keymap and the mode are equal.
+    mutating func footer(note: FooterNote?, mode: FooterMode, keymap: Keymap) -> FooterLine {
+        let hints: [FooterLine.Hint]
+        if let footerKeys, footerKeys.mode == mode, footerKeys.keymap == keymap {
+            hints = footerKeys.hints
+        } else {
+            hints = DashboardScreenBuilder.hints(for: mode, keymap: keymap)
+            footerKeys = (keymap, mode, hints)
+        }
+        return DashboardScreenBuilder.footer(note: note, hints: hints)
     }
 
     /// The watchlist's symbols as a set, kept while the watchlist is equal.
@@ -411,7 +434,7 @@ private struct RowCache: Sendable {
 
     mutating func messageRow(_ entry: MessageLog.Entry, builder: DashboardScreenBuilder) -> MessageLine {
         let subject = DashboardScreenBuilder.isLocal(entry) ? "" : builder.subject(of: entry.message)
-        let key = MessageKey(code: entry.message.code, requestID: entry.message.requestID)
+        let key = entry.id
         if let cached = messages[key], cached.entry == entry, cached.subject == subject { return cached.row }
         if messages.count >= Self.limit { messages.removeAll(keepingCapacity: true) }
         let row = builder.messageRow(entry, subject: subject)

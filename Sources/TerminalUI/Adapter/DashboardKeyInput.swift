@@ -7,6 +7,8 @@ import Vocabulary
 /// ticket's number fields they are text; in a confirmation `y`/Enter confirms and `n`/Esc
 /// declines; otherwise the keymap (with the user's bindings) decides.
 ///
+/// In the command line: Up/Down recall earlier lines, Tab completes the verb or symbol.
+///
 /// In the ticket: digits and `.` edit the focused field, Tab/↓ and Shift-Tab/↑ move between
 /// fields, `m` `l` `s` `t` pick MKT, LMT, STP, STP LMT, `g` toggles GTC/DAY, `o` overrides a
 /// quote that is not live (after the review says so), Enter moves edit → review → send.
@@ -79,7 +81,9 @@ public struct DashboardKeyInput: Sendable {
     /// The intent for `key`, or `nil` when the key means nothing here.
     public func intent(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?, pane: Pane = .watchlist) -> UserIntent? {
         switch overlay {
-        case .commandLine, .addSymbol:
+        case .commandLine:
+            return Self.commandLineKey(key) ?? textEntry(key)
+        case .addSymbol:
             return textEntry(key)
         case .ticket:
             return ticketKey(key, ticket: ticket)
@@ -96,6 +100,16 @@ public struct DashboardKeyInput: Sendable {
             }
         case .none:
             return paneKey(key, pane: pane)
+        }
+    }
+
+    /// The command line's own keys: Up/Down browse the history, Tab completes.
+    static func commandLineKey(_ key: KeyEvent) -> UserIntent? {
+        switch key {
+        case .up: .recallCommand(older: true)
+        case .down: .recallCommand(older: false)
+        case .tab: .completeCommand
+        default: nil
         }
     }
 

@@ -99,6 +99,7 @@ extension DashboardScreenBuilder {
             steps: steps(order), rejectReason: Self.rejectReason(order),
             owner: Self.owner(order), isOtherClient: !order.isThisClient,
             isChild: order.parentID.map { state.orders[$0] != nil } ?? false)
+            .flashing(state.isFlashing(orderID: order.orderID, at: now.instant))
     }
 
     /// The owner column: `this` for an order of this dashboard's client id, `cl 7` for one
@@ -193,13 +194,15 @@ extension DashboardScreenBuilder {
             time: clock(fill.time), side: Self.side(fill.side), quantity: ScreenFormat.quantity(fill.shares),
             symbol: fill.symbol, price: ScreenFormat.price(fill.price, tick: tick(fill.symbol)) ?? "—",
             commission: ScreenFormat.money(fill.commission), orderID: String(fill.orderID))
+            .flashing(state.isFlashing(executionID: fill.executionID, at: now.instant))
     }
 
-    /// The message log, newest first: level from severity, IB's code (none for ibterm's own
-    /// messages), the catalog's title prefixed with the symbol or order an IB notice names
-    /// (ibterm's own titles name it already), and the repeat count.
+    /// The message log, oldest first (the newest at the bottom): level from severity, IB's code
+    /// (none for ibterm's own messages), the catalog's title prefixed with the symbol or order
+    /// an IB notice names, or for ibterm's own messages their title and what they say, and the
+    /// repeat count.
     public var messages: [MessageLine] {
-        state.messages.newestFirst.map { messageRow($0) }
+        state.messages.entries.map { messageRow($0) }
     }
 
     /// One log entry's row; `subject` is `subject(of:)` of its message (computed when nil).
@@ -209,7 +212,8 @@ extension DashboardScreenBuilder {
         return MessageLine(
             time: clock(entry.lastSeen), level: Self.level(message.severity),
             code: isLocal ? nil : String(message.code),
-            text: (isLocal ? "" : subject ?? self.subject(of: message)) + message.title,
+            text: isLocal ? LocalMessage.line(title: message.title, explanation: message.explanation)
+                : (subject ?? self.subject(of: message)) + message.title,
             count: entry.count)
     }
 

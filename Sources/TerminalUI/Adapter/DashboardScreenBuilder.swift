@@ -54,6 +54,8 @@ public struct DashboardScreenBuilder: Sendable {
             executions: executions, messages: messages, status: status, focus: focus, selection: selection,
             overlay: overlay, quitKeys: quitKeys, isAskingToQuit: isAskingToQuit)
         screen.openTicketKeys = Self.openTicketKeys(of: keymap)
+        screen.footer = footer
+        screen.messagesNewBelow = state.newMessagesBelow
         return screen
     }
 

@@ -3,11 +3,14 @@
 /// - **Full** (at least 100x30): every pane. Left column: watchlist, positions, orders,
 ///   messages; right column: P&L, the order ticket (grown to fit a review), executions.
 /// - **Compact** (at least 80x24): watchlist across the top; positions and P&L; orders (or
-///   executions while that pane has focus) and messages. The ticket is drawn as an overlay.
+///   executions while that pane has focus) and messages, with at least three rows inside (a
+///   header and two lines at 80x24, where the footer takes a row). The ticket is drawn as an
+///   overlay.
 /// - **Too small** (below 80x24): no panes; `DashboardView` shows what size is needed.
 ///
-/// The status bar takes the last row in the full and compact layouts; the command line, when
-/// open, takes the row above it.
+/// The status bar takes the last row in the full and compact layouts, the footer (the last
+/// action's result and the keys that matter) the row above it; the command line, when open,
+/// takes the row above the footer.
 public struct DashboardLayout: Hashable, Sendable {
     /// Which layout applies.
     public enum Mode: Hashable, Sendable {
@@ -36,9 +39,11 @@ public struct DashboardLayout: Hashable, Sendable {
     public let panes: [PaneID: Rect]
     /// The status bar row (empty when too small).
     public let statusBar: Rect
-    /// The row the command line uses (the row above the status bar).
+    /// The footer row, above the status bar (empty when too small).
+    public let footer: Rect
+    /// The row the command line uses (the row above the footer).
     public let commandLine: Rect
-    /// The area above the status bar, where overlays are centred.
+    /// The area above the footer, where overlays are centred.
     public let content: Rect
 
     /// Lays out a `size` terminal. `focus` picks whether orders or executions share the compact
@@ -50,12 +55,15 @@ public struct DashboardLayout: Hashable, Sendable {
             mode = .tooSmall
             panes = [:]
             statusBar = Rect(x: 0, y: bounds.maxY, width: 0, height: 0)
+            footer = statusBar
             commandLine = statusBar
             content = bounds
             return
         }
-        let (content, status) = bounds.splitBottom(1)
+        let (above, status) = bounds.splitBottom(1)
+        let (content, footer) = above.splitBottom(1)
         self.content = content
+        self.footer = footer
         statusBar = status
         commandLine = Rect(x: 0, y: content.maxY - 1, width: content.width, height: 1)
         if size.fits(Self.fullSize) {
@@ -94,7 +102,7 @@ public struct DashboardLayout: Hashable, Sendable {
     /// The compact layout's panes.
     static func compact(_ content: Rect, focus: PaneID) -> [PaneID: Rect] {
         let middleHeight = PnLPane.contentHeight + 2
-        let bottomHeight = max(4, content.height * 22 / 100)
+        let bottomHeight = max(5, content.height * 22 / 100)
         let (watchlist, rest) = content.splitTop(content.height - middleHeight - bottomHeight)
         let (middle, bottom) = rest.splitTop(middleHeight)
         let half = content.width / 2

@@ -18,6 +18,7 @@ public enum DashboardView {
             renderPane(pane, screen: screen, in: area, on: &canvas, theme: theme, glyphs: glyphs)
         }
         StatusBarView(model: screen.status).render(in: layout.statusBar, on: &canvas, theme: theme, glyphs: glyphs)
+        FooterView(line: screen.footer).render(in: layout.footer, on: &canvas, theme: theme, glyphs: glyphs)
         if layout.mode == .compact, screen.ticket != nil || screen.focus == .ticket {
             let width = min(layout.content.width - 4, 56)
             let height = ticket.contentHeight(width: width - 2, glyphs: glyphs) + 2
@@ -114,7 +115,7 @@ enum PaneView: Hashable, Sendable {
             let window = screen.window(of: pane, count: screen.messages.count)
             self = .messages(MessagesPane(
                 rows: screen.messages, selectedRow: selected, isFocused: focused, firstRow: window.first,
-                totalRows: window.total))
+                totalRows: window.total, newBelow: screen.messagesNewBelow))
         }
     }
 

@@ -50,7 +50,7 @@ public struct ExecutionsPane: Hashable, Sendable {
         }
         let fitted = FittedColumns(Self.candidates, width: inner.width)
         let cells = rows.map { row in
-            fitted.cells([
+            PaneChrome.flash(fitted.cells([
                 PaneChrome.cell(row.time, .dim, glyphs: glyphs),
                 PaneChrome.cell(row.side.label, row.side.role, glyphs: glyphs),
                 PaneChrome.cell(row.quantity, glyphs: glyphs),
@@ -59,7 +59,7 @@ public struct ExecutionsPane: Hashable, Sendable {
                 PaneChrome.cell(row.commission, .dim, glyphs: glyphs),
                 PaneChrome.cell(row.orderID, .dim, glyphs: glyphs),
                 PaneChrome.cell(row.exchange, .dim, glyphs: glyphs),
-            ])
+            ]), if: row.isFlashing)
         }
         Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
               firstRow: firstRow, totalRows: totalRows)

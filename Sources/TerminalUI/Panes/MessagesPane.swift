@@ -1,7 +1,8 @@
-/// The message log, newest first: a severity mark, the time, IB's code, how many times it
-/// arrived (`×3`), and the plain-language text.
+/// The message log, oldest first with the newest at the bottom: a severity mark, the time, IB's
+/// code, how many times it arrived (`×3`), and the plain-language text. While the trader has
+/// scrolled off the newest line, the bottom border says how many arrived below (`3 new ↓`).
 public struct MessagesPane: Hashable, Sendable {
-    /// The rows, newest first.
+    /// The rows, oldest first.
     public var rows: [MessageLine]
     /// The selected row.
     public var selectedRow: Int?
@@ -11,13 +12,16 @@ public struct MessagesPane: Hashable, Sendable {
     public var firstRow: Int
     /// The length of the whole list (nil: `rows` is the whole list).
     public var totalRows: Int?
+    /// How many messages arrived below the selection since the trader scrolled (0: following).
+    public var newBelow: Int
 
     /// Creates the pane. `rows` may be a window of the list (from `firstRow`, of `totalRows`)
     /// holding every row that can be on screen; `selectedRow` indexes the whole list.
     public init(
         rows: [MessageLine], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
-        totalRows: Int? = nil
+        totalRows: Int? = nil, newBelow: Int = 0
     ) {
+        self.newBelow = newBelow
         self.rows = rows
         self.selectedRow = selectedRow
         self.isFocused = isFocused
@@ -60,5 +64,12 @@ public struct MessagesPane: Hashable, Sendable {
         Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
               firstRow: firstRow, totalRows: totalRows)
             .render(in: inner, on: &canvas, theme: theme)
+        if newBelow > 0 {
+            let marker = glyphs.shown(" \(newBelow) new ↓ ")
+            let x = area.maxX - 2 - DisplayWidth.of(marker)
+            if x > area.x + 1, area.height >= 2 {
+                canvas.write(marker, at: Point(x: x, y: area.maxY - 1), role: .info, theme: theme, clip: area)
+            }
+        }
     }
 }

@@ -147,7 +147,8 @@ public struct OrdersPane: Hashable, Sendable {
                 Self.lifecycle(of: row, glyphs: glyphs),
             ])
         }
-        Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
+        let flashed = zip(rows, cells).map { PaneChrome.flash($1, if: $0.isFlashing) }
+        Table(columns: fitted.columns, rows: flashed, selectedRow: selectedRow, glyphs: glyphs,
               firstRow: firstRow, totalRows: totalRows)
             .render(in: inner, on: &canvas, theme: theme)
     }

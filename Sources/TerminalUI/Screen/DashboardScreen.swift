@@ -13,7 +13,7 @@ public struct DashboardScreen: Hashable, Sendable {
     public var orders: [OrderLine]
     /// Executions, newest first.
     public var executions: [ExecutionLine]
-    /// Messages, newest first.
+    /// Messages, oldest first (the newest at the bottom, as a log reads).
     public var messages: [MessageLine]
     /// The status bar.
     public var status: StatusBarModel
@@ -41,6 +41,11 @@ public struct DashboardScreen: Hashable, Sendable {
     /// The width of the Orders pane's type column for the whole list, when `orders` holds only
     /// some of its rows (nil: measured from the rows).
     public var ordersTypeWidth: Int?
+    /// The footer: the last action's result and the keys of the current pane or mode.
+    public var footer = FooterLine()
+    /// How many messages arrived below the Messages pane's selection since the trader scrolled
+    /// it (0 while it follows the newest).
+    public var messagesNewBelow = 0
 
     /// Where a pane's rows sit in the pane's whole list.
     public struct RowWindow: Hashable, Sendable {

@@ -16,6 +16,8 @@ public struct ExecutionLine: Hashable, Sendable {
     public var orderID: String
     /// The exchange it filled on.
     public var exchange: String?
+    /// Whether it arrived a moment ago (the row flashes).
+    public var isFlashing = false
 
     /// Creates a row.
     public init(
@@ -30,5 +32,14 @@ public struct ExecutionLine: Hashable, Sendable {
         self.commission = commission
         self.orderID = orderID
         self.exchange = exchange
+    }
+}
+
+extension ExecutionLine {
+    /// This row with `isFlashing` set to `flashing`.
+    public func flashing(_ flashing: Bool) -> ExecutionLine {
+        var row = self
+        row.isFlashing = flashing
+        return row
     }
 }

@@ -67,6 +67,8 @@ public struct OrderLine: Hashable, Sendable {
     public var isChild: Bool = false
     /// Whether another client id placed it.
     public var isOtherClient: Bool
+    /// Whether it filled a moment ago (the row flashes).
+    public var isFlashing = false
 
     /// Creates a row.
     public init(
@@ -87,5 +89,14 @@ public struct OrderLine: Hashable, Sendable {
         self.statusText = statusText
         self.steps = steps
         self.rejectReason = rejectReason
+    }
+}
+
+extension OrderLine {
+    /// This row with `isFlashing` set to `flashing`.
+    public func flashing(_ flashing: Bool) -> OrderLine {
+        var row = self
+        row.isFlashing = flashing
+        return row
     }
 }

@@ -35,6 +35,7 @@ extension Theme {
         case .paper: return Style(foreground: .indexed(16), background: .indexed(220), bold: true)
         case .liveAccount: return Style(foreground: .indexed(231), background: .indexed(160), bold: true)
         case .statusBar: return Style(foreground: .indexed(252), background: .indexed(236))
+        case .flash: return Style(foreground: .indexed(16), background: .indexed(41), bold: true)
         }
     }
 }

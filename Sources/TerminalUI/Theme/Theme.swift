@@ -50,6 +50,6 @@ public struct Theme: Hashable, Sendable {
         .disconnected: Style(reverse: true), .error: Style(bold: true, reverse: true),
         .warning: Style(bold: true), .buy: Style(bold: true), .sell: Style(bold: true, underline: true),
         .paper: Style(reverse: true), .liveAccount: Style(bold: true, reverse: true),
-        .statusBar: Style(reverse: true),
+        .statusBar: Style(reverse: true), .flash: Style(bold: true, reverse: true),
     ]
 }

@@ -55,6 +55,8 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case liveAccount = "live_account"
     /// The status bar background and text.
     case statusBar = "status_bar"
+    /// A row that just changed for a reason the trader should see: a fill, for a moment.
+    case flash
 
     /// The one character that stands for this role in a canvas role dump (`Canvas.roleLines`).
     public var dumpLetter: Character {
@@ -86,6 +88,7 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
         case .paper: return "P"
         case .liveAccount: return "L"
         case .statusBar: return "_"
+        case .flash: return "F"
         }
     }
 }

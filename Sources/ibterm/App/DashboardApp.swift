@@ -88,12 +88,18 @@ enum DashboardApp {
         let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
         let journal = try? JournalWriter(url: paths.journalFile)
         let router = EffectRouter()
+        let bell = TerminalBell()
+        let history = CommandHistoryFile(url: paths.commandHistoryFile)
         let store = DashboardStore(
             config: config, clock: clientConfiguration.clock,
             perform: { effects in router.route(effects) },
             changed: { wakeup.wake() })
         let bridge = BrokerBridge(client: client, store: store, logger: logger)
-        router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger)
+        router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
+                       history: history, bell: bell)
+        store.send(.commandHistoryLoaded(history.load()))
+        // Shown once, in the footer and the message log, besides the log file.
+        store.send(.configWarnings(warnings.map(Self.onScreen)))
 
         await bridge.start()
         store.send(.connecting(gateway: "\(host):\(port)"))
@@ -109,7 +115,8 @@ enum DashboardApp {
 
         // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
         let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
-        let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono")
+        let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
+                                bell: bell)
         let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
         signals.cancel()
         connecting.cancel()
@@ -125,6 +132,14 @@ enum DashboardApp {
         case .success(.stopped): logger.info("terminal loop stopped")
         case let .failure(error): throw AppFailure("the terminal could not be used: \(error)")
         }
+    }
+
+    /// A warning as the screen shows it: a file named by its path (`/home/…/ibterm/config.toml:
+    /// line 3: …`) by its name only (`config.toml: line 3: …`); the log keeps the whole path.
+    static func onScreen(_ warning: String) -> String {
+        guard warning.hasPrefix("/"), let colon = warning.range(of: ": ") else { return warning }
+        let path = warning[..<colon.lowerBound]
+        return String(path.split(separator: "/").last ?? path) + warning[colon.lowerBound...]
     }
 
     /// The first client id from `first` up that another owner's gateway accepts: a second

@@ -6,7 +6,8 @@ import Synchronization
 import TerminalUI
 
 /// Sends each reducer effect to whoever carries it out: the broker bridge, the journal, the
-/// theme. Connected after construction, because the store and the bridge need each other.
+/// theme, the command history file, the terminal's bell. Connected after construction, because
+/// the store and the bridge need each other.
 final class EffectRouter: Sendable {
     private struct Targets: Sendable {
         var bridge: BrokerBridge?
@@ -14,12 +15,20 @@ final class EffectRouter: Sendable {
         var look: TerminalLoop.Look?
         var themeFolders: [URL] = []
         var logger: Logger?
+        var history: CommandHistoryFile?
+        var bell: TerminalBell?
     }
 
     private let targets = Mutex(Targets())
 
-    func connect(bridge: BrokerBridge, journal: JournalWriter?, look: TerminalLoop.Look, themeFolders: [URL], logger: Logger) {
-        targets.withLock { $0 = Targets(bridge: bridge, journal: journal, look: look, themeFolders: themeFolders, logger: logger) }
+    func connect(
+        bridge: BrokerBridge, journal: JournalWriter?, look: TerminalLoop.Look, themeFolders: [URL], logger: Logger,
+        history: CommandHistoryFile? = nil, bell: TerminalBell? = nil
+    ) {
+        targets.withLock {
+            $0 = Targets(bridge: bridge, journal: journal, look: look, themeFolders: themeFolders, logger: logger,
+                         history: history, bell: bell)
+        }
     }
 
     func route(_ effects: [DashboardEffect]) {
@@ -37,6 +46,14 @@ final class EffectRouter: Sendable {
                 }
             case .quit:
                 break
+            case .ringBell:
+                current.bell?.ring()
+            case let .saveCommandHistory(lines):
+                do {
+                    try current.history?.save(lines)
+                } catch {
+                    current.logger?.warning("command history not saved: \(error)")
+                }
             default:
                 current.bridge?.perform(effect)
             }

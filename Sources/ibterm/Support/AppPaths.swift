@@ -6,7 +6,7 @@ struct AppPaths: Sendable {
     var configDirectory: URL
     /// `$XDG_DATA_HOME/ibterm` (default `~/.local/share/ibterm`): the paper account, the journal.
     var dataDirectory: URL
-    /// `$XDG_STATE_HOME/ibterm` (default `~/.local/state/ibterm`): logs.
+    /// `$XDG_STATE_HOME/ibterm` (default `~/.local/state/ibterm`): logs, the command history.
     var stateDirectory: URL
 
     /// Resolves the directories from an environment (the process's by default).
@@ -25,6 +25,8 @@ struct AppPaths: Sendable {
     var configFile: URL { configDirectory.appendingPathComponent("config.toml") }
     /// The default log file.
     var logFile: URL { stateDirectory.appendingPathComponent("ibterm.log") }
+    /// The command line's history between runs.
+    var commandHistoryFile: URL { stateDirectory.appendingPathComponent("command_history") }
     /// The default journal of orders, statuses, executions and messages.
     var journalFile: URL { dataDirectory.appendingPathComponent("journal.jsonl") }
 }

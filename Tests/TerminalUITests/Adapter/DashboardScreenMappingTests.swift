@@ -120,7 +120,8 @@ import Vocabulary
     @Test func repeatedNoticesCollapseIntoOneRowWithACount() throws {
         var scenario = AdapterScenario.market()
         scenario.at(5)
-        scenario.send(.notice(Notice(requestID: scenario.tickerID("NVDA"), code: 354, text: "not subscribed")))
+        scenario.send(.notice(Notice(requestID: scenario.tickerID("NVDA"), code: 354,
+                                     text: "Requested market data is not subscribed.")))
         let rows = scenario.screen().messages.filter { $0.code == "354" }
         #expect(rows.count == 1)
         #expect(rows.first?.count == 2 && rows.first?.time == "14:30:05")
@@ -144,7 +145,7 @@ import Vocabulary
 
         let notice = try #require(screen.messages.first { $0.code == "354" })
         #expect(notice.level == .error && notice.text == "NVDA: No market-data subscription")
-        #expect(screen.messages.first?.time == "14:30:43", "newest first")
+        #expect(screen.messages.last?.time == "14:30:43", "oldest first, the newest at the bottom")
         #expect(screen.messages.contains { $0.code == nil && $0.text.contains("Order 100 sent") })
     }
 

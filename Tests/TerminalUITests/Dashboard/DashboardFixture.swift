@@ -80,10 +80,20 @@ enum DashboardFixture {
         connection: .connected, freshnessCounts: [.live: 2, .aging: 1, .stale: 1, .noEntitlement: 1],
         clock: "10:32:15")
 
-    static let screen = DashboardScreen(
-        watchlist: watchlist, positions: positions, pnl: pnl, ticket: ticket, orders: orders,
-        executions: executions, messages: messages, status: status, focus: .watchlist,
-        selection: [.watchlist: 0])
+    /// The watchlist's keys with the defaults, after a symbol was added.
+    static let footer = FooterLine(
+        note: "Added KO: KO is on the watchlist.", noteLevel: .info,
+        hints: [.init("b", "buy"), .init("s", "sell"), .init("a", "add"), .init("d", "remove"), .init("Tab", "panes"),
+                .init(":", "command"), .init("?", "help"), .init("q", "quit")])
+
+    static let screen: DashboardScreen = {
+        var screen = DashboardScreen(
+            watchlist: watchlist, positions: positions, pnl: pnl, ticket: ticket, orders: orders,
+            executions: executions, messages: messages, status: status, focus: .watchlist,
+            selection: [.watchlist: 0])
+        screen.footer = footer
+        return screen
+    }()
 
     /// The screen at `size` in Unicode with the default theme.
     static func render(_ screen: DashboardScreen = screen, width: Int, height: Int, glyphs: GlyphSet = .unicode) -> Canvas {

@@ -37,7 +37,8 @@ import TerminalUI
         }
         #expect(covered.count == layout.content.size.area)
         #expect(layout.statusBar == Rect(x: 0, y: size.height - 1, width: size.width, height: 1))
-        #expect(layout.commandLine.maxY == layout.statusBar.y)
+        #expect(layout.footer == Rect(x: 0, y: size.height - 2, width: size.width, height: 1))
+        #expect(layout.commandLine.maxY == layout.footer.y)
     }
 
     @Test func theTicketGrowsToFitAReviewButLeavesExecutionsARow() {

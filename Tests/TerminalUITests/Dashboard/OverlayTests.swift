@@ -35,11 +35,11 @@ import TerminalUI
     }
 
     @Test(arguments: [Size(width: 120, height: 40), Size(width: 80, height: 24)])
-    func theCommandLineSitsAboveTheStatusBarWithItsCursor(size: Size) {
+    func theCommandLineSitsAboveTheFooterAndTheStatusBarWithItsCursor(size: Size) {
         let canvas = render(.commandLine(text: "buy 100 AAPL lmt 231.20", cursor: 4), size: size)
-        let row = size.height - 2
+        let row = size.height - 3
         #expect(canvas.lines[row].hasPrefix(":buy 100 AAPL lmt 231.20 "))
-        #expect(canvas.lines[row + 1].hasPrefix(" PAPER "))
+        #expect(canvas.lines[row + 2].hasPrefix(" PAPER "))
         let roleRow = Array(canvas.roleLines[row])
         #expect(roleRow[5] == "v", "the cursor is on the fifth character")
         #expect(roleRow[4] == "t")
@@ -47,19 +47,19 @@ import TerminalUI
 
     @Test func aCursorAtTheEndIsABlankCellAndAMessageShowsOnTheRight() {
         let canvas = render(.commandLine(text: "explain 354", cursor: 99, message: "unknown command"), size: Size(width: 80, height: 24))
-        let line = canvas.lines[22]
+        let line = canvas.lines[21]
         #expect(line.hasPrefix(":explain 354 "))
         #expect(line.hasSuffix("unknown command"))
-        #expect(Array(canvas.roleLines[22])[12] == "v")
+        #expect(Array(canvas.roleLines[21])[12] == "v")
         #expect(roles(of: "unknown command", in: canvas) == String(repeating: "W", count: 15))
     }
 
     @Test func longCommandTextScrollsToKeepTheCursorVisible() {
         let text = String(repeating: "a", count: 100) + "Z"
         let canvas = render(.commandLine(text: text, cursor: 101), size: Size(width: 80, height: 24))
-        #expect(canvas.lines[22].hasPrefix(":aaaa"))
-        #expect(canvas.lines[22].hasSuffix("aZ "))
-        #expect(canvas.roleLines[22].last == "v")
+        #expect(canvas.lines[21].hasPrefix(":aaaa"))
+        #expect(canvas.lines[21].hasSuffix("aZ "))
+        #expect(canvas.roleLines[21].last == "v")
     }
 
     @Test(arguments: [Size(width: 120, height: 40), Size(width: 80, height: 24)])

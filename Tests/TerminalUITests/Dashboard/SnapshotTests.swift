@@ -9,6 +9,7 @@ import TerminalUI
         ticket.reviewLines = DashboardFixture.reviewLines
         screen.ticket = ticket
         screen.focus = .ticket
+        screen.footer = FooterLine(hints: [.init("Enter", "send"), .init("Esc", "edit")])
         return screen
     }
 
