@@ -176,7 +176,7 @@ struct OrderCommand: AsyncParsableCommand {
         let signals = TerminationWatch()
         let handle = try await client.placeOrder(contract, Order(review.instruction), orderId: orderId)
         let summary = review.instruction.summary
-        output.say("order \(handle.orderId): \(summary) sent (notional ≈ \(review.estimatedNotional.formatted(fractionDigits: 2, groupingThousands: true)))")
+        output.say("order \(handle.orderId): \(summary) (notional ≈ \(review.estimatedNotional.formatted(fractionDigits: 2, groupingThousands: true))) sent")
         output.record(OrderEventLine(event: "sent", orderId: handle.orderId, order: summary, message: "notional ≈ \(review.estimatedNotional.formatted(fractionDigits: 2))"))
         let follower = OrderFollower(orderId: handle.orderId, symbol: symbol, wait: wait, timeLimit: gateway.timeLimit, output: output)
         let outcome = await follower.follow(handle, signals: signals)
