@@ -99,7 +99,7 @@ struct OrderFollower {
                     return .rejected("\(words). \(explained.action)")
                 }
             case let .gap(gap):
-                let reason = Self.describe(gap)
+                let reason = QuoteWatcher.describe(gap)
                 output.record(OrderEventLine(event: "gap", orderId: orderId, message: reason))
                 return .connectionLost(reason)
             case .resumed:
@@ -126,15 +126,5 @@ struct OrderFollower {
     /// The last status seen, shared by the reader and the signal watcher.
     final class LastStatus: Sendable {
         let value = Mutex<OrderStatusUpdate?>(nil)
-    }
-
-    /// A lost connection in words.
-    static func describe(_ gap: StreamGap) -> String {
-        switch gap {
-        case let .connectionLost(reason): "the connection to the gateway was lost (\(reason.plainDescription))"
-        case let .serverLinkDown(code): "the gateway lost its link to IB's servers (IB code \(code))"
-        case .marketDataLost: "market data was lost"
-        case .silentFeed: "the feed went silent"
-        }
     }
 }
