@@ -15,7 +15,7 @@ import TerminalUI
 ///
 /// How Ctrl-C reaches the program: the terminal runs in **raw mode**, so Ctrl-C arrives as the
 /// key 0x03, in order with the other keys, and goes through the same key → intent mapping as
-/// `q` (`DashboardKeyInput.command(for:overlay:ticket:screenTooSmall:)`): it asks when orders
+/// `q` (`DashboardKeyInput.command(for:overlay:ticket:pane:screenTooSmall:)`): it asks when orders
 /// are working, a second Ctrl-C at that question quits. Raw mode was chosen over turning SIGINT
 /// into the quit intent because the keyboard's Ctrl-C then never races the keys typed before
 /// it, is testable as a pure mapping, and a SIGINT can only come from outside (`kill -INT`),
@@ -217,7 +217,7 @@ public final class TerminalLoop: Sendable {
             case let .key(key):
                 let state = store.snapshot()
                 let command = keyInput.command(
-                    for: key, overlay: state.interface.overlay, ticket: state.ticket,
+                    for: key, overlay: state.interface.overlay, ticket: state.ticket, pane: state.interface.focusedPane,
                     screenTooSmall: Self.keysSeeTooSmallScreen(terminalSize: terminal.size, shownSize: shownSize))
                 switch command {
                 case let .intent(intent)?: store.send(.user(intent))

@@ -253,7 +253,7 @@ import Vocabulary
         harness.user(.openTicket(.buy))
         harness.user(.setOrderType(.stopLimit))
         harness.user(.moveSelection(.bottom))
-        #expect(harness.state.ticket?.focusedField == .stopPrice)
+        #expect(harness.state.ticket?.focusedField == .limitPrice, "drawn last: quantity, stop, limit")
         harness.user(.setOrderType(.market))
         #expect(harness.state.ticket?.focusedField == .quantity)
         harness.user(.moveSelection(.down))

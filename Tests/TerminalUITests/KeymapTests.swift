@@ -90,4 +90,28 @@ import Vocabulary
         #expect(try Keymap.overrides(fromTOML: "a = 1").overrides.isEmpty)
         #expect(throws: ConfigError.self) { try Keymap.overrides(fromTOML: "[keys\nquit = 1") }
     }
+
+    @Test func aPanesOwnKeysShadowTheKeysOfEveryPaneOnlyInThatPane() {
+        // Issue #13: r reverses a position in the positions pane and retries the connection
+        // elsewhere; x closes a position; e modifies an order.
+        let input = DashboardKeyInput(keymap: .defaults)
+        #expect(input.intent(for: .character("r"), overlay: .none, ticket: nil, pane: .positions) == .reverseSelectedPosition)
+        #expect(input.intent(for: .character("r"), overlay: .none, ticket: nil, pane: .watchlist) == .retryConnection)
+        #expect(input.intent(for: .character("x"), overlay: .none, ticket: nil, pane: .positions) == .closeSelectedPosition)
+        #expect(input.intent(for: .character("x"), overlay: .none, ticket: nil, pane: .orders) == nil)
+        #expect(input.intent(for: .character("e"), overlay: .none, ticket: nil, pane: .orders) == .modifySelectedOrder)
+        #expect(input.intent(for: .character("b"), overlay: .none, ticket: nil, pane: .positions) == .openTicket(.buy))
+        #expect(Keymap.defaults.keys(for: .reversePosition) == [.character("r")])
+        #expect(Keymap.defaults.keys(for: .retryConnection) == [.character("r")])
+    }
+
+    @Test func rebindingAPanesKeyConflictsOnlyWithinItsScope() {
+        var keymap = Keymap.defaults
+        // x is free among the positions pane's keys once close_position moves to X.
+        let warnings = keymap.apply(overrides: ["close_position": ["X"], "reverse_position": ["x"]])
+        #expect(warnings.isEmpty)
+        #expect(keymap.action(for: .character("x"), in: .positions) == .reversePosition)
+        #expect(keymap.action(for: .character("r"), in: .positions) == .retryConnection)
+        #expect(keymap.action(for: .character("X"), in: .positions) == .closePosition)
+    }
 }

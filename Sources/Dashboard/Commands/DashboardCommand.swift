@@ -2,6 +2,7 @@
 ///
 /// `buy|sell QTY SYMBOL [mkt | lmt PRICE | stp PRICE | stplmt STOP LIMIT] [gtc]`,
 /// `explain CODE`, `theme NAME`, `add SYMBOL`, `remove SYMBOL`, `cancel ORDER_ID`, `cancelall`,
+/// `modify ORDER_ID [qty|lmt|stp VALUE]`, `flatten SYMBOL|all`,
 /// `help`, `q` / `quit`.
 public enum DashboardCommand: Sendable, Hashable {
     /// An order line, parsed by `OrderTicketCommand` (the whole line, side first).
@@ -18,6 +19,11 @@ public enum DashboardCommand: Sendable, Hashable {
     case cancel(Int)
     /// Cancel every working order (after confirmation).
     case cancelAll
+    /// Modify working order `orderID`: open the ticket on it, with `field` set to `value`
+    /// (then straight to review) when given.
+    case modify(orderID: Int, field: TicketInputField?, value: String?)
+    /// Close the position in a symbol, or every position when `nil` (`flatten all`).
+    case flatten(String?)
     /// Show the help overlay.
     case help
     /// Quit (after confirmation when orders are working).
@@ -56,9 +62,39 @@ public enum DashboardCommand: Sendable, Hashable {
                 return .failure(CommandLineError("Give an order id: 'cancel 12', or use 'cancelall'."))
             }
             return .success(.cancel(id))
+        case "modify", "mod":
+            return parseModify(Array(words.dropFirst()))
+        case "flatten", "close":
+            guard let argument else {
+                return .failure(CommandLineError("Give a symbol or 'all': 'flatten AAPL', 'flatten all'."))
+            }
+            return .success(.flatten(argument.lowercased() == "all" ? nil : argument))
         default:
-            return .failure(CommandLineError("'\(verb)' is not a command; try buy, sell, explain, theme, add, remove, cancel, cancelall, help or q."))
+            return .failure(CommandLineError("'\(verb)' is not a command; try buy, sell, modify, flatten, explain, theme, add, remove, cancel, cancelall, help or q."))
         }
+    }
+}
+
+extension DashboardCommand {
+    /// `modify ID [qty|lmt|stp VALUE]`.
+    static func parseModify(_ words: [String]) -> Result<DashboardCommand, CommandLineError> {
+        let usage = "'modify ID' opens the ticket on a working order; 'modify 12 lmt 231.50', 'modify 12 stp 228', 'modify 12 qty 200' go straight to review."
+        guard let first = words.first, let orderID = Int(first) else {
+            return .failure(CommandLineError("Give an order id: \(usage)"))
+        }
+        guard words.count > 1 else { return .success(.modify(orderID: orderID, field: nil, value: nil)) }
+        let field: TicketInputField
+        switch words[1].lowercased() {
+        case "qty", "quantity", "q": field = .quantity
+        case "lmt", "limit", "l": field = .limitPrice
+        case "stp", "stop", "s": field = .stopPrice
+        default:
+            return .failure(CommandLineError("'\(words[1])' is not a field of an order; use qty, lmt or stp: \(usage)"))
+        }
+        guard words.count == 3 else {
+            return .failure(CommandLineError("Give one new value after '\(words[1])': \(usage)"))
+        }
+        return .success(.modify(orderID: orderID, field: field, value: words[2]))
     }
 }
 

@@ -11,6 +11,9 @@ public enum DashboardEffect: Sendable, Hashable {
     /// Place an order with this id (IB `placeOrder`). The id comes from the gateway's
     /// `nextValidId`, so the app must use it as given.
     case placeOrder(orderID: Int, OrderInstruction)
+    /// Modify a working order of this client: place it again under its own id with the new
+    /// quantity, prices or time in force (IB `placeOrder` with an id already used).
+    case modifyOrder(orderID: Int, OrderInstruction)
     /// Cancel one order (IB `cancelOrder`).
     case cancelOrder(orderID: Int)
     /// Cancel an order another client id placed. IB lets only the owner's client id cancel it

@@ -32,6 +32,12 @@ public enum UserIntent: Sendable, Hashable {
     case submit
     /// Esc: back out one step (review → edit → closed; close overlays; answer no).
     case back
+    /// Open the ticket on the order selected in the orders pane to modify it (`e`).
+    case modifySelectedOrder
+    /// Open the ticket, in review, to close the position selected in the positions pane (`x`).
+    case closeSelectedPosition
+    /// Open the ticket, in review, to reverse the selected position (`r` in the positions pane).
+    case reverseSelectedPosition
     /// Cancel the order selected in the orders pane (`c`).
     case cancelSelectedOrder
     /// Cancel every working order, after confirmation (`C`).

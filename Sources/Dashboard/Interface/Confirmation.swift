@@ -4,6 +4,9 @@ public enum Confirmation: Sendable, Hashable {
     case cancelAllOrders(workingCount: Int)
     /// "Quit with N orders still working?"
     case quitWithWorkingOrders(workingCount: Int)
+    /// "Send these N orders to flatten every position?" (`:flatten all`): one review listing
+    /// every closing order, and the positions that cannot be closed from here with why.
+    case flattenAll(FlattenBatch)
 
     /// The question, for the dialog.
     public var question: String {
@@ -12,6 +15,8 @@ public enum Confirmation: Sendable, Hashable {
             "Cancel all \(count) working order\(count == 1 ? "" : "s")? (Enter: yes, Esc: no)"
         case .quitWithWorkingOrders(let count):
             "\(count) order\(count == 1 ? " is" : "s are") still working and will keep working at IB after ibterm quits. Quit anyway? (Enter: yes, Esc: no)"
+        case .flattenAll(let batch):
+            "Send \(batch.sendable.count) order\(batch.sendable.count == 1 ? "" : "s") to flatten every position? (Enter: yes, Esc: no)"
         }
     }
 }

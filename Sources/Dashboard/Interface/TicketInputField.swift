@@ -1,13 +1,14 @@
 import Vocabulary
 
-/// The ticket fields that take typed text, in the order Up/Down and Tab move through them.
+/// The ticket fields that take typed text, in the order they are drawn and Up/Down and Tab
+/// move through them.
 public enum TicketInputField: String, Sendable, Hashable, CaseIterable {
     /// The quantity.
     case quantity
+    /// The stop price (drawn before the limit, as a stop-limit reads: stop, then limit).
+    case stopPrice
     /// The limit price.
     case limitPrice
-    /// The stop price.
-    case stopPrice
 
     /// Whether the field applies to `orderType`.
     public func applies(to orderType: OrderType) -> Bool {

@@ -2,9 +2,10 @@ import Vocabulary
 
 
 extension JournalEntry {
-    /// The line for an order handed to the client.
-    public static func orderSent(_ order: OrderInstruction, orderID: Int, at time: Timestamp) -> JournalEntry {
-        var entry = JournalEntry(kind: .orderSent, time: time)
+    /// The line for an order handed to the client; `modifies` for a modification of the
+    /// working order `orderID` (placed again under its id).
+    public static func orderSent(_ order: OrderInstruction, orderID: Int, modifies: Bool = false, at time: Timestamp) -> JournalEntry {
+        var entry = JournalEntry(kind: modifies ? .orderModifySent : .orderSent, time: time)
         entry.orderID = orderID
         entry.symbol = order.symbol
         entry.side = order.side

@@ -13,6 +13,8 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// An order was handed to the client for sending.
         case orderSent = "order_sent"
+        /// A modification of a working order was handed to the client (same order id).
+        case orderModifySent = "order_modify_sent"
         /// An order's status changed (IB `orderStatus`).
         case statusChange = "status_change"
         /// An execution (fill) was reported (IB `execDetails`).

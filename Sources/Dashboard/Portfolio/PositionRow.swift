@@ -21,6 +21,9 @@ public struct PositionRow: Sendable, Hashable {
     public var unrealizedPnL: PnLValue
     /// Realized P&L, with its source.
     public var realizedPnL: PnLValue
+    /// Today's P&L of the position, from the gateway (`pnlSingle`) only: unavailable until it
+    /// sent one.
+    public var dailyPnL: PnLValue
     /// The freshness of the quote the price comes from (`nil` when not on the watchlist).
     public var quoteFreshness: Freshness?
 
@@ -50,5 +53,6 @@ public struct PositionRow: Sendable, Hashable {
         }
         let realized = holding.gatewayPnL?.realized ?? record.reportedRealizedPnL
         realizedPnL = PnLValue(amount: realized, source: .gateway)
+        dailyPnL = holding.gatewayPnL?.daily.map { PnLValue(amount: $0, source: .gateway) } ?? .unavailable
     }
 }

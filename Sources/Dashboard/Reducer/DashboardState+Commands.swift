@@ -38,6 +38,11 @@ extension DashboardState {
             return cancelSelectedOrder()
         case .cancelAll:
             return requestCancelAll()
+        case let .modify(orderID, field, value):
+            return openModification(of: orderID, edit: field.flatMap { field in value.map { (field, $0) } })
+        case .flatten(let symbol):
+            guard let symbol else { return requestFlattenAll() }
+            return closePosition(symbol)
         case .help:
             setOverlay(.help)
             return []

@@ -1,6 +1,11 @@
 /// The trader's intents: navigation, overlays, the watchlist, cancels and quitting.
 extension DashboardState {
     mutating func handle(_ intent: UserIntent) -> [DashboardEffect] {
+        // Once sent, the ticket closes on the next key: its order is never edited or sent again.
+        if interface.overlay == .ticket, case .sent = ticket?.ticket.phase {
+            changed = true
+            return closeTicket()
+        }
         switch intent {
         case .submit: return submit()
         case .back: return back()
@@ -23,6 +28,9 @@ extension DashboardState {
         case .focus(let pane): focus(pane)
         case .openTicket(let side): return openTicket(side)
         case .cancelSelectedOrder: return cancelSelectedOrder()
+        case .modifySelectedOrder: return modifySelectedOrder()
+        case .closeSelectedPosition: return closeSelectedPosition(reverse: false)
+        case .reverseSelectedPosition: return closeSelectedPosition(reverse: true)
         case .cancelAllOrders: return requestCancelAll()
         case .beginAddSymbol: setOverlay(.addSymbol(""))
         case .removeSelectedSymbol:
@@ -168,6 +176,8 @@ extension DashboardState {
             isQuitting = true
             changed = true
             return [.quit]
+        case .flattenAll(let batch):
+            return sendFlatten(batch)
         }
     }
 

@@ -22,6 +22,13 @@ extension DashboardState {
                 remaining: report.quantity, at: now))]
         }
         let before = order
+        // A modification shows in the lifecycle once IB lists the order with its new values.
+        let modified = OrderAmendment.changes(
+            from: (order.quantity, order.limitPrice, order.stopPrice, order.timeInForce),
+            to: (report.quantity, report.limitPrice, report.stopPrice, report.timeInForce))
+        if !modified.isEmpty, order.status.isWorking {
+            order.recordStatus(order.status, note: "Modified: " + modified.map { "\($0.field) \($0.old) → \($0.new)" }.joined(separator: ", "), at: now)
+        }
         order.quantity = report.quantity
         order.limitPrice = report.limitPrice
         order.stopPrice = report.stopPrice

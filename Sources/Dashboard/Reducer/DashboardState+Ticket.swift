@@ -4,7 +4,7 @@ import Vocabulary
 /// The order ticket: open, edit, review, send once, back out.
 extension DashboardState {
     /// The facts the ticket checks for `symbol`, taken from the state at `now`.
-    public func ticketContext(for symbol: String) -> TicketContext {
+    public func ticketContext(for symbol: String, excluding orderID: Int? = nil) -> TicketContext {
         let tracked = quotes.tracked(symbol)
         let tick = contracts[symbol].flatMap { FixedDecimal(checkedRounding: $0.minimumTick) } ?? FixedDecimal(raw: 1_000_000)
         return TicketContext(
@@ -16,7 +16,10 @@ extension DashboardState {
             netLiquidation: accountValues.netLiquidation.flatMap(FixedDecimal.init(checkedRounding:)),
             position: positions[symbol]?.holding.quantity ?? 0,
             minimumTick: tick,
-            limits: config.ticketLimits)
+            limits: config.ticketLimits,
+            otherWorkingOrders: workingOrders
+                .filter { $0.symbol == symbol && $0.orderID != orderID }
+                .map { "#\($0.orderID) \($0.side.rawValue) \($0.remaining) \($0.orderType.rawValue)\($0.limitPrice.map { " \($0.formatted(minimumFractionDigits: 2))" } ?? "")" })
     }
 
     /// Why no order can be placed right now, whatever the ticket says: the connection is not
@@ -48,6 +51,10 @@ extension DashboardState {
         if let price = side == .buy ? (quote?.ask ?? quote?.last) : (quote?.bid ?? quote?.last), price > 0 {
             ticket.limitPriceText = FixedDecimal(checkedRounding: price)?.formatted(fractionDigits: 2) ?? ""
         }
+        // From the positions pane, b and s start from the position's size.
+        if interface.focusedPane == .positions, let held = positions[symbol]?.holding.quantity.magnitude.wholeValue, held > 0 {
+            ticket.quantityText = "\(held)"
+        }
         return showTicket(ticket)
     }
 
@@ -59,9 +66,9 @@ extension DashboardState {
 
     /// Shows `ticket`, replacing any open one; requests quotes for a symbol nothing subscribes
     /// yet, so that the ticket gets a reference quote.
-    private mutating func showTicket(_ ticket: OrderTicket) -> [DashboardEffect] {
+    mutating func showTicket(_ ticket: OrderTicket, focus: TicketInputField = .quantity) -> [DashboardEffect] {
         var effects = closeTicket()
-        self.ticket = TicketEditor(ticket: ticket)
+        self.ticket = TicketEditor(ticket: ticket, focusedField: focus)
         setOverlay(.ticket)
         let symbol = ticket.symbol
         if quotes.tracked(symbol) == nil && !watchlist.contains(symbol) {
@@ -87,6 +94,9 @@ extension DashboardState {
         switch intent {
         case .focusTicketField(let field):
             if field.applies(to: editor.ticket.orderType) { editor.focusedField = field }
+        case .setOrderType(let type) where editor.ticket.amending != nil && type != editor.ticket.orderType:
+            editor.refusal = TicketRefusal(.orderNotModifiable, field: .ticket,
+                "A working order keeps its type; cancel it and place a new \(type.rawValue) order to change it.")
         case .setOrderType(let type):
             editor.ticket.orderType = type
             editor.refusal = nil
@@ -123,15 +133,15 @@ extension DashboardState {
         guard var editor = ticket else { return [] }
         changed = true
         if let refusal = placementRefusal {
-            refuse(refusal, editor: &editor)
+            refuseTicket(refusal, editor: &editor)
             return []
         }
         do {
-            try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol))
+            try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol, excluding: editor.ticket.amending?.orderID))
             editor.refusal = nil
             ticket = editor
         } catch {
-            refuse(error, editor: &editor)
+            refuseTicket(error, editor: &editor)
         }
         return []
     }
@@ -140,15 +150,18 @@ extension DashboardState {
         guard var editor = ticket else { return [] }
         changed = true
         if let refusal = placementRefusal {
-            refuse(refusal, editor: &editor)
+            refuseTicket(refusal, editor: &editor)
             return []
+        }
+        if let amendment = editor.ticket.amending {
+            return sendModification(amendment, editor: &editor)
         }
         guard let orderID = nextOrderID else { return [] }  // placementRefusal covers this
         let instruction: OrderInstruction
         do {
             instruction = try editor.ticket.send(in: ticketContext(for: editor.ticket.symbol))
         } catch {
-            refuse(error, editor: &editor)
+            refuseTicket(error, editor: &editor)
             return []
         }
         nextOrderID = orderID + 1
@@ -172,11 +185,13 @@ extension DashboardState {
         return closeTicket()
     }
 
-    private mutating func refuse(_ refusal: TicketRefusal, editor: inout TicketEditor) {
+    mutating func refuseTicket(_ refusal: TicketRefusal, editor: inout TicketEditor) {
         editor.refusal = refusal
         if let field = TicketInputField.allCases.first(where: { $0.ticketField == refusal.field }),
            field.applies(to: editor.ticket.orderType) {
             editor.focusedField = field
+            // The refused text is wrong: the next character typed replaces it.
+            editor.replacesOnType = true
         }
         ticket = editor
         note(.orderRefused, "Order not sent: \(refusal.field.rawValue)", refusal.message,

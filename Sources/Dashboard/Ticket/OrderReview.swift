@@ -17,23 +17,72 @@ public struct OrderReview: Sendable, Hashable {
     public var quoteFreshness: Freshness
     /// Whether the trader overrode a non-live reference quote to get here.
     public var quoteOverridden: Bool
+    /// The working order this review modifies, or `nil` for a new order.
+    public var amendment: OrderAmendment?
+    /// The other working orders in the symbol, which may fill too.
+    public var otherWorkingOrders: [String] = []
 
-    /// The review as lines of text for the confirmation pane.
+    /// Creates a review.
+    public init(
+        instruction: OrderInstruction, estimatedNotional: FixedDecimal, estimatedCommission: TieredCommission.Estimate,
+        positionBefore: FixedDecimal, positionAfter: FixedDecimal, quoteFreshness: Freshness, quoteOverridden: Bool,
+        amendment: OrderAmendment? = nil
+    ) {
+        self.instruction = instruction
+        self.estimatedNotional = estimatedNotional
+        self.estimatedCommission = estimatedCommission
+        self.positionBefore = positionBefore
+        self.positionAfter = positionAfter
+        self.quoteFreshness = quoteFreshness
+        self.quoteOverridden = quoteOverridden
+        self.amendment = amendment
+    }
+
+    /// What the order does to a short position, if anything: opens one (from flat or long)
+    /// or adds to one.
+    public var shortEffect: String? {
+        guard positionAfter < 0, positionAfter < positionBefore else { return nil }
+        let symbol = instruction.symbol
+        if positionBefore < 0 {
+            return "adds to a short: \(positionBefore) → \(positionAfter) \(symbol)"
+        }
+        return "opens a short of \(positionAfter.magnitude) \(symbol)"
+    }
+
+    /// The review as lines of text for the confirmation pane; a modification shows
+    /// `old → new` for every field it changes.
     public var lines: [String] {
-        var result = [
+        let changed = Dictionary(
+            (amendment?.changes(to: instruction) ?? []).map { ($0.field, "\($0.old) → \($0.new)") },
+            uniquingKeysWith: { first, _ in first })
+        func value(_ field: String, _ text: String) -> String { changed[field] ?? text }
+        var result: [String] = []
+        if let amendment {
+            result.append("Modify:      order \(amendment.orderID), same id (cancel/replace in one step)")
+            if amendment.filled > 0 { result.append("Filled:      \(amendment.filled) (kept)") }
+        }
+        result += [
             "Side:        \(instruction.side.rawValue)",
-            "Quantity:    \(instruction.quantity)",
+            "Quantity:    \(value("Quantity", "\(instruction.quantity)"))",
             "Symbol:      \(instruction.symbol)",
             "Type:        \(instruction.orderType.rawValue)",
         ]
-        if let stop = instruction.stopPrice { result.append("Stop:        \(stop.formatted(minimumFractionDigits: 2))") }
-        if let limit = instruction.limitPrice { result.append("Limit:       \(limit.formatted(minimumFractionDigits: 2))") }
+        if instruction.stopPrice != nil || changed["Stop"] != nil {
+            result.append("Stop:        \(value("Stop", OrderAmendment.price(instruction.stopPrice)))")
+        }
+        if instruction.limitPrice != nil || changed["Limit"] != nil {
+            result.append("Limit:       \(value("Limit", OrderAmendment.price(instruction.limitPrice)))")
+        }
         result += [
-            "TIF:         \(instruction.timeInForce.rawValue)",
+            "TIF:         \(value("TIF", instruction.timeInForce.rawValue))",
             "Notional:    ≈ \(estimatedNotional.formatted(fractionDigits: 2, groupingThousands: true))",
             "Commission:  ≈ \(estimatedCommission.total.formatted(fractionDigits: 2, groupingThousands: true)) (IBKR Pro tiered estimate)",
             "Position:    \(positionBefore) → \(positionAfter)",
         ]
+        if let shortEffect { result.append("Short:       \(shortEffect)") }
+        for (index, order) in otherWorkingOrders.enumerated() {
+            result.append((index == 0 ? "Also working:" : "             ") + " \(order)")
+        }
         if quoteOverridden {
             result.append("Warning:     reference quote is \(quoteFreshness.badge); sent on your override")
         }

@@ -9,6 +9,13 @@ extension OrderTicket {
             throw TicketRefusal(.symbolMissing, field: .symbol, "Symbol is missing.")
         }
         let quantity = try validQuantity(limits: context.limits)
+        // A modification's total includes what filled; only the rest can still trade.
+        let filled = amending?.filled ?? 0
+        if let amending, quantity <= filled {
+            throw TicketRefusal(.quantityNotAboveFilled, field: .quantity,
+                "Order \(amending.orderID) has \(filled) filled; the new total quantity must be above \(filled).")
+        }
+        let working = quantity - filled
         let limitPrice = orderType.needsLimitPrice
             ? try validPrice(limitPriceText, field: .limitPrice, tick: context.minimumTick) : nil
         let stopPrice = orderType.needsStopPrice
@@ -30,7 +37,7 @@ extension OrderTicket {
         }
 
         let fillPrice = try expectedFillPrice(limit: limitPrice, stop: stopPrice, quote: context.quote)
-        let notional = fillPrice * quantity
+        let notional = fillPrice * working
         if notional > context.limits.maxNotional {
             throw TicketRefusal(.notionalAboveMaximum, field: .notional,
                 "Notional ≈ \(notional.formatted(fractionDigits: 2)) is above the maximum \(context.limits.maxNotional.formatted(fractionDigits: 2)).")
@@ -58,13 +65,20 @@ extension OrderTicket {
         let instruction = OrderInstruction(
             side: side, quantity: quantity, symbol: symbol, orderType: orderType,
             limitPrice: limitPrice, stopPrice: stopPrice, timeInForce: timeInForce)
+        if let amending, amending.changes(to: instruction).isEmpty {
+            throw TicketRefusal(.nothingChanged, field: .ticket,
+                "Nothing changed in order \(amending.orderID); edit the quantity, a price or the TIF, or press Esc.")
+        }
         let commission = TieredCommission(monthlyVolume: context.monthlyVolume)
-            .estimate(quantity: quantity, price: fillPrice, side: side)
-        return OrderReview(
+            .estimate(quantity: working, price: fillPrice, side: side)
+        // A modification replaces what is still working: the position moves by the new rest.
+        var review = OrderReview(
             instruction: instruction, estimatedNotional: notional, estimatedCommission: commission,
             positionBefore: context.position,
-            positionAfter: context.position + FixedDecimal(side.sign * quantity),
-            quoteFreshness: freshness, quoteOverridden: !freshness.isLive)
+            positionAfter: context.position + FixedDecimal(side.sign * working),
+            quoteFreshness: freshness, quoteOverridden: !freshness.isLive, amendment: amending)
+        review.otherWorkingOrders = context.otherWorkingOrders
+        return review
     }
 
     private func validQuantity(limits: TicketLimits) throws(TicketRefusal) -> Int {

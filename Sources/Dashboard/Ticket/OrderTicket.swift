@@ -36,6 +36,10 @@ public struct OrderTicket: Sendable, Hashable {
     public var stopPriceText: String { didSet { invalidate() } }
     /// The time in force.
     public var timeInForce: TimeInForce { didSet { invalidate() } }
+    /// The working order this ticket modifies, or `nil` for a new order. Fixed when the
+    /// ticket opens (only its `filled` follows the order): symbol, side and order type of a
+    /// modification do not change.
+    public internal(set) var amending: OrderAmendment?
     /// The current phase.
     public private(set) var phase: Phase = .editing
     /// Whether the trader has overridden a non-live reference quote for this edit.
@@ -44,8 +48,10 @@ public struct OrderTicket: Sendable, Hashable {
     /// Creates a ticket in the editing phase.
     public init(
         side: OrderSide, symbol: String, quantityText: String = "", orderType: OrderType = .limit,
-        limitPriceText: String = "", stopPriceText: String = "", timeInForce: TimeInForce = .day
+        limitPriceText: String = "", stopPriceText: String = "", timeInForce: TimeInForce = .day,
+        amending: OrderAmendment? = nil
     ) {
+        self.amending = amending
         self.side = side
         self.symbol = symbol
         self.quantityText = quantityText
@@ -53,6 +59,18 @@ public struct OrderTicket: Sendable, Hashable {
         self.limitPriceText = limitPriceText
         self.stopPriceText = stopPriceText
         self.timeInForce = timeInForce
+    }
+
+    /// A ticket that modifies the working order `amendment.orderID`, prefilled with what the
+    /// order is now.
+    public init(amending amendment: OrderAmendment) {
+        let original = amendment.original
+        self.init(
+            side: original.side, symbol: original.symbol, quantityText: "\(original.quantity)",
+            orderType: original.orderType,
+            limitPriceText: original.limitPrice?.formatted(minimumFractionDigits: 2) ?? "",
+            stopPriceText: original.stopPrice?.formatted(minimumFractionDigits: 2) ?? "",
+            timeInForce: original.timeInForce, amending: amendment)
     }
 
     /// The review, when the ticket is in the reviewing phase.

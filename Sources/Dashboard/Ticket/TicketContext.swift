@@ -22,14 +22,18 @@ public struct TicketContext: Sendable, Hashable {
     public var limits: TicketLimits
     /// Shares already traded this month, which selects the commission tier.
     public var monthlyVolume: Int
+    /// The other working orders in the symbol (`#2 SELL 50 AAPL LMT 279.50 DAY`), which may
+    /// fill too: the review lists them.
+    public var otherWorkingOrders: [String] = []
 
     /// Creates a context.
     public init(
         quote: WatchedQuote?, quoteFreshness: Freshness, connection: LinkState,
         accountKind: AccountKind, allowLive: Bool = false, netLiquidation: FixedDecimal?,
         position: FixedDecimal = 0, minimumTick: FixedDecimal = FixedDecimal(raw: 1_000_000),
-        limits: TicketLimits = TicketLimits(), monthlyVolume: Int = 0
+        limits: TicketLimits = TicketLimits(), monthlyVolume: Int = 0, otherWorkingOrders: [String] = []
     ) {
+        self.otherWorkingOrders = otherWorkingOrders
         self.quote = quote
         self.quoteFreshness = quoteFreshness
         self.connection = connection

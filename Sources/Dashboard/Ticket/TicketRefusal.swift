@@ -47,6 +47,12 @@ public struct TicketRefusal: Error, Sendable, Hashable {
         case notInReview
         /// The order of this review was already sent.
         case alreadySent
+        /// A modification's new total quantity is not above what already filled.
+        case quantityNotAboveFilled
+        /// A modification changes nothing.
+        case nothingChanged
+        /// The order to modify is no longer working, or cannot be modified from here.
+        case orderNotModifiable
     }
 
     /// What went wrong.

@@ -38,6 +38,33 @@ extension IBClient {
         return OrderHandle(orderId: orderId, events: stream)
     }
 
+    /// Modifies a working order this client placed (IB: placeOrder again under the order's id,
+    /// cancel/replace in one step): new quantity, prices or time in force. Its events keep
+    /// coming on the handle it was placed with, if this connection placed it.
+    /// - Throws: `.notConnected`, `.liveTradingRefused`, or `.orderIDUnavailable` when
+    ///   `orderId` is not an id this client has used.
+    public func modifyOrder(_ contract: Contract, _ order: Order, orderId: Int) throws(TWSClientError) {
+        guard case .usable(let info) = machine.state else {
+            throw TWSClientError(.notConnected, "not connected to the gateway; the modification was not sent")
+        }
+        do {
+            try paperGuard.authorizeOrder(account: order.account.isEmpty ? nil : order.account, managedAccounts: info.accounts)
+        } catch {
+            throw TWSClientError(.liveTradingRefused, error.description, paperGuard: error)
+        }
+        guard let next = orderIDs.nextID, orderId < next, orderId > 0 else {
+            throw TWSClientError(.orderIDUnavailable, "order id \(orderId) was never used by this client, so there is no order to modify")
+        }
+        var order = order
+        order.orderId = orderId
+        orders.modified(orderId, totalQuantity: order.totalQuantity)
+        logger.info("modifying order", metadata: [
+            "tws.order_id": "\(orderId)", "tws.order": "\(order.action) \(order.totalQuantity?.description ?? "?") \(contract.symbol) \(order.orderType)",
+        ])
+        send(.placeOrder(PlaceOrder(contract: contract, order: order)))
+        rearmTimer()
+    }
+
     /// Asks the gateway to cancel one order (IB: cancelOrder).
     public func cancelOrder(_ orderId: Int) throws(TWSClientError) {
         guard machine.state.isUsable else {

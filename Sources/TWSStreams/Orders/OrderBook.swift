@@ -30,6 +30,12 @@ package struct OrderBook: Sendable {
         tracks[orderId] = OrderTrack(totalQuantity: totalQuantity)
     }
 
+    /// The order was modified (placed again under its id) with a new total quantity.
+    package mutating func modified(_ orderId: Int, totalQuantity: FixedDecimal?) {
+        guard let totalQuantity else { return }
+        tracks[orderId]?.totalQuantity = totalQuantity
+    }
+
     /// The order's stream ended.
     package mutating func finished(_ orderId: Int) {
         tracks[orderId]?.isStreaming = false

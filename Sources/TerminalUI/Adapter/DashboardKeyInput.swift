@@ -48,8 +48,9 @@ public struct DashboardKeyInput: Sendable {
     ///   `DashboardLayout.isTooSmall(_:)`) nothing of the dashboard is visible, so no key may
     ///   act on it: only the quit keys (the keymap's `quit` keys and Ctrl-C) do, as Ctrl-C does
     ///   everywhere. Every other key is ignored. (Resizes are not keys; they always act.)
-    /// - Otherwise `intent(for:overlay:ticket:)` decides.
-    public func command(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?, screenTooSmall: Bool) -> Command? {
+    /// - Otherwise `intent(for:overlay:ticket:pane:)` decides (`pane` is the focused one: its
+    ///   own keys, such as `x` and `r` in the positions pane, come first).
+    public func command(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?, pane: Pane = .watchlist, screenTooSmall: Bool) -> Command? {
         switch key {
         case Self.redrawKey: return .redraw
         case Self.suspendKey: return .suspend
@@ -59,7 +60,7 @@ public struct DashboardKeyInput: Sendable {
         if screenTooSmall {
             return keymap.action(for: key) == .quit ? .intent(Self.quitIntent(overlay: overlay)) : nil
         }
-        return intent(for: key, overlay: overlay, ticket: ticket).map(Command.intent)
+        return intent(for: key, overlay: overlay, ticket: ticket, pane: pane).map(Command.intent)
     }
 
     /// The intent that quits from `overlay` as `q` does from the panes: `.quit` with nothing
@@ -75,7 +76,7 @@ public struct DashboardKeyInput: Sendable {
     }
 
     /// The intent for `key`, or `nil` when the key means nothing here.
-    public func intent(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?) -> UserIntent? {
+    public func intent(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?, pane: Pane = .watchlist) -> UserIntent? {
         switch overlay {
         case .commandLine, .addSymbol:
             return textEntry(key)
@@ -93,7 +94,7 @@ public struct DashboardKeyInput: Sendable {
             default: return nil
             }
         case .none:
-            return paneKey(key)
+            return paneKey(key, pane: pane)
         }
     }
 
@@ -133,8 +134,8 @@ public struct DashboardKeyInput: Sendable {
         return .focusTicketField(editor.focusedField)
     }
 
-    private func paneKey(_ key: KeyEvent) -> UserIntent? {
-        guard let action = keymap.action(for: key) else { return nil }
+    private func paneKey(_ key: KeyEvent, pane: Pane) -> UserIntent? {
+        guard let action = keymap.action(for: key, in: pane) else { return nil }
         switch action {
         case .moveUp: return .moveSelection(.up)
         case .moveDown: return .moveSelection(.down)
@@ -154,6 +155,9 @@ public struct DashboardKeyInput: Sendable {
         case .command: return .openCommandLine
         case .quit: return .quit
         case .retryConnection: return .retryConnection
+        case .modifyOrder: return .modifySelectedOrder
+        case .closePosition: return .closeSelectedPosition
+        case .reversePosition: return .reverseSelectedPosition
         case .confirm: return .submit
         case .back: return .back
         default: return nil

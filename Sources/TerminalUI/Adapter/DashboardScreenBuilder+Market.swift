@@ -59,7 +59,8 @@ extension DashboardScreenBuilder {
             marketValue: ScreenFormat.money(row.marketValue),
             priceState: freshness ?? .noData,
             unrealizedPnL: ScreenFormat.signedMoney(row.unrealizedPnL.amount),
-            realizedPnL: ScreenFormat.signedMoney(row.realizedPnL.amount))
+            realizedPnL: ScreenFormat.signedMoney(row.realizedPnL.amount),
+            dailyPnL: ScreenFormat.signedMoney(row.dailyPnL.amount))
     }
 
     /// Daily, unrealized and realized P&L with their sources, net liquidation and buying power

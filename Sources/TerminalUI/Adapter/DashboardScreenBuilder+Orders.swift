@@ -33,7 +33,9 @@ extension DashboardScreenBuilder {
             refusal: editor.refusal.map(Self.refusal),
             reviewLines: ticket.review?.lines ?? [],
             reference: reference,
-            referenceState: freshness(of: ticket.symbol).state)
+            referenceState: freshness(of: ticket.symbol).state,
+            modifies: ticket.amending.map { "#\($0.orderID)" },
+            quoteOverridden: ticket.quoteOverrideAcknowledged)
     }
 
     /// A refusal with the field it names; a refused non-live quote also says which key

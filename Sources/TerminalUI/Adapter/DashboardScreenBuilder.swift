@@ -63,7 +63,7 @@ public struct DashboardScreenBuilder: Sendable {
     }
 
     /// The keys that quit: the keymap's `quit` keys and Ctrl-C (always a quit key, see
-    /// `DashboardKeyInput.command(for:overlay:ticket:screenTooSmall:)`).
+    /// `DashboardKeyInput.command(for:overlay:ticket:pane:screenTooSmall:)`).
     public var quitKeys: [String] {
         Self.quitKeys(of: keymap)
     }
@@ -134,6 +134,19 @@ public struct DashboardScreenBuilder: Sendable {
                 title: "Quit ibterm",
                 question: "\(count) \(verb) still working and will keep working at IB after ibterm quits. Quit anyway?",
                 details: details, confirmKey: "y/\(DashboardKeyInput.interruptKey.name)", cancelKey: "n", isDestructive: true)
+        case let .flattenAll(batch):
+            let lines = batch.entries.map { entry -> String in
+                if let refusal = entry.refusal { return "✕ \(entry.ticket.symbol) not closed: \(refusal.message)" }
+                guard let review = entry.ticket.review else { return entry.ticket.symbol }
+                return "\(review.instruction.summary)  ≈ \(review.estimatedNotional.formatted(fractionDigits: 2, groupingThousands: true))"
+            }
+            let count = batch.sendable.count
+            return ConfirmationPrompt(
+                title: "Flatten all positions",
+                question: count == 0
+                    ? "No closing order passes the ticket's checks; nothing will be sent."
+                    : "Send \(count) order\(count == 1 ? "" : "s") to close every position?",
+                details: lines, confirmKey: "y", cancelKey: "n", isDestructive: true)
         }
     }
 

@@ -1,5 +1,7 @@
 /// A user-facing command that keys are bound to, named by its config-file string
 /// (`move_up`, `buy`, `cancel_all`, ...).
+import Dashboard
+
 public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The config-file name.
     public var rawValue: String
@@ -66,4 +68,21 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public static let quit: KeyAction = "quit"
     /// Retry the connection now instead of waiting for the next attempt.
     public static let retryConnection: KeyAction = "retry_connection"
+    /// Modify the selected working order (orders pane).
+    public static let modifyOrder: KeyAction = "modify_order"
+    /// Close the selected position (positions pane).
+    public static let closePosition: KeyAction = "close_position"
+    /// Reverse the selected position (positions pane).
+    public static let reversePosition: KeyAction = "reverse_position"
+
+    /// The pane an action belongs to, or `nil` for an action of every pane. A pane's action
+    /// may share a key with an action of every pane, which it then shadows in that pane only
+    /// (`r` reverses a position in the positions pane and retries the connection elsewhere).
+    public var scope: Pane? {
+        switch self {
+        case .modifyOrder: .orders
+        case .closePosition, .reversePosition: .positions
+        default: nil
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import Dashboard
 import Vocabulary
 
 /// Which key triggers which `KeyAction`: the defaults (arrows and vim keys, Tab, b, s, c, C,
@@ -13,10 +14,11 @@ public struct Keymap: Hashable, Sendable {
     public init(bindings: [(action: KeyAction, keys: [KeyEvent])]) {
         actions = []
         keysByAction = [:]
-        var taken: Set<KeyEvent> = []
+        // Keys are unique per scope: an action of one pane may reuse a key of every pane.
+        var taken: [Pane?: Set<KeyEvent>] = [:]
         for (action, keys) in bindings {
             if keysByAction[action] == nil { actions.append(action) }
-            let fresh = keys.filter { taken.insert($0).inserted }
+            let fresh = keys.filter { taken[action.scope, default: []].insert($0).inserted }
             keysByAction[action, default: []].append(contentsOf: fresh)
         }
     }
@@ -45,11 +47,20 @@ public struct Keymap: Hashable, Sendable {
         (.command, [.character(":")]),
         (.quit, [.character("q")]),
         (.retryConnection, [.character("r")]),
+        (.modifyOrder, [.character("e")]),
+        (.closePosition, [.character("x")]),
+        (.reversePosition, [.character("r")]),
     ])
 
     /// The action bound to `key`, if any.
     public func action(for key: KeyEvent) -> KeyAction? {
-        actions.first { keysByAction[$0]?.contains(key) == true }
+        actions.first { $0.scope == nil && keysByAction[$0]?.contains(key) == true }
+    }
+
+    /// The action bound to `key` in `pane`: the pane's own action first, else one of every
+    /// pane.
+    public func action(for key: KeyEvent, in pane: Pane) -> KeyAction? {
+        actions.first { $0.scope == pane && keysByAction[$0]?.contains(key) == true } ?? action(for: key)
     }
 
     /// The keys bound to `action` (empty when unbound or unknown).
@@ -68,7 +79,7 @@ public struct Keymap: Hashable, Sendable {
     /// overrides (the alphabetically first action keeps it) are skipped with a warning.
     public mutating func apply(overrides: [String: [String]]) -> [ConfigWarning] {
         var warnings: [ConfigWarning] = []
-        var claimed: [KeyEvent: KeyAction] = [:]
+        var claimed: [ScopedKey: KeyAction] = [:]
         var replacements: [(KeyAction, [KeyEvent])] = []
         for name in overrides.keys.sorted() {
             let action = KeyAction(rawValue: name)
@@ -82,22 +93,32 @@ public struct Keymap: Hashable, Sendable {
                     warnings.append(ConfigWarning(keyPath: "keys.\(name)", message: "unknown key \"\(keyName)\", ignored"))
                     continue
                 }
-                if let owner = claimed[key], owner != action {
+                let scoped = ScopedKey(key: key, scope: action.scope)
+                if let owner = claimed[scoped], owner != action {
                     warnings.append(ConfigWarning(
                         keyPath: "keys.\(name)", message: "key \"\(key.name)\" is already bound to \(owner), ignored"))
                     continue
                 }
-                claimed[key] = action
+                claimed[scoped] = action
                 if !keys.contains(key) { keys.append(key) }
             }
             replacements.append((action, keys))
         }
         for action in actions {
-            keysByAction[action]?.removeAll { claimed[$0] != nil && claimed[$0] != action }
+            keysByAction[action]?.removeAll { key in
+                let owner = claimed[ScopedKey(key: key, scope: action.scope)]
+                return owner != nil && owner != action
+            }
         }
         for (action, keys) in replacements {
             keysByAction[action] = keys
         }
         return warnings
     }
+}
+
+/// A key within the scope of its action (one pane, or every pane).
+private struct ScopedKey: Hashable {
+    var key: KeyEvent
+    var scope: Pane?
 }

@@ -33,10 +33,11 @@ public struct PositionsPane: Hashable, Sendable {
         .init(TableColumn("", width: 1), priority: 0),
         .init(TableColumn("Symbol", width: 6), priority: 0),
         .init(.numeric("Qty", width: 6), priority: 0),
-        .init(.numeric("Avg cost", width: 9), priority: 3),
-        .init(.numeric("Mkt price", width: 9), priority: 1),
-        .init(.numeric("Mkt value", width: 11), priority: 2),
+        .init(.numeric("Avg cost", width: 9), priority: 1),
+        .init(.numeric("Mkt price", width: 9), priority: 3),
+        .init(.numeric("Mkt value", width: 11), priority: 1),
         .init(.numeric("Unrealized", width: 10), priority: 0),
+        .init(.numeric("Daily", width: 10), priority: 1),
         .init(.numeric("Realized", width: 10), priority: 4),
     ]
 
@@ -83,6 +84,7 @@ public struct PositionsPane: Hashable, Sendable {
             PaneChrome.cell(row.marketPrice, price, glyphs: glyphs),
             PaneChrome.cell(row.marketValue, price, glyphs: glyphs),
             PaneChrome.cell(row.unrealizedPnL, override: row.priceState == .live ? nil : price, glyphs: glyphs),
+            PaneChrome.cell(row.dailyPnL, glyphs: glyphs),
             PaneChrome.cell(row.realizedPnL, glyphs: glyphs),
         ]
         for index in [4, 5, 6] { cells[index].keepsRoleWhenSelected = keep }

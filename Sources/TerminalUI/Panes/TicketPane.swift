@@ -32,10 +32,11 @@ public struct TicketPane: Hashable, Sendable {
 
     /// The pane's title for the ticket's mode.
     var title: String {
+        let base = ticket?.modifies.map { "Modify order \($0)" } ?? PaneID.ticket.title
         switch ticket?.mode {
-        case .review: "Order ticket: review"
-        case .sent: "Order ticket: sent"
-        default: PaneID.ticket.title
+        case .review: return base + ": review"
+        case .sent: return base + ": sent"
+        default: return base
         }
     }
 
@@ -82,10 +83,18 @@ public struct TicketPane: Hashable, Sendable {
                 result.append([(mark, refused ? .error : .text), (padded, refused ? .error : .dim),
                                (value.isEmpty ? "_" : value, role)])
             }
+            result.append([(ticket.modifies == nil ? "m l s t type  g TIF" : "Type fixed; g TIF", .dim)])
         case .review:
-            result += ticket.reviewLines.map { [($0, ThemeRole.text)] }
+            // Wrapped under their label, so no review line is cut at any width.
+            for line in ticket.reviewLines {
+                result += Self.wrapped(glyphs.shown(line), width: width).map { [($0, ThemeRole.text)] }
+            }
         case let .sent(orderID):
-            result.append([("Sent as order \(orderID).", .info)])
+            let text = ticket.modifies == nil ? "Sent as order \(orderID)." : "Modification of \(orderID) sent (same id)."
+            result.append([(text, .info)])
+        }
+        if ticket.quoteOverridden, ticket.mode != .review {
+            result.append([("\(glyphs.marks.mark(MessageLevel.warning)) Override: quote not live, accepted", .warning)])
         }
         if let refusal = ticket.refusal {
             let text = "\(glyphs.marks.mark(MessageLevel.error)) Refused: \(refusal.message)"
@@ -95,10 +104,28 @@ public struct TicketPane: Hashable, Sendable {
         switch ticket.mode {
         case .edit: keys = "Enter review  Esc close"
         case .review: keys = "Enter send  Esc edit"
-        case .sent: keys = "Esc close"
+        case .sent: keys = "Any key closes"
         }
         result.append([(keys, .dim)])
         return result
+    }
+
+    /// `line` cut into rows of `width` columns at spaces; rows after the first are indented
+    /// under the value of a `Label:      value` line.
+    static func wrapped(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width, width > 20 else { return [line] }
+        // The label with its padding stays as written; the value wraps under itself.
+        var hang = 0
+        if let colon = line.firstIndex(of: ":") {
+            let afterColon = line[line.index(after: colon)...]
+            let spaces = afterColon.prefix { $0 == " " }.count
+            let labelWidth = line.distance(from: line.startIndex, to: colon) + 1 + spaces
+            if labelWidth < width / 2 { hang = labelWidth }
+        }
+        let label = String(line.prefix(hang))
+        let rows = WordWrap.lines(String(line.dropFirst(hang)), width: width - hang)
+        let pad = String(repeating: " ", count: hang)
+        return rows.enumerated().map { ($0.offset == 0 ? label : pad) + $0.element }
     }
 
     /// Rows the content needs inside the border at `width` columns.

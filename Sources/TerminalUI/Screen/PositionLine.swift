@@ -14,12 +14,16 @@ public struct PositionLine: Hashable, Sendable {
     public var priceState: Freshness
     /// Unrealized and realized P&L.
     public var unrealizedPnL: Figure, realizedPnL: Figure
+    /// Today's P&L of the position (the gateway's), or missing.
+    public var dailyPnL: Figure
 
     /// Creates a row.
     public init(
         symbol: String, quantity: String, averageCost: String?, marketPrice: String?, marketValue: String?,
-        priceState: Freshness = .live, unrealizedPnL: Figure = .missing, realizedPnL: Figure = .missing
+        priceState: Freshness = .live, unrealizedPnL: Figure = .missing, realizedPnL: Figure = .missing,
+        dailyPnL: Figure = .missing
     ) {
+        self.dailyPnL = dailyPnL
         self.symbol = symbol
         self.quantity = quantity
         self.averageCost = averageCost

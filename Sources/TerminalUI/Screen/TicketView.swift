@@ -67,14 +67,20 @@ public struct TicketView: Hashable, Sendable {
     public var reference: String?
     /// The reference quote's freshness.
     public var referenceState: Freshness?
+    /// The order the ticket modifies (`#12`), or `nil` for a new order.
+    public var modifies: String?
+    /// Whether the trader overrode a reference quote that is not live for this edit.
+    public var quoteOverridden: Bool
 
     /// Creates a ticket view.
     public init(
         side: TradeSide, quantity: String, symbol: String, orderType: String, limitPrice: String? = nil,
         stopPrice: String? = nil, timeInForce: String = "DAY", mode: Mode = .edit, focusedField: Field? = nil,
         refusal: Refusal? = nil, reviewLines: [String] = [], reference: String? = nil,
-        referenceState: Freshness? = nil
+        referenceState: Freshness? = nil, modifies: String? = nil, quoteOverridden: Bool = false
     ) {
+        self.modifies = modifies
+        self.quoteOverridden = quoteOverridden
         self.side = side
         self.quantity = quantity
         self.symbol = symbol

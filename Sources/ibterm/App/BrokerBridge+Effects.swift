@@ -14,6 +14,7 @@ extension BrokerBridge {
         case let .unsubscribeQuotes(symbol): unsubscribe(symbol)
         case let .requestContractDetails(symbol): Task { await resolve(symbol) }
         case let .placeOrder(orderID, instruction): Task { await place(orderID: orderID, instruction) }
+        case let .modifyOrder(orderID, instruction): Task { await modify(orderID: orderID, instruction) }
         case let .cancelOrder(orderID): Task { await cancel(orderID: orderID) }
         case let .cancelOrderAsOwner(orderID, owner): cancelAsOwner(orderID: orderID, ownerClientID: owner)
         case .cancelAllOrders: Task { await cancelAll() }
@@ -71,13 +72,32 @@ extension BrokerBridge {
         }
     }
 
-    private func place(orderID: Int, _ instruction: OrderInstruction) async {
+    /// The wire order for an instruction.
+    static func wireOrder(_ instruction: OrderInstruction) -> TWSWire.Order {
         var order = TWSWire.Order(
             action: instruction.side.rawValue, totalQuantity: FixedDecimal(instruction.quantity), orderType: instruction.orderType.rawValue,
             lmtPrice: instruction.limitPrice?.doubleValue,
             auxPrice: instruction.stopPrice?.doubleValue,
             tif: instruction.timeInForce.rawValue)
         order.orderRef = "ibterm"
+        return order
+    }
+
+    /// Sends a modification; the order's own stream (or the account follower) reports what
+    /// IB made of it, and a refusal reaches the log for the order.
+    private func modify(orderID: Int, _ instruction: OrderInstruction) async {
+        do {
+            try await client.modifyOrder(contract(for: instruction.symbol), Self.wireOrder(instruction), orderId: orderID)
+        } catch {
+            logger.warning("modification of order \(orderID) not sent: \(error)")
+            store.send(.notice(Notice(requestID: orderID, code: error.notice?.code ?? 201, text: "modification not sent: \(error.description)")))
+            return
+        }
+        await refreshAccountOrders()
+    }
+
+    private func place(orderID: Int, _ instruction: OrderInstruction) async {
+        let order = Self.wireOrder(instruction)
         // The dashboard counts the link as up from the handshake; the client takes orders once
         // it has resubscribed and reconciled, a fraction of a second later.
         for _ in 0..<100 where !state.withLock({ $0.isUsable }) {

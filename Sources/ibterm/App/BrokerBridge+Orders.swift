@@ -6,8 +6,18 @@ import TWSClient
 extension BrokerBridge {
     /// Starts following every open, completed and executed order of the account.
     func followAccountOrders() async {
-        let tasks = await AccountOrdersFollower(client: client, store: store, logger: logger).start()
-        state.withLock { $0.streams.append(contentsOf: tasks) }
+        let follower = AccountOrdersFollower(client: client, store: store, logger: logger)
+        let tasks = await follower.start()
+        state.withLock {
+            $0.streams.append(contentsOf: tasks)
+            $0.follower = follower
+        }
+    }
+
+    /// Reads the account's open orders now (after a modification, so that the new values show
+    /// without waiting for the next poll).
+    func refreshAccountOrders() async {
+        await state.withLock { $0.follower }?.refresh(everything: false)
     }
 
     /// Cancels an order another client id placed, under that client id.

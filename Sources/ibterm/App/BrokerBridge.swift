@@ -43,6 +43,8 @@ final class BrokerBridge: Sendable {
         var nextQuoteID = 1_000_000_000
         var contracts: [String: Contract] = [:]
         var streams: [Task<Void, Never>] = []
+        /// Follows the account's orders once started (also read at once after a modification).
+        var follower: AccountOrdersFollower?
         /// Whether the connection is usable (contract lookups wait for it).
         var isUsable = false
         /// Symbols to look up once the connection is usable.
@@ -53,6 +55,8 @@ final class BrokerBridge: Sendable {
         var wasUsable = false
         /// Whether the P&L stream is followed.
         var followsPnL = false
+        /// The positions whose own P&L (reqPnLSingle) is followed, by account and contract id.
+        var followedPositionPnL: Set<String> = []
     }
 
     init(client: IBClient, store: DashboardStore, logger: Logger) {
@@ -85,7 +89,9 @@ final class BrokerBridge: Sendable {
             },
             Task { [self] in
                 for await event in positions {
-                    if case let .value(position) = event { store.send(.position(PositionUpdate(position))) }
+                    guard case let .value(position) = event else { continue }
+                    store.send(.position(PositionUpdate(position)))
+                    await followPositionPnL(position)
                 }
             },
             Task { [self] in
@@ -165,6 +171,27 @@ final class BrokerBridge: Sendable {
             for await event in pnl {
                 if case let .value(value) = event {
                     store.send(.accountPnL(AccountPnL(daily: value.dailyPnL, unrealized: value.unrealizedPnL, realized: value.realizedPnL)))
+                }
+            }
+        }
+        state.withLock { $0.streams.append(task) }
+    }
+
+    /// Follows one position's daily, unrealized and realized P&L from the gateway (IB:
+    /// reqPnLSingle), once per account and contract for the bridge's life; the client
+    /// resubscribes it after a reconnect.
+    private func followPositionPnL(_ position: PositionData) async {
+        let conId = position.contract.conId
+        let symbol = Watchlist.normalize(position.contract.symbol)
+        guard conId != 0, !position.account.isEmpty else { return }
+        let first = state.withLock { $0.followedPositionPnL.insert("\(position.account)/\(conId)").inserted }
+        guard first else { return }
+        let pnl = await client.profitAndLoss(account: position.account, conId: conId)
+        let task = Task { [self] in
+            for await event in pnl {
+                if case let .value(value) = event {
+                    store.send(.positionPnL(symbol: symbol, pnl: AccountPnL(
+                        daily: value.dailyPnL, unrealized: value.unrealizedPnL, realized: value.realizedPnL)))
                 }
             }
         }

@@ -27,10 +27,11 @@ enum DashboardFixture {
 
     static let positions: [PositionLine] = [
         PositionLine(symbol: "AAPL", quantity: "100", averageCost: "228.40", marketPrice: "231.20",
-                    marketValue: "23,120.00", unrealizedPnL: Figure("+280.00", .up), realizedPnL: Figure("0.00")),
+                    marketValue: "23,120.00", unrealizedPnL: Figure("+280.00", .up), realizedPnL: Figure("0.00"),
+                    dailyPnL: Figure("+62.00", .up)),
         PositionLine(symbol: "MSFT", quantity: "-50", averageCost: "420.00", marketPrice: "415.06",
                     marketValue: "-20,753.00", priceState: .stale, unrealizedPnL: Figure("+247.00", .up),
-                    realizedPnL: Figure("-12.50", .down)),
+                    realizedPnL: Figure("-12.50", .down), dailyPnL: Figure("-31.50", .down)),
     ]
 
     static let pnl = PnLSummary(

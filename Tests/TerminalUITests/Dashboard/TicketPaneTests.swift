@@ -1,5 +1,5 @@
 import Testing
-import TerminalUI
+@testable import TerminalUI
 
 @Suite struct TicketPaneTests {
     func render(_ ticket: TicketView?, size: Size = Size(width: 40, height: 16), glyphs: GlyphSet = .unicode) -> Canvas {
@@ -105,12 +105,41 @@ import TerminalUI
         #expect(isASCII(canvas))
     }
 
+    @Test func aLongReviewLineWrapsUnderItsValueAndLosesNothing() {
+        let line = "Modify:      order 1044, same id (cancel/replace in one step)"
+        #expect(TicketPane.wrapped(line, width: 38) == [
+            "Modify:      order 1044, same id",
+            "             (cancel/replace in one",
+            "             step)",
+        ])
+        #expect(TicketPane.wrapped("Side:        BUY", width: 38) == ["Side:        BUY"])
+        var ticket = DashboardFixture.ticket
+        ticket.mode = .review
+        ticket.reviewLines = [line, "Commission:  ≈ 1.00 (IBKR Pro tiered estimate)"]
+        let text = render(ticket, size: Size(width: 40, height: 16)).textDump
+        #expect(text.contains("(cancel/replace in one"))
+        #expect(text.contains("             step)"))
+        #expect(text.contains("Commission:  ≈ 1.00 (IBKR Pro tiered"))
+        #expect(text.contains("             estimate)"))
+        #expect(!text.contains("…"))
+    }
+
+    @Test func aModifyTicketSaysWhichOrderAndAnOverrideIsMarked() {
+        var ticket = DashboardFixture.ticket
+        ticket.modifies = "#1044"
+        ticket.quoteOverridden = true
+        let text = render(ticket).textDump
+        #expect(text.contains("Modify order #1044"))
+        #expect(text.contains("Type fixed; g TIF"))
+        #expect(text.contains("Override: quote not live, accepted"))
+    }
+
     @Test func sentNamesTheOrder() {
         var ticket = DashboardFixture.ticket
         ticket.mode = .sent("#1044")
         let text = render(ticket).textDump
         #expect(text.contains("Sent as order #1044."))
-        #expect(text.contains("Esc close"))
+        #expect(text.contains("Any key closes"))
     }
 
     @Test func noTicketExplainsHowToOpenOne() {
@@ -120,7 +149,7 @@ import TerminalUI
     @Test func contentHeightCountsWrappedRefusals() {
         var ticket = DashboardFixture.ticket
         let plain = TicketPane(ticket: ticket).contentHeight(width: 40, glyphs: .unicode)
-        #expect(plain == 8, "header, quote, five fields, keys")
+        #expect(plain == 9, "header, quote, five fields, type keys, keys")
         ticket.refusal = TicketView.Refusal(field: nil, message: String(repeating: "word ", count: 20))
         #expect(TicketPane(ticket: ticket).contentHeight(width: 40, glyphs: .unicode) > plain + 1)
     }
