@@ -243,7 +243,7 @@ import Testing
         #expect(nothing.status == 0 && nothing.stdout.contains("No open orders; nothing to cancel."))
     }
 
-    @Test func jsonLinesParseAndCtrlCDuringWaitSaysTheOrderIsStillWorking() async throws {
+    @Test func jsonLinesParseCtrlCDuringWaitSaysTheOrderIsStillWorkingAndALostGatewayEndsTheWait() async throws {
         let engine = try await Engine()
         defer { engine.stop() }
 
@@ -275,5 +275,14 @@ import Testing
         #expect(waiting.status == 130)
         #expect(waiting.stderr.contains("interrupted: order \(id) is still working at the gateway") && waiting.stderr.contains("cancel it with `ibterm cancel \(id)`"), "\(waiting.stderr)")
         #expect(try await engine.openOrders()[id] == 17)
+
+        // The gateway goes away during --wait: the command says so and ends, it does not wait on.
+        let orphan = try engine.run.start(["order", "buy", "2", "AAPL", "--limit", limit, "--wait"])
+        defer { orphan.kill(SIGKILL) }
+        try await orphan.waitForStdout(containing: "Submitted")
+        engine.engine.kill(SIGKILL)
+        try await orphan.waitForExit(within: .seconds(10))
+        #expect(orphan.status == 1)
+        #expect(orphan.stderr.contains("connection lost") && orphan.stderr.contains("may still be working at the gateway"), "\(orphan.stderr)")
     }
 }

@@ -280,6 +280,9 @@ extension OrderSide: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(rawValue: argument.uppercased())
     }
+
+    /// `buy` and `sell`, as the help shows them.
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
 }
 
 extension Order {
