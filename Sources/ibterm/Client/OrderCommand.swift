@@ -174,7 +174,7 @@ struct OrderCommand: AsyncParsableCommand {
         // a rejected order used is never sent again.
         let orderId = try await client.nextValidOrderID()
         let signals = TerminationWatch()
-        let handle = try await client.placeOrder(contract, Order(review.instruction), orderId: orderId)
+        let handle = try await client.placeOrder(contract, BrokerBridge.wireOrder(review.instruction), orderId: orderId)
         let summary = review.instruction.summary
         output.say("order \(handle.orderId): \(summary) (notional ≈ \(review.estimatedNotional.formatted(fractionDigits: 2, groupingThousands: true))) sent")
         output.record(OrderEventLine(event: "sent", orderId: handle.orderId, order: summary, message: "notional ≈ \(review.estimatedNotional.formatted(fractionDigits: 2))"))
@@ -283,16 +283,4 @@ extension OrderSide: ExpressibleByArgument {
 
     /// `buy` and `sell`, as the help shows them.
     public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
-}
-
-extension Order {
-    /// The wire order for a checked ticket's instruction (prices are exact decimals; IB's wire
-    /// carries them as doubles).
-    init(_ instruction: OrderInstruction) {
-        self.init(
-            action: instruction.side.rawValue, totalQuantity: FixedDecimal(instruction.quantity), orderType: instruction.orderType.rawValue,
-            lmtPrice: instruction.limitPrice?.doubleValue, auxPrice: instruction.stopPrice?.doubleValue,
-            tif: instruction.timeInForce.rawValue)
-        orderRef = "ibterm"
-    }
 }
