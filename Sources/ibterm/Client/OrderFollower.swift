@@ -40,21 +40,31 @@ struct OrderFollower {
     let timeLimit: Duration
     let output: CommandOutput
 
+    /// How long a filled order's commissions are waited for before the command ends anyway.
+    static let commissionWait: Duration = .seconds(2)
+
     /// Follows `handle` until the outcome; `signals` was made before the order was sent.
     func follow(_ handle: OrderHandle, signals: TerminationWatch) async -> Outcome {
         let last = LastStatus()
+        let (filled, filledNow) = AsyncStream.makeStream(of: Void.self)
         return await withTaskGroup(of: Outcome?.self) { group in
-            group.addTask { await read(handle.events, last: last) }
+            group.addTask { await read(handle.events, last: last, filled: filledNow) }
             group.addTask {
                 guard let name = await signals.next() else { return nil }
                 return .interrupted(signal: name, last: last.value.withLock { $0 })
             }
+            // Filled: the stream ends once the fills' commissions are in, or soon after anyway.
+            group.addTask {
+                for await _ in filled {
+                    do { try await Task.sleep(for: Self.commissionWait) } catch { return nil }
+                    return .filled(last.value.withLock { $0 })
+                }
+                return nil
+            }
             if !wait {
                 group.addTask {
                     do { try await Task.sleep(for: timeLimit) } catch { return nil }
-                    // Filled at once: only the commissions were still awaited.
-                    let final = last.value.withLock { $0 }
-                    return final?.status == .filled ? .filled(final) : .noAnswer
+                    return .noAnswer
                 }
             }
             var outcome: Outcome = .noAnswer
@@ -66,7 +76,7 @@ struct OrderFollower {
         }
     }
 
-    private func read(_ events: AsyncStream<OrderEvent>, last: LastStatus) async -> Outcome {
+    private func read(_ events: AsyncStream<OrderEvent>, last: LastStatus, filled: AsyncStream<Void>.Continuation) async -> Outcome {
         for await event in events {
             switch event {
             case .status(let status):
@@ -75,6 +85,7 @@ struct OrderFollower {
                 switch status.status {
                 case .filled:
                     // The stream ends once the fills' commissions are in: print them first.
+                    filled.yield()
                     continue
                 case .cancelled, .apiCancelled:
                     return .cancelled(status.reason)
