@@ -9,15 +9,28 @@ extension OpenOrderSnapshot {
     /// status is the latest ORDER_STATUS when one came, else OPEN_ORDER's state.
     public init(_ report: TWSStreams.OpenOrderReport, thisClientID: Int?) {
         let order = report.order
+        let type = OrderType(rawValue: order.orderType) ?? .limit
         self.init(
             orderID: order.orderId, symbol: report.contract.symbol, side: order.action == "SELL" ? .sell : .buy,
             quantity: order.totalQuantity ?? .zero,
-            orderType: OrderType(rawValue: order.orderType) ?? .limit,
-            limitPrice: Self.price(order.lmtPrice), stopPrice: Self.price(order.auxPrice),
-            timeInForce: order.tif == "GTC" ? .goodTillCancelled : .day,
+            orderType: type,
+            limitPrice: type.isTrailing ? nil : Self.price(order.lmtPrice),
+            // A trailing order's auxPrice is its distance, not a stop price.
+            stopPrice: type.isTrailing ? nil : Self.price(order.auxPrice),
+            timeInForce: TimeInForce(rawValue: order.tif) ?? .day,
             status: report.status?.status ?? OrderStatus(ibText: report.orderState.status),
             ownerClientID: order.clientId, isThisClient: thisClientID.map { $0 == order.clientId } ?? true,
             permID: order.permId == 0 ? nil : order.permId)
+        parentID = order.parentId == 0 ? nil : order.parentId
+        ocaGroup = order.ocaGroup.isEmpty ? nil : order.ocaGroup
+        if type.isTrailing {
+            if let percent = order.trailingPercent, percent.isFinite, percent > 0, percent < 100,
+               let value = FixedDecimal(checkedRounding: percent) {
+                trailing = "\(value)%"
+            } else {
+                trailing = Self.price(order.auxPrice)?.formatted(minimumFractionDigits: 2)
+            }
+        }
     }
 
     /// IB's price field as the dashboard keeps it: `nil` when unset or zero.

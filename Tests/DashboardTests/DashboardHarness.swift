@@ -36,10 +36,21 @@ struct DashboardHarness {
     }
 
     /// Applies `event` at the current manual time and returns its effects.
+    /// Whether a review's what-if is answered at once (as the gateway would, with
+    /// `whatIfAnswer`); tests of the what-if itself turn it off and answer themselves.
+    var answersWhatIf = true
+    var whatIfAnswer = WhatIfStatus.answered(WhatIfReport(
+        initMarginChange: 5_000, maintMarginChange: 4_000, equityWithLoanAfter: 99_999, commission: 1))
+
     @discardableResult
     mutating func send(_ event: DashboardEvent) -> [DashboardEffect] {
         let effects = state.apply(event, at: time)
         allEffects += effects
+        if answersWhatIf {
+            for case .requestWhatIf(let serial, _) in effects {
+                allEffects += state.apply(.whatIf(serial: serial, whatIfAnswer), at: time)
+            }
+        }
         return effects
     }
 

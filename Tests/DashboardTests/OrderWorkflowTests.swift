@@ -280,3 +280,66 @@ import Vocabulary
         #expect(review.lines.last?.hasPrefix("Warning:     reference quote is") == true)
     }
 }
+
+/// Issue #13 item 4: the review asks the gateway's what-if and shows it; a refusal blocks
+/// the send with IB's reason.
+@Suite struct WhatIfReviewTests {
+    static func reviewing() -> DashboardHarness {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.answersWhatIf = false
+        harness.user(.openTicket(.buy))
+        harness.type("100")
+        harness.user(.submit)
+        return harness
+    }
+
+    @Test func theReviewAsksAndShowsMarginCommissionAndEquityAfter() throws {
+        var harness = Self.reviewing()
+        let review = try #require(harness.state.ticket?.ticket.review)
+        #expect(harness.allEffects.actions == [.requestWhatIf(serial: 1, review.instruction)])
+        #expect(harness.state.ticket?.whatIf?.lines == ["What-if:     asking the gateway…"])
+        // Enter before the answer waits for it.
+        harness.user(.submit)
+        #expect(harness.placedOrders.isEmpty)
+        #expect(harness.state.ticket?.refusal?.code == .whatIfPending)
+        harness.send(.whatIf(serial: 1, .answered(WhatIfReport(
+            initMarginChange: 5_781.3, maintMarginChange: 4_625.04, equityWithLoanAfter: 994_218.7,
+            commission: 1.0, minCommission: 1.0, maxCommission: 1.35))))
+        #expect(harness.state.ticket?.whatIf?.lines == [
+            "What-if:     init margin +5,781.30, maint +4,625.04",
+            "             commission 1.00–1.35 USD; equity with loan after 994,218.70",
+        ])
+        harness.user(.submit)
+        #expect(harness.placedOrders.map(\.0) == [100])
+    }
+
+    @Test func aRefusalBlocksTheSendWithIBsReason() {
+        var harness = Self.reviewing()
+        harness.send(.whatIf(serial: 1, .refused("Order rejected (201): insufficient equity")))
+        #expect(harness.state.ticket?.refusal?.code == .whatIfRefused)
+        harness.user(.submit)
+        harness.user(.submit)
+        #expect(harness.placedOrders.isEmpty)
+        #expect(harness.state.ticket?.refusal?.message.hasPrefix("IB would refuse this order: Order rejected (201): insufficient equity") == true)
+    }
+
+    @Test func noAnswerIsSaidAndDoesNotBlockAndALateAnswerIsDropped() {
+        var harness = Self.reviewing()
+        harness.send(.whatIf(serial: 1, .unanswered("the gateway did not answer within 10 s")))
+        #expect(harness.state.ticket?.whatIf?.lines == ["What-if:     no answer (the gateway did not answer within 10 s); not checked by IB"])
+        // A new review asks again; the first review's late answer changes nothing.
+        harness.user(.back)
+        harness.user(.submit)
+        harness.send(.whatIf(serial: 1, .refused("late")))
+        #expect(harness.state.ticket?.whatIf == .pending(serial: 2))
+        harness.send(.whatIf(serial: 2, .unanswered("link lost")))
+        harness.user(.submit)
+        #expect(harness.placedOrders.count == 1)
+    }
+
+    @Test func aModificationIsNotAskedAndSaysSo() throws {
+        var harness = OrderWorkflowTests.withWorkingOrder()
+        harness.user(.runCommand("modify 100 lmt 231.30"))
+        #expect(harness.state.ticket?.whatIf?.lines == ["What-if:     not asked for a modification (IB's what-if is for new orders)"])
+    }
+}

@@ -225,10 +225,11 @@ import Vocabulary
         harness.user(.openCommandLine)
         harness.type("buy 100 AAPL lmt 231.20")
         #expect(harness.state.interface.overlay == .commandLine("buy 100 AAPL lmt 231.20"))
-        #expect(harness.user(.submit).isEmpty)
+        let asked = harness.user(.submit)
         #expect(harness.state.interface.overlay == .ticket)
         let review = try #require(harness.state.ticket?.ticket.review)
         #expect(review.instruction == OrderInstruction(side: .buy, quantity: 100, symbol: "AAPL", orderType: .limit, limitPrice: dec("231.20")))
+        #expect(asked == [.requestWhatIf(serial: 1, review.instruction)], "the review asks the what-if, nothing else")
         let effects = harness.user(.submit)
         #expect(effects.first == .placeOrder(orderID: 100, review.instruction))
     }

@@ -32,7 +32,9 @@ import Testing
 
     @Test func aTicketOnAWatchlistSymbolRequestsNothing() {
         var harness = DashboardHarness.withLiveAAPL()
-        #expect(harness.user(.runCommand("buy 10 AAPL lmt 231.20")).actions.isEmpty)
+        #expect(harness.user(.runCommand("buy 10 AAPL lmt 231.20")).actions.allSatisfy {
+            if case .requestWhatIf = $0 { true } else { false }
+        }, "no subscription, only the review's what-if")
         #expect(harness.user(.back).isEmpty)
         #expect(harness.user(.back).isEmpty)
         #expect(harness.state.quotes.tracked("AAPL") != nil)

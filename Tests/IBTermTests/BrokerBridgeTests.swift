@@ -5,6 +5,7 @@ import Logging
 import PaperGateway
 import Testing
 import TWSClient
+import TWSWire
 @testable import ibterm
 
 /// The app's wiring without a terminal: the real client and the embedded paper gateway in
@@ -46,6 +47,17 @@ import TWSClient
 
         store.send(.user(.runCommand(String(format: "buy 7 AAPL lmt %.2f", ask + 1))))
         #expect(store.snapshot().ticket != nil, "the command opened the ticket")
+        // The review asks the gateway's what-if (under an order id the client takes) and shows
+        // its answer; the send then takes the next id.
+        let answered = await waitUntil(store) { state in
+            if case .answered = state.ticket?.whatIf { return true }
+            return false
+        }
+        #expect(answered, "the what-if was answered: \(String(describing: store.snapshot().ticket?.whatIf))")
+        guard case .answered(let report)? = store.snapshot().ticket?.whatIf else { return }
+        #expect((report.initMarginChange ?? 0) > 0, "buying 7 AAPL takes margin")
+        #expect((report.commission ?? 0) >= 0.35, "at least IBKR Pro tiered minimum of 0.35 a order")
+        #expect(store.snapshot().ticket?.whatIf?.lines.first?.hasPrefix("What-if:     init margin +") == true)
         store.send(.user(.submit))
         let filled = await waitUntil(store) { state in
             state.positionRows.contains { $0.symbol == "AAPL" && $0.quantity == 7 }
@@ -55,6 +67,39 @@ import TWSClient
         #expect(store.snapshot().executions.count >= 1)
 
         bridge.stop()
+        await client.disconnect()
+        try await server.stop()
+    }
+
+    @Test func theClientsWhatIfAnswersWithoutTradingAndARefusalCarriesIBsReason() async throws {
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 5, logger: Logger(label: "test.paper") { _ in SwiftLogNoOpLogHandler() }))
+        let client = IBClient(configuration: TWSClientConfiguration(), logger: Logger(label: "test.client") { _ in SwiftLogNoOpLogHandler() })
+        try await client.connect(host: server.host, port: server.port, clientId: 4)
+        for await status in await client.connectionStates() {
+            if case .usable = status.state { break }
+        }
+        let before = try #require(await client.nextOrderID)
+        var order = Order(action: "BUY", totalQuantity: 100, orderType: "MKT")
+        order.tif = "DAY"
+        let answer = try await client.whatIf(Contract(symbol: "AAPL", secType: "STK", exchange: "SMART", currency: "USD"), order)
+        #expect((answer.initMarginChange ?? 0) > 0)
+        #expect((answer.equityWithLoanAfter ?? 0) > 0)
+        #expect(await client.nextOrderID == before + 1, "the what-if used one order id")
+        #expect(try await client.executions().isEmpty, "nothing traded")
+
+        do {
+            _ = try await client.whatIf(Contract(symbol: "ZZZZ", secType: "STK", exchange: "SMART", currency: "USD"), order)
+            Issue.record("a what-if for an unknown symbol was answered")
+        } catch {
+            #expect(error.code == .requestFailed)
+            #expect(error.notice?.code == 201 || error.notice?.code == 200, "\(error)")
+            let status = BrokerBridge.whatIfStatus(error)
+            guard case .refused(let reason) = status else {
+                Issue.record("not a refusal: \(status)")
+                return
+            }
+            #expect(reason.contains("No security definition"), "\(reason)")
+        }
         await client.disconnect()
         try await server.stop()
     }

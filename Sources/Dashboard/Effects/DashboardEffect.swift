@@ -11,6 +11,14 @@ public enum DashboardEffect: Sendable, Hashable {
     /// Place an order with this id (IB `placeOrder`). The id comes from the gateway's
     /// `nextValidId`, so the app must use it as given.
     case placeOrder(orderID: Int, OrderInstruction)
+    /// Place a group of orders in this order (a bracket's parent then children, an OCA pair),
+    /// one after the other on the same connection, so that the gateway receives the last
+    /// `transmit` after the orders it releases.
+    case placeOrderGroup([NumberedOrder])
+    /// Ask the gateway what the order would cost without placing it (IB `placeOrder` with
+    /// `whatIf`, under an order id the client takes, which the app then reports with
+    /// `nextValidOrderID`); the app answers `DashboardEvent.whatIf` with the same `serial`.
+    case requestWhatIf(serial: Int, OrderInstruction)
     /// Modify a working order of this client: place it again under its own id with the new
     /// quantity, prices or time in force (IB `placeOrder` with an id already used).
     case modifyOrder(orderID: Int, OrderInstruction)

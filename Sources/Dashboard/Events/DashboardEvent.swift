@@ -49,6 +49,10 @@ public enum DashboardEvent: Sendable, Hashable {
 
     // MARK: Orders
 
+    /// The answer to `DashboardEffect.requestWhatIf` number `serial`: answered, refused (with
+    /// IB's reason), or unanswered (timed out, link lost).
+    case whatIf(serial: Int, WhatIfStatus)
+
     /// IB: `openOrder` (inbound 5).
     case openOrder(OpenOrderSnapshot)
     /// IB: `orderStatus` (inbound 3).

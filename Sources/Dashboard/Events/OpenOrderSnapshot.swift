@@ -28,6 +28,12 @@ public struct OpenOrderSnapshot: Sendable, Hashable {
     public var isThisClient: Bool
     /// IB's permanent id (`order.permId`); `nil` when not reported.
     public var permID: Int?
+    /// The parent's order id, for a bracket's child (IB `parentId`, 0 for none).
+    public var parentID: Int?
+    /// The one-cancels-all group (IB `ocaGroup`), if any.
+    public var ocaGroup: String?
+    /// A trailing stop's distance as shown (`1.50`, `1.5%`), for `TRAIL` orders.
+    public var trailing: String?
 
     /// Creates a report.
     public init(

@@ -25,6 +25,8 @@ public enum UserIntent: Sendable, Hashable {
     case setOrderType(OrderType)
     /// Change the ticket's time in force.
     case setTimeInForce(TimeInForce)
+    /// Attach a bracket or make the ticket an exit pair (or neither) (`a` in the ticket).
+    case setTicketAttachment(TicketAttachment)
     /// The explicit override step: accept a reference quote that is not live.
     case overrideQuoteFreshness
     /// Enter: ticket edit → review → send; run the command line; add the prompted symbol;

@@ -15,6 +15,8 @@ public struct TicketEditor: Sendable, Hashable {
     public var refusal: TicketRefusal?
     /// The order id the ticket's order was sent with, once sent.
     public var sentOrderID: Int?
+    /// The gateway's what-if for the current review, if asked.
+    public var whatIf: WhatIfStatus?
 
     /// Creates an editor on `ticket` with the cursor in the quantity.
     public init(ticket: OrderTicket, focusedField: TicketInputField = .quantity) {
@@ -24,7 +26,7 @@ public struct TicketEditor: Sendable, Hashable {
 
     /// The fields that apply to the ticket's order type, in order.
     public var applicableFields: [TicketInputField] {
-        TicketInputField.allCases.filter { $0.applies(to: ticket.orderType) }
+        TicketInputField.allCases.filter { $0.applies(to: ticket) }
     }
 
     /// The text of `field`.
@@ -33,6 +35,10 @@ public struct TicketEditor: Sendable, Hashable {
         case .quantity: ticket.quantityText
         case .limitPrice: ticket.limitPriceText
         case .stopPrice: ticket.stopPriceText
+        case .trail: ticket.trailText
+        case .limitOffset: ticket.limitOffsetText
+        case .takeProfit: ticket.takeProfitText
+        case .stopLoss: ticket.stopLossText
         }
     }
 
@@ -42,6 +48,10 @@ public struct TicketEditor: Sendable, Hashable {
         case .quantity: ticket.quantityText = text
         case .limitPrice: ticket.limitPriceText = text
         case .stopPrice: ticket.stopPriceText = text
+        case .trail: ticket.trailText = text
+        case .limitOffset: ticket.limitOffsetText = text
+        case .takeProfit: ticket.takeProfitText = text
+        case .stopLoss: ticket.stopLossText = text
         }
         refusal = nil
     }
@@ -69,6 +79,6 @@ public struct TicketEditor: Sendable, Hashable {
 
     /// Puts the cursor back on an applicable field after the order type changed.
     mutating func normalizeFocus() {
-        if !focusedField.applies(to: ticket.orderType) { focusedField = .quantity }
+        if !focusedField.applies(to: ticket) { focusedField = .quantity }
     }
 }

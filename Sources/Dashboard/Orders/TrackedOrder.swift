@@ -43,6 +43,10 @@ public struct TrackedOrder: Sendable, Hashable {
     public var isThisClient: Bool
     /// IB's permanent id, once reported (completed orders are matched by it).
     public var permID: Int?
+    /// The parent's order id, for a bracket's child.
+    public var parentID: Int?
+    /// The one-cancels-all group, if the order is in one.
+    public var ocaGroup: String?
 
     /// Creates a record for an order this session sends, in the `sent` state at `time`.
     public init(orderID: Int, instruction: OrderInstruction, at time: Timestamp) {
@@ -51,7 +55,16 @@ public struct TrackedOrder: Sendable, Hashable {
             quantity: FixedDecimal(instruction.quantity), orderType: instruction.orderType,
             limitPrice: instruction.limitPrice, stopPrice: instruction.stopPrice,
             timeInForce: instruction.timeInForce, status: .sent, at: time, placedHere: true)
+        parentID = instruction.link?.parentOrderID
+        ocaGroup = instruction.link?.ocaGroup
+        if instruction.orderType.isTrailing {
+            stopPrice = nil
+            trailing = instruction.trailingPercent.map { "\($0)%" } ?? instruction.trailingAmount?.formatted(minimumFractionDigits: 2)
+        }
     }
+
+    /// A trailing stop's distance as shown (`1.50`, `1.5%`), if the order trails.
+    public var trailing: String?
 
     /// Creates a record with an initial status at `time`.
     public init(
@@ -92,6 +105,7 @@ public struct TrackedOrder: Sendable, Hashable {
         var parts = [side.rawValue, quantity.description, symbol, orderType.rawValue]
         if let stopPrice { parts.append(stopPrice.formatted(minimumFractionDigits: 2)) }
         if let limitPrice { parts.append(limitPrice.formatted(minimumFractionDigits: 2)) }
+        if let trailing { parts.append(trailing) }
         parts.append(timeInForce.rawValue)
         return parts.joined(separator: " ")
     }

@@ -58,6 +58,8 @@ extension DashboardState {
             effects = []
         case .positionPnL(let symbol, let value):
             effects = receivePositionPnL(value, symbol: symbol)
+        case .whatIf(let serial, let status):
+            effects = receiveWhatIf(status, serial: serial)
         case .openOrder(let report):
             effects = receiveOpenOrder(report)
         case .orderStatus(let report):

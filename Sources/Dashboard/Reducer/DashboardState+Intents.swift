@@ -15,7 +15,7 @@ extension DashboardState {
         case .runCommand(let line): return runCommand(line)
         case .addSymbol(let symbol): return addToWatchlist(symbol)
         case .moveSelection(let move): return moveSelection(move)
-        case .focusTicketField, .setOrderType, .setTimeInForce, .overrideQuoteFreshness:
+        case .focusTicketField, .setOrderType, .setTimeInForce, .overrideQuoteFreshness, .setTicketAttachment:
             return editTicket(intent)
         default:
             break

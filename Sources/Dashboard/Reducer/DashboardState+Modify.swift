@@ -34,18 +34,16 @@ extension DashboardState {
         var ticket = OrderTicket(amending: amendment)
         var focus = Self.modifyFocus(for: ticket.orderType)
         if let edit {
-            guard edit.field.applies(to: ticket.orderType) else {
+            guard edit.field.applies(to: ticket) else {
                 note(.commandFailed, "Order \(orderID) has no \(edit.field.ticketField.rawValue)",
                      "Order \(orderID) is \(ticket.orderType.rawValue); its \(edit.field.ticketField.rawValue) cannot be set. Cancel it and place a new order to change its type.",
                      requestID: orderID)
                 return []
             }
             focus = edit.field
-            switch edit.field {
-            case .quantity: ticket.quantityText = edit.text
-            case .limitPrice: ticket.limitPriceText = edit.text
-            case .stopPrice: ticket.stopPriceText = edit.text
-            }
+            var editor = TicketEditor(ticket: ticket)
+            editor.setText(edit.text, of: edit.field)
+            ticket = editor.ticket
         }
         var effects = showTicket(ticket, focus: focus)
         if edit != nil { effects += reviewTicket() }

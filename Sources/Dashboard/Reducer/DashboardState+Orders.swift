@@ -15,6 +15,9 @@ extension DashboardState {
             record.ownerClientID = report.ownerClientID
             record.isThisClient = report.isThisClient
             record.permID = report.permID
+            record.parentID = report.parentID
+            record.ocaGroup = report.ocaGroup
+            record.trailing = report.trailing
             orders[report.orderID] = record
             changed = true
             return [.journal(.statusChange(
@@ -36,6 +39,9 @@ extension DashboardState {
         if let owner = report.ownerClientID { order.ownerClientID = owner }
         order.isThisClient = order.placedHere || report.isThisClient
         if let permID = report.permID { order.permID = permID }
+        if let parent = report.parentID { order.parentID = parent }
+        if let group = report.ocaGroup { order.ocaGroup = group }
+        if let trailing = report.trailing { order.trailing = trailing }
         var effects: [DashboardEffect] = []
         // A listing taken before the order ended may arrive after its final status: a final
         // order does not go back to working.

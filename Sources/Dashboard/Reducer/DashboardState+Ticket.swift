@@ -93,7 +93,7 @@ extension DashboardState {
         guard interface.overlay == .ticket, var editor = ticket else { return [] }
         switch intent {
         case .focusTicketField(let field):
-            if field.applies(to: editor.ticket.orderType) { editor.focusedField = field }
+            if field.applies(to: editor.ticket) { editor.focusedField = field }
         case .setOrderType(let type) where editor.ticket.amending != nil && type != editor.ticket.orderType:
             editor.refusal = TicketRefusal(.orderNotModifiable, field: .ticket,
                 "A working order keeps its type; cancel it and place a new \(type.rawValue) order to change it.")
@@ -104,6 +104,14 @@ extension DashboardState {
         case .setTimeInForce(let tif):
             editor.ticket.timeInForce = tif
             editor.refusal = nil
+        case .setTicketAttachment where editor.ticket.amending != nil:
+            editor.refusal = TicketRefusal(.orderNotModifiable, field: .ticket,
+                "A working order cannot gain attached orders; place a bracket or exit pair as a new ticket.")
+        case .setTicketAttachment(let attachment):
+            editor.ticket.attachment = attachment
+            editor.refusal = nil
+            editor.focusedField = attachment == .none ? editor.focusedField : .takeProfit
+            editor.normalizeFocus()
         case .overrideQuoteFreshness:
             // An override given during review sends the ticket back through review, so the
             // review the trader confirms always shows the warning.
@@ -136,13 +144,38 @@ extension DashboardState {
             refuseTicket(refusal, editor: &editor)
             return []
         }
+        let review: OrderReview
         do {
-            try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol, excluding: editor.ticket.amending?.orderID))
-            editor.refusal = nil
-            ticket = editor
+            review = try editor.ticket.review(in: ticketContext(for: editor.ticket.symbol, excluding: editor.ticket.amending?.orderID))
         } catch {
             refuseTicket(error, editor: &editor)
+            return []
         }
+        editor.refusal = nil
+        // The review asks the gateway what the order would cost (a new order only: IB's
+        // what-if is for placing).
+        var effects: [DashboardEffect] = []
+        if editor.ticket.amending != nil {
+            editor.whatIf = .notAsked("not asked for a modification (IB's what-if is for new orders)")
+        } else {
+            whatIfSerial += 1
+            editor.whatIf = .pending(serial: whatIfSerial)
+            effects.append(.requestWhatIf(serial: whatIfSerial, review.instruction))
+        }
+        ticket = editor
+        return effects
+    }
+
+    /// The gateway's what-if for the review asked as `serial`; an answer for an older review
+    /// (or a closed ticket) is dropped.
+    mutating func receiveWhatIf(_ status: WhatIfStatus, serial: Int) -> [DashboardEffect] {
+        guard var editor = ticket, editor.whatIf?.pendingSerial == serial, editor.ticket.review != nil else { return [] }
+        editor.whatIf = status
+        if case .refused(let reason) = status {
+            editor.refusal = TicketRefusal(.whatIfRefused, field: .ticket, "IB would refuse this order: \(reason)")
+        }
+        ticket = editor
+        changed = true
         return []
     }
 
@@ -156,21 +189,64 @@ extension DashboardState {
         if let amendment = editor.ticket.amending {
             return sendModification(amendment, editor: &editor)
         }
+        switch editor.whatIf {
+        case .pending?:
+            refuseTicket(TicketRefusal(.whatIfPending, field: .ticket,
+                "The gateway's what-if answer has not arrived yet; press Enter again in a moment."), editor: &editor)
+            return []
+        case .refused(let reason)?:
+            refuseTicket(TicketRefusal(.whatIfRefused, field: .ticket,
+                "IB would refuse this order: \(reason) Edit it (Esc) or close the ticket."), editor: &editor)
+            return []
+        default:
+            break
+        }
         guard let orderID = nextOrderID else { return [] }  // placementRefusal covers this
-        let instruction: OrderInstruction
+        let review: OrderReview
         do {
-            instruction = try editor.ticket.send(in: ticketContext(for: editor.ticket.symbol))
+            review = try editor.ticket.sendReview(in: ticketContext(for: editor.ticket.symbol))
         } catch {
             refuseTicket(error, editor: &editor)
             return []
         }
-        nextOrderID = orderID + 1
+        let group = Self.numbered(review.orders, from: orderID)
+        nextOrderID = orderID + group.count
         editor.sentOrderID = orderID
         editor.refusal = nil
         ticket = editor
-        orders[orderID] = TrackedOrder(orderID: orderID, instruction: instruction, at: now)
-        note(.orderSent, "Order \(orderID) sent", "\(instruction.summary) was handed to the gateway.", requestID: orderID)
-        return [.placeOrder(orderID: orderID, instruction), .journal(.orderSent(instruction, orderID: orderID, at: now))]
+        var journal: [DashboardEffect] = []
+        for order in group {
+            orders[order.orderID] = TrackedOrder(orderID: order.orderID, instruction: order.instruction, at: now)
+            journal.append(.journal(.orderSent(order.instruction, orderID: order.orderID, at: now)))
+        }
+        if group.count == 1 {
+            note(.orderSent, "Order \(orderID) sent", "\(review.instruction.summary) was handed to the gateway.", requestID: orderID)
+            return [.placeOrder(orderID: orderID, group[0].instruction)] + journal
+        }
+        let ids = group.map { "\($0.orderID)" }.joined(separator: ", ")
+        note(.orderSent, "Orders \(ids) sent",
+             group.map { "#\($0.orderID) \($0.instruction.summary)" }.joined(separator: "; ") + " were handed to the gateway as one group.",
+             requestID: orderID)
+        return [.placeOrderGroup(group)] + journal
+    }
+
+    /// Numbers a review's orders from `first` and ties them together: a bracket's children
+    /// name their parent and only the last order transmits the group (IB's rule, so nothing
+    /// trades before the whole bracket is at the gateway); an exit pair shares one OCA group
+    /// that reduces the other order as one fills.
+    static func numbered(_ legs: [OrderLeg], from first: Int) -> [NumberedOrder] {
+        guard legs.count > 1 else { return legs.map { NumberedOrder(orderID: first, instruction: $0.instruction) } }
+        let isBracket = legs[0].role == .entry
+        return legs.enumerated().map { index, leg in
+            var instruction = leg.instruction
+            let last = index == legs.count - 1
+            if isBracket {
+                instruction.link = OrderLink(parentOrderID: index == 0 ? nil : first, transmit: last)
+            } else {
+                instruction.link = OrderLink(transmit: true, ocaGroup: "ibterm-\(first)", ocaType: 3)
+            }
+            return NumberedOrder(orderID: first + index, instruction: instruction)
+        }
     }
 
     /// Esc on the ticket: from review back to editing; from editing (or once sent) closed.
@@ -188,7 +264,7 @@ extension DashboardState {
     mutating func refuseTicket(_ refusal: TicketRefusal, editor: inout TicketEditor) {
         editor.refusal = refusal
         if let field = TicketInputField.allCases.first(where: { $0.ticketField == refusal.field }),
-           field.applies(to: editor.ticket.orderType) {
+           field.applies(to: editor.ticket) {
             editor.focusedField = field
             // The refused text is wrong: the next character typed replaces it.
             editor.replacesOnType = true

@@ -51,10 +51,24 @@ extension DashboardState {
 
     /// Orders for the orders pane: working orders first, then the rest, newest id first.
     public var orderList: [TrackedOrder] {
-        orders.values.sorted { lhs, rhs in
+        // Children (a bracket's take-profit and stop-loss) follow their parent, oldest first;
+        // an order whose parent is not known stands on its own.
+        let isChild: (TrackedOrder) -> Bool = { order in order.parentID.map { orders[$0] != nil } ?? false }
+        let roots = orders.values.filter { !isChild($0) }.sorted { lhs, rhs in
             if lhs.isWorking != rhs.isWorking { return lhs.isWorking }
             return lhs.orderID > rhs.orderID
         }
+        var children: [Int: [TrackedOrder]] = [:]
+        for order in orders.values where isChild(order) { children[order.parentID!, default: []].append(order) }
+        guard !children.isEmpty else { return roots }
+        var result: [TrackedOrder] = []
+        result.reserveCapacity(orders.count)
+        func append(_ order: TrackedOrder) {
+            result.append(order)
+            for child in (children[order.orderID] ?? []).sorted(by: { $0.orderID < $1.orderID }) { append(child) }
+        }
+        for root in roots { append(root) }
+        return result
     }
 
     /// Executions for the executions pane: newest first (the order `selectedIndex(in:

@@ -61,6 +61,8 @@ public struct DashboardState: Sendable {
     public internal(set) var interface: InterfaceState
     /// The next order id to use, from the gateway's `nextValidId`; `nil` until it arrives.
     public internal(set) var nextOrderID: Int?
+    /// Numbers the review's what-if requests, so a late answer meets only its own review.
+    public internal(set) var whatIfSerial = 0
     /// Whether `.started` was applied.
     public internal(set) var hasStarted = false
     /// Whether the dashboard decided to quit (the `.quit` effect was returned).

@@ -21,6 +21,16 @@ public struct OrderReview: Sendable, Hashable {
     public var amendment: OrderAmendment?
     /// The other working orders in the symbol, which may fill too.
     public var otherWorkingOrders: [String] = []
+    /// Every order the review sends, the first being `instruction`: the order alone, a
+    /// bracket's entry, take-profit and stop-loss, or an exit pair's two orders.
+    public var legs: [OrderLeg] = []
+    /// The money the quantity was sized from (`$5000` → whole shares), if it was.
+    public var sizedByMoney: FixedDecimal?
+    /// The price the money was divided by (the limit, the stop, or the quote's touch).
+    public var sizingPrice: FixedDecimal?
+
+    /// The orders to send, in order (`legs`, or the instruction alone).
+    public var orders: [OrderLeg] { legs.isEmpty ? [OrderLeg(.entry, instruction)] : legs }
 
     /// Creates a review.
     public init(
@@ -50,34 +60,53 @@ public struct OrderReview: Sendable, Hashable {
     }
 
     /// The review as lines of text for the confirmation pane; a modification shows
-    /// `old → new` for every field it changes.
+    /// `old → new` for every field it changes; a group lists every order it sends.
     public var lines: [String] {
         let changed = Dictionary(
             (amendment?.changes(to: instruction) ?? []).map { ($0.field, "\($0.old) → \($0.new)") },
             uniquingKeysWith: { first, _ in first })
         func value(_ field: String, _ text: String) -> String { changed[field] ?? text }
+        let exitPair = orders.first?.role != .entry
         var result: [String] = []
         if let amendment {
             result.append("Modify:      order \(amendment.orderID), same id (cancel/replace in one step)")
             if amendment.filled > 0 { result.append("Filled:      \(amendment.filled) (kept)") }
         }
+        var quantity = value("Quantity", "\(instruction.quantity)")
+        if let sizedByMoney, let price = sizingPrice {
+            quantity += " ($\(sizedByMoney.formatted(fractionDigits: 2, groupingThousands: true)) at \(price.formatted(fractionDigits: 2)))"
+        }
         result += [
             "Side:        \(instruction.side.rawValue)",
-            "Quantity:    \(value("Quantity", "\(instruction.quantity)"))",
+            "Quantity:    \(quantity)",
             "Symbol:      \(instruction.symbol)",
-            "Type:        \(instruction.orderType.rawValue)",
+            "Type:        \(exitPair ? "OCA exit pair: LMT + STP, no entry" : instruction.orderType.rawValue)",
         ]
-        if instruction.stopPrice != nil || changed["Stop"] != nil {
-            result.append("Stop:        \(value("Stop", OrderAmendment.price(instruction.stopPrice)))")
+        if !exitPair {
+            if instruction.stopPrice != nil || changed["Stop"] != nil {
+                result.append("Stop:        \(value("Stop", OrderAmendment.price(instruction.stopPrice)))")
+            }
+            if instruction.limitPrice != nil || changed["Limit"] != nil {
+                result.append("Limit:       \(value("Limit", OrderAmendment.price(instruction.limitPrice)))")
+            }
+            if let amount = instruction.trailingAmount { result.append("Trail:       \(amount.formatted(minimumFractionDigits: 2)) behind the market") }
+            if let percent = instruction.trailingPercent { result.append("Trail:       \(percent) % behind the market") }
+            if let offset = instruction.limitOffset { result.append("Limit:       \(offset.formatted(minimumFractionDigits: 2)) beyond the stop when it triggers") }
         }
-        if instruction.limitPrice != nil || changed["Limit"] != nil {
-            result.append("Limit:       \(value("Limit", OrderAmendment.price(instruction.limitPrice)))")
+        result.append("TIF:         \(value("TIF", instruction.timeInForce.rawValue))")
+        for leg in orders where leg.role != .entry {
+            let label = leg.role == .takeProfit ? "Take profit: " : "Stop loss:   "
+            result.append(label + leg.instruction.summary)
+        }
+        if orders.count > 1 {
+            result.append(exitPair
+                ? "Group:       one cancels the other as it fills (OCA)"
+                : "Group:       both wait for the entry to fill; one fill cancels the other")
         }
         result += [
-            "TIF:         \(value("TIF", instruction.timeInForce.rawValue))",
             "Notional:    ≈ \(estimatedNotional.formatted(fractionDigits: 2, groupingThousands: true))",
             "Commission:  ≈ \(estimatedCommission.total.formatted(fractionDigits: 2, groupingThousands: true)) (IBKR Pro tiered estimate)",
-            "Position:    \(positionBefore) → \(positionAfter)",
+            "Position:    \(positionBefore) → \(positionAfter)\(exitPair ? " when either fills" : "")",
         ]
         if let shortEffect { result.append("Short:       \(shortEffect)") }
         for (index, order) in otherWorkingOrders.enumerated() {

@@ -36,6 +36,16 @@ public struct OrderTicket: Sendable, Hashable {
     public var stopPriceText: String { didSet { invalidate() } }
     /// The time in force.
     public var timeInForce: TimeInForce { didSet { invalidate() } }
+    /// A trailing stop's distance as typed: an amount (`1.50`) or a percentage (`1%`).
+    public var trailText: String = "" { didSet { invalidate() } }
+    /// A trailing stop-limit's limit offset as typed.
+    public var limitOffsetText: String = "" { didSet { invalidate() } }
+    /// What goes with the order: nothing, a bracket, or (instead of it) an exit pair.
+    public var attachment: TicketAttachment = .none { didSet { invalidate() } }
+    /// The take-profit as typed: a price, or an offset from the entry (`+2.00`).
+    public var takeProfitText: String = "" { didSet { invalidate() } }
+    /// The stop-loss as typed: a price, or an offset from the entry (`-1.50`).
+    public var stopLossText: String = "" { didSet { invalidate() } }
     /// The working order this ticket modifies, or `nil` for a new order. Fixed when the
     /// ticket opens (only its `filled` follows the order): symbol, side and order type of a
     /// modification do not change.
@@ -98,6 +108,12 @@ public struct OrderTicket: Sendable, Hashable {
     /// `.sent`. A second call for the same review is refused (`alreadySent`).
     /// - Throws: `TicketRefusal` when not reviewing, already sent, or no longer valid.
     public mutating func send(in context: TicketContext) throws(TicketRefusal) -> OrderInstruction {
+        try sendReview(in: context).instruction
+    }
+
+    /// Sends the reviewed orders (`OrderReview.orders`: the order, or its whole group) as
+    /// `send(in:)` does, returning the review as validated at send time.
+    public mutating func sendReview(in context: TicketContext) throws(TicketRefusal) -> OrderReview {
         switch phase {
         case .editing:
             throw TicketRefusal(.notInReview, field: .ticket, "Review the order before sending it.")
@@ -105,12 +121,12 @@ public struct OrderTicket: Sendable, Hashable {
             throw TicketRefusal(.alreadySent, field: .ticket, "This order was already sent; edit the ticket to send another.")
         case .reviewing(let reviewed):
             let current = try validate(in: context)
-            guard current.instruction == reviewed.instruction else {
+            guard current.instruction == reviewed.instruction, current.orders == reviewed.orders else {
                 phase = .editing
                 throw TicketRefusal(.notInReview, field: .ticket, "The order changed since review; review it again.")
             }
             phase = .sent(current.instruction)
-            return current.instruction
+            return current
         }
     }
 

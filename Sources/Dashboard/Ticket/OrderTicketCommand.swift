@@ -1,5 +1,7 @@
 /// Parses the command-line order form:
-/// `buy|sell QTY SYMBOL [mkt | lmt PRICE | stp PRICE | stplmt STOP LIMIT] [gtc]`.
+/// `buy|sell QTY|$MONEY SYMBOL [mkt | lmt PRICE | stp PRICE | stplmt STOP LIMIT | trail AMOUNT|PCT% |
+/// traillmt AMOUNT OFFSET | oca] [gtc | ioc | fok] [tp PRICE|±OFFSET sl PRICE|±OFFSET]`
+/// (`tp`/`sl` attach a bracket; after `oca` they are an exit pair without an entry).
 ///
 /// Words are case-insensitive and separated by spaces; without an order-type word the order is
 /// a market order, and without `gtc` it is a DAY order. The quantity and prices are kept as
@@ -29,7 +31,8 @@ public enum OrderTicketCommand {
             throw TicketCommandError(.invalidSymbol, "'\(symbol)' is not a valid symbol.")
         }
         var ticket = OrderTicket(side: side, symbol: symbol, quantityText: quantityText, orderType: .market)
-        if let typeWord = words.first?.lowercased(), typeWord != "gtc" {
+        let options: Set<String> = ["gtc", "day", "ioc", "fok", "tp", "sl"]
+        if let typeWord = words.first?.lowercased(), !options.contains(typeWord) {
             words.removeFirst()
             switch typeWord {
             case "mkt":
@@ -44,16 +47,38 @@ public enum OrderTicketCommand {
                 ticket.orderType = .stopLimit
                 ticket.stopPriceText = try takePrice(&words, "stplmt needs a stop and a limit price: 'stplmt 225.00 224.50'.")
                 ticket.limitPriceText = try takePrice(&words, "stplmt needs a limit price after the stop price.")
+            case "trail":
+                ticket.orderType = .trail
+                ticket.trailText = try takePrice(&words, "trail needs a distance: 'trail 1.50' or 'trail 1%'.")
+            case "traillmt":
+                ticket.orderType = .trailLimit
+                ticket.trailText = try takePrice(&words, "traillmt needs a distance and a limit offset: 'traillmt 1.50 0.10'.")
+                ticket.limitOffsetText = try takePrice(&words, "traillmt needs a limit offset after the distance.")
+            case "oca":
+                ticket.attachment = .ocaExit
             default:
-                throw TicketCommandError(.unknownOrderType, "'\(typeWord)' is not an order type; use mkt, lmt, stp or stplmt.")
+                throw TicketCommandError(.unknownOrderType, "'\(typeWord)' is not an order type; use mkt, lmt, stp, stplmt, trail, traillmt or oca (an exit pair).")
             }
         }
-        if words.first?.lowercased() == "gtc" {
+        while let word = words.first?.lowercased() {
             words.removeFirst()
-            ticket.timeInForce = .goodTillCancelled
+            switch word {
+            case "gtc": ticket.timeInForce = .goodTillCancelled
+            case "day": ticket.timeInForce = .day
+            case "ioc": ticket.timeInForce = .immediateOrCancel
+            case "fok": ticket.timeInForce = .fillOrKill
+            case "tp":
+                if ticket.attachment == .none { ticket.attachment = .bracket }
+                ticket.takeProfitText = try takePrice(&words, "tp needs a price or an offset from the entry: 'tp 240' or 'tp +2.50'.")
+            case "sl":
+                if ticket.attachment == .none { ticket.attachment = .bracket }
+                ticket.stopLossText = try takePrice(&words, "sl needs a price or an offset from the entry: 'sl 225' or 'sl -1.50'.")
+            default:
+                throw TicketCommandError(.unexpectedWord, "Unexpected '\(word)' in the order; after the type come gtc, ioc, fok, 'tp PRICE' and 'sl PRICE'.")
+            }
         }
-        if let extra = words.first {
-            throw TicketCommandError(.unexpectedWord, "Unexpected '\(extra)' at the end of the order.")
+        if ticket.attachment != .none, ticket.takeProfitText.isEmpty || ticket.stopLossText.isEmpty {
+            throw TicketCommandError(.missingPrice, "A bracket or exit pair needs both 'tp PRICE' and 'sl PRICE'.")
         }
         return ticket
     }
@@ -71,7 +96,7 @@ public enum OrderTicketCommand {
     }
 
     private static func takePrice(_ words: inout [String], _ message: String) throws(TicketCommandError) -> String {
-        guard let word = words.first, word.lowercased() != "gtc" else {
+        guard let word = words.first, !["gtc", "day", "ioc", "fok", "tp", "sl"].contains(word.lowercased()) else {
             throw TicketCommandError(.missingPrice, message)
         }
         words.removeFirst()

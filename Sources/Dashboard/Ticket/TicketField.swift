@@ -8,6 +8,16 @@ public enum TicketField: String, Sendable, Hashable, Codable, CaseIterable {
     case limitPrice = "limit price"
     /// The stop (trigger) price.
     case stopPrice = "stop price"
+    /// A trailing stop's distance.
+    case trail
+    /// A trailing stop-limit's limit offset.
+    case limitOffset = "limit offset"
+    /// A bracket's or exit pair's take-profit.
+    case takeProfit = "take profit"
+    /// A bracket's or exit pair's stop-loss.
+    case stopLoss = "stop loss"
+    /// The time in force.
+    case timeInForce = "time in force"
     /// The estimated notional (quantity × price).
     case notional
     /// The reference quote used to check prices.

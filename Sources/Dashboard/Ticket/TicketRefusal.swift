@@ -53,6 +53,14 @@ public struct TicketRefusal: Error, Sendable, Hashable {
         case nothingChanged
         /// The order to modify is no longer working, or cannot be modified from here.
         case orderNotModifiable
+        /// The gateway's what-if refused the order (a real send would be refused too).
+        case whatIfRefused
+        /// The review's what-if has not been answered yet.
+        case whatIfPending
+        /// The time in force does not apply to the order (IOC or FOK on a resting order).
+        case timeInForceNotAllowed
+        /// A take-profit or stop-loss is on the wrong side of the entry (or the market).
+        case attachedPriceOnWrongSide
     }
 
     /// What went wrong.

@@ -38,6 +38,8 @@ struct PendingRequests: Sendable {
     }
 
     var contracts: [Int: ContractLookup] = [:]
+    /// What-if orders waiting for their OPEN_ORDER, by order id.
+    var whatIfs: [Int: AsyncThrowingStream<WhatIfAnswer, any Error>.Continuation] = [:]
     var executions: [Int: ExecutionsQuery] = [:]
     var openOrders: OpenOrdersQuery?
     /// Open-orders requests of the other kind, waiting for the one in flight to end.
@@ -51,19 +53,22 @@ struct PendingRequests: Sendable {
 
     /// Whether a request id belongs to a pending one-shot request.
     func contains(_ reqId: Int) -> Bool {
-        contracts[reqId] != nil || executions[reqId] != nil
+        contracts[reqId] != nil || executions[reqId] != nil || whatIfs[reqId] != nil
     }
 
     /// Fails the request with this id, if pending.
     mutating func fail(_ reqId: Int, with error: TWSClientError) {
         contracts.removeValue(forKey: reqId)?.continuation.finish(throwing: error)
         executions.removeValue(forKey: reqId)?.continuation.finish(throwing: error)
+        whatIfs.removeValue(forKey: reqId)?.finish(throwing: error)
     }
 
     /// Fails every pending request.
     mutating func failAll(with error: TWSClientError) {
         for lookup in contracts.values { lookup.continuation.finish(throwing: error) }
         for query in executions.values { query.continuation.finish(throwing: error) }
+        for continuation in whatIfs.values { continuation.finish(throwing: error) }
+        whatIfs.removeAll()
         for continuation in openOrders?.continuations ?? [] { continuation.finish(throwing: error) }
         for query in queuedOpenOrders {
             for continuation in query.continuations { continuation.finish(throwing: error) }

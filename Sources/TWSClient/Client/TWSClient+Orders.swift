@@ -65,6 +65,37 @@ extension IBClient {
         rearmTimer()
     }
 
+    /// Asks the gateway what `order` would cost without placing it (IB: placeOrder with
+    /// `whatIf`): margin before and after, equity with loan, commission. IB answers under an
+    /// order id, which is then used: the client takes the next one, as `placeOrder` does.
+    /// - Throws: `.notConnected`, `.liveTradingRefused`, `.orderIDUnavailable`, `.requestFailed`
+    ///   with IB's error when the gateway refuses the order (the refusal a real send would
+    ///   get), `.timedOut` after the request timeout, `.connectionLost`.
+    public func whatIf(_ contract: Contract, _ order: Order) async throws(TWSClientError) -> WhatIfAnswer {
+        guard case .usable(let info) = machine.state else {
+            throw TWSClientError(.notConnected, "not connected to the gateway; the what-if was not asked")
+        }
+        do {
+            try paperGuard.authorizeOrder(account: order.account.isEmpty ? nil : order.account, managedAccounts: info.accounts)
+        } catch {
+            throw TWSClientError(.liveTradingRefused, error.description, paperGuard: error)
+        }
+        let orderId: Int
+        do {
+            orderId = try orderIDs.allocate()
+        } catch {
+            throw TWSClientError(.orderIDUnavailable, "no order id is available yet (\(error)); try again")
+        }
+        var order = order
+        order.orderId = orderId
+        order.whatIf = true
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: WhatIfAnswer.self)
+        pending.whatIfs[orderId] = continuation
+        send(.placeOrder(PlaceOrder(contract: contract, order: order)))
+        armRequestTimeout(orderId)
+        return try await firstResult(of: stream)
+    }
+
     /// Asks the gateway to cancel one order (IB: cancelOrder).
     public func cancelOrder(_ orderId: Int) throws(TWSClientError) {
         guard machine.state.isUsable else {
@@ -94,6 +125,11 @@ extension IBClient {
     }
 
     func handleOpenOrder(_ m: OpenOrder) {
+        if let waiting = pending.whatIfs.removeValue(forKey: m.order.orderId) {
+            waiting.yield(WhatIfAnswer(m.orderState))
+            waiting.finish()
+            return
+        }
         // IB: after reqAllOpenOrders a client's new order ids must exceed every id it returned.
         if let clientId = endpoint?.clientId, m.order.clientId == clientId || pending.openOrders?.allClients == true {
             orderIDs.observeExistingOrderID(m.order.orderId)

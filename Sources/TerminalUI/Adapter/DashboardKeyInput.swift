@@ -1,4 +1,5 @@
 import Dashboard
+import Vocabulary
 
 /// Turns a key press into the trader's intent, given what the dashboard shows.
 ///
@@ -110,7 +111,7 @@ public struct DashboardKeyInput: Sendable {
 
     private func ticketKey(_ key: KeyEvent, ticket: TicketEditor?) -> UserIntent? {
         switch key {
-        case let .character(character) where character.isNumber || character == ".":
+        case let .character(character) where character.isNumber || ".$%+-,".contains(character):
             return .insertText(String(character))
         case .backspace, .delete: return .deleteBackward
         case .enter: return .submit
@@ -121,10 +122,22 @@ public struct DashboardKeyInput: Sendable {
         case .character("l"): return .setOrderType(.limit)
         case .character("s"): return .setOrderType(.stop)
         case .character("t"): return .setOrderType(.stopLimit)
-        case .character("g"):
-            return .setTimeInForce(ticket?.ticket.timeInForce == .goodTillCancelled ? .day : .goodTillCancelled)
+        case .character("r"): return .setOrderType(.trail)
+        case .character("R"): return .setOrderType(.trailLimit)
+        case .character("a"): return .setTicketAttachment((ticket?.ticket.attachment ?? .none).next)
+        case .character("g"): return .setTimeInForce(Self.nextTimeInForce(after: ticket?.ticket.timeInForce ?? .day))
         case .character("o"): return .overrideQuoteFreshness
         default: return nil
+        }
+    }
+
+    /// The time in force `g` moves to: DAY → GTC → IOC → FOK → DAY.
+    public static func nextTimeInForce(after tif: TimeInForce) -> TimeInForce {
+        switch tif {
+        case .day: .goodTillCancelled
+        case .goodTillCancelled: .immediateOrCancel
+        case .immediateOrCancel: .fillOrKill
+        case .fillOrKill: .day
         }
     }
 

@@ -25,17 +25,22 @@ extension DashboardScreenBuilder {
         }
         return TicketView(
             side: Self.side(ticket.side), quantity: ticket.quantityText, symbol: ticket.symbol,
-            orderType: ticket.orderType.rawValue,
-            limitPrice: ticket.orderType.needsLimitPrice ? ticket.limitPriceText : nil,
-            stopPrice: ticket.orderType.needsStopPrice ? ticket.stopPriceText : nil,
+            orderType: ticket.attachment == .ocaExit ? "LMT + STP" : ticket.orderType.rawValue,
+            limitPrice: TicketInputField.limitPrice.applies(to: ticket) ? ticket.limitPriceText : nil,
+            stopPrice: TicketInputField.stopPrice.applies(to: ticket) ? ticket.stopPriceText : nil,
             timeInForce: ticket.timeInForce.rawValue, mode: mode,
             focusedField: mode == .edit ? Self.field(editor.focusedField) : nil,
             refusal: editor.refusal.map(Self.refusal),
-            reviewLines: ticket.review?.lines ?? [],
+            reviewLines: ticket.review.map { $0.lines + (editor.whatIf?.lines ?? []) } ?? [],
             reference: reference,
             referenceState: freshness(of: ticket.symbol).state,
             modifies: ticket.amending.map { "#\($0.orderID)" },
-            quoteOverridden: ticket.quoteOverrideAcknowledged)
+            quoteOverridden: ticket.quoteOverrideAcknowledged,
+            trail: TicketInputField.trail.applies(to: ticket) ? ticket.trailText : nil,
+            limitOffset: TicketInputField.limitOffset.applies(to: ticket) ? ticket.limitOffsetText : nil,
+            attachment: ticket.attachment == .none ? nil : ticket.attachment.label,
+            takeProfit: TicketInputField.takeProfit.applies(to: ticket) ? ticket.takeProfitText : nil,
+            stopLoss: TicketInputField.stopLoss.applies(to: ticket) ? ticket.stopLossText : nil)
     }
 
     /// A refusal with the field it names; a refused non-live quote also says which key
@@ -51,6 +56,10 @@ extension DashboardScreenBuilder {
         case .quantity: .quantity
         case .limitPrice: .limitPrice
         case .stopPrice: .stopPrice
+        case .trail: .trail
+        case .limitOffset: .limitOffset
+        case .takeProfit: .takeProfit
+        case .stopLoss: .stopLoss
         }
     }
 
@@ -62,6 +71,11 @@ extension DashboardScreenBuilder {
         case .quantity: .quantity
         case .limitPrice: .limitPrice
         case .stopPrice: .stopPrice
+        case .trail: .trail
+        case .limitOffset: .limitOffset
+        case .takeProfit: .takeProfit
+        case .stopLoss: .stopLoss
+        case .timeInForce: .timeInForce
         case .notional, .referenceQuote, .connection, .account, .ticket: nil
         }
     }
@@ -80,7 +94,8 @@ extension DashboardScreenBuilder {
             typeAndPrice: Self.typeAndPrice(order), timeInForce: order.timeInForce.rawValue,
             status: Self.status(order), statusText: Self.statusText(order),
             steps: steps(order), rejectReason: Self.rejectReason(order),
-            owner: Self.owner(order), isOtherClient: !order.isThisClient)
+            owner: Self.owner(order), isOtherClient: !order.isThisClient,
+            isChild: order.parentID.map { state.orders[$0] != nil } ?? false)
     }
 
     /// The owner column: `this` for an order of this dashboard's client id, `cl 7` for one
@@ -105,6 +120,7 @@ extension DashboardScreenBuilder {
         for price in [order.stopPrice, order.limitPrice].compactMap({ $0 }) {
             parts.append(price.formatted(minimumFractionDigits: 2))
         }
+        if let trailing = order.trailing { parts.append(trailing) }
         return parts.joined(separator: " ")
     }
 

@@ -129,7 +129,7 @@ public struct OrdersPane: Hashable, Sendable {
         let fitted = narrow ? FittedColumns(Self.narrowCandidates, width: inner.width) : Self.columns(
             typeWidth: typeWidth ?? Self.typeColumnWidth(rows.map { DisplayWidth.of($0.typeAndPrice) }), width: inner.width)
         let cells = rows.map { row in
-            let side = PaneChrome.cell(row.side.label, row.side.role, glyphs: glyphs)
+            let side = PaneChrome.cell(row.isChild && narrow ? "└ " + row.side.label : row.side.label, row.side.role, glyphs: glyphs)
             let quantity = PaneChrome.cell(row.quantity, glyphs: glyphs)
             let symbol = PaneChrome.cell(row.symbol, glyphs: glyphs)
             if narrow {
@@ -138,7 +138,7 @@ public struct OrdersPane: Hashable, Sendable {
                 return fitted.cells([side, quantity, symbol, PaneChrome.cell(status, row.status.role, glyphs: glyphs)])
             }
             return fitted.cells([
-                PaneChrome.cell(row.orderID, .dim, glyphs: glyphs),
+                PaneChrome.cell(row.isChild ? "└ " + row.orderID : row.orderID, .dim, glyphs: glyphs),
                 PaneChrome.cell(row.owner, row.isOtherClient ? .warning : .dim, glyphs: glyphs),
                 side, quantity, symbol,
                 PaneChrome.cell(row.typeAndPrice, glyphs: glyphs),

@@ -62,6 +62,9 @@ public struct OrderLine: Hashable, Sendable {
     /// Which client placed it: `this` for this dashboard's client id, `cl 7` for another
     /// (IB lets only the owner cancel it), `—` when IB did not say.
     public var owner: String
+    /// Whether the order is a child of the order above it (a bracket's take-profit or
+    /// stop-loss), drawn `└` under its parent.
+    public var isChild: Bool = false
     /// Whether another client id placed it.
     public var isOtherClient: Bool
 
@@ -69,8 +72,9 @@ public struct OrderLine: Hashable, Sendable {
     public init(
         orderID: String, side: TradeSide, quantity: String, symbol: String, typeAndPrice: String,
         timeInForce: String = "DAY", status: Status, statusText: String, steps: [Step] = [],
-        rejectReason: String? = nil, owner: String = "this", isOtherClient: Bool = false
+        rejectReason: String? = nil, owner: String = "this", isOtherClient: Bool = false, isChild: Bool = false
     ) {
+        self.isChild = isChild
         self.owner = owner
         self.isOtherClient = isOtherClient
         self.orderID = orderID

@@ -26,6 +26,16 @@ public struct TicketView: Hashable, Sendable {
         case stopPrice = "stop price"
         /// Time in force.
         case timeInForce = "TIF"
+        /// A trailing stop's distance.
+        case trail
+        /// A trailing stop-limit's limit offset.
+        case limitOffset = "limit offset"
+        /// What goes with the order (bracket, exit pair).
+        case attachment = "with"
+        /// The take-profit.
+        case takeProfit = "take profit"
+        /// The stop-loss.
+        case stopLoss = "stop loss"
     }
 
     /// Why the ticket refused to go on, naming the field.
@@ -67,6 +77,11 @@ public struct TicketView: Hashable, Sendable {
     public var reference: String?
     /// The reference quote's freshness.
     public var referenceState: Freshness?
+    /// A trailing stop's distance and limit offset as typed, when they apply.
+    public var trail: String?, limitOffset: String?
+    /// What goes with the order (`bracket (take profit + stop loss)`), when anything does,
+    /// with the take-profit and stop-loss as typed.
+    public var attachment: String?, takeProfit: String?, stopLoss: String?
     /// The order the ticket modifies (`#12`), or `nil` for a new order.
     public var modifies: String?
     /// Whether the trader overrode a reference quote that is not live for this edit.
@@ -77,8 +92,15 @@ public struct TicketView: Hashable, Sendable {
         side: TradeSide, quantity: String, symbol: String, orderType: String, limitPrice: String? = nil,
         stopPrice: String? = nil, timeInForce: String = "DAY", mode: Mode = .edit, focusedField: Field? = nil,
         refusal: Refusal? = nil, reviewLines: [String] = [], reference: String? = nil,
-        referenceState: Freshness? = nil, modifies: String? = nil, quoteOverridden: Bool = false
+        referenceState: Freshness? = nil, modifies: String? = nil, quoteOverridden: Bool = false,
+        trail: String? = nil, limitOffset: String? = nil, attachment: String? = nil, takeProfit: String? = nil,
+        stopLoss: String? = nil
     ) {
+        self.trail = trail
+        self.limitOffset = limitOffset
+        self.attachment = attachment
+        self.takeProfit = takeProfit
+        self.stopLoss = stopLoss
         self.modifies = modifies
         self.quoteOverridden = quoteOverridden
         self.side = side
@@ -101,7 +123,12 @@ public struct TicketView: Hashable, Sendable {
         var result: [(Field, String)] = [(.quantity, quantity), (.symbol, symbol), (.orderType, orderType)]
         if let stopPrice { result.append((.stopPrice, stopPrice)) }
         if let limitPrice { result.append((.limitPrice, limitPrice)) }
+        if let trail { result.append((.trail, trail)) }
+        if let limitOffset { result.append((.limitOffset, limitOffset)) }
         result.append((.timeInForce, timeInForce))
+        if let attachment { result.append((.attachment, attachment)) }
+        if let takeProfit { result.append((.takeProfit, takeProfit)) }
+        if let stopLoss { result.append((.stopLoss, stopLoss)) }
         return result
     }
 }

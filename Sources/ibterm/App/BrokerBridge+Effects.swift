@@ -14,7 +14,9 @@ extension BrokerBridge {
         case let .unsubscribeQuotes(symbol): unsubscribe(symbol)
         case let .requestContractDetails(symbol): Task { await resolve(symbol) }
         case let .placeOrder(orderID, instruction): Task { await place(orderID: orderID, instruction) }
+        case let .placeOrderGroup(group): Task { await place(group) }
         case let .modifyOrder(orderID, instruction): Task { await modify(orderID: orderID, instruction) }
+        case let .requestWhatIf(serial, instruction): Task { await whatIf(serial: serial, instruction) }
         case let .cancelOrder(orderID): Task { await cancel(orderID: orderID) }
         case let .cancelOrderAsOwner(orderID, owner): cancelAsOwner(orderID: orderID, ownerClientID: owner)
         case .cancelAllOrders: Task { await cancelAll() }
@@ -77,9 +79,17 @@ extension BrokerBridge {
         var order = TWSWire.Order(
             action: instruction.side.rawValue, totalQuantity: FixedDecimal(instruction.quantity), orderType: instruction.orderType.rawValue,
             lmtPrice: instruction.limitPrice?.doubleValue,
-            auxPrice: instruction.stopPrice?.doubleValue,
+            auxPrice: (instruction.stopPrice ?? instruction.trailingAmount)?.doubleValue,
             tif: instruction.timeInForce.rawValue)
         order.orderRef = "ibterm"
+        order.trailingPercent = instruction.trailingPercent?.doubleValue
+        order.lmtPriceOffset = instruction.limitOffset?.doubleValue
+        if let link = instruction.link {
+            order.parentId = link.parentOrderID ?? 0
+            order.transmit = link.transmit
+            order.ocaGroup = link.ocaGroup ?? ""
+            order.ocaType = link.ocaGroup == nil ? 0 : link.ocaType
+        }
         return order
     }
 
@@ -96,22 +106,62 @@ extension BrokerBridge {
         await refreshAccountOrders()
     }
 
+    /// Asks the gateway's what-if for a reviewed order and hands the answer to the review.
+    /// The what-if takes an order id from the client: the dashboard hears the next free one
+    /// before the answer, so the send that follows uses an id nobody used.
+    private func whatIf(serial: Int, _ instruction: OrderInstruction) async {
+        let status: WhatIfStatus
+        do {
+            let answer = try await client.whatIf(contract(for: instruction.symbol), Self.wireOrder(instruction))
+            status = .answered(WhatIfReport(answer))
+        } catch {
+            logger.info("what-if \(serial) not answered: \(error)")
+            status = Self.whatIfStatus(error)
+        }
+        if let next = await client.nextOrderID { store.send(.nextValidOrderID(next)) }
+        store.send(.whatIf(serial: serial, status))
+    }
+
+    /// What a failed what-if means for the review: IB's refusal of the order, in the
+    /// catalog's plain words with IB's own text, or no answer (timed out, not connected).
+    static func whatIfStatus(_ error: TWSClientError) -> WhatIfStatus {
+        guard let notice = error.notice else { return .unanswered(error.message) }
+        let entry = MessageCatalog.entryOrUnknown(for: notice.code, ibText: notice.message)
+        return .refused(entry.isKnown ? "\(entry.title) (\(notice.code)): \(notice.message)" : "\(notice.message) (\(notice.code))")
+    }
+
     private func place(orderID: Int, _ instruction: OrderInstruction) async {
-        let order = Self.wireOrder(instruction)
+        await place([NumberedOrder(orderID: orderID, instruction: instruction)])
+    }
+
+    /// Places the orders one after the other (a group's last order transmits the ones before
+    /// it, so they go out in order on the one connection), then follows each order's events.
+    private func place(_ group: [NumberedOrder]) async {
         // The dashboard counts the link as up from the handshake; the client takes orders once
         // it has resubscribed and reconciled, a fraction of a second later.
         for _ in 0..<100 where !state.withLock({ $0.isUsable }) {
             try? await Task.sleep(for: .milliseconds(50))
         }
-        state.withLock { _ = $0.placedOrders.insert(orderID) }
-        do {
-            let handle = try await client.placeOrder(contract(for: instruction.symbol), order, orderId: orderID)
-            for await event in handle.events {
-                if let event = DashboardEvent(event, orderID: orderID) { store.send(event) }
+        var followed: [(Int, OrderHandle)] = []
+        for numbered in group {
+            let orderID = numbered.orderID
+            state.withLock { _ = $0.placedOrders.insert(orderID) }
+            do {
+                let handle = try await client.placeOrder(contract(for: numbered.instruction.symbol), Self.wireOrder(numbered.instruction), orderId: orderID)
+                followed.append((orderID, handle))
+            } catch {
+                logger.warning("order \(orderID) not sent: \(error)")
+                store.send(.notice(Notice(requestID: orderID, code: error.notice?.code ?? 201, text: error.description)))
             }
-        } catch {
-            logger.warning("order \(orderID) not sent: \(error)")
-            store.send(.notice(Notice(requestID: orderID, code: error.notice?.code ?? 201, text: error.description)))
+        }
+        await withTaskGroup(of: Void.self) { tasks in
+            for (orderID, handle) in followed {
+                tasks.addTask { [store] in
+                    for await event in handle.events {
+                        if let event = DashboardEvent(event, orderID: orderID) { store.send(event) }
+                    }
+                }
+            }
         }
     }
 
