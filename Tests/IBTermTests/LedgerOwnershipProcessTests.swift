@@ -133,7 +133,7 @@ import Testing
 }
 
 /// Starts `ibterm` processes in an isolated home (XDG folders under it).
-private struct Runner {
+struct Runner {
     var binary: String
     var home: URL
 
@@ -173,13 +173,13 @@ private struct Runner {
     }
 }
 
-private struct ChildFailure: Error, CustomStringConvertible {
+struct ChildFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
 
 /// A running `ibterm` with its output collected.
-private final class Child: Sendable {
+final class Child: Sendable {
     private final class Text: Sendable {
         let value = Mutex("")
         func append(_ data: Data) {
@@ -229,9 +229,17 @@ private final class Child: Sendable {
     }
 
     func waitForStderr(containing text: String, count: Int = 1, within limit: Duration = .seconds(20)) async throws {
+        try await waitFor(text, count: count, in: "stderr", within: limit) { self.stderr }
+    }
+
+    func waitForStdout(containing text: String, count: Int = 1, within limit: Duration = .seconds(20)) async throws {
+        try await waitFor(text, count: count, in: "stdout", within: limit) { self.stdout }
+    }
+
+    private func waitFor(_ text: String, count: Int, in name: String, within limit: Duration, _ read: () -> String) async throws {
         let deadline = ContinuousClock.now + limit
-        while stderr.components(separatedBy: text).count - 1 < count {
-            guard ContinuousClock.now < deadline else { throw ChildFailure("no \"\(text)\" from ibterm \(process.arguments ?? []) within \(limit); stderr: \(stderr)") }
+        while read().components(separatedBy: text).count - 1 < count {
+            guard ContinuousClock.now < deadline else { throw ChildFailure("no \"\(text)\" from ibterm \(process.arguments ?? []) within \(limit); \(name): \(read())") }
             try await Task.sleep(for: .milliseconds(20))
         }
     }

@@ -20,41 +20,22 @@ extension AccountOrdersFollower {
         configuration.retryInitialConnect = false
         configuration.allowLive = await client.configuration.allowLive
         configuration.establishTimeout = .seconds(5)
-        let owner = IBClient(configuration: configuration, logger: Logger(label: "tws.client.owner"))
         logger.info("cancelling order \(orderID) as client \(ownerClientID)")
-        do {
-            try await owner.connect(host: address.host, port: address.port, clientId: ownerClientID)
-        } catch {
+        let outcome = await OrderCancellation.cancel(
+            orderID, asOwner: ownerClientID, host: address.host, port: address.port,
+            configuration: configuration, logger: Logger(label: "tws.client.owner"), within: .seconds(5))
+        switch outcome {
+        case let .ownerNotAccepted(error):
             store.send(.cancelRefused(orderID: orderID, reason:
                 "IB did not accept a connection as client \(ownerClientID), which placed the order (\(error.description)). Client \(ownerClientID) is probably connected: cancel it there, or press C to cancel every open order."))
             return
-        }
-        let notices = await owner.notices()
-        let answer = Task { () -> TWSNotice? in
-            for await notice in notices where notice.id == orderID && [202, 10147, 10148].contains(notice.code) {
-                return notice
-            }
-            return nil
-        }
-        let timeout = Task {
-            try? await Task.sleep(for: .seconds(5))
-            answer.cancel()
-        }
-        do {
-            try await owner.cancelOrder(orderID)
-        } catch {
-            answer.cancel()
+        case let .notSent(error):
             store.send(.cancelRefused(orderID: orderID, reason: "the cancel could not be sent as client \(ownerClientID): \(error.description)"))
-        }
-        let notice = await answer.value
-        timeout.cancel()
-        await owner.disconnect()
-        switch notice?.code {
-        case 202?:
-            store.send(.notice(Notice(requestID: orderID, code: 202, text: notice?.message ?? "")))
-        case let code? where code == 10147 || code == 10148:
-            store.send(.cancelRefused(orderID: orderID, reason: "IB answered \(code) to client \(ownerClientID): \(notice?.message ?? "")"))
-        default:
+        case let .answered(answer?) where answer.meaning == .cancelled:
+            store.send(.notice(Notice(requestID: orderID, code: 202, text: answer.message)))
+        case let .answered(answer?):
+            store.send(.cancelRefused(orderID: orderID, reason: "IB answered \(answer.code) to client \(ownerClientID): \(answer.message)"))
+        case .answered(nil):
             logger.info("no answer to the cancel of order \(orderID) as client \(ownerClientID) within 5 s")
         }
         await refresh(everything: true)

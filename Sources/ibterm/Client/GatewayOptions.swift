@@ -82,18 +82,31 @@ struct GatewayOptions: ParsableArguments {
             }
             (host, port) = (access.host, access.port)
         }
-        var configuration = TWSClientConfiguration()
-        configuration.allowLive = allowLive
-        configuration.establishTimeout = timeLimit
-        configuration.requestTimeout = timeLimit
-        configuration.commissionGrace = .milliseconds(500)
-        var logger = Logger(label: "tws.client") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = verbose ? .info : .critical
+        let configuration = clientConfiguration(allowLive: allowLive)
+        let logger = clientLogger
         let candidates = clientId.map { [$0] }
             ?? Array(Self.defaultClientId ..< Self.defaultClientId + Self.clientIdAttempts)
         return try await Self.connectFirstFree(
             host: host, port: port, clientIds: candidates, explicit: clientId != nil,
             configuration: configuration, logger: logger).client
+    }
+
+    /// The client settings of a command: the time limit for connecting and for answers, and
+    /// whether orders may reach a live account.
+    func clientConfiguration(allowLive: Bool) -> TWSClientConfiguration {
+        var configuration = TWSClientConfiguration()
+        configuration.allowLive = allowLive
+        configuration.establishTimeout = timeLimit
+        configuration.requestTimeout = timeLimit
+        configuration.commissionGrace = .milliseconds(500)
+        return configuration
+    }
+
+    /// The client's log: to stderr with `--verbose`, else only what is critical.
+    var clientLogger: Logger {
+        var logger = Logger(label: "tws.client") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .info : .critical
+        return logger
     }
 
     /// Connects a new client as the first of `clientIds` the gateway does not refuse with 326
@@ -140,13 +153,19 @@ func stopEmbeddedGateways() async {
     for server in servers { try? await server.stop() }
 }
 
-/// A command's failure: printed to stderr as one plain sentence, with exit code 1.
+/// A command's failure: printed to stderr as one plain sentence, with its exit code (1 unless
+/// the command documents another).
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    var exitCode: Int32
+    init(_ description: String, exitCode: Int32 = 1) {
+        self.description = description
+        self.exitCode = exitCode
+    }
 }
 
-/// Runs `body`, turning any failure into `ibterm: <sentence>` on stderr and exit code 1.
+/// Runs `body`, turning any failure into `ibterm: <sentence>` on stderr and its exit code (1
+/// unless a ``CommandFailure`` names another).
 ///
 /// Either way the embedded gateways the command started are stopped first, which removes
 /// their ledger's owner file and releases its lock.
@@ -163,7 +182,7 @@ func runReportingFailures(_ body: () async throws -> Void) async throws {
         try outcome.get()
     } catch let failure as CommandFailure {
         FileHandle.standardError.write(Data("ibterm: \(failure.description)\n".utf8))
-        throw ExitCode.failure
+        throw ExitCode(failure.exitCode)
     } catch let error as TWSClientError {
         FileHandle.standardError.write(Data("ibterm: \(error.description)\n".utf8))
         throw ExitCode.failure

@@ -3,21 +3,30 @@ import TWSClient
 import TWSSession
 import TWSWire
 
-/// `ibterm orders`: this client id's open orders.
+/// `ibterm orders`: the account's open orders, of every client id.
 struct OrdersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orders",
-        abstract: "Print the open orders of this client id (client id 0 sees every API order).",
-        discussion: "Orders placed by `ibterm order` use client id 17 unless --client-id says otherwise."
+        abstract: "Print the account's open orders, of every client id, with the client id that placed each.",
+        discussion: """
+            Lists what reqAllOpenOrders returns: the orders of every API client of the account \
+            (the dashboard's, `ibterm order`'s, other programs'). IB lets only the client id that \
+            placed an order cancel it; `ibterm cancel ID` does that for you. --this-client lists \
+            only the orders of the client id this command connects as (reqOpenOrders).
+            """
     )
 
     @OptionGroup var gateway: GatewayOptions
+
+    @Flag(help: "Only the orders of the client id this command connects as (17, or --client-id).")
+    var thisClient = false
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
     struct Row: Encodable {
         var orderId: Int
+        var clientId: Int
         var permId: Int
         var account: String
         var action: String
@@ -35,12 +44,12 @@ struct OrdersCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingFailures {
             let client = try await gateway.connect(command: "orders")
-            let reports = try await client.openOrders()
+            let reports = thisClient ? try await client.openOrders() : try await client.allOpenOrders()
             await client.disconnect()
             let rows = reports.map { report in
                 let prices = Self.prices(orderType: report.order.orderType, limit: report.order.lmtPrice, aux: report.order.auxPrice)
                 return Row(
-                    orderId: report.order.orderId, permId: report.order.permId, account: report.order.account,
+                    orderId: report.order.orderId, clientId: report.order.clientId, permId: report.order.permId, account: report.order.account,
                     action: report.order.action, quantity: report.order.totalQuantity?.description ?? "-",
                     symbol: report.contract.symbol, orderType: report.order.orderType, limitPrice: prices.limit,
                     stopPrice: prices.stop, tif: report.order.tif,
@@ -50,10 +59,10 @@ struct OrdersCommand: AsyncParsableCommand {
             }
             if json { return try printJSON(rows) }
             guard !rows.isEmpty else { return print("No open orders.") }
-            print(pad("ID", 8) + pad("ACTION", 7) + pad("QTY", 8, right: true) + "  " + pad("SYMBOL", 8) + pad("TYPE", 8)
+            print(pad("ID", 8) + pad("CLIENT", 7) + pad("ACTION", 7) + pad("QTY", 8, right: true) + "  " + pad("SYMBOL", 8) + pad("TYPE", 8)
                 + pad("LIMIT", 10, right: true) + pad("STOP", 10, right: true) + "  " + pad("TIF", 5) + "STATUS")
             for row in rows {
-                print(pad("\(row.orderId)", 8) + pad(row.action, 7) + pad(row.quantity, 8, right: true) + "  " + pad(row.symbol, 8)
+                print(pad("\(row.orderId)", 8) + pad("\(row.clientId)", 7) + pad(row.action, 7) + pad(row.quantity, 8, right: true) + "  " + pad(row.symbol, 8)
                     + pad(row.orderType, 8) + pad(formatPrice(row.limitPrice), 10, right: true)
                     + pad(formatPrice(row.stopPrice), 10, right: true) + "  " + pad(row.tif, 5) + row.status)
             }

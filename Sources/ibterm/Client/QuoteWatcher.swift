@@ -106,10 +106,7 @@ struct QuoteWatcher {
             }
             enum Key: String, CodingKey { case time }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(Line(time: time, row: row)) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
+        return CommandOutput.compactJSON(Line(time: time, row: row))
     }
 
     /// The local wall time as `HH:MM:SS.mmm`.
@@ -123,7 +120,8 @@ struct QuoteWatcher {
         return TimeText.timeOfDayWithMilliseconds(time, utcOffsetSeconds: Int(local.tm_gmtoff))
     }
 
-    private static func describe(_ gap: StreamGap) -> String {
+    /// A gap in a stream, in words.
+    static func describe(_ gap: StreamGap) -> String {
         switch gap {
         case let .connectionLost(reason): "connection lost (\(reason.plainDescription))"
         case let .serverLinkDown(code): "the gateway lost IB's servers (IB code \(code))"
