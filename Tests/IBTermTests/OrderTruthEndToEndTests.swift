@@ -79,17 +79,19 @@ struct OrderTruthEndToEndTests {
         let resting = await session.waitFor(timeout: .seconds(10)) { Self.line($0, containing: "STP LMT", "PreSubmitted") != nil }
         #expect(resting != nil, "the stop-limit is not working")
 
-        // An order IB refuses (200: no security definition) ends Rejected with the reason.
+        // An order IB would refuse (200: no security definition) is stopped in review by the
+        // gateway's what-if, with IB's reason, and never sent (issue #13 item 4).
         try await Self.order(session, "buy 10 ZZZZ lmt 10")
         #expect(await session.waitFor(timeout: .seconds(5)) { $0.contains("override") } != nil, "no quote refusal for ZZZZ")
         try await session.send("o")
         try await session.send("Enter")
         #expect(await session.waitFor(timeout: .seconds(5)) { $0.contains("Enter send") } != nil, "ZZZZ did not reach review")
         try await session.send("Enter")
-        let rejected = await session.waitFor(timeout: .seconds(10)) { Self.line($0, containing: "ZZZZ", "Rejected") != nil }
-        let rejectedShown = await session.capture()
-        print("--- rejected order ---\n\(rejected ?? rejectedShown)")
-        #expect(rejected.flatMap { Self.line($0, containing: "ZZZZ", "Rejected") }?.contains("Contract not found") == true)
+        let refused = await session.waitFor(timeout: .seconds(10)) { $0.contains("IB would refuse") }
+        let refusedShown = await session.capture()
+        print("--- refused by the what-if ---\n\(refused ?? refusedShown)")
+        #expect(refused?.contains("security definition") == true, "the what-if's refusal does not give IB's reason")
+        #expect(refused.flatMap { Self.line($0, containing: " ZZZZ ", "this") } == nil, "the refused order reached the orders pane")
 
         // Quitting asks about the one working order only.
         try await session.send("Escape")
@@ -98,7 +100,7 @@ struct OrderTruthEndToEndTests {
         let dialog = await session.waitFor(timeout: .seconds(5)) { $0.contains("still working") || $0.contains("is still working") }
         let dialogShown = await session.capture()
         print("--- quit dialog ---\n\(dialog ?? dialogShown)")
-        #expect(dialog?.contains("1 order is still working") == true || dialog?.contains("1 order") == true, "the quit dialog counts the rejected order")
+        #expect(dialog?.contains("1 order is still working") == true || dialog?.contains("1 order") == true, "the quit dialog counts only the working order")
         try await session.send("y")
         #expect(await session.waitFor(timeout: .seconds(10)) { $0.contains("EXIT") || !$0.contains("PAPER") } != nil)
 

@@ -90,4 +90,27 @@ struct OrderWorkflowEndToEndTests {
         #expect(flat != nil, "the AAPL position did not go to 0")
         try await session.send("q")
     }
+
+    @Test func aBracketsChildrenWaitUnderTheirParent() async throws {
+        let home = try Home()
+        let (session, _, bid) = try await Self.start(home)
+        // A buy 2 % under the market rests, so its take-profit and stop-loss wait for it.
+        let entry = Self.price(bid * 0.98)
+        try await OrderTruthEndToEndTests.order(session, "buy 10 AAPL lmt \(entry) tp +5 sl -3")
+        let review = await session.waitFor(timeout: .seconds(5)) { $0.contains("Take profit: SELL 10 AAPL LMT") && $0.contains("What-if:") }
+        print("--- bracket review ---\n\(review ?? "none")")
+        #expect(review != nil, "the bracket did not reach review with its what-if")
+        try await session.send("Enter")
+        let waiting = await session.waitFor(timeout: .seconds(10)) { screen in
+            let lines = screen.split(separator: "\n").map(String.init)
+            guard let parent = lines.firstIndex(where: { $0.contains("BUY") && $0.contains("LMT \(entry)") && $0.contains("Submitted") }),
+                  parent + 2 < lines.count else { return false }
+            return lines[parent + 1].contains("└") && lines[parent + 1].contains("SELL") && lines[parent + 1].contains("LMT")
+                && lines[parent + 2].contains("└") && lines[parent + 2].contains("SELL") && lines[parent + 2].contains("STP")
+        }
+        print("--- bracket working ---\n\(waiting ?? "none")")
+        #expect(waiting != nil, "the bracket's children are not listed under their parent")
+        try await session.send("q")
+        try await session.send("y")
+    }
 }
