@@ -278,6 +278,10 @@ import Vocabulary
         let review = try #require(harness.state.ticket?.ticket.review)
         #expect(review.quoteOverridden)
         #expect(review.lines.last?.hasPrefix("Warning:     reference quote is") == true)
+        // The override is journaled with the order.
+        let sent = harness.user(.submit).journalEntries.first
+        #expect(sent?.kind == .orderSent)
+        #expect(sent?.text?.hasPrefix("sent on the trader's override of a reference quote that was") == true)
     }
 }
 
