@@ -242,6 +242,13 @@ import Vocabulary
         #expect(harness.latestMessage?.explanation == "There is no open position in TSLA.")
     }
 
+    @Test func aKeyOfAnotherPaneSaysWhereItWorks() {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.user(.keyOfAnotherPane(key: "x", does: "close (flatten)", pane: .positions))
+        #expect(harness.latestMessage?.title == "x (close (flatten)) works in the positions pane")
+        #expect(harness.state.ticket == nil)
+    }
+
     // MARK: Ticket manners
 
     @Test func afterSentTheNextKeyClosesTheTicketAndNothingIsReused() {
