@@ -78,6 +78,8 @@ public actor IBClient {
     /// The stream of every order whose stream is open.
     var orderStreams: [Int: AsyncStream<OrderEvent>.Continuation] = [:]
     var pending = PendingRequests()
+    /// The earliest instant the next symbol search may be sent (IB: one a second).
+    var nextSymbolSearchAt: SessionInstant?
     var stateObservers = Broadcaster<TWSConnectionStatus>()
     var noticeObservers = Broadcaster<TWSNotice>()
     var nextOrderIDObservers = Broadcaster<Int>()
