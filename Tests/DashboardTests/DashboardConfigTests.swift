@@ -142,3 +142,36 @@ private func error(_ text: String) -> ConfigError? {
         #expect(failure.description.hasPrefix("line \(line): \(keyPath): "))
     }
 }
+
+@Suite struct TimeZoneConfigTests {
+    @Test func showsTimesInTheLocalZoneByDefault() throws {
+        #expect(try parse("").config.timeZone == .local)
+        #expect(DashboardConfig().timeZone == .local)
+    }
+
+    @Test(arguments: [("local", DisplayTimeZone.Choice.local), ("exchange", .exchange), ("utc", .utc), ("UTC", .utc)])
+    func readsTheTimeZone(text: String, choice: DisplayTimeZone.Choice) throws {
+        let parsed = try parse("time_zone = \"\(text)\"")
+        #expect(parsed.config.timeZone == choice)
+        #expect(parsed.warnings.isEmpty)
+    }
+
+    @Test func warnsOfAnUnknownZoneAndKeepsTheLocalOne() throws {
+        let parsed = try parse("""
+            theme = "light"
+            time_zone = "Europe/Paris"
+            """)
+        #expect(parsed.config.timeZone == .local)
+        #expect(parsed.config.themeName == "light")
+        #expect(parsed.warnings.map(\.description) == [
+            #"line 2: time_zone: must be "local", "exchange" or "utc", got "Europe/Paris"; times are shown in the local zone"#,
+        ])
+    }
+
+    @Test func warnsOfAZoneThatIsNotAString() throws {
+        let parsed = try parse("time_zone = 5")
+        #expect(parsed.config.timeZone == .local)
+        #expect(parsed.warnings.first?.keyPath == "time_zone")
+        #expect(parsed.warnings.first?.message.contains("not a string") == true)
+    }
+}

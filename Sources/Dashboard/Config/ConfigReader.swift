@@ -16,6 +16,7 @@ struct ConfigReader {
             case "watchlist": config.watchlist = try symbols(value, "watchlist")
             case "theme": config.themeName = try nonEmptyString(value, "theme")
             case "allow_live": config.allowLive = try bool(value, "allow_live")
+            case "time_zone": config.timeZone = timeZone(value) ?? config.timeZone
             case "gateway": try readGateway(value, into: &config)
             case "staleness": config.staleness = try readStaleness(table(value, "staleness"))
             case "ticket": config.ticketLimits = try readTicket(table(value, "ticket"))
@@ -104,6 +105,16 @@ struct ConfigReader {
             default: unknown(path)
             }
         }
+    }
+
+    /// `time_zone`'s choice, or `nil` with a warning naming the accepted values.
+    private mutating func timeZone(_ value: any TOMLValueConvertible) -> DisplayTimeZone.Choice? {
+        if let text = value.string, let choice = DisplayTimeZone.Choice(rawValue: text.lowercased()) { return choice }
+        let shown = value.string.map { "\"\($0)\"" } ?? "a value that is not a string"
+        warnings.append(ConfigWarning(
+            line: locator.line(for: "time_zone"), keyPath: "time_zone",
+            message: "must be \(DisplayTimeZone.Choice.acceptedValues), got \(shown); times are shown in the local zone"))
+        return nil
     }
 
     private func readKeys(_ table: TOMLTable) throws(ConfigError) -> [String: [String]] {

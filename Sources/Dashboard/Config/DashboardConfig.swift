@@ -1,3 +1,4 @@
+import Vocabulary
 
 /// ibterm's settings, parsed from the TOML text of `config.toml` (the executable reads the file).
 ///
@@ -7,6 +8,7 @@
 /// watchlist = ["AAPL", "MSFT"]
 /// theme = "default"
 /// allow_live = false
+/// time_zone = "local"   # or "exchange" (New York, EST/EDT) or "utc"
 ///
 /// [gateway]            # or: gateway = "127.0.0.1:4002"
 /// host = "127.0.0.1"
@@ -56,6 +58,9 @@ public struct DashboardConfig: Sendable, Hashable {
     public var keyBindings: [String: [String]]
     /// Whether a fill rings the terminal bell (`[alerts] bell_on_fill`).
     public var bellOnFill = true
+    /// The zone every time is shown in (`time_zone`): the machine's own by default; an unknown
+    /// value is a warning and keeps the default.
+    public var timeZone: DisplayTimeZone.Choice = .local
 
     /// Creates a configuration; every argument defaults.
     public init(

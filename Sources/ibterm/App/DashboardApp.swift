@@ -84,6 +84,7 @@ enum DashboardApp {
         clientConfiguration.allowLive = config.allowLive
         let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
+        let timeZone = options.timeZone.resolved(configured: config.timeZone)
         let wakeup = TerminalWakeup()
         let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
         let journal = try? JournalWriter(url: paths.journalFile)
@@ -116,7 +117,7 @@ enum DashboardApp {
         // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
         let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
         let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
-                                bell: bell)
+                                timeZone: timeZone, bell: bell)
         let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
         signals.cancel()
         connecting.cancel()
