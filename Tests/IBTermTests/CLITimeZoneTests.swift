@@ -10,15 +10,19 @@ import Vocabulary
     @Test func listsEveryDaylightSavingChangeOfTheLocalZone() throws {
         let paris = try #require(TimeZone(identifier: "Europe/Paris"))
         // 2026-06-01 00:00 UTC.
-        let zone = MachineTimeZone.current(now: Date(timeIntervalSince1970: 1_780_272_000), zone: paris)
+        let names: [Int: String] = [3600: "CET", 7200: "CEST"]
+        let zone = MachineTimeZone.rules(now: Date(timeIntervalSince1970: 1_780_272_000), zone: paris) { names[paris.secondsFromGMT(for: $0)] }
         let spring = Timestamp(secondsSinceEpoch: 1_774_746_000)  // 2026-03-29 01:00 UTC
         let autumn = Timestamp(secondsSinceEpoch: 1_792_890_000)  // 2026-10-25 01:00 UTC
         #expect(zone.offsetSeconds(at: spring.adding(milliseconds: -1)) == 3600)
         #expect(zone.offsetSeconds(at: spring) == 7200)
         #expect(zone.offsetSeconds(at: autumn.adding(milliseconds: -1)) == 7200)
         #expect(zone.offsetSeconds(at: autumn) == 3600)
-        #expect(zone.abbreviation(at: spring) != zone.abbreviation(at: autumn))
-        #expect(!zone.abbreviation(at: spring).isEmpty)
+        #expect(zone.abbreviation(at: spring) == "CEST")
+        #expect(zone.abbreviation(at: autumn) == "CET")
+        // A year before and ten after, every change is listed: summer 2035 is CEST again.
+        #expect(zone.abbreviation(at: Timestamp(secondsSinceEpoch: 2_067_163_200)) == "CEST")  // 2035-07-04
+        #expect(zone.abbreviation(at: Timestamp(secondsSinceEpoch: 2_082_931_200)) == "CET")  // 2036-01-03
     }
 
     @Test func namesAZoneWithoutAnAbbreviationByItsOffset() {
@@ -27,6 +31,8 @@ import Vocabulary
         #expect(MachineTimeZone.abbreviation(nil, offsetSeconds: 0) == "UTC")
         #expect(MachineTimeZone.abbreviation("GMT+5:30", offsetSeconds: 19_800) == "UTC+05:30")
         #expect(MachineTimeZone.abbreviation(nil, offsetSeconds: -3 * 3600) == "UTC-03:00")
+        #expect(MachineTimeZone.abbreviation("-03", offsetSeconds: -3 * 3600) == "UTC-03:00")
+        #expect(MachineTimeZone.abbreviation("IST", offsetSeconds: 19_800) == "IST")
     }
 
     @Test func readsTimeZoneOnTheCommandLine() throws {
@@ -48,15 +54,15 @@ import Vocabulary
         let json = try await engine("executions", "--json")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]], "\(json)")
         let raw = try #require(rows.first?["time"] as? String)
-        let fill = try #require(Timestamp(ibDateTime: raw), raw)
+        let fill = try #require(Timestamp(ibDateTime: raw), "\(raw)")
         #expect(rows.first?["timestamp"] as? String == TimeText.iso8601(fill))
 
         func timeColumn(_ arguments: String...) async throws -> (header: String, time: String) {
             let table = try await engine.run.oneShot(["executions"] + arguments)
             #expect(table.status == 0, "\(table.stderr)")
             let lines = table.stdout.split(separator: "\n").map(String.init)
-            let header = try #require(lines.first, table.stdout)
-            let row = try #require(lines.dropFirst().first, table.stdout)
+            let header = try #require(lines.first, "\(table.stdout)")
+            let row = try #require(lines.dropFirst().first, "\(table.stdout)")
             return (String(header.prefix(22)).trimmingCharacters(in: .whitespaces), String(row.prefix(17)))
         }
 

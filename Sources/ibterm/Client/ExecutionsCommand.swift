@@ -62,10 +62,10 @@ struct ExecutionsCommand: AsyncParsableCommand {
             if json { return try printJSON(rows) }
             guard !rows.isEmpty else { return print("No executions today.") }
             let times = TimeColumn(rows.map { (Timestamp(ibDateTime: $0.time), $0.time) }, zone: zone)
-            print(pad(times.header, 22) + pad("SIDE", 5) + pad("SHARES", 8, right: true) + "  " + pad("SYMBOL", 8)
+            print(pad(times.header, times.width) + pad("SIDE", 5) + pad("SHARES", 8, right: true) + "  " + pad("SYMBOL", 8)
                 + pad("PRICE", 10, right: true) + pad("COMMISSION", 12, right: true) + "  ORDER  EXEC ID")
             for (row, time) in zip(rows, times.texts) {
-                print(pad(time, 22) + pad(row.side, 5) + pad(row.shares, 8, right: true) + "  " + pad(row.symbol, 8)
+                print(pad(time, times.width) + pad(row.side, 5) + pad(row.shares, 8, right: true) + "  " + pad(row.symbol, 8)
                     + pad(formatPrice(row.price), 10, right: true) + pad(formatPrice(row.commission), 12, right: true)
                     + "  " + pad("\(row.orderId)", 5) + "  " + row.execId)
             }

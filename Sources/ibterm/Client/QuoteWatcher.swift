@@ -36,8 +36,7 @@ struct QuoteWatcher {
     /// Streams until a termination signal; then ends the subscriptions.
     func run(_ client: IBClient) async {
         if !json {
-            let header = "TIME (\(timeZone.abbreviation(at: Self.now())))"
-            emit(pad(header, 12) + " " + pad("SYMBOL", 8) + pad("BID", 11, right: true) + pad("ASK", 11, right: true)
+            emit(pad(timeHeader, timeWidth) + " " + pad("SYMBOL", 8) + pad("BID", 11, right: true) + pad("ASK", 11, right: true)
                 + pad("LAST", 11, right: true) + pad("VOLUME", 12, right: true) + "  TYPE")
         }
         await withTaskGroup(of: Void.self) { group in
@@ -78,7 +77,7 @@ struct QuoteWatcher {
             emit(Self.jsonLine(time: time, row: row))
         } else {
             let type = QuoteCommand.typeName(quote.marketDataType) ?? "-"
-            emit(pad(time, 12) + " " + pad(symbol, 8) + pad(formatPrice(quote.bid), 11, right: true)
+            emit(pad(time, timeWidth) + " " + pad(symbol, 8) + pad(formatPrice(quote.bid), 11, right: true)
                 + pad(formatPrice(quote.ask), 11, right: true) + pad(formatPrice(quote.last), 11, right: true)
                 + pad(quote.volume?.description ?? "-", 12, right: true) + "  " + type)
         }
@@ -111,6 +110,12 @@ struct QuoteWatcher {
         }
         return CommandOutput.compactJSON(Line(time: time, row: row))
     }
+
+    /// The time column's header, naming the zone: `TIME (CET)`.
+    private var timeHeader: String { "TIME (\(timeZone.abbreviation(at: Self.now())))" }
+
+    /// The time column's width: `HH:MM:SS.mmm`, or the header when it is wider.
+    private var timeWidth: Int { max(12, timeHeader.count) }
 
     /// The wall time now, in ``timeZone``, as `HH:MM:SS.mmm`.
     private func clockText() -> String {

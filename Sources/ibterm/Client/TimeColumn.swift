@@ -9,6 +9,8 @@ struct TimeColumn {
     let header: String
     /// One text per row, in the order given.
     let texts: [String]
+    /// The column's width with two spaces after its widest text (at least 22, as before).
+    var width: Int { ([header] + texts).map(\.count).reduce(20, max) + 2 }
 
     /// The column for `times` (`nil`: not read, shown as its `raw` text) in `zone`.
     init(_ times: [(time: Timestamp?, raw: String)], zone: DisplayTimeZone) {
