@@ -110,10 +110,10 @@ struct ConfigReader {
     /// `time_zone`'s choice, or `nil` with a warning naming the accepted values.
     private mutating func timeZone(_ value: any TOMLValueConvertible) -> DisplayTimeZone.Choice? {
         if let text = value.string, let choice = DisplayTimeZone.Choice(rawValue: text.lowercased()) { return choice }
-        let shown = value.string.map { "\"\($0)\"" } ?? "a value that is not a string"
+        let problem = value.string.map { ", not \"\($0)\"" } ?? " (a string)"
         warnings.append(ConfigWarning(
             line: locator.line(for: "time_zone"), keyPath: "time_zone",
-            message: "must be \(DisplayTimeZone.Choice.acceptedValues), got \(shown); times are shown in the local zone"))
+            message: "must be \(DisplayTimeZone.Choice.acceptedValues)\(problem); using \"local\""))
         return nil
     }
 
