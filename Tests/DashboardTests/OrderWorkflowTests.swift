@@ -146,11 +146,17 @@ import Vocabulary
         return harness
     }
 
-    @Test func xClosesTheSelectedPositionAtTheTouchThroughReview() throws {
+    @Test func xClosesTheSelectedPositionAtMarketThroughReviewAndLMakesItALimitAtTheTouch() throws {
         var harness = Self.withPositions()
         harness.user(.closeSelectedPosition)
         let review = try #require(harness.state.ticket?.ticket.review)
-        #expect(review.instruction.summary == "SELL 50 AAPL LMT 231.19 DAY")
+        #expect(review.instruction.summary == "SELL 50 AAPL MKT DAY")
+        #expect(review.estimatedNotional == dec("11559.50"), "estimated at the bid")
+        harness.user(.setOrderType(.limit))
+        harness.user(.submit)
+        #expect(harness.state.ticket?.ticket.review?.instruction.summary == "SELL 50 AAPL LMT 231.19 DAY")
+        harness.user(.setOrderType(.market))
+        harness.user(.submit)
         #expect(review.positionAfter == 0)
         #expect(harness.placedOrders.isEmpty)
         harness.user(.submit)
@@ -159,7 +165,7 @@ import Vocabulary
         harness.user(.submit)
         harness.user(.moveSelection(.down))
         harness.user(.closeSelectedPosition)
-        #expect(harness.state.ticket?.ticket.review?.instruction.summary == "BUY 20 MSFT LMT 410.14 DAY")
+        #expect(harness.state.ticket?.ticket.review?.instruction.summary == "BUY 20 MSFT MKT DAY")
     }
 
     @Test func theReviewListsOtherWorkingOrdersInTheSymbolThatMayFillToo() throws {
@@ -180,7 +186,7 @@ import Vocabulary
         var harness = Self.withPositions()
         harness.user(.reverseSelectedPosition)
         let review = try #require(harness.state.ticket?.ticket.review)
-        #expect(review.instruction.summary == "SELL 100 AAPL LMT 231.19 DAY")
+        #expect(review.instruction.summary == "SELL 100 AAPL MKT DAY")
         #expect(review.lines.contains("Short:       opens a short of 50 AAPL"))
     }
 
@@ -205,7 +211,7 @@ import Vocabulary
             Issue.record("no flatten review: \(harness.state.interface.overlay)")
             return
         }
-        #expect(batch.sendable.map(\.instruction.summary) == ["SELL 50 AAPL LMT 231.19 DAY", "BUY 20 MSFT LMT 410.14 DAY"])
+        #expect(batch.sendable.map(\.instruction.summary) == ["SELL 50 AAPL MKT DAY", "BUY 20 MSFT MKT DAY"])
         #expect(harness.placedOrders.isEmpty)
         harness.user(.submit)
         #expect(harness.placedOrders.map(\.0) == [100, 101])
@@ -229,11 +235,18 @@ import Vocabulary
     @Test func flattenOneSymbolAndNothingToFlatten() {
         var harness = Self.withPositions()
         harness.user(.runCommand("flatten msft"))
-        #expect(harness.state.ticket?.ticket.review?.instruction.summary == "BUY 20 MSFT LMT 410.14 DAY")
+        #expect(harness.state.ticket?.ticket.review?.instruction.summary == "BUY 20 MSFT MKT DAY")
         harness.user(.back)
         harness.user(.back)
         harness.user(.runCommand("flatten TSLA"))
         #expect(harness.latestMessage?.explanation == "There is no open position in TSLA.")
+    }
+
+    @Test func aKeyOfAnotherPaneSaysWhereItWorks() {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.user(.keyOfAnotherPane(key: "x", does: "close (flatten)", pane: .positions))
+        #expect(harness.latestMessage?.title == "x (close (flatten)) works in the positions pane")
+        #expect(harness.state.ticket == nil)
     }
 
     // MARK: Ticket manners
@@ -278,6 +291,10 @@ import Vocabulary
         let review = try #require(harness.state.ticket?.ticket.review)
         #expect(review.quoteOverridden)
         #expect(review.lines.last?.hasPrefix("Warning:     reference quote is") == true)
+        // The override is journaled with the order.
+        let sent = harness.user(.submit).journalEntries.first
+        #expect(sent?.kind == .orderSent)
+        #expect(sent?.text?.hasPrefix("sent on the trader's override of a reference quote that was") == true)
     }
 }
 

@@ -40,6 +40,9 @@ public enum UserIntent: Sendable, Hashable {
     case closeSelectedPosition
     /// Open the ticket, in review, to reverse the selected position (`r` in the positions pane).
     case reverseSelectedPosition
+    /// A key that acts in another pane was pressed (`x` outside the positions pane): the
+    /// footer says where it works. `key` is its name, `does` what it does there.
+    case keyOfAnotherPane(key: String, does: String, pane: Pane)
     /// Cancel the order selected in the orders pane (`c`).
     case cancelSelectedOrder
     /// Cancel every working order, after confirmation (`C`).

@@ -27,8 +27,9 @@ extension DashboardState {
     }
 
     /// The ticket that closes the position in `symbol` (twice its size when `reverse`): the
-    /// opposite side, a limit at the touch (the bid to sell, the ask to buy) when the quote has
-    /// one, else a market order.
+    /// opposite side, a market order (a flatten is meant to get out; a limit at the touch misses
+    /// as soon as the market moves), with the touch (the bid to sell, the ask to buy) prefilled
+    /// as the limit, so `l` in the ticket makes it a limit at the touch.
     func closingTicket(for symbol: String, reverse: Bool) -> Result<OrderTicket, TicketRefusal> {
         guard let held = positions[symbol]?.holding.quantity, held != 0 else {
             return .failure(TicketRefusal(.quantityNotPositive, field: .quantity, "There is no open position in \(symbol)."))
@@ -42,7 +43,6 @@ extension DashboardState {
         let touch = side == .sell ? quote?.bid : quote?.ask
         var ticket = OrderTicket(side: side, symbol: symbol, quantityText: "\(reverse ? size * 2 : size)", orderType: .market)
         if let touch, touch > 0, let price = FixedDecimal(checkedRounding: touch) {
-            ticket.orderType = .limit
             ticket.limitPriceText = price.formatted(fractionDigits: 2)
         }
         return .success(ticket)

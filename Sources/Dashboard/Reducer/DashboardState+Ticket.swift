@@ -221,7 +221,12 @@ extension DashboardState {
         var journal: [DashboardEffect] = []
         for order in group {
             orders[order.orderID] = TrackedOrder(orderID: order.orderID, instruction: order.instruction, at: now)
-            journal.append(.journal(.orderSent(order.instruction, orderID: order.orderID, at: now)))
+            var entry = JournalEntry.orderSent(order.instruction, orderID: order.orderID, at: now)
+            // The override is on the record: which quote the trader accepted as it was.
+            if review.quoteOverridden {
+                entry.text = "sent on the trader's override of a reference quote that was \(review.quoteFreshness.badge)"
+            }
+            journal.append(.journal(entry))
         }
         if group.count == 1 {
             note(.orderSent, "Order \(orderID) sent", "\(review.instruction.summary) was handed to the gateway.", requestID: orderID)

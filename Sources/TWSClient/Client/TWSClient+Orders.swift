@@ -11,20 +11,8 @@ extension IBClient {
     ///   ``TWSClientError/Code/liveTradingRefused`` when the order would reach a live account
     ///   and the client was not configured with ``TWSClientConfiguration/allowLive``.
     public func placeOrder(_ contract: Contract, _ order: Order) throws(TWSClientError) -> OrderHandle {
-        guard case .usable(let info) = machine.state else {
-            throw TWSClientError(.notConnected, "not connected to the gateway; the order was not sent")
-        }
-        do {
-            try paperGuard.authorizeOrder(account: order.account.isEmpty ? nil : order.account, managedAccounts: info.accounts)
-        } catch {
-            throw TWSClientError(.liveTradingRefused, error.description, paperGuard: error)
-        }
-        let orderId: Int
-        do {
-            orderId = try orderIDs.allocate()
-        } catch {
-            throw TWSClientError(.orderIDUnavailable, "no order id is available yet (\(error)); try again")
-        }
+        try authorizeSending(order, what: "the order")
+        let orderId = try allocateOrderID()
         var order = order
         order.orderId = orderId
         let (stream, continuation) = AsyncStream.makeStream(of: OrderEvent.self)
@@ -44,14 +32,7 @@ extension IBClient {
     /// - Throws: `.notConnected`, `.liveTradingRefused`, or `.orderIDUnavailable` when
     ///   `orderId` is not an id this client has used.
     public func modifyOrder(_ contract: Contract, _ order: Order, orderId: Int) throws(TWSClientError) {
-        guard case .usable(let info) = machine.state else {
-            throw TWSClientError(.notConnected, "not connected to the gateway; the modification was not sent")
-        }
-        do {
-            try paperGuard.authorizeOrder(account: order.account.isEmpty ? nil : order.account, managedAccounts: info.accounts)
-        } catch {
-            throw TWSClientError(.liveTradingRefused, error.description, paperGuard: error)
-        }
+        try authorizeSending(order, what: "the modification")
         guard let next = orderIDs.nextID, orderId < next, orderId > 0 else {
             throw TWSClientError(.orderIDUnavailable, "order id \(orderId) was never used by this client, so there is no order to modify")
         }
@@ -72,20 +53,8 @@ extension IBClient {
     ///   with IB's error when the gateway refuses the order (the refusal a real send would
     ///   get), `.timedOut` after the request timeout, `.connectionLost`.
     public func whatIf(_ contract: Contract, _ order: Order) async throws(TWSClientError) -> WhatIfAnswer {
-        guard case .usable(let info) = machine.state else {
-            throw TWSClientError(.notConnected, "not connected to the gateway; the what-if was not asked")
-        }
-        do {
-            try paperGuard.authorizeOrder(account: order.account.isEmpty ? nil : order.account, managedAccounts: info.accounts)
-        } catch {
-            throw TWSClientError(.liveTradingRefused, error.description, paperGuard: error)
-        }
-        let orderId: Int
-        do {
-            orderId = try orderIDs.allocate()
-        } catch {
-            throw TWSClientError(.orderIDUnavailable, "no order id is available yet (\(error)); try again")
-        }
+        try authorizeSending(order, what: "the what-if")
+        let orderId = try allocateOrderID()
         var order = order
         order.orderId = orderId
         order.whatIf = true
@@ -94,6 +63,28 @@ extension IBClient {
         send(.placeOrder(PlaceOrder(contract: contract, order: order)))
         armRequestTimeout(orderId)
         return try await firstResult(of: stream)
+    }
+
+    /// Refuses to send `order` (`what` names it in the error) unless the connection is usable
+    /// and the paper guard allows its account.
+    private func authorizeSending(_ order: Order, what: String) throws(TWSClientError) {
+        guard case .usable(let info) = machine.state else {
+            throw TWSClientError(.notConnected, "not connected to the gateway; \(what) was not sent")
+        }
+        do {
+            try paperGuard.authorizeOrder(account: order.account.isEmpty ? nil : order.account, managedAccounts: info.accounts)
+        } catch {
+            throw TWSClientError(.liveTradingRefused, error.description, paperGuard: error)
+        }
+    }
+
+    /// The next order id, or why there is none yet.
+    private func allocateOrderID() throws(TWSClientError) -> Int {
+        do {
+            return try orderIDs.allocate()
+        } catch {
+            throw TWSClientError(.orderIDUnavailable, "no order id is available yet (\(error)); try again")
+        }
     }
 
     /// Asks the gateway to cancel one order (IB: cancelOrder).

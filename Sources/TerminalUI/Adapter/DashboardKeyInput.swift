@@ -162,7 +162,13 @@ public struct DashboardKeyInput: Sendable {
     }
 
     private func paneKey(_ key: KeyEvent, pane: Pane) -> UserIntent? {
-        guard let action = keymap.action(for: key, in: pane) else { return nil }
+        guard let action = keymap.action(for: key, in: pane) else {
+            // A key of another pane's action gets an answer: where it works.
+            guard let other = keymap.actions.first(where: { $0.scope != nil && keymap.keys(for: $0).contains(key) }),
+                  let scope = other.scope else { return nil }
+            return .keyOfAnotherPane(key: key.name, does: other.helpText.split(separator: ":").last.map {
+                $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? other.rawValue, pane: scope)
+        }
         switch action {
         case .moveUp: return .moveSelection(.up)
         case .moveDown: return .moveSelection(.down)

@@ -44,8 +44,9 @@ extension DashboardScreenBuilder {
         case .pane(.messages):
             own = [pair(.moveUp, .moveDown, "scroll"), bound(.moveBottom, "newest")]
         case .ticketEditing(let canOverride):
-            return [.init("Tab", "next field"), .init("m l s t", "type"), .init("g", "tif"), .init("Enter", "review"),
-                    .init("Esc", "close")] + (canOverride ? [.init("o", "override")] : [])
+            return [.init("Tab", "next field"), .init("m l s t r R", "type"), .init("g", "tif"), .init("a", "attach"),
+                    .init("$", "size by money"), .init("Enter", "review"), .init("Esc", "close")]
+                + (canOverride ? [.init("o", "override")] : [])
         case .ticketReview(let canOverride):
             return [.init("Enter", "send"), .init("Esc", "edit")] + (canOverride ? [.init("o", "override")] : [])
         case .ticketSent:

@@ -83,7 +83,8 @@ public struct TicketPane: Hashable, Sendable {
                 result.append([(mark, refused ? .error : .text), (padded, refused ? .error : .dim),
                                (value.isEmpty ? "_" : value, role)])
             }
-            result.append([(ticket.modifies == nil ? "m l s t r R type  g TIF  a attach" : "Type fixed; g TIF", .dim)])
+            let hint = width >= 33 ? "m l s t r R type  g TIF  a attach" : "m l s t r R type g TIF a attach"
+            result.append([(ticket.modifies == nil ? hint : "Type fixed; g TIF", .dim)])
         case .review:
             // Wrapped under their label, so no review line is cut at any width.
             for line in ticket.reviewLines {
