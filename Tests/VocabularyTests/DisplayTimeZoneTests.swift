@@ -7,28 +7,19 @@ private func utc(_ year: Int, _ month: Int, _ day: Int, _ hour: Int64, _ minute:
 }
 
 @Suite struct DisplayTimeZoneTests {
-    @Test func newYorkSpringsForwardAt2AMOnTheSecondSundayOfMarch() {
-        let zone = DisplayTimeZone.exchange
-        // 2026-03-08: 02:00 EST is 07:00 UTC.
-        let before = utc(2026, 3, 8, 6, 59, 59), after = utc(2026, 3, 8, 7)
-        #expect(zone.offsetSeconds(at: before) == -5 * 3600)
-        #expect(zone.abbreviation(at: before) == "EST")
-        #expect(zone.offsetSeconds(at: after) == -4 * 3600)
-        #expect(zone.abbreviation(at: after) == "EDT")
-        #expect(TimeText.timeOfDayWithZone(before, in: zone) == "01:59:59 EST")
-        #expect(TimeText.timeOfDayWithZone(after, in: zone) == "03:00:00 EDT")
-    }
-
-    @Test func newYorkFallsBackAt2AMOnTheFirstSundayOfNovember() {
-        let zone = DisplayTimeZone.exchange
-        // 2026-11-01: 02:00 EDT is 06:00 UTC; the clock reads 01:00 again.
-        let before = utc(2026, 11, 1, 5, 59, 59), after = utc(2026, 11, 1, 6)
-        #expect(zone.offsetSeconds(at: before) == -4 * 3600)
-        #expect(zone.abbreviation(at: before) == "EDT")
-        #expect(zone.offsetSeconds(at: after) == -5 * 3600)
-        #expect(zone.abbreviation(at: after) == "EST")
-        #expect(TimeText.timeOfDayWithZone(before, in: zone) == "01:59:59 EDT")
-        #expect(TimeText.timeOfDayWithZone(after, in: zone) == "01:00:00 EST")
+    /// New York's two changes in 2026, each at 02:00 local: on 8 March (02:00 EST is 07:00 UTC)
+    /// the clock springs to 03:00 EDT; on 1 November (02:00 EDT is 06:00 UTC) it falls back to
+    /// 01:00 EST. The last second before and the first after each.
+    @Test(arguments: [
+        (utc(2026, 3, 8, 6, 59, 59), -5 * 3600, "01:59:59 EST"),
+        (utc(2026, 3, 8, 7), -4 * 3600, "03:00:00 EDT"),
+        (utc(2026, 11, 1, 5, 59, 59), -4 * 3600, "01:59:59 EDT"),
+        (utc(2026, 11, 1, 6), -5 * 3600, "01:00:00 EST"),
+    ])
+    func newYorkChangesAt2AMOnTheSecondSundayOfMarchAndTheFirstOfNovember(time: Timestamp, offset: Int, shown: String) {
+        #expect(DisplayTimeZone.exchange.offsetSeconds(at: time) == offset)
+        #expect(DisplayTimeZone.exchange.abbreviation(at: time) == (offset == -4 * 3600 ? "EDT" : "EST"))
+        #expect(TimeText.timeOfDayWithZone(time, in: .exchange) == shown)
     }
 
     @Test func utcHasNoOffsetAndSaysUTC() {
