@@ -56,6 +56,13 @@ public struct DashboardConfig: Sendable, Hashable {
     public var keyBindings: [String: [String]]
     /// Whether a fill rings the terminal bell (`[alerts] bell_on_fill`).
     public var bellOnFill = true
+    /// Whether a fired alert rings the terminal bell (`[alerts] bell_on_alert`).
+    public var bellOnAlert = true
+    /// The program every alert runs when it fires, unless it has its own (`[alerts] command`).
+    public var alertCommand: String?
+    /// Alerts set in the config (`[[alerts.rule]] when = "AAPL > 275"`, optional `command`),
+    /// added at start to those saved with the state.
+    public var configuredAlerts: [AlertRecord] = []
 
     /// Creates a configuration; every argument defaults.
     public init(
