@@ -29,6 +29,14 @@ public enum AlertRule: Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether the rule judges a quote's price (a price level or the change in percent).
+    public var isPriceRule: Bool {
+        switch self {
+        case .price, .changePercent: true
+        default: false
+        }
+    }
+
     /// The rule as the trader writes it (`AAPL > 275.00`).
     public var text: String {
         switch self {

@@ -119,7 +119,7 @@ extension DashboardState {
         let alert = alerts[index]
         changed = true
         note(.alertFired, "Alert \(alert.id): \(alert.rule.text) (\(value))",
-             "\(alert.rule.text) became true at \(TimeText.timeOfDay(now)): \(value).",
+             "\(alert.rule.text) became true\(alert.rule.symbol != nil && alert.rule.isPriceRule ? " on a live quote" : ""): \(value).",
              action: "Press A or type ':ack' to acknowledge; ':alert rm \(alert.id)' removes it.")
         if config.bellOnAlert { outbox.append(.ringBell) }
         if let command = alert.command, !command.isEmpty {
