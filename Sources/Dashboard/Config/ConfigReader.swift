@@ -102,6 +102,9 @@ struct ConfigReader {
             let path = "alerts.\(key)"
             switch key {
             case "bell_on_fill": config.bellOnFill = try bool(item, path)
+            case "bell_on_alert": config.bellOnAlert = try bool(item, path)
+            case "command": config.alertCommand = try nonEmptyString(item, path)
+            case "rule": config.configuredAlerts = try readAlertRules(item, path)
             default: unknown(path)
             }
         }
@@ -115,6 +118,27 @@ struct ConfigReader {
             line: locator.line(for: "time_zone"), keyPath: "time_zone",
             message: "must be \(DisplayTimeZone.Choice.acceptedValues)\(problem); using \"local\""))
         return nil
+    }
+
+    /// `[[alerts.rule]]` tables: `when = "AAPL > 275"` and an optional `command`; a rule that
+    /// does not parse is a warning and is left out.
+    private mutating func readAlertRules(_ item: any TOMLValueConvertible, _ path: String) throws(ConfigError) -> [AlertRecord] {
+        guard let array = item.array else { throw wrongType(path, "must be an array of tables ([[alerts.rule]])") }
+        var records: [AlertRecord] = []
+        for (index, element) in array.enumerated() {
+            let at = "\(path)[\(index)]"
+            guard let table = element.table, let when = table["when"]?.string else {
+                warnings.append(ConfigWarning(line: locator.line(for: path), keyPath: at,
+                    message: "needs when = \"SYMBOL > PRICE\" (or chg%, pnl, stale, farm); left out"))
+                continue
+            }
+            switch AlertRule.parse(when) {
+            case .success(let rule): records.append(AlertRecord(rule: rule, command: table["command"]?.string))
+            case .failure(let error):
+                warnings.append(ConfigWarning(line: locator.line(for: path), keyPath: at, message: "\(error.message) Left out."))
+            }
+        }
+        return records
     }
 
     private func readKeys(_ table: TOMLTable) throws(ConfigError) -> [String: [String]] {

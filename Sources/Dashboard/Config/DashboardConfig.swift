@@ -61,6 +61,13 @@ public struct DashboardConfig: Sendable, Hashable {
     /// The zone every time is shown in (`time_zone`): the machine's own by default; an unknown
     /// value is a warning and keeps the default.
     public var timeZone: DisplayTimeZone.Choice = .local
+    /// Whether a fired alert rings the terminal bell (`[alerts] bell_on_alert`).
+    public var bellOnAlert = true
+    /// The program every alert runs when it fires, unless it has its own (`[alerts] command`).
+    public var alertCommand: String?
+    /// Alerts set in the config (`[[alerts.rule]] when = "AAPL > 275"`, optional `command`),
+    /// added at start to those saved with the state.
+    public var configuredAlerts: [AlertRecord] = []
 
     /// Creates a configuration; every argument defaults.
     public init(

@@ -91,14 +91,16 @@ enum DashboardApp {
         let router = EffectRouter()
         let bell = TerminalBell()
         let history = CommandHistoryFile(url: paths.commandHistoryFile)
+        let alerts = AlertsFile(url: paths.alertsFile)
         let store = DashboardStore(
             config: config, clock: clientConfiguration.clock,
             perform: { effects in router.route(effects) },
             changed: { wakeup.wake() })
         let bridge = BrokerBridge(client: client, store: store, logger: logger)
         router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
-                       history: history, bell: bell)
+                       history: history, bell: bell, alerts: alerts)
         store.send(.commandHistoryLoaded(history.load()))
+        store.send(.alertsLoaded(alerts.load { logger.warning("\($0)") }))
         // Shown once, in the footer and the message log, besides the log file.
         store.send(.configWarnings(warnings.map(Self.onScreen)))
 
