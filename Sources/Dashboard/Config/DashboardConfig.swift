@@ -61,6 +61,12 @@ public struct DashboardConfig: Sendable, Hashable {
     /// The zone every time is shown in (`time_zone`): the machine's own by default; an unknown
     /// value is a warning and keeps the default.
     public var timeZone: DisplayTimeZone.Choice = .local
+    /// The machine's zone, as the executable read it (never from the file; UTC until set):
+    /// what `time_zone = "local"` shows.
+    public var localTimeZone: DisplayTimeZone = .utc
+
+    /// The zone every time is shown in: ``timeZone`` with `local` as ``localTimeZone``.
+    public var displayTimeZone: DisplayTimeZone { timeZone.resolved(local: localTimeZone) }
     /// Whether a fired alert rings the terminal bell (`[alerts] bell_on_alert`).
     public var bellOnAlert = true
     /// The program every alert runs when it fires, unless it has its own (`[alerts] command`).

@@ -84,7 +84,9 @@ enum DashboardApp {
         clientConfiguration.allowLive = config.allowLive
         let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
-        let timeZone = options.timeZone.resolved(configured: config.timeZone)
+        config.timeZone = options.timeZone.timeZone ?? config.timeZone
+        config.localTimeZone = MachineTimeZone.current()
+        let timeZone = config.displayTimeZone
         let wakeup = TerminalWakeup()
         let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
         let journal = try? JournalWriter(url: paths.journalFile)
