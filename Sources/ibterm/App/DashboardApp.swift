@@ -84,8 +84,7 @@ enum DashboardApp {
         clientConfiguration.allowLive = config.allowLive
         let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
-        config.timeZone = options.timeZone.timeZone ?? config.timeZone
-        config.localTimeZone = MachineTimeZone.current()
+        options.timeZone.apply(to: &config)
         let timeZone = config.displayTimeZone
         let wakeup = TerminalWakeup()
         let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))

@@ -45,7 +45,7 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
-            let zone = try timeZone.resolved(configured: settings.load().timeZone)
+            let zone = try timeZone.resolved(settings.load())
             let client = try await gateway.connect(command: "executions")
             let reports = try await client.executions()
             await client.disconnect()

@@ -63,7 +63,7 @@ struct QuoteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
-            let zone = try watch ? timeZone.resolved(configured: settings.load().timeZone) : .utc
+            let zone = try watch ? timeZone.resolved(settings.load()) : .utc
             let client = try await gateway.connect(command: watch ? "quote --watch" : "quote", kind: watch ? .stream : .command)
             if watch {
                 let contracts = symbols.map { Contract(symbol: $0.uppercased(), secType: secType, exchange: exchange, currency: currency) }

@@ -10,10 +10,18 @@ struct TimeZoneOption: ParsableArguments {
         valueName: "local|exchange|utc"))
     var timeZone: DisplayTimeZone.Choice?
 
-    /// The zone to show times in: `--time-zone`, else `configured`, with `local` read from the
-    /// machine.
-    func resolved(configured: DisplayTimeZone.Choice) -> DisplayTimeZone {
-        (timeZone ?? configured).resolved(local: MachineTimeZone.current())
+    /// Sets `config`'s zone: `--time-zone` over the file's `time_zone`, with `local` the zone
+    /// read from the machine now; `config.displayTimeZone` is then the zone to show times in.
+    func apply(to config: inout DashboardConfig) {
+        config.timeZone = timeZone ?? config.timeZone
+        config.localTimeZone = MachineTimeZone.current()
+    }
+
+    /// The zone to show times in, for a command that reads `config` for nothing else.
+    func resolved(_ config: DashboardConfig) -> DisplayTimeZone {
+        var config = config
+        apply(to: &config)
+        return config.displayTimeZone
     }
 }
 
