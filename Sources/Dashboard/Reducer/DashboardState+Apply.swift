@@ -84,7 +84,11 @@ extension DashboardState {
         case .configWarnings(let warnings):
             receiveConfigWarnings(warnings)
             effects = []
+        case .alertsLoaded(let records):
+            loadAlerts(records)
+            effects = []
         }
+        if !alerts.isEmpty { evaluateAlerts(after: event) }
         if changed { version &+= 1 }
         defer { outbox = [] }
         return effects + outbox

@@ -1,4 +1,5 @@
 import Dashboard
+import Vocabulary
 
 /// Quotes, positions, P&L and the status bar.
 extension DashboardScreenBuilder {
@@ -91,7 +92,7 @@ extension DashboardScreenBuilder {
     }
 
     /// The status bar: gateway, server version, account and its kind, the connection, counts
-    /// per freshness state at the frame's time, and the clock.
+    /// per freshness state at the frame's time, and the clock with its zone (`07:37:14 UTC`).
     ///
     /// The badge tells only what is known: PAPER or LIVE once the accounts are known; before
     /// that a neutral CONNECTING (while a connection is being made) or NO ACCOUNT, never PAPER
@@ -111,7 +112,7 @@ extension DashboardScreenBuilder {
         return StatusBarModel(
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
             accountBadge: accountBadge,
-            connection: connection, freshnessCounts: counts, clock: clock(now.wall))
+            connection: connection, freshnessCounts: counts, clock: TimeText.timeOfDayWithZone(now.wall, in: timeZone))
     }
 
     /// The account badge: paper, live, or not known yet.

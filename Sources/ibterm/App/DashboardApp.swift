@@ -84,20 +84,24 @@ enum DashboardApp {
         clientConfiguration.allowLive = config.allowLive
         let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
+        options.timeZone.apply(to: &config)
+        let timeZone = config.displayTimeZone
         let wakeup = TerminalWakeup()
         let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
         let journal = try? JournalWriter(url: paths.journalFile)
         let router = EffectRouter()
         let bell = TerminalBell()
         let history = CommandHistoryFile(url: paths.commandHistoryFile)
+        let alerts = AlertsFile(url: paths.alertsFile)
         let store = DashboardStore(
             config: config, clock: clientConfiguration.clock,
             perform: { effects in router.route(effects) },
             changed: { wakeup.wake() })
         let bridge = BrokerBridge(client: client, store: store, logger: logger)
         router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
-                       history: history, bell: bell)
+                       history: history, bell: bell, alerts: alerts)
         store.send(.commandHistoryLoaded(history.load()))
+        store.send(.alertsLoaded(alerts.load { logger.warning("\($0)") }))
         // Shown once, in the footer and the message log, besides the log file.
         store.send(.configWarnings(warnings.map(Self.onScreen)))
 
@@ -116,7 +120,7 @@ enum DashboardApp {
         // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
         let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
         let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
-                                bell: bell)
+                                timeZone: timeZone, bell: bell)
         let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
         signals.cancel()
         connecting.cancel()
