@@ -48,10 +48,16 @@ import Testing
         let engine = try await Engine()
         defer { engine.stop() }
 
-        let table = try await engine("history", "AAPL", "--duration", "2D", "--bar", "1h")
+        let table = try await engine("history", "AAPL", "--duration", "2D", "--bar", "1h", "--time-zone", "utc")
         #expect(table.status == 0, "\(table.stderr)")
         let lines = table.stdout.split(separator: "\n")
         #expect(lines.first?.split(separator: " ", omittingEmptySubsequences: true) == ["TIME", "(UTC)", "OPEN", "HIGH", "LOW", "CLOSE", "VOLUME"])
+        // The same bars in New York time: the regular session opens at 09:30 EST (14:30 UTC).
+        let exchange = try await engine("history", "AAPL", "--duration", "2D", "--bar", "1h", "--time-zone", "exchange")
+        let exchangeLines = exchange.stdout.split(separator: "\n")
+        #expect(exchangeLines.first?.hasPrefix("TIME (EST)") == true, "\(exchange.stdout)")
+        #expect(exchangeLines.dropFirst().first?.dropFirst(9).hasPrefix("09:30:00") == true, "\(exchange.stdout)")
+        #expect(lines.dropFirst().first?.dropFirst(9).hasPrefix("14:30:00") == true, "\(table.stdout)")
         #expect(lines.count >= 8, "two sessions of hourly bars: \(table.stdout)")
         let times = lines.dropFirst().map { $0.prefix(17) }
         #expect(times == times.sorted() && Set(times).count == times.count, "oldest first: \(times)")

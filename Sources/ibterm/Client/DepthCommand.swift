@@ -87,32 +87,24 @@ struct DepthCommand: AsyncParsableCommand {
     static func first(
         of stream: AsyncStream<SubscriptionEvent<DepthBook>>, symbol: String, within limit: Duration
     ) async -> Result<DepthBook, CommandFailure> {
-        await withTaskGroup(of: Result<DepthBook, CommandFailure>?.self) { group in
-            let latest = LatestBook()
-            group.addTask {
-                for await event in stream {
-                    switch event {
-                    case .value(let book):
-                        latest.value.withLock { $0 = book }
-                        if book.isFull { return .success(book) }
-                    case .notice(let notice) where !notice.isInformational:
-                        return .failure(CommandFailure(symbol, notice: notice))
-                    default:
-                        continue
-                    }
+        let latest = LatestBook()
+        let answer = await firstAnswer(within: limit) { () -> Result<DepthBook, CommandFailure>? in
+            for await event in stream {
+                switch event {
+                case .value(let book):
+                    latest.value.withLock { $0 = book }
+                    if book.isFull { return .success(book) }
+                case .notice(let notice) where !notice.isInformational:
+                    return .failure(CommandFailure(symbol, notice: notice))
+                default:
+                    continue
                 }
-                return nil
             }
-            group.addTask {
-                try? await Task.sleep(for: limit)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            if let first { return first }
-            if let partial = latest.value.withLock({ $0 }), !partial.isEmpty { return .success(partial) }
-            return .failure(CommandFailure("no book arrived within the time limit"))
+            return nil
         }
+        if let answer { return answer }
+        if let partial = latest.value.withLock({ $0 }), !partial.isEmpty { return .success(partial) }
+        return .failure(CommandFailure("\(symbol): no book arrived within the time limit"))
     }
 
     /// Prints every book until a termination signal or a refusal.

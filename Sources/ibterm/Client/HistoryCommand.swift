@@ -11,8 +11,10 @@ struct HistoryCommand: AsyncParsableCommand {
         abstract: "Print a symbol's historical bars: time, open, high, low, close, volume.",
         discussion: """
             Asks the gateway for the bars (reqHistoricalData) over --duration ending now (or at \
-            --end), oldest first. Intraday times are printed in UTC (ISO 8601 in --json and \
-            --csv); daily and longer bars by their trading day. --duration takes IB's units S, D, \
+            --end), oldest first. Intraday times are shown in the zone of --time-zone, else of \
+            the config file's time_zone (default: the machine's), named in the TIME column's \
+            header; --json and --csv write them in ISO 8601 UTC. Daily and longer bars are \
+            dated by their trading day. --duration takes IB's units S, D, \
             W, M, Y (5D, 2W, 1Y, or IB's own `5 D`); --bar takes 1s/5s/10s/15s/30s, 1m ... 30m, \
             1h ... 8h, 1d, 1w, 1mo (or IB's own `1 hour`).
 
@@ -51,6 +53,10 @@ struct HistoryCommand: AsyncParsableCommand {
 
     @OptionGroup var gateway: GatewayOptions
 
+    @OptionGroup var settings: ConfigOptions
+
+    @OptionGroup var timeZone: TimeZoneOption
+
     func validate() throws {
         try OrderCommand.validateSymbol(symbol)
         guard !(json && csv) else { throw ValidationError("Choose one of --json and --csv.") }
@@ -78,6 +84,7 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingFailures {
             let contract = contract.contract(symbol)
+            let zone = try timeZone.resolved(settings.load())
             let client = try await gateway.connect(command: "history")
             let bars: [PriceBar]
             do {
@@ -100,11 +107,13 @@ struct HistoryCommand: AsyncParsableCommand {
                 return
             }
             guard !rows.isEmpty else { return print("No bars for \(contract.symbol) in that span.") }
+            let times = TimeColumn(bars.map { ($0.start.instant, $0.start.description) }, zone: zone)
             let intraday = bars.contains { $0.start.instant != nil }
-            print(pad(intraday ? "TIME (UTC)" : "DATE", 20) + pad("OPEN", 11, right: true) + pad("HIGH", 11, right: true)
+            let width = intraday ? times.width : 12
+            print(pad(intraday ? times.header : "DATE", width) + pad("OPEN", 11, right: true) + pad("HIGH", 11, right: true)
                 + pad("LOW", 11, right: true) + pad("CLOSE", 11, right: true) + pad("VOLUME", 12, right: true))
-            for (bar, row) in zip(bars, rows) {
-                print(pad(bar.start.description, 20) + pad(formatPrice(row.open), 11, right: true)
+            for (time, row) in zip(times.texts, rows) {
+                print(pad(time, width) + pad(formatPrice(row.open), 11, right: true)
                     + pad(formatPrice(row.high), 11, right: true) + pad(formatPrice(row.low), 11, right: true)
                     + pad(formatPrice(row.close), 11, right: true) + pad(row.volume ?? "-", 12, right: true))
             }

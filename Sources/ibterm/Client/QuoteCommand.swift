@@ -112,33 +112,24 @@ struct QuoteCommand: AsyncParsableCommand {
 
     private static func firstSnapshot(of stream: AsyncStream<QuoteEvent>, symbol: String, within limit: Duration) async throws -> Row {
         let latest = LatestQuote()
-        let result = await withTaskGroup(of: Row?.self) { group in
-            group.addTask {
-                for await event in stream {
-                    switch event {
-                    case .update(let quote):
-                        latest.value.withLock { $0 = quote }
-                        // The previous close comes with the first answer; the day's open, high
-                        // and low only once the day traded.
-                        if quote.bid != nil, quote.ask != nil, quote.last != nil, quote.volume != nil, quote.close != nil {
-                            return row(symbol, quote)
-                        }
-                    case .notice(let notice) where !notice.isInformational && notice.unreadable == nil:
-                        // An unreadable tick is skipped by the client; the next readable one answers.
-                        return Row(symbol: symbol, error: "\(notice.message) (IB code \(notice.code))")
-                    default:
-                        continue
+        let result = await firstAnswer(within: limit) { () -> Row? in
+            for await event in stream {
+                switch event {
+                case .update(let quote):
+                    latest.value.withLock { $0 = quote }
+                    // The previous close comes with the first answer; the day's open, high
+                    // and low only once the day traded.
+                    if quote.bid != nil, quote.ask != nil, quote.last != nil, quote.volume != nil, quote.close != nil {
+                        return row(symbol, quote)
                     }
+                case .notice(let notice) where !notice.isInformational && notice.unreadable == nil:
+                    // An unreadable tick is skipped by the client; the next readable one answers.
+                    return Row(symbol: symbol, error: "\(notice.message) (IB code \(notice.code))")
+                default:
+                    continue
                 }
-                return nil
             }
-            group.addTask {
-                try? await Task.sleep(for: limit)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+            return nil
         }
         if let result { return result }
         // Time is up: show what arrived (a closed market may never send every field).
