@@ -51,8 +51,7 @@ extension IBClient {
     public func matchingSymbols(_ pattern: String) async throws(TWSClientError) -> [SymbolMatch] {
         try requireUsable()
         let now = clock.now()
-        let turn = max(now, nextSymbolSearchAt ?? now)
-        nextSymbolSearchAt = turn + configuration.symbolSearchSpacing
+        let turn = symbolSearches.reserve(now: now)
         if turn > now {
             do {
                 try await clock.sleep(until: turn)
