@@ -74,6 +74,56 @@ import Vocabulary
         try await paper.stop()
     }
 
+    @Test func belowServerVersion196TheBarsMessageAloneAnswersAndA162FailsTheCall() async throws {
+        let server = try await ScriptedServer.start { $0.serverVersion = 190 }
+        let client = try await connectedClient(server)
+        async let bars = client.historicalBars(aapl, duration: "1 D", barSize: "1 hour")
+        let reqId = try await Self.sentRequest(server, on: 0) { message -> Int? in
+            if case .requestHistoricalData(let r) = message, r.formatDate == 2, !r.keepUpToDate, r.useRTH == 1 { r.reqId } else { nil }
+        }
+        server.send(.historicalData(HistoricalData(reqId: reqId, startDate: "a", endDate: "b", bars: [
+            Bar(date: "1764772200", open: 1, high: 2, low: 0.5, close: 1.5, volume: FixedDecimal(10), wap: -1, barCount: -1),
+            Bar(date: "20261203", open: 1, high: 2, low: 0.5, close: 1.5, volume: FixedDecimal(-1), wap: 1.2, barCount: 3),
+        ])))
+        let answer = try await bars
+        #expect(answer.map(\.start) == [.instant(Timestamp(secondsSinceEpoch: 1_764_772_200)), .day("20261203")])
+        #expect(answer[0].wap == nil && answer[0].tradeCount == nil && answer[1].volume == nil && answer[1].tradeCount == 3)
+
+        let refused = Task { try await client.historicalBars(aapl, duration: "1 D", barSize: "1 secs") }
+        let second = try await Self.sentRequest(server, on: 0) { message -> Int? in
+            if case .requestHistoricalData(let r) = message, r.reqId != reqId { r.reqId } else { nil }
+        }
+        server.notice(162, "Historical Market Data Service error message:Historical data request pacing violation", id: second)
+        let error = await #expect(throws: TWSClientError.self) { try await refused.value }
+        #expect(error?.notice?.code == 162 && error?.code == .requestFailed)
+        await client.disconnect()
+        await server.stop()
+    }
+
+    @Test func after1101BooksAndTickByTickStreamsAreRequestedAgain() async throws {
+        let server = try await ScriptedServer.start()
+        let client = try await connectedClient(server)
+        let (book, bookTask) = Recorder.record(await client.marketDepth(aapl, rows: 5))
+        let (ticks, ticksTask) = Recorder.record(await client.tickByTick(msft, type: .last))
+        let depthID = try await Self.sentRequest(server, on: 0) { if case .requestMarketDepth(let r) = $0 { r.reqId } else { nil } }
+        let tickID = try await Self.sentRequest(server, on: 0) { if case .requestTickByTick(let r) = $0 { r.reqId } else { nil } }
+        server.notice(1101, "Connectivity between IB and TWS has been restored- data lost.")
+        try await waitUntil("both cancelled and requested again") {
+            let sent = server.messages(on: 0)
+            return sent.contains(.cancelMarketDepth(reqId: depthID, isSmartDepth: false)) && sent.contains(.cancelTickByTick(reqId: tickID))
+                && sent.filter { if case .requestMarketDepth = $0 { true } else { false } }.count == 2
+                && sent.filter { if case .requestTickByTick = $0 { true } else { false } }.count == 2
+        }
+        try await waitUntil("gap and resumption on both streams") {
+            book.events.contains { if case .resumed = $0 { true } else { false } }
+                && ticks.events.contains { if case .resumed = $0 { true } else { false } }
+        }
+        bookTask.cancel()
+        ticksTask.cancel()
+        await client.disconnect()
+        await server.stop()
+    }
+
     // MARK: Symbol search
 
     @Test func aSearchForAAFindsAppleWithItsDescription() async throws {
