@@ -14,7 +14,7 @@ struct QuoteCommand: AsyncParsableCommand {
         abstract: "Print one snapshot of bid, ask, last, volume and market data type per symbol.",
         discussion: """
             --json adds the day's open, high and low and the previous close (IB's ticks 14, 6, 7 \
-            and 9; null until the gateway sends them). \
+            and 9; absent until the gateway sends them). \
             Exits non-zero when a symbol yields an error (for example 354: no market data subscription). \
             With --watch, streams instead: one line per change of bid, ask, last, volume or data type \
             (with --json one JSON object per line), notices and gaps on stderr, until SIGINT or SIGTERM; \
