@@ -143,6 +143,19 @@ import Testing
         #expect(book["symbol"] as? String == "AAPL")
         #expect((book["bids"] as? [[String: Any]])?.count == 3 && (book["asks"] as? [[String: Any]])?.count == 3)
 
+        // Without --once the book is printed at every change until a signal ends the command.
+        let streaming = try engine.run.start(["depth", "MSFT", "--rows", "2", "--json"])
+        let deadline = ContinuousClock.now + .seconds(20)
+        while streaming.stdout.split(separator: "\n").count < 3, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        streaming.kill(SIGTERM)
+        try await streaming.waitForExit(within: .seconds(10))
+        #expect(streaming.status == 0, "\(streaming.stderr)")
+        let books = try streaming.stdout.split(separator: "\n").map { try #require(try Self.json(String($0)) as? [String: Any]) }
+        #expect(books.count >= 3, "one book per change: \(streaming.stdout)")
+        #expect(books.allSatisfy { ($0["bids"] as? [Any])?.count ?? 0 <= 2 && ($0["asks"] as? [Any])?.count ?? 0 <= 2 && $0["symbol"] as? String == "MSFT" })
+
         let unknown = try await engine("depth", "ZZZZQ", "--once")
         #expect(unknown.status == 2, "\(unknown.stderr)")
         #expect(unknown.stderr.contains("ZZZZQ: no such contract at the gateway (IB 200"))
