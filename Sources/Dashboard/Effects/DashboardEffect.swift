@@ -53,4 +53,10 @@ public enum DashboardEffect: Sendable, Hashable {
     /// Run `command` with `json` (the fired alert) on its standard input, with a time limit,
     /// never blocking the screen.
     case runAlertCommand(command: String, json: String)
+    /// Ask the gateway's symbol matcher (IB `reqMatchingSymbols`) for `query`; the app answers
+    /// `DashboardEvent.symbolSearchResults`.
+    case searchSymbols(query: String)
+    /// Qualify a chosen search result (its contract; a future's front month) and add it to the
+    /// watchlist (`UserIntent.addSymbol`), or answer `DashboardEvent.instrumentNotQualified`.
+    case qualifyInstrument(SymbolSearchResult)
 }

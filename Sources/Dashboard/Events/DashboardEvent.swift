@@ -80,4 +80,8 @@ public enum DashboardEvent: Sendable, Hashable {
     case user(UserIntent)
     /// The alerts saved with the state, read at start.
     case alertsLoaded([AlertRecord])
+    /// The symbol matcher's answer for `query` (or why it failed).
+    case symbolSearchResults(query: String, results: [SymbolSearchResult], failure: String?)
+    /// A chosen search result could not be qualified (no contract, no front month).
+    case instrumentNotQualified(symbol: String, reason: String)
 }

@@ -52,6 +52,8 @@ public enum FooterMode: Sendable, Hashable {
     case commandLine
     /// The add-symbol prompt.
     case prompt
+    /// The symbol search.
+    case search
     /// A yes/no question.
     case confirmation
     /// Help or an explanation.
@@ -75,6 +77,7 @@ extension DashboardState {
         switch interface.overlay {
         case .none: return .pane(interface.focusedPane)
         case .help, .explanation: return .reading
+        case .search: return .search
         case .commandLine: return .commandLine
         case .addSymbol: return .prompt
         case .confirm: return .confirmation

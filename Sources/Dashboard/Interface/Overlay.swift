@@ -14,12 +14,14 @@ public enum Overlay: Sendable, Hashable {
     case ticket
     /// A catalog entry shown by `:explain CODE`.
     case explanation(CatalogEntry)
+    /// The symbol search (`/`).
+    case search(SymbolSearch)
 
     /// Whether printable keys should be sent as text (`UserIntent.insertText`) rather than as
     /// commands.
     public var acceptsText: Bool {
         switch self {
-        case .commandLine, .addSymbol, .ticket: true
+        case .commandLine, .addSymbol, .ticket, .search: true
         default: false
         }
     }

@@ -84,6 +84,10 @@ extension DashboardState {
         case .configWarnings(let warnings):
             receiveConfigWarnings(warnings)
             effects = []
+        case let .symbolSearchResults(query, results, failure):
+            effects = receiveSearchResults(results, query: query, failure: failure)
+        case let .instrumentNotQualified(symbol, reason):
+            effects = receiveQualificationFailure(symbol: symbol, reason: reason)
         case .alertsLoaded(let records):
             loadAlerts(records)
             effects = []

@@ -32,6 +32,7 @@ extension DashboardState {
         case .modifySelectedOrder: return modifySelectedOrder()
         case .acknowledgeAlerts: return acknowledgeAlerts()
         case .switchToDelayedData: return switchSelectedToDelayed()
+        case .beginSearch: return beginSearch()
         case let .keyOfAnotherPane(key, does, pane):
             note(.nothingToDo, "\(key) (\(does)) works in the \(pane.rawValue) pane",
                  "\(key) acts in the \(pane.rawValue) pane: \(does). Move there with Tab or the arrows.")
@@ -74,6 +75,8 @@ extension DashboardState {
 
     mutating func moveSelection(_ move: SelectionMove) -> [DashboardEffect] {
         switch interface.overlay {
+        case .search:
+            moveSearchSelection(move)
         case .ticket:
             guard var editor = ticket else { return [] }
             switch move {
@@ -120,6 +123,9 @@ extension DashboardState {
 
     mutating func insertText(_ text: String) -> [DashboardEffect] {
         switch interface.overlay {
+        case .search(var search):
+            search.query += text
+            return searchQueryChanged(search)
         case .commandLine(let line): setOverlay(.commandLine(line + text))
         case .addSymbol(let line): setOverlay(.addSymbol(line + text))
         case .ticket:
@@ -134,6 +140,10 @@ extension DashboardState {
 
     mutating func deleteBackward() -> [DashboardEffect] {
         switch interface.overlay {
+        case .search(var search):
+            if search.query.isEmpty { closeOverlay(); return [] }
+            search.query.removeLast()
+            return searchQueryChanged(search)
         case .commandLine(let line):
             if line.isEmpty { closeOverlay() } else { setOverlay(.commandLine(String(line.dropLast()))) }
         case .addSymbol(let line): setOverlay(.addSymbol(String(line.dropLast())))
@@ -151,6 +161,7 @@ extension DashboardState {
         switch interface.overlay {
         case .none: return []
         case .help, .explanation: closeOverlay(); return []
+        case .search(let search): return chooseSearchResult(search)
         case .commandLine(let line): closeOverlay(); return recordCommand(line) + runCommand(line)
         case .addSymbol(let text): closeOverlay(); return addToWatchlist(text)
         case .confirm(let question): closeOverlay(); return confirm(question)

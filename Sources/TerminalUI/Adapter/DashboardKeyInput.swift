@@ -81,6 +81,12 @@ public struct DashboardKeyInput: Sendable {
     /// The intent for `key`, or `nil` when the key means nothing here.
     public func intent(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?, pane: Pane = .watchlist) -> UserIntent? {
         switch overlay {
+        case .search:
+            switch key {
+            case .up: return .moveSelection(.up)
+            case .down: return .moveSelection(.down)
+            default: return textEntry(key)
+            }
         case .commandLine:
             return Self.commandLineKey(key) ?? textEntry(key)
         case .addSymbol:
@@ -191,6 +197,7 @@ public struct DashboardKeyInput: Sendable {
         case .modifyOrder: return .modifySelectedOrder
         case .acknowledgeAlerts: return .acknowledgeAlerts
         case .delayedData: return .switchToDelayedData
+        case .search: return .beginSearch
         case .closePosition: return .closeSelectedPosition
         case .reversePosition: return .reverseSelectedPosition
         case .confirm: return .submit

@@ -104,6 +104,10 @@ public struct DashboardScreenBuilder: Sendable {
         switch state.interface.overlay {
         case .none, .ticket:
             return nil
+        case let .search(search):
+            return .search(SearchView(
+                query: search.query, results: search.results.map(\.line), selected: search.selected,
+                message: search.message, isCurrent: search.isCurrent))
         case .help:
             return .help(keymap)
         case let .commandLine(text):

@@ -70,6 +70,8 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public static let retryConnection: KeyAction = "retry_connection"
     /// Switch the selected symbol, refused live data, to delayed data (watchlist pane).
     public static let delayedData: KeyAction = "delayed_data"
+    /// Open the symbol search.
+    public static let search: KeyAction = "search"
     /// Acknowledge the alerts that fired.
     public static let acknowledgeAlerts: KeyAction = "acknowledge_alerts"
     /// Modify the selected working order (orders pane).

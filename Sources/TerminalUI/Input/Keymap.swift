@@ -47,6 +47,7 @@ public struct Keymap: Hashable, Sendable {
         (.command, [.character(":")]),
         (.quit, [.character("q")]),
         (.retryConnection, [.character("r")]),
+        (.search, [.character("/")]),
         (.acknowledgeAlerts, [.character("A")]),
         (.delayedData, [.character("D")]),
         (.modifyOrder, [.character("e")]),

@@ -41,6 +41,8 @@ public enum DashboardView {
         case let .explanation(explanation)?:
             ExplanationOverlay(explanation: explanation)
                 .render(in: layout.content, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .search(view)?:
+            SearchOverlay(view: view).render(in: layout.content, on: &canvas, theme: theme, glyphs: glyphs)
         case nil:
             break
         }

@@ -13,6 +13,8 @@ public enum OverlayView: Hashable, Sendable {
     case confirmation(ConfirmationPrompt)
     /// What an IB message code means and what to do about it (`:explain 354`).
     case explanation(Explanation)
+    /// The symbol search.
+    case search(SearchView)
 }
 
 /// A question that needs a yes or no (cancel all orders, quit with orders working).

@@ -12,6 +12,8 @@ extension BrokerBridge {
         switch effect {
         case let .subscribeQuotes(symbol): subscribe(symbol)
         case let .subscribeDelayedQuotes(symbol): subscribe(symbol, delayed: true)
+        case let .searchSymbols(query): search(query)
+        case let .qualifyInstrument(result): qualify(result)
         case let .unsubscribeQuotes(symbol): unsubscribe(symbol)
         case let .requestContractDetails(symbol): Task { await resolve(symbol) }
         case let .placeOrder(orderID, instruction): Task { await place(orderID: orderID, instruction) }
@@ -28,7 +30,7 @@ extension BrokerBridge {
 
     /// The contract a symbol stands for: resolved details when known, else a US stock on SMART.
     func contract(for symbol: String) -> Contract {
-        stateContract(symbol) ?? Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD")
+        stateContract(symbol) ?? Self.guessedContract(symbol)
     }
 
     private func subscribe(_ symbol: String, delayed: Bool = false) {
@@ -56,14 +58,15 @@ extension BrokerBridge {
         }
         guard !waiting else { return }
         do {
-            let details = try await client.contractDetails(Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD"))
+            let details = try await client.contractDetails(contract(for: symbol))
             guard let first = details.first else {
                 store.send(.contractResolved(symbol: symbol, contract: nil))
                 return
             }
             rememberContract(first.contract, for: symbol)
             store.send(.contractResolved(symbol: symbol, contract: ContractSummary(
-                symbol: symbol, contractID: first.contract.conId, instrumentClass: .stock, minimumTick: first.minTick,
+                symbol: symbol, contractID: first.contract.conId, instrumentClass: InstrumentClass(securityType: first.contract.secType),
+                minimumTick: first.minTick,
                 primaryExchange: first.contract.primaryExchange, currency: first.contract.currency, longName: first.longName)))
         } catch {
             if let notice = error.notice, notice.code == 200 {
