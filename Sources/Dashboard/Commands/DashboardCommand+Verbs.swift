@@ -36,6 +36,8 @@ extension DashboardCommand {
         Verb("flatten", aliases: ["close"], usage: "flatten SYMBOL|all", symbolWord: 0),
         Verb("add", usage: "add SYMBOL", symbolWord: 0),
         Verb("remove", aliases: ["rm", "del"], usage: "remove SYMBOL", symbolWord: 0),
+        Verb("sort", usage: "sort COLUMN [asc|desc] | sort none"),
+        Verb("wl", aliases: ["watchlist"], usage: "wl new NAME | wl rename NAME | wl delete | wl NAME"),
         Verb("explain", usage: "explain CODE"),
         Verb("theme", usage: "theme NAME"),
         Verb("help", aliases: ["?"], usage: "help"),

@@ -29,6 +29,10 @@ extension KeyAction {
         case .modifyOrder: "Orders: modify the order"
         case .closePosition: "Positions: close (flatten)"
         case .reversePosition: "Positions: reverse"
+        case .sortWatchlist: "Watchlist: next sort"
+        case .nextWatchlist: "Watchlist: next list"
+        case .previousWatchlist: "Watchlist: previous list"
+        case .showWatchlist: "Watchlist: list 1-9"
         default: rawValue.split(separator: "_").joined(separator: " ")
         }
     }

@@ -15,6 +15,14 @@ public struct Sparkline: Hashable, Sendable {
         self.glyphs = glyphs
     }
 
+    /// `values` reduced to at most `count` (evenly spaced groups, each its last value), so a
+    /// whole session fits a few cells; fewer values are returned as they are.
+    public static func sampled(_ values: [Double], to count: Int) -> [Double] {
+        guard count > 0 else { return [] }
+        guard values.count > count else { return values }
+        return (1...count).map { cell in values[cell * values.count / count - 1] }
+    }
+
     /// The level glyph for each of the last `width` values (non-finite values become gaps).
     /// A flat series sits on the middle level.
     public func glyphs(width: Int) -> [Character] {
