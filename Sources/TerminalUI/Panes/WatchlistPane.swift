@@ -97,8 +97,8 @@ public struct WatchlistPane: Hashable, Sendable {
         public static let standard: [Column] = allCases
 
         /// The header and width; the priority says which go first when the pane is narrow
-        /// (higher first; 0 never): sizes, then open, high and low, position, sparkline, change,
-        /// volume, bid and ask, change %.
+        /// (higher first; 0 never): sizes, then open, high and low (together), position,
+        /// sparkline, change, volume, bid and ask, change %.
         var candidate: FittedColumns.Candidate {
             switch self {
             case .symbol: .init(TableColumn("Symbol", width: 6), priority: 0)
@@ -110,8 +110,8 @@ public struct WatchlistPane: Hashable, Sendable {
             case .change: .init(.numeric("Chg", width: 8), priority: 5)
             case .changePercent: .init(.numeric("Chg%", width: 7), priority: 2)
             case .open: .init(.numeric("Open", width: 9), priority: 9)
-            case .high: .init(.numeric("High", width: 9), priority: 8)
-            case .low: .init(.numeric("Low", width: 9), priority: 8)
+            case .high: .init(.numeric("High", width: 9), priority: 8, group: 1)
+            case .low: .init(.numeric("Low", width: 9), priority: 8, group: 1)
             case .volume: .init(.numeric("Volume", width: 8), priority: 4)
             case .spark: .init(TableColumn("Session", width: Self.sparkWidth), priority: 6)
             case .position: .init(.numeric("Pos", width: 7), priority: 7)
