@@ -13,6 +13,9 @@ public struct SessionTrail: Sendable, Hashable {
 
     /// How many closes are kept.
     public let capacity: Int
+    /// Counts the changes: equal revisions of one symbol's trail hold equal closes, so a
+    /// drawn row can be kept by its revision without holding (and sharing) the closes.
+    public private(set) var revision: UInt64 = 0
     private var storage: [Double] = []
     private var start = 0
     private var lastMinute: Int64?
@@ -51,6 +54,7 @@ public struct SessionTrail: Sendable, Hashable {
     /// start of a new minute. Non-finite or non-positive prices are ignored.
     public mutating func record(_ price: Double, at instant: SessionInstant) {
         guard price.isFinite, price > 0 else { return }
+        revision &+= 1
         let minute = instant.offset.components.seconds / 60
         if let lastMinute, minute <= lastMinute, !storage.isEmpty {
             storage[(start + storage.count - 1) % storage.count] = price
@@ -63,6 +67,7 @@ public struct SessionTrail: Sendable, Hashable {
     /// Replaces the samples with `closes` (oldest first, the newest `capacity` kept), such as
     /// the closes of the session's one-minute bars; the next trade starts a new minute.
     public mutating func seed(_ closes: [Double]) {
+        revision &+= 1
         storage = Array(closes.filter { $0.isFinite && $0 > 0 }.suffix(capacity))
         start = 0
         lastMinute = nil

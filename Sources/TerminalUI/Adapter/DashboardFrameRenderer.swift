@@ -225,8 +225,9 @@ private struct RowCache: Sendable {
         var state: Freshness
         /// Whole seconds of age when the label shows it.
         var ageSeconds: Int64?
-        /// The session's closes (the sparkline) and the position held.
-        var trail: SessionTrail?
+        /// The sparkline's closes (by revision, so the cache does not share their storage and
+        /// make the next trade copy it) and the position held.
+        var trailRevision: UInt64?
         var position: FixedDecimal?
     }
 
@@ -400,7 +401,7 @@ private struct RowCache: Sendable {
     ) -> WatchlistLine {
         let quote = builder.state.quotes.tracked(symbol)?.quote ?? WatchedQuote(symbol: symbol)
         let key = QuoteKey(quote: quote, tick: builder.tick(symbol), state: freshness.state,
-                           ageSeconds: Self.ageSeconds(freshness), trail: builder.state.trails[symbol],
+                           ageSeconds: Self.ageSeconds(freshness), trailRevision: builder.state.trails[symbol]?.revision,
                            position: builder.position(of: symbol))
         if let cached = watchlist[symbol], cached.key == key { return cached.row }
         if watchlist.count >= Self.limit { watchlist.removeAll(keepingCapacity: true) }
