@@ -17,7 +17,8 @@ extension DashboardEvent {
     }
 
     /// The dashboard event for one event on order `orderID`'s stream: status, execution,
-    /// commission or notice; `nil` for gaps and resumptions.
+    /// commission or notice; `nil` for gaps and resumptions. A fill keeps IB's time when
+    /// `Timestamp(ibDateTime:)` reads it.
     public init?(_ event: OrderEvent, orderID: Int) {
         switch event {
         case let .status(update):
@@ -28,7 +29,8 @@ extension DashboardEvent {
         case let .execution(execution, contract):
             self = .execution(FillReport(
                 executionID: execution.execId, orderID: execution.orderId, symbol: contract.symbol,
-                side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares, price: execution.price))
+                side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares, price: execution.price,
+                time: Timestamp(ibDateTime: execution.time)))
         case let .commission(report):
             self = .commission(executionID: report.execId, commission: report.commission, realizedPnL: report.realizedPNL)
         case let .notice(notice):

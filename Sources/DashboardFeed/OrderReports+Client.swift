@@ -61,12 +61,15 @@ extension CompletedOrderReport {
 
 extension DashboardEvent {
     /// The dashboard's events for one fill `reqExecutions` returned: the execution, then its
-    /// commission when the gateway sent one. The reducer keeps each execution id once.
+    /// commission when the gateway sent one. The reducer keeps each execution id once. The fill's
+    /// time is IB's (`Timestamp(ibDateTime:)`), or when it arrived if IB's text names a zone
+    /// ibterm does not know.
     public static func events(for report: TWSStreams.ExecutionReport) -> [DashboardEvent] {
         let execution = report.execution
         var events: [DashboardEvent] = [.execution(FillReport(
             executionID: execution.execId, orderID: execution.orderId, symbol: report.contract.symbol,
-            side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares, price: execution.price))]
+            side: execution.side == "SLD" ? .sell : .buy, shares: execution.shares, price: execution.price,
+            time: Timestamp(ibDateTime: execution.time)))]
         if let commission = report.commission {
             events.append(.commission(
                 executionID: commission.execId, commission: commission.commission, realizedPnL: commission.realizedPNL))

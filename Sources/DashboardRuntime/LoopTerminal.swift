@@ -29,7 +29,7 @@ extension CursesTerminal: LoopTerminal {}
 extension TerminalLoop {
     /// The dashboard's terminal as shipped: ncurses in raw mode (Ctrl-C, Ctrl-Z and Ctrl-L
     /// arrive as keys), input read without waiting (the loop waits in `poll(2)`), started on
-    /// the calling thread. For ``TerminalLoop/init(store:wakeup:signals:look:keyInput:pacing:timeZoneOffsetSeconds:frameObserver:terminal:)``.
+    /// the calling thread. For ``TerminalLoop/init(store:wakeup:signals:look:keyInput:pacing:timeZone:frameObserver:bell:terminal:)``.
     public static func cursesTerminal(noColor: Bool) -> @Sendable () throws -> any LoopTerminal {
         {
             let terminal = CursesTerminal(options: CursesTerminalOptions(noColor: noColor, rawInput: true, inputTimeoutMilliseconds: 0))

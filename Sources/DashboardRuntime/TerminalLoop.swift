@@ -1,5 +1,6 @@
 import CursesTerminal
 import Dashboard
+import Vocabulary
 import Foundation
 import Synchronization
 import TerminalUI
@@ -30,7 +31,7 @@ import TerminalUI
 /// (``FrameReport``). ``stop()`` ends the loop from another thread.
 ///
 /// ```swift
-/// let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: keyInput, noColor: false)
+/// let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: keyInput, noColor: false, timeZone: .utc)
 /// switch try await loop.runOnOwnThread(named: "ibterm.terminal").get() { ... }
 /// ```
 public final class TerminalLoop: Sendable {
@@ -64,7 +65,7 @@ public final class TerminalLoop: Sendable {
     private let look: Look
     private let keyInput: DashboardKeyInput
     private let pacing: FrameScheduler
-    private let utcOffsetSeconds: Int
+    private let timeZone: DisplayTimeZone
     private let frameObserver: FrameObserver?
     private let bell: TerminalBell?
     private let makeTerminal: @Sendable () throws -> any LoopTerminal
@@ -73,11 +74,11 @@ public final class TerminalLoop: Sendable {
     /// Creates a loop drawing `store` on the terminal `terminal` makes (called on the loop's
     /// thread, which then owns it), woken by `wakeup`, ending on the termination signals
     /// `signals` received (nil: no signal watching), paced by `pacing`. Times of day are shown
-    /// at UTC plus `timeZoneOffsetSeconds`. `frameObserver` hears of every frame. The terminal
+    /// in `timeZone`, which the status bar's clock names. `frameObserver` hears of every frame. The terminal
     /// rings when `bell` was rung.
     public init(
         store: DashboardStore, wakeup: TerminalWakeup, signals: TerminalSignalWatcher?, look: Look, keyInput: DashboardKeyInput,
-        pacing: FrameScheduler = .shipped, timeZoneOffsetSeconds: Int = TimeZone.current.secondsFromGMT(),
+        pacing: FrameScheduler = .shipped, timeZone: DisplayTimeZone,
         frameObserver: FrameObserver? = nil, bell: TerminalBell? = nil,
         terminal: @escaping @Sendable () throws -> any LoopTerminal
     ) {
@@ -88,18 +89,18 @@ public final class TerminalLoop: Sendable {
         self.look = look
         self.keyInput = keyInput
         self.pacing = pacing
-        utcOffsetSeconds = timeZoneOffsetSeconds
+        self.timeZone = timeZone
         self.frameObserver = frameObserver
         makeTerminal = terminal
     }
 
     /// The dashboard as shipped: ncurses in raw mode, paced by ``FrameScheduler/shipped``,
-    /// times of day in the machine's time zone, ringing when `bell` is rung.
+    /// times of day in `timeZone`, ringing when `bell` is rung.
     public convenience init(
         store: DashboardStore, wakeup: TerminalWakeup, signals: TerminalSignalWatcher, look: Look, keyInput: DashboardKeyInput, noColor: Bool,
-        bell: TerminalBell? = nil
+        timeZone: DisplayTimeZone, bell: TerminalBell? = nil
     ) {
-        self.init(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: keyInput, bell: bell,
+        self.init(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: keyInput, timeZone: timeZone, bell: bell,
                   terminal: Self.cursesTerminal(noColor: noColor))
     }
 
@@ -134,7 +135,7 @@ public final class TerminalLoop: Sendable {
         // The size of the frame on screen (nil before the first): keys act on what is shown.
         var shownSize: Size?
         // Builds only the rows on screen and keeps unchanged panes and rows between frames.
-        var renderer = DashboardFrameRenderer(keymap: keyInput.keymap, timeZoneOffsetSeconds: utcOffsetSeconds)
+        var renderer = DashboardFrameRenderer(keymap: keyInput.keymap, timeZone: timeZone)
         while true {
             if stopRequested.load(ordering: .acquiring) { return .stopped }
             if let signals {

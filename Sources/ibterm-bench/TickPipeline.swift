@@ -100,7 +100,7 @@ struct TickPipeline {
         let recorder = FrameRecorder()
         let loop = TerminalLoop(
             store: store, wakeup: wakeup, signals: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .unicode),
-            keyInput: DashboardKeyInput(keymap: .defaults), pacing: pacing.scheduler, timeZoneOffsetSeconds: 0,
+            keyInput: DashboardKeyInput(keymap: .defaults), pacing: pacing.scheduler, timeZone: .utc,
             frameObserver: { recorder.record($0, $1) }, terminal: makeTerminal)
         async let exit = loop.runOnOwnThread(named: "tick-to-screen.render")
 

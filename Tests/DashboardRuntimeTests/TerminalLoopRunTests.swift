@@ -17,7 +17,7 @@ import Testing
         let store = store ?? DashboardStore(config: DashboardConfig(), clock: StillClock(), perform: { _ in }, changed: { wakeup.wake() })
         let loop = TerminalLoop(
             store: store, wakeup: wakeup, signals: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .ascii),
-            keyInput: DashboardKeyInput(), pacing: pacing, timeZoneOffsetSeconds: 0, frameObserver: observer, bell: bell,
+            keyInput: DashboardKeyInput(), pacing: pacing, timeZone: .utc, frameObserver: observer, bell: bell,
             terminal: { terminal })
         return (loop, store, wakeup)
     }

@@ -163,9 +163,9 @@ import Vocabulary
     }
 
     @Test(arguments: [
-        ("buy", "'buy' needs a quantity and a symbol: buy QTY SYMBOL"),
-        ("sell 100", "'sell 100' needs a symbol after the quantity: sell QTY SYMBOL"),
-        ("buy AAPL", "'buy AAPL' needs a quantity before the symbol: buy QTY SYMBOL"),
+        ("buy", "'buy' needs a quantity and a symbol: buy QTY|$AMOUNT SYMBOL"),
+        ("sell 100", "'sell 100' needs a symbol after the quantity: sell QTY|$AMOUNT SYMBOL"),
+        ("buy AAPL", "'buy AAPL' needs a quantity before the symbol: buy QTY|$AMOUNT SYMBOL"),
     ])
     func anIncompleteOrderSaysWhatIsMissing(line: String, start: String) throws {
         var harness = DashboardHarness.withLiveAAPL()

@@ -142,3 +142,65 @@ private func error(_ text: String) -> ConfigError? {
         #expect(failure.description.hasPrefix("line \(line): \(keyPath): "))
     }
 }
+
+@Suite struct TimeZoneConfigTests {
+    @Test func showsTimesInTheLocalZoneByDefault() throws {
+        #expect(try parse("").config.timeZone == .local)
+        #expect(DashboardConfig().timeZone == .local)
+    }
+
+    @Test(arguments: [("local", DisplayTimeZone.Choice.local), ("exchange", .exchange), ("utc", .utc), ("UTC", .utc)])
+    func readsTheTimeZone(text: String, choice: DisplayTimeZone.Choice) throws {
+        let parsed = try parse("time_zone = \"\(text)\"")
+        #expect(parsed.config.timeZone == choice)
+        #expect(parsed.warnings.isEmpty)
+    }
+
+    @Test func warnsOfAnUnknownZoneAndKeepsTheLocalOne() throws {
+        let parsed = try parse("""
+            theme = "light"
+            time_zone = "Europe/Paris"
+            """)
+        #expect(parsed.config.timeZone == .local)
+        #expect(parsed.config.themeName == "light")
+        #expect(parsed.warnings.map(\.description) == [
+            #"line 2: time_zone: must be "local", "exchange" or "utc", not "Europe/Paris"; using "local""#,
+        ])
+    }
+
+    @Test func warnsOfAZoneThatIsNotAString() throws {
+        let parsed = try parse("time_zone = 5")
+        #expect(parsed.config.timeZone == .local)
+        #expect(parsed.warnings.first?.keyPath == "time_zone")
+        #expect(parsed.warnings.first?.message == #"must be "local", "exchange" or "utc" (a string); using "local""#)
+    }
+}
+
+@Suite struct DisplayTimeZoneInTheDashboardTests {
+    /// The harness starts at 2024-06-10 06:13:20 UTC (02:13:20 EDT in New York).
+    @Test(arguments: [
+        (DisplayTimeZone.Choice.local, "08:13:20 CEST"),
+        (.exchange, "02:13:20 EDT"),
+        (.utc, "06:13:20 UTC"),
+    ])
+    func aNoticeNamesTheLastGoodQuoteInTheDisplayZone(choice: DisplayTimeZone.Choice, shown: String) throws {
+        var config = DashboardConfig()
+        config.timeZone = choice
+        config.localTimeZone = .fixed(offsetSeconds: 2 * 3600, abbreviation: "CEST")
+        var harness = DashboardHarness.connected(config: config)
+        harness.send(.quote(QuoteUpdate(symbol: "NVDA", last: 100)))
+        harness.advance(milliseconds: 900)
+        harness.send(.notice(Notice(requestID: harness.tickerID("NVDA"), code: 354, text: "Requested market data is not subscribed.")))
+        let explanation = try #require(harness.latestMessage?.explanation)
+        #expect(explanation.contains("Last good quote: \(shown)"), "\(explanation)")
+    }
+
+    @Test func theDisplayZoneIsTheChoiceWithTheMachinesZoneForLocal() {
+        var config = DashboardConfig()
+        #expect(config.displayTimeZone == .utc, "the machine's zone is UTC until the executable reads it")
+        config.localTimeZone = .fixed(offsetSeconds: 3600, abbreviation: "CET")
+        #expect(config.displayTimeZone == .fixed(offsetSeconds: 3600, abbreviation: "CET"))
+        config.timeZone = .exchange
+        #expect(config.displayTimeZone == .exchange)
+    }
+}

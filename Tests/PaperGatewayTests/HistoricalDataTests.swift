@@ -32,7 +32,7 @@ import Vocabulary
         let end = try await client.next { if case let .historicalDataEnd(e) = $0, e.reqId == 2 { e } else { nil } }
         #expect(end.startDate == "20251124 10:00:00 US/Eastern" && end.endDate == oldest)
         // ib_async reads that date as an aware datetime and sends it back in UTC: the same page.
-        let instant = try #require(HistoricalQuery.parseDateTime(oldest))
+        let instant = try #require(Timestamp(ibDateTime: oldest)?.secondsSinceEpoch)
         try await client.send(Self.history(3, "1800 S", "1 min", end: TimeText.dateTime(Timestamp(secondsSinceEpoch: instant)) + " UTC"))
         let third = try await client.next { if case let .historicalData(h) = $0, h.reqId == 3 { h } else { nil } }
         #expect(third.bars == second.bars)

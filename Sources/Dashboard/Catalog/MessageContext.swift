@@ -12,6 +12,8 @@ public struct MessageContext: Sendable, Hashable {
     public var isModification: Bool
     /// Whether the user asked for the cancel a 202 reports.
     public var cancelRequestedByUser: Bool
+    /// The zone the last good quote's time is written in (the dashboard's display zone).
+    public var timeZone: DisplayTimeZone = .utc
 
     /// Creates a context; every field is optional.
     public init(
@@ -25,10 +27,12 @@ public struct MessageContext: Sendable, Hashable {
         self.cancelRequestedByUser = cancelRequestedByUser
     }
 
-    /// `14:31:07 UTC (47 s ago)`, `14:31:07 UTC`, or `none received` when no quote ever came.
+    /// `14:31:07 UTC (47 s ago)`, `14:31:07 UTC`, or `none received` when no quote ever came;
+    /// the time in ``timeZone``, named.
     public var lastGoodQuoteDescription: String {
         guard let lastGoodQuote else { return "none received" }
-        guard let now else { return TimeText.timeOfDayUTC(lastGoodQuote) }
-        return "\(TimeText.timeOfDayUTC(lastGoodQuote)) (\(AgeFormatter.format(now - lastGoodQuote)) ago)"
+        let time = TimeText.timeOfDayWithZone(lastGoodQuote, in: timeZone)
+        guard let now else { return time }
+        return "\(time) (\(AgeFormatter.format(now - lastGoodQuote)) ago)"
     }
 }

@@ -28,8 +28,8 @@ extension DashboardCommand {
     /// Every verb, in the order refusals list them. A verb the parser learns goes here too
     /// (`DashboardCommandTests` checks that every verb listed parses as a known command).
     public static let verbs: [Verb] = [
-        Verb("buy", usage: "buy QTY SYMBOL [mkt|lmt P|stp P|stplmt S L] [gtc]", symbolWord: 1),
-        Verb("sell", usage: "sell QTY SYMBOL [mkt|lmt P|stp P|stplmt S L] [gtc]", symbolWord: 1),
+        Verb("buy", usage: "buy QTY|$AMOUNT SYMBOL [mkt|lmt P|stp P|stplmt S L|trail D|traillmt D O|oca] [gtc|ioc|fok] [tp P sl P]", symbolWord: 1),
+        Verb("sell", usage: "sell QTY|$AMOUNT SYMBOL [mkt|lmt P|stp P|stplmt S L|trail D|traillmt D O|oca] [gtc|ioc|fok] [tp P sl P]", symbolWord: 1),
         Verb("cancel", usage: "cancel ORDER_ID"),
         Verb("cancelall", usage: "cancelall"),
         Verb("modify", aliases: ["mod"], usage: "modify ORDER_ID [qty|lmt|stp VALUE]"),
@@ -38,6 +38,9 @@ extension DashboardCommand {
         Verb("remove", aliases: ["rm", "del"], usage: "remove SYMBOL", symbolWord: 0),
         Verb("sort", usage: "sort COLUMN [asc|desc] | sort none"),
         Verb("wl", aliases: ["watchlist"], usage: "wl new NAME | wl rename NAME | wl delete | wl NAME"),
+        Verb("alert", usage: "alert SYMBOL >|< PRICE | SYMBOL chg% >|< PCT | pnl >|< AMOUNT | stale SYMBOL 30s | farm | rm N", symbolWord: 0),
+        Verb("alerts", usage: "alerts"),
+        Verb("ack", usage: "ack (acknowledge fired alerts)"),
         Verb("explain", usage: "explain CODE"),
         Verb("theme", usage: "theme NAME"),
         Verb("help", aliases: ["?"], usage: "help"),

@@ -28,6 +28,14 @@ public enum DashboardCommand: Sendable, Hashable {
     case sort(WatchlistSort?)
     /// A `wl` command: make, rename, delete or show a named watchlist.
     case watchlist(WatchlistCommand)
+    /// Watch for a rule (`alert AAPL > 275`).
+    case alert(AlertRule)
+    /// Remove alert N (`alert rm N`).
+    case removeAlert(Int)
+    /// List the alerts.
+    case alerts
+    /// Acknowledge the alerts that fired.
+    case acknowledgeAlerts
     /// Show the help overlay.
     case help
     /// Quit (after confirmation when orders are working).
@@ -72,6 +80,16 @@ public enum DashboardCommand: Sendable, Hashable {
             return parseSort(Array(words.dropFirst()))
         case "wl", "watchlist":
             return parseWatchlist(Array(words.dropFirst()))
+        case "alert":
+            if let argument, ["rm", "remove", "del"].contains(argument.lowercased()) {
+                guard words.count == 3, let number = Int(words[2]) else {
+                    return .failure(CommandLineError("Give the alert's number: 'alert rm 2' (':alerts' lists them)."))
+                }
+                return .success(.removeAlert(number))
+            }
+            return AlertRule.parse(words.dropFirst().joined(separator: " ")).map { .alert($0) }
+        case "alerts": return .success(.alerts)
+        case "ack": return .success(.acknowledgeAlerts)
         case "flatten", "close":
             guard let argument else {
                 return .failure(CommandLineError("Give a symbol or 'all': 'flatten AAPL', 'flatten all'."))

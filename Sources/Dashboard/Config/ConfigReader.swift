@@ -16,6 +16,7 @@ struct ConfigReader {
             case "watchlist": try readWatchlist(value, into: &config)
             case "theme": config.themeName = try nonEmptyString(value, "theme")
             case "allow_live": config.allowLive = try bool(value, "allow_live")
+            case "time_zone": config.timeZone = timeZone(value) ?? config.timeZone
             case "gateway": try readGateway(value, into: &config)
             case "staleness": config.staleness = try readStaleness(table(value, "staleness"))
             case "ticket": config.ticketLimits = try readTicket(table(value, "ticket"))
@@ -138,9 +139,43 @@ struct ConfigReader {
             let path = "alerts.\(key)"
             switch key {
             case "bell_on_fill": config.bellOnFill = try bool(item, path)
+            case "bell_on_alert": config.bellOnAlert = try bool(item, path)
+            case "command": config.alertCommand = try nonEmptyString(item, path)
+            case "rule": config.configuredAlerts = try readAlertRules(item, path)
             default: unknown(path)
             }
         }
+    }
+
+    /// `time_zone`'s choice, or `nil` with a warning naming the accepted values.
+    private mutating func timeZone(_ value: any TOMLValueConvertible) -> DisplayTimeZone.Choice? {
+        if let text = value.string, let choice = DisplayTimeZone.Choice(rawValue: text.lowercased()) { return choice }
+        let problem = value.string.map { ", not \"\($0)\"" } ?? " (a string)"
+        warnings.append(ConfigWarning(
+            line: locator.line(for: "time_zone"), keyPath: "time_zone",
+            message: "must be \(DisplayTimeZone.Choice.acceptedValues)\(problem); using \"local\""))
+        return nil
+    }
+
+    /// `[[alerts.rule]]` tables: `when = "AAPL > 275"` and an optional `command`; a rule that
+    /// does not parse is a warning and is left out.
+    private mutating func readAlertRules(_ item: any TOMLValueConvertible, _ path: String) throws(ConfigError) -> [AlertRecord] {
+        guard let array = item.array else { throw wrongType(path, "must be an array of tables ([[alerts.rule]])") }
+        var records: [AlertRecord] = []
+        for (index, element) in array.enumerated() {
+            let at = "\(path)[\(index)]"
+            guard let table = element.table, let when = table["when"]?.string else {
+                warnings.append(ConfigWarning(line: locator.line(for: path), keyPath: at,
+                    message: "needs when = \"SYMBOL > PRICE\" (or chg%, pnl, stale, farm); left out"))
+                continue
+            }
+            switch AlertRule.parse(when) {
+            case .success(let rule): records.append(AlertRecord(rule: rule, command: table["command"]?.string))
+            case .failure(let error):
+                warnings.append(ConfigWarning(line: locator.line(for: path), keyPath: at, message: "\(error.message) Left out."))
+            }
+        }
+        return records
     }
 
     private func readKeys(_ table: TOMLTable) throws(ConfigError) -> [String: [String]] {

@@ -1,3 +1,4 @@
+import Vocabulary
 
 /// ibterm's settings, parsed from the TOML text of `config.toml` (the executable reads the file).
 ///
@@ -7,6 +8,7 @@
 /// watchlist = ["AAPL", "MSFT"]   # or a [watchlist] table with `symbols` and `columns`
 /// theme = "default"
 /// allow_live = false
+/// time_zone = "local"   # or "exchange" (New York, EST/EDT) or "utc"
 ///
 /// [gateway]            # or: gateway = "127.0.0.1:4002"
 /// host = "127.0.0.1"
@@ -64,6 +66,22 @@ public struct DashboardConfig: Sendable, Hashable {
     public var keyBindings: [String: [String]]
     /// Whether a fill rings the terminal bell (`[alerts] bell_on_fill`).
     public var bellOnFill = true
+    /// The zone every time is shown in (`time_zone`): the machine's own by default; an unknown
+    /// value is a warning and keeps the default.
+    public var timeZone: DisplayTimeZone.Choice = .local
+    /// The machine's zone, as the executable read it (never from the file; UTC until set):
+    /// what `time_zone = "local"` shows.
+    public var localTimeZone: DisplayTimeZone = .utc
+
+    /// The zone every time is shown in: ``timeZone`` with `local` as ``localTimeZone``.
+    public var displayTimeZone: DisplayTimeZone { timeZone.resolved(local: localTimeZone) }
+    /// Whether a fired alert rings the terminal bell (`[alerts] bell_on_alert`).
+    public var bellOnAlert = true
+    /// The program every alert runs when it fires, unless it has its own (`[alerts] command`).
+    public var alertCommand: String?
+    /// Alerts set in the config (`[[alerts.rule]] when = "AAPL > 275"`, optional `command`),
+    /// added at start to those saved with the state.
+    public var configuredAlerts: [AlertRecord] = []
 
     /// Creates a configuration; every argument defaults.
     public init(

@@ -46,4 +46,10 @@ public enum DashboardEffect: Sendable, Hashable {
     case saveWatchlists(SavedWatchlists)
     /// Ring the terminal bell (a fill, with `[alerts] bell_on_fill` on).
     case ringBell
+    /// Save the alerts with the state (they are read back at start as
+    /// `DashboardEvent.alertsLoaded`).
+    case saveAlerts([AlertRecord])
+    /// Run `command` with `json` (the fired alert) on its standard input, with a time limit,
+    /// never blocking the screen.
+    case runAlertCommand(command: String, json: String)
 }

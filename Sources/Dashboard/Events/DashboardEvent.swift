@@ -84,4 +84,6 @@ public enum DashboardEvent: Sendable, Hashable {
     case configWarnings([String])
     /// The trader asked for something.
     case user(UserIntent)
+    /// The alerts saved with the state, read at start.
+    case alertsLoaded([AlertRecord])
 }

@@ -60,9 +60,14 @@ public enum FooterMode: Sendable, Hashable {
 
 extension DashboardState {
     /// The footer's note at `instant` (a frame's), while it is shown.
+    /// A fired alert that was not acknowledged stays once the note is gone, until `A` or
+    /// `:ack`.
     public func footerNote(at instant: SessionInstant) -> FooterNote? {
-        guard let footer, footer.isShown(at: instant) else { return nil }
-        return footer
+        if let footer, footer.isShown(at: instant) { return footer }
+        guard let alert = unacknowledgedAlerts.first, let firedAt = alert.firedAt else { return nil }
+        let more = unacknowledgedAlerts.count > 1 ? " (+\(unacknowledgedAlerts.count - 1) more)" : ""
+        return FooterNote("Alert \(alert.id): \(alert.rule.text) (\(alert.firedValue ?? ""))\(more); A acknowledges",
+                          severity: .warning, since: firedAt, duration: .seconds(365 * 86_400))
     }
 
     /// What the keys do now, for the footer's hints.

@@ -86,6 +86,9 @@ extension DashboardState {
         case .configWarnings(let warnings):
             receiveConfigWarnings(warnings)
             effects = []
+        case .alertsLoaded(let records):
+            loadAlerts(records)
+            effects = []
         case .watchlistsLoaded(let saved):
             effects = loadWatchlists(saved)
         case .sessionBarsLoaded(let symbol, let closes):
@@ -96,6 +99,7 @@ extension DashboardState {
         if watchlists != listsBefore, !isWatchlistsLoad(event) {
             effects.append(.saveWatchlists(watchlists.saved))
         }
+        if !alerts.isEmpty { evaluateAlerts(after: event) }
         if changed { version &+= 1 }
         defer { outbox = [] }
         return effects + outbox

@@ -40,6 +40,14 @@ extension DashboardState {
             return requestCancelAll()
         case let .modify(orderID, field, value):
             return openModification(of: orderID, edit: field.flatMap { field in value.map { (field, $0) } })
+        case .alert(let rule):
+            return addAlert(rule)
+        case .removeAlert(let id):
+            return removeAlert(id)
+        case .alerts:
+            return listAlerts()
+        case .acknowledgeAlerts:
+            return acknowledgeAlerts()
         case .flatten(let symbol):
             guard let symbol else { return requestFlattenAll() }
             return closePosition(symbol)

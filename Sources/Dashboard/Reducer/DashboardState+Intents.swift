@@ -30,6 +30,7 @@ extension DashboardState {
         case .openTicket(let side): return openTicket(side)
         case .cancelSelectedOrder: return cancelSelectedOrder()
         case .modifySelectedOrder: return modifySelectedOrder()
+        case .acknowledgeAlerts: return acknowledgeAlerts()
         case let .keyOfAnotherPane(key, does, pane):
             note(.nothingToDo, "\(key) (\(does)) works in the \(pane.rawValue) pane",
                  "\(key) acts in the \(pane.rawValue) pane: \(does). Move there with Tab or the arrows.")

@@ -46,7 +46,8 @@ extension DashboardState {
             log(explained)
             return effects
         }
-        let context = quotes.messageContext(for: notice, at: now)
+        var context = quotes.messageContext(for: notice, at: now)
+        context.timeZone = config.displayTimeZone
         let before = quotes.connection
         quotes.apply(notice, at: eventTime.instant)
         if quotes.connection != before { connection.state = quotes.connection }

@@ -25,13 +25,17 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     case cancelRefused = 90010
     /// The configuration file has a key or value ibterm ignored (unknown key, bad binding).
     case configWarning = 90011
+    /// An alert was set, removed, listed or acknowledged.
+    case alertSet = 90012
+    /// An alert's rule became true.
+    case alertFired = 90013
 
     /// The severity this kind of message has.
     public var severity: MessageSeverity {
         switch self {
         case .orderRefused, .connectionLost: .error
-        case .symbolRejected, .commandFailed, .cancelRefused, .configWarning: .warning
-        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved: .info
+        case .symbolRejected, .commandFailed, .cancelRefused, .configWarning, .alertFired: .warning
+        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved, .alertSet: .info
         }
     }
 
@@ -39,7 +43,8 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     /// connections answer "what did I try, and what happened?"; housekeeping does not.
     public var isJournaled: Bool {
         switch self {
-        case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused: true
+        case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused, .alertFired: true
+        case .alertSet: false
         case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved, .configWarning: false
         }
     }
@@ -49,7 +54,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
         switch self {
         case .orderRefused, .orderSent, .cancelRequested, .nothingToDo, .cancelRefused: .order
         case .symbolAdded, .symbolRejected, .symbolRemoved: .marketData
-        case .commandFailed, .configWarning: .client
+        case .commandFailed, .configWarning, .alertSet, .alertFired: .client
         case .connectionLost: .connectivity
         }
     }

@@ -68,6 +68,10 @@ public struct DashboardState: Sendable {
     public internal(set) var interface: InterfaceState
     /// The next order id to use, from the gateway's `nextValidId`; `nil` until it arrives.
     public internal(set) var nextOrderID: Int?
+    /// The trader's alerts, in the order they were set.
+    public internal(set) var alerts: [Alert] = []
+    /// The number the next alert gets.
+    public internal(set) var nextAlertID = 1
     /// Numbers the review's what-if requests, so a late answer meets only its own review.
     public internal(set) var whatIfSerial = 0
     /// Whether `.started` was applied.

@@ -226,7 +226,7 @@ public struct HistoricalBars: Sendable {
         case .months, .years:
             let months = duration.unit == .months ? duration.amount : duration.amount * 12
             let local = NewYorkTime.localSeconds(atUTC: end)
-            let day = CalendarDay(dayNumber: NewYorkTime.floorDivide(local, 86_400))
+            let day = CalendarDay(dayNumber: Timestamp.floorDivide(local, 86_400))
             let total = day.year * 12 + (day.month - 1) - months
             let earlier = CalendarDay(year: total / 12, month: total % 12 + 1, day: day.day)
             return NewYorkTime.utcSeconds(localDay: earlier.dayNumber, secondOfDay: local - day.dayNumber * 86_400)
@@ -254,7 +254,7 @@ public struct HistoricalBars: Sendable {
     /// or the session's end.
     private static func nextBarStart(after start: Int64, size: Int64, sessionEnd: Int64) -> Int64 {
         let local = NewYorkTime.localSeconds(atUTC: start)
-        return min(sessionEnd, start + (NewYorkTime.floorDivide(local, size) + 1) * size - local)
+        return min(sessionEnd, start + (Timestamp.floorDivide(local, size) + 1) * size - local)
     }
 
     private func dailyBar(_ session: TradingSession, path: PricePath, show: HistoricalShow, end: Int64) -> HistoricalBar {

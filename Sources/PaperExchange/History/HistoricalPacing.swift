@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// IB's pacing rules for historical-data requests, kept per client:
 ///
 /// - for small bars (30 seconds or less): no identical request within 15 seconds; no six or
@@ -40,7 +42,7 @@ public struct HistoricalPacing: Sendable {
         request: String, series: String, show: HistoricalShow, barSize: HistoricalBarSize, bars: Int, nowMilliseconds: Int64
     ) -> HistoricalRequestError? {
         small.removeAll { nowMilliseconds - $0.at >= 600_000 }
-        let second = NewYorkTime.floorDivide(nowMilliseconds, 1000)
+        let second = Timestamp.floorDivide(nowMilliseconds, 1000)
         barsBySecond.removeAll { second - $0.second >= 60 }
         let weight = show == .bidAsk ? 2 : 1
         if barSize.isSmall {

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// Why the engine refuses a historical request: IB's error code and its text.
 public struct HistoricalRequestError: Error, Sendable, Hashable {
     /// IB's code: 321 (the request does not validate), 162 (the historical-data service
@@ -177,44 +179,11 @@ public struct HistoricalQuery: Sendable, Hashable {
         if trimmedEnd.isEmpty {
             self.end = nil
         } else {
-            guard let end = Self.parseDateTime(trimmedEnd) else {
+            guard let end = Timestamp(ibDateTime: trimmedEnd)?.secondsSinceEpoch else {
                 throw .invalid("End date/time '\(endDateTime)' is invalid. Use yyyymmdd hh:mm:ss with an optional time zone (UTC, US/Eastern), or yyyymmdd-hh:mm:ss in UTC.")
             }
             self.end = end
         }
-    }
-
-    /// Reads IB's date-time text into seconds since the epoch: `yyyymmdd hh:mm:ss`,
-    /// `yyyymmdd hh:mm:ss <zone>` (UTC, GMT, US/Eastern, America/New_York, EST5EDT),
-    /// `yyyymmdd-hh:mm:ss` (UTC) or `yyyymmdd` (midnight). Without a zone the time is the
-    /// engine's login zone, New York, as TWS reads it in its own zone. `nil` when malformed.
-    public static func parseDateTime(_ text: String) -> Int64? {
-        var parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        var utc = false
-        if parts.count == 1, parts[0].count == 17, parts[0].dropFirst(8).first == "-" {
-            parts = [String(parts[0].prefix(8)), String(parts[0].dropFirst(9))]
-            utc = true
-        }
-        if parts.count == 3 {
-            switch parts[2].uppercased() {
-            case "UTC", "GMT", "ETC/UTC", "ETC/GMT": utc = true
-            case "US/EASTERN", "AMERICA/NEW_YORK", "EST5EDT", "EST", "EDT": utc = false
-            default: return nil
-            }
-            parts.removeLast()
-        }
-        guard (1...2).contains(parts.count), parts[0].count == 8, let date = Int(parts[0]) else { return nil }
-        let year = date / 10_000, month = date / 100 % 100, day = date % 100
-        guard (1900...2999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var secondOfDay: Int64 = 0
-        if parts.count == 2 {
-            let clock = parts[1].split(separator: ":")
-            guard clock.count == 3, let h = Int64(clock[0]), let m = Int64(clock[1]), let s = Int64(clock[2]),
-                  (0...23).contains(h), (0...59).contains(m), (0...59).contains(s) else { return nil }
-            secondOfDay = h * 3600 + m * 60 + s
-        }
-        let dayNumber = CalendarDay(year: year, month: month, day: day).dayNumber
-        return utc ? dayNumber * 86_400 + secondOfDay : NewYorkTime.utcSeconds(localDay: dayNumber, secondOfDay: secondOfDay)
     }
 }
 

@@ -28,7 +28,7 @@ public enum SessionHoursText {
 
     private static func stamp(_ utc: Int64, _ shift: Int64) -> String {
         let local = NewYorkTime.localSeconds(atUTC: utc) + shift
-        let day = CalendarDay(dayNumber: NewYorkTime.floorDivide(local, 86_400))
+        let day = CalendarDay(dayNumber: Timestamp.floorDivide(local, 86_400))
         let minuteOfDay = (local - day.dayNumber * 86_400) / 60
         let hhmm = Int(minuteOfDay / 60) * 100 + Int(minuteOfDay % 60)
         let clock = String(hhmm)

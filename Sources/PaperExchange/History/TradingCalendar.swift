@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// One trading session: the span of a trade date in which an instrument trades.
 public struct TradingSession: Sendable, Hashable {
     /// The trade date the session belongs to (for futures and FX, the day it ends).

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// The days the New York Stock Exchange is closed for a holiday, computed from NYSE's rules
 /// (not a table, so every year is covered): New Year's Day, Martin Luther King Jr. Day,
 /// Washington's Birthday, Good Friday, Memorial Day, Juneteenth (from 2022), Independence

@@ -206,7 +206,7 @@ extension GatewayEngine {
     func sendExecutions(_ request: RequestExecutions, to session: ClientSession) {
         let filter = request.filter
         let offset = exchange.configuration.sessionUTCOffsetSeconds
-        let after = filter.time.isEmpty ? nil : HistoricalQuery.parseDateTime(filter.time)
+        let after = filter.time.isEmpty ? nil : Timestamp(ibDateTime: filter.time)?.secondsSinceEpoch
         if !filter.time.isEmpty, after == nil {
             send(error: 321, "Error validating request.-'bH' : cause - Execution filter time '\(filter.time)' is invalid. Use yyyymmdd hh:mm:ss with an optional time zone, or yyyymmdd-hh:mm:ss in UTC.", id: request.reqId, to: session)
             return

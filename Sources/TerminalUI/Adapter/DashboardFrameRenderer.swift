@@ -2,7 +2,7 @@ import Dashboard
 import Vocabulary
 
 /// Draws the dashboard frame after frame, doing only the work a frame needs: the same canvas
-/// as `DashboardView.render(DashboardScreen(state:now:keymap:timeZoneOffsetSeconds:), …)`,
+/// as `DashboardView.render(DashboardScreen(state:now:keymap:timeZone:), …)`,
 /// cell for cell, at a fraction of the cost.
 ///
 /// - **Only the rows on screen are built.** The screen model holds, for each list pane, the
@@ -27,16 +27,16 @@ import Vocabulary
 public struct DashboardFrameRenderer: Sendable {
     /// The bindings the help overlay lists.
     public let keymap: Keymap
-    /// Seconds added to UTC for times of day.
-    public let timeZoneOffsetSeconds: Int
+    /// The zone times of day are shown in.
+    public let timeZone: DisplayTimeZone
 
     private var rows = RowCache()
     private var drawn: DrawnFrame?
 
     /// Creates a renderer.
-    public init(keymap: Keymap, timeZoneOffsetSeconds: Int = 0) {
+    public init(keymap: Keymap, timeZone: DisplayTimeZone = .utc) {
         self.keymap = keymap
-        self.timeZoneOffsetSeconds = timeZoneOffsetSeconds
+        self.timeZone = timeZone
     }
 
     /// The frame of `state` at `now`: `screen(…)` then `render(…)`.
@@ -54,13 +54,13 @@ public struct DashboardFrameRenderer: Sendable {
     // MARK: The screen model
 
     /// The screen model of `state` at `now` for a `size` terminal: as
-    /// `DashboardScreen(state:now:keymap:timeZoneOffsetSeconds:)`, except that each list pane
+    /// `DashboardScreen(state:now:keymap:timeZone:)`, except that each list pane
     /// holds only the rows that can be on screen (`DashboardScreen.windows`).
     public mutating func screen(
         state: Dashboard.DashboardState, now: EventTime, size: Size, glyphs: GlyphSet
     ) -> DashboardScreen {
         let builder = DashboardScreenBuilder(
-            state: state, now: now, keymap: keymap, timeZoneOffsetSeconds: timeZoneOffsetSeconds)
+            state: state, now: now, keymap: keymap, timeZone: timeZone)
         let focus = builder.focus
         let ticket = builder.ticket
         let layout = DashboardView.layout(size: size, focus: focus, ticket: ticket, glyphs: glyphs)

@@ -189,6 +189,7 @@ public struct DashboardKeyInput: Sendable {
         case .quit: return .quit
         case .retryConnection: return .retryConnection
         case .modifyOrder: return .modifySelectedOrder
+        case .acknowledgeAlerts: return .acknowledgeAlerts
         case .closePosition: return .closeSelectedPosition
         case .reversePosition: return .reverseSelectedPosition
         case .sortWatchlist: return .cycleSort

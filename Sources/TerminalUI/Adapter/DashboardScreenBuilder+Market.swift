@@ -143,7 +143,7 @@ extension DashboardScreenBuilder {
     }
 
     /// The status bar: gateway, server version, account and its kind, the connection, counts
-    /// per freshness state at the frame's time, and the clock.
+    /// per freshness state at the frame's time, and the clock with its zone (`07:37:14 UTC`).
     ///
     /// The badge tells only what is known: PAPER or LIVE once the accounts are known; before
     /// that a neutral CONNECTING (while a connection is being made) or NO ACCOUNT, never PAPER
@@ -163,7 +163,7 @@ extension DashboardScreenBuilder {
         return StatusBarModel(
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
             accountBadge: accountBadge,
-            connection: connection, freshnessCounts: counts, clock: clock(now.wall))
+            connection: connection, freshnessCounts: counts, clock: TimeText.timeOfDayWithZone(now.wall, in: timeZone))
     }
 
     /// The account badge: paper, live, or not known yet.

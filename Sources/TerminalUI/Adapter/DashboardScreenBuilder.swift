@@ -11,14 +11,12 @@ extension DashboardScreen {
     ///   - now: the time the frame is drawn: ages and countdowns are taken at its monotonic
     ///     instant, the clock shows its wall time.
     ///   - keymap: the bindings the help overlay lists.
-    ///   - timeZoneOffsetSeconds: added to UTC for every time of day shown (clock, orders,
-    ///     executions, messages).
+    ///   - timeZone: the zone of every time of day shown (clock, orders, executions,
+    ///     messages); the status bar's clock names it (`07:37:14 UTC`).
     public init(
-        state: Dashboard.DashboardState, now: EventTime, keymap: Keymap, timeZoneOffsetSeconds: Int = 0
+        state: Dashboard.DashboardState, now: EventTime, keymap: Keymap, timeZone: DisplayTimeZone = .utc
     ) {
-        self = DashboardScreenBuilder(
-            state: state, now: now, keymap: keymap, timeZoneOffsetSeconds: timeZoneOffsetSeconds
-        ).screen
+        self = DashboardScreenBuilder(state: state, now: now, keymap: keymap, timeZone: timeZone).screen
     }
 }
 
@@ -36,15 +34,15 @@ public struct DashboardScreenBuilder: Sendable {
     public var now: EventTime
     /// The bindings the help overlay lists.
     public var keymap: Keymap
-    /// Seconds added to UTC for times of day.
-    public var timeZoneOffsetSeconds: Int
+    /// The zone times of day are shown in.
+    public var timeZone: DisplayTimeZone
 
     /// Creates a builder.
-    public init(state: Dashboard.DashboardState, now: EventTime, keymap: Keymap, timeZoneOffsetSeconds: Int = 0) {
+    public init(state: Dashboard.DashboardState, now: EventTime, keymap: Keymap, timeZone: DisplayTimeZone = .utc) {
         self.state = state
         self.now = now
         self.keymap = keymap
-        self.timeZoneOffsetSeconds = timeZoneOffsetSeconds
+        self.timeZone = timeZone
     }
 
     /// The whole screen.
@@ -190,8 +188,8 @@ public struct DashboardScreenBuilder: Sendable {
         state.contracts[symbol]?.minimumTick ?? 0.01
     }
 
-    /// `time` as `HH:MM:SS` in the configured offset.
+    /// `time` as `HH:MM:SS` in the configured zone.
     func clock(_ time: Timestamp) -> String {
-        TimeText.timeOfDay(time, utcOffsetSeconds: timeZoneOffsetSeconds)
+        TimeText.timeOfDay(time, in: timeZone)
     }
 }

@@ -26,6 +26,7 @@ extension KeyAction {
         case .command: "Open the command line"
         case .quit: "Quit (asks if orders work)"
         case .retryConnection: "Retry the connection now"
+        case .acknowledgeAlerts: "Acknowledge fired alerts"
         case .modifyOrder: "Orders: modify the order"
         case .closePosition: "Positions: close (flatten)"
         case .reversePosition: "Positions: reverse"

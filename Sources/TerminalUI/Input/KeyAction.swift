@@ -68,6 +68,8 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public static let quit: KeyAction = "quit"
     /// Retry the connection now instead of waiting for the next attempt.
     public static let retryConnection: KeyAction = "retry_connection"
+    /// Acknowledge the alerts that fired.
+    public static let acknowledgeAlerts: KeyAction = "acknowledge_alerts"
     /// Modify the selected working order (orders pane).
     public static let modifyOrder: KeyAction = "modify_order"
     /// Close the selected position (positions pane).

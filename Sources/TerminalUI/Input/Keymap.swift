@@ -47,6 +47,7 @@ public struct Keymap: Hashable, Sendable {
         (.command, [.character(":")]),
         (.quit, [.character("q")]),
         (.retryConnection, [.character("r")]),
+        (.acknowledgeAlerts, [.character("A")]),
         (.modifyOrder, [.character("e")]),
         (.closePosition, [.character("x")]),
         (.reversePosition, [.character("r")]),

@@ -79,7 +79,7 @@ public struct StatusBarModel: Hashable, Sendable {
     public var connection: Connection
     /// How many quotes are in each freshness state; states with no quotes are not shown.
     public var freshnessCounts: [Freshness: Int]
-    /// The wall-clock time, formatted (`14:32:05`).
+    /// The wall-clock time with its zone, formatted (`14:32:05 UTC`).
     public var clock: String
 
     /// Creates a model.

@@ -17,6 +17,10 @@
 /// | ``connectionTime(_:)`` | `20251124 14:31:07 UTC` (the handshake's) |
 /// | ``dashedDateTime(_:)`` | `20251124-14:31:07` (IB's UTC `yyyyMMdd-HH:mm:ss`, as HEAD_TIMESTAMP's) |
 /// | ``iso8601(_:fractionalSeconds:)`` | `2025-11-24T14:31:07Z` |
+///
+/// The times shown to the trader take a ``DisplayTimeZone`` instead of an offset (the offset in
+/// force at that instant): ``timeOfDay(_:in:)``, ``timeOfDayWithZone(_:in:)`` (`14:31:07 EST`),
+/// ``timeOfDayWithMilliseconds(_:in:)`` and ``dateTime(_:in:)``.
 public enum TimeText {
     /// `HH:MM:SS`.
     public static func timeOfDay(_ time: Timestamp, utcOffsetSeconds: Int = 0) -> String {
@@ -31,7 +35,27 @@ public enum TimeText {
 
     /// `HH:MM:SS UTC`.
     public static func timeOfDayUTC(_ time: Timestamp) -> String {
-        timeOfDay(time) + " UTC"
+        timeOfDayWithZone(time, in: .utc)
+    }
+
+    /// `HH:MM:SS` in `zone`.
+    public static func timeOfDay(_ time: Timestamp, in zone: DisplayTimeZone) -> String {
+        timeOfDay(time, utcOffsetSeconds: zone.offsetSeconds(at: time))
+    }
+
+    /// `HH:MM:SS ZONE` in `zone`, with the abbreviation in force then: `14:31:07 EST`.
+    public static func timeOfDayWithZone(_ time: Timestamp, in zone: DisplayTimeZone) -> String {
+        timeOfDay(time, in: zone) + " " + zone.abbreviation(at: time)
+    }
+
+    /// `HH:MM:SS.mmm` in `zone`.
+    public static func timeOfDayWithMilliseconds(_ time: Timestamp, in zone: DisplayTimeZone) -> String {
+        timeOfDayWithMilliseconds(time, utcOffsetSeconds: zone.offsetSeconds(at: time))
+    }
+
+    /// `YYYYMMDD HH:MM:SS` in `zone`.
+    public static func dateTime(_ time: Timestamp, in zone: DisplayTimeZone) -> String {
+        dateTime(time, utcOffsetSeconds: zone.offsetSeconds(at: time))
     }
 
     /// `HH:MM`.

@@ -93,7 +93,9 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return seconds * 1000 + millis - (remainder < 0 ? 1 : 0)
     }
 
-    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    /// `value / divisor` rounded toward negative infinity (a day or second of an instant
+    /// before 1970 is the earlier one).
+    public static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
         let quotient = value / divisor
         return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

@@ -84,6 +84,8 @@ enum DashboardApp {
         clientConfiguration.allowLive = config.allowLive
         let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
+        options.timeZone.apply(to: &config)
+        let timeZone = config.displayTimeZone
         let wakeup = TerminalWakeup()
         let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
         let journal = try? JournalWriter(url: paths.journalFile)
@@ -91,14 +93,16 @@ enum DashboardApp {
         let bell = TerminalBell()
         let history = CommandHistoryFile(url: paths.commandHistoryFile)
         let watchlists = WatchlistsFile(url: paths.watchlistsFile)
+        let alerts = AlertsFile(url: paths.alertsFile)
         let store = DashboardStore(
             config: config, clock: clientConfiguration.clock,
             perform: { effects in router.route(effects) },
             changed: { wakeup.wake() })
         let bridge = BrokerBridge(client: client, store: store, logger: logger)
         router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
-                       history: history, watchlists: watchlists, bell: bell)
+                       history: history, watchlists: watchlists, bell: bell, alerts: alerts)
         store.send(.commandHistoryLoaded(history.load()))
+        store.send(.alertsLoaded(alerts.load { logger.warning("\($0)") }))
         // The lists of the last run replace the config's list (its first start's default);
         // read before `.started`, which subscribes the active list.
         let saved = watchlists.load()
@@ -122,7 +126,7 @@ enum DashboardApp {
         // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
         let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
         let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
-                                bell: bell)
+                                timeZone: timeZone, bell: bell)
         let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
         signals.cancel()
         connecting.cancel()

@@ -23,6 +23,8 @@ struct DashboardOptions: ParsableArguments {
     @Option(help: "Seconds after which a quote counts as stale (overrides the config's default).")
     var staleAfter: Double?
 
+    @OptionGroup var timeZone: TimeZoneOption
+
     @OptionGroup(title: "Embedded paper gateway (without --gateway)")
     var paper: EmbeddedGatewayOptions
 

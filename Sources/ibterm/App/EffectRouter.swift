@@ -18,17 +18,21 @@ final class EffectRouter: Sendable {
         var history: CommandHistoryFile?
         var watchlists: WatchlistsFile?
         var bell: TerminalBell?
+        var alerts: AlertsFile?
+        var alertCommands: AlertCommandRunner?
     }
 
     private let targets = Mutex(Targets())
 
     func connect(
         bridge: BrokerBridge, journal: JournalWriter?, look: TerminalLoop.Look, themeFolders: [URL], logger: Logger,
-        history: CommandHistoryFile? = nil, watchlists: WatchlistsFile? = nil, bell: TerminalBell? = nil
+        history: CommandHistoryFile? = nil, watchlists: WatchlistsFile? = nil, bell: TerminalBell? = nil,
+        alerts: AlertsFile? = nil
     ) {
         targets.withLock {
             $0 = Targets(bridge: bridge, journal: journal, look: look, themeFolders: themeFolders, logger: logger,
-                         history: history, watchlists: watchlists, bell: bell)
+                         history: history, watchlists: watchlists, bell: bell, alerts: alerts,
+                         alertCommands: AlertCommandRunner(logger: logger))
         }
     }
 
@@ -61,6 +65,14 @@ final class EffectRouter: Sendable {
                 } catch {
                     current.logger?.warning("watchlists not saved: \(error)")
                 }
+            case let .saveAlerts(records):
+                do {
+                    try current.alerts?.save(records)
+                } catch {
+                    current.logger?.warning("alerts not saved: \(error)")
+                }
+            case let .runAlertCommand(command, json):
+                current.alertCommands?.run(command, json: json)
             default:
                 current.bridge?.perform(effect)
             }

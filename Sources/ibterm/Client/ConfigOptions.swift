@@ -6,7 +6,7 @@ import Foundation
 /// settings (the order ticket's limits, `allow_live`, the staleness thresholds): the same file,
 /// read the same way (``ConfigLoader``), as the dashboard.
 struct ConfigOptions: ParsableArguments {
-    @Option(help: "The configuration file whose [ticket] limits, allow_live and staleness thresholds apply (default: $XDG_CONFIG_HOME/ibterm/config.toml, as the dashboard).")
+    @Option(help: "The configuration file whose settings apply ([ticket] limits, allow_live, staleness thresholds, time_zone; default: $XDG_CONFIG_HOME/ibterm/config.toml, as the dashboard).")
     var config: String?
 
     @Flag(help: "Use the default configuration when the file is invalid.")

@@ -2,15 +2,25 @@ import ArgumentParser
 import TWSClient
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// `ibterm executions`: today's fills with their commissions.
 struct ExecutionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "executions",
-        abstract: "Print today's executions with their commissions."
+        abstract: "Print today's executions with their commissions.",
+        discussion: """
+            Times are shown in the zone of --time-zone, else of the config file's time_zone \
+            (default: the machine's), named in the TIME column's header. --json keeps IB's own \
+            text in `time` and adds `timestamp`, the same instant in ISO 8601 UTC.
+            """
     )
 
     @OptionGroup var gateway: GatewayOptions
+
+    @OptionGroup var settings: ConfigOptions
+
+    @OptionGroup var timeZone: TimeZoneOption
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -18,7 +28,11 @@ struct ExecutionsCommand: AsyncParsableCommand {
     struct Row: Encodable {
         var execId: String
         var orderId: Int
+        /// IB's text, as the gateway sent it (`20261204  07:37:14`, `20261204 07:37:14 US/Eastern`).
         var time: String
+        /// The same instant in ISO 8601 UTC (`2026-12-04T12:37:14Z`); absent when IB's text names
+        /// a zone ibterm does not know.
+        var timestamp: String?
         var account: String
         var side: String
         var shares: String
@@ -31,12 +45,14 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
+            let zone = try timeZone.resolved(settings.load())
             let client = try await gateway.connect(command: "executions")
             let reports = try await client.executions()
             await client.disconnect()
             let rows = reports.map { report in
                 Row(
                     execId: report.execution.execId, orderId: report.execution.orderId, time: report.execution.time,
+                    timestamp: Timestamp(ibDateTime: report.execution.time).map { TimeText.iso8601($0) },
                     account: report.execution.acctNumber, side: report.execution.side,
                     shares: report.execution.shares.description, symbol: report.contract.symbol,
                     price: report.execution.price, exchange: report.execution.exchange,
@@ -45,10 +61,11 @@ struct ExecutionsCommand: AsyncParsableCommand {
             }
             if json { return try printJSON(rows) }
             guard !rows.isEmpty else { return print("No executions today.") }
-            print(pad("TIME", 20) + pad("SIDE", 5) + pad("SHARES", 8, right: true) + "  " + pad("SYMBOL", 8)
+            let times = TimeColumn(rows.map { (Timestamp(ibDateTime: $0.time), $0.time) }, zone: zone)
+            print(pad(times.header, times.width) + pad("SIDE", 5) + pad("SHARES", 8, right: true) + "  " + pad("SYMBOL", 8)
                 + pad("PRICE", 10, right: true) + pad("COMMISSION", 12, right: true) + "  ORDER  EXEC ID")
-            for row in rows {
-                print(pad(row.time, 20) + pad(row.side, 5) + pad(row.shares, 8, right: true) + "  " + pad(row.symbol, 8)
+            for (row, time) in zip(rows, times.texts) {
+                print(pad(time, times.width) + pad(row.side, 5) + pad(row.shares, 8, right: true) + "  " + pad(row.symbol, 8)
                     + pad(formatPrice(row.price), 10, right: true) + pad(formatPrice(row.commission), 12, right: true)
                     + "  " + pad("\(row.orderId)", 5) + "  " + row.execId)
             }

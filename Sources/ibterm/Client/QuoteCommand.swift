@@ -15,7 +15,9 @@ struct QuoteCommand: AsyncParsableCommand {
         discussion: """
             Exits non-zero when a symbol yields an error (for example 354: no market data subscription). \
             With --watch, streams instead: one line per change of bid, ask, last, volume or data type \
-            (with --json one JSON object per line), notices and gaps on stderr, until SIGINT or SIGTERM.
+            (with --json one JSON object per line), notices and gaps on stderr, until SIGINT or SIGTERM; \
+            each line's time is in the zone of --time-zone, else of the config file's time_zone \
+            (default: the machine's), named in the TIME column's header.
             """
     )
 
@@ -23,6 +25,10 @@ struct QuoteCommand: AsyncParsableCommand {
     var symbols: [String]
 
     @OptionGroup var gateway: GatewayOptions
+
+    @OptionGroup var settings: ConfigOptions
+
+    @OptionGroup var timeZone: TimeZoneOption
 
     @Option(help: "The exchange to route to.")
     var exchange = "SMART"
@@ -57,10 +63,11 @@ struct QuoteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
+            let zone = try watch ? timeZone.resolved(settings.load()) : .utc
             let client = try await gateway.connect(command: watch ? "quote --watch" : "quote", kind: watch ? .stream : .command)
             if watch {
                 let contracts = symbols.map { Contract(symbol: $0.uppercased(), secType: secType, exchange: exchange, currency: currency) }
-                await QuoteWatcher(contracts: contracts, json: json).run(client)
+                await QuoteWatcher(contracts: contracts, json: json, timeZone: zone).run(client)
                 await client.disconnect()
                 return
             }

@@ -21,6 +21,8 @@ struct QuoteWatcher {
     let contracts: [Contract]
     /// One JSON object per line instead of table rows.
     let json: Bool
+    /// The zone of each line's time, named in the header (`TIME (CET)`).
+    let timeZone: DisplayTimeZone
 
     /// The fields a line shows; a new line is written only when one of them changed.
     private struct Shown: Equatable {
@@ -34,7 +36,7 @@ struct QuoteWatcher {
     /// Streams until a termination signal; then ends the subscriptions.
     func run(_ client: IBClient) async {
         if !json {
-            emit(pad("TIME", 12) + " " + pad("SYMBOL", 8) + pad("BID", 11, right: true) + pad("ASK", 11, right: true)
+            emit(pad(timeHeader, timeWidth) + " " + pad("SYMBOL", 8) + pad("BID", 11, right: true) + pad("ASK", 11, right: true)
                 + pad("LAST", 11, right: true) + pad("VOLUME", 12, right: true) + "  TYPE")
         }
         await withTaskGroup(of: Void.self) { group in
@@ -69,13 +71,13 @@ struct QuoteWatcher {
     }
 
     private func line(_ symbol: String, _ quote: Quote) {
-        let time = Self.clockText()
+        let time = clockText()
         if json {
             let row = QuoteCommand.row(symbol, quote)
             emit(Self.jsonLine(time: time, row: row))
         } else {
             let type = QuoteCommand.typeName(quote.marketDataType) ?? "-"
-            emit(pad(time, 12) + " " + pad(symbol, 8) + pad(formatPrice(quote.bid), 11, right: true)
+            emit(pad(time, timeWidth) + " " + pad(symbol, 8) + pad(formatPrice(quote.bid), 11, right: true)
                 + pad(formatPrice(quote.ask), 11, right: true) + pad(formatPrice(quote.last), 11, right: true)
                 + pad(quote.volume?.description ?? "-", 12, right: true) + "  " + type)
         }
@@ -83,7 +85,7 @@ struct QuoteWatcher {
 
     private func problem(_ symbol: String, _ text: String) {
         if json {
-            emit(Self.jsonLine(time: Self.clockText(), row: QuoteCommand.Row(symbol: symbol, error: text)))
+            emit(Self.jsonLine(time: clockText(), row: QuoteCommand.Row(symbol: symbol, error: text)))
         } else {
             FileHandle.standardError.write(Data("ibterm: \(symbol): \(text)\n".utf8))
         }
@@ -109,15 +111,22 @@ struct QuoteWatcher {
         return CommandOutput.compactJSON(Line(time: time, row: row))
     }
 
-    /// The local wall time as `HH:MM:SS.mmm`.
-    private static func clockText() -> String {
+    /// The time column's header, naming the zone: `TIME (CET)`.
+    private var timeHeader: String { "TIME (\(timeZone.abbreviation(at: Self.now())))" }
+
+    /// The time column's width: `HH:MM:SS.mmm`, or the header when it is wider.
+    private var timeWidth: Int { max(12, timeHeader.count) }
+
+    /// The wall time now, in ``timeZone``, as `HH:MM:SS.mmm`.
+    private func clockText() -> String {
+        TimeText.timeOfDayWithMilliseconds(Self.now(), in: timeZone)
+    }
+
+    /// The wall clock's reading.
+    private static func now() -> Timestamp {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var local = tm()
-        localtime_r(&seconds, &local)
-        let time = Timestamp(millisecondsSinceEpoch: Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec / 1_000_000))
-        return TimeText.timeOfDayWithMilliseconds(time, utcOffsetSeconds: Int(local.tm_gmtoff))
+        return Timestamp(millisecondsSinceEpoch: Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec / 1_000_000))
     }
 
     /// A gap in a stream, in words.

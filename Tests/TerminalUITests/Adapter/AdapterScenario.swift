@@ -47,8 +47,8 @@ struct AdapterScenario {
         Self.firstTickerID + (state.watchlist.index(of: symbol) ?? 99)
     }
 
-    func screen(offset: Int = 0, keymap: Keymap = .defaults) -> DashboardScreen {
-        DashboardScreen(state: state, now: now, keymap: keymap, timeZoneOffsetSeconds: offset)
+    func screen(timeZone: DisplayTimeZone = .utc, keymap: Keymap = .defaults) -> DashboardScreen {
+        DashboardScreen(state: state, now: now, keymap: keymap, timeZone: timeZone)
     }
 
     /// Connected to a paper account with every watchlist symbol requested.

@@ -151,11 +151,11 @@ import Vocabulary
 
     @Test func statusBarSaysWhereAndWhen() {
         var scenario = AdapterScenario.session()
-        let status = scenario.screen(offset: 2 * 3600).status
+        let status = scenario.screen(timeZone: .fixed(offsetSeconds: 2 * 3600, abbreviation: "CEST")).status
         #expect(status.gateway == "127.0.0.1:4002" && status.serverVersion == "178")
         #expect(status.account == "DU1234567" && status.accountBadge == .paper)
         #expect(status.connection == .connected)
-        #expect(status.clock == "16:30:47")
+        #expect(status.clock == "16:30:47 CEST")
         #expect(status.freshnessCounts[.stale] == 1 && status.freshnessCounts[.noEntitlement] == 1)
         #expect(status.freshnessCounts[.live] == 1 && status.freshnessCounts[.noData] == 6)
 

@@ -54,6 +54,24 @@ import Vocabulary
         }
     }
 
+    /// The session's frame is drawn at 2024-06-10 14:30:47 UTC (10:30:47 in New York, on EDT).
+    @Test(arguments: [
+        (DisplayTimeZone.utc, "14:30:47 UTC"),
+        (.exchange, "10:30:47 EDT"),
+        (.fixed(offsetSeconds: 2 * 3600, abbreviation: "CEST"), "16:30:47 CEST"),
+    ])
+    func theStatusBarClockNamesItsZone(zone: DisplayTimeZone, clock: String) throws {
+        let scenario = AdapterScenario.session()
+        for (width, height) in [(120, 40), (80, 24)] {
+            let canvas = Self.render(scenario.screen(timeZone: zone), width, height)
+            let statusBar = try #require(canvas.lines.last)
+            #expect(statusBar.hasSuffix(clock), "\(width)x\(height): \(statusBar)")
+        }
+        // Every other time of the frame is in the same zone: the newest message's time.
+        let messages = scenario.screen(timeZone: zone).messages
+        #expect(messages.last?.time == TimeText.timeOfDay(Timestamp(secondsSinceEpoch: AdapterScenario.start + 43), in: zone))
+    }
+
     @Test func asciiRenderStaysSevenBit() {
         let screen = Self.withRefusedTicket().screen()
         for (width, height) in [(120, 40), (80, 24)] {

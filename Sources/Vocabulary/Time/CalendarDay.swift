@@ -1,5 +1,3 @@
-import Vocabulary
-
 /// A date of the proleptic Gregorian calendar, numbered as days since 1970-01-01, with the
 /// conversions the trading calendar needs (Howard Hinnant's `days_from_civil`; the inverse is
 /// ``CivilTime``'s).

@@ -6,7 +6,7 @@ public enum NewYorkTime {
     /// The offset from UTC, in seconds, in force at the instant `utcSeconds`.
     public static func utcOffset(atUTC utcSeconds: Int64) -> Int64 {
         let standardLocal = utcSeconds - 5 * 3600
-        let year = CalendarDay(dayNumber: floorDivide(standardLocal, 86_400)).year
+        let year = CalendarDay(dayNumber: Timestamp.floorDivide(standardLocal, 86_400)).year
         // 02:00 EST on the second Sunday of March; 02:00 EDT (06:00 UTC) on the first Sunday of November.
         let start = CalendarDay.nthWeekday(0, 2, month: 3, year: year).dayNumber * 86_400 + 7 * 3600
         let end = CalendarDay.nthWeekday(0, 1, month: 11, year: year).dayNumber * 86_400 + 6 * 3600
@@ -30,10 +30,6 @@ public enum NewYorkTime {
 
     /// The local day (days since 1970-01-01 in New York) of the instant `utcSeconds`.
     public static func localDay(atUTC utcSeconds: Int64) -> Int64 {
-        floorDivide(localSeconds(atUTC: utcSeconds), 86_400)
-    }
-
-    static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        a >= 0 ? a / b : (a - b + 1) / b
+        Timestamp.floorDivide(localSeconds(atUTC: utcSeconds), 86_400)
     }
 }
