@@ -22,28 +22,8 @@ extension DashboardScreenBuilder {
         let tabs = state.watchlists
         let named = tabs.tabs.count > 1 || tabs.activeName != WatchlistTabs.defaultName
         return DashboardScreen.WatchlistHeader(
-            columns: state.config.watchlistColumns.map(Self.column), tabs: named ? tabs.names : [],
+            columns: state.config.watchlistColumns, tabs: named ? tabs.names : [],
             activeTab: tabs.activeIndex, sortLabel: state.watchlistSort?.label)
-    }
-
-    /// The pane's column for a configured one.
-    static func column(_ column: WatchlistColumn) -> WatchlistPane.Column {
-        switch column {
-        case .symbol: .symbol
-        case .bidSize: .bidSize
-        case .bid: .bid
-        case .ask: .ask
-        case .askSize: .askSize
-        case .last: .last
-        case .change: .change
-        case .changePercent: .changePercent
-        case .open: .open
-        case .high: .high
-        case .low: .low
-        case .volume: .volume
-        case .spark: .spark
-        case .position: .position
-        }
     }
 
     /// One watchlist row: `symbol`'s quote with `freshness` (its freshness at the frame's time).
@@ -66,7 +46,7 @@ extension DashboardScreenBuilder {
             open: ScreenFormat.price(quote.open, tick: tick),
             high: ScreenFormat.price(quote.high, tick: tick),
             low: ScreenFormat.price(quote.low, tick: tick),
-            trend: Sparkline.sampled(state.trails[symbol]?.closes ?? [], to: WatchlistPane.Column.sparkWidth),
+            trend: Sparkline.sampled(state.trails[symbol]?.closes ?? [], to: WatchlistPane.sparkWidth),
             trendDirection: Self.direction(state.trails[symbol]?.movePercent),
             position: position(of: symbol).map(ScreenFormat.quantity))
     }

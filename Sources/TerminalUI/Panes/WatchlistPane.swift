@@ -1,3 +1,5 @@
+import Dashboard
+
 /// The watchlist: one row per symbol with the chosen columns (sizes, bid, ask, last, change,
 /// change %, open, high, low, volume, the session's sparkline, the position) and the quote's
 /// freshness (mark, word and age), under a title naming the lists and the sort. A row that is not live draws its prices and changes
@@ -17,7 +19,7 @@ public struct WatchlistPane: Hashable, Sendable {
     /// window of it (nil: measured from `rows`).
     public var labelWidth: Int?
     /// The columns shown between the mark and the data column, in order.
-    public var columns: [Column]
+    public var columns: [WatchlistColumn]
     /// The watchlists' names, in tab order (empty: one list, not named in the title).
     public var tabs: [String]
     /// The index of the list shown among `tabs`.
@@ -29,7 +31,7 @@ public struct WatchlistPane: Hashable, Sendable {
     /// holding every row that can be on screen; `selectedRow` indexes the whole list.
     public init(
         rows: [WatchlistLine], selectedRow: Int? = nil, isFocused: Bool = false, firstRow: Int = 0,
-        totalRows: Int? = nil, labelWidth: Int? = nil, columns: [Column] = Column.standard,
+        totalRows: Int? = nil, labelWidth: Int? = nil, columns: [WatchlistColumn] = WatchlistColumn.standard,
         tabs: [String] = [], activeTab: Int = 0, sortLabel: String? = nil
     ) {
         self.rows = rows
@@ -61,76 +63,19 @@ public struct WatchlistPane: Hashable, Sendable {
     /// Whether the whole list is empty.
     var isEmptyList: Bool { (totalRows ?? rows.count) == 0 }
 
-    /// A column the trader can choose (`[watchlist] columns`); the freshness mark and the
-    /// state word with its age are always shown.
-    public enum Column: Hashable, Sendable, CaseIterable {
-        /// The symbol.
-        case symbol
-        /// Size at the bid.
-        case bidSize
-        /// Best bid.
-        case bid
-        /// Best ask.
-        case ask
-        /// Size at the ask.
-        case askSize
-        /// Last trade.
-        case last
-        /// Change since the previous close.
-        case change
-        /// The same in percent.
-        case changePercent
-        /// Day open.
-        case open
-        /// Day high.
-        case high
-        /// Day low.
-        case low
-        /// Day volume.
-        case volume
-        /// The session's sparkline.
-        case spark
-        /// The position held.
-        case position
-
-        /// Every column, in the standard order.
-        public static let standard: [Column] = allCases
-
-        /// The header and width; the priority says which go first when the pane is narrow
-        /// (higher first; 0 never): sizes, then open, high and low (together), position,
-        /// sparkline, change, volume, bid and ask, change %.
-        var candidate: FittedColumns.Candidate {
-            switch self {
-            case .symbol: .init(TableColumn("Symbol", width: 6), priority: 0)
-            case .bidSize: .init(.numeric("BidSz", width: 6), priority: 10)
-            case .bid: .init(.numeric("Bid", width: 9), priority: 3)
-            case .ask: .init(.numeric("Ask", width: 9), priority: 3)
-            case .askSize: .init(.numeric("AskSz", width: 6), priority: 10)
-            case .last: .init(.numeric("Last", width: 9), priority: 0)
-            case .change: .init(.numeric("Chg", width: 8), priority: 5)
-            case .changePercent: .init(.numeric("Chg%", width: 7), priority: 2)
-            case .open: .init(.numeric("Open", width: 9), priority: 9)
-            case .high: .init(.numeric("High", width: 9), priority: 8, group: 1)
-            case .low: .init(.numeric("Low", width: 9), priority: 8, group: 1)
-            case .volume: .init(.numeric("Volume", width: 8), priority: 4)
-            case .spark: .init(TableColumn("Session", width: Self.sparkWidth), priority: 6)
-            case .position: .init(.numeric("Pos", width: 7), priority: 7)
-            }
-        }
-
-        /// The sparkline's cells.
-        public static let sparkWidth = 10
-    }
+    /// The sparkline's cells.
+    public static let sparkWidth = 10
 
     /// The columns, widest layout first: the mark, `columns`, and the data column (state word
     /// and age), so the mark, the state word and its age always show.
-    static func candidates(_ columns: [Column], dataWidth: Int) -> [FittedColumns.Candidate] {
+    static func candidates(_ columns: [WatchlistColumn], dataWidth: Int) -> [FittedColumns.Candidate] {
         var candidates = [FittedColumns.Candidate(TableColumn("", width: 1), priority: 0)]
         candidates.reserveCapacity(columns.count + 2)
         for column in columns { candidates.append(column.candidate) }
         candidates.append(.init(TableColumn("Data", width: dataWidth), priority: 0, flexible: true))
         return candidates
     }
+
 
     /// The width the data column asks for: the longest state label, between 14 columns (so
     /// `no entitlement` always fits) and 24.
@@ -176,7 +121,7 @@ public struct WatchlistPane: Hashable, Sendable {
     }
 
     /// Every candidate cell of one row: the mark, one per column, the state word with its age.
-    static func cells(for row: WatchlistLine, columns: [Column], glyphs: GlyphSet) -> [TableCell] {
+    static func cells(for row: WatchlistLine, columns: [WatchlistColumn], glyphs: GlyphSet) -> [TableCell] {
         let state = row.state
         let price = state.priceRole
         let change: ThemeRole? = state == .live ? nil : state.role
@@ -211,8 +156,32 @@ public struct WatchlistPane: Hashable, Sendable {
     /// The sparkline cell: the session's closes as level glyphs, the newest at the right edge.
     static func sparkCell(_ row: WatchlistLine, role: ThemeRole, glyphs: GlyphSet) -> TableCell {
         guard !row.trend.isEmpty else { return PaneChrome.cell(nil, .dim, glyphs: glyphs) }
-        let bars = Sparkline(values: row.trend, glyphs: glyphs).glyphs(width: Column.sparkWidth)
-        let padding = String(repeating: " ", count: max(0, Column.sparkWidth - bars.count))
+        let bars = Sparkline(values: row.trend, glyphs: glyphs).glyphs(width: sparkWidth)
+        let padding = String(repeating: " ", count: max(0, sparkWidth - bars.count))
         return TableCell(padding + String(bars), role: role)
+    }
+}
+
+extension WatchlistColumn {
+    /// The header and width; the priority says which go first when the pane is narrow
+    /// (higher first; 0 never): sizes, then open, high and low (together), position,
+    /// sparkline, change, volume, bid and ask, change %.
+    var candidate: FittedColumns.Candidate {
+        switch self {
+        case .symbol: .init(TableColumn("Symbol", width: 6), priority: 0)
+        case .bidSize: .init(.numeric("BidSz", width: 6), priority: 10)
+        case .bid: .init(.numeric("Bid", width: 9), priority: 3)
+        case .ask: .init(.numeric("Ask", width: 9), priority: 3)
+        case .askSize: .init(.numeric("AskSz", width: 6), priority: 10)
+        case .last: .init(.numeric("Last", width: 9), priority: 0)
+        case .change: .init(.numeric("Chg", width: 8), priority: 5)
+        case .changePercent: .init(.numeric("Chg%", width: 7), priority: 2)
+        case .open: .init(.numeric("Open", width: 9), priority: 9)
+        case .high: .init(.numeric("High", width: 9), priority: 8, group: 1)
+        case .low: .init(.numeric("Low", width: 9), priority: 8, group: 1)
+        case .volume: .init(.numeric("Volume", width: 8), priority: 4)
+        case .spark: .init(TableColumn("Session", width: WatchlistPane.sparkWidth), priority: 6)
+        case .position: .init(.numeric("Pos", width: 7), priority: 7)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Dashboard
+
 /// Everything one frame of the dashboard shows, already formatted: the pure input of
 /// `DashboardView.render`. A later step maps the dashboard state onto it.
 public struct DashboardScreen: Hashable, Sendable {
@@ -53,7 +55,7 @@ public struct DashboardScreen: Hashable, Sendable {
     /// tabs with the shown one, and the sort.
     public struct WatchlistHeader: Hashable, Sendable {
         /// The columns, in order.
-        public var columns: [WatchlistPane.Column]
+        public var columns: [WatchlistColumn]
         /// The lists' names (empty: one list under the default name, no tabs shown).
         public var tabs: [String]
         /// The index of the list shown.
@@ -62,7 +64,7 @@ public struct DashboardScreen: Hashable, Sendable {
         public var sortLabel: String?
 
         /// Creates a header.
-        public init(columns: [WatchlistPane.Column] = WatchlistPane.Column.standard, tabs: [String] = [],
+        public init(columns: [WatchlistColumn] = WatchlistColumn.standard, tabs: [String] = [],
                     activeTab: Int = 0, sortLabel: String? = nil) {
             self.columns = columns
             self.tabs = tabs

@@ -25,7 +25,7 @@ import TerminalUI
     ]
 
     func render(width: Int, glyphs: GlyphSet, tabs: [String] = ["main", "tech"], sort: String? = "chg_pct desc",
-                columns: [WatchlistPane.Column] = WatchlistPane.Column.standard) -> Canvas {
+                columns: [WatchlistColumn] = WatchlistColumn.standard) -> Canvas {
         var canvas = Canvas(size: Size(width: width, height: 7))
         WatchlistPane(rows: Self.rows, selectedRow: 0, isFocused: true, columns: columns, tabs: tabs, activeTab: 1,
                       sortLabel: sort)
@@ -60,7 +60,7 @@ import TerminalUI
         #expect(ascii.contains("._-=~+#*"))
         // Unselected, a rising session is drawn up.
         var unselected = Canvas(size: Size(width: 160, height: 7))
-        WatchlistPane(rows: Self.rows, selectedRow: 1, columns: WatchlistPane.Column.standard)
+        WatchlistPane(rows: Self.rows, selectedRow: 1, columns: WatchlistColumn.standard)
             .render(in: unselected.bounds, on: &unselected, theme: .builtinDefault, glyphs: .unicode)
         #expect(roles(of: "▂▁▃▅▄▆█▇", in: unselected) == String(repeating: "+", count: 8))
     }
