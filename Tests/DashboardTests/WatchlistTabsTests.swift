@@ -95,6 +95,12 @@ import Vocabulary
         let effects = harness.send(.user(.runCommand("wl new tech")))
         #expect(!Self.subscriptions(effects).unsubscribed.contains("AAPL"))
         #expect(Self.subscriptions(effects).unsubscribed == ["MSFT"])
+        #expect(harness.state.quotes.tracked("AAPL") != nil)
+        // Closing the ticket cancels the line it kept.
+        let closed = harness.user(.back)
+        #expect(Self.subscriptions(closed).unsubscribed == ["AAPL"])
+        #expect(harness.state.quotes.tracked("AAPL") == nil)
+        #expect(harness.state.trails["AAPL"] == nil)
     }
 
     @Test func bracketsWrapAroundAndDigitsJump() {

@@ -24,7 +24,7 @@ extension DashboardState {
               let index = watchlistOrder.firstIndex(of: symbol) else { return }
         func entry(_ at: Int) -> (index: Int, symbol: String, key: SortKey) {
             let name = watchlistOrder[at]
-            return (watchlist.index(of: name) ?? at, name, sortKey(of: name, by: sort.column))
+            return (watchlist.symbols.firstIndex(of: name) ?? at, name, sortKey(of: name, by: sort.column))
         }
         let current = entry(index)
         let before = index > 0 ? entry(index - 1) : nil
@@ -176,12 +176,19 @@ extension DashboardState {
 
     /// Subscribes the active list's symbols not yet subscribed and cancels those of `before`
     /// that nothing shows any more (IB counts every market-data line, 100 on a default account).
+    /// A symbol held in a position keeps its line (the P&L marks it); the open ticket's keeps
+    /// it until the ticket closes.
     mutating func resubscribe(leaving before: Set<String>) -> [DashboardEffect] {
         guard hasStarted else { return [] }
         let now = Set(watchlist.symbols)
         var effects: [DashboardEffect] = []
-        for symbol in before.sorted() where !now.contains(symbol) && !keepsQuoteLine(symbol) {
-            guard quotes.tracked(symbol) != nil else { continue }
+        for symbol in before.sorted() where !now.contains(symbol) && quotes.tracked(symbol) != nil {
+            if positions[symbol].map({ $0.holding.quantity != 0 }) == true { continue }
+            if ticket?.ticket.symbol == symbol {
+                // The open ticket keeps it; closing the ticket cancels it.
+                ticketOnlySymbol = symbol
+                continue
+            }
             effects.append(releaseQuote(symbol))
         }
         for symbol in watchlist.symbols where quotes.tracked(symbol) == nil && ticketOnlySymbol != symbol {
@@ -189,12 +196,6 @@ extension DashboardState {
         }
         if ticketOnlySymbol.map(now.contains) == true { ticketOnlySymbol = nil }
         return effects
-    }
-
-    /// Whether `symbol`'s quotes are needed off the watchlist: a position in it, or the open
-    /// ticket's.
-    func keepsQuoteLine(_ symbol: String) -> Bool {
-        positions[symbol].map { $0.holding.quantity != 0 } == true || ticket?.ticket.symbol == symbol
     }
 
     /// `:wl new NAME`, `:wl rename NAME`, `:wl delete` (asks first), `:wl NAME` (switch).
