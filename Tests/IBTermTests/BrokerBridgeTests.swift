@@ -103,4 +103,37 @@ import TWSWire
         await client.disconnect()
         try await server.stop()
     }
+
+    @Test func aSymbolWithoutEntitlementSwitchedToDelayedComesDelayedWhileTheOthersStayLive() async throws {
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 5, notEntitled: ["NVDA"], logger: Logger(label: "test.paper") { _ in SwiftLogNoOpLogHandler() }))
+        var configuration = TWSClientConfiguration()
+        configuration.retryInitialConnect = true
+        let client = IBClient(configuration: configuration, logger: Logger(label: "test.client") { _ in SwiftLogNoOpLogHandler() })
+        let router = EffectRouter()
+        var config = DashboardConfig()
+        config.watchlist = ["NVDA", "AAPL"]
+        let store = DashboardStore(config: config, clock: configuration.clock, perform: { router.route($0) }, changed: {})
+        let bridge = BrokerBridge(client: client, store: store, logger: Logger(label: "test.bridge") { _ in SwiftLogNoOpLogHandler() })
+        router.connect(bridge: bridge, journal: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .ascii), themeFolders: [], logger: Logger(label: "test"))
+        await bridge.start()
+        store.send(.connecting(gateway: "127.0.0.1:\(server.port)"))
+        store.send(.started)
+        try await client.connect(host: server.host, port: server.port, clientId: 6)
+        func state(_ symbol: String) -> Freshness? { store.snapshot().watchlistRows.first { $0.symbol == symbol }?.freshness.state }
+        #expect(await waitUntil(store) { _ in state("NVDA") == .noEntitlement && state("AAPL") == .live }, "NVDA refused, AAPL live")
+
+        store.send(.user(.focus(.watchlist)))
+        store.send(.user(.switchToDelayedData))  // NVDA is the first row
+        let delayed = await waitUntil(store) { snapshot in
+            state("NVDA") == .delayed && snapshot.watchlistRows.first { $0.symbol == "NVDA" }?.quote.last != nil
+        }
+        #expect(delayed, "NVDA did not come delayed: \(String(describing: state("NVDA")))")
+        // A symbol subscribed after it is live again: the delayed type was only for NVDA's request.
+        store.send(.user(.runCommand("add MSFT")))
+        #expect(await waitUntil(store) { _ in state("MSFT") == .live && state("AAPL") == .live }, "MSFT \(String(describing: state("MSFT")))")
+
+        bridge.stop()
+        await client.disconnect()
+        try await server.stop()
+    }
 }

@@ -16,6 +16,12 @@ struct ConfigReader {
             case "watchlist": try readWatchlist(value, into: &config)
             case "theme": config.themeName = try nonEmptyString(value, "theme")
             case "allow_live": config.allowLive = try bool(value, "allow_live")
+            case "market_data":
+                let text = try nonEmptyString(value, "market_data")
+                guard let choice = MarketDataChoice(rawValue: text) else {
+                    throw invalid("market_data", "must be \"live\" or \"delayed-fallback\", not \"\(text)\"")
+                }
+                config.marketData = choice
             case "time_zone": config.timeZone = timeZone(value) ?? config.timeZone
             case "gateway": try readGateway(value, into: &config)
             case "staleness": config.staleness = try readStaleness(table(value, "staleness"))

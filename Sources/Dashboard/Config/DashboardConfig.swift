@@ -60,6 +60,9 @@ public struct DashboardConfig: Sendable, Hashable {
     public var ticketLimits: TicketLimits
     /// Whether orders may be sent to a live (real-money) account.
     public var allowLive: Bool
+    /// Live data, or delayed data at once for a symbol without a live entitlement
+    /// (`market_data = "delayed-fallback"`).
+    public var marketData: MarketDataChoice = .live
     /// The theme's name.
     public var themeName: String
     /// Action name to key names.

@@ -3,6 +3,10 @@ public enum DashboardEffect: Sendable, Hashable {
     /// Request streaming quotes for `symbol` (IB `reqMktData`); the app answers with
     /// `DashboardEvent.quoteRequested` carrying the ticker id it used.
     case subscribeQuotes(symbol: String)
+    /// Request delayed quotes for `symbol` (IB `reqMarketDataType(3)` for this request, then
+    /// `reqMktData`): for a symbol whose live data IB refuses, as the trader chose. Answered
+    /// like `subscribeQuotes`.
+    case subscribeDelayedQuotes(symbol: String)
     /// Cancel the quotes for `symbol` (IB `cancelMktData`).
     case unsubscribeQuotes(symbol: String)
     /// Look up `symbol`'s contract (IB `reqContractDetails`); the app answers with

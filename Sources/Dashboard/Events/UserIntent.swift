@@ -43,6 +43,8 @@ public enum UserIntent: Sendable, Hashable {
     /// A key that acts in another pane was pressed (`x` outside the positions pane): the
     /// footer says where it works. `key` is its name, `does` what it does there.
     case keyOfAnotherPane(key: String, does: String, pane: Pane)
+    /// Switch the selected watchlist symbol, refused live data, to delayed data (`D`).
+    case switchToDelayedData
     /// Acknowledge the alerts that fired (`A`): they leave the footer.
     case acknowledgeAlerts
     /// Cancel the order selected in the orders pane (`c`).

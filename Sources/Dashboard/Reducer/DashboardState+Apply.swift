@@ -44,7 +44,7 @@ extension DashboardState {
         case .marketDataType(let requestID, let type):
             effects = receiveMarketDataType(type, requestID: requestID)
         case .notice(let notice):
-            effects = receiveNotice(notice)
+            effects = receiveNotice(notice) + fallBackToDelayedIfConfigured(after: notice)
         case .contractResolved(let symbol, let contract):
             effects = resolveContract(symbol, contract)
         case .position(let update):

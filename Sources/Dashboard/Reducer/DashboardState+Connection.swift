@@ -6,7 +6,7 @@ extension DashboardState {
         hasStarted = true
         changed = true
         return watchlist.symbols.flatMap { symbol in
-            [DashboardEffect.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
+            [DashboardEffect.requestContractDetails(symbol: symbol), subscribeEffect(for: symbol)]
         }
     }
 

@@ -31,6 +31,7 @@ extension DashboardState {
         case .cancelSelectedOrder: return cancelSelectedOrder()
         case .modifySelectedOrder: return modifySelectedOrder()
         case .acknowledgeAlerts: return acknowledgeAlerts()
+        case .switchToDelayedData: return switchSelectedToDelayed()
         case let .keyOfAnotherPane(key, does, pane):
             note(.nothingToDo, "\(key) (\(does)) works in the \(pane.rawValue) pane",
                  "\(key) acts in the \(pane.rawValue) pane: \(does). Move there with Tab or the arrows.")

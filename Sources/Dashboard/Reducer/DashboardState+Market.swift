@@ -89,7 +89,7 @@ extension DashboardState {
             return []
         }
         note(.symbolAdded, "\(symbol) added", "\(symbol) was added to the watchlist; its quote is requested.")
-        return [.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
+        return [.requestContractDetails(symbol: symbol), subscribeEffect(for: symbol)]
     }
 
     /// Removes `symbol` and cancels its quotes.

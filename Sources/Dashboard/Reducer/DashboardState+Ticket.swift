@@ -73,7 +73,7 @@ extension DashboardState {
         let symbol = ticket.symbol
         if quotes.tracked(symbol) == nil && !watchlist.contains(symbol) {
             ticketOnlySymbol = symbol
-            effects += [.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
+            effects += [.requestContractDetails(symbol: symbol), subscribeEffect(for: symbol)]
         }
         return effects
     }

@@ -68,6 +68,9 @@ public struct DashboardState: Sendable {
     public internal(set) var interface: InterfaceState
     /// The next order id to use, from the gateway's `nextValidId`; `nil` until it arrives.
     public internal(set) var nextOrderID: Int?
+    /// The symbols whose quotes come delayed, as the trader chose (`D`, or the config's
+    /// `market_data = "delayed-fallback"`).
+    public internal(set) var delayedSymbols: Set<String> = []
     /// The trader's alerts, in the order they were set.
     public internal(set) var alerts: [Alert] = []
     /// The number the next alert gets.

@@ -193,10 +193,24 @@ extension IBClient {
     func execute(_ plan: [Resubscription<SubscriptionRequest>], gap: StreamGap?) {
         for step in plan {
             if let old = step.cancelRequestID, !step.request.isShared { send(step.request.cancel(reqId: old)) }
-            send(step.request.subscribe(reqId: step.requestID))
+            sendSubscription(step.request, reqId: step.requestID)
             if let gap { sinks[step.key]?.gap(gap) }
             sinks[step.key]?.resumed()
         }
+    }
+
+    /// Sends `request` under `reqId`; a request that needs another market data type than the
+    /// connection's (delayed quotes) is wrapped in reqMarketDataType before and after, since IB
+    /// applies the type to the requests that follow it.
+    func sendSubscription(_ request: SubscriptionRequest, reqId: Int) {
+        let connectionType = requestedMarketDataType ?? .live
+        guard let type = request.marketDataType, type != connectionType else {
+            send(request.subscribe(reqId: reqId))
+            return
+        }
+        send(.requestMarketDataType(type.rawValue))
+        send(request.subscribe(reqId: reqId))
+        send(.requestMarketDataType(connectionType.rawValue))
     }
 
     /// Re-sends every subscription on a new connection (market data type first).
@@ -206,7 +220,7 @@ extension IBClient {
         var sentShared: Set<SubscriptionRequest> = []
         for step in plan {
             if !step.request.isShared || sentShared.insert(step.request).inserted {
-                send(step.request.subscribe(reqId: step.requestID))
+                sendSubscription(step.request, reqId: step.requestID)
             }
             sinks[step.key]?.resumed()
         }

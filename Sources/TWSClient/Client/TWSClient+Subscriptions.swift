@@ -29,16 +29,20 @@ extension IBClient {
         return QuoteFeed(events: stream, buffer: buffer)
     }
 
-    /// Streams quotes for `contract` into `feed`, each event named by `tag` (IB: reqMktData).
+    /// Streams quotes for `contract` into `feed`, each event named by `tag` (IB: reqMktData);
+    /// `delayed` asks for delayed data for this subscription only (IB: reqMarketDataType(3)
+    /// just before it, the connection's type again just after, also on every resubscription).
     /// Re-sent after every reconnect and after 1101, like ``subscribeQuotes(_:genericTicks:)``;
     /// cancelled by ``cancelQuotes(_:)`` or when the feed's stream is dropped.
     ///
     /// - Returns: the subscription's key, for ``cancelQuotes(_:)``.
     @discardableResult
     public func subscribeQuotes(
-        _ contract: Contract, genericTicks: String = "", feed: QuoteFeed, tag: Int
+        _ contract: Contract, genericTicks: String = "", feed: QuoteFeed, tag: Int, delayed: Bool = false
     ) -> SubscriptionKey {
-        let key = subscribe(.marketData(contract, genericTicks: genericTicks), sink: .feed(feed.buffer, tag: tag))
+        let request: SubscriptionRequest = delayed
+            ? .delayedMarketData(contract, genericTicks: genericTicks) : .marketData(contract, genericTicks: genericTicks)
+        let key = subscribe(request, sink: .feed(feed.buffer, tag: tag))
         router.openQuote(key, contract: contract)
         if feed.buffer.isClosed {
             unsubscribe(key)
@@ -117,7 +121,7 @@ extension IBClient {
         let (key, requestID) = table.add(request.kind, request: request, ids: &requestIDs)
         sinks[key] = SubscriptionSink(sink)
         if let requestID, !sharedAlreadyLive {
-            send(request.subscribe(reqId: requestID))
+            sendSubscription(request, reqId: requestID)
             rearmTimer()
         }
         return key

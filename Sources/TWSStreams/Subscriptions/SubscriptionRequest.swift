@@ -1,9 +1,12 @@
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// What a subscription sends to (re)subscribe and to cancel, stored in the subscription table.
 package enum SubscriptionRequest: Hashable, Sendable {
     case marketData(Contract, genericTicks: String)
+    /// Quotes asked for as delayed data (IB: reqMarketDataType(3) around this reqMktData).
+    case delayedMarketData(Contract, genericTicks: String)
     case accountUpdates(account: String)
     case accountSummary(group: String, tags: String)
     case positions
@@ -14,6 +17,7 @@ package enum SubscriptionRequest: Hashable, Sendable {
     package var kind: SubscriptionKind {
         switch self {
         case .marketData: .marketData
+        case .delayedMarketData: .marketData
         case .accountUpdates: .accountUpdates
         case .accountSummary: .accountSummary
         case .positions: .positions
@@ -25,7 +29,7 @@ package enum SubscriptionRequest: Hashable, Sendable {
     /// The message that starts the subscription under `reqId`.
     package func subscribe(reqId: Int) -> ClientMessage {
         switch self {
-        case .marketData(let contract, let ticks):
+        case .marketData(let contract, let ticks), .delayedMarketData(let contract, let ticks):
             .requestMarketData(RequestMarketData(reqId: reqId, contract: contract, genericTickList: ticks))
         case .accountUpdates(let account):
             .requestAccountUpdates(RequestAccountUpdates(subscribe: true, account: account))
@@ -43,13 +47,20 @@ package enum SubscriptionRequest: Hashable, Sendable {
     /// The message that stops the subscription sent under `reqId`.
     package func cancel(reqId: Int) -> ClientMessage {
         switch self {
-        case .marketData: .cancelMarketData(reqId: reqId)
+        case .marketData, .delayedMarketData: .cancelMarketData(reqId: reqId)
         case .accountUpdates(let account): .requestAccountUpdates(RequestAccountUpdates(subscribe: false, account: account))
         case .accountSummary: .cancelAccountSummary(reqId: reqId)
         case .positions: .cancelPositions
         case .profitAndLoss: .cancelPnL(reqId: reqId)
         case .profitAndLossSingle: .cancelPnLSingle(reqId: reqId)
         }
+    }
+
+    /// The market data type this request needs on the wire when it is sent, if it differs
+    /// from the connection's (IB applies reqMarketDataType to the reqMktData that follow it).
+    package var marketDataType: MarketDataType? {
+        if case .delayedMarketData = self { return .delayed }
+        return nil
     }
 
     /// Whether the wire request is shared by every subscription equal to it (positions and

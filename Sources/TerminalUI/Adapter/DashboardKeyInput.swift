@@ -190,6 +190,7 @@ public struct DashboardKeyInput: Sendable {
         case .retryConnection: return .retryConnection
         case .modifyOrder: return .modifySelectedOrder
         case .acknowledgeAlerts: return .acknowledgeAlerts
+        case .delayedData: return .switchToDelayedData
         case .closePosition: return .closeSelectedPosition
         case .reversePosition: return .reverseSelectedPosition
         case .sortWatchlist: return .cycleSort

@@ -68,6 +68,8 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public static let quit: KeyAction = "quit"
     /// Retry the connection now instead of waiting for the next attempt.
     public static let retryConnection: KeyAction = "retry_connection"
+    /// Switch the selected symbol, refused live data, to delayed data (watchlist pane).
+    public static let delayedData: KeyAction = "delayed_data"
     /// Acknowledge the alerts that fired.
     public static let acknowledgeAlerts: KeyAction = "acknowledge_alerts"
     /// Modify the selected working order (orders pane).
@@ -91,6 +93,7 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public var scope: Pane? {
         switch self {
         case .modifyOrder: .orders
+        case .delayedData: .watchlist
         case .closePosition, .reversePosition: .positions
         case .sortWatchlist, .nextWatchlist, .previousWatchlist, .showWatchlist: .watchlist
         default: nil

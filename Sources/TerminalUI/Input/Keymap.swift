@@ -48,6 +48,7 @@ public struct Keymap: Hashable, Sendable {
         (.quit, [.character("q")]),
         (.retryConnection, [.character("r")]),
         (.acknowledgeAlerts, [.character("A")]),
+        (.delayedData, [.character("D")]),
         (.modifyOrder, [.character("e")]),
         (.closePosition, [.character("x")]),
         (.reversePosition, [.character("r")]),

@@ -11,6 +11,7 @@ extension BrokerBridge {
     func perform(_ effect: DashboardEffect) {
         switch effect {
         case let .subscribeQuotes(symbol): subscribe(symbol)
+        case let .subscribeDelayedQuotes(symbol): subscribe(symbol, delayed: true)
         case let .unsubscribeQuotes(symbol): unsubscribe(symbol)
         case let .requestContractDetails(symbol): Task { await resolve(symbol) }
         case let .placeOrder(orderID, instruction): Task { await place(orderID: orderID, instruction) }
@@ -30,13 +31,13 @@ extension BrokerBridge {
         stateContract(symbol) ?? Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD")
     }
 
-    private func subscribe(_ symbol: String) {
+    private func subscribe(_ symbol: String, delayed: Bool = false) {
         let contract = contract(for: symbol)
         let id = quoteID(for: symbol)
         store.send(.quoteRequested(symbol: symbol, requestID: id, instrumentClass: .stock))
         let tag = beginQuoteSubscription(symbol, requestID: id)
         Task { [self] in
-            let key = await client.subscribeQuotes(contract, feed: quotes, tag: tag)
+            let key = await client.subscribeQuotes(contract, feed: quotes, tag: tag, delayed: delayed)
             if !quoteSubscriptionMade(tag, key: key) { await client.cancelQuotes(key) }
         }
     }
