@@ -87,6 +87,20 @@ import Vocabulary
         #expect(harness.state.watchlists.activeName == "main")
     }
 
+    @Test func aSymbolOnDelayedDataComesBackDelayedAndDIsForTheRowShown() {
+        var harness = Self.harness()
+        harness.send(.notice(Notice(requestID: harness.tickerID("MSFT"), code: 354, text: "Requested market data is not subscribed.")))
+        harness.user(.runCommand("sort symbol desc"))
+        #expect(harness.state.watchlistOrder == ["MSFT", "AAPL"])
+        harness.user(.moveSelection(.top))
+        harness.user(.switchToDelayedData)
+        #expect(harness.state.delayedSymbols == ["MSFT"], "D acts on the row shown selected, not the list's first")
+        harness.user(.runCommand("wl new tech"))
+        let effects = harness.user(.showWatchlist(0))
+        #expect(effects.contains(.subscribeDelayedQuotes(symbol: "MSFT")))
+        #expect(!effects.contains(.subscribeQuotes(symbol: "MSFT")))
+    }
+
     @Test func theOpenTicketsSymbolKeepsItsLineAcrossASwitch() {
         var harness = Self.harness()
         harness.user(.openTicket(.buy))

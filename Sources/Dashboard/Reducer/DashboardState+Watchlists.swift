@@ -192,7 +192,7 @@ extension DashboardState {
             effects.append(releaseQuote(symbol))
         }
         for symbol in watchlist.symbols where quotes.tracked(symbol) == nil && ticketOnlySymbol != symbol {
-            effects += [.requestContractDetails(symbol: symbol), .subscribeQuotes(symbol: symbol)]
+            effects += [.requestContractDetails(symbol: symbol), subscribeEffect(for: symbol)]
         }
         if ticketOnlySymbol.map(now.contains) == true { ticketOnlySymbol = nil }
         return effects

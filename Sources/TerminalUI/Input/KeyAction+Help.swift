@@ -27,7 +27,7 @@ extension KeyAction {
         case .quit: "Quit (asks if orders work)"
         case .retryConnection: "Retry the connection now"
         case .acknowledgeAlerts: "Acknowledge fired alerts"
-        case .delayedData: "Watchlist: use delayed data"
+        case .delayedData: "Watchlist: delayed data"
         case .modifyOrder: "Orders: modify the order"
         case .closePosition: "Positions: close (flatten)"
         case .reversePosition: "Positions: reverse"
