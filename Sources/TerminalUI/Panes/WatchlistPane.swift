@@ -164,8 +164,8 @@ public struct WatchlistPane: Hashable, Sendable {
 
 extension WatchlistColumn {
     /// The header and width; the priority says which go first when the pane is narrow
-    /// (higher first; 0 never): sizes, then open, high and low (together), position,
-    /// sparkline, change, volume, bid and ask, change %.
+    /// (higher first; 0 never): sizes, then open, high and low (together), position, change
+    /// (change % says it too), sparkline, volume, bid and ask, change %.
     var candidate: FittedColumns.Candidate {
         switch self {
         case .symbol: .init(TableColumn("Symbol", width: 6), priority: 0)
@@ -174,13 +174,13 @@ extension WatchlistColumn {
         case .ask: .init(.numeric("Ask", width: 9), priority: 3)
         case .askSize: .init(.numeric("AskSz", width: 6), priority: 10)
         case .last: .init(.numeric("Last", width: 9), priority: 0)
-        case .change: .init(.numeric("Chg", width: 8), priority: 5)
+        case .change: .init(.numeric("Chg", width: 8), priority: 6)
         case .changePercent: .init(.numeric("Chg%", width: 7), priority: 2)
         case .open: .init(.numeric("Open", width: 9), priority: 9)
         case .high: .init(.numeric("High", width: 9), priority: 8, group: 1)
         case .low: .init(.numeric("Low", width: 9), priority: 8, group: 1)
         case .volume: .init(.numeric("Volume", width: 8), priority: 4)
-        case .spark: .init(TableColumn("Session", width: WatchlistPane.sparkWidth), priority: 6)
+        case .spark: .init(TableColumn("Session", width: WatchlistPane.sparkWidth), priority: 5)
         case .position: .init(.numeric("Pos", width: 7), priority: 7)
         }
     }
