@@ -69,8 +69,9 @@ public struct WatchlistPane: Hashable, Sendable {
     /// The columns, widest layout first: the mark, `columns`, and the data column (state word
     /// and age), so the mark, the state word and its age always show.
     static func candidates(_ columns: [WatchlistColumn], dataWidth: Int) -> [FittedColumns.Candidate] {
-        var candidates = [FittedColumns.Candidate(TableColumn("", width: 1), priority: 0)]
+        var candidates: [FittedColumns.Candidate] = []
         candidates.reserveCapacity(columns.count + 2)
+        candidates.append(FittedColumns.Candidate(TableColumn("", width: 1), priority: 0))
         for column in columns { candidates.append(column.candidate) }
         candidates.append(.init(TableColumn("Data", width: dataWidth), priority: 0, flexible: true))
         return candidates
@@ -126,8 +127,9 @@ public struct WatchlistPane: Hashable, Sendable {
         let price = state.priceRole
         let change: ThemeRole? = state == .live ? nil : state.role
         let keep = state != .live
-        var cells = [TableCell(String(glyphs.marks.mark(state)), role: state.role, keepsRoleWhenSelected: true)]
+        var cells: [TableCell] = []
         cells.reserveCapacity(columns.count + 2)
+        cells.append(TableCell(String(glyphs.marks.mark(state)), role: state.role, keepsRoleWhenSelected: true))
         for column in columns {
             var cell: TableCell
             switch column {
@@ -156,9 +158,7 @@ public struct WatchlistPane: Hashable, Sendable {
     /// The sparkline cell: the session's closes as level glyphs, the newest at the right edge.
     static func sparkCell(_ row: WatchlistLine, role: ThemeRole, glyphs: GlyphSet) -> TableCell {
         guard !row.trend.isEmpty else { return PaneChrome.cell(nil, .dim, glyphs: glyphs) }
-        let bars = Sparkline(values: row.trend, glyphs: glyphs).glyphs(width: sparkWidth)
-        let padding = String(repeating: " ", count: max(0, sparkWidth - bars.count))
-        return TableCell(padding + String(bars), role: role)
+        return TableCell(Sparkline(values: row.trend, glyphs: glyphs).text(width: sparkWidth), role: role)
     }
 }
 

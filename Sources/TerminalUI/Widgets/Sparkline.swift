@@ -40,6 +40,35 @@ public struct Sparkline: Hashable, Sendable {
         }
     }
 
+    /// The glyphs of `glyphs(width:)` as one string, right-aligned in `width` cells (spaces
+    /// before a series shorter than the width): built in one pass into one string, for a table
+    /// cell drawn on every change of its row.
+    public func text(width: Int) -> String {
+        let levels = glyphs.sparkLevels
+        guard width > 0, !levels.isEmpty else { return "" }
+        let shown = values.suffix(width)
+        var low = Double.infinity, high = -Double.infinity
+        for value in shown where value.isFinite {
+            low = min(low, value)
+            high = max(high, value)
+        }
+        var text = String(repeating: " ", count: width - shown.count)
+        text.reserveCapacity(width * 3)
+        for value in shown {
+            guard value.isFinite, low <= high else {
+                text.append(" ")
+                continue
+            }
+            guard high > low else {
+                text.append(levels[(levels.count - 1) / 2])
+                continue
+            }
+            let index = Int(((value - low) / (high - low) * Double(levels.count - 1)).rounded())
+            text.append(levels[min(levels.count - 1, max(0, index))])
+        }
+        return text
+    }
+
     /// Draws the sparkline on the first row of `area`, right-aligned so the newest value sits
     /// at the right edge.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme) {

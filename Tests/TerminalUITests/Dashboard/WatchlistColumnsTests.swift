@@ -81,6 +81,16 @@ import TerminalUI
         #expect(!plain.contains("sorted"))
     }
 
+    @Test(arguments: [[1.0, 3, 2, 8, 5], [4, 4, 4], [.nan, 1, 2], [Double.nan], Array(stride(from: 0.0, to: 30, by: 1.5))])
+    func theSparklinesTextIsItsGlyphsRightAligned(values: [Double]) {
+        for glyphs in [GlyphSet.unicode, .ascii] {
+            let line = Sparkline(values: values, glyphs: glyphs)
+            let bars = line.glyphs(width: 10)
+            #expect(line.text(width: 10) == String(repeating: " ", count: 10 - bars.count) + String(bars))
+        }
+        #expect(Sparkline(values: [1, 2]).text(width: 0).isEmpty)
+    }
+
     @Test func sampledSessionsFitTheCellsKeepingTheNewestClose() {
         #expect(Sparkline.sampled([1, 2, 3], to: 10) == [1, 2, 3])
         let session = (1...390).map(Double.init)
