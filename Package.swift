@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "TWSClientTests",
             dependencies: [
-                "TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", logging,
+                "TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", "PaperGateway", logging,
                 .product(name: "NIOTestUtils", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ] + nio,
             swiftSettings: strict

@@ -33,6 +33,12 @@ public struct TWSClientConfiguration: Sendable {
     public var silentFeedGrace: Duration = MarketDataHealthMonitor.defaultGrace
     /// How long one-shot requests (contract details, open orders, executions) may take.
     public var requestTimeout: Duration = .seconds(10)
+    /// How long a historical-data request may take (IB's historical farm answers large
+    /// requests in tens of seconds).
+    public var historicalDataTimeout: Duration = .seconds(60)
+    /// The least time between two symbol searches: IB serves reqMatchingSymbols once a second
+    /// and refuses faster ones, so the client holds a search back until its turn.
+    public var symbolSearchSpacing: Duration = .seconds(1)
     /// How long an order's event stream stays open after its final status while commission
     /// reports are still due.
     public var commissionGrace: Duration = .seconds(2)

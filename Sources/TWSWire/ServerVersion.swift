@@ -34,7 +34,9 @@ public enum ServerVersion {
     static let cmeTaggingFieldsInOpenOrder = 193
     static let errorTime = 194
     static let fullOrderPreviewFields = 195
-    static let historicalDataEnd = 196
+    /// From this version a historical-data answer ends with HISTORICAL_DATA_END; below it
+    /// HISTORICAL_DATA alone is the whole answer.
+    public static let historicalDataEnd = 196
     static let currentTimeInMillis = 197
     static let submitter = 198
     static let imbalanceOnly = 199

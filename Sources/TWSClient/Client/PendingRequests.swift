@@ -37,7 +37,17 @@ struct PendingRequests: Sendable {
         var serial = 0
     }
 
+    /// A historical-data request: its bars arrive in one HISTORICAL_DATA, which ends it below
+    /// server version 196; from 196 HISTORICAL_DATA_END does.
+    struct BarsQuery: Sendable {
+        var continuation: AsyncThrowingStream<[PriceBar], any Error>.Continuation
+        var bars: [PriceBar] = []
+    }
+
     var contracts: [Int: ContractLookup] = [:]
+    var bars: [Int: BarsQuery] = [:]
+    /// Symbol searches waiting for their SYMBOL_SAMPLES, by request id.
+    var symbolSearches: [Int: AsyncThrowingStream<[SymbolMatch], any Error>.Continuation] = [:]
     /// What-if orders waiting for their OPEN_ORDER, by order id.
     var whatIfs: [Int: AsyncThrowingStream<WhatIfAnswer, any Error>.Continuation] = [:]
     var executions: [Int: ExecutionsQuery] = [:]
@@ -54,6 +64,7 @@ struct PendingRequests: Sendable {
     /// Whether a request id belongs to a pending one-shot request.
     func contains(_ reqId: Int) -> Bool {
         contracts[reqId] != nil || executions[reqId] != nil || whatIfs[reqId] != nil
+            || bars[reqId] != nil || symbolSearches[reqId] != nil
     }
 
     /// Fails the request with this id, if pending.
@@ -61,6 +72,8 @@ struct PendingRequests: Sendable {
         contracts.removeValue(forKey: reqId)?.continuation.finish(throwing: error)
         executions.removeValue(forKey: reqId)?.continuation.finish(throwing: error)
         whatIfs.removeValue(forKey: reqId)?.finish(throwing: error)
+        bars.removeValue(forKey: reqId)?.continuation.finish(throwing: error)
+        symbolSearches.removeValue(forKey: reqId)?.finish(throwing: error)
     }
 
     /// Fails every pending request.
@@ -69,6 +82,10 @@ struct PendingRequests: Sendable {
         for query in executions.values { query.continuation.finish(throwing: error) }
         for continuation in whatIfs.values { continuation.finish(throwing: error) }
         whatIfs.removeAll()
+        for query in bars.values { query.continuation.finish(throwing: error) }
+        bars.removeAll()
+        for continuation in symbolSearches.values { continuation.finish(throwing: error) }
+        symbolSearches.removeAll()
         for continuation in openOrders?.continuations ?? [] { continuation.finish(throwing: error) }
         for query in queuedOpenOrders {
             for continuation in query.continuations { continuation.finish(throwing: error) }

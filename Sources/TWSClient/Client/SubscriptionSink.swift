@@ -11,6 +11,8 @@ struct SubscriptionSink: Sendable {
         case summary(AsyncStream<SubscriptionEvent<AccountSummary>>.Continuation)
         case pnl(AsyncStream<SubscriptionEvent<PnL>>.Continuation)
         case pnlSingle(AsyncStream<SubscriptionEvent<PnLSingle>>.Continuation)
+        case depth(AsyncStream<SubscriptionEvent<DepthBook>>.Continuation)
+        case tickByTick(AsyncStream<SubscriptionEvent<TickByTickEvent>>.Continuation)
     }
 
     let target: Target
@@ -40,6 +42,8 @@ struct SubscriptionSink: Sendable {
         case .summary(let c): c.yield(.gap(gap))
         case .pnl(let c): c.yield(.gap(gap))
         case .pnlSingle(let c): c.yield(.gap(gap))
+        case .depth(let c): c.yield(.gap(gap))
+        case .tickByTick(let c): c.yield(.gap(gap))
         }
     }
 
@@ -55,6 +59,8 @@ struct SubscriptionSink: Sendable {
         case .summary(let c): c.yield(.resumed)
         case .pnl(let c): c.yield(.resumed)
         case .pnlSingle(let c): c.yield(.resumed)
+        case .depth(let c): c.yield(.resumed)
+        case .tickByTick(let c): c.yield(.resumed)
         }
     }
 
@@ -68,6 +74,8 @@ struct SubscriptionSink: Sendable {
         case .summary(let c): c.yield(.notice(notice))
         case .pnl(let c): c.yield(.notice(notice))
         case .pnlSingle(let c): c.yield(.notice(notice))
+        case .depth(let c): c.yield(.notice(notice))
+        case .tickByTick(let c): c.yield(.notice(notice))
         }
     }
 
@@ -81,6 +89,8 @@ struct SubscriptionSink: Sendable {
         case .summary(let c): c.finish()
         case .pnl(let c): c.finish()
         case .pnlSingle(let c): c.finish()
+        case .depth(let c): c.finish()
+        case .tickByTick(let c): c.finish()
         }
     }
 }

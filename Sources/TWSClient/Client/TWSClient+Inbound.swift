@@ -16,6 +16,8 @@ extension IBClient {
                 receive(frame, at: receivedAt)
             }
             for feed in quoteFeeds.values { feed.release() }
+            // A book's rows of one read reach its reader as one whole book.
+            router.flushDepth { key, delivery in deliver(delivery, to: key) }
         case .closed:
             logger.warning("the gateway closed the socket")
             perform(machine.handle(.socketClosed, now: clock.now()))
@@ -95,6 +97,9 @@ extension IBClient {
                 lookup.continuation.yield(lookup.results)
                 lookup.continuation.finish()
             }
+        case .historicalData(let m): handleBars(m)
+        case .historicalDataEnd(let m): finishBars(m.reqId)
+        case .symbolSamples(let m): finishSymbolSearch(m)
         default:
             router.route(message, table: table, now: now) { key, delivery in deliver(delivery, to: key) }
         }
@@ -124,6 +129,8 @@ extension IBClient {
         case (.summary(let event), .summary(let c)): c.yield(event)
         case (.pnl(let event), .pnl(let c)): c.yield(event)
         case (.pnlSingle(let event), .pnlSingle(let c)): c.yield(event)
+        case (.depth(let event), .depth(let c)): c.yield(event)
+        case (.tickByTick(let event), .tickByTick(let c)): c.yield(event)
         default: break
         }
     }
@@ -148,7 +155,10 @@ extension IBClient {
         log(notice)
         switch owner {
         case .connection: break
-        case .subscription(let key): sinks[key]?.notice(notice)
+        case .subscription(let key):
+            // 317: IB reset the book; the rows that follow build it again.
+            if notice.code == 317 { router.resetDepth(key) }
+            sinks[key]?.notice(notice)
         case .order: handleOrderNotice(notice)
         case .other(let id):
             if pending.contains(id), !notice.isInformational {
@@ -179,8 +189,10 @@ extension IBClient {
                 sinks[key]?.gap(.serverLinkDown(code: 1100))
             }
         case .resubscribeAllMarketData:
-            logger.info("market data lost (1101): resubscribing every quote")
-            execute(table.resubscribe(kind: .marketData, ids: &requestIDs), gap: .marketDataLost)
+            logger.info("market data lost (1101): resubscribing every quote, book and tick-by-tick stream")
+            for kind in [SubscriptionKind.marketData, .marketDepth, .tickByTick] {
+                execute(table.resubscribe(kind: kind, ids: &requestIDs), gap: .marketDataLost)
+            }
         case .watchingForSilentFeeds(let count, let until):
             logger.info("watching \(count) feeds for ticks", metadata: ["tws.until": "\(until)"])
         case .resubscribeSilent(let keys):
@@ -193,6 +205,7 @@ extension IBClient {
     func execute(_ plan: [Resubscription<SubscriptionRequest>], gap: StreamGap?) {
         for step in plan {
             if let old = step.cancelRequestID, !step.request.isShared { send(step.request.cancel(reqId: old)) }
+            router.resetDepth(step.key)
             sendSubscription(step.request, reqId: step.requestID)
             if let gap { sinks[step.key]?.gap(gap) }
             sinks[step.key]?.resumed()
@@ -219,6 +232,8 @@ extension IBClient {
         let plan = table.resubscribeAll(ids: &requestIDs)
         var sentShared: Set<SubscriptionRequest> = []
         for step in plan {
+            // The gateway sends a resubscribed book whole again.
+            router.resetDepth(step.key)
             if !step.request.isShared || sentShared.insert(step.request).inserted {
                 sendSubscription(step.request, reqId: step.requestID)
             }

@@ -86,17 +86,18 @@ extension IBClient {
 
     /// Fails the request `reqId` (or, for `nil`, the id-less request numbered `serial`: open
     /// or completed orders) when it is still pending after the request timeout.
-    func armRequestTimeout(_ reqId: Int?, serial: Int = 0) {
-        let deadline = clock.now() + configuration.requestTimeout
+    func armRequestTimeout(_ reqId: Int?, serial: Int = 0, after limit: Duration? = nil) {
+        let limit = limit ?? configuration.requestTimeout
+        let deadline = clock.now() + limit
         let clock = self.clock
         Task { [weak self] in
             try? await clock.sleep(until: deadline)
-            await self?.requestTimedOut(reqId, serial: serial)
+            await self?.requestTimedOut(reqId, serial: serial, limit: limit)
         }
     }
 
-    private func requestTimedOut(_ reqId: Int?, serial: Int) {
-        let error = TWSClientError(.timedOut, "the gateway did not answer within \(configuration.requestTimeout)")
+    private func requestTimedOut(_ reqId: Int?, serial: Int, limit: Duration) {
+        let error = TWSClientError(.timedOut, "the gateway did not answer within \(limit)")
         guard let reqId else {
             if let query = pending.openOrders, query.serial == serial {
                 for continuation in query.continuations { continuation.finish(throwing: error) }

@@ -115,7 +115,7 @@ extension IBClient {
     // MARK: Internals
 
     /// Adds a subscription; sends it now when the connection is up, else on (re)connect.
-    private func subscribe(_ request: SubscriptionRequest, sink: SubscriptionSink.Target) -> SubscriptionKey {
+    func subscribe(_ request: SubscriptionRequest, sink: SubscriptionSink.Target) -> SubscriptionKey {
         let sharedAlreadyLive = request.isShared
             && table.subscriptions.contains { $0.request == request && $0.requestID != nil }
         let (key, requestID) = table.add(request.kind, request: request, ids: &requestIDs)
@@ -141,6 +141,7 @@ extension IBClient {
     func unsubscribe(_ key: SubscriptionKey) {
         sinks[key] = nil
         router.closeQuote(key)
+        router.closeDepth(key)
         health.subscriptionRemoved(key)
         guard let removed = table.remove(key), let requestID = removed.requestID else { return }
         if removed.request.isShared, table.subscriptions.contains(where: { $0.request == removed.request }) { return }

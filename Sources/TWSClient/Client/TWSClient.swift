@@ -78,6 +78,8 @@ public actor IBClient {
     /// The stream of every order whose stream is open.
     var orderStreams: [Int: AsyncStream<OrderEvent>.Continuation] = [:]
     var pending = PendingRequests()
+    /// When the next symbol search may be sent (IB: one a second).
+    var symbolSearches: RequestSpacing
     var stateObservers = Broadcaster<TWSConnectionStatus>()
     var noticeObservers = Broadcaster<TWSNotice>()
     var nextOrderIDObservers = Broadcaster<Int>()
@@ -109,6 +111,7 @@ public actor IBClient {
             reconnect: reconnect
         )
         self.health = MarketDataHealthMonitor(grace: configuration.silentFeedGrace)
+        self.symbolSearches = RequestSpacing(interval: configuration.symbolSearchSpacing)
         self.queue = PacedQueue(policy: PacingPolicy(
             limit: configuration.pacingLimit,
             per: configuration.pacingWindow,

@@ -12,6 +12,10 @@ public enum SubscriptionKind: Hashable, Sendable, CaseIterable {
     case profitAndLoss
     /// One position's profit and loss (IB: reqPnLSingle, id 94).
     case profitAndLossSingle
+    /// A contract's order book (IB: reqMktDepth, id 10).
+    case marketDepth
+    /// Every trade, quote or midpoint change (IB: reqTickByTickData, id 97).
+    case tickByTick
 
     /// Whether the subscription is market data, which 1101 kills and farm blips can silence.
     public var isMarketData: Bool { self == .marketData }

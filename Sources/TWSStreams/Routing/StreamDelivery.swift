@@ -14,4 +14,8 @@ package enum StreamDelivery: Sendable {
     case pnl(SubscriptionEvent<PnL>)
     /// For a single position's P&L stream.
     case pnlSingle(SubscriptionEvent<PnLSingle>)
+    /// For a market-depth stream: the whole book (see ``StreamRouter/flushDepth(_:)``).
+    case depth(SubscriptionEvent<DepthBook>)
+    /// For a tick-by-tick stream.
+    case tickByTick(SubscriptionEvent<TickByTickEvent>)
 }

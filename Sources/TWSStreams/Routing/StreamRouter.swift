@@ -6,14 +6,51 @@ import TWSWire
 /// ``Quote`` per market-data subscription, each delivered with the fields its message carried
 /// (``Quote/carried``) and the instant its bytes were read (``Quote/receivedAt``).
 ///
+/// Order books are kept here too, one ``DepthBook`` per market-depth subscription: the rows of
+/// one socket read change the book in place and ``flushDepth(_:)`` delivers each changed book
+/// once, whole, after the read.
+///
 /// Messages that belong to no subscription (orders, notices, one-shot requests, the
 /// connection's own messages) are not routed here.
 package struct StreamRouter: Sendable {
     /// The quote of every market-data subscription, as accumulated so far.
     package private(set) var quotes: [SubscriptionKey: Quote] = [:]
 
+    /// The order book of every market-depth subscription.
+    package private(set) var depthBooks: [SubscriptionKey: DepthBook] = [:]
+    /// The books changed since the last ``flushDepth(_:)``, in the order they first changed.
+    private var changedDepth: [SubscriptionKey] = []
+
     /// A router with no quotes.
     package init() {}
+
+    /// Starts keeping an empty book of at most `rows` rows a side for a new depth subscription.
+    package mutating func openDepth(_ key: SubscriptionKey, rows: Int) {
+        depthBooks[key] = DepthBook(rowLimit: rows)
+    }
+
+    /// Stops keeping the subscription's book.
+    package mutating func closeDepth(_ key: SubscriptionKey) {
+        depthBooks[key] = nil
+        changedDepth.removeAll { $0 == key }
+    }
+
+    /// Empties the subscription's book: IB reset it (317), or it is being requested again and
+    /// the gateway sends it whole.
+    package mutating func resetDepth(_ key: SubscriptionKey) {
+        depthBooks[key]?.removeAll()
+    }
+
+    /// Delivers every book changed since the last call, once each, whole, then forgets the
+    /// changes. Called after each socket read.
+    package mutating func flushDepth(_ deliver: (SubscriptionKey, StreamDelivery) -> Void) {
+        guard !changedDepth.isEmpty else { return }
+        let changed = changedDepth
+        changedDepth.removeAll(keepingCapacity: true)
+        for key in changed {
+            if let book = depthBooks[key] { deliver(key, .depth(.value(book))) }
+        }
+    }
 
     /// Starts accumulating a quote for a new market-data subscription.
     package mutating func openQuote(_ key: SubscriptionKey, contract: Contract) {
@@ -28,6 +65,8 @@ package struct StreamRouter: Sendable {
     /// Forgets every quote.
     package mutating func removeAll() {
         quotes.removeAll()
+        depthBooks.removeAll()
+        changedDepth.removeAll()
     }
 
     /// Takes a quote off live until its next tick of market data (after a gap, 1100, or a
@@ -65,6 +104,17 @@ package struct StreamRouter: Sendable {
         case .accountSummaryEnd(let reqId): request(reqId, .accountSummary, table: table) { deliver($0, .summary(.end)) }
         case .pnl(let m): request(m.reqId, .profitAndLoss, table: table) { deliver($0, .pnl(.value(m))) }
         case .pnlSingle(let m): request(m.reqId, .profitAndLossSingle, table: table) { deliver($0, .pnlSingle(.value(m))) }
+        case .marketDepth(let m):
+            depth(m.reqId, table: table, now: now) {
+                $0.apply(position: m.position, operation: m.operation, side: m.side, price: m.price, size: m.size)
+            }
+        case .marketDepthL2(let m):
+            depth(m.reqId, table: table, now: now) {
+                $0.apply(position: m.position, operation: m.operation, side: m.side, price: m.price, size: m.size, marketMaker: m.marketMaker)
+            }
+        case .tickByTick(let m):
+            guard let event = Self.event(m, now: now) else { return }
+            request(m.reqId, .tickByTick, table: table) { deliver($0, .tickByTick(.value(event))) }
         default: break
         }
     }
@@ -88,6 +138,34 @@ package struct StreamRouter: Sendable {
             quotes.values[index].updatedAt = now
         }
         deliver(key, .quote(.update(quotes.values[index])))
+    }
+
+    /// A row of a book: applied to the subscription's book, which is delivered by the next
+    /// ``flushDepth(_:)`` when it changed.
+    private mutating func depth(
+        _ reqId: Int, table: SubscriptionTable<SubscriptionRequest>, now: SessionInstant, _ apply: (inout DepthBook) -> Bool
+    ) {
+        guard let subscription = table.subscription(forRequestID: reqId), subscription.request.kind == .marketDepth,
+              let index = depthBooks.index(forKey: subscription.key), apply(&depthBooks.values[index]) else { return }
+        depthBooks.values[index].receivedAt = now
+        if !changedDepth.contains(subscription.key) { changedDepth.append(subscription.key) }
+    }
+
+    /// The client's value of a TICK_BY_TICK message; `nil` for tick type 0, which carries nothing.
+    static func event(_ m: TickByTick, now: SessionInstant) -> TickByTickEvent? {
+        let value: TickByTickEvent.Value
+        switch m.payload {
+        case let .trade(_, price, size, mask, exchange, conditions):
+            value = .trade(price: price, size: size, exchange: exchange, conditions: conditions,
+                           pastLimit: mask & 1 != 0, unreported: mask & 2 != 0)
+        case let .bidAsk(bid, ask, bidSize, askSize, _):
+            value = .bidAsk(bid: bid, ask: ask, bidSize: bidSize, askSize: askSize)
+        case .midPoint(let mid):
+            value = .midpoint(mid)
+        case .none:
+            return nil
+        }
+        return TickByTickEvent(time: Timestamp(secondsSinceEpoch: Int64(m.time)), value: value, receivedAt: now)
     }
 
     /// A message answering a request id of the given kind.

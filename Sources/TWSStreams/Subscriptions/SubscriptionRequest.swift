@@ -12,6 +12,8 @@ package enum SubscriptionRequest: Hashable, Sendable {
     case positions
     case profitAndLoss(account: String, modelCode: String)
     case profitAndLossSingle(account: String, modelCode: String, conId: Int)
+    case marketDepth(Contract, rows: Int, smart: Bool)
+    case tickByTick(Contract, type: TickByTickType)
 
     /// The table's kind for this request.
     package var kind: SubscriptionKind {
@@ -23,6 +25,8 @@ package enum SubscriptionRequest: Hashable, Sendable {
         case .positions: .positions
         case .profitAndLoss: .profitAndLoss
         case .profitAndLossSingle: .profitAndLossSingle
+        case .marketDepth: .marketDepth
+        case .tickByTick: .tickByTick
         }
     }
 
@@ -41,6 +45,10 @@ package enum SubscriptionRequest: Hashable, Sendable {
             .requestPnL(RequestPnL(reqId: reqId, account: account, modelCode: model))
         case .profitAndLossSingle(let account, let model, let conId):
             .requestPnLSingle(RequestPnLSingle(reqId: reqId, account: account, modelCode: model, conId: conId))
+        case .marketDepth(let contract, let rows, let smart):
+            .requestMarketDepth(RequestMarketDepth(reqId: reqId, contract: contract, numRows: rows, isSmartDepth: smart))
+        case .tickByTick(let contract, let type):
+            .requestTickByTick(RequestTickByTick(reqId: reqId, contract: contract, tickType: type.rawValue))
         }
     }
 
@@ -53,6 +61,8 @@ package enum SubscriptionRequest: Hashable, Sendable {
         case .positions: .cancelPositions
         case .profitAndLoss: .cancelPnL(reqId: reqId)
         case .profitAndLossSingle: .cancelPnLSingle(reqId: reqId)
+        case .marketDepth(_, _, let smart): .cancelMarketDepth(reqId: reqId, isSmartDepth: smart)
+        case .tickByTick: .cancelTickByTick(reqId: reqId)
         }
     }
 

@@ -72,14 +72,7 @@ struct OrderCommand: AsyncParsableCommand {
     @Flag(help: "Write JSON Lines instead of text (see above).")
     var json = false
 
-    @Option(help: "The exchange to route to.")
-    var exchange = "SMART"
-
-    @Option(help: "The currency.")
-    var currency = "USD"
-
-    @Option(help: "The security type (STK, CASH, FUT, ...).")
-    var secType = "STK"
+    @OptionGroup var market: ContractOptions
 
     @OptionGroup var gateway: GatewayOptions
 
@@ -157,11 +150,11 @@ struct OrderCommand: AsyncParsableCommand {
         if let refusal = Self.fieldRefusal(of: ticket, limits: config.ticketLimits) { throw refuse(refusal, output) }
 
         let client = try await gateway.connect(command: "order", allowLive: allowLive || config.allowLive)
-        let contract = Contract(symbol: symbol, secType: secType, exchange: exchange, currency: currency)
+        let contract = Contract(symbol: symbol, secType: market.secType, exchange: market.exchange, currency: market.currency)
         var facts = config
         facts.allowLive = allowLive || config.allowLive
         let context = await OrderGuardFacts(config: facts, clock: await client.configuration.clock)
-            .context(for: symbol, contract: contract, instrumentClass: InstrumentClass(secType: secType), client: client, within: gateway.timeLimit)
+            .context(for: symbol, contract: contract, instrumentClass: InstrumentClass(secType: market.secType), client: client, within: gateway.timeLimit)
         let review: OrderReview
         do {
             review = try ticket.review(in: context)

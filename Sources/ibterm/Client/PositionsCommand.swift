@@ -43,29 +43,20 @@ struct PositionsCommand: AsyncParsableCommand {
     private func collect(_ client: IBClient) async throws -> [Row] {
         let stream = await client.positions()
         let limit = gateway.timeLimit
-        let rows = await withTaskGroup(of: [Row]?.self) { group in
-            group.addTask {
-                var rows: [Row] = []
-                for await event in stream {
-                    switch event {
-                    case .value(let p):
-                        rows.append(Row(
-                            account: p.account, symbol: p.contract.symbol, secType: p.contract.secType, conId: p.contract.conId,
-                            currency: p.contract.currency, position: p.position.description, avgCost: p.avgCost
-                        ))
-                    case .end: return rows
-                    default: continue
-                    }
+        let rows = await firstAnswer(within: limit) { () -> [Row]? in
+            var rows: [Row] = []
+            for await event in stream {
+                switch event {
+                case .value(let p):
+                    rows.append(Row(
+                        account: p.account, symbol: p.contract.symbol, secType: p.contract.secType, conId: p.contract.conId,
+                        currency: p.contract.currency, position: p.position.description, avgCost: p.avgCost
+                    ))
+                case .end: return rows
+                default: continue
                 }
-                return nil
             }
-            group.addTask {
-                try? await Task.sleep(for: limit)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+            return nil
         }
         guard let rows else { throw CommandFailure("the gateway did not list positions within \(gateway.timeout) s") }
         return rows

@@ -13,6 +13,8 @@ struct QuoteCommand: AsyncParsableCommand {
         commandName: "quote",
         abstract: "Print one snapshot of bid, ask, last, volume and market data type per symbol.",
         discussion: """
+            --json adds the day's open, high and low and the previous close (IB's ticks 14, 6, 7 \
+            and 9; absent until the gateway sends them). \
             Exits non-zero when a symbol yields an error (for example 354: no market data subscription). \
             With --watch, streams instead: one line per change of bid, ask, last, volume or data type \
             (with --json one JSON object per line), notices and gaps on stderr, until SIGINT or SIGTERM; \
@@ -30,14 +32,7 @@ struct QuoteCommand: AsyncParsableCommand {
 
     @OptionGroup var timeZone: TimeZoneOption
 
-    @Option(help: "The exchange to route to.")
-    var exchange = "SMART"
-
-    @Option(help: "The currency.")
-    var currency = "USD"
-
-    @Option(help: "The security type (STK, CASH, FUT, ...).")
-    var secType = "STK"
+    @OptionGroup var contract: ContractOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
@@ -52,6 +47,14 @@ struct QuoteCommand: AsyncParsableCommand {
         var ask: Double?
         var last: Double?
         var volume: String?
+        /// The day's opening price (IB tick 14).
+        var open: Double?
+        /// The day's high (IB tick 6).
+        var high: Double?
+        /// The day's low (IB tick 7).
+        var low: Double?
+        /// The previous session's close (IB tick 9).
+        var previousClose: Double?
         var marketDataType: String?
         var error: String?
     }
@@ -66,7 +69,7 @@ struct QuoteCommand: AsyncParsableCommand {
             let zone = try watch ? timeZone.resolved(settings.load()) : .utc
             let client = try await gateway.connect(command: watch ? "quote --watch" : "quote", kind: watch ? .stream : .command)
             if watch {
-                let contracts = symbols.map { Contract(symbol: $0.uppercased(), secType: secType, exchange: exchange, currency: currency) }
+                let contracts = symbols.map(contract.contract)
                 await QuoteWatcher(contracts: contracts, json: json, timeZone: zone).run(client)
                 await client.disconnect()
                 return
@@ -96,7 +99,7 @@ struct QuoteCommand: AsyncParsableCommand {
     private func snapshot(_ client: IBClient) async throws -> [Row] {
         try await withThrowingTaskGroup(of: Row.self) { group in
             for symbol in symbols {
-                let contract = Contract(symbol: symbol.uppercased(), secType: secType, exchange: exchange, currency: currency)
+                let contract = contract.contract(symbol)
                 let stream = await client.subscribeQuotes(contract)
                 let limit = gateway.timeLimit
                 group.addTask { try await Self.firstSnapshot(of: stream, symbol: contract.symbol, within: limit) }
@@ -109,29 +112,24 @@ struct QuoteCommand: AsyncParsableCommand {
 
     private static func firstSnapshot(of stream: AsyncStream<QuoteEvent>, symbol: String, within limit: Duration) async throws -> Row {
         let latest = LatestQuote()
-        let result = await withTaskGroup(of: Row?.self) { group in
-            group.addTask {
-                for await event in stream {
-                    switch event {
-                    case .update(let quote):
-                        latest.value.withLock { $0 = quote }
-                        if quote.bid != nil, quote.ask != nil, quote.last != nil, quote.volume != nil { return row(symbol, quote) }
-                    case .notice(let notice) where !notice.isInformational && notice.unreadable == nil:
-                        // An unreadable tick is skipped by the client; the next readable one answers.
-                        return Row(symbol: symbol, error: "\(notice.message) (IB code \(notice.code))")
-                    default:
-                        continue
+        let result = await firstAnswer(within: limit) { () -> Row? in
+            for await event in stream {
+                switch event {
+                case .update(let quote):
+                    latest.value.withLock { $0 = quote }
+                    // The previous close comes with the first answer; the day's open, high
+                    // and low only once the day traded.
+                    if quote.bid != nil, quote.ask != nil, quote.last != nil, quote.volume != nil, quote.close != nil {
+                        return row(symbol, quote)
                     }
+                case .notice(let notice) where !notice.isInformational && notice.unreadable == nil:
+                    // An unreadable tick is skipped by the client; the next readable one answers.
+                    return Row(symbol: symbol, error: "\(notice.message) (IB code \(notice.code))")
+                default:
+                    continue
                 }
-                return nil
             }
-            group.addTask {
-                try? await Task.sleep(for: limit)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+            return nil
         }
         if let result { return result }
         // Time is up: show what arrived (a closed market may never send every field).
@@ -144,7 +142,8 @@ struct QuoteCommand: AsyncParsableCommand {
     static func row(_ symbol: String, _ quote: Quote) -> Row {
         Row(
             symbol: symbol, bid: quote.bid, ask: quote.ask, last: quote.last,
-            volume: quote.volume?.description, marketDataType: typeName(quote.marketDataType), error: nil
+            volume: quote.volume?.description, open: quote.open, high: quote.high, low: quote.low,
+            previousClose: quote.close, marketDataType: typeName(quote.marketDataType), error: nil
         )
     }
 
