@@ -8,8 +8,8 @@ extension QuoteUpdate {
     /// event's time is the message's read instant (`TWSStreams.Quote.receivedAt`).
     public init(_ quote: TWSStreams.Quote, symbol: String) {
         let carried = quote.carried
-        // The dashboard shows no open: a tick of it alone carries no data the dashboard uses.
-        self.init(symbol: symbol, values: quote.values.only(carried.subtracting(.open)),
+        // The open is the watchlist's `open` column: carried like the high, low and close.
+        self.init(symbol: symbol, values: quote.values.only(carried),
                   marketDataType: carried.contains(.marketDataType) ? quote.marketDataType : nil)
     }
 }

@@ -31,6 +31,16 @@ import Vocabulary
         #expect(update.carriesMarketData)
     }
 
+    @Test func theDaysOpenReachesTheDashboardForTheWatchlistsOpenColumn() {
+        var quote = TWSStreams.Quote(contract: Contract(symbol: "AAPL"))
+        quote.open = 228.75
+        quote.high = 232
+        quote.carried = .open
+        let update = QuoteUpdate(quote, symbol: "AAPL")
+        #expect(update.open == 228.75)
+        #expect(update.high == nil)
+    }
+
     @Test func aDataTypeMessageBringsNoPriceAndIsNoTick() {
         var quote = TWSStreams.Quote(contract: Contract(symbol: "MSFT"))
         quote.bid = 478.42

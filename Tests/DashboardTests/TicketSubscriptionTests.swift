@@ -44,7 +44,7 @@ import Testing
         var harness = DashboardHarness.withLiveAAPL()
         harness.user(.runCommand("buy 10 KO lmt 60.00"))
         harness.send(.quoteRequested(symbol: "KO", requestID: 1_500_000_000, instrumentClass: .stock))
-        #expect(harness.user(.runCommand("add KO")).actions.isEmpty)
+        #expect(harness.user(.runCommand("add KO")).actions == [.saveWatchlists(harness.state.watchlists.saved)])
         #expect(harness.state.watchlist.contains("KO"))
         #expect(harness.state.quotes.tracked("KO") != nil)
     }

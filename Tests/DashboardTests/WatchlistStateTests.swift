@@ -29,7 +29,9 @@ import Testing
         harness.type("pltr")
         #expect(harness.state.interface.overlay == .addSymbol("pltr"))
         let effects = harness.user(.submit)
-        #expect(effects == [.requestContractDetails(symbol: "PLTR"), .subscribeQuotes(symbol: "PLTR")])
+        #expect(effects == [
+            .requestContractDetails(symbol: "PLTR"), .subscribeQuotes(symbol: "PLTR"), .saveWatchlists(harness.state.watchlists.saved),
+        ])
         #expect(harness.state.watchlist.symbols.last == "PLTR")
         #expect(harness.state.interface.overlay == .none)
         #expect(harness.state.interface.selectedRow(in: .watchlist) == 10)
@@ -49,7 +51,7 @@ import Testing
     @Test func removingTheSelectedSymbolEmitsUnsubscribeAndForgetsItsQuote() {
         var harness = DashboardHarness.withLiveAAPL()
         let effects = harness.user(.removeSelectedSymbol)
-        #expect(effects == [.unsubscribeQuotes(symbol: "AAPL")])
+        #expect(effects == [.unsubscribeQuotes(symbol: "AAPL"), .saveWatchlists(harness.state.watchlists.saved)])
         #expect(!harness.state.watchlist.contains("AAPL"))
         #expect(harness.state.quotes.tracked("AAPL") == nil)
         #expect(harness.state.watchlistRows.first?.symbol == "MSFT")
@@ -99,7 +101,7 @@ import Testing
         var harness = DashboardHarness.connected()
         harness.user(.addSymbol("ZZZZQ"))
         let effects = harness.send(.contractResolved(symbol: "ZZZZQ", contract: nil))
-        #expect(effects == [.unsubscribeQuotes(symbol: "ZZZZQ")])
+        #expect(effects == [.unsubscribeQuotes(symbol: "ZZZZQ"), .saveWatchlists(harness.state.watchlists.saved)])
         #expect(!harness.state.watchlist.contains("ZZZZQ"))
         #expect(harness.state.messages.newestFirst.contains { $0.message.title == "ZZZZQ not found" })
     }
@@ -113,8 +115,10 @@ import Testing
 
     @Test func commandsAddAndRemoveSymbols() {
         var harness = DashboardHarness.connected()
-        #expect(harness.user(.runCommand("add ko")) == [.requestContractDetails(symbol: "KO"), .subscribeQuotes(symbol: "KO")])
-        #expect(harness.user(.runCommand("rm KO")) == [.unsubscribeQuotes(symbol: "KO")])
+        #expect(harness.user(.runCommand("add ko")) == [
+            .requestContractDetails(symbol: "KO"), .subscribeQuotes(symbol: "KO"), .saveWatchlists(harness.state.watchlists.saved),
+        ])
+        #expect(harness.user(.runCommand("rm KO")) == [.unsubscribeQuotes(symbol: "KO"), .saveWatchlists(harness.state.watchlists.saved)])
         #expect(harness.user(.runCommand("remove KO")).isEmpty)
         #expect(harness.latestMessage?.title == "KO not listed")
     }

@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import Logging
 import Testing
@@ -29,6 +30,21 @@ import Testing
         #expect(loaded.count == 200 && loaded.first == "explain 50" && loaded.last == "explain 249")
         try file.save(["add KO"])
         #expect(file.load() == ["add KO"])
+    }
+
+    @Test func theWatchlistsFileRoundTripsAndAnUnreadableOneSaysWhy() throws {
+        let url = try temporaryDirectory().appendingPathComponent("state/ibterm/watchlists.json")
+        let file = WatchlistsFile(url: url)
+        #expect(file.load().lists == nil && file.load().problem == nil, "a first start has no file and no problem")
+        let lists = SavedWatchlists(lists: [.init(name: "main", symbols: ["AAPL"]), .init(name: "tech", symbols: ["NVDA", "AMD"])],
+                                    active: "tech")
+        try file.save(lists)
+        #expect(file.load().lists == lists)
+        #expect(AppPaths(environment: ["HOME": "/home/t"]).watchlistsFile.path == "/home/t/.local/state/ibterm/watchlists.json")
+        try Data("{not json".utf8).write(to: url)
+        let broken = file.load()
+        #expect(broken.lists == nil)
+        #expect(broken.problem?.contains("watchlists.json not read") == true)
     }
 
     @Test func warningsNameTheFileNotItsPathOnScreen() {

@@ -36,6 +36,8 @@ extension DashboardCommand {
         Verb("flatten", aliases: ["close"], usage: "flatten SYMBOL|all", symbolWord: 0),
         Verb("add", usage: "add SYMBOL", symbolWord: 0),
         Verb("remove", aliases: ["rm", "del"], usage: "remove SYMBOL", symbolWord: 0),
+        Verb("sort", usage: "sort COLUMN [asc|desc] | sort none"),
+        Verb("wl", aliases: ["watchlist"], usage: "wl new NAME | wl rename NAME | wl delete | wl NAME"),
         Verb("alert", usage: "alert SYMBOL >|< PRICE | SYMBOL chg% >|< PCT | pnl >|< AMOUNT | stale SYMBOL 30s | farm | rm N", symbolWord: 0),
         Verb("alerts", usage: "alerts"),
         Verb("ack", usage: "ack (acknowledge fired alerts)"),

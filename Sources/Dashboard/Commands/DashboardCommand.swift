@@ -24,6 +24,10 @@ public enum DashboardCommand: Sendable, Hashable {
     case modify(orderID: Int, field: TicketInputField?, value: String?)
     /// Close the position in a symbol, or every position when `nil` (`flatten all`).
     case flatten(String?)
+    /// Sort the watchlist (`sort chg% desc`), or show it in its own order (`sort none`: nil).
+    case sort(WatchlistSort?)
+    /// A `wl` command: make, rename, delete or show a named watchlist.
+    case watchlist(WatchlistCommand)
     /// Watch for a rule (`alert AAPL > 275`).
     case alert(AlertRule)
     /// Remove alert N (`alert rm N`).
@@ -72,6 +76,10 @@ public enum DashboardCommand: Sendable, Hashable {
             return .success(.cancel(id))
         case "modify", "mod":
             return parseModify(Array(words.dropFirst()))
+        case "sort":
+            return parseSort(Array(words.dropFirst()))
+        case "wl", "watchlist":
+            return parseWatchlist(Array(words.dropFirst()))
         case "alert":
             if let argument, ["rm", "remove", "del"].contains(argument.lowercased()) {
                 guard words.count == 3, let number = Int(words[2]) else {
@@ -113,6 +121,50 @@ extension DashboardCommand {
             return .failure(CommandLineError("Give one new value after '\(words[1])': \(usage)"))
         }
         return .success(.modify(orderID: orderID, field: field, value: words[2]))
+    }
+}
+
+extension DashboardCommand {
+    /// `sort COLUMN [asc|desc]`, `sort none`.
+    static func parseSort(_ words: [String]) -> Result<DashboardCommand, CommandLineError> {
+        let columns = WatchlistColumn.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let first = words.first else {
+            return .failure(CommandLineError("Give a column: 'sort chg% desc', 'sort symbol', 'sort none' (columns: \(columns))."))
+        }
+        if first.lowercased() == "none" || first.lowercased() == "off" {
+            return words.count == 1 ? .success(.sort(nil)) : .failure(CommandLineError("'sort none' takes nothing after it."))
+        }
+        guard let column = WatchlistColumn(name: first) else {
+            return .failure(CommandLineError("'\(first)' is not a watchlist column; columns are \(columns)."))
+        }
+        guard words.count <= 2 else { return .failure(CommandLineError("Give a column and asc or desc: 'sort chg% desc'.")) }
+        switch words.dropFirst().first?.lowercased() {
+        case nil: return .success(.sort(WatchlistSort(column, descending: column.sortsDescendingFirst)))
+        case "asc", "up": return .success(.sort(WatchlistSort(column, descending: false)))
+        case "desc", "down": return .success(.sort(WatchlistSort(column, descending: true)))
+        case let other?: return .failure(CommandLineError("'\(other)' is not a direction; use asc or desc."))
+        }
+    }
+
+    /// `wl new NAME`, `wl rename NAME`, `wl delete`, `wl NAME`.
+    static func parseWatchlist(_ words: [String]) -> Result<DashboardCommand, CommandLineError> {
+        let usage = "'wl new NAME', 'wl rename NAME', 'wl delete' or 'wl NAME' to show one"
+        guard let first = words.first else { return .failure(CommandLineError("Say what to do: \(usage).")) }
+        let rest = words.dropFirst().joined(separator: " ")
+        switch first.lowercased() {
+        case "new", "add", "create":
+            guard !rest.isEmpty else { return .failure(CommandLineError("Give the new list a name: 'wl new tech'.")) }
+            return .success(.watchlist(.create(rest)))
+        case "rename", "mv":
+            guard !rest.isEmpty else { return .failure(CommandLineError("Give the new name: 'wl rename tech'.")) }
+            return .success(.watchlist(.rename(rest)))
+        case "delete", "del", "rm":
+            guard rest.isEmpty else { return .failure(CommandLineError("'wl delete' deletes the list shown; switch to it first.")) }
+            return .success(.watchlist(.delete))
+        default:
+            guard words.count == 1 else { return .failure(CommandLineError("Not understood: \(usage).")) }
+            return .success(.watchlist(.show(first)))
+        }
     }
 }
 

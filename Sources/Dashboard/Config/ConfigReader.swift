@@ -13,7 +13,7 @@ struct ConfigReader {
     mutating func read(_ root: TOMLTable, into config: inout DashboardConfig) throws(ConfigError) {
         for (key, value) in root {
             switch key {
-            case "watchlist": config.watchlist = try symbols(value, "watchlist")
+            case "watchlist": try readWatchlist(value, into: &config)
             case "theme": config.themeName = try nonEmptyString(value, "theme")
             case "allow_live": config.allowLive = try bool(value, "allow_live")
             case "market_data":
@@ -101,6 +101,43 @@ struct ConfigReader {
             }
         }
         return limits
+    }
+
+    /// `watchlist = [...]`, or a `[watchlist]` table with `symbols` and `columns`.
+    private mutating func readWatchlist(_ value: any TOMLValueConvertible, into config: inout DashboardConfig) throws(ConfigError) {
+        if value.array != nil {
+            config.watchlist = try symbols(value, "watchlist")
+            return
+        }
+        guard let table = value.table else { throw wrongType("watchlist", "must be a list of symbols or a table") }
+        for (key, item) in table {
+            let path = "watchlist.\(key)"
+            switch key {
+            case "symbols": config.watchlist = try symbols(item, path)
+            case "columns": config.watchlistColumns = try columns(item, path)
+            default: unknown(path)
+            }
+        }
+    }
+
+    /// Column names: an unknown one is a warning and skipped, a repeat is dropped; the symbol
+    /// column is put first when missing (a row without its symbol means nothing).
+    private mutating func columns(_ value: any TOMLValueConvertible, _ path: String) throws(ConfigError) -> [WatchlistColumn] {
+        guard let array = value.array else { throw wrongType(path, "must be a list of column names") }
+        var result: [WatchlistColumn] = []
+        for element in array {
+            guard let name = element.string else { throw wrongType(path, "must list column names as strings") }
+            guard let column = WatchlistColumn(name: name) else {
+                warnings.append(ConfigWarning(
+                    line: locator.line(for: path), keyPath: path,
+                    message: "unknown column \"\(name)\", ignored (columns are "
+                        + WatchlistColumn.allCases.map(\.rawValue).joined(separator: ", ") + ")"))
+                continue
+            }
+            if !result.contains(column) { result.append(column) }
+        }
+        if !result.contains(.symbol) { result.insert(.symbol, at: 0) }
+        return result
     }
 
     private mutating func readAlerts(_ table: TOMLTable, into config: inout DashboardConfig) throws(ConfigError) {

@@ -5,7 +5,7 @@ import Vocabulary
 /// Every key is optional; a missing key takes the default shown here. Example with every key:
 ///
 /// ```toml
-/// watchlist = ["AAPL", "MSFT"]
+/// watchlist = ["AAPL", "MSFT"]   # or a [watchlist] table with `symbols` and `columns`
 /// theme = "default"
 /// allow_live = false
 /// time_zone = "local"   # or "exchange" (New York, EST/EDT) or "utc"
@@ -31,6 +31,11 @@ import Vocabulary
 /// [keys]
 /// quit = ["q", "ctrl-c"]
 ///
+/// [watchlist]               # instead of the top-level list above
+/// symbols = ["AAPL", "MSFT"]
+/// columns = ["symbol", "bid_size", "bid", "ask", "ask_size", "last", "chg", "chg_pct",
+///            "open", "high", "low", "volume", "spark", "position"]
+///
 /// [alerts]
 /// bell_on_fill = true        # a fill rings the terminal bell
 /// ```
@@ -38,8 +43,11 @@ public struct DashboardConfig: Sendable, Hashable {
     /// The default watchlist for a new user.
     public static let defaultWatchlist = ["AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY", "QQQ", "IWM"]
 
-    /// Symbols on the watchlist, in order.
+    /// Symbols on the watchlist, in order (the first start's list; later starts restore the
+    /// saved lists).
     public var watchlist: [String]
+    /// The watchlist's columns, in order (`[watchlist] columns`).
+    public var watchlistColumns = WatchlistColumn.standard
     /// TWS or IB Gateway host.
     public var gatewayHost: String
     /// TWS or IB Gateway API port (IB Gateway paper: 4002).

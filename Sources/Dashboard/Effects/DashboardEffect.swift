@@ -45,6 +45,9 @@ public enum DashboardEffect: Sendable, Hashable {
     case retryConnection
     /// Save the command line's history (oldest first, already bounded) for the next run.
     case saveCommandHistory([String])
+    /// Save the watchlists (every list, the active one) to the state directory, replacing
+    /// the file whole; the app reads them back at start (`DashboardEvent.watchlistsLoaded`).
+    case saveWatchlists(SavedWatchlists)
     /// Ring the terminal bell (a fill, with `[alerts] bell_on_fill` on).
     case ringBell
     /// Save the alerts with the state (they are read back at start as

@@ -74,6 +74,12 @@ public enum DashboardEvent: Sendable, Hashable {
     case clockTick
     /// The command lines saved by an earlier run (oldest first), read at start.
     case commandHistoryLoaded([String])
+    /// The watchlists saved by an earlier run, read at start (before `.started`); they replace
+    /// the config's list.
+    case watchlistsLoaded(SavedWatchlists)
+    /// The session's closes of `symbol` so far (historical bars' closes, oldest first), which
+    /// seed its sparkline; live trades continue it.
+    case sessionBarsLoaded(symbol: String, closes: [Double])
     /// The configuration's warnings (unknown keys, bad values), one sentence each, at start.
     case configWarnings([String])
     /// The trader asked for something.

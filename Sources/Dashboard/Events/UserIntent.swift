@@ -61,6 +61,12 @@ public enum UserIntent: Sendable, Hashable {
     case removeSelectedSymbol
     /// Move the selected watchlist symbol up or down the list.
     case moveSelectedSymbol(up: Bool)
+    /// Sort the watchlist by the next column or direction (`S`).
+    case cycleSort
+    /// Show the next (`]`, +1) or previous (`[`, -1) watchlist.
+    case stepWatchlist(by: Int)
+    /// Show watchlist number `index` (0-based; keys `1`–`9`).
+    case showWatchlist(Int)
     /// Show or hide the help overlay (`?`).
     case toggleHelp
     /// Open the command line (`:`).

@@ -11,7 +11,8 @@ public struct QuoteUpdate: Sendable, Hashable {
     public var symbol: String
     /// The values the tick carries (`nil`: not carried): bid (IB tick 1 / delayed 66), ask
     /// (2 / 67), last (4 / 68), bid size (0 / 69), ask size (3 / 70), last size (5 / 71), volume
-    /// (8 / 74), high (6 / 72), low (7 / 73), close (9 / 75). Read through: `update.bid`.
+    /// (8 / 74), high (6 / 72), low (7 / 73), close (9 / 75), open (14 / 76). Read through:
+    /// `update.bid`.
     public var values: QuoteValues
     /// The data type TWS says it serves for this request (IB `marketDataType` callback), if this
     /// update carries it.
@@ -25,11 +26,11 @@ public struct QuoteUpdate: Sendable, Hashable {
         bid: Double? = nil, ask: Double? = nil, last: Double? = nil,
         bidSize: FixedDecimal? = nil, askSize: FixedDecimal? = nil, lastSize: FixedDecimal? = nil,
         volume: FixedDecimal? = nil, high: Double? = nil, low: Double? = nil, close: Double? = nil,
-        marketDataType: MarketDataType? = nil, haltedValue: Double? = nil
+        open: Double? = nil, marketDataType: MarketDataType? = nil, haltedValue: Double? = nil
     ) {
         self.init(symbol: symbol, values: QuoteValues(
             bid: bid, ask: ask, last: last, bidSize: bidSize, askSize: askSize, lastSize: lastSize,
-            volume: volume, high: high, low: low, close: close),
+            volume: volume, high: high, low: low, close: close, open: open),
             marketDataType: marketDataType, haltedValue: haltedValue)
     }
 

@@ -16,7 +16,8 @@ extension DashboardState {
         self.eventTime = time
         changed = false
         outbox = []
-        let effects: [DashboardEffect]
+        let listsBefore = watchlists
+        var effects: [DashboardEffect]
         switch event {
         case .started:
             effects = start()
@@ -48,6 +49,7 @@ extension DashboardState {
             effects = resolveContract(symbol, contract)
         case .position(let update):
             effects = receivePosition(update)
+            if watchlistSort?.column == .position { reorderWatchlist() }
         case .accountValue(let key, let value, let currency, let account):
             accountValues.set(key: key, value: value, currency: currency, account: account)
             changed = true
@@ -91,11 +93,25 @@ extension DashboardState {
         case .alertsLoaded(let records):
             loadAlerts(records)
             effects = []
+        case .watchlistsLoaded(let saved):
+            effects = loadWatchlists(saved)
+        case .sessionBarsLoaded(let symbol, let closes):
+            effects = loadSessionBars(symbol: symbol, closes: closes)
+        }
+        // Every change to the lists (a symbol added, removed or moved, a list made, renamed,
+        // deleted or switched to) is saved at once; what was just read is not written back.
+        if watchlists != listsBefore, !isWatchlistsLoad(event) {
+            effects.append(.saveWatchlists(watchlists.saved))
         }
         if !alerts.isEmpty { evaluateAlerts(after: event) }
         if changed { version &+= 1 }
         defer { outbox = [] }
         return effects + outbox
+    }
+
+    private func isWatchlistsLoad(_ event: DashboardEvent) -> Bool {
+        if case .watchlistsLoaded = event { return true }
+        return false
     }
 
     /// Applies events in order and returns all their effects, in order.

@@ -51,6 +51,11 @@ extension DashboardState {
         case .flatten(let symbol):
             guard let symbol else { return requestFlattenAll() }
             return closePosition(symbol)
+        case .sort(let sort):
+            setSort(sort)
+            return []
+        case .watchlist(let command):
+            return runWatchlistCommand(command)
         case .help:
             setOverlay(.help)
             return []

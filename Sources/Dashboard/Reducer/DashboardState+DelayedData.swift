@@ -18,7 +18,7 @@ extension DashboardState {
             note(.nothingToDo, "No symbol selected", "Select a symbol in the watchlist to switch it to delayed data.")
             return []
         }
-        return switchToDelayed(watchlist.symbols[index], automatically: false)
+        return switchToDelayed(watchlistOrder[index], automatically: false)
     }
 
     /// Subscribes `symbol` again for delayed data, when its live data is refused.

@@ -45,8 +45,11 @@ extension DashboardState {
                 note(.nothingToDo, "No symbol selected", "Select a symbol in the watchlist to remove it.")
                 return []
             }
-            return removeFromWatchlist(watchlist.symbols[index])
+            return removeFromWatchlist(watchlistOrder[index])
         case .moveSelectedSymbol(let up): moveSelectedSymbol(up: up)
+        case .cycleSort: return cycleSort()
+        case .stepWatchlist(let offset): return stepWatchlist(by: offset)
+        case .showWatchlist(let index): return switchWatchlist(to: index)
         case .openCommandLine: setOverlay(.commandLine(""))
         case .quit: return requestQuit()
         case .retryConnection: return retryConnection()
@@ -107,6 +110,10 @@ extension DashboardState {
 
     mutating func moveSelectedSymbol(up: Bool) {
         guard interface.focusedPane == .watchlist, let index = selectedIndex(in: .watchlist) else { return }
+        if let sort = watchlistSort {
+            note(.nothingToDo, "Watchlist is sorted", "The watchlist is sorted by \(sort.label); ':sort none' shows its own order, which can be rearranged.")
+            return
+        }
         let moved = up ? watchlist.moveUp(at: index) : watchlist.moveDown(at: index)
         guard let moved else { return }
         select(moved, in: .watchlist)
@@ -195,6 +202,8 @@ extension DashboardState {
             return [.quit]
         case .flattenAll(let batch):
             return sendFlatten(batch)
+        case .deleteWatchlist(let name, _):
+            return deleteWatchlist(named: name)
         }
     }
 

@@ -6,6 +6,7 @@ extension DashboardState {
         guard quotes.tracked(update.symbol) != nil else { return [] }
         quotes.apply(update, at: eventTime)
         changed = true
+        trackWatchlistQuote(update)
         if positions[update.symbol] != nil { refreshPnL() }
         return []
     }
@@ -81,7 +82,7 @@ extension DashboardState {
             note(.symbolRejected, "\(symbol) already listed", "\(symbol) is already on the watchlist.")
             return []
         }
-        select(watchlist.count - 1, in: .watchlist)
+        select(watchlistOrder.firstIndex(of: symbol) ?? watchlist.count - 1, in: .watchlist)
         if ticketOnlySymbol == symbol {
             ticketOnlySymbol = nil
             note(.symbolAdded, "\(symbol) added", "\(symbol) was added to the watchlist; its quote is already requested.")
@@ -99,9 +100,9 @@ extension DashboardState {
             note(.nothingToDo, "\(symbol) not listed", "\(symbol) is not on the watchlist.")
             return []
         }
-        quotes.unsubscribe(symbol)
+        let effect = releaseQuote(symbol)
         select(selected, in: .watchlist)
         note(.symbolRemoved, "\(symbol) removed", "\(symbol) was taken off the watchlist and its quote cancelled.")
-        return [.unsubscribeQuotes(symbol: symbol)]
+        return [effect]
     }
 }

@@ -85,8 +85,7 @@ extension DashboardState {
         guard let symbol = ticketOnlySymbol else { return [] }
         ticketOnlySymbol = nil
         guard !watchlist.contains(symbol) else { return [] }
-        quotes.unsubscribe(symbol)
-        return [.unsubscribeQuotes(symbol: symbol)]
+        return [releaseQuote(symbol)]
     }
 
     mutating func editTicket(_ intent: UserIntent) -> [DashboardEffect] {

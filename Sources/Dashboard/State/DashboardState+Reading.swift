@@ -2,9 +2,9 @@ import Vocabulary
 
 /// What the UI reads: rows resolved at `now`, counts and selections.
 extension DashboardState {
-    /// The watchlist rows, top to bottom, with freshness at `now`.
+    /// The watchlist rows as shown (sorted when `watchlistSort` says), with freshness at `now`.
     public var watchlistRows: [WatchlistRow] {
-        watchlist.symbols.map { symbol in
+        watchlistOrder.map { symbol in
             let tracked = quotes.tracked(symbol)
             let freshness = quotes.freshness(of: symbol, at: instant) ?? QuoteFreshness(state: .noData)
             return WatchlistRow(symbol: symbol, quote: tracked?.quote ?? WatchedQuote(symbol: symbol), freshness: freshness)
@@ -136,7 +136,7 @@ extension DashboardState {
     /// The identity of each row of `pane`, in display order.
     func rowKeys(in pane: Pane) -> [String] {
         switch pane {
-        case .watchlist: watchlist.symbols
+        case .watchlist: watchlistOrder
         case .positions: positions.keys.sorted()
         case .orders: orderList.map { String($0.orderID) }
         case .executions: executionList.map(\.executionID)
@@ -153,7 +153,7 @@ extension DashboardState {
         case .orders:
             selectedOrder?.symbol
         default:
-            selectedIndex(in: .watchlist).map { watchlist.symbols[$0] }
+            selectedIndex(in: .watchlist).map { watchlistOrder[$0] }
         }
     }
 

@@ -26,8 +26,15 @@ public struct DashboardState: Sendable {
     /// only when it moved.
     public internal(set) var version: UInt64 = 0
 
-    /// The watchlist symbols, in order.
-    public internal(set) var watchlist: Watchlist
+    /// The named watchlists; the active one is `watchlist`.
+    public internal(set) var watchlists: WatchlistTabs
+    /// The order the watchlist is shown in (`nil`: the trader's order).
+    public internal(set) var watchlistSort: WatchlistSort?
+    /// The active watchlist's symbols in the order shown: sorted by `watchlistSort`, else the
+    /// list's own order. Kept up to date by the reducer, so reading it costs nothing.
+    public internal(set) var watchlistOrder: [String]
+    /// The session's per-minute closes of each subscribed symbol, for the sparkline.
+    public internal(set) var trails: [String: SessionTrail] = [:]
     /// Quotes and their freshness (the staleness monitor).
     public internal(set) var quotes: FreshnessTracker
     /// Contract details by symbol, as resolved.
@@ -81,6 +88,16 @@ public struct DashboardState: Sendable {
     /// Fills that alerted lately, whose rows flash (see `isFlashing(executionID:at:)`).
     public internal(set) var recentFills: [RecentFill] = []
 
+    /// The active watchlist's symbols, in the trader's order. Setting it re-sorts
+    /// `watchlistOrder`.
+    public internal(set) var watchlist: Watchlist {
+        get { watchlists.active }
+        set {
+            watchlists.active = newValue
+            reorderWatchlist()
+        }
+    }
+
     var changed = false
     /// Effects produced along the way (journal lines for ibterm's own messages), returned
     /// after the handler's own effects.
@@ -93,7 +110,8 @@ public struct DashboardState: Sendable {
         self.now = now.wall
         self.instant = now.instant
         self.eventTime = now
-        self.watchlist = Watchlist(config.watchlist)
+        self.watchlists = WatchlistTabs(Watchlist(config.watchlist))
+        self.watchlistOrder = watchlists.active.symbols
         self.quotes = FreshnessTracker(policy: config.staleness, connection: .disconnected)
         self.connection = ConnectionInfo(gateway: "\(config.gatewayHost):\(config.gatewayPort)")
         self.interface = InterfaceState(themeName: config.themeName)

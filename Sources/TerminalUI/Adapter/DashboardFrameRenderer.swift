@@ -107,12 +107,13 @@ public struct DashboardFrameRenderer: Sendable {
         }
 
         // Watchlist: the rows in the window.
-        let symbols = state.watchlist.symbols
+        let symbols = state.watchlistOrder
         let watchRange = window(.watchlist, total: symbols.count) ?? 0..<symbols.count
         screen.watchlist = watchRange.map { index in
             rows.watchlistRow(symbols[index], freshness: builder.freshness(of: symbols[index]), builder: builder)
         }
         screen.watchlistLabelWidth = labelWidth
+        screen.watchlistHeader = rows.watchlistHeader(of: state, builder: builder)
         record(.watchlist, watchRange, total: symbols.count)
 
         // Positions (resolved once, for the pane and the unrealized P&L) and P&L.
@@ -224,6 +225,10 @@ private struct RowCache: Sendable {
         var state: Freshness
         /// Whole seconds of age when the label shows it.
         var ageSeconds: Int64?
+        /// The sparkline's closes (by revision, so the cache does not share their storage and
+        /// make the next trade copy it) and the position held.
+        var trailRevision: UInt64?
+        var position: FixedDecimal?
     }
 
     struct LabelKey: Hashable, Sendable {
@@ -247,6 +252,7 @@ private struct RowCache: Sendable {
     var keys: (keymap: Keymap, quit: [String], openTicket: TicketPane.OpenKeys)?
     var footerKeys: (keymap: Keymap, mode: FooterMode, hints: [FooterLine.Hint])?
     var watchlistMembers: (watchlist: Watchlist, symbols: Set<String>)?
+    var header: (tabs: WatchlistTabs, sort: WatchlistSort?, columns: [WatchlistColumn], header: DashboardScreen.WatchlistHeader)?
     var subscribed: (watchlist: Watchlist, symbolsVersion: UInt64, count: Int)?
     /// Label widths of the states whose label shows no age, by state and glyph set.
     var plainLabelWidths: [Int?] = Array(repeating: nil, count: 2 * 16)
@@ -263,7 +269,7 @@ private struct RowCache: Sendable {
 
     /// What one pane's selection depends on: the interface and the list it indexes.
     enum SelectionSource: Equatable, Sendable {
-        case watchlist(Watchlist)
+        case watchlist([String])
         case orders([Int: TrackedOrder])
         case executions([ExecutionRecord])
         case messages(MessageLog)
@@ -302,6 +308,18 @@ private struct RowCache: Sendable {
         return DashboardScreenBuilder.footer(note: note, hints: hints)
     }
 
+    /// The watchlist pane's columns, tabs and sort, kept while the lists, the sort and the
+    /// configured columns are equal.
+    mutating func watchlistHeader(of state: Dashboard.DashboardState, builder: DashboardScreenBuilder) -> DashboardScreen.WatchlistHeader {
+        if let header, header.sort == state.watchlistSort, header.columns == state.config.watchlistColumns,
+           header.tabs == state.watchlists {
+            return header.header
+        }
+        let built = builder.watchlistHeader
+        header = (state.watchlists, state.watchlistSort, state.config.watchlistColumns, built)
+        return built
+    }
+
     /// The watchlist's symbols as a set, kept while the watchlist is equal.
     mutating func members(of watchlist: Watchlist) -> Set<String> {
         if let watchlistMembers, watchlistMembers.watchlist == watchlist { return watchlistMembers.symbols }
@@ -318,7 +336,7 @@ private struct RowCache: Sendable {
         for pane in Dashboard.Pane.allCases {
             let source: SelectionSource
             switch pane {
-            case .watchlist: source = .watchlist(state.watchlist)
+            case .watchlist: source = .watchlist(state.watchlistOrder)
             case .orders: source = .orders(state.orders)
             case .executions: source = .executions(state.executions)
             case .messages: source = .messages(state.messages)
@@ -383,7 +401,8 @@ private struct RowCache: Sendable {
     ) -> WatchlistLine {
         let quote = builder.state.quotes.tracked(symbol)?.quote ?? WatchedQuote(symbol: symbol)
         let key = QuoteKey(quote: quote, tick: builder.tick(symbol), state: freshness.state,
-                           ageSeconds: Self.ageSeconds(freshness))
+                           ageSeconds: Self.ageSeconds(freshness), trailRevision: builder.state.trails[symbol]?.revision,
+                           position: builder.position(of: symbol))
         if let cached = watchlist[symbol], cached.key == key { return cached.row }
         if watchlist.count >= Self.limit { watchlist.removeAll(keepingCapacity: true) }
         let row = builder.watchlistRow(symbol, freshness: freshness)

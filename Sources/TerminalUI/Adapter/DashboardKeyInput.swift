@@ -200,6 +200,13 @@ public struct DashboardKeyInput: Sendable {
         case .search: return .beginSearch
         case .closePosition: return .closeSelectedPosition
         case .reversePosition: return .reverseSelectedPosition
+        case .sortWatchlist: return .cycleSort
+        case .nextWatchlist: return .stepWatchlist(by: 1)
+        case .previousWatchlist: return .stepWatchlist(by: -1)
+        case .showWatchlist:
+            // The digit says which list: 1 is the first.
+            guard case let .character(digit) = key, let number = digit.wholeNumberValue, number > 0 else { return nil }
+            return .showWatchlist(number - 1)
         case .confirm: return .submit
         case .back: return .back
         default: return nil

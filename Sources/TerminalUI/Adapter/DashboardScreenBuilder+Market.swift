@@ -8,11 +8,22 @@ extension DashboardScreenBuilder {
         state.quotes.freshness(of: symbol, at: now.instant) ?? QuoteFreshness(state: .noData)
     }
 
-    /// The watchlist in watchlist order: prices to the instrument's tick, the day change with
-    /// its direction, volume abbreviated, and the freshness state with the age its label shows
-    /// (`stale 47 s` → state `.stale`, age `47 s`; `delayed` → no age).
+    /// The watchlist in the order shown: prices to the instrument's tick, the day change with
+    /// its direction, sizes and volume abbreviated, the session's sparkline, the position, and
+    /// the freshness state with the age its label shows (`stale 47 s` → state `.stale`, age
+    /// `47 s`; `delayed` → no age).
     public var watchlist: [WatchlistLine] {
-        state.watchlist.symbols.map { symbol in watchlistRow(symbol, freshness: freshness(of: symbol)) }
+        state.watchlistOrder.map { symbol in watchlistRow(symbol, freshness: freshness(of: symbol)) }
+    }
+
+    /// The watchlist's columns (from the config), tabs (shown once there is more than one list
+    /// or the list was renamed) and sort.
+    public var watchlistHeader: DashboardScreen.WatchlistHeader {
+        let tabs = state.watchlists
+        let named = tabs.tabs.count > 1 || tabs.activeName != WatchlistTabs.defaultName
+        return DashboardScreen.WatchlistHeader(
+            columns: state.config.watchlistColumns, tabs: named ? tabs.names : [],
+            activeTab: tabs.activeIndex, sortLabel: state.watchlistSort?.label)
     }
 
     /// One watchlist row: `symbol`'s quote with `freshness` (its freshness at the frame's time).
@@ -29,7 +40,27 @@ extension DashboardScreenBuilder {
             changePercent: ScreenFormat.signedPercent(row.changePercent),
             volume: ScreenFormat.volume(quote.volume),
             state: freshness.state,
-            age: Self.age(in: freshness))
+            age: Self.age(in: freshness),
+            bidSize: ScreenFormat.volume(quote.bidSize),
+            askSize: ScreenFormat.volume(quote.askSize),
+            open: ScreenFormat.price(quote.open, tick: tick),
+            high: ScreenFormat.price(quote.high, tick: tick),
+            low: ScreenFormat.price(quote.low, tick: tick),
+            trend: Sparkline.sampled(state.trails[symbol]?.closes ?? [], to: WatchlistPane.sparkWidth),
+            trendDirection: Self.direction(state.trails[symbol]?.movePercent),
+            position: position(of: symbol).map(ScreenFormat.quantity))
+    }
+
+    /// The quantity held in `symbol`, nil when none.
+    func position(of symbol: String) -> FixedDecimal? {
+        guard let quantity = state.positions[symbol]?.holding.quantity, quantity != 0 else { return nil }
+        return quantity
+    }
+
+    /// Which way a signed number points.
+    static func direction(_ value: Double?) -> Direction {
+        guard let value, value != 0 else { return .flat }
+        return value > 0 ? .up : .down
     }
 
     /// The age part of a freshness label (`47 s` of `stale 47 s`), or nil when the label is the

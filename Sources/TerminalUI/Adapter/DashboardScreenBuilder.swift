@@ -52,6 +52,7 @@ public struct DashboardScreenBuilder: Sendable {
             executions: executions, messages: messages, status: status, focus: focus, selection: selection,
             overlay: overlay, quitKeys: quitKeys, isAskingToQuit: isAskingToQuit)
         screen.openTicketKeys = Self.openTicketKeys(of: keymap)
+        screen.watchlistHeader = watchlistHeader
         screen.footer = footer
         screen.messagesNewBelow = state.newMessagesBelow
         return screen
@@ -151,6 +152,11 @@ public struct DashboardScreenBuilder: Sendable {
                     ? "No closing order passes the ticket's checks; nothing will be sent."
                     : "Send \(count) order\(count == 1 ? "" : "s") to close every position?",
                 details: lines, confirmKey: "y", cancelKey: "n", isDestructive: true)
+        case let .deleteWatchlist(name, count):
+            return ConfirmationPrompt(
+                title: "Delete watchlist",
+                question: "Delete the watchlist \(name) and its \(count) symbol\(count == 1 ? "" : "s")?",
+                details: [], confirmKey: "y", cancelKey: "n", isDestructive: true)
         }
     }
 

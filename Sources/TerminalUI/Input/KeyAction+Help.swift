@@ -28,10 +28,14 @@ extension KeyAction {
         case .retryConnection: "Retry the connection now"
         case .acknowledgeAlerts: "Acknowledge fired alerts"
         case .search: "Search symbols to add"
-        case .delayedData: "Watchlist: use delayed data"
+        case .delayedData: "Watchlist: delayed data"
         case .modifyOrder: "Orders: modify the order"
         case .closePosition: "Positions: close (flatten)"
         case .reversePosition: "Positions: reverse"
+        case .sortWatchlist: "Watchlist: next sort"
+        case .nextWatchlist: "Watchlist: next list"
+        case .previousWatchlist: "Watchlist: previous list"
+        case .showWatchlist: "Watchlist: list 1-9"
         default: rawValue.split(separator: "_").joined(separator: " ")
         }
     }

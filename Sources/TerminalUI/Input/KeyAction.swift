@@ -80,6 +80,14 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public static let closePosition: KeyAction = "close_position"
     /// Reverse the selected position (positions pane).
     public static let reversePosition: KeyAction = "reverse_position"
+    /// Sort the watchlist by the next column or direction (watchlist pane).
+    public static let sortWatchlist: KeyAction = "sort_watchlist"
+    /// Show the next watchlist (watchlist pane).
+    public static let nextWatchlist: KeyAction = "next_watchlist"
+    /// Show the previous watchlist (watchlist pane).
+    public static let previousWatchlist: KeyAction = "previous_watchlist"
+    /// Show watchlist 1 to 9 by its digit key (watchlist pane).
+    public static let showWatchlist: KeyAction = "show_watchlist"
 
     /// The pane an action belongs to, or `nil` for an action of every pane. A pane's action
     /// may share a key with an action of every pane, which it then shadows in that pane only
@@ -89,6 +97,7 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
         case .modifyOrder: .orders
         case .delayedData: .watchlist
         case .closePosition, .reversePosition: .positions
+        case .sortWatchlist, .nextWatchlist, .previousWatchlist, .showWatchlist: .watchlist
         default: nil
         }
     }

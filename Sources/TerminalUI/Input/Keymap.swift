@@ -53,6 +53,10 @@ public struct Keymap: Hashable, Sendable {
         (.modifyOrder, [.character("e")]),
         (.closePosition, [.character("x")]),
         (.reversePosition, [.character("r")]),
+        (.sortWatchlist, [.character("S")]),
+        (.nextWatchlist, [.character("]")]),
+        (.previousWatchlist, [.character("[")]),
+        (.showWatchlist, (1...9).map { .character(Character(String($0))) }),
     ])
 
     /// The action bound to `key`, if any.

@@ -93,7 +93,9 @@ enum PaneView: Hashable, Sendable {
             let window = screen.window(of: pane, count: screen.watchlist.count)
             self = .watchlist(WatchlistPane(
                 rows: screen.watchlist, selectedRow: selected, isFocused: focused, firstRow: window.first,
-                totalRows: window.total, labelWidth: screen.watchlistLabelWidth))
+                totalRows: window.total, labelWidth: screen.watchlistLabelWidth,
+                columns: screen.watchlistHeader.columns, tabs: screen.watchlistHeader.tabs,
+                activeTab: screen.watchlistHeader.activeTab, sortLabel: screen.watchlistHeader.sortLabel))
         case .positions:
             let window = screen.window(of: pane, count: screen.positions.count)
             self = .positions(PositionsPane(

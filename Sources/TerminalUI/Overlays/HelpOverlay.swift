@@ -20,9 +20,23 @@ public struct HelpOverlay: Hashable, Sendable {
     /// The entries as text: keys (`k, up`) and description. Unbound actions say `unbound`.
     func entries(glyphs: GlyphSet) -> [(keys: String, text: String)] {
         keymap.entries.map { entry in
-            let keys = entry.keys.isEmpty ? "unbound" : entry.keys.map(\.name).joined(separator: ", ")
-            return (glyphs.shown(keys), glyphs.shown(entry.action.helpText))
+            (glyphs.shown(Self.keyNames(entry.keys)), glyphs.shown(entry.action.helpText))
         }
+    }
+
+    /// The keys as the overlay names them: `k, up`; a run of three or more consecutive digits
+    /// as a range (`1-9`); `unbound` for none.
+    static func keyNames(_ keys: [KeyEvent]) -> String {
+        guard !keys.isEmpty else { return "unbound" }
+        let digits = keys.compactMap { key -> Int? in
+            if case let .character(character) = key { return character.wholeNumberValue }
+            return nil
+        }
+        if digits.count == keys.count, digits.count >= 3, let first = digits.first, let last = digits.last,
+           digits == Array(first...last) {
+            return "\(first)-\(last)"
+        }
+        return keys.map(\.name).joined(separator: ", ")
     }
 
     /// Draws the overlay centred in `area`.

@@ -1,5 +1,5 @@
 /// Chooses which of a pane's table columns fit a width: columns are dropped highest priority
-/// number first (the later of equal ones first) until the rest fit, and one column may be flexible (it takes the width left over, at
+/// number first (the later of equal ones first, with the others of its group) until the rest fit, and one column may be flexible (it takes the width left over, at
 /// least its minimum).
 struct FittedColumns {
     /// A candidate column.
@@ -10,11 +10,15 @@ struct FittedColumns {
         var priority: Int
         /// Whether this column takes the leftover width.
         var isFlexible: Bool
+        /// Columns of one group (a nonzero number) go together: a day's high without its low
+        /// says little.
+        var group: Int
 
-        init(_ column: TableColumn, priority: Int, flexible: Bool = false) {
+        init(_ column: TableColumn, priority: Int, flexible: Bool = false, group: Int = 0) {
             self.column = column
             self.priority = priority
             self.isFlexible = flexible
+            self.group = group
         }
     }
 
@@ -34,7 +38,8 @@ struct FittedColumns {
             let droppable = keep.filter { candidates[$0].priority > 0 }
             guard let victim = droppable.max(by: { (candidates[$0].priority, $0) < (candidates[$1].priority, $1) })
             else { break }
-            keep.removeAll { $0 == victim }
+            let group = candidates[victim].group
+            keep.removeAll { $0 == victim || (group != 0 && candidates[$0].group == group) }
         }
         let spare = max(0, width - needed(keep))
         columns = keep.map { index in

@@ -1,8 +1,12 @@
+import Dashboard
+
 /// Everything one frame of the dashboard shows, already formatted: the pure input of
 /// `DashboardView.render`. A later step maps the dashboard state onto it.
 public struct DashboardScreen: Hashable, Sendable {
-    /// Watchlist rows, in watchlist order.
+    /// Watchlist rows, in the order shown (sorted when the trader asked).
     public var watchlist: [WatchlistLine]
+    /// The watchlist's columns, tabs and sort.
+    public var watchlistHeader = WatchlistHeader()
     /// Positions.
     public var positions: [PositionLine]
     /// P&L and balances.
@@ -46,6 +50,28 @@ public struct DashboardScreen: Hashable, Sendable {
     /// How many messages arrived below the Messages pane's selection since the trader scrolled
     /// it (0 while it follows the newest).
     public var messagesNewBelow = 0
+
+    /// What the watchlist pane shows besides its rows: the chosen columns, the lists' names as
+    /// tabs with the shown one, and the sort.
+    public struct WatchlistHeader: Hashable, Sendable {
+        /// The columns, in order.
+        public var columns: [WatchlistColumn]
+        /// The lists' names (empty: one list under the default name, no tabs shown).
+        public var tabs: [String]
+        /// The index of the list shown.
+        public var activeTab: Int
+        /// The sort in words, nil when unsorted.
+        public var sortLabel: String?
+
+        /// Creates a header.
+        public init(columns: [WatchlistColumn] = WatchlistColumn.standard, tabs: [String] = [],
+                    activeTab: Int = 0, sortLabel: String? = nil) {
+            self.columns = columns
+            self.tabs = tabs
+            self.activeTab = activeTab
+            self.sortLabel = sortLabel
+        }
+    }
 
     /// Where a pane's rows sit in the pane's whole list.
     public struct RowWindow: Hashable, Sendable {

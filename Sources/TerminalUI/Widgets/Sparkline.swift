@@ -15,6 +15,14 @@ public struct Sparkline: Hashable, Sendable {
         self.glyphs = glyphs
     }
 
+    /// `values` reduced to at most `count` (evenly spaced groups, each its last value), so a
+    /// whole session fits a few cells; fewer values are returned as they are.
+    public static func sampled(_ values: [Double], to count: Int) -> [Double] {
+        guard count > 0 else { return [] }
+        guard values.count > count else { return values }
+        return (1...count).map { cell in values[cell * values.count / count - 1] }
+    }
+
     /// The level glyph for each of the last `width` values (non-finite values become gaps).
     /// A flat series sits on the middle level.
     public func glyphs(width: Int) -> [Character] {
@@ -30,6 +38,35 @@ public struct Sparkline: Hashable, Sendable {
             let index = Int((fraction * Double(levels.count - 1)).rounded())
             return levels[min(levels.count - 1, max(0, index))]
         }
+    }
+
+    /// The glyphs of `glyphs(width:)` as one string, right-aligned in `width` cells (spaces
+    /// before a series shorter than the width): built in one pass into one string, for a table
+    /// cell drawn on every change of its row.
+    public func text(width: Int) -> String {
+        let levels = glyphs.sparkLevels
+        guard width > 0, !levels.isEmpty else { return "" }
+        let shown = values.suffix(width)
+        var low = Double.infinity, high = -Double.infinity
+        for value in shown where value.isFinite {
+            low = min(low, value)
+            high = max(high, value)
+        }
+        var text = String(repeating: " ", count: width - shown.count)
+        text.reserveCapacity(width * 3)
+        for value in shown {
+            guard value.isFinite, low <= high else {
+                text.append(" ")
+                continue
+            }
+            guard high > low else {
+                text.append(levels[(levels.count - 1) / 2])
+                continue
+            }
+            let index = Int(((value - low) / (high - low) * Double(levels.count - 1)).rounded())
+            text.append(levels[min(levels.count - 1, max(0, index))])
+        }
+        return text
     }
 
     /// Draws the sparkline on the first row of `area`, right-aligned so the newest value sits

@@ -92,6 +92,7 @@ enum DashboardApp {
         let router = EffectRouter()
         let bell = TerminalBell()
         let history = CommandHistoryFile(url: paths.commandHistoryFile)
+        let watchlists = WatchlistsFile(url: paths.watchlistsFile)
         let alerts = AlertsFile(url: paths.alertsFile)
         let store = DashboardStore(
             config: config, clock: clientConfiguration.clock,
@@ -99,9 +100,14 @@ enum DashboardApp {
             changed: { wakeup.wake() })
         let bridge = BrokerBridge(client: client, store: store, logger: logger)
         router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
-                       history: history, bell: bell, alerts: alerts)
+                       history: history, watchlists: watchlists, bell: bell, alerts: alerts)
         store.send(.commandHistoryLoaded(history.load()))
         store.send(.alertsLoaded(alerts.load { logger.warning("\($0)") }))
+        // The lists of the last run replace the config's list (its first start's default);
+        // read before `.started`, which subscribes the active list.
+        let saved = watchlists.load()
+        if let problem = saved.problem { logger.warning("watchlists: \(problem); the config's watchlist is used") }
+        if let lists = saved.lists { store.send(.watchlistsLoaded(lists)) }
         // Shown once, in the footer and the message log, besides the log file.
         store.send(.configWarnings(warnings.map(Self.onScreen)))
 

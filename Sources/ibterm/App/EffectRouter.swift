@@ -6,7 +6,7 @@ import Synchronization
 import TerminalUI
 
 /// Sends each reducer effect to whoever carries it out: the broker bridge, the journal, the
-/// theme, the command history file, the terminal's bell. Connected after construction, because
+/// theme, the command history and watchlist files, the terminal's bell. Connected after construction, because
 /// the store and the bridge need each other.
 final class EffectRouter: Sendable {
     private struct Targets: Sendable {
@@ -16,6 +16,7 @@ final class EffectRouter: Sendable {
         var themeFolders: [URL] = []
         var logger: Logger?
         var history: CommandHistoryFile?
+        var watchlists: WatchlistsFile?
         var bell: TerminalBell?
         var alerts: AlertsFile?
         var alertCommands: AlertCommandRunner?
@@ -25,11 +26,13 @@ final class EffectRouter: Sendable {
 
     func connect(
         bridge: BrokerBridge, journal: JournalWriter?, look: TerminalLoop.Look, themeFolders: [URL], logger: Logger,
-        history: CommandHistoryFile? = nil, bell: TerminalBell? = nil, alerts: AlertsFile? = nil
+        history: CommandHistoryFile? = nil, watchlists: WatchlistsFile? = nil, bell: TerminalBell? = nil,
+        alerts: AlertsFile? = nil
     ) {
         targets.withLock {
             $0 = Targets(bridge: bridge, journal: journal, look: look, themeFolders: themeFolders, logger: logger,
-                         history: history, bell: bell, alerts: alerts, alertCommands: AlertCommandRunner(logger: logger))
+                         history: history, watchlists: watchlists, bell: bell, alerts: alerts,
+                         alertCommands: AlertCommandRunner(logger: logger))
         }
     }
 
@@ -55,6 +58,12 @@ final class EffectRouter: Sendable {
                     try current.history?.save(lines)
                 } catch {
                     current.logger?.warning("command history not saved: \(error)")
+                }
+            case let .saveWatchlists(lists):
+                do {
+                    try current.watchlists?.save(lists)
+                } catch {
+                    current.logger?.warning("watchlists not saved: \(error)")
                 }
             case let .saveAlerts(records):
                 do {

@@ -27,6 +27,8 @@ struct AppPaths: Sendable {
     var logFile: URL { stateDirectory.appendingPathComponent("ibterm.log") }
     /// The command line's history between runs.
     var commandHistoryFile: URL { stateDirectory.appendingPathComponent("command_history") }
+    /// The named watchlists, saved at every change and restored at start.
+    var watchlistsFile: URL { stateDirectory.appendingPathComponent("watchlists.json") }
     /// The trader's alerts.
     var alertsFile: URL { stateDirectory.appendingPathComponent("alerts.json") }
     /// The default journal of orders, statuses, executions and messages.

@@ -122,6 +122,32 @@ import Vocabulary
         }
     }
 
+    @Test(arguments: [(200, 60), (120, 40)])
+    func sortedNamedListsAndSparklinesDrawAsTheStatelessPipeline(width: Int, height: Int) {
+        let size = Size(width: width, height: height)
+        var market = Market(symbols: 30)
+        var renderer = DashboardFrameRenderer(keymap: .defaults)
+        let events: [(Int, DashboardEvent)] = [
+            (2, .sessionBarsLoaded(symbol: market.symbols[0], closes: [10, 11, 12, 11, 13])),
+            (4, .user(.runCommand("sort chg% desc"))), (8, .user(.cycleSort)),
+            (12, .sessionBarsLoaded(symbol: market.symbols[1], closes: [30, 29, 28])),
+            (14, .user(.runCommand("wl new tech"))), (16, .user(.addSymbol(market.symbols[2]))),
+            (18, .user(.stepWatchlist(by: 1))), (20, .user(.runCommand("sort spark desc"))),
+            (24, .user(.showWatchlist(1))), (26, .user(.runCommand("sort none"))), (28, .user(.showWatchlist(0))),
+        ]
+        for frame in 0..<34 {
+            // Minutes pass now and then, so the trails grow.
+            market.step(frame % 5 == 0 ? 61_000 : 100, ticks: 10)
+            for (at, event) in events where at == frame { market.send(event) }
+            let canvas = renderer.frame(state: market.state, now: market.now, size: size, theme: .builtinDefault,
+                                        glyphs: .unicode)
+            let expected = Self.expected(market.state, market.now, size)
+            #expect(canvas == expected, "frame \(frame) at \(width)x\(height)")
+            if canvas != expected { break }
+        }
+        #expect(market.state.trails.values.contains { $0.count > 3 }, "the trails grew")
+    }
+
     @Test func themeGlyphAndSizeChangesRedrawWhole() {
         var market = Market(symbols: 40)
         var renderer = DashboardFrameRenderer(keymap: .defaults)
