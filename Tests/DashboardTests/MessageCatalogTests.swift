@@ -85,7 +85,7 @@ import Vocabulary
         #expect(message.explanation.contains("14:31:07 UTC (47 s ago)"))
         #expect(message.action.contains("paper account"))
         #expect(message.action.contains("shared from the live user"))
-        #expect(message.action.contains("market data type 3"))
+        #expect(message.action.contains("press D on the symbol in the watchlist for delayed data"))
         #expect(message.requestIsDead)
         #expect(message.severity == .error)
         #expect(message.ibText == "Requested market data is not subscribed.")

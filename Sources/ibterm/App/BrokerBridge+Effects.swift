@@ -64,6 +64,7 @@ extension BrokerBridge {
                 return
             }
             rememberContract(first.contract, for: symbol)
+            askSessionBars(symbol)
             store.send(.contractResolved(symbol: symbol, contract: ContractSummary(
                 symbol: symbol, contractID: first.contract.conId, instrumentClass: InstrumentClass(securityType: first.contract.secType),
                 minimumTick: first.minTick,

@@ -24,6 +24,8 @@ final class BrokerBridge: Sendable {
     let state = Mutex(BridgeState())
     /// The one stream every quote subscription is made into.
     let quotes: QuoteFeed
+    /// Symbols whose session bars are to be read for their sparkline, one request at a time.
+    let sessionBars = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(256))
 
     /// One quote subscription: the symbol and request id its events are mapped to, and the
     /// client's key once the client made it.
@@ -55,6 +57,8 @@ final class BrokerBridge: Sendable {
         var wasUsable = false
         /// Whether the P&L stream is followed.
         var followsPnL = false
+        /// The symbols whose session bars were asked for (once each per run).
+        var barsAsked: Set<String> = []
         /// The positions whose own P&L (reqPnLSingle) is followed, by account and contract id.
         var followedPositionPnL: Set<String> = []
     }
@@ -75,6 +79,7 @@ final class BrokerBridge: Sendable {
         let orderIDs = await client.nextOrderIDs()
         let tasks = [
             Task { [self] in for await events in quotes.events { quotesRead(events) } },
+            Task { [self] in await readSessionBars() },
             Task { [self] in for await status in connection { await connectionChanged(status) } },
             Task { [self] in
                 for await notice in notices where !notice.concernsOneQuoteStream && !isOrderNotice(notice) {
