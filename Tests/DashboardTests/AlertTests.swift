@@ -36,6 +36,8 @@ import Vocabulary
         #expect(crossed.actions.contains(.ringBell))
         #expect(harness.latestMessage?.title == "Alert 1: AAPL > 232.00 (232.10)")
         #expect(crossed.journalEntries.count == 1, "the firing is journaled")
+        #expect(harness.state.isAlerting(symbol: "AAPL", at: harness.instant), "the row flashes")
+        #expect(!harness.state.isAlerting(symbol: "AAPL", at: harness.instant + .seconds(4)), "for 3 s")
         #expect(harness.state.footerNote(at: harness.instant)?.text.hasPrefix("Alert 1: AAPL > 232.00 (232.10)") == true)
         // Still above: no second firing.
         #expect(!harness.send(.quote(QuoteUpdate(symbol: "AAPL", last: 232.30, lastSize: 6))).actions.contains(.ringBell))

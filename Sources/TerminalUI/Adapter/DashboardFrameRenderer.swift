@@ -111,6 +111,7 @@ public struct DashboardFrameRenderer: Sendable {
         let watchRange = window(.watchlist, total: symbols.count) ?? 0..<symbols.count
         screen.watchlist = watchRange.map { index in
             rows.watchlistRow(symbols[index], freshness: builder.freshness(of: symbols[index]), builder: builder)
+                .flashing(state.isAlerting(symbol: symbols[index], at: now.instant))
         }
         screen.watchlistLabelWidth = labelWidth
         screen.watchlistHeader = rows.watchlistHeader(of: state, builder: builder)

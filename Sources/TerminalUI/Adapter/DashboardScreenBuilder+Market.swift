@@ -13,7 +13,9 @@ extension DashboardScreenBuilder {
     /// the freshness state with the age its label shows (`stale 47 s` → state `.stale`, age
     /// `47 s`; `delayed` → no age).
     public var watchlist: [WatchlistLine] {
-        state.watchlistOrder.map { symbol in watchlistRow(symbol, freshness: freshness(of: symbol)) }
+        state.watchlistOrder.map { symbol in
+            watchlistRow(symbol, freshness: freshness(of: symbol)).flashing(state.isAlerting(symbol: symbol, at: now.instant))
+        }
     }
 
     /// The watchlist's columns (from the config), tabs (shown once there is more than one list

@@ -152,7 +152,7 @@ public struct WatchlistPane: Hashable, Sendable {
             cells.append(cell)
         }
         cells.append(TableCell(glyphs.shown(state.label(age: row.age)), role: state.role, keepsRoleWhenSelected: true))
-        return cells
+        return PaneChrome.flash(cells, if: row.isFlashing)
     }
 
     /// The sparkline cell: the session's closes as level glyphs, the newest at the right edge.

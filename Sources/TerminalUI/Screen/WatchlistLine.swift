@@ -26,6 +26,8 @@ public struct WatchlistLine: Hashable, Sendable {
     public var state: Freshness
     /// Time since the last update, formatted (`47 s`); nil to show the state word alone.
     public var age: String?
+    /// Whether a fired alert flashes the row.
+    public var isFlashing = false
 
     /// Creates a row.
     public init(
@@ -51,5 +53,14 @@ public struct WatchlistLine: Hashable, Sendable {
         self.position = position
         self.state = state
         self.age = age
+    }
+}
+
+extension WatchlistLine {
+    /// This row with `isFlashing` set to `flashing`.
+    public func flashing(_ flashing: Bool) -> WatchlistLine {
+        var row = self
+        row.isFlashing = flashing
+        return row
     }
 }

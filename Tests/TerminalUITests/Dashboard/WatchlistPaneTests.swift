@@ -22,6 +22,16 @@ import TerminalUI
         #expect(!text.contains("x"), "every cell of the pane is drawn")
     }
 
+    @Test func aRowWhoseAlertFiredFlashes() {
+        var rows = DashboardFixture.watchlist
+        rows[0] = rows[0].flashing(true)
+        let canvas = render(rows, size: Size(width: 100, height: 8))
+        let flashed = roles(of: "AAPL", in: canvas)
+        let plain = roles(of: "MSFT", in: render(size: Size(width: 100, height: 8)))
+        #expect(flashed != plain)
+        #expect(flashed.map { Set($0).count } == 1, "the whole symbol in the flash style")
+    }
+
     @Test func dropsColumnsButNeverTheFreshnessAtNarrowWidths() {
         let wide = render(size: Size(width: 120, height: 14)).textDump
         #expect(wide.contains("Volume") && wide.contains("Bid") && wide.contains("Chg%"))
