@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import PaperGateway
 
@@ -23,15 +24,23 @@ enum BenchSetup {
         return Array(stocks.prefix(count))
     }
 
-    /// A config file holding `symbols` as the watchlist.
-    static func config(watchlist symbols: [String]) -> String {
-        "watchlist = [" + symbols.map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+    /// A config file holding `symbols` as the watchlist, with every watchlist column (sizes,
+    /// open/high/low, sparkline, position) when `allColumns`.
+    static func config(watchlist symbols: [String], allColumns: Bool = false) -> String {
+        let list = "[" + symbols.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        guard allColumns else { return "watchlist = \(list)\n" }
+        let columns = WatchlistColumn.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        return "[watchlist]\nsymbols = \(list)\ncolumns = [\(columns)]\n"
     }
 
     /// Starts the release dashboard at `path` on its embedded gateway (seed 7, fresh account)
     /// with `watchlist` and returns it once the status bar counts every quote live.
-    static func streamingDashboard(_ path: String, watchlist: [String]) async throws -> DashboardProcess {
-        let dashboard = try DashboardProcess(binary: path, arguments: ["--seed", "7"], configText: config(watchlist: watchlist))
+    static func streamingDashboard(
+        _ path: String, watchlist: [String], allColumns: Bool = false, columns: Int = 120, rows: Int = 40
+    ) async throws -> DashboardProcess {
+        let dashboard = try DashboardProcess(
+            binary: path, arguments: ["--seed", "7"], columns: columns, rows: rows,
+            configText: config(watchlist: watchlist, allColumns: allColumns))
         do {
             _ = try await dashboard.waitForOutput("PAPER")
             _ = try await dashboard.waitForScreen("\(watchlist.count) live")

@@ -28,10 +28,19 @@ struct CPUBenchmark: AsyncParsableCommand {
     @Option(help: "The ibterm binary (default: next to this benchmark).")
     var binary: String?
 
+    @Option(help: "The terminal size, COLUMNSxROWS.")
+    var size: String = "120x40"
+
+    @Flag(help: "Show every watchlist column (sizes, open/high/low, sparkline, position).")
+    var allColumns = false
+
     func run() async throws {
         let path = try BenchSetup.ibterm(binary)
         let list = try BenchSetup.stocks(symbols)
-        let dashboard = try await BenchSetup.streamingDashboard(path, watchlist: list)
+        let parts = size.split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] >= 80, parts[1] >= 24 else { throw BenchFailure("--size must be COLUMNSxROWS, at least 80x24") }
+        let dashboard = try await BenchSetup.streamingDashboard(
+            path, watchlist: list, allColumns: allColumns, columns: parts[0], rows: parts[1])
         defer { dashboard.stop() }
         try await Task.sleep(for: .seconds(2))
         let probe = ProcessProbe(pid: dashboard.pid)
@@ -48,7 +57,7 @@ struct CPUBenchmark: AsyncParsableCommand {
         let threadsAfter = try probe.threads()
         let wall = BenchSetup.seconds(clock.now - start)
         func percent(_ duration: Duration) -> String { String(format: "%.2f", BenchSetup.seconds(duration) / wall * 100) }
-        print("cpu: \(percent(cpu)) % of one core (\(list.count) symbols, \(String(format: "%.1f", wall)) s)")
+        print("cpu: \(percent(cpu)) % of one core (\(list.count) symbols, \(size)\(allColumns ? ", every column" : ""), \(String(format: "%.1f", wall)) s)")
         var byName: [String: Duration] = [:]
         for thread in threadsAfter {
             byName[thread.name, default: .zero] += thread.cpu - (threadsBefore[thread.id]?.cpu ?? .zero)
