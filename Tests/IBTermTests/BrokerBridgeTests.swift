@@ -22,21 +22,29 @@ import TWSWire
         return predicate(store.snapshot())
     }
 
-    @Test func quotesTurnLiveAndATypedBuyBecomesAPosition() async throws {
-        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 5, notEntitled: ["NVDA"], logger: Logger(label: "test.paper") { _ in SwiftLogNoOpLogHandler() }))
+    /// The paper gateway (NVDA not entitled), the client, the store and the bridge, wired as the
+    /// app wires them and connected as client `clientID`.
+    static func dashboard(watchlist: [String], clientID: Int) async throws -> (PaperGatewayServer, IBClient, DashboardStore, BrokerBridge) {
+        let quiet = { (label: String) in Logger(label: label) { _ in SwiftLogNoOpLogHandler() } }
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 5, notEntitled: ["NVDA"], logger: quiet("test.paper")))
         var configuration = TWSClientConfiguration()
         configuration.retryInitialConnect = true
-        let client = IBClient(configuration: configuration, logger: Logger(label: "test.client") { _ in SwiftLogNoOpLogHandler() })
+        let client = IBClient(configuration: configuration, logger: quiet("test.client"))
         let router = EffectRouter()
         var config = DashboardConfig()
-        config.watchlist = ["AAPL", "MSFT", "NVDA"]
+        config.watchlist = watchlist
         let store = DashboardStore(config: config, clock: configuration.clock, perform: { router.route($0) }, changed: {})
-        let bridge = BrokerBridge(client: client, store: store, logger: Logger(label: "test.bridge") { _ in SwiftLogNoOpLogHandler() })
-        router.connect(bridge: bridge, journal: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .ascii), themeFolders: [], logger: Logger(label: "test"))
+        let bridge = BrokerBridge(client: client, store: store, logger: quiet("test.bridge"))
+        router.connect(bridge: bridge, journal: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .ascii), themeFolders: [], logger: quiet("test"))
         await bridge.start()
         store.send(.connecting(gateway: "127.0.0.1:\(server.port)"))
         store.send(.started)
-        try await client.connect(host: server.host, port: server.port, clientId: 3)
+        try await client.connect(host: server.host, port: server.port, clientId: clientID)
+        return (server, client, store, bridge)
+    }
+
+    @Test func quotesTurnLiveAndATypedBuyBecomesAPosition() async throws {
+        let (server, client, store, bridge) = try await Self.dashboard(watchlist: ["AAPL", "MSFT", "NVDA"], clientID: 3)
 
         let live = await waitUntil(store) { state in
             state.watchlistRows.first { $0.symbol == "AAPL" }?.freshness.state == .live
@@ -105,20 +113,7 @@ import TWSWire
     }
 
     @Test func aSymbolWithoutEntitlementSwitchedToDelayedComesDelayedWhileTheOthersStayLive() async throws {
-        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 5, notEntitled: ["NVDA"], logger: Logger(label: "test.paper") { _ in SwiftLogNoOpLogHandler() }))
-        var configuration = TWSClientConfiguration()
-        configuration.retryInitialConnect = true
-        let client = IBClient(configuration: configuration, logger: Logger(label: "test.client") { _ in SwiftLogNoOpLogHandler() })
-        let router = EffectRouter()
-        var config = DashboardConfig()
-        config.watchlist = ["NVDA", "AAPL"]
-        let store = DashboardStore(config: config, clock: configuration.clock, perform: { router.route($0) }, changed: {})
-        let bridge = BrokerBridge(client: client, store: store, logger: Logger(label: "test.bridge") { _ in SwiftLogNoOpLogHandler() })
-        router.connect(bridge: bridge, journal: nil, look: TerminalLoop.Look(theme: .builtinDefault, glyphs: .ascii), themeFolders: [], logger: Logger(label: "test"))
-        await bridge.start()
-        store.send(.connecting(gateway: "127.0.0.1:\(server.port)"))
-        store.send(.started)
-        try await client.connect(host: server.host, port: server.port, clientId: 6)
+        let (server, client, store, bridge) = try await Self.dashboard(watchlist: ["NVDA", "AAPL"], clientID: 6)
         func state(_ symbol: String) -> Freshness? { store.snapshot().watchlistRows.first { $0.symbol == symbol }?.freshness.state }
         #expect(await waitUntil(store) { _ in state("NVDA") == .noEntitlement && state("AAPL") == .live }, "NVDA refused, AAPL live")
 
