@@ -55,3 +55,36 @@ import Vocabulary
         #expect(harness.latestMessage?.title == "ZZ not added")
     }
 }
+
+/// Issue #14 item 2: Enter on a watchlist row opens the detail view; its data arrives as events.
+@Suite struct SymbolDetailTests {
+    @Test func enterOpensTheDetailAndEscStopsIt() throws {
+        var harness = DashboardHarness.withLiveAAPL()
+        let opened = harness.user(.submit)
+        #expect(opened.actions == [.followDetail(symbol: "AAPL"), .requestDetailBars(symbol: "AAPL", range: .day)])
+        #expect(harness.state.interface.overlay == .detail)
+        harness.send(.detailBars(symbol: "AAPL", range: .day, closes: [230, 231], failure: nil))
+        harness.send(.detailDepth(symbol: "AAPL", bids: [DepthLevel(price: 231.19, size: 100)], asks: [DepthLevel(price: 231.21, size: 200)], failure: nil))
+        harness.send(.detailTrade(symbol: "AAPL", time: harness.now, price: 231.21, size: 100, failure: nil))
+        harness.send(.detailTrade(symbol: "AAPL", time: harness.now, price: 231.19, size: 50, failure: nil))
+        let detail = try #require(harness.state.detail)
+        #expect(detail.closes == [230, 231])
+        #expect(detail.trades.map(\.aggressor) == [.seller, .buyer], "newest first, judged against the quote")
+        // Another span asks for its bars; an answer for the old span is dropped.
+        #expect(harness.user(.setDetailRange(.month)).actions == [.requestDetailBars(symbol: "AAPL", range: .month)])
+        harness.send(.detailBars(symbol: "AAPL", range: .day, closes: [1], failure: nil))
+        #expect(harness.state.detail?.closes == [])
+        #expect(harness.user(.back).actions == [.stopDetail(symbol: "AAPL")])
+        #expect(harness.state.detail == nil)
+        #expect(harness.state.interface.overlay == .none)
+    }
+
+    @Test func theTradesAreBounded() {
+        var detail = SymbolDetail(symbol: "AAPL")
+        for index in 0..<(SymbolDetail.tradeLimit + 20) {
+            detail.record(TradePrint(time: Timestamp(secondsSinceEpoch: Int64(index)), price: 1, size: 1))
+        }
+        #expect(detail.trades.count == SymbolDetail.tradeLimit)
+        #expect(detail.trades.first?.time == Timestamp(secondsSinceEpoch: Int64(SymbolDetail.tradeLimit + 19)))
+    }
+}

@@ -50,7 +50,8 @@ import Vocabulary
         for _ in 0..<5 { harness.user(.submit) }
         #expect(harness.placedOrders.count == 1)
         #expect(harness.state.ticket == nil)
-        #expect(harness.state.interface.overlay == .none)
+        // Review, send, close; the fifth Enter is the watchlist's, which opens the detail view.
+        #expect(harness.state.interface.overlay == .detail)
     }
 
     @Test func aSecondOrderNeedsASecondReviewAndGetsTheNextID() {

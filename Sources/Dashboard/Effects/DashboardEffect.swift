@@ -62,4 +62,12 @@ public enum DashboardEffect: Sendable, Hashable {
     /// Qualify a chosen search result (its contract; a future's front month) and add it to the
     /// watchlist (`UserIntent.addSymbol`), or answer `DashboardEvent.instrumentNotQualified`.
     case qualifyInstrument(SymbolSearchResult)
+    /// Follow `symbol`'s depth book and time & sales for the detail view (IB `reqMktDepth`,
+    /// `reqTickByTickData`); answered with `DashboardEvent.detailDepth` and `.detailTrade`.
+    case followDetail(symbol: String)
+    /// Read the bars of `range` for the detail view's chart (IB `reqHistoricalData`); answered
+    /// with `DashboardEvent.detailBars`.
+    case requestDetailBars(symbol: String, range: SymbolDetail.Range)
+    /// Stop what `followDetail` started.
+    case stopDetail(symbol: String)
 }

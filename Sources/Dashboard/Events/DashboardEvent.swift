@@ -90,4 +90,10 @@ public enum DashboardEvent: Sendable, Hashable {
     case symbolSearchResults(query: String, results: [SymbolSearchResult], failure: String?)
     /// A chosen search result could not be qualified (no contract, no front month).
     case instrumentNotQualified(symbol: String, reason: String)
+    /// The detail view's bars (closes, oldest first), or why they were refused.
+    case detailBars(symbol: String, range: SymbolDetail.Range, closes: [Double], failure: String?)
+    /// The detail view's whole depth book, or why it was refused.
+    case detailDepth(symbol: String, bids: [DepthLevel], asks: [DepthLevel], failure: String?)
+    /// A trade of the detail view's time & sales, or why they were refused.
+    case detailTrade(symbol: String, time: Timestamp, price: Double, size: Double?, failure: String?)
 }

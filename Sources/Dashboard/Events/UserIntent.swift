@@ -43,6 +43,8 @@ public enum UserIntent: Sendable, Hashable {
     /// A key that acts in another pane was pressed (`x` outside the positions pane): the
     /// footer says where it works. `key` is its name, `does` what it does there.
     case keyOfAnotherPane(key: String, does: String, pane: Pane)
+    /// Change the detail view's chart span (`1`, `5`, `m` in the detail view).
+    case setDetailRange(SymbolDetail.Range)
     /// Open the symbol search (`/`).
     case beginSearch
     /// Switch the selected watchlist symbol, refused live data, to delayed data (`D`).

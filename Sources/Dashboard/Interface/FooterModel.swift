@@ -54,6 +54,8 @@ public enum FooterMode: Sendable, Hashable {
     case prompt
     /// The symbol search.
     case search
+    /// The symbol detail view.
+    case detail
     /// A yes/no question.
     case confirmation
     /// Help or an explanation.
@@ -78,6 +80,7 @@ extension DashboardState {
         case .none: return .pane(interface.focusedPane)
         case .help, .explanation: return .reading
         case .search: return .search
+        case .detail: return .detail
         case .commandLine: return .commandLine
         case .addSymbol: return .prompt
         case .confirm: return .confirmation

@@ -16,6 +16,8 @@ public enum Overlay: Sendable, Hashable {
     case explanation(CatalogEntry)
     /// The symbol search (`/`).
     case search(SymbolSearch)
+    /// The symbol detail view (its contents are `DashboardState.detail`).
+    case detail
 
     /// Whether printable keys should be sent as text (`UserIntent.insertText`) rather than as
     /// commands.

@@ -86,6 +86,15 @@ extension DashboardState {
         case .configWarnings(let warnings):
             receiveConfigWarnings(warnings)
             effects = []
+        case let .detailBars(symbol, range, closes, failure):
+            receiveDetailBars(symbol: symbol, range: range, closes: closes, failure: failure)
+            effects = []
+        case let .detailDepth(symbol, bids, asks, failure):
+            receiveDetailDepth(symbol: symbol, bids: bids, asks: asks, failure: failure)
+            effects = []
+        case let .detailTrade(symbol, time, price, size, failure):
+            receiveDetailTrade(symbol: symbol, time: time, price: price, size: size, failure: failure)
+            effects = []
         case let .symbolSearchResults(query, results, failure):
             effects = receiveSearchResults(results, query: query, failure: failure)
         case let .instrumentNotQualified(symbol, reason):

@@ -15,6 +15,7 @@ extension DashboardState {
         case .runCommand(let line): return runCommand(line)
         case .addSymbol(let symbol): return addToWatchlist(symbol)
         case .moveSelection(let move): return moveSelection(move)
+        case .setDetailRange(let range): return setDetailRange(range)
         case .focusTicketField, .setOrderType, .setTimeInForce, .overrideQuoteFreshness, .setTicketAttachment:
             return editTicket(intent)
         case .recallCommand, .completeCommand: return editCommandLine(intent)
@@ -166,7 +167,8 @@ extension DashboardState {
 
     mutating func submit() -> [DashboardEffect] {
         switch interface.overlay {
-        case .none: return []
+        case .none: return interface.focusedPane == .watchlist ? openDetail() : []
+        case .detail: return []
         case .help, .explanation: closeOverlay(); return []
         case .search(let search): return chooseSearchResult(search)
         case .commandLine(let line): closeOverlay(); return recordCommand(line) + runCommand(line)
@@ -179,6 +181,7 @@ extension DashboardState {
     mutating func back() -> [DashboardEffect] {
         switch interface.overlay {
         case .none: return []
+        case .detail: return closeDetail()
         case .ticket: return backOutOfTicket()
         default: closeOverlay()
         }

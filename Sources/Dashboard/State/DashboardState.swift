@@ -71,6 +71,8 @@ public struct DashboardState: Sendable {
     /// The symbols whose quotes come delayed, as the trader chose (`D`, or the config's
     /// `market_data = "delayed-fallback"`).
     public internal(set) var delayedSymbols: Set<String> = []
+    /// The symbol detail view, while open.
+    public internal(set) var detail: SymbolDetail?
     /// The trader's alerts, in the order they were set.
     public internal(set) var alerts: [Alert] = []
     /// The number the next alert gets.

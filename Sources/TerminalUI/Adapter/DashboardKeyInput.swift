@@ -81,6 +81,14 @@ public struct DashboardKeyInput: Sendable {
     /// The intent for `key`, or `nil` when the key means nothing here.
     public func intent(for key: KeyEvent, overlay: Overlay, ticket: TicketEditor?, pane: Pane = .watchlist) -> UserIntent? {
         switch overlay {
+        case .detail:
+            switch key {
+            case .character("1"): return .setDetailRange(.day)
+            case .character("5"): return .setDetailRange(.week)
+            case .character("m"): return .setDetailRange(.month)
+            case .escape, .enter, .character("q"): return .back
+            default: return nil
+            }
         case .search:
             switch key {
             case .up: return .moveSelection(.up)

@@ -55,6 +55,8 @@ extension DashboardScreenBuilder {
             return [.init("Enter", "run"), .init("Tab", "complete"), .init("↑↓", "history"), .init("Esc", "close")]
         case .prompt:
             return [.init("Enter", "add"), .init("Esc", "close")]
+        case .detail:
+            return [.init("1", "day"), .init("5", "five days"), .init("m", "month"), .init("Esc", "back")]
         case .search:
             return [.init("type", "symbol or name"), .init("↑↓", "choose"), .init("Enter", "add"), .init("Esc", "close")]
         case .confirmation:

@@ -105,6 +105,8 @@ public struct DashboardScreenBuilder: Sendable {
         switch state.interface.overlay {
         case .none, .ticket:
             return nil
+        case .detail:
+            return state.detail.map { .detail(detailView($0)) }
         case let .search(search):
             return .search(SearchView(
                 query: search.query, results: search.results.map(\.line), selected: search.selected,
@@ -122,6 +124,23 @@ public struct DashboardScreenBuilder: Sendable {
                 code: String(entry.code), title: entry.title, level: Self.level(entry.severity),
                 explanation: entry.explanation, action: entry.action))
         }
+    }
+
+    /// The detail view of `detail`: prices with the symbol's tick, trade times in the display
+    /// zone.
+    public func detailView(_ detail: SymbolDetail) -> DetailView {
+        let tick = tick(detail.symbol)
+        let name = state.contracts[detail.symbol]?.longName ?? ""
+        return DetailView(
+            symbol: detail.symbol, title: name.isEmpty ? "detail" : name, range: detail.range.rawValue,
+            closes: detail.closes, chartMessage: detail.barsLoaded ? detail.barsMessage : nil,
+            bids: detail.bids.map { DetailView.Level(price: $0.price, size: $0.size) },
+            asks: detail.asks.map { DetailView.Level(price: $0.price, size: $0.size) },
+            depthMessage: detail.depthMessage,
+            trades: detail.trades.map {
+                DetailView.Trade(time: TimeText.timeOfDay($0.time, in: timeZone), price: $0.price, size: $0.size, side: $0.aggressor.rawValue)
+            },
+            tradesMessage: detail.tradesMessage, priceDecimals: ScreenFormat.decimals(ofTick: tick))
     }
 
     /// A yes/no box for the state's question, listing the working orders it concerns.

@@ -43,6 +43,9 @@ public enum DashboardView {
                 .render(in: layout.content, on: &canvas, theme: theme, glyphs: glyphs)
         case let .search(view)?:
             SearchOverlay(view: view).render(in: layout.content, on: &canvas, theme: theme, glyphs: glyphs)
+        case let .detail(view)?:
+            canvas.fill(layout.content, role: .text, theme: theme)
+            DetailOverlay(view: view).render(in: layout.content, on: &canvas, theme: theme, glyphs: glyphs)
         case nil:
             break
         }

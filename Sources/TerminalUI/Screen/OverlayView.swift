@@ -15,6 +15,8 @@ public enum OverlayView: Hashable, Sendable {
     case explanation(Explanation)
     /// The symbol search.
     case search(SearchView)
+    /// The symbol detail view.
+    case detail(DetailView)
 }
 
 /// A question that needs a yes or no (cancel all orders, quit with orders working).

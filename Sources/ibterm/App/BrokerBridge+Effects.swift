@@ -13,6 +13,9 @@ extension BrokerBridge {
         case let .subscribeQuotes(symbol): subscribe(symbol)
         case let .subscribeDelayedQuotes(symbol): subscribe(symbol, delayed: true)
         case let .searchSymbols(query): search(query)
+        case let .followDetail(symbol): followDetail(symbol)
+        case let .requestDetailBars(symbol, range): requestDetailBars(symbol, range: range)
+        case .stopDetail: stopDetail()
         case let .qualifyInstrument(result): qualify(result)
         case let .unsubscribeQuotes(symbol): unsubscribe(symbol)
         case let .requestContractDetails(symbol): Task { await resolve(symbol) }

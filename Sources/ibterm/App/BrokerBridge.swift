@@ -57,6 +57,8 @@ final class BrokerBridge: Sendable {
         var wasUsable = false
         /// Whether the P&L stream is followed.
         var followsPnL = false
+        /// The detail view's book and trades, while it is open.
+        var detailTasks: [Task<Void, Never>] = []
         /// The symbols whose session bars were asked for (once each per run).
         var barsAsked: Set<String> = []
         /// The positions whose own P&L (reqPnLSingle) is followed, by account and contract id.
