@@ -18,6 +18,10 @@ public struct ContractSummary: Sendable, Hashable {
     public var longName: String
 
     /// Creates a summary.
+    /// The regular sessions (IB's `liquidHours`) and the zone they are written in
+    /// (`timeZoneId`), as IB sent them; empty when unknown.
+    public var regularHours = "", timeZoneID = ""
+
     public init(
         symbol: String, contractID: Int, instrumentClass: InstrumentClass = .stock,
         minimumTick: Double = 0.01, primaryExchange: String = "", currency: String = "USD", longName: String = ""

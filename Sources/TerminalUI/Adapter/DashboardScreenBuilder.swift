@@ -141,6 +141,22 @@ public struct DashboardScreenBuilder: Sendable {
                 DetailView.Trade(time: TimeText.timeOfDay($0.time, in: timeZone), price: $0.price, size: $0.size, side: $0.aggressor.rawValue)
             },
             tradesMessage: detail.tradesMessage, priceDecimals: ScreenFormat.decimals(ofTick: tick))
+            .with(hours: marketHours(of: detail.symbol))
+    }
+
+    /// Whether `symbol`'s market is open now by its contract's regular hours, in words, with
+    /// the time it closes or opens in the display zone; `nil` before its contract arrived.
+    func marketHours(of symbol: String) -> String? {
+        guard let contract = state.contracts[symbol], !contract.regularHours.isEmpty else { return nil }
+        guard let hours = TradingHours(contract.regularHours, zone: contract.timeZoneID) else {
+            return "hours in \(contract.timeZoneID.isEmpty ? "an unnamed zone" : contract.timeZoneID): not read"
+        }
+        let wall = now.wall
+        if let session = hours.session(at: wall) {
+            return "open now · regular session until \(TimeText.timeOfDayWithZone(session.end, in: timeZone))"
+        }
+        guard let next = hours.nextSession(after: wall) else { return "closed · no session in the hours IB sent" }
+        return "closed · opens \(TimeText.dateTime(next.start, in: timeZone)) \(timeZone.abbreviation(at: next.start))"
     }
 
     /// A yes/no box for the state's question, listing the working orders it concerns.

@@ -81,6 +81,9 @@ public struct DetailOverlay: Hashable, Sendable {
     private func drawTrades(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
         guard area.height > 0 else { return }
         line("Time & sales", Point(x: area.x, y: area.y), .header, area, &canvas, theme, glyphs)
+        if let hours = view.hours {
+            line(hours, Point(x: area.x + 16, y: area.y), .dim, area, &canvas, theme, glyphs)
+        }
         guard !view.trades.isEmpty else {
             line(view.tradesMessage ?? "Waiting for trades…", Point(x: area.x, y: area.y + 1), .dim, area, &canvas, theme, glyphs)
             return
@@ -140,6 +143,9 @@ public struct DetailView: Hashable, Sendable {
     public var tradesMessage: String?
     /// The decimals prices are shown with.
     public var priceDecimals: Int
+    /// Whether the market is open now and until when, from the contract's regular hours
+    /// (`open now · regular session until 21:00:00 UTC`), if known.
+    public var hours: String?
 
     /// Creates the view.
     public init(
@@ -168,6 +174,15 @@ public struct DetailView: Hashable, Sendable {
     /// A size as the watchlist shows volumes (`1.2K`).
     static func size(_ value: Double) -> String {
         ScreenFormat.volume(FixedDecimal(checkedRounding: value)) ?? "—"
+    }
+}
+
+extension DetailView {
+    /// This view with `hours` set.
+    public func with(hours: String?) -> DetailView {
+        var view = self
+        view.hours = hours
+        return view
     }
 }
 

@@ -68,10 +68,13 @@ extension BrokerBridge {
             }
             rememberContract(first.contract, for: symbol)
             askSessionBars(symbol)
-            store.send(.contractResolved(symbol: symbol, contract: ContractSummary(
+            var summary = ContractSummary(
                 symbol: symbol, contractID: first.contract.conId, instrumentClass: InstrumentClass(securityType: first.contract.secType),
                 minimumTick: first.minTick,
-                primaryExchange: first.contract.primaryExchange, currency: first.contract.currency, longName: first.longName)))
+                primaryExchange: first.contract.primaryExchange, currency: first.contract.currency, longName: first.longName)
+            summary.regularHours = first.liquidHours
+            summary.timeZoneID = first.timeZoneId
+            store.send(.contractResolved(symbol: symbol, contract: summary))
         } catch {
             if let notice = error.notice, notice.code == 200 {
                 store.send(.contractResolved(symbol: symbol, contract: nil))

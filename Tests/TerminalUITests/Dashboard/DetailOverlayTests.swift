@@ -27,6 +27,11 @@ import Testing
         #expect(text.contains("1 day   5 five days   m month   Esc back"))
     }
 
+    @Test func saysWhetherTheMarketIsOpen() {
+        let text = render(Self.view.with(hours: "open now · regular session until 21:00:00 UTC"), glyphs: .unicode).textDump
+        #expect(text.contains("Time & sales    open now · regular session until 21:00:00 UTC"))
+    }
+
     @Test func inASCIIEveryCellIsSevenBit() {
         let canvas = render(Self.view, glyphs: .ascii)
         #expect(canvas.textDump.allSatisfy { $0.isASCII })
