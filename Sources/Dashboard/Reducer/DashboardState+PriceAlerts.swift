@@ -155,15 +155,15 @@ extension DashboardState {
         switch rule {
         case let .price(symbol, comparison, level):
             guard let quote = liveQuote(symbol), let price = quote.last ?? quote.midpoint else { return (false, "") }
-            return (comparison.holds(price, level), ScreenText.price(price))
+            return (comparison.holds(price, level), AmountText.price(price))
         case let .changePercent(symbol, comparison, level):
             guard let quote = liveQuote(symbol), let price = quote.last ?? quote.midpoint,
                   let close = quote.close, close > 0 else { return (false, "") }
             let change = (price - close) / close * 100
-            return (comparison.holds(change, level), "\(ScreenText.signed(change)) %")
+            return (comparison.holds(change, level), "\(AmountText.money(change, sign: .whenPositive)) %")
         case let .dailyPnL(comparison, level):
             guard let daily = pnl.daily.amount else { return (false, "") }
-            return (comparison.holds(daily, level), ScreenText.signed(daily))
+            return (comparison.holds(daily, level), AmountText.money(daily, sign: .whenPositive))
         case let .stale(symbol, seconds):
             let freshness = quotes.freshness(of: symbol, at: instant)
             guard freshness?.state != .live else { return (false, "") }
@@ -188,17 +188,5 @@ extension DashboardState {
     /// The fired alerts the trader has not acknowledged, newest first.
     public var unacknowledgedAlerts: [Alert] {
         alerts.filter { !$0.acknowledged }.sorted { ($0.firedAt ?? .origin) > ($1.firedAt ?? .origin) }
-    }
-}
-
-/// Short number formats for alert messages.
-enum ScreenText {
-    static func price(_ value: Double) -> String {
-        FixedDecimal(checkedRounding: value)?.formatted(minimumFractionDigits: 2) ?? "\(value)"
-    }
-
-    static func signed(_ value: Double) -> String {
-        let text = FixedDecimal(checkedRounding: value)?.formatted(fractionDigits: 2, groupingThousands: true) ?? "\(value)"
-        return value > 0 ? "+" + text : text
     }
 }

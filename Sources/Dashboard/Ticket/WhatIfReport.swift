@@ -42,9 +42,7 @@ public struct WhatIfReport: Sendable, Hashable {
     }
 
     static func money(_ value: Double, signed: Bool = false) -> String {
-        guard let decimal = FixedDecimal(checkedRounding: value) else { return "—" }
-        let text = decimal.formatted(fractionDigits: 2, groupingThousands: true)
-        return signed && value >= 0 ? "+" + text : text
+        AmountText.money(value, sign: signed ? .whenNotNegative : .none, unrepresentable: "—")
     }
 }
 

@@ -35,11 +35,4 @@ public struct ExecutionLine: Hashable, Sendable {
     }
 }
 
-extension ExecutionLine {
-    /// This row with `isFlashing` set to `flashing`.
-    public func flashing(_ flashing: Bool) -> ExecutionLine {
-        var row = self
-        row.isFlashing = flashing
-        return row
-    }
-}
+extension ExecutionLine: FlashingRow {}

@@ -92,11 +92,4 @@ public struct OrderLine: Hashable, Sendable {
     }
 }
 
-extension OrderLine {
-    /// This row with `isFlashing` set to `flashing`.
-    public func flashing(_ flashing: Bool) -> OrderLine {
-        var row = self
-        row.isFlashing = flashing
-        return row
-    }
-}
+extension OrderLine: FlashingRow {}

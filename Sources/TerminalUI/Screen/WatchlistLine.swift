@@ -56,11 +56,4 @@ public struct WatchlistLine: Hashable, Sendable {
     }
 }
 
-extension WatchlistLine {
-    /// This row with `isFlashing` set to `flashing`.
-    public func flashing(_ flashing: Bool) -> WatchlistLine {
-        var row = self
-        row.isFlashing = flashing
-        return row
-    }
-}
+extension WatchlistLine: FlashingRow {}
