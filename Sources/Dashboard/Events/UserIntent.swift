@@ -45,6 +45,8 @@ public enum UserIntent: Sendable, Hashable {
     case keyOfAnotherPane(key: String, does: String, pane: Pane)
     /// Change the detail view's chart span (`1`, `5`, `m` in the detail view).
     case setDetailRange(SymbolDetail.Range)
+    /// `c` in the symbol detail: the chart as a braille line, or back to blocks.
+    case toggleDetailChartStyle
     /// Open the symbol search (`/`).
     case beginSearch
     /// Switch the selected watchlist symbol, refused live data, to delayed data (`D`).

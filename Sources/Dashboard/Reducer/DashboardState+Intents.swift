@@ -16,6 +16,7 @@ extension DashboardState {
         case .addSymbol(let symbol): return addToWatchlist(symbol)
         case .moveSelection(let move): return moveSelection(move)
         case .setDetailRange(let range): return setDetailRange(range)
+        case .toggleDetailChartStyle: return toggleDetailChartStyle()
         case .focusTicketField, .setOrderType, .setTimeInForce, .overrideQuoteFreshness, .setTicketAttachment:
             return editTicket(intent)
         case .recallCommand, .completeCommand: return editCommandLine(intent)
