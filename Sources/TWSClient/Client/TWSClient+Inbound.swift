@@ -150,6 +150,9 @@ extension IBClient {
             log(notice)
             noticeObservers.yield(notice)
             for action in actions { handleHealth(action) }
+            // 326: this client id is taken; the gateway closes the socket next. The machine
+            // moves to the pool's next id at once (or backs off for a pinned id).
+            if notice.code == 326 { perform(machine.handle(.clientIDInUse, now: now), now: now) }
             return
         }
         log(notice)
