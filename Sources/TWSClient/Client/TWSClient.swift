@@ -78,6 +78,8 @@ public actor IBClient {
     /// The stream of every order whose stream is open.
     var orderStreams: [Int: AsyncStream<OrderEvent>.Continuation] = [:]
     var pending = PendingRequests()
+    /// What the ids of orders and one-shot requests stood for, for their notices.
+    var requestContexts = RequestContextBook()
     /// When the next symbol search may be sent (IB: one a second).
     var symbolSearches: RequestSpacing
     var stateObservers = Broadcaster<TWSConnectionStatus>()

@@ -222,9 +222,19 @@ extension DashboardScreenBuilder {
         LocalMessage(rawValue: entry.message.code) != nil
     }
 
-    /// `NVDA: ` for a notice naming a market-data request, `#1042 AAPL: ` for one naming an
-    /// order, nothing for session notices.
+    /// What a notice is about, before its title: what its request id stood for
+    /// (`Order 12 BUY 100 AAPL LMT 231.20 rejected: `, `AAPL quote: `, `AAPL history: `,
+    /// `System notice: `), else `NVDA: ` for a market-data request or `#1042 AAPL: ` for an
+    /// order the dashboard knows, else nothing.
     public func subject(of message: ExplainedMessage) -> String {
+        if let context = message.context {
+            let refused = message.severity == .error && message.requestIsDead && message.code != 202
+            switch context.kind {
+            case .order where refused: return "\(context) rejected: "
+            case .whatIf where refused: return "\(context) refused: "
+            default: return "\(context): "
+            }
+        }
         guard message.requestID != Notice.noRequestID else { return "" }
         if let symbol = state.quotes.symbol(forRequestID: message.requestID) { return "\(symbol): " }
         if let order = state.orders[message.requestID] { return "#\(order.orderID) \(order.symbol): " }
