@@ -46,7 +46,12 @@ enum DashboardApp {
 
         var server: PaperGatewayServer?
         let host: String, port: Int
-        // `--client-id` pins one id; else the configured range, moved through at once on 326.
+        // `--client-id` pins one id (a range of one, which a 326 never moves); else the
+        // configured range, moved through at once on 326.
+        if let pinned = options.clientId {
+            config.clientID = pinned
+            config.clientIDRange = 1
+        }
         let clientIds = options.clientId.map(ClientIDPool.pinned)
             ?? ClientIDPool(first: config.clientID, count: config.clientIDRange)
         if let endpoint {

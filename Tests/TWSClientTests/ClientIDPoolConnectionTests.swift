@@ -1,0 +1,86 @@
+import Logging
+import PaperGateway
+import Testing
+import TWSClient
+import TWSSession
+import TWSWire
+import Vocabulary
+
+/// The client-id pool against the paper gateway, which answers 326 for an id already
+/// connected, as TWS does; and the context the client attaches to a notice.
+@Suite(.timeLimit(.minutes(1))) struct ClientIDPoolConnectionTests {
+    private static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    private func client(_ configuration: TWSClientConfiguration = fastConfiguration()) -> IBClient {
+        IBClient(configuration: configuration, logger: Self.quiet)
+    }
+
+    @Test func a326MovesTheConnectionAtOnceToTheNextFreeIdOfThePool() async throws {
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 7, logger: Self.quiet))
+        let first = client(), second = client(), third = client()
+        try await first.connect(host: server.host, port: server.port, clientId: 17)
+        try await second.connect(host: server.host, port: server.port, clientId: 18)
+
+        var configuration = fastConfiguration()
+        configuration.reconnectInitialDelay = .seconds(30)  // a backoff would outlast the test
+        configuration.reconnectMaximumDelay = .seconds(30)
+        let pooled = client(configuration)
+        let (states, recording) = Recorder.record(await pooled.connectionStates())
+        let (notices, noticing) = Recorder.record(await pooled.notices())
+        let info = try await pooled.connect(host: server.host, port: server.port, clientIds: ClientIDPool(first: 17, count: 5))
+        #expect(info.clientID == 19)
+        #expect(await pooled.clientID == 19)
+        let lost = states.events.compactMap { if case .lost(let reason) = $0.state { reason } else { nil } }
+        #expect(lost == [.clientIDInUse(17, next: 18), .clientIDInUse(18, next: 19)])
+        #expect(!states.events.contains { if case .reconnecting = $0.state { true } else { false } }, "no backoff for a 326")
+        #expect(states.events.last?.clientId == 19)
+        let refusals = notices.events.filter { $0.code == 326 }
+        #expect(refusals.count == 2)
+        #expect(refusals.allSatisfy { $0.context == .system })
+
+        // Without retrying the first connect, a pinned id in use fails with the code in words.
+        do {
+            try await third.connect(host: server.host, port: server.port, clientId: 17)
+            Issue.record("connected as an id in use")
+        } catch {
+            #expect(error.description.contains("client id 17 is already in use at the gateway (IB 326)"))
+        }
+        recording.cancel()
+        noticing.cancel()
+        for client in [first, second, third, pooled] { await client.disconnect() }
+        try await server.stop()
+    }
+
+    @Test func aRangeAllInUseFailsAFirstConnectInPlainWords() async throws {
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 7, logger: Self.quiet))
+        let holder = client()
+        try await holder.connect(host: server.host, port: server.port, clientId: 3)
+        let pooled = client()
+        do {
+            try await pooled.connect(host: server.host, port: server.port, clientIds: ClientIDPool(first: 3, count: 1))
+            Issue.record("connected as an id in use")
+        } catch {
+            #expect(error.description.contains("client ids 3...3 are all in use at the gateway (IB 326)"))
+        }
+        await holder.disconnect()
+        await pooled.disconnect()
+        try await server.stop()
+    }
+
+    @Test func aNoticeForARequestCarriesWhatTheRequestWas() async throws {
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 7, logger: Self.quiet))
+        let paper = client()
+        try await paper.connect(host: server.host, port: server.port, clientId: 5)
+        let (notices, noticing) = Recorder.record(await paper.notices())
+        // An unknown symbol: 200 for the contract lookup and for the history request.
+        _ = try? await paper.contractDetails(Contract(symbol: "ZZZZ"))
+        _ = try? await paper.historicalBars(Contract(symbol: "ZZZZ"), duration: "1 D", barSize: "1 hour")
+        try await waitUntil("two notices for ZZZZ") { notices.events.filter { $0.code == 200 }.count >= 2 }
+        let contexts = notices.events.filter { $0.code == 200 }.compactMap(\.context)
+        #expect(contexts.map(\.kind) == [.contract, .history])
+        #expect(contexts.map(\.description) == ["ZZZZ contract lookup", "ZZZZ history"])
+        noticing.cancel()
+        await paper.disconnect()
+        try await server.stop()
+    }
+}
