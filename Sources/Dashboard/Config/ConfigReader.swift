@@ -16,6 +16,7 @@ struct ConfigReader {
             case "watchlist": try readWatchlist(value, into: &config)
             case "theme": config.themeName = try nonEmptyString(value, "theme")
             case "allow_live": config.allowLive = try bool(value, "allow_live")
+            case "mouse": config.mouse = try bool(value, "mouse")
             case "market_data":
                 let text = try nonEmptyString(value, "market_data")
                 guard let choice = MarketDataChoice(rawValue: text) else {

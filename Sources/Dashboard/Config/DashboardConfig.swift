@@ -69,6 +69,9 @@ public struct DashboardConfig: Sendable, Hashable {
     /// Live data, or delayed data at once for a symbol without a live entitlement
     /// (`market_data = "delayed-fallback"`).
     public var marketData: MarketDataChoice = .live
+    /// Whether clicks and the wheel act (`mouse = true`); off by default, because while the
+    /// program takes the mouse the terminal's own selection needs Shift held.
+    public var mouse = false
     /// The theme's name.
     public var themeName: String
     /// Action name to key names.

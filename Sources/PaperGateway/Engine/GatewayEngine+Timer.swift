@@ -28,6 +28,7 @@ extension GatewayEngine {
     func runMarket(until time: Timestamp) {
         let step = exchange.advance(to: time)
         dispatch(step.marketEvents)
+        dispatchDelayed()
         if !step.orderOutcomes.isEmpty {
             for outcome in step.orderOutcomes {
                 if case let .filled(fill) = outcome {

@@ -36,6 +36,8 @@ final class GatewayEngine {
 
     // Entitlements and faults.
     var notEntitledConIds: Set<Int>
+    /// The not-entitled instruments' market as it was `delayedDataDelay` ago, for delayed lines.
+    lazy var delayedTape = DelayedTape(delay: configuration.delayedDataDelay)
     var stalledConIds: Set<Int> = []
     /// Volume and notional traded per instrument since the engine started (RTVolume's VWAP).
     var tradeTotals: [Int: (volume: Int, notional: Double)] = [:]
