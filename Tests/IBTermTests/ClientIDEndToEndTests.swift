@@ -67,34 +67,45 @@ struct ClientIDEndToEndTests {
         #expect(screen.contains("Not connected: client id 1 in use (IB 326)"))
     }
 
-    @Test func anIBMessageAboutAnOrderNamesTheOrder() async throws {
+    @Test func anOrderTheExchangeRejectsIsNamedInTheMessageAndTheJournal() async throws {
         let home = try Home()
-        let session = try await TmuxSession(command: try home.command("--theme mono", fresh: true), width: 120, height: 40)
+        // The exchange takes no AAPL orders (a fault scenario from the start); the review's
+        // what-if still answers, so the order is sent and IB rejects it with 201.
+        let scenario = "\(home.path)/reject.toml"
+        try """
+            name = "reject"
+            description = "AAPL orders rejected"
+            [[fault]]
+            at = 0
+            kind = "reject-orders"
+            symbol = "AAPL"
+            reason = "The exchange is not accepting new orders in AAPL (trading halt)."
+            """.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let session = try await TmuxSession(command: try home.command("--theme mono --scenario \(scenario)", fresh: true), width: 160, height: 40)
         let ready = await session.waitFor { screen in
             screen.contains("connected") && (EndToEndTests.row(screen, "AAPL").map { $0.contains("live") && EndToEndTests.numbers(in: $0).count >= 3 } ?? false)
         }
         let screen = try #require(ready, "no live AAPL quote")
         let bid = try #require(EndToEndTests.numbers(in: EndToEndTests.row(screen, "AAPL")!).first)
-        // An immediate-or-cancel limit 2 % under the bid cannot fill: IB cancels it at once
-        // with message 202 for its order id.
-        let limit = String(format: "%.2f", (bid * 0.98 * 100).rounded() / 100)
+        let limit = String(format: "%.2f", (bid * 0.99 * 100).rounded() / 100)
         try await session.send(":")
-        try await session.send("buy 10 AAPL lmt \(limit) ioc", literal: true)
+        try await session.send("buy 10 AAPL lmt \(limit)", literal: true)
         try await session.send("Enter")
         let review = await session.waitFor(timeout: .seconds(5)) { $0.lowercased().contains("review") }
         #expect(review != nil, "no review")
         try await session.send("Enter")
-        let named = await session.waitFor(timeout: .seconds(15)) { $0.contains("BUY 10 AAPL LMT \(limit): Order cancelled") }
+        let named = await session.waitFor(timeout: .seconds(15)) { $0.contains("BUY 10 AAPL LMT \(limit) rejected: The exchange") }
         let last = await session.capture()
-        let shown = try #require(named, "the 202 did not name its order: \(last)")
-        print("--- an IB message for an order, with the order ---\n\(shown)")
-        let line = try #require(shown.split(separator: "\n").first { $0.contains("Order cancelled") && $0.contains("202") })
-        #expect(line.contains("Order ") && line.contains(" BUY 10 AAPL LMT \(limit)"))
-        // The journal line carries the same context.
+        let shown = try #require(named, "the 201 did not name its order: \(last)")
+        print("--- an order rejected by the exchange, named in the message ---\n\(shown)")
+        let line = try #require(shown.split(separator: "\n").first { $0.contains("rejected: The exchange") })
+        #expect(line.contains(" 201 ") && line.contains("Order "))
+        #expect(shown.contains("Rejected"), "the orders pane shows the order Rejected")
+        // The journal line of the message carries the same context.
         let journal = try String(contentsOfFile: "\(home.path)/data/ibterm/journal.jsonl", encoding: .utf8)
-        let entry = try #require(journal.split(separator: "\n").first { $0.contains(#""code":202"#) })
+        let entry = try #require(journal.split(separator: "\n").first { $0.contains(#""code":201"#) })
         #expect(entry.contains(#""request":"order""#))
         #expect(entry.contains(#""context":"Order "#) && entry.contains("BUY 10 AAPL LMT \(limit)"))
-        #expect(entry.contains(#""symbol":"AAPL""#) && entry.contains(#""side":"BUY""#))
+        #expect(entry.contains(#""symbol":"AAPL""#) && entry.contains(#""side":"BUY""#) && entry.contains(#""order_type":"LMT""#))
     }
 }

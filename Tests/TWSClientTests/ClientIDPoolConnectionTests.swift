@@ -83,4 +83,33 @@ import Vocabulary
         await paper.disconnect()
         try await server.stop()
     }
+
+    @Test func anOrderTheExchangeRejectsCarriesTheOrdersTermsOnItsNotice() async throws {
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 7, logger: Self.quiet))
+        let paper = client()
+        try await paper.connect(host: server.host, port: server.port, clientId: 5)
+        try await server.inject(.rejectOrders(symbol: "AAPL", reason: "trading halt"))
+        // The what-if is still answered (margin, not the exchange).
+        _ = try await paper.whatIf(Contract(symbol: "AAPL"), Order.limit("BUY", 10, at: 150))
+        let handle = try await paper.placeOrder(Contract(symbol: "AAPL"), Order.limit("BUY", 10, at: 150))
+        var rejection: TWSNotice?
+        for await event in handle.events {
+            if case .notice(let notice) = event { rejection = notice; break }
+        }
+        let notice = try #require(rejection)
+        #expect(notice.code == 201)
+        #expect(notice.message == "Order rejected - reason:trading halt")
+        #expect(notice.context?.description == "Order \(handle.orderId) BUY 10 AAPL LMT 150.00")
+        // Once the fault ends, orders in AAPL are taken again.
+        try await server.inject(.acceptOrders(symbol: "AAPL"))
+        let accepted = try await paper.placeOrder(Contract(symbol: "AAPL"), Order.limit("BUY", 10, at: 150))
+        var status: OrderStatusUpdate?
+        for await event in accepted.events {
+            if case .status(let update) = event { status = update; break }
+            if case .notice(let notice) = event { Issue.record("refused: \(notice)"); break }
+        }
+        #expect(status?.status.isWorking == true)
+        await paper.disconnect()
+        try await server.stop()
+    }
 }

@@ -148,7 +148,7 @@ import Vocabulary
         // An order's message names the order: id, side, quantity, symbol, type and price.
         let rejection = try #require(screen.messages.first { $0.code == "201" })
         #expect(rejection.level == .error)
-        #expect(rejection.text == "Order 90 SELL 50 TSLA LMT 243.00 rejected: Order rejected")
+        #expect(rejection.text == "Order 90 SELL 50 TSLA LMT 243.00 rejected: insufficient margin", "IB's reason, in place of the title")
         // A session notice says it is one.
         var farms = AdapterScenario.session()
         farms.send(.notice(Notice(code: 2104, text: "Market data farm connection is OK:usfarm")))
