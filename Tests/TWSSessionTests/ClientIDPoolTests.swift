@@ -77,6 +77,34 @@ import Testing
         #expect(states(ready).first == .connected(SessionInfo(serverVersion: 200, connectionTime: "t", accounts: ["DU1"], clientID: 18)))
     }
 
+    @Test func aReconnectRefusedAs326MovesAtOnceToo() {
+        var machine = makeMachine(ClientIDPool(first: 1, count: 3))
+        _ = machine.handle(.connectRequested, now: .origin)
+        handshake(&machine, at: .origin)
+        _ = machine.handle(.managedAccounts(["DU1"]), now: .origin)
+        _ = machine.handle(.nextValidID(1), now: .origin)
+        _ = machine.handle(.resubscriptionSent, now: .origin)
+        _ = machine.handle(.reconcileFinished, now: .origin)
+        // The link drops; after the backoff the reconnect finds id 1 taken meanwhile.
+        let lost = machine.handle(.socketClosed, now: .seconds(10))
+        guard case .scheduleReconnect(let attempt, let at)? = lost.first(where: { if case .scheduleReconnect = $0 { true } else { false } }) else {
+            Issue.record("no reconnect scheduled")
+            return
+        }
+        _ = machine.tick(now: at)
+        handshake(&machine, at: at)
+        let refused = machine.handle(.clientIDInUse, now: at)
+        #expect(refused.contains(.useClientID(2)))
+        #expect(refused.contains(.openSocket(attempt: attempt)))
+        #expect(!refused.contains { if case .scheduleReconnect = $0 { true } else { false } })
+        #expect(machine.state == .connecting(attempt: attempt))
+        // The loss is still dated from the drop, so reconciliation covers the whole outage.
+        handshake(&machine, at: at)
+        _ = machine.handle(.managedAccounts(["DU1"]), now: at)
+        let ready = machine.handle(.nextValidID(1), now: at)
+        #expect(ready.contains(.reconcileOrders(since: .seconds(10))))
+    }
+
     @Test func aPinnedIdIsRetriedAfterTheBackoff() {
         var machine = makeMachine(.pinned(5))
         _ = machine.handle(.connectRequested, now: .origin)
