@@ -75,10 +75,14 @@ import Vocabulary
         // An unknown symbol: 200 for the contract lookup and for the history request.
         _ = try? await paper.contractDetails(Contract(symbol: "ZZZZ"))
         _ = try? await paper.historicalBars(Contract(symbol: "ZZZZ"), duration: "1 D", barSize: "1 hour")
-        try await waitUntil("two notices for ZZZZ") { notices.events.filter { $0.code == 200 }.count >= 2 }
-        let contexts = notices.events.filter { $0.code == 200 }.compactMap(\.context)
-        #expect(contexts.map(\.kind) == [.contract, .history])
-        #expect(contexts.map(\.description) == ["ZZZZ contract lookup", "ZZZZ history"])
+        _ = try? await paper.whatIf(Contract(symbol: "ZZZZ"), Order.limit("BUY", 10, at: 150))
+        let book = await paper.marketDepth(Contract(symbol: "ZZZZ"), rows: 5)
+        // 200 for the lookup, the history and the book; the paper gateway refuses the what-if with 201.
+        try await waitUntil("four notices for ZZZZ") { notices.events.filter { $0.code == 200 || $0.code == 201 }.count >= 4 }
+        let contexts = notices.events.filter { $0.code == 200 || $0.code == 201 }.compactMap(\.context)
+        #expect(contexts.map(\.kind) == [.contract, .history, .whatIf, .depth])
+        #expect(contexts.map(\.description) == ["ZZZZ contract lookup", "ZZZZ history", "What-if BUY 10 ZZZZ LMT 150.00", "ZZZZ depth"])
+        _ = book
         noticing.cancel()
         await paper.disconnect()
         try await server.stop()
