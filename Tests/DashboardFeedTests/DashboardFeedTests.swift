@@ -148,5 +148,6 @@ import Vocabulary
         #expect(LostReason.clientIDInUse(5, next: nil).plainDescription == "client id 5 in use (IB 326)")
         #expect(LostReason.clientIDInUse(5, next: 6).plainDescription == "client id 5 in use (IB 326): trying 6")
         #expect(LostReason.clientIDsInUse(1...10).plainDescription == "client ids 1-10 all in use (IB 326)")
+        #expect(LostReason.clientIDsInUse(4...4).plainDescription == "client id 4 in use (IB 326)")
     }
 }

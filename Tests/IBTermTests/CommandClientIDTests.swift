@@ -27,7 +27,6 @@ import TWSSession
             clientIds: ClientIDPool(first: GatewayOptions.defaultClientId, count: GatewayOptions.clientIdAttempts),
             configuration: Self.configuration(), logger: Self.quiet)
         #expect(id == 18)
-        await client.disconnect()
 
         do {
             _ = try await GatewayOptions.connectFirstFree(
@@ -38,12 +37,14 @@ import TWSSession
         }
         do {
             _ = try await GatewayOptions.connectFirstFree(
-                host: server.host, port: server.port, clientIds: ClientIDPool(first: 17, count: 1),
+                host: server.host, port: server.port, clientIds: ClientIDPool(first: 17, count: 2),
                 configuration: Self.configuration(), logger: Self.quiet)
             Issue.record("connected as an id in use")
         } catch let failure as CommandFailure {
-            #expect(failure.description == "client ids 17...17 are all in use at \(server.host):\(server.port); choose one with --client-id")
+            // 17 (the holder) and 18 (the command above, still connected) are both taken.
+            #expect(failure.description == "client ids 17...18 are all in use at \(server.host):\(server.port); choose one with --client-id")
         }
+        await client.disconnect()
         await holder.disconnect()
         try await server.stop()
     }

@@ -60,7 +60,7 @@ import Vocabulary
             try await pooled.connect(host: server.host, port: server.port, clientIds: ClientIDPool(first: 3, count: 1))
             Issue.record("connected as an id in use")
         } catch {
-            #expect(error.description.contains("client ids 3...3 are all in use at the gateway (IB 326)"))
+            #expect(error.description.contains("client id 3 is already in use at the gateway (IB 326)"))
         }
         await holder.disconnect()
         await pooled.disconnect()

@@ -173,6 +173,7 @@ extension IBClient {
         case .protocolError(let text): "the gateway sent data ibterm cannot read (\(text))"
         case .clientIDInUse(let id, nil): "client id \(id) is already in use at the gateway (IB 326)"
         case .clientIDInUse(let id, .some(let next)): "client id \(id) is already in use at the gateway (IB 326); trying \(next)"
+        case .clientIDsInUse(let ids) where ids.count == 1: "client id \(ids.lowerBound) is already in use at the gateway (IB 326)"
         case .clientIDsInUse(let ids): "client ids \(ids.lowerBound)...\(ids.upperBound) are all in use at the gateway (IB 326)"
         }
     }

@@ -133,7 +133,7 @@ struct GatewayOptions: ParsableArguments {
     /// A connect failure in plain words; a refused client id says which and what to do.
     static func failureText(_ error: TWSClientError, host: String, port: Int, clientIds: ClientIDPool) -> String {
         guard error.description.contains("(IB 326)") else { return error.description }
-        if clientIds.isPinned {
+        if clientIds.isPinned || clientIds.ids.count == 1 {
             return "client id \(clientIds.current) is already in use at \(host):\(port); choose another with --client-id"
         }
         return "client ids \(clientIds.ids.lowerBound)...\(clientIds.ids.upperBound) are all in use at \(host):\(port); choose one with --client-id"
