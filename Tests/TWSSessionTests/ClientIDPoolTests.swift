@@ -124,6 +124,7 @@ import Testing
         handshake(&machine, at: .origin)
         let exhausted = machine.handle(.clientIDInUse, now: .origin)
         #expect(states(exhausted).first == .lost(.clientIDsInUse(1...2)))
+        #expect(exhausted.first == .useClientID(1), "the id shown while waiting is the one tried next")
         #expect(exhausted.contains { if case .scheduleReconnect = $0 { true } else { false } })
         #expect(machine.clientIDs.current == 1)
         #expect(!LostReason.clientIDsInUse(1...2).movesToNextClientID)

@@ -22,7 +22,7 @@ extension IBClient {
             case .sendStartAPI:
                 send(.startAPI(clientId: endpoint?.clientId ?? 0, optionalCapabilities: ""))
             case .useClientID(let id):
-                logger.info("client id \(endpoint?.clientId ?? id) is in use; connecting as \(id)")
+                logger.info("the next connection uses client id \(id) (was \(endpoint?.clientId ?? id))")
                 endpoint?.clientId = id
             case .startKeepalive:
                 keepalive = KeepaliveMonitor(

@@ -250,7 +250,8 @@ public struct ConnectionStateMachine: Sendable {
         case .pinned:
             return lose(.clientIDInUse(refused, next: nil), closeSocket: true, now: now)
         case .exhausted(let range):
-            return lose(.clientIDsInUse(range), closeSocket: true, now: now)
+            // The next attempt, after the backoff, starts over from the range's first id.
+            return [.useClientID(range.lowerBound)] + lose(.clientIDsInUse(range), closeSocket: true, now: now)
         case .next(let id):
             var actions: [ConnectionAction] = [.closeSocket]
             if keepaliveRunning {
