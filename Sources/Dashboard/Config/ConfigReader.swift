@@ -53,6 +53,7 @@ struct ConfigReader {
             case "host": config.gatewayHost = try nonEmptyString(item, path)
             case "port": config.gatewayPort = try integer(item, path, in: 1...65535)
             case "client_id": config.clientID = try integer(item, path, in: 0...Int(Int32.max))
+            case "client_id_range": config.clientIDRange = try integer(item, path, in: 1...1000)
             default: unknown(path)
             }
         }

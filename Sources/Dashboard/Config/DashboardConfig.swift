@@ -14,6 +14,7 @@ import Vocabulary
 /// host = "127.0.0.1"
 /// port = 4002
 /// client_id = 1
+/// client_id_range = 10     # ids 1...10: a 326 (id in use) moves to the next at once
 ///
 /// [staleness]
 /// default_seconds = 10
@@ -52,8 +53,13 @@ public struct DashboardConfig: Sendable, Hashable {
     public var gatewayHost: String
     /// TWS or IB Gateway API port (IB Gateway paper: 4002).
     public var gatewayPort: Int
-    /// The API client id.
+    /// The API client id: the first of the range the dashboard connects with.
     public var clientID: Int
+    /// How many client ids from ``clientID`` the dashboard may use (`client_id_range`, default
+    /// 10): when the gateway answers 326 (id in use) it connects at once as the next one.
+    public var clientIDRange = DashboardConfig.defaultClientIDRange
+    /// The default of ``clientIDRange``.
+    public static let defaultClientIDRange = 10
     /// Staleness thresholds.
     public var staleness: StalenessPolicy
     /// Order-ticket limits.

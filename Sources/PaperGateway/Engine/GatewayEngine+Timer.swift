@@ -73,6 +73,8 @@ extension GatewayEngine {
         case .endHalfOpen:
             halfOpen = false
             for session in sessions.values { session.endHalfOpen() }
+        case let .rejectOrders(symbol, reason): rejectedOrderSymbols[symbol.uppercased()] = reason
+        case let .acceptOrders(symbol): rejectedOrderSymbols[symbol.uppercased()] = nil
         case .exceedRate, .dataFarmBroken, .dataFarmRestored:
             broadcast(fault.notice)
         }
