@@ -66,6 +66,9 @@ let package = Package(
         ),
         .target(name: "TWSClient", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
+        // Redis's reference C client, for the desk bridge (`ibterm bridge`, `--source redis://`).
+        .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"]), .brew(["hiredis"])]),
+        .target(name: "RedisLink", dependencies: ["CHiredis"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
         // The shipping loop: the dashboard's store and terminal loop (shared by ibterm and ibterm-bench).
         .target(
@@ -102,6 +105,7 @@ let package = Package(
         // (and fails under CI=true).
         .target(name: "TestPrerequisites", path: "Tests/TestPrerequisites", swiftSettings: strict),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: strict),
+        .testTarget(name: "RedisLinkTests", dependencies: ["RedisLink", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),

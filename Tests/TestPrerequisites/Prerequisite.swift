@@ -94,6 +94,9 @@ extension Prerequisite {
     /// in `scripts/`.
     public static let python3 = program("python3", remedy: "apt-get install python3")
 
+    /// `redis-server`, which the desk bridge's tests start on a free loopback port.
+    public static let redisServer = program("redis-server", remedy: "apt-get install redis-server, or run .ci/run")
+
     /// The `ibterm` executable, run by the end-to-end and process tests.
     public static let ibterm = builtProduct("ibterm")
 
