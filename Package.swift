@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
         .library(name: "TWSStreams", targets: ["TWSStreams"]),
         .library(name: "TWSClient", targets: ["TWSClient"]),
+        .library(name: "TWSTrace", targets: ["TWSTrace"]),
         .library(name: "DashboardFeed", targets: ["DashboardFeed"]),
         .library(name: "DashboardRuntime", targets: ["DashboardRuntime"]),
     ],
@@ -51,6 +52,8 @@ let package = Package(
         .target(name: "PaperExchange", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Dashboard", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "TerminalUI", dependencies: ["Dashboard", "Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
+        // The flight recorder's pure half: the trace format, its reader, the ring, reading records as messages.
+        .target(name: "TWSTrace", dependencies: ["TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         // The client's pure half: its values, quote accumulation, inbound routing, order reconciliation.
         .target(name: "TWSStreams", dependencies: ["TWSWire", "TWSSession", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         // Client values → dashboard events (shared by ibterm and ibterm-bench): pure mapping.
@@ -64,7 +67,9 @@ let package = Package(
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
-        .target(name: "TWSClient", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
+        // The crash dump's signal handler (async-signal-safe C: it writes the flight recorder's ring).
+        .target(name: "CTraceCrash"),
+        .target(name: "TWSClient", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "TWSTrace", "CTraceCrash", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
         // The shipping loop: the dashboard's store and terminal loop (shared by ibterm and ibterm-bench).
@@ -103,6 +108,7 @@ let package = Package(
         .target(name: "TestPrerequisites", path: "Tests/TestPrerequisites", swiftSettings: strict),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
+        .testTarget(name: "TWSTraceTests", dependencies: ["TWSTrace", "TWSWire", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),
         .testTarget(
