@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "TWSClientTests",
             dependencies: [
-                "TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", "PaperGateway", logging,
+                "TWSClient", "TWSTrace", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", "PaperGateway", logging,
                 .product(name: "NIOTestUtils", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ] + nio,
             swiftSettings: strict
