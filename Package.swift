@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "ibterm",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "TWSTrace", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
                 "Vocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],

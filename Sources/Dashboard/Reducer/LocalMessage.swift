@@ -29,13 +29,15 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     case alertSet = 90012
     /// An alert's rule became true.
     case alertFired = 90013
+    /// The flight recorder's last minutes were written to a file (`:dump`).
+    case traceDumped = 90014
 
     /// The severity this kind of message has.
     public var severity: MessageSeverity {
         switch self {
         case .orderRefused, .connectionLost: .error
         case .symbolRejected, .commandFailed, .cancelRefused, .configWarning, .alertFired: .warning
-        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved, .alertSet: .info
+        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved, .alertSet, .traceDumped: .info
         }
     }
 
@@ -44,7 +46,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     public var isJournaled: Bool {
         switch self {
         case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused, .alertFired: true
-        case .alertSet: false
+        case .alertSet, .traceDumped: false
         case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved, .configWarning: false
         }
     }
@@ -54,7 +56,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
         switch self {
         case .orderRefused, .orderSent, .cancelRequested, .nothingToDo, .cancelRefused: .order
         case .symbolAdded, .symbolRejected, .symbolRemoved: .marketData
-        case .commandFailed, .configWarning, .alertSet, .alertFired: .client
+        case .commandFailed, .configWarning, .alertSet, .alertFired, .traceDumped: .client
         case .connectionLost: .connectivity
         }
     }
