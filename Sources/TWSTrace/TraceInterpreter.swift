@@ -10,6 +10,9 @@ import TWSWire
 /// decoder. A frame that does not decode is shown as its raw fields with the reason.
 public struct TraceInterpreter: Sendable {
     private var opened: [Int: Opened] = [:]
+    /// The order of each execution id seen, so a COMMISSION_REPORT (which names only its
+    /// execution) is about the order too.
+    private var executions: [String: Int] = [:]
 
     private struct Opened: Sendable {
         var what: String
@@ -91,8 +94,17 @@ public struct TraceInterpreter: Sendable {
             for symbol in TraceFieldFlattener.symbols(in: message) where !entry.symbols.contains(symbol) {
                 entry.symbols.append(symbol)
             }
-            if case .openOrder(let open) = message, let id = Optional(open.order.orderId), opened[id] == nil {
-                opened[id] = Opened(what: Self.describeOrder(open.contract, open.order), symbol: open.contract.symbol)
+            switch message {
+            case .openOrder(let open) where opened[open.order.orderId] == nil:
+                // An order of an earlier run or another client: known from here on.
+                opened[open.order.orderId] = Opened(what: Self.describeOrder(open.contract, open.order), symbol: open.contract.symbol)
+            case .executionData(let data):
+                executions[data.execution.execId] = data.execution.orderId
+                if !entry.ids.contains(data.execution.orderId) { entry.ids.append(data.execution.orderId) }
+            case .commissionReport(let report):
+                if let order = executions[report.execId] { entry.ids = [order] }
+            default:
+                break
             }
         case .unreadable(let unreadable):
             entry.problem = "\(unreadable.error)"

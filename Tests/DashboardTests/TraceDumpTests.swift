@@ -1,4 +1,5 @@
 import Testing
+import Vocabulary
 @testable import Dashboard
 
 /// `:dump` and the `[trace]` table: the command asks the app to write the flight recorder's
