@@ -36,8 +36,8 @@ public final class TraceRing: @unchecked Sendable {
         self.capacity = max(capacity, 4096)
         let (seconds, attoseconds) = maximumAge.components
         self.maximumAge = UInt64(max(0, seconds)) &* 1_000_000_000 &+ UInt64(max(0, attoseconds / 1_000_000_000))
+        // Not filled: a page of the block costs memory only once records reach it.
         storage = .allocate(byteCount: self.capacity, alignment: 16)
-        storage.initializeMemory(as: UInt8.self, repeating: 0)
     }
 
     deinit {
