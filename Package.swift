@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "ibterm-bench",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
+                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "TWSTrace", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
                 "CursesTerminal", "Vocabulary", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],

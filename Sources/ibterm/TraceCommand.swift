@@ -89,6 +89,11 @@ struct TracePrinter {
     private var day: String?
     private var printedHeader = false
     private var printed = 0
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     init(zone: DisplayTimeZone, json: Bool, grep: String?) {
         self.zone = zone
@@ -132,8 +137,6 @@ struct TracePrinter {
                 direction: entry.direction.rawValue, kind: "\(record.kind)", serverVersion: Int(record.serverVersion),
                 name: entry.name, messageId: entry.messageID, fields: fields, ids: entry.ids.isEmpty ? nil : entry.ids,
                 code: entry.code, symbols: entry.symbols.isEmpty ? nil : entry.symbols, about: entry.about, problem: entry.problem)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             if let data = try? encoder.encode(line) { Swift.print(String(decoding: data, as: UTF8.self)) }
             return
         }

@@ -64,6 +64,7 @@ import Vocabulary
         #expect(records[2].serverVersion == 0)
         let hello = try ServerHello(parsing: records[2].payload[...])
         #expect(records.last?.kind == .closed)
+        #expect(records.last?.payload == Array("closed by ibterm".utf8))
         #expect(Set(records.map(\.connection)) == [records[0].connection])
         #expect(zip(records, records.dropFirst()).allSatisfy { $0.monotonicNanoseconds <= $1.monotonicNanoseconds })
 
@@ -80,6 +81,22 @@ import Vocabulary
         #expect(inbound.contains { if case .nextValidId = $0 { true } else { false } })
         #expect(inbound.contains { if case .orderStatus(let status) = $0 { status.orderId == orderID && status.status == "Filled" } else { false } })
         #expect(inbound.contains { if case .executionData(let execution) = $0 { execution.execution.orderId == orderID } else { false } })
+    }
+
+    @Test func aLostConnectionIsRecordedWithItsReason() async throws {
+        let recorder = FlightRecorder(capacity: 1 << 20, maximumAge: .seconds(600), clock: SteppingClock())
+        let server = try await PaperGatewayServer.start(configuration: GatewayConfiguration(seed: 7, logger: Self.quiet))
+        var configuration = fastConfiguration()
+        configuration.recorder = recorder
+        let client = IBClient(configuration: configuration, logger: Self.quiet)
+        try await client.connect(host: server.host, port: server.port, clientId: 5)
+        try await server.stop()
+        try await waitUntil("the loss is recorded") {
+            Self.records(recorder.snapshot()).contains { $0.kind == .closed }
+        }
+        await client.disconnect()
+        let closed = Self.records(recorder.snapshot()).filter { $0.kind == .closed }
+        #expect(closed.map { String(decoding: $0.payload, as: UTF8.self) } == ["lost: the gateway closed the connection"])
     }
 
     @Test func theTraceFileHoldsTheSameRecordsAsTheRing() async throws {

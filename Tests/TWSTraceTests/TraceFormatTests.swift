@@ -17,6 +17,21 @@ struct TraceFormatTests {
     @Test func crc32MatchesTheStandardCheckValue() {
         #expect(CRC32.checksum(of: Array("123456789".utf8)) == 0xCBF4_3926)
         #expect(CRC32.checksum(of: [UInt8]()) == 0)
+        #expect(CRC32.checksum(of: Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+        // Eight bytes at a time agrees with a byte at a time, at every length and split.
+        let bytes = (0 ..< 300).map { UInt8(truncatingIfNeeded: $0 &* 167 &+ 13) }
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 299] {
+            var bitwise: UInt32 = 0xFFFF_FFFF
+            for byte in bytes.prefix(length) {
+                bitwise ^= UInt32(byte)
+                for _ in 0 ..< 8 { bitwise = bitwise & 1 == 1 ? 0xEDB8_8320 ^ (bitwise >> 1) : bitwise >> 1 }
+            }
+            #expect(CRC32.checksum(of: bytes.prefix(length)) == bitwise ^ 0xFFFF_FFFF, "length \(length)")
+            var split = CRC32()
+            split.update(bytes.prefix(length / 3))
+            split.update(bytes[(length / 3) ..< length])
+            #expect(split.value == bitwise ^ 0xFFFF_FFFF, "split \(length)")
+        }
     }
 
     @Test func recordsRoundTripThroughTheirBytes() {

@@ -31,7 +31,11 @@ extension IBClient {
             case .stopKeepalive:
                 keepalive = nil
             case .closeSocket:
-                closeChannel()
+                // The recorder is told why: the loss that follows in the same actions, if any.
+                let lost = actions.lazy.compactMap { action -> LostReason? in
+                    if case .connectionLost(let reason) = action { reason } else { nil }
+                }.first
+                closeChannel(lost.map { "lost: \(Self.describe($0))" } ?? "closed by ibterm")
             case .connectionLost(let reason):
                 connectionLost(reason, now: now)
             case .scheduleReconnect(let attempt, let at):

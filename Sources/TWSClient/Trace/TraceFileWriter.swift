@@ -11,6 +11,11 @@ import Darwin
 /// Appends trace records to a file (`--trace FILE`) on a thread of its own, so recording
 /// never waits for the disk.
 ///
+/// The thread is woken when 64 KiB wait or the oldest waiting record is 200 ms old (checked
+/// as records come, so an idle line costs no wake-ups), and at ``close()``; a record reaches the
+/// file within about 200 ms while traffic flows. (A crash loses what waits; the crash dump holds
+/// the same records.)
+///
 /// Records wait in a bounded queue (``limit`` bytes); when the disk cannot keep up and the
 /// queue is full, records are dropped and counted (``droppedRecords``), and the next record
 /// written is preceded by a `dropped` record with the count, so the file says where it has a
@@ -23,6 +28,7 @@ public final class TraceFileWriter: Sendable {
         var dropped = 0
         var droppedTotal = 0
         var draining = false
+        var oldest: UInt64?
         var closed = false
         var failure: String?
     }
@@ -85,12 +91,19 @@ public final class TraceFileWriter: Sendable {
             }
             pending.bytes.append(contentsOf: record)
             pending.records += 1
-            guard !pending.draining else { return false }
+            let oldest = pending.oldest ?? now.monotonic
+            pending.oldest = oldest
+            guard !pending.draining, pending.bytes.count >= Self.wakeBytes || now.monotonic &- oldest >= Self.wakeAge else { return false }
             pending.draining = true
             return true
         }
         if start { pool.submit { [self] _ in drain() } }
     }
+
+    /// The bytes waiting that wake the writer.
+    static let wakeBytes = 64 << 10
+    /// The age of the oldest record waiting that wakes the writer, in nanoseconds.
+    static let wakeAge: UInt64 = 200_000_000
 
     /// Records dropped because the queue was full or the file failed.
     public var droppedRecords: Int { pending.withLock { $0.droppedTotal } }
@@ -113,6 +126,7 @@ public final class TraceFileWriter: Sendable {
                 swap(&batch, &pending.bytes)
                 pending.bytes.removeAll(keepingCapacity: true)
                 pending.records = 0
+                pending.oldest = nil
                 if batch.isEmpty { pending.draining = false }
                 return !batch.isEmpty
             }

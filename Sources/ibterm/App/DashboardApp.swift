@@ -43,8 +43,9 @@ enum DashboardApp {
         let logger = Logger(label: "ibterm.app")
         for warning in warnings { logger.warning("\(warning)") }
 
-        // The flight recorder: armed before the terminal's own crash handlers are installed
-        // (here, once), so a crash writes the ring first and then restores the terminal.
+        // The terminal's crash handlers first (installing them is idempotent: CursesTerminal's
+        // own call later does nothing), then the flight recorder's, which runs first on a crash
+        // and hands over to them: the ring is written, then the terminal restored.
         TerminalRestore.installCrashHandlers()
         let recording = try FlightRecording.start(
             settings: config.recorder, traceFile: options.trace, directory: paths.logFile.deletingLastPathComponent(),
@@ -157,6 +158,11 @@ enum DashboardApp {
         } catch {
             // An error that ends the dashboard: the last minutes of traffic go next to the log.
             logger.error("the dashboard ends on an error: \(error)")
+            // Nothing recorded (the gateway never answered, the ledger was held): no file.
+            guard (recording.recorder?.statistics.records ?? 0) > 0 else {
+                await Self.finish(recording, logger: logger)
+                throw error
+            }
             let dumped = recording.dump("fatal")
             await Self.finish(recording, logger: logger)
             if case let .traceDumped(path?, _, nil) = dumped {
