@@ -4,9 +4,12 @@
 /// It checks each trace record (see `TraceRecord`), so a record torn by a crash or a full disk
 /// is told from a whole one. `CRC32.checksum(of: Array("123456789".utf8)) == 0xCBF43926`.
 public struct CRC32: Sendable, Hashable {
-    /// Table `k` (entries `256 k ..< 256 (k + 1)`) gives the CRC of a byte followed by `k` zero bytes.
-    private static let tables: [UInt32] = {
-        var tables = [UInt32](repeating: 0, count: 8 * 256)
+    /// Table `k` (entries `256 k ..< 256 (k + 1)`) gives the CRC of a byte followed by `k` zero
+    /// bytes. Allocated once for the process and never freed, so reading it costs no reference
+    /// counting (it is read for every record).
+    nonisolated(unsafe) private static let tables: UnsafePointer<UInt32> = {
+        let tables = UnsafeMutablePointer<UInt32>.allocate(capacity: 8 * 256)
+        tables.initialize(repeating: 0, count: 8 * 256)
         for index in 0 ..< 256 {
             var value = UInt32(index)
             for _ in 0 ..< 8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
@@ -18,7 +21,7 @@ public struct CRC32: Sendable, Hashable {
                 tables[slice * 256 + index] = (previous >> 8) ^ tables[Int(previous & 0xFF)]
             }
         }
-        return tables
+        return UnsafePointer(tables)
     }()
 
     private var state: UInt32 = 0xFFFF_FFFF
@@ -30,7 +33,8 @@ public struct CRC32: Sendable, Hashable {
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress else { return }
         var crc = state
-        Self.tables.withUnsafeBufferPointer { t in
+        let t = Self.tables
+        do {
             var offset = 0
             let count = bytes.count
             while count - offset >= 8 {

@@ -7,9 +7,10 @@
 /// trace file header followed by those bytes (``encodedRecords()``). Because the block does
 /// not move, a crash handler may write it as it lies (``storage``).
 ///
-/// Pure: time comes in with each record. Not thread-safe: the owner serialises access (it is
-/// `Sendable` only so that a lock may hold it).
-public final class TraceRing: @unchecked Sendable {
+/// Pure: time comes in with each record. A noncopyable value (its block is its own, freed with
+/// it; and a struct's fields need no run-time exclusivity checks on every record, which a
+/// class's do); `Sendable` so that a lock may hold it.
+public struct TraceRing: ~Copyable, @unchecked Sendable {
     /// The block's size in bytes: the most the ring holds.
     public let capacity: Int
     /// How long a record is kept, in nanoseconds of monotonic time.
@@ -46,7 +47,7 @@ public final class TraceRing: @unchecked Sendable {
 
     /// Appends a record; `false` when it alone is larger than the ring (counted in ``refused``).
     @discardableResult
-    public func append(
+    public mutating func append(
         kind: TraceRecordKind, serverVersion: UInt16, connection: UInt32, monotonic: UInt64, wall: Int64,
         payload: UnsafeRawBufferPointer
     ) -> Bool {
@@ -69,12 +70,12 @@ public final class TraceRing: @unchecked Sendable {
             var crc = CRC32()
             crc.update(UnsafeRawBufferPointer(header))
             crc.update(payload)
-            for (index, byte) in TraceRecord.marker.enumerated() { prefix[index] = byte }
+            prefix.storeBytes(of: UInt32(0x1E54_5243).bigEndian, toByteOffset: 0, as: UInt32.self)  // TraceRecord.marker
             prefix.storeBytes(of: UInt32(TraceRecord.bodyHeaderSize + payload.count).bigEndian, toByteOffset: 4, as: UInt32.self)
             prefix.storeBytes(of: crc.value.bigEndian, toByteOffset: 8, as: UInt32.self)
-            let tail = (head + used) % capacity
+            let tail = wrap(head + used)
             write(UnsafeRawBufferPointer(prefix), at: tail)
-            write(payload, at: (tail + TraceRecord.overhead) % capacity)
+            write(payload, at: wrap(tail + TraceRecord.overhead))
         }
         used += size
         count += 1
@@ -84,7 +85,7 @@ public final class TraceRing: @unchecked Sendable {
 
     /// Appends `record`.
     @discardableResult
-    public func append(_ record: TraceRecord) -> Bool {
+    public mutating func append(_ record: TraceRecord) -> Bool {
         record.payload.withUnsafeBytes { payload in
             append(
                 kind: record.kind, serverVersion: record.serverVersion, connection: record.connection,
@@ -94,7 +95,7 @@ public final class TraceRing: @unchecked Sendable {
 
     /// Evicts the records older than ``maximumAge`` before `now` (monotonic nanoseconds), as a
     /// dump does before it writes the ring.
-    public func evict(before now: UInt64) {
+    public mutating func evict(before now: UInt64) {
         newest = max(newest ?? now, now)
         evictExpired()
     }
@@ -114,14 +115,14 @@ public final class TraceRing: @unchecked Sendable {
     /// trace file gets for the record just appended.
     public func appendNewest(to buffer: inout [UInt8]) {
         guard count > 0, newestSize > 0 else { return }
-        let start = (head + used - newestSize) % capacity
+        let start = wrap(head + used - newestSize)
         let first = min(newestSize, capacity - start)
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: storage[start ..< start + first]))
         if newestSize > first { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: storage[0 ..< newestSize - first])) }
     }
 
     /// Empties the ring.
-    public func removeAll() {
+    public mutating func removeAll() {
         head = 0
         used = 0
         count = 0
@@ -130,15 +131,15 @@ public final class TraceRing: @unchecked Sendable {
 
     // MARK: Private
 
-    private func evictExpired() {
+    private mutating func evictExpired() {
         guard let newest, newest > maximumAge else { return }
         let cutoff = newest - maximumAge
         while count > 0, readUInt64(at: head + TraceRecord.prefixSize + 8) < cutoff { evictOldest() }
     }
 
-    private func evictOldest() {
+    private mutating func evictOldest() {
         let size = TraceRecord.prefixSize + Int(readUInt32(at: head + 4))
-        head = (head + size) % capacity
+        head = wrap(head + size)
         used -= size
         count -= 1
         evicted += 1
@@ -157,15 +158,26 @@ public final class TraceRing: @unchecked Sendable {
         }
     }
 
+    /// An offset below `2 * capacity` brought into the block (no division: this runs for every
+    /// record).
+    @inline(__always)
+    private func wrap(_ offset: Int) -> Int {
+        offset >= capacity ? offset - capacity : offset
+    }
+
     private func readUInt32(at offset: Int) -> UInt32 {
+        let start = wrap(offset)
+        if start + 4 <= capacity { return UInt32(bigEndian: storage.loadUnaligned(fromByteOffset: start, as: UInt32.self)) }
         var value: UInt32 = 0
-        for index in 0 ..< 4 { value = value << 8 | UInt32(storage[(offset + index) % capacity]) }
+        for index in 0 ..< 4 { value = value << 8 | UInt32(storage[wrap(start + index)]) }
         return value
     }
 
     private func readUInt64(at offset: Int) -> UInt64 {
+        let start = wrap(offset)
+        if start + 8 <= capacity { return UInt64(bigEndian: storage.loadUnaligned(fromByteOffset: start, as: UInt64.self)) }
         var value: UInt64 = 0
-        for index in 0 ..< 8 { value = value << 8 | UInt64(storage[(offset + index) % capacity]) }
+        for index in 0 ..< 8 { value = value << 8 | UInt64(storage[wrap(start + index)]) }
         return value
     }
 }

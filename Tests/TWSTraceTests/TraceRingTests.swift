@@ -11,12 +11,12 @@ struct TraceRingTests {
             wallNanoseconds: Int64(seconds) * 1_000_000_000, payload: (0 ..< payload).map { UInt8(truncatingIfNeeded: $0 &+ Int(seconds)) })
     }
 
-    static func held(_ ring: TraceRing) -> [TraceRecord] {
+    static func held(_ ring: borrowing TraceRing) -> [TraceRecord] {
         TraceFormatTests.records(TraceReader.items(of: ring.encodedRecords()))
     }
 
     @Test func keepsEverythingWithinItsLimits() {
-        let ring = TraceRing(capacity: 1 << 20, maximumAge: .seconds(600))
+        var ring = TraceRing(capacity: 1 << 20, maximumAge: .seconds(600))
         let records = (0 ..< 100).map { Self.record(at: UInt64($0)) }
         for record in records { ring.append(record) }
         #expect(Self.held(ring) == records)
@@ -26,7 +26,7 @@ struct TraceRingTests {
 
     @Test func evictsTheOldestForRoomAndWrapsAround() {
         let size = TraceRecord.encodedSize(payloadCount: 100)
-        let ring = TraceRing(capacity: 4096, maximumAge: .seconds(3600))
+        var ring = TraceRing(capacity: 4096, maximumAge: .seconds(3600))
         let fit = 4096 / size
         let records = (0 ..< 1000).map { Self.record(at: UInt64($0)) }
         for (index, record) in records.enumerated() {
@@ -43,7 +43,7 @@ struct TraceRingTests {
     }
 
     @Test func evictsByAgeOnTheInjectedTimes() {
-        let ring = TraceRing(capacity: 1 << 20, maximumAge: .seconds(600))
+        var ring = TraceRing(capacity: 1 << 20, maximumAge: .seconds(600))
         for seconds in stride(from: 0, through: 900, by: 100) { ring.append(Self.record(at: UInt64(seconds))) }
         // The newest is at 900 s: records before 300 s are gone.
         #expect(Self.held(ring).map { $0.monotonicNanoseconds / Self.second } == [300, 400, 500, 600, 700, 800, 900])
@@ -52,19 +52,21 @@ struct TraceRingTests {
         #expect(Self.held(ring).map { $0.monotonicNanoseconds / Self.second } == [900])
         ring.evict(before: 2_000 * Self.second)
         #expect(ring.count == 0)
-        #expect(ring.encodedRecords().isEmpty)
+        let empty = ring.encodedRecords()
+        #expect(empty.isEmpty)
     }
 
     @Test func refusesARecordLargerThanItself() {
-        let ring = TraceRing(capacity: 4096, maximumAge: .seconds(600))
+        var ring = TraceRing(capacity: 4096, maximumAge: .seconds(600))
         ring.append(Self.record(at: 1))
-        #expect(!ring.append(Self.record(at: 2, payload: 5000)))
+        let kept = ring.append(Self.record(at: 2, payload: 5000))
+        #expect(!kept)
         #expect(ring.refused == 1)
         #expect(Self.held(ring) == [Self.record(at: 1)])
     }
 
     @Test func recordsOfVaryingSizesStayWholeAcrossManyWraps() {
-        let ring = TraceRing(capacity: 5000, maximumAge: .seconds(100_000))
+        var ring = TraceRing(capacity: 5000, maximumAge: .seconds(100_000))
         var appended: [TraceRecord] = []
         for index in 0 ..< 3000 {
             let record = Self.record(at: UInt64(index), payload: (index * 7919) % 900)
