@@ -70,6 +70,37 @@ static inline int ibt_key_enter(void) { return KEY_ENTER; }
 static inline int ibt_key_btab(void) { return KEY_BTAB; }
 static inline int ibt_key_resize(void) { return KEY_RESIZE; }
 static inline int ibt_key_f(int n) { return KEY_F(n); }
+static inline int ibt_key_mouse(void) { return KEY_MOUSE; }
+
+/* ---- mouse ---- */
+/* The button events the dashboard asks for: button 1 pressed (a click selects at once, no
+ * click-resolution delay) and the wheel (buttons 4 and 5; 5 exists with ncurses' extended
+ * mouse, else the wheel only scrolls up). */
+static inline unsigned long ibt_button1_pressed(void) { return (unsigned long)BUTTON1_PRESSED; }
+static inline unsigned long ibt_button4_pressed(void) { return (unsigned long)BUTTON4_PRESSED; }
+static inline unsigned long ibt_button5_pressed(void) {
+#ifdef BUTTON5_PRESSED
+    return (unsigned long)BUTTON5_PRESSED;
+#else
+    return 0;
+#endif
+}
+/* Turns mouse reports on (the three events above) or off; returns the mask now in effect. */
+static inline unsigned long ibt_mouse_enable(int on) {
+    mmask_t old = 0;
+    mmask_t wanted = on ? (mmask_t)(ibt_button1_pressed() | ibt_button4_pressed() | ibt_button5_pressed()) : 0;
+    mouseinterval(0);
+    return (unsigned long)mousemask(wanted, &old);
+}
+/* The mouse event behind a KEY_MOUSE: OK with the cell and the button state, or ERR. */
+static inline int ibt_get_mouse(int *x, int *y, unsigned long *buttons) {
+    MEVENT event;
+    if (getmouse(&event) != OK) { return ERR; }
+    *x = event.x;
+    *y = event.y;
+    *buttons = (unsigned long)event.bstate;
+    return OK;
+}
 
 /* ---- screen calls that take stdscr ---- */
 static inline int ibt_get_wch(unsigned int *out) {

@@ -35,6 +35,8 @@ public struct CursesKeyCodes: Hashable, Sendable {
     public var resize: UInt32
     /// `KEY_F(1)`; `KEY_F(n)` is `f1 + n - 1`.
     public var f1: UInt32
+    /// `KEY_MOUSE`: a mouse event is waiting for `getmouse`.
+    public var mouse: UInt32 = UInt32(ibt_key_mouse())
 
     /// The values from the ncurses headers this target links.
     public static let ncurses = CursesKeyCodes(

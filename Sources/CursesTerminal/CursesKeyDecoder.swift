@@ -9,7 +9,9 @@ public struct CursesKeyDecoder: Hashable, Sendable {
         case key(KeyEvent)
         /// The terminal was resized; ask the screen for the new size.
         case resize
-        /// A key with no meaning here (mouse, unknown function key, stray control byte).
+        /// A mouse event is waiting; ask ncurses for it (`getmouse`).
+        case mouse
+        /// A key with no meaning here (unknown function key, stray control byte).
         case ignored
         /// No input arrived before the timeout (`ERR`).
         case none
@@ -60,6 +62,7 @@ public struct CursesKeyDecoder: Hashable, Sendable {
             codes.enter: .enter, codes.backTab: .backTab,
         ]
         if code == codes.resize { return .resize }
+        if code == codes.mouse { return .mouse }
         if let key = table[code] { return .key(key) }
         if code >= codes.f1, code < codes.f1 + 24 { return .key(.function(Int(code - codes.f1) + 1)) }
         return .ignored

@@ -78,6 +78,7 @@ public final class CursesTerminal: TerminalBackend {
         curs_set(0)
         set_escdelay(options.escapeDelayMilliseconds)
         ibt_timeout(options.inputTimeoutMilliseconds)
+        if options.mouse { _ = ibt_mouse_enable(1) }
         setUpColors()
         previousFrame = nil
     }
@@ -187,6 +188,12 @@ public final class CursesTerminal: TerminalBackend {
             case .resize:
                 previousFrame = nil
                 return .resize(size)
+            case .mouse:
+                var x: Int32 = 0, y: Int32 = 0
+                var buttons: UInt = 0
+                guard ibt_get_mouse(&x, &y, &buttons) == ibt_ok(),
+                      let event = CursesMouse.event(buttons: buttons, x: Int(x), y: Int(y)) else { continue }
+                return .mouse(event)
             }
         }
     }

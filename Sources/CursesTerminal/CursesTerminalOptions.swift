@@ -11,6 +11,9 @@ public struct CursesTerminalOptions: Hashable, Sendable {
     public var escapeDelayMilliseconds: Int32
     /// Install the crash-signal handlers of `TerminalRestore.installCrashHandlers()`.
     public var restoreOnCrash: Bool
+    /// Ask the terminal for mouse reports (button 1 and the wheel). Off by default: while on,
+    /// the terminal's own selection needs Shift held.
+    public var mouse: Bool = false
 
     /// Creates options; the defaults suit the dashboard.
     public init(

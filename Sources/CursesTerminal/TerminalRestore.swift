@@ -45,10 +45,11 @@ public enum TerminalRestore {
     nonisolated(unsafe) static var savedTermios = termios()
     /// Whether `savedTermios` holds a value.
     nonisolated(unsafe) static var hasSavedTermios = false
-    /// Escape sequences that reset attributes, show the cursor, leave the alternate screen and
-    /// the keypad mode: written by the crash handler without allocating.
+    /// Escape sequences that reset attributes, show the cursor, stop mouse reports (harmless
+    /// when none were asked for), leave the alternate screen and the keypad mode: written by the
+    /// crash handler without allocating.
     nonisolated(unsafe) static var crashResetBytes: UnsafeMutableBufferPointer<UInt8> = {
-        let bytes = Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\u{1B}[?1l\u{1B}>\r\n".utf8)
+        let bytes = Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[?1049l\u{1B}[?1l\u{1B}>\r\n".utf8)
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
         _ = buffer.initialize(from: bytes)
         return buffer

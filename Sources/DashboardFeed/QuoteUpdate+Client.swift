@@ -1,4 +1,5 @@
 import Dashboard
+import Vocabulary
 import TWSStreams
 
 extension QuoteUpdate {
@@ -10,6 +11,8 @@ extension QuoteUpdate {
         let carried = quote.carried
         // The open is the watchlist's `open` column: carried like the high, low and close.
         self.init(symbol: symbol, values: quote.values.only(carried),
-                  marketDataType: carried.contains(.marketDataType) ? quote.marketDataType : nil)
+                  marketDataType: carried.contains(.marketDataType) ? quote.marketDataType : nil,
+                  lastTradeTime: carried.contains(.lastTradeTime)
+                      ? quote.lastTradeTime.map { Timestamp(secondsSinceEpoch: Int64($0)) } : nil)
     }
 }

@@ -30,9 +30,12 @@ extension TerminalLoop {
     /// The dashboard's terminal as shipped: ncurses in raw mode (Ctrl-C, Ctrl-Z and Ctrl-L
     /// arrive as keys), input read without waiting (the loop waits in `poll(2)`), started on
     /// the calling thread. For ``TerminalLoop/init(store:wakeup:signals:look:keyInput:pacing:timeZone:frameObserver:bell:terminal:)``.
-    public static func cursesTerminal(noColor: Bool) -> @Sendable () throws -> any LoopTerminal {
+    /// `mouse` asks the terminal for clicks and the wheel (`mouse = true` in the config).
+    public static func cursesTerminal(noColor: Bool, mouse: Bool = false) -> @Sendable () throws -> any LoopTerminal {
         {
-            let terminal = CursesTerminal(options: CursesTerminalOptions(noColor: noColor, rawInput: true, inputTimeoutMilliseconds: 0))
+            var options = CursesTerminalOptions(noColor: noColor, rawInput: true, inputTimeoutMilliseconds: 0)
+            options.mouse = mouse
+            let terminal = CursesTerminal(options: options)
             try terminal.start()
             return terminal
         }

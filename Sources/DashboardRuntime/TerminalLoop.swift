@@ -95,13 +95,14 @@ public final class TerminalLoop: Sendable {
     }
 
     /// The dashboard as shipped: ncurses in raw mode, paced by ``FrameScheduler/shipped``,
-    /// times of day in `timeZone`, ringing when `bell` is rung.
+    /// times of day in `timeZone`, ringing when `bell` is rung, clicks and the wheel read when
+    /// `mouse`.
     public convenience init(
         store: DashboardStore, wakeup: TerminalWakeup, signals: TerminalSignalWatcher, look: Look, keyInput: DashboardKeyInput, noColor: Bool,
-        timeZone: DisplayTimeZone, bell: TerminalBell? = nil
+        timeZone: DisplayTimeZone, bell: TerminalBell? = nil, mouse: Bool = false
     ) {
         self.init(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: keyInput, timeZone: timeZone, bell: bell,
-                  terminal: Self.cursesTerminal(noColor: noColor))
+                  terminal: Self.cursesTerminal(noColor: noColor, mouse: mouse))
     }
 
     /// Asks the loop to end with ``Exit/stopped``; safe from any thread. It notices when it
@@ -134,6 +135,8 @@ public final class TerminalLoop: Sendable {
         var lastSecond: Int64 = -1
         // The size of the frame on screen (nil before the first): keys act on what is shown.
         var shownSize: Size?
+        // The frame on screen, for what a click means (nil before the first).
+        var shownScreen: DashboardScreen?
         // Builds only the rows on screen and keeps unchanged panes and rows between frames.
         var renderer = DashboardFrameRenderer(keymap: keyInput.keymap, timeZone: timeZone)
         while true {
@@ -151,7 +154,7 @@ public final class TerminalLoop: Sendable {
                 }
                 if let signal = signals.receivedSignal { return .signal(signal) }
             }
-            if drainInput(terminal, &scheduler, shownSize: shownSize) { typed = true }
+            if drainInput(terminal, &scheduler, shownSize: shownSize, shownScreen: shownScreen) { typed = true }
             if bell?.take() == true { terminal.bell() }
             // Ages are counted on the monotonic clock, so is the once-a-second tick.
             let second = store.now().instant.offset.components.seconds
@@ -164,8 +167,9 @@ public final class TerminalLoop: Sendable {
             let now = clock.now
             switch scheduler.decide(now: now - origin, stateVersion: revision, interactive: typed) {
             case .drawNow:
-                let (drawnRevision, size) = draw(on: terminal, with: &renderer, startedAt: now, clock: clock)
+                let (drawnRevision, size, screen) = draw(on: terminal, with: &renderer, startedAt: now, clock: clock)
                 shownSize = size
+                shownScreen = screen
                 typed = false
                 scheduler.didDraw(startedAt: now - origin, finishedAt: clock.now - origin, stateVersion: drawnRevision)
             case let .wait(until, wakeOnChange):
@@ -215,13 +219,22 @@ public final class TerminalLoop: Sendable {
     /// Reads every pending key and resize; keys become intents sent to the store (or a
     /// repaint, or a suspend). While the terminal is too small only the quit keys act. Returns
     /// whether anything was read.
-    private func drainInput(_ terminal: any LoopTerminal, _ scheduler: inout FrameScheduler, shownSize: Size?) -> Bool {
+    private func drainInput(
+        _ terminal: any LoopTerminal, _ scheduler: inout FrameScheduler, shownSize: Size?, shownScreen: DashboardScreen?
+    ) -> Bool {
         var any = false
         while let event = terminal.readEvent() {
             any = true
             switch event {
             case .resize:
                 scheduler.invalidate()
+            case let .mouse(mouse):
+                // A click acts on the frame the trader sees, never on a too-small screen.
+                guard let shownScreen, let shownSize,
+                      !Self.keysSeeTooSmallScreen(terminalSize: terminal.size, shownSize: shownSize) else { continue }
+                for intent in DashboardMouse.intents(for: mouse, screen: shownScreen, size: shownSize, glyphs: look.value.1) {
+                    store.send(.user(intent))
+                }
             case let .key(key):
                 let state = store.snapshot()
                 let command = keyInput.command(
@@ -252,12 +265,12 @@ public final class TerminalLoop: Sendable {
         repaint(terminal, &scheduler)
     }
 
-    /// Draws a frame of the store's state as it is now; returns the revision drawn and the
-    /// frame's size, and tells the frame observer.
+    /// Draws a frame of the store's state as it is now; returns the revision drawn, the
+    /// frame's size and the screen model drawn, and tells the frame observer.
     private func draw(
         on terminal: any LoopTerminal, with renderer: inout DashboardFrameRenderer, startedAt start: ContinuousClock.Instant,
         clock: ContinuousClock
-    ) -> (UInt64, Size) {
+    ) -> (UInt64, Size, DashboardScreen) {
         let (state, revision, marks) = store.takeFrame()
         let (theme, glyphs) = look.value
         let size = terminal.size
@@ -272,6 +285,6 @@ public final class TerminalLoop: Sendable {
                 FrameReport(startedAt: start, presentedAt: presented, modelTime: modelled - start, renderTime: rendered - modelled, marks: marks),
                 canvas)
         }
-        return (revision, canvas.size)
+        return (revision, canvas.size, screen)
     }
 }

@@ -22,6 +22,9 @@ struct EmbeddedGatewayOptions: ParsableArguments {
     @Option(help: "Comma-separated symbols without live-data entitlement (their quotes answer 354).")
     var notEntitled: String = ""
 
+    @Option(help: "How many minutes behind the market the delayed data of those symbols runs (IB: typically 15).")
+    var delayedMinutes: Int = 15
+
     /// The symbols named by `--not-entitled`, upper-cased.
     var notEntitledSymbols: Set<String> {
         Set(notEntitled.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty })
@@ -43,9 +46,14 @@ struct EmbeddedGatewayOptions: ParsableArguments {
                 throw ValidationError("scenario file \(scenario): \(error)")
             }
         }
-        return GatewayConfiguration(
+        guard (0...24 * 60).contains(delayedMinutes) else {
+            throw ValidationError("--delayed-minutes must be between 0 and 1440, not \(delayedMinutes)")
+        }
+        var configuration = GatewayConfiguration(
             host: host, port: port, seed: seed, notEntitled: notEntitledSymbols, scenario: scenarioValue,
             statePath: state ?? GatewayResources.defaultStatePath(), fresh: fresh, logger: logger)
+        configuration.delayedDataDelay = .seconds(delayedMinutes * 60)
+        return configuration
     }
 }
 

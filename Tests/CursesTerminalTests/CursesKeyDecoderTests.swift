@@ -63,3 +63,22 @@ import TerminalUI
         #expect(custom.decode(status: 0, code: 100) == .key(.character("d")))
     }
 }
+
+/// Issue #14 item 7: ncurses' mouse reports as the dashboard's events.
+@Suite struct CursesMouseTests {
+    @Test func keyMouseAsksForTheEvent() {
+        let decoder = CursesKeyDecoder()
+        #expect(decoder.decode(status: decoder.codes.codeYes, code: decoder.codes.mouse) == .mouse)
+    }
+
+    @Test func buttonOnePressAndTheWheelAreReadOthersAreNot() {
+        let bits = CursesMouse.Bits.ncurses
+        #expect(CursesMouse.event(buttons: bits.press, x: 4, y: 7) == MouseEvent(.press, at: Point(x: 4, y: 7)))
+        #expect(CursesMouse.event(buttons: bits.wheelUp, x: 1, y: 2)?.kind == .wheelUp)
+        if bits.wheelDown != 0 {
+            #expect(CursesMouse.event(buttons: bits.wheelDown, x: 1, y: 2)?.kind == .wheelDown)
+        }
+        #expect(CursesMouse.event(buttons: 0, x: 1, y: 2) == nil, "a release or a move")
+        #expect(CursesMouse.event(buttons: bits.press, x: -1, y: 2) == nil)
+    }
+}

@@ -88,6 +88,18 @@ import Vocabulary
         #expect(!notice(id: -1, code: 354).concernsOneQuoteStream, "no ticker id: a general notice")
         #expect(!notice(id: 3, code: 201).concernsOneQuoteStream, "an order rejection")
         #expect(!notice(id: -1, code: 2104).concernsOneQuoteStream)
+        // Any notice the client names a quote's (200 for an unknown symbol) came on its stream.
+        var unknown = notice(id: 4, code: 200)
+        unknown.context = RequestContext(kind: .quote, requestID: 4, symbol: "ZZZZ")
+        #expect(unknown.concernsOneQuoteStream)
+        unknown.context = RequestContext(kind: .history, requestID: 4, symbol: "ZZZZ")
+        #expect(!unknown.concernsOneQuoteStream)
+    }
+
+    @Test func aNoticeKeepsItsContext() {
+        var rejection = notice(id: 12, code: 201)
+        rejection.context = .order(id: 12, side: "BUY", quantity: 100, symbol: "AAPL", type: .limit, limitPrice: 231)
+        #expect(Notice(rejection, requestID: 12).context?.description == "Order 12 BUY 100 AAPL LMT 231.00")
     }
 
     @Test func orderEventsBecomeStatusExecutionCommissionAndNotice() {
@@ -133,5 +145,9 @@ import Vocabulary
         #expect(LostReason.socketClosed.plainDescription == "the gateway closed the connection")
         #expect(LostReason.keepaliveTimeout(silentFor: .seconds(5)).plainDescription == "no answer from the gateway for 5 s")
         #expect(LostReason.unsupportedServerVersion(100).plainDescription == "unsupported server version 100")
+        #expect(LostReason.clientIDInUse(5, next: nil).plainDescription == "client id 5 in use (IB 326)")
+        #expect(LostReason.clientIDInUse(5, next: 6).plainDescription == "client id 5 in use (IB 326): trying 6")
+        #expect(LostReason.clientIDsInUse(1...10).plainDescription == "client ids 1-10 all in use (IB 326)")
+        #expect(LostReason.clientIDsInUse(4...4).plainDescription == "client id 4 in use (IB 326)")
     }
 }

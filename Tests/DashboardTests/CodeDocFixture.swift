@@ -63,4 +63,32 @@ enum CodeDocFixture {
         if let text, text.contains("2168 and 2169") { codes.formUnion([2168, 2169]) }
         return codes
     }
+
+    /// Every number of three to five digits anywhere in the doc (table rows, notes, prose),
+    /// except issue and pull-request numbers (`#152`), decimals and versions (`8.61`), numbers
+    /// glued to letters (`v157`) and numbers in web addresses; each must be a code in the
+    /// catalog or be named in the catalog test's exclusions.
+    static var everyNumberMentioned: Set<Int> {
+        guard let text else { return [] }
+        let words = text.split(whereSeparator: \.isWhitespace).filter { !$0.contains("://") }
+        let characters = Array(words.joined(separator: " "))
+        var numbers: Set<Int> = []
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isASCII, characters[index].isNumber else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+            let before: Character = start > 0 ? characters[start - 1] : " "
+            let after: Character = index < characters.count ? characters[index] : " "
+            let afterNext: Character = index + 1 < characters.count ? characters[index + 1] : " "
+            let isVersionOrDecimal = before == "." || (after == "." && afterNext.isNumber)
+            guard (3...5).contains(index - start), before != "#", !before.isLetter, !after.isLetter, !isVersionOrDecimal,
+                  let number = Int(String(characters[start..<index])) else { continue }
+            numbers.insert(number)
+        }
+        return numbers
+    }
 }

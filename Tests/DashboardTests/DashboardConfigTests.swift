@@ -23,6 +23,8 @@ private func error(_ text: String) -> ConfigError? {
         #expect(parsed.config == DashboardConfig())
         #expect(parsed.config.watchlist == ["AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA", "SPY", "QQQ", "IWM"])
         #expect(parsed.config.gatewayPort == 4002)
+        #expect(parsed.config.clientID == 1)
+        #expect(parsed.config.clientIDRange == 10)
         #expect(parsed.config.allowLive == false)
         #expect(parsed.warnings.isEmpty)
     }
@@ -37,6 +39,7 @@ private func error(_ text: String) -> ConfigError? {
             host = "10.0.0.5"
             port = 7497
             client_id = 17
+            client_id_range = 3
 
             [staleness]
             default_seconds = 8
@@ -62,6 +65,7 @@ private func error(_ text: String) -> ConfigError? {
         #expect(config.gatewayHost == "10.0.0.5")
         #expect(config.gatewayPort == 7497)
         #expect(config.clientID == 17)
+        #expect(config.clientIDRange == 3)
         #expect(config.staleness.defaultThreshold == .seconds(8))
         #expect(config.staleness.threshold(for: "X", instrumentClass: .option) == .seconds(20))
         #expect(config.staleness.threshold(for: "X", instrumentClass: .stock) == .seconds(5))
@@ -124,6 +128,8 @@ private func error(_ text: String) -> ConfigError? {
         ("\n[gateway]\nport = 0", "gateway.port", 3, .invalidValue),
         ("[gateway]\nport = \"4002\"", "gateway.port", 2, .wrongType),
         ("[gateway]\nclient_id = -1", "gateway.client_id", 2, .invalidValue),
+        ("[gateway]\nclient_id_range = 0", "gateway.client_id_range", 2, .invalidValue),
+        ("[gateway]\nclient_id_range = \"5\"", "gateway.client_id_range", 2, .wrongType),
         ("[staleness]\ndefault_seconds = 0", "staleness.default_seconds", 2, .invalidValue),
         ("[staleness.symbol]\nAAPL = \"fast\"", "staleness.symbol.AAPL", 2, .wrongType),
         ("[ticket]\nmax_quantity = 0", "ticket.max_quantity", 2, .invalidValue),

@@ -60,3 +60,31 @@ import Vocabulary
         #expect(throws: ConfigError.self) { try DashboardConfig.parse(toml: "market_data = \"sometimes\"\n") }
     }
 }
+
+extension DelayedDataTests {
+    /// The delay shown is how far IB's delayed last-trade time lies behind the moment it was read.
+    @Test func aDelayedQuoteShowsItsDelayInMinutes() {
+        var (harness, _) = Self.refusedNVDA()
+        harness.user(.moveSelection(.down))
+        harness.user(.moveSelection(.down))
+        harness.user(.switchToDelayedData)
+        harness.send(.quoteRequested(symbol: "NVDA", requestID: 2_000_000_001, instrumentClass: .stock))
+        harness.send(.marketDataType(requestID: 2_000_000_001, type: .delayed))
+        harness.send(.quote(QuoteUpdate(symbol: "NVDA", bid: 182.40, ask: 182.42)))
+        var freshness = harness.state.quotes.freshness(of: "NVDA", at: harness.instant)
+        #expect(freshness?.state == .delayed && freshness?.delay == nil)
+        #expect(freshness?.label == "DELAYED" || freshness?.label == "delayed", "no delay claimed before the line reports one")
+        let traded = harness.now - .seconds(15 * 60 + 20)
+        harness.send(.quote(QuoteUpdate(symbol: "NVDA", values: QuoteValues(last: 182.41), lastTradeTime: traded)))
+        freshness = harness.state.quotes.freshness(of: "NVDA", at: harness.instant)
+        #expect(freshness?.delayMinutes == 15)
+        #expect(freshness?.label.hasSuffix(" 15 min") == true)
+        // With no newer trade the price on screen grows older: the delay counts on.
+        harness.advance(seconds: 60)
+        #expect(harness.state.quotes.freshness(of: "NVDA", at: harness.instant)?.delayMinutes == 16)
+        // A live quote never shows a delay, whatever its trades' times.
+        var live = DashboardHarness.withLiveAAPL()
+        live.send(.quote(QuoteUpdate(symbol: "AAPL", values: QuoteValues(last: 231.0), lastTradeTime: live.now - .seconds(600))))
+        #expect(live.state.quotes.freshness(of: "AAPL", at: live.instant)?.delayMinutes == nil)
+    }
+}

@@ -79,6 +79,19 @@ import Vocabulary
         #expect(harness.state.interface.overlay == .none)
     }
 
+    @Test func cTogglesTheChartStyleAndTheNextDetailKeepsIt() {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.user(.submit)
+        #expect(harness.state.detail?.chartStyle == .blocks)
+        #expect(harness.user(.toggleDetailChartStyle).actions.isEmpty, "the same bars, drawn another way")
+        #expect(harness.state.detail?.chartStyle == .line)
+        harness.user(.back)
+        harness.user(.submit)
+        #expect(harness.state.detail?.chartStyle == .line)
+        harness.user(.toggleDetailChartStyle)
+        #expect(harness.state.detail?.chartStyle == .blocks)
+    }
+
     @Test func theTradesAreBounded() {
         var detail = SymbolDetail(symbol: "AAPL")
         for index in 0..<(SymbolDetail.tradeLimit + 20) {

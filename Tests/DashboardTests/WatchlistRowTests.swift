@@ -62,7 +62,7 @@ import Vocabulary
         #expect(harness.state.connection.state == .linkLost)
         #expect(harness.latestMessage?.code == 1100)
         #expect(harness.latestMessage?.severity == .error)
-        #expect(effects == [.journal(.message(Notice(code: 1100, text: "Connectivity between IB and TWS has been lost."), at: harness.now))])
+        #expect(effects == [.journal(.message(Notice(code: 1100, text: "Connectivity between IB and TWS has been lost."), context: .system, at: harness.now))])
     }
 
     @Test func afterRestoreQuotesStayStaleUntilAFreshTick() {
@@ -83,7 +83,7 @@ import Vocabulary
         harness.advance(seconds: 47)
         let notice = Notice(requestID: harness.tickerID("AAPL"), code: 354, text: "Requested market data is not subscribed.")
         let effects = harness.send(.notice(notice))
-        #expect(effects == [.journal(.message(notice, at: harness.now))])
+        #expect(effects == [.journal(.message(notice, context: RequestContext(kind: .quote, requestID: notice.requestID, symbol: "AAPL"), at: harness.now))])
         let freshness = try #require(harness.state.freshness(of: "AAPL"))
         #expect(freshness.state == .noEntitlement)
         #expect(freshness.reasonCode == 354)

@@ -89,7 +89,8 @@ import Testing
 
         let tooLong = try await engine("history", "AAPL", "--duration", "40Y", "--bar", "1m")
         #expect(tooLong.status == 1)
-        #expect(tooLong.stderr.hasPrefix("ibterm: AAPL: the gateway refused the request (IB 162: "), "\(tooLong.stderr)")
+        #expect(tooLong.stderr.hasPrefix("ibterm: AAPL: the gateway refused the request: "), "\(tooLong.stderr)")
+        #expect(tooLong.stderr.contains(" (IB 162: "), "the catalog's words, then IB's code and text: \(tooLong.stderr)")
     }
 
     @Test func searchListsAppleForAAWithItsDescriptionAndQuoteJSONHasTheDayRange() async throws {

@@ -50,6 +50,23 @@ final class TmuxSession {
         try await Self.command(["send-keys", "-t", name] + (literal ? ["-l"] : []) + keys)
     }
 
+    /// Writes `bytes` to the program's input as they are (`send-keys -H`): a terminal's reports,
+    /// such as a mouse click, that no key name stands for.
+    func sendBytes(_ bytes: [UInt8]) async throws {
+        try await Self.command(["send-keys", "-t", name, "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// A click of button 1 at the 0-based cell `x`, `y`, as xterm reports it in its SGR mouse
+    /// mode (`ESC [ < 0 ; x+1 ; y+1 M`, then `m` for the release).
+    func click(x: Int, y: Int) async throws {
+        try await sendBytes(Array("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m".utf8))
+    }
+
+    /// One notch of the wheel (down, or up) over the 0-based cell `x`, `y`, in xterm's SGR mode.
+    func wheel(down: Bool, x: Int, y: Int) async throws {
+        try await sendBytes(Array("\u{1B}[<\(down ? 65 : 64);\(x + 1);\(y + 1)M".utf8))
+    }
+
     /// Resizes the window (the program gets SIGWINCH).
     func resize(width: Int, height: Int) async throws {
         try await Self.command(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])

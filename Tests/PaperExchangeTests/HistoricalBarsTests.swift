@@ -201,3 +201,32 @@ import Vocabulary
         #expect(admitted > 50_000 / 2)
     }
 }
+
+extension HistoricalBarsTests {
+    /// The chart and the quote agree: the last regular session before now ends at the previous
+    /// close the quote reports, the latest bar at the live mark; and while the market is closed
+    /// the latest bar still ends at the live mark.
+    @Test func theLastSessionEndsAtThePreviousCloseAndTheLatestBarAtTheMark() throws {
+        let aapl = try Self.instrument("AAPL")
+        let close = Fixtures.decimal("271.49"), mark = Fixtures.decimal("268.10")
+        // Friday 4 December 2026, 09:08 New York: pre-market; the previous session is Thursday's.
+        let now = Self.newYork(2026, 12, 4, 9, 8)
+        let drawer = HistoricalBars(instrument: aapl, seed: 42, mark: mark, now: now, previousClose: close)
+        let regular = try drawer.answer(try Self.query("2 D", "1 min")).bars
+        let thursday = try #require(regular.last)
+        #expect(abs(thursday.close - 271.49) < 0.011, "Thursday's last regular bar closes at the previous close, not \(thursday.close)")
+        let extended = try drawer.answer(try Self.query("1 D", "1 min", rth: 0)).bars
+        let latest = try #require(extended.last)
+        #expect(abs(latest.close - 268.10) < 0.011, "the latest bar closes at the live mark, not \(latest.close)")
+        // Saturday: no session; the latest bar (Friday's) still ends at the mark.
+        let weekend = HistoricalBars(instrument: aapl, seed: 42, mark: mark, now: Self.newYork(2026, 12, 5, 12))
+        let friday = try #require(try weekend.answer(try Self.query("1 D", "1 min", rth: 0)).bars.last)
+        #expect(abs(friday.close - 268.10) < 0.011)
+    }
+
+    @Test func theLogarithmInvertsTheExponential() {
+        for x in [0.001, 0.5, 1, 1.5, 2, 10, 271.49, 1e6] {
+            #expect(abs(PricePath.exponential(PricePath.logarithm(x)) / x - 1) < 1e-12)
+        }
+    }
+}

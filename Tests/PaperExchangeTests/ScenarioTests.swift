@@ -3,7 +3,7 @@ import Testing
 import PaperExchange
 
 @Suite struct ScenarioTests {
-    static let shipped = ["expire-aapl", "farm-blip", "nightly-reset", "half-open", "chaos"]
+    static let shipped = ["expire-aapl", "farm-blip", "nightly-reset", "half-open", "chaos", "reject-orders"]
 
     @Test(arguments: shipped)
     func parsesEveryShippedScenario(name: String) throws {
@@ -61,7 +61,18 @@ import PaperExchange
         #expect(scenario.faults.last?.fault.notice?.code == 1101)
     }
 
+    @Test func rejectOrdersTakesASymbolAReasonAndADuration() throws {
+        let scenario = try Scenario.parse(toml: Fixtures.text("scenarios/reject-orders.toml"))
+        #expect(scenario.faults.map(\.offsetMilliseconds) == [5000, 65000])
+        #expect(scenario.faults.first?.fault == .rejectOrders(symbol: "AAPL", reason: "The exchange is not accepting new orders in AAPL (trading halt)."))
+        #expect(scenario.faults.last?.fault == .acceptOrders(symbol: "AAPL"))
+        let plain = try Scenario.parse(toml: "name = \"x\"\n[[fault]]\nat = 0\nkind = \"reject-orders\"\nsymbol = \"MSFT\"\n")
+        #expect(plain.faults.map(\.fault) == [.rejectOrders(symbol: "MSFT", reason: Fault.defaultRejectionReason)])
+    }
+
     @Test(arguments: [
+        "name = \"x\"\n[[fault]]\nat = 3\nkind = \"reject-orders\"\n",
+        "name = \"x\"\n[[fault]]\nat = 3\nkind = \"reject-orders\"\nsymbol = \"AAPL\"\nreason = \" \"\n",
         "name = \"broken\"\n[[fault]\nat = 3",
         "name = \"x\"\n[[fault]]\nat = 3\nkind = \"meteor-strike\"\n",
         "name = \"x\"\n[[fault]]\nat = 3\nkind = \"expire-subscription\"\n",

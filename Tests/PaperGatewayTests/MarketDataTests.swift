@@ -96,3 +96,33 @@ import TWSWire
         try await gateway.server.stop()
     }
 }
+
+extension MarketDataTests {
+    /// The delayed line runs the configured delay behind: its ticks carry the market of then,
+    /// and IB's delayed last timestamp (tick 88) says when that was.
+    @Test func theDelayedLineRunsTheDelayBehind() async throws {
+        let gateway = try await GatewayFixture.make(notEntitled: ["NVDA"]) { $0.delayedDataDelay = .seconds(60) }
+        // Two minutes of market before anyone asks: the tape records it.
+        for _ in 0..<120 { try await gateway.advance(milliseconds: 1000) }
+        let client = try await gateway.connect()
+        try await client.send(.requestMarketDataType(3))
+        try await client.send(.requestMarketData(RequestMarketData(reqId: 4, contract: .stock("NVDA"))))
+        for _ in 0..<5 { try await gateway.advance(milliseconds: 1000) }
+        try await client.send(.requestCurrentTime)
+        let now = try await client.next { message -> Int? in
+            if case let .currentTime(t) = message { return t.time }
+            return nil
+        }
+        let stamps = client.all.compactMap { message -> Int? in
+            if case let .tickString(s) = message, s.reqId == 4, s.tickType == .delayedLastTimestamp { return Int(s.value) }
+            return nil
+        }
+        #expect(!stamps.isEmpty)
+        for stamp in stamps {
+            #expect(now - stamp >= 60, "a delayed tick is at least the delay old")
+            #expect(now - stamp <= 70)
+        }
+        #expect(!client.all.contains { if case let .tickPrice(t) = $0, t.reqId == 4 { !t.tickType.isDelayed } else { false } })
+        try await gateway.server.stop()
+    }
+}

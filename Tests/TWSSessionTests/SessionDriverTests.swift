@@ -41,7 +41,7 @@ import Testing
                 case .sendStartAPI: send(.startAPI)
                 case .startKeepalive: keepalive = KeepaliveMonitor(now: now)
                 case .stopKeepalive: keepalive = nil
-                case .closeSocket, .scheduleReconnect: break
+                case .closeSocket, .scheduleReconnect, .useClientID: break
                 case .connectionLost:
                     table.connectionLost()
                     orderIDs.connectionReset()

@@ -1,3 +1,5 @@
+import Vocabulary
+
 /// A notice explained for the trader: the catalog entry with its context filled in, plus IB's
 /// own text for details such as a rejection reason or a farm name.
 public struct ExplainedMessage: Sendable, Hashable, Codable {
@@ -21,13 +23,17 @@ public struct ExplainedMessage: Sendable, Hashable, Codable {
     public var ibText: String
     /// Whether the code is in the catalog.
     public var isKnown: Bool
+    /// What the request id stood for (the order, the subscription, a system notice), when
+    /// known: the message log and the journal name it.
+    public var context: RequestContext?
 
     /// Creates an explained message.
     public init(
         code: Int, requestID: Int, title: String, explanation: String, action: String,
         severity: MessageSeverity, category: MessageCategory, requestIsDead: Bool,
-        ibText: String, isKnown: Bool
+        ibText: String, isKnown: Bool, context: RequestContext? = nil
     ) {
+        self.context = context
         self.code = code
         self.requestID = requestID
         self.title = title

@@ -29,5 +29,14 @@ extension MessageCatalog {
             "Latest bars need a subscription",
             "History arrived, but the most recent part needs an additional API subscription, so the newest bars may be missing.",
             "Treat the last bars as incomplete, or add the subscription."),
+        // Met by traders but not in the project's code table (wording ours, from TWS's texts).
+        CatalogEntry(2174, .warning, .marketData, dead: false,
+            "Date and time without a zone",
+            "A request named a date and time without a time zone, so IB read it in the zone TWS is logged in with, and warns that this form will go away. The request still ran.",
+            "Give times with a zone or in UTC (20261204 15:30:00 US/Eastern, or 20261204-20:30:00 for UTC); ibterm's own requests already do."),
+        CatalogEntry(10314, .error, .marketData, dead: true,
+            "Date or time not understood",
+            "IB could not read the end date and time of a history request, so it sent nothing. It accepts yyyymmdd hh:mm:ss followed by a zone, or yyyymmdd-hh:mm:ss in UTC.",
+            "Write the time as 20261204 15:30:00 US/Eastern or 20261204-20:30:00 (UTC) and ask again."),
     ]
 }

@@ -82,5 +82,10 @@ extension MessageCatalog {
             "Duplicate scanner id",
             "A new scanner request reused an active id and was refused.",
             "This is an ibterm bug; report it."),
+        // Met by traders but not in the project's code table (wording ours, from TWS's texts).
+        CatalogEntry(2176, .warning, .marketData, dead: false,
+            "Fractional size trimmed",
+            "IB cut a fractional size (shares or volume) to a whole number, because the API version the client announced cannot carry fractions. The data still arrives.",
+            "Nothing to do for whole-share trading; a client speaking server version 163 or later receives the fractions."),
     ]
 }

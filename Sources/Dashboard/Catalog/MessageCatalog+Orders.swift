@@ -221,5 +221,15 @@ extension MessageCatalog {
             "Time in force set from preset",
             "TWS filled in the order's time in force (DAY) from your order presets. The order is working.",
             "Nothing to do."),
+        // Listed as order rejections by ib_async (see the code reference's notes); IB's text
+        // carries the reason, so the wording stays general.
+        CatalogEntry(10289, .error, .order, dead: true,
+            "Order rejected",
+            "IB rejected the order; it is not working. IB's text says why.",
+            "Read IB's reason, correct the order and send it again."),
+        CatalogEntry(10293, .error, .order, dead: true,
+            "Order rejected",
+            "IB rejected the order; it is not working. IB's text says why.",
+            "Read IB's reason, correct the order and send it again."),
     ]
 }

@@ -55,7 +55,8 @@ public enum MessageCatalog {
             category: entry.category,
             requestIsDead: entry.requestIsDead,
             ibText: notice.text,
-            isKnown: entry.isKnown
+            isKnown: entry.isKnown,
+            context: context.request ?? notice.context ?? (notice.isSessionWide ? .system : nil)
         )
     }
 

@@ -14,6 +14,9 @@ public struct MessageContext: Sendable, Hashable {
     public var cancelRequestedByUser: Bool
     /// The zone the last good quote's time is written in (the dashboard's display zone).
     public var timeZone: DisplayTimeZone = .utc
+    /// What the notice's request id stood for, as the dashboard knows it (its orders and
+    /// quotes); else the notice's own context is used.
+    public var request: RequestContext?
 
     /// Creates a context; every field is optional.
     public init(

@@ -16,6 +16,7 @@ struct ConfigReader {
             case "watchlist": try readWatchlist(value, into: &config)
             case "theme": config.themeName = try nonEmptyString(value, "theme")
             case "allow_live": config.allowLive = try bool(value, "allow_live")
+            case "mouse": config.mouse = try bool(value, "mouse")
             case "market_data":
                 let text = try nonEmptyString(value, "market_data")
                 guard let choice = MarketDataChoice(rawValue: text) else {
@@ -53,6 +54,7 @@ struct ConfigReader {
             case "host": config.gatewayHost = try nonEmptyString(item, path)
             case "port": config.gatewayPort = try integer(item, path, in: 1...65535)
             case "client_id": config.clientID = try integer(item, path, in: 0...Int(Int32.max))
+            case "client_id_range": config.clientIDRange = try integer(item, path, in: 1...1000)
             default: unknown(path)
             }
         }

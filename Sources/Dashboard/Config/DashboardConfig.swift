@@ -14,6 +14,7 @@ import Vocabulary
 /// host = "127.0.0.1"
 /// port = 4002
 /// client_id = 1
+/// client_id_range = 10     # ids 1...10: a 326 (id in use) moves to the next at once
 ///
 /// [staleness]
 /// default_seconds = 10
@@ -57,8 +58,13 @@ public struct DashboardConfig: Sendable, Hashable {
     public var gatewayHost: String
     /// TWS or IB Gateway API port (IB Gateway paper: 4002).
     public var gatewayPort: Int
-    /// The API client id.
+    /// The API client id: the first of the range the dashboard connects with.
     public var clientID: Int
+    /// How many client ids from ``clientID`` the dashboard may use (`client_id_range`, default
+    /// 10): when the gateway answers 326 (id in use) it connects at once as the next one.
+    public var clientIDRange = DashboardConfig.defaultClientIDRange
+    /// The default of ``clientIDRange``.
+    public static let defaultClientIDRange = 10
     /// Staleness thresholds.
     public var staleness: StalenessPolicy
     /// Order-ticket limits.
@@ -68,6 +74,9 @@ public struct DashboardConfig: Sendable, Hashable {
     /// Live data, or delayed data at once for a symbol without a live entitlement
     /// (`market_data = "delayed-fallback"`).
     public var marketData: MarketDataChoice = .live
+    /// Whether clicks and the wheel act (`mouse = true`); off by default, because while the
+    /// program takes the mouse the terminal's own selection needs Shift held.
+    public var mouse = false
     /// The theme's name.
     public var themeName: String
     /// Action name to key names.

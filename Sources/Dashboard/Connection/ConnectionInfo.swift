@@ -18,6 +18,8 @@ public struct ConnectionInfo: Sendable, Hashable {
     public var nextReconnectAt: SessionInstant?
     /// When the current connection was established.
     public var connectedSince: Timestamp?
+    /// The API client id the connection uses (or is trying), once known.
+    public var clientID: Int?
 
     /// Creates the info for a dashboard not yet connected to `gateway`.
     public init(gateway: String) {

@@ -22,8 +22,18 @@ public struct SymbolDetail: Sendable, Hashable {
         }
     }
 
+    /// How the chart is drawn.
+    public enum ChartStyle: String, Sendable, Hashable, CaseIterable {
+        /// Columns of blocks under the price (the default).
+        case blocks
+        /// A line of braille dots (needs a Unicode font; ASCII screens draw blocks).
+        case line
+    }
+
     /// The symbol.
     public var symbol: String
+    /// How the chart is drawn (`c` toggles; the next detail view opens the same way).
+    public var chartStyle: ChartStyle = .blocks
     /// The chart's span.
     public var range: Range = .day
     /// The closes of the range's bars, oldest first (empty until they arrive).

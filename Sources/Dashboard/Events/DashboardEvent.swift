@@ -20,6 +20,11 @@ public enum DashboardEvent: Sendable, Hashable {
     case reconnectScheduled(attempt: Int, after: Duration)
     /// IB: `nextValidId` (inbound 9): the lowest order id the gateway accepts.
     case nextValidOrderID(Int)
+    /// The connection uses (or is trying) this API client id.
+    case clientID(Int)
+    /// The gateway refused client id `refused` as in use (IB 326); the dashboard connects at
+    /// once as `next`, the next id of its range.
+    case clientIDMoved(refused: Int, next: Int)
 
     // MARK: Market data
 

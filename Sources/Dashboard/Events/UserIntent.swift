@@ -45,6 +45,10 @@ public enum UserIntent: Sendable, Hashable {
     case keyOfAnotherPane(key: String, does: String, pane: Pane)
     /// Change the detail view's chart span (`1`, `5`, `m` in the detail view).
     case setDetailRange(SymbolDetail.Range)
+    /// `c` in the symbol detail: the chart as a braille line, or back to blocks.
+    case toggleDetailChartStyle
+    /// A click on a row: focus the pane and select the row (an index into the pane's list).
+    case selectRow(Pane, Int)
     /// Open the symbol search (`/`).
     case beginSearch
     /// Switch the selected watchlist symbol, refused live data, to delayed data (`D`).

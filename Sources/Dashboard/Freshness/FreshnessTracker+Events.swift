@@ -41,6 +41,10 @@ extension FreshnessTracker {
         if let halted = update.haltedValue {
             tracked.isHalted = halted > 0
         }
+        if let traded = update.lastTradeTime {
+            tracked.reportedDelay = max(.zero, time.wall - traded)
+            tracked.delayReportedAt = time.instant
+        }
         if update.carriesMarketData {
             let changes = tracked.quote.isChanged(by: update)
             tracked.quote.merge(update)

@@ -63,6 +63,8 @@ public struct FreshnessTracker: Sendable {
             existing.delayedByNotice = false
             existing.marketDataType = nil
             existing.isHalted = false
+            existing.reportedDelay = nil
+            existing.delayReportedAt = nil
             existing.requireEvidence(after: instant, reason: nil)
             quotes[symbol] = existing
         } else {
@@ -137,7 +139,13 @@ public struct FreshnessTracker: Sendable {
         if tracked.awaitingFreshTick { return result(.stale, tracked.recoveryReasonCode) }
         if tracked.isHalted { return result(.halted) }
         if tracked.marketDataType == .frozen { return result(.frozen) }
-        if tracked.isDelayed { return result(.delayed, tracked.delayedByNotice ? 10167 : nil) }
+        if tracked.isDelayed {
+            var delayed = result(.delayed, tracked.delayedByNotice ? 10167 : nil)
+            if let reported = tracked.reportedDelay, let at = tracked.delayReportedAt {
+                delayed.delay = reported + max(.zero, now - at)
+            }
+            return delayed
+        }
         let threshold = policy.threshold(for: tracked.symbol, instrumentClass: tracked.instrumentClass)
         return result(policy.classify(age: age ?? .zero, threshold: threshold))
     }

@@ -10,6 +10,9 @@ public struct QuoteFreshness: Sendable, Hashable {
     /// Whether part of the quote's fields lack a subscription (10090 or 10091); the quote still
     /// streams.
     public var hasMissingFields: Bool
+    /// For a delayed quote, how far it lies behind when the line reports its trades' times (IB's
+    /// delayed last-trade time against the moment it was read); `nil` when not reported.
+    public var delay: Duration?
 
     /// Creates a freshness value.
     public init(state: Freshness, age: Duration? = nil, reasonCode: Int? = nil, hasMissingFields: Bool = false) {
@@ -19,15 +22,25 @@ public struct QuoteFreshness: Sendable, Hashable {
         self.hasMissingFields = hasMissingFields
     }
 
-    /// The short label for a quote row: `live`, `aging 3 s`, `stale 47 s`, `delayed`,
-    /// `disconnected 12 s`, `no entitlement`, `no data`.
+    /// The short label for a quote row: `live`, `aging 3 s`, `stale 47 s`, `delayed 15 min`
+    /// (`delayed` while the delay is not reported), `disconnected 12 s`, `no entitlement`,
+    /// `no data`.
     public var label: String {
         switch state {
         case .aging, .stale, .disconnected:
             guard let age else { return state.word }
             return "\(state.word) \(AgeFormatter.format(age))"
+        case .delayed:
+            guard let minutes = delayMinutes else { return state.word }
+            return "\(state.word) \(minutes) min"
         default:
             return state.word
         }
+    }
+
+    /// The whole minutes of ``delay`` a delayed quote shows, `nil` when not delayed or not reported.
+    public var delayMinutes: Int64? {
+        guard state == .delayed, let delay else { return nil }
+        return max(0, delay.components.seconds) / 60
     }
 }

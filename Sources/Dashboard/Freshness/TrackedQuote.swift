@@ -39,6 +39,12 @@ public struct TrackedQuote: Sendable, Hashable {
     /// Whether a tick of this quote could not be read (the client skipped it): the quote may be
     /// incomplete and is not live until a readable change arrives.
     public internal(set) var hasUnreadableTick: Bool
+    /// How far the line lay behind when it last said: the wall time a last-trade time (IB tick
+    /// 45, or 88 on a delayed line) was read at, less that time. A delayed quote shows it grown
+    /// by the monotonic time since (`delayed 15 min`): the price on screen is that old.
+    public internal(set) var reportedDelay: Duration?
+    /// The monotonic instant ``reportedDelay`` was read at.
+    public internal(set) var delayReportedAt: SessionInstant?
 
     init(symbol: String, instrumentClass: InstrumentClass, requestID: Int, subscribedAt: SessionInstant) {
         self.quote = WatchedQuote(symbol: symbol)
@@ -55,6 +61,8 @@ public struct TrackedQuote: Sendable, Hashable {
         self.entitlementCode = nil
         self.partialEntitlementCodes = []
         self.hasUnreadableTick = false
+        self.reportedDelay = nil
+        self.delayReportedAt = nil
     }
 
     /// The symbol.

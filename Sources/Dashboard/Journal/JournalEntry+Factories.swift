@@ -45,12 +45,26 @@ extension JournalEntry {
         return entry
     }
 
-    /// The line for a broker message.
-    public static func message(_ notice: Notice, at time: Timestamp) -> JournalEntry {
+    /// The line for a broker message, with what its request id stood for when known: the
+    /// order's id, side, quantity, symbol, type and prices, or the subscription's symbol, and
+    /// the request's kind and description (`"request":"quote"`, `"context":"AAPL quote"`).
+    public static func message(_ notice: Notice, context: RequestContext? = nil, at time: Timestamp) -> JournalEntry {
         var entry = JournalEntry(kind: .message, time: time)
         entry.code = notice.code
         entry.requestID = notice.requestID
         entry.text = notice.text
+        guard let context = context ?? notice.context else { return entry }
+        entry.requestKind = context.kind.rawValue
+        entry.context = context.description
+        entry.symbol = context.symbol
+        if context.isOrder {
+            if context.kind == .order { entry.orderID = context.requestID }
+            entry.side = context.side.flatMap(OrderSide.init(rawValue:))
+            entry.quantity = context.quantity
+            entry.orderType = context.orderType
+            entry.limitPrice = context.limitPrice
+            entry.stopPrice = context.stopPrice
+        }
         return entry
     }
 }

@@ -36,6 +36,8 @@ extension JournalEntry {
         try container.encodeIfPresent(code, forKey: .code)
         try container.encodeIfPresent(requestID, forKey: .requestID)
         try container.encodeIfPresent(text, forKey: .text)
+        try container.encodeIfPresent(requestKind, forKey: .requestKind)
+        try container.encodeIfPresent(context, forKey: .context)
     }
 
     /// Decodes the encoding above.
@@ -65,5 +67,7 @@ extension JournalEntry {
         code = try container.decodeIfPresent(Int.self, forKey: .code)
         requestID = try container.decodeIfPresent(Int.self, forKey: .requestID)
         text = try container.decodeIfPresent(String.self, forKey: .text)
+        requestKind = try container.decodeIfPresent(String.self, forKey: .requestKind)
+        context = try container.decodeIfPresent(String.self, forKey: .context)
     }
 }

@@ -59,6 +59,11 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var requestID: Int?
     /// IB's text or the status reason.
     public var text: String?
+    /// What kind of request the message's id named (message): `order`, `quote`, `history`,
+    /// `system`, ... (``RequestContext/Kind``).
+    public var requestKind: String?
+    /// What the message's id stood for, in words (message): `Order 12 BUY 100 AAPL LMT 231.20`.
+    public var context: String?
 
     /// Creates an entry of `kind` at `time`; set the fields that apply.
     public init(kind: Kind, time: Timestamp) {
@@ -71,5 +76,6 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         case orderType = "order_type", limitPrice = "limit_price", stopPrice = "stop_price"
         case timeInForce = "tif", status, filled, remaining, price
         case executionID = "exec_id", code, requestID = "req_id", text
+        case requestKind = "request", context
     }
 }

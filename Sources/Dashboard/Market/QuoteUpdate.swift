@@ -19,6 +19,10 @@ public struct QuoteUpdate: Sendable, Hashable {
     public var marketDataType: MarketDataType?
     /// The trading-halt indicator (IB generic tick 49, "halted"): 0 not halted, above 0 halted.
     public var haltedValue: Double?
+    /// The time of the last trade as IB reports it (IB tick 45, or 88 on a delayed line), if this
+    /// update carries it. A wall-clock time from the exchange: on a delayed line, how far it lies
+    /// behind the moment it was read is the delay shown (`QuoteFreshness/delay`).
+    public var lastTradeTime: Timestamp?
 
     /// Creates an update; pass only the fields the tick carries.
     public init(
@@ -35,11 +39,15 @@ public struct QuoteUpdate: Sendable, Hashable {
     }
 
     /// Creates an update carrying `values`.
-    public init(symbol: String, values: QuoteValues, marketDataType: MarketDataType? = nil, haltedValue: Double? = nil) {
+    public init(
+        symbol: String, values: QuoteValues, marketDataType: MarketDataType? = nil, haltedValue: Double? = nil,
+        lastTradeTime: Timestamp? = nil
+    ) {
         self.symbol = symbol
         self.values = values
         self.marketDataType = marketDataType
         self.haltedValue = haltedValue
+        self.lastTradeTime = lastTradeTime
     }
 
     /// One of the values the update carries.

@@ -100,6 +100,12 @@ public struct TrackedOrder: Sendable, Hashable {
     /// When the order was first seen.
     public var createdAt: Timestamp? { lifecycle.first?.time }
 
+    /// The order as a message about it names it: `Order 12 BUY 100 AAPL LMT 231.20`.
+    public var requestContext: RequestContext {
+        .order(id: orderID, side: side.rawValue, quantity: quantity, symbol: symbol, type: orderType,
+               limitPrice: limitPrice, stopPrice: stopPrice, detail: trailing)
+    }
+
     /// A one-line description: `BUY 100 AAPL LMT 231.20 DAY`.
     public var summary: String {
         var parts = [side.rawValue, quantity.description, symbol, orderType.rawValue]

@@ -35,6 +35,12 @@ extension DashboardState {
         case .nextValidOrderID(let id):
             receiveNextOrderID(id)
             effects = []
+        case .clientID(let id):
+            useClientID(id)
+            effects = []
+        case let .clientIDMoved(refused, next):
+            clientIDMoved(from: refused, to: next)
+            effects = []
         case .quoteRequested(let symbol, let requestID, let instrumentClass):
             quotes.subscribe(symbol, requestID: requestID, instrumentClass: instrumentClass, at: time.instant)
             changed = true

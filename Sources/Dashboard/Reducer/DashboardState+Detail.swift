@@ -9,7 +9,9 @@ extension DashboardState {
             note(.nothingToDo, "No symbol selected", "Select a symbol in the watchlist and press Enter for its chart, book and trades.")
             return []
         }
-        detail = SymbolDetail(symbol: symbol)
+        var opened = SymbolDetail(symbol: symbol)
+        opened.chartStyle = detailChartStyle
+        detail = opened
         setOverlay(.detail)
         return [.followDetail(symbol: symbol), .requestDetailBars(symbol: symbol, range: .day)]
     }
@@ -24,6 +26,16 @@ extension DashboardState {
         detail = current
         changed = true
         return [.requestDetailBars(symbol: current.symbol, range: range)]
+    }
+
+    /// `c`: the chart as a braille line, or back to blocks; kept for the next detail view.
+    mutating func toggleDetailChartStyle() -> [DashboardEffect] {
+        guard var current = detail else { return [] }
+        current.chartStyle = current.chartStyle == .blocks ? .line : .blocks
+        detailChartStyle = current.chartStyle
+        detail = current
+        changed = true
+        return []
     }
 
     /// `Esc`: closes the view and stops its streams.

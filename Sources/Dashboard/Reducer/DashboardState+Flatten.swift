@@ -100,6 +100,7 @@ extension DashboardState {
             }
             nextOrderID = orderID + 1
             orders[orderID] = TrackedOrder(orderID: orderID, instruction: instruction, at: now)
+            orders[orderID]?.ownerClientID = connection.clientID
             effects += [.placeOrder(orderID: orderID, instruction), .journal(.orderSent(instruction, orderID: orderID, at: now))]
             sent += 1
         }

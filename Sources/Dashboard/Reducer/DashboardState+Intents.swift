@@ -16,6 +16,7 @@ extension DashboardState {
         case .addSymbol(let symbol): return addToWatchlist(symbol)
         case .moveSelection(let move): return moveSelection(move)
         case .setDetailRange(let range): return setDetailRange(range)
+        case .toggleDetailChartStyle: return toggleDetailChartStyle()
         case .focusTicketField, .setOrderType, .setTimeInForce, .overrideQuoteFreshness, .setTicketAttachment:
             return editTicket(intent)
         case .recallCommand, .completeCommand: return editCommandLine(intent)
@@ -28,6 +29,10 @@ extension DashboardState {
         case .nextPane: focus(interface.focusedPane.next)
         case .previousPane: focus(interface.focusedPane.previous)
         case .focus(let pane): focus(pane)
+        case .selectRow(let pane, let index):
+            focus(pane)
+            let count = rowCount(in: pane)
+            if count > 0 { select(min(max(0, index), count - 1), in: pane) }
         case .openTicket(let side): return openTicket(side)
         case .cancelSelectedOrder: return cancelSelectedOrder()
         case .modifySelectedOrder: return modifySelectedOrder()

@@ -21,14 +21,16 @@ extension DashboardState {
     /// A notice: journal it, let it change connection, farms, quotes or an order, and log it
     /// in plain words with what the dashboard knows (the symbol, the last good quote).
     mutating func receiveNotice(_ notice: Notice) -> [DashboardEffect] {
-        let effects: [DashboardEffect] = [.journal(.message(notice, at: now))]
+        let request = requestContext(for: notice)
+        let effects: [DashboardEffect] = [.journal(.message(notice, context: request, at: now))]
         if let farm = FarmNotice(code: notice.code, text: notice.text) {
             let name = farm.farmName ?? farm.kind.rawValue
             dataFarms[name] = DataFarm(name: name, kind: farm.kind, state: farm.state, since: now)
         }
         if var order = orders[notice.requestID] {
-            let context = MessageContext(
+            var context = MessageContext(
                 symbol: order.symbol, now: now, cancelRequestedByUser: order.cancelRequested)
+            context.request = request
             let explained = MessageCatalog.explain(notice, context: context)
             order.lastMessage = explained
             if explained.severity == .error && explained.requestIsDead {
@@ -48,11 +50,38 @@ extension DashboardState {
         }
         var context = quotes.messageContext(for: notice, at: now)
         context.timeZone = config.displayTimeZone
+        context.request = request
+        var explained = MessageCatalog.explain(notice, context: context)
+        if notice.code == 326, clientIDMayMove {
+            // The client connects as the next id of the range at once: a warning, not a failure.
+            explained.severity = .warning
+        }
         let before = quotes.connection
         quotes.apply(notice, at: eventTime.instant)
         if quotes.connection != before { connection.state = quotes.connection }
-        log(MessageCatalog.explain(notice, context: context))
+        log(explained)
         return effects
+    }
+
+    /// What the notice's id stood for: a system notice (-1), one of the dashboard's orders or
+    /// quotes, else what the client said (a detail view's history, book or trades, a search, a
+    /// what-if), else an unknown request.
+    func requestContext(for notice: Notice) -> RequestContext {
+        if notice.isSessionWide { return .system }
+        if let order = orders[notice.requestID] { return order.requestContext }
+        if let symbol = quotes.symbol(forRequestID: notice.requestID) {
+            return RequestContext(kind: .quote, requestID: notice.requestID, symbol: symbol)
+        }
+        return notice.context ?? RequestContext(kind: .unknown, requestID: notice.requestID)
+    }
+
+    /// Whether a 326 moves the connection to another client id: the range holds an id past
+    /// the one in use (with `--client-id` the range is that one id).
+    var clientIDMayMove: Bool {
+        let first = config.clientID
+        let last = first + config.clientIDRange - 1
+        guard let current = connection.clientID else { return config.clientIDRange > 1 }
+        return current < last
     }
 
     /// A contract lookup answered: keep the details, or drop an unknown symbol from the list.

@@ -37,7 +37,10 @@ extension DashboardState {
         order.stopPrice = report.stopPrice
         order.timeInForce = report.timeInForce
         if let owner = report.ownerClientID { order.ownerClientID = owner }
-        order.isThisClient = order.placedHere || report.isThisClient
+        // Placed here under the id in use (an id the dashboard moved away from, after a 326,
+        // is another client's now), or reported as this client's.
+        order.isThisClient = (order.placedHere && (order.ownerClientID == nil || order.ownerClientID == connection.clientID))
+            || report.isThisClient
         if let permID = report.permID { order.permID = permID }
         if let parent = report.parentID { order.parentID = parent }
         if let group = report.ocaGroup { order.ocaGroup = group }

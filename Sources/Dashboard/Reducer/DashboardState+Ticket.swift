@@ -220,6 +220,7 @@ extension DashboardState {
         var journal: [DashboardEffect] = []
         for order in group {
             orders[order.orderID] = TrackedOrder(orderID: order.orderID, instruction: order.instruction, at: now)
+            orders[order.orderID]?.ownerClientID = connection.clientID
             var entry = JournalEntry.orderSent(order.instruction, orderID: order.orderID, at: now)
             // The override is on the record: which quote the trader accepted as it was.
             if review.quoteOverridden {

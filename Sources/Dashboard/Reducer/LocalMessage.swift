@@ -29,15 +29,18 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     case alertSet = 90012
     /// An alert's rule became true.
     case alertFired = 90013
+    /// The gateway refused the client id as in use (326) and the dashboard connects as the
+    /// next id of its range.
+    case clientIDMoved = 90014
     /// The flight recorder's last minutes were written to a file (`:dump`).
-    case traceDumped = 90014
+    case traceDumped = 90015
 
     /// The severity this kind of message has.
     public var severity: MessageSeverity {
         switch self {
         case .orderRefused, .connectionLost: .error
         case .symbolRejected, .commandFailed, .cancelRefused, .configWarning, .alertFired: .warning
-        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved, .alertSet, .traceDumped: .info
+        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved, .alertSet, .clientIDMoved, .traceDumped: .info
         }
     }
 
@@ -45,7 +48,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     /// connections answer "what did I try, and what happened?"; housekeeping does not.
     public var isJournaled: Bool {
         switch self {
-        case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused, .alertFired: true
+        case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused, .alertFired, .clientIDMoved: true
         case .alertSet, .traceDumped: false
         case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved, .configWarning: false
         }
@@ -57,7 +60,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
         case .orderRefused, .orderSent, .cancelRequested, .nothingToDo, .cancelRefused: .order
         case .symbolAdded, .symbolRejected, .symbolRemoved: .marketData
         case .commandFailed, .configWarning, .alertSet, .alertFired, .traceDumped: .client
-        case .connectionLost: .connectivity
+        case .connectionLost, .clientIDMoved: .connectivity
         }
     }
 

@@ -73,6 +73,8 @@ public struct DashboardState: Sendable {
     public internal(set) var delayedSymbols: Set<String> = []
     /// The symbol detail view, while open.
     public internal(set) var detail: SymbolDetail?
+    /// How the detail view's chart is drawn, as last chosen with `c` (this run only).
+    public internal(set) var detailChartStyle: SymbolDetail.ChartStyle = .blocks
     /// The trader's alerts, in the order they were set.
     public internal(set) var alerts: [Alert] = []
     /// The number the next alert gets.

@@ -84,13 +84,41 @@ public struct HistoricalBars: Sendable {
     public var mark: FixedDecimal
     /// The current instant, in seconds since the epoch.
     public var now: Int64
+    /// The previous close the live quote reports (IB tick 9), pinned to the end of the last
+    /// regular session before now; `nil` pins only the live mark.
+    public var previousClose: FixedDecimal?
 
     /// Creates a drawer for `instrument` at `now` with its live `mark`.
-    public init(instrument: Instrument, seed: UInt64, mark: FixedDecimal, now: Int64) {
+    public init(instrument: Instrument, seed: UInt64, mark: FixedDecimal, now: Int64, previousClose: FixedDecimal? = nil) {
         self.instrument = instrument
         self.seed = seed
         self.mark = mark
         self.now = now
+        self.previousClose = previousClose
+    }
+
+    /// The path the bars are drawn from: through the live mark at ``anchorInstant`` and, when
+    /// known, through the previous close at the end of the last regular session before that
+    /// (so a chart's last session ends at the close the quote's change is counted from).
+    var path: PricePath {
+        let base = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility)
+        let anchor = anchorInstant
+        guard let previousClose,
+              let closed = TradingCalendar.sessions(of: instrument.secType, regularHours: true, from: anchor - 10 * 86_400, to: anchor)
+                .last(where: { $0.end <= anchor }) else {
+            return base.anchored(to: mark.doubleValue, at: anchor)
+        }
+        return base.bridged(from: previousClose.doubleValue, at: closed.end - 1, to: mark.doubleValue, at: anchor)
+    }
+
+    /// The instant the live mark is pinned to: now while a session (with extended hours) is
+    /// open, else the end of the last session. The latest bar then ends at the live price also
+    /// while the market is closed (the paper market keeps quoting then), so a chart of the last
+    /// session meets the quote beside it instead of jumping to it overnight.
+    public var anchorInstant: Int64 {
+        let sessions = TradingCalendar.sessions(of: instrument.secType, regularHours: false, from: now - 10 * 86_400, to: now + 1)
+        guard let last = sessions.last else { return now }
+        return min(now, last.end - 1)
     }
 
     /// The earliest instant with data (IB's head timestamp): the first regular session of
@@ -135,7 +163,7 @@ public struct HistoricalBars: Sendable {
     public func bars(of plan: HistoricalPlan, sessions range: Range<Int>) -> [HistoricalBar] {
         let sessions = Array(plan.sessions[range])
         let show = plan.query.show
-        let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility).anchored(to: mark.doubleValue, at: now)
+        let path = self.path
         switch plan.query.barSize {
         case .oneDay: return sessions.map { dailyBar($0, path: path, show: show, end: plan.end) }
         case .oneWeek: return grouped(sessions, path: path, show: show, end: plan.end) { $0.dayNumber - Int64(($0.weekday + 6) % 7) }
@@ -160,7 +188,7 @@ public struct HistoricalBars: Sendable {
         case .oneWeek, .oneMonth:
             return (bars(of: plan, sessions: cursor.session..<count), nil)
         default:
-            let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility).anchored(to: mark.doubleValue, at: now)
+            let path = self.path
             let size = plan.query.barSize.seconds
             var bars: [HistoricalBar] = []
             bars.reserveCapacity(min(limit, 4096))
@@ -189,7 +217,7 @@ public struct HistoricalBars: Sendable {
     public func barInProgress(_ query: HistoricalQuery) -> HistoricalBar? {
         let regular = query.regularHoursOnly && instrument.secType != .forex
         guard let session = TradingCalendar.sessions(of: instrument.secType, regularHours: regular, from: now, to: now + 1).last else { return nil }
-        let path = PricePath(seed: seed, conId: instrument.conId, volatility: instrument.volatility).anchored(to: mark.doubleValue, at: now)
+        let path = self.path
         if query.barSize.isDaily {
             return dailyBar(session, path: path, show: query.show, end: now + 1)
         }

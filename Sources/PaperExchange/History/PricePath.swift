@@ -18,6 +18,10 @@ public struct PricePath: Sendable {
     private let key: UInt64
     private let layers: [Layer]
     private var factor: Double = 1
+    /// A bend after ``anchored(to:at:)``: from `start` to `end` the path's scale moves
+    /// geometrically from 1 to `ratio` (and stays there after `end`), so it passes through two
+    /// given prices (``bridged(from:at:to:at:)``).
+    private var bend: (start: Double, end: Double, ratio: Double)?
 
     /// The scales of the noise layers, in seconds: a year down to one second.
     static let scales: [Int64] = [31_536_000, 7_776_000, 2_592_000, 604_800, 86_400, 14_400, 3600, 900, 300, 60, 15, 5, 1]
@@ -39,8 +43,34 @@ public struct PricePath: Sendable {
         return copy
     }
 
+    /// The path through `first` at `firstInstant` and `second` at the later `secondInstant`:
+    /// anchored at the first, then bent smoothly (geometrically in time) between the two so it
+    /// meets the second; after it, scaled by the same bend. The paper gateway pins the
+    /// previous session's close to the quote's previous close and the present to the live mark,
+    /// so neither a chart's last session nor its latest bar contradicts the quote beside it.
+    public func bridged(from first: Double, at firstInstant: Int64, to second: Double, at secondInstant: Int64) -> PricePath {
+        var copy = anchored(to: first, at: firstInstant)
+        guard secondInstant > firstInstant else { return anchored(to: second, at: secondInstant) }
+        let unbent = copy.value(at: Double(secondInstant))
+        guard unbent > 0, second > 0 else { return copy }
+        copy.bend = (Double(firstInstant), Double(secondInstant), second / unbent)
+        return copy
+    }
+
     /// The value at `instant`, in seconds since the epoch (fractions allowed).
     public func value(at instant: Double) -> Double {
+        guard let bend else { return unbentValue(at: instant) }
+        let progress = min(1, max(0, (instant - bend.start) / (bend.end - bend.start)))
+        return unbentValue(at: instant) * Self.power(bend.ratio, progress)
+    }
+
+    /// `base` raised to `exponent` (0...1), through the path's own exponential and logarithm.
+    static func power(_ base: Double, _ exponent: Double) -> Double {
+        exponent == 0 ? 1 : (exponent == 1 ? base : exponential(exponent * logarithm(base)))
+    }
+
+    /// The value before any bend.
+    private func unbentValue(at instant: Double) -> Double {
         var level = 0.0
         for (index, layer) in layers.enumerated() {
             let position = instant / Double(layer.scale)
@@ -74,6 +104,23 @@ public struct PricePath: Sendable {
             sum += term
         }
         return sum * Double(sign: .plus, exponent: Int(n), significand: 1)
+    }
+
+    /// ln x for x > 0 without Foundation: x = m·2^e with m in [1, 2), ln m = 2·atanh((m−1)/(m+1))
+    /// by its series (|z| ≤ 1/3, so 24 terms reach the last place).
+    static func logarithm(_ x: Double) -> Double {
+        guard x > 0, x.isFinite else { return x == 0 ? -.infinity : .nan }
+        let ln2 = 0.693_147_180_559_945_3
+        let m = x.significand
+        let z = (m - 1) / (m + 1)
+        let z2 = z * z
+        var power = z
+        var sum = 0.0
+        for k in stride(from: 1, through: 47, by: 2) {
+            sum += power / Double(k)
+            power *= z2
+        }
+        return 2 * sum + Double(x.exponent) * ln2
     }
 }
 

@@ -30,6 +30,15 @@ public enum Fault: Sendable, Hashable, Codable {
     case dataFarmBroken(farm: String)
     /// Send 2104 (market data farm OK) for `farm`.
     case dataFarmRestored(farm: String)
+    /// Reject every new order in `symbol` with 201 and `reason`, as an exchange does that takes
+    /// no orders (what-if orders are still answered, since IB's what-if checks margin, not the
+    /// exchange; working orders may still be modified and cancelled).
+    case rejectOrders(symbol: String, reason: String)
+    /// Take orders in `symbol` again.
+    case acceptOrders(symbol: String)
+
+    /// The reason a `reject-orders` fault gives when its scenario names none.
+    public static let defaultRejectionReason = "The exchange is not accepting orders for this contract right now."
 
     /// The notice to send to clients with id −1, for faults that have one. ``expireSubscription(symbol:)``
     /// has 354, which goes to each affected ticker id instead.
@@ -50,7 +59,7 @@ public enum Fault: Sendable, Hashable, Codable {
         case .dataFarmRestored(let farm):
             Notice(code: 2104, text: "Market data farm connection is OK:\(farm)")
         case .stallSymbol, .resumeSymbol, .stallAllMarketData, .resumeAllMarketData,
-             .dropAllConnections, .beginHalfOpen, .endHalfOpen:
+             .dropAllConnections, .beginHalfOpen, .endHalfOpen, .rejectOrders, .acceptOrders:
             nil
         }
     }

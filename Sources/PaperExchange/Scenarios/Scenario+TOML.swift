@@ -17,7 +17,8 @@ extension Scenario {
     /// Kinds: `expire-subscription` (symbol), `stall-symbol` (symbol, optional duration),
     /// `stall-all` (optional duration), `connectivity-lost` (optional `restore_after` seconds,
     /// `data = "maintained"` → 1102 or `"lost"` → 1101), `drop-connections`, `half-open`
-    /// (optional duration), `exceed-rate`, `farm-blip` (farm, duration).
+    /// (optional duration), `exceed-rate`, `farm-blip` (farm, duration), `reject-orders` (symbol,
+    /// optional `reason` and duration: new orders in the symbol get 201 with the reason).
     ///
     /// - Throws: ``ScenarioError`` naming the TOML position or the faulty entry.
     public static func parse(toml text: String) throws(ScenarioError) -> Scenario {
@@ -53,6 +54,7 @@ private struct ScenarioFile: Decodable {
         var restore_after: Seconds?
         var data: String?
         var farm: String?
+        var reason: String?
 
         func scheduled(number: Int) throws(ScenarioError) -> [Scenario.ScheduledFault] {
             let start = at.milliseconds
@@ -90,6 +92,11 @@ private struct ScenarioFile: Decodable {
                 return [now(.beginHalfOpen)] + (try later(duration, .endHalfOpen))
             case "exceed-rate":
                 return [now(.exceedRate)]
+            case "reject-orders":
+                let symbol = try requiredSymbol(number)
+                let reason = reason.map { $0.trimmingCharacters(in: .whitespaces) } ?? Fault.defaultRejectionReason
+                guard !reason.isEmpty else { throw ScenarioError("fault \(number): reason must not be empty") }
+                return [now(.rejectOrders(symbol: symbol, reason: reason))] + (try later(duration, .acceptOrders(symbol: symbol)))
             case "farm-blip":
                 let farm = farm ?? "usfarm"
                 return [now(.dataFarmBroken(farm: farm))]

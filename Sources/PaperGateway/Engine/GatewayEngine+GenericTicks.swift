@@ -26,8 +26,9 @@ extension GatewayEngine {
     /// Generic tick 165: the 13-, 26- and 52-week lows and highs of the daily bars history
     /// draws (so they agree with reqHistoricalData), and the average daily volume.
     private func sendMiscellaneousStatistics(instrument: Instrument, reqId: Int, to session: ClientSession) {
-        let mark = exchange.quote(conId: instrument.conId)?.markPrice ?? instrument.referencePrice
-        let drawer = HistoricalBars(instrument: instrument, seed: configuration.seed, mark: mark, now: now.secondsSinceEpoch)
+        let quote = exchange.quote(conId: instrument.conId)
+        let drawer = HistoricalBars(instrument: instrument, seed: configuration.seed, mark: quote?.markPrice ?? instrument.referencePrice,
+                                    now: now.secondsSinceEpoch, previousClose: quote?.close)
         let show = instrument.secType.printsTrades ? "TRADES" : "MIDPOINT"
         guard let query = try? HistoricalQuery(barSize: "1 day", duration: "1 Y", whatToShow: show, useRTH: 1, endDateTime: "", keepUpToDate: false),
               let bars = try? drawer.answer(query).bars, !bars.isEmpty else { return }

@@ -183,8 +183,9 @@ extension GatewayEngine {
     }
 
     private func historyDrawer(for instrument: Instrument) -> HistoricalBars {
-        let mark = exchange.quote(conId: instrument.conId)?.markPrice ?? instrument.referencePrice
-        return HistoricalBars(instrument: instrument, seed: configuration.seed, mark: mark, now: now.secondsSinceEpoch)
+        let quote = exchange.quote(conId: instrument.conId)
+        return HistoricalBars(instrument: instrument, seed: configuration.seed, mark: quote?.markPrice ?? instrument.referencePrice,
+                              now: now.secondsSinceEpoch, previousClose: quote?.close)
     }
 
     private func refuse(_ reqId: Int, _ error: HistoricalRequestError, session: ClientSession) {

@@ -48,7 +48,12 @@ extension GatewayEngine {
         session.send(.marketDataType(MarketDataTypeMessage(reqId: reqId, marketDataType: type)))
         session.send(.tickRequestParameters(TickRequestParameters(
             reqId: reqId, minTick: instrument.minTick.doubleValue, bboExchange: "9c0001", snapshotPermissions: 3)))
-        if let quote = exchange.quote(conId: instrument.conId), !isStalled(instrument.conId) {
+        if ticker.delayed {
+            if let quote = delayedQuote(conId: instrument.conId), !isStalled(instrument.conId) {
+                sendTicks(quote: quote, changed: .all, ticker: ticker, reqId: reqId, instrument: instrument, to: session)
+                ticker.shownDelayed = quote
+            }
+        } else if let quote = exchange.quote(conId: instrument.conId), !isStalled(instrument.conId) {
             sendTicks(quote: quote, changed: .all, ticker: ticker, reqId: reqId, instrument: instrument, to: session)
         }
         sendGenericTicks(generic, instrument: instrument, reqId: reqId, to: session)
@@ -72,9 +77,41 @@ extension GatewayEngine {
         allStalled || connectivityLost || stalledConIds.contains(conId)
     }
 
+    /// The quote a delayed line of `conId` shows now: the market `delayedDataDelay` ago as far as
+    /// the tape reaches (the current quote is recorded first when the tape holds none).
+    func delayedQuote(conId: Int) -> TopOfBook? {
+        let time = now
+        if delayedTape.sampleCount(conId: conId) == 0, let current = exchange.quote(conId: conId) {
+            delayedTape.record(current, at: time)
+        }
+        return delayedTape.quote(conId: conId, at: time)
+    }
+
+    /// Moves every delayed line to the sample the delay now reaches: the fields that changed,
+    /// and IB's delayed last timestamp (tick 88) with the sample's time, from which a client
+    /// reads how far behind the line runs.
+    func dispatchDelayed() {
+        for session in readySessions where !session.tickers.isEmpty {
+            for (reqId, ticker) in session.tickers where ticker.delayed && !isStalled(ticker.conId) {
+                guard let sample = delayedQuote(conId: ticker.conId), sample != ticker.shownDelayed,
+                      let instrument = universe.instrument(conId: ticker.conId) else { continue }
+                let changed = ticker.shownDelayed.map { sample.changedFields(since: $0) } ?? .all
+                sendTicks(quote: sample, changed: changed, ticker: ticker, reqId: reqId, instrument: instrument, to: session)
+                if !changed.contains(.last) {
+                    session.send(.tickString(TickString(
+                        reqId: reqId, tickType: .delayedLastTimestamp, value: String(sample.time.secondsSinceEpoch))))
+                }
+                session.tickers[reqId]?.shownDelayed = sample
+            }
+        }
+    }
+
     /// Pushes quote changes to every subscribed ticker id.
     func dispatch(_ events: [MarketEvent]) {
         guard !events.isEmpty else { return }
+        for event in events where notEntitledConIds.contains(event.conId) {
+            delayedTape.record(event.quote, at: now)
+        }
         for event in events {
             guard let trade = event.trade else { continue }
             let total = tradeTotals[event.conId] ?? (0, 0)
@@ -92,7 +129,7 @@ extension GatewayEngine {
         for event in events {
             guard let lines = subscribers[event.conId], !isStalled(event.conId),
                   let instrument = universe.instrument(conId: event.conId) else { continue }
-            for (session, reqId, ticker) in lines {
+            for (session, reqId, ticker) in lines where !ticker.delayed {
                 sendTicks(quote: event.quote, changed: event.changed, ticker: ticker, reqId: reqId,
                           instrument: instrument, to: session)
                 if ticker.rtVolume, let trade = event.trade {

@@ -37,6 +37,12 @@ extension GatewayEngine {
             report([.rejected(rejection)], requester: session)
         case let .success(request) where message.order.whatIf:
             answerWhatIf(message, request: request, session: session)
+        case .success where rejectedOrderSymbols[message.contract.symbol.uppercased()] != nil
+            && exchange.engine.orders[orderId] == nil:
+            // A reject-orders fault: the exchange takes no new orders in this symbol.
+            let reason = rejectedOrderSymbols[message.contract.symbol.uppercased()] ?? ""
+            logger.info("order \(orderId) from client \(clientId) rejected by a fault: 201 \(reason)")
+            report([.rejected(.rejected(orderId, reason: reason))], requester: session)
         case let .success(request):
             let outcomes = exchange.place(request, at: time)
             logger.info("order \(orderId) from client \(clientId) on connection \(session.connectionNumber): \(request.action.rawValue) \(request.totalQuantity) \(message.contract.symbol) \(request.orderType.rawValue)\(request.lmtPrice.map { " " + $0.description } ?? "") \(request.tif.rawValue) -> \(Self.summary(outcomes))")

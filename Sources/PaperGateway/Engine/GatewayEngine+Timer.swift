@@ -28,6 +28,7 @@ extension GatewayEngine {
     func runMarket(until time: Timestamp) {
         let step = exchange.advance(to: time)
         dispatch(step.marketEvents)
+        dispatchDelayed()
         if !step.orderOutcomes.isEmpty {
             for outcome in step.orderOutcomes {
                 if case let .filled(fill) = outcome {
@@ -72,6 +73,8 @@ extension GatewayEngine {
         case .endHalfOpen:
             halfOpen = false
             for session in sessions.values { session.endHalfOpen() }
+        case let .rejectOrders(symbol, reason): rejectedOrderSymbols[symbol.uppercased()] = reason
+        case let .acceptOrders(symbol): rejectedOrderSymbols[symbol.uppercased()] = nil
         case .exceedRate, .dataFarmBroken, .dataFarmRestored:
             broadcast(fault.notice)
         }

@@ -36,7 +36,11 @@ final class GatewayEngine {
 
     // Entitlements and faults.
     var notEntitledConIds: Set<Int>
+    /// The not-entitled instruments' market as it was `delayedDataDelay` ago, for delayed lines.
+    lazy var delayedTape = DelayedTape(delay: configuration.delayedDataDelay)
     var stalledConIds: Set<Int> = []
+    /// Symbols (upper-cased) whose new orders a `reject-orders` fault refuses, with the reason.
+    var rejectedOrderSymbols: [String: String] = [:]
     /// Volume and notional traded per instrument since the engine started (RTVolume's VWAP).
     var tradeTotals: [Int: (volume: Int, notional: Double)] = [:]
     var allStalled = false

@@ -25,6 +25,8 @@ final class ClientSession {
         var rtVolume = false
         /// Generic tick 221: the mark price with each quote change.
         var markPrice = false
+        /// On a delayed line, the delayed sample last sent.
+        var shownDelayed: TopOfBook?
     }
 
     /// A number for logs, unique for the server's lifetime.

@@ -27,6 +27,9 @@ public struct GatewayConfiguration: Sendable {
     /// How often subscribed account updates are resent (IB: about every three minutes, and
     /// on change; the paper gateway refreshes more often so dashboards move).
     public var accountUpdateIntervalMilliseconds: Int64
+    /// How far behind the market a delayed line (market data type 3 or 4 for a symbol in
+    /// ``notEntitled``) runs: IB's delayed data is typically 15 minutes old.
+    public var delayedDataDelay: Duration = .seconds(15 * 60)
     /// The most market-data lines one client may hold (IB's default: 100; error 101 above).
     public var maxMarketDataLines: Int
     /// The clock the core is fed from.

@@ -24,6 +24,9 @@ extension IBClient {
                 writeRaw(hello)
             case .sendStartAPI:
                 send(.startAPI(clientId: endpoint?.clientId ?? 0, optionalCapabilities: ""))
+            case .useClientID(let id):
+                logger.info("the next connection uses client id \(id) (was \(endpoint?.clientId ?? id))")
+                endpoint?.clientId = id
             case .startKeepalive:
                 keepalive = KeepaliveMonitor(
                     now: now, idleInterval: configuration.keepaliveIdle, probeTimeout: configuration.keepaliveTimeout
@@ -149,7 +152,8 @@ extension IBClient {
     }
 
     func report(_ status: ConnectionStatus, now: SessionInstant) {
-        let published = TWSConnectionStatus(status, now: now)
+        var published = TWSConnectionStatus(status, now: now)
+        published.clientId = endpoint?.clientId
         lastStatus = published
         logger.info("connection \(published)")
         stateObservers.yield(published)
@@ -167,7 +171,7 @@ extension IBClient {
             connectWaiter = nil
         case .connected(let info):
             session = info
-        case .lost(let reason) where !everUsable && !configuration.retryInitialConnect:
+        case .lost(let reason) where !everUsable && !configuration.retryInitialConnect && !reason.movesToNextClientID:
             let target = endpoint.map { "\($0.host):\($0.port)" } ?? "the gateway"
             connectFailure = TWSClientError(.connectFailed, "could not connect to \(target): \(Self.describe(reason))")
         default:
@@ -185,6 +189,10 @@ extension IBClient {
         case .synchronizationTimeout: "resubscription and order reconciliation did not finish in time"
         case .unsupportedServerVersion(let version): "the gateway chose server version \(version), which ibterm does not speak"
         case .protocolError(let text): "the gateway sent data ibterm cannot read (\(text))"
+        case .clientIDInUse(let id, nil): "client id \(id) is already in use at the gateway (IB 326)"
+        case .clientIDInUse(let id, .some(let next)): "client id \(id) is already in use at the gateway (IB 326); trying \(next)"
+        case .clientIDsInUse(let ids) where ids.count == 1: "client id \(ids.lowerBound) is already in use at the gateway (IB 326)"
+        case .clientIDsInUse(let ids): "client ids \(ids.lowerBound)...\(ids.upperBound) are all in use at the gateway (IB 326)"
         }
     }
 

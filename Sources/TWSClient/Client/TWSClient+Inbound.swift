@@ -142,6 +142,7 @@ extension IBClient {
             id: m.id, code: m.code, message: m.message, advancedOrderRejectJson: m.advancedOrderRejectJson, receivedAt: now
         )
         let owner = NoticeOwner(noticeID: m.id, table: table, orders: orders)
+        notice.context = requestContext(for: m.id, owner: owner)
         if case .connection = owner {
             let actions = health.notice(code: m.code, text: m.message, now: now, marketData: table.keys(of: .marketData))
             for action in actions {
@@ -150,6 +151,9 @@ extension IBClient {
             log(notice)
             noticeObservers.yield(notice)
             for action in actions { handleHealth(action) }
+            // 326: this client id is taken; the gateway closes the socket next. The machine
+            // moves to the pool's next id at once (or backs off for a pinned id).
+            if notice.code == 326 { perform(machine.handle(.clientIDInUse, now: now), now: now) }
             return
         }
         log(notice)
@@ -168,8 +172,20 @@ extension IBClient {
         noticeObservers.yield(notice)
     }
 
+    /// What the notice's id stood for: a system notice (-1), a subscription (from the table),
+    /// an order or one-shot request this client sent, or `nil` for an id it does not know.
+    private func requestContext(for id: Int, owner: NoticeOwner) -> RequestContext? {
+        switch owner {
+        case .connection: return .system
+        case .subscription:
+            return table.subscription(forRequestID: id).map { RequestContext(subscription: $0.request, requestID: id) }
+        case .order, .other: return requestContexts.context(for: id)
+        }
+    }
+
     private func log(_ notice: TWSNotice) {
-        let metadata: Logger.Metadata = ["tws.code": "\(notice.code)", "tws.req_id": "\(notice.id)"]
+        var metadata: Logger.Metadata = ["tws.code": "\(notice.code)", "tws.req_id": "\(notice.id)"]
+        if let context = notice.context { metadata["tws.request"] = "\(context)" }
         if notice.isInformational {
             logger.info("notice: \(notice.message)", metadata: metadata)
         } else {

@@ -31,6 +31,7 @@ extension IBClient {
         let reqId = requestIDs.allocate()
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: [PriceBar].self)
         pending.bars[reqId] = .init(continuation: continuation)
+        requestContexts.record(RequestContext(kind: .history, requestID: reqId, symbol: contract.symbol))
         send(.requestHistoricalData(RequestHistoricalData(
             reqId: reqId, contract: contract, endDateTime: endDateTime, barSizeSetting: barSize, durationString: duration,
             useRTH: useRTH ? 1 : 0, whatToShow: whatToShow, formatDate: 2, keepUpToDate: false)))
@@ -63,6 +64,7 @@ extension IBClient {
         let reqId = requestIDs.allocate()
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: [SymbolMatch].self)
         pending.symbolSearches[reqId] = continuation
+        requestContexts.record(RequestContext(kind: .search, requestID: reqId, detail: pattern))
         send(.requestMatchingSymbols(RequestMatchingSymbols(reqId: reqId, pattern: pattern)))
         armRequestTimeout(reqId)
         return try await firstResult(of: stream)

@@ -17,6 +17,7 @@ extension IBClient {
         order.orderId = orderId
         let (stream, continuation) = AsyncStream.makeStream(of: OrderEvent.self)
         orders.placed(orderId, totalQuantity: order.totalQuantity)
+        requestContexts.record(RequestContext(order: order, contract: contract))
         orderStreams[orderId] = continuation
         logger.info("placing order", metadata: [
             "tws.order_id": "\(orderId)", "tws.order": "\(order.action) \(order.totalQuantity?.description ?? "?") \(contract.symbol) \(order.orderType)",
@@ -39,6 +40,7 @@ extension IBClient {
         var order = order
         order.orderId = orderId
         orders.modified(orderId, totalQuantity: order.totalQuantity)
+        requestContexts.record(RequestContext(order: order, contract: contract))
         logger.info("modifying order", metadata: [
             "tws.order_id": "\(orderId)", "tws.order": "\(order.action) \(order.totalQuantity?.description ?? "?") \(contract.symbol) \(order.orderType)",
         ])
@@ -60,6 +62,7 @@ extension IBClient {
         order.whatIf = true
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: WhatIfAnswer.self)
         pending.whatIfs[orderId] = continuation
+        requestContexts.record(RequestContext(order: order, contract: contract, whatIf: true))
         send(.placeOrder(PlaceOrder(contract: contract, order: order)))
         armRequestTimeout(orderId)
         return try await firstResult(of: stream)

@@ -80,6 +80,8 @@ public actor IBClient {
     /// The stream of every order whose stream is open.
     var orderStreams: [Int: AsyncStream<OrderEvent>.Continuation] = [:]
     var pending = PendingRequests()
+    /// What the ids of orders and one-shot requests stood for, for their notices.
+    var requestContexts = RequestContextBook()
     /// When the next symbol search may be sent (IB: one a second).
     var symbolSearches: RequestSpacing
     var stateObservers = Broadcaster<TWSConnectionStatus>()
@@ -133,9 +135,21 @@ public actor IBClient {
     /// stops (unless ``TWSClientConfiguration/retryInitialConnect`` is set).
     @discardableResult
     public func connect(host: String, port: Int, clientId: Int) async throws(TWSClientError) -> SessionInfo {
+        try await connect(host: host, port: port, clientIds: .pinned(clientId))
+    }
+
+    /// Connects as ``connect(host:port:clientId:)`` does, with a client id from `clientIds`:
+    /// when the gateway refuses an id as in use (IB 326) the client connects again at once as
+    /// the next id of the pool (no backoff); a pinned id, or a pool whose every id was
+    /// refused, waits the backoff (and, on a first connection without
+    /// ``TWSClientConfiguration/retryInitialConnect``, fails). ``clientID`` is the id in use.
+    @discardableResult
+    public func connect(host: String, port: Int, clientIds: ClientIDPool) async throws(TWSClientError) -> SessionInfo {
         guard case .disconnected = machine.state else {
             throw TWSClientError(.alreadyConnected, "the client is already connected or connecting")
         }
+        machine.clientIDs = clientIds
+        let clientId = clientIds.current
         endpoint = Endpoint(host: host, port: port, clientId: clientId)
         everUsable = false
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: SessionInfo.self)

@@ -6,6 +6,8 @@ public enum ConnectionAction: Hashable, Sendable {
     case sendHandshake
     /// Send START_API (id 71) with the client id.
     case sendStartAPI
+    /// From now on connect as this client id (the pool moved past an id in use, IB 326).
+    case useClientID(Int)
     /// Start (or restart) the keepalive monitor from now.
     case startKeepalive
     /// Stop the keepalive monitor.

@@ -26,4 +26,6 @@ public enum ConnectionEvent: Hashable, Sendable {
     case userDisconnect
     /// The user asked to try now while waiting for a reconnect attempt.
     case retryRequested
+    /// The gateway refused the client id as already in use (IB 326) while connecting.
+    case clientIDInUse
 }

@@ -42,9 +42,9 @@ public struct ConnectionStateMachine: Sendable {
         var sawNextValidID = false
         var accounts: [String] = []
 
-        var info: SessionInfo? {
+        func info(clientID: Int) -> SessionInfo? {
             guard let serverVersion, sawNextValidID, !accounts.isEmpty else { return nil }
-            return SessionInfo(serverVersion: serverVersion, connectionTime: connectionTime, accounts: accounts)
+            return SessionInfo(serverVersion: serverVersion, connectionTime: connectionTime, accounts: accounts, clientID: clientID)
         }
     }
 
@@ -65,6 +65,9 @@ public struct ConnectionStateMachine: Sendable {
     public private(set) var lastMessageReceivedAt: SessionInstant?
     /// When the connection was lost, if it has not been usable since.
     public private(set) var lostAt: SessionInstant?
+    /// The client ids to connect with: the current one, and where a refusal (IB 326) moves.
+    /// Set it before `connectRequested`; the default is the one id 0, pinned.
+    public var clientIDs: ClientIDPool = .pinned(0)
 
     private var phase: Phase = .disconnected
     private var phaseDeadline: SessionInstant?
@@ -134,6 +137,8 @@ public struct ConnectionStateMachine: Sendable {
         case .retryRequested:
             guard case .reconnecting(let attempt, _) = phase else { return [] }
             return openSocket(attempt: attempt, now: now)
+        case .clientIDInUse:
+            return clientIDRefused(now: now)
         }
     }
 
@@ -178,7 +183,7 @@ public struct ConnectionStateMachine: Sendable {
         noteMessage(now: now)
         guard case .handshaking(var startUp) = phase, startUp.serverVersion != nil else { return [] }
         change(&startUp)
-        guard let info = startUp.info else {
+        guard let info = startUp.info(clientID: clientIDs.current) else {
             phase = .handshaking(startUp)
             return []
         }
@@ -229,6 +234,37 @@ public struct ConnectionStateMachine: Sendable {
         actions.append(.scheduleReconnect(attempt: retry.attempt, at: retry.at))
         actions.append(report(.reconnecting(attempt: retry.attempt, nextTryAt: retry.at)))
         return actions
+    }
+
+    /// IB 326 while connecting: the next id of the pool at once, with no backoff; a pinned id,
+    /// or a range all refused, waits the backoff like any other loss.
+    private mutating func clientIDRefused(now: SessionInstant) -> [ConnectionAction] {
+        let attempt: Int
+        switch phase {
+        case .connecting(let current): attempt = current
+        case .handshaking, .synchronizing: attempt = reconnect.attemptsSinceReset
+        case .disconnected, .reconnecting, .usable: return []
+        }
+        let refused = clientIDs.current
+        switch clientIDs.refused() {
+        case .pinned:
+            return lose(.clientIDInUse(refused, next: nil), closeSocket: true, now: now)
+        case .exhausted(let range):
+            // The next attempt, after the backoff, starts over from the range's first id.
+            return [.useClientID(range.lowerBound)] + lose(.clientIDsInUse(range), closeSocket: true, now: now)
+        case .next(let id):
+            var actions: [ConnectionAction] = [.closeSocket]
+            if keepaliveRunning {
+                actions.append(.stopKeepalive)
+                keepaliveRunning = false
+            }
+            lostAt = lostAt ?? now
+            let reason = LostReason.clientIDInUse(refused, next: id)
+            actions.append(.connectionLost(reason))
+            actions.append(report(.lost(reason)))
+            actions.append(.useClientID(id))
+            return actions + openSocket(attempt: attempt, now: now)
+        }
     }
 
     private mutating func disconnectByUser() -> [ConnectionAction] {

@@ -14,4 +14,16 @@ public enum LostReason: Hashable, Sendable {
     case unsupportedServerVersion(Int)
     /// The peer broke the protocol (bad framing, undecodable message); the text says how.
     case protocolError(String)
+    /// The gateway refused the client id as already in use (IB 326); `next` is the id the
+    /// client connects as at once, `nil` when the id is pinned (retried after the backoff).
+    case clientIDInUse(Int, next: Int?)
+    /// Every id of the client-id range was refused as in use (IB 326); the next attempt, after
+    /// the backoff, starts over from the range's first id.
+    case clientIDsInUse(ClosedRange<Int>)
+
+    /// Whether the client connects again at once, under another client id, without a backoff.
+    public var movesToNextClientID: Bool {
+        if case .clientIDInUse(_, next: .some) = self { return true }
+        return false
+    }
 }

@@ -6,11 +6,14 @@ public struct SessionInfo: Hashable, Sendable {
     public var connectionTime: String
     /// The managed accounts (MANAGED_ACCTS), never empty.
     public var accounts: [String]
+    /// The API client id the connection started with (START_API).
+    public var clientID: Int
 
     /// Creates session information.
-    public init(serverVersion: Int, connectionTime: String, accounts: [String]) {
+    public init(serverVersion: Int, connectionTime: String, accounts: [String], clientID: Int = 0) {
         self.serverVersion = serverVersion
         self.connectionTime = connectionTime
         self.accounts = accounts
+        self.clientID = clientID
     }
 }

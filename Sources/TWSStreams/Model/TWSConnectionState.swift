@@ -28,6 +28,8 @@ public struct TWSConnectionStatus: Hashable, Sendable, CustomStringConvertible {
     public var at: SessionInstant
     /// When the last inbound message arrived; `nil` before the first.
     public var lastMessageAt: SessionInstant?
+    /// The API client id the connection uses or is trying, when known.
+    public var clientId: Int?
 
     /// Creates a status.
     public init(state: TWSConnectionState, at: SessionInstant, lastMessageAt: SessionInstant?) {

@@ -1,5 +1,6 @@
 import TWSSession
 import TWSWire
+import Vocabulary
 
 /// One ERR_MSG from the gateway: an error, a warning or a status notice.
 ///
@@ -24,6 +25,9 @@ public struct TWSNotice: Hashable, Sendable, CustomStringConvertible {
     /// For code 508: the message the client could not read and skipped (its id, name, area,
     /// the request, ticker or order it was about, why, and its raw fields).
     public var unreadable: UnreadableMessage?
+    /// What the id stood for (an order, a subscription, a one-shot request; for id -1 a system
+    /// notice), when the client knows.
+    public var context: RequestContext?
 
     /// Creates a notice.
     public init(

@@ -389,10 +389,12 @@ private struct RowCache: Sendable {
         return width
     }
 
-    /// The whole seconds of age a freshness label shows (nil when it shows none).
+    /// The whole seconds of age (or, for a delayed quote, of delay) a freshness label shows (nil
+    /// when it shows none).
     static func ageSeconds(_ freshness: QuoteFreshness) -> Int64? {
         switch freshness.state {
         case .aging, .stale, .disconnected: freshness.age.map { max(0, $0.components.seconds) }
+        case .delayed: freshness.delayMinutes.map { $0 * 60 }
         default: nil
         }
     }

@@ -86,6 +86,7 @@ public struct DashboardKeyInput: Sendable {
             case .character("1"): return .setDetailRange(.day)
             case .character("5"): return .setDetailRange(.week)
             case .character("m"): return .setDetailRange(.month)
+            case .character("c"): return .toggleDetailChartStyle
             case .escape, .enter, .character("q"): return .back
             default: return nil
             }

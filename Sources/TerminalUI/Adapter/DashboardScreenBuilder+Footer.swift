@@ -56,7 +56,7 @@ extension DashboardScreenBuilder {
         case .prompt:
             return [.init("Enter", "add"), .init("Esc", "close")]
         case .detail:
-            return [.init("1", "day"), .init("5", "five days"), .init("m", "month"), .init("Esc", "back")]
+            return [.init("1", "day"), .init("5", "five days"), .init("m", "month"), .init("c", "chart style"), .init("Esc", "back")]
         case .search:
             return [.init("type", "symbol or name"), .init("↑↓", "choose"), .init("Enter", "add"), .init("Esc", "close")]
         case .confirmation:

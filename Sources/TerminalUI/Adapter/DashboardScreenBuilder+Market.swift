@@ -145,7 +145,8 @@ extension DashboardScreenBuilder {
         return StatusBarModel(
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
             accountBadge: accountBadge,
-            connection: connection, freshnessCounts: counts, clock: TimeText.timeOfDayWithZone(now.wall, in: timeZone))
+            connection: connection, freshnessCounts: counts, clock: TimeText.timeOfDayWithZone(now.wall, in: timeZone),
+            clientID: info.clientID.map { "id \($0)" })
     }
 
     /// The account badge: paper, live, or not known yet.

@@ -213,8 +213,22 @@ extension DashboardScreenBuilder {
             time: clock(entry.lastSeen), level: Self.level(message.severity),
             code: isLocal ? nil : String(message.code),
             text: isLocal ? LocalMessage.line(title: message.title, explanation: message.explanation)
-                : (subject ?? self.subject(of: message)) + message.title,
+                : (subject ?? self.subject(of: message)) + Self.words(of: message),
             count: entry.count)
+    }
+
+    /// The words after the subject: the catalog's title, or for an order IB rejected with a
+    /// reason (`Order rejected - reason: …`) that reason, which says more than the title.
+    static func words(of message: ExplainedMessage) -> String {
+        guard isRefusal(message), message.context?.isOrder == true,
+              let marker = message.ibText.range(of: "reason:") else { return message.title }
+        let reason = message.ibText[marker.upperBound...].drop { $0 == " " }
+        return reason.isEmpty ? message.title : String(reason)
+    }
+
+    /// Whether the message ends the request it names as an error (202, a cancel, excepted).
+    static func isRefusal(_ message: ExplainedMessage) -> Bool {
+        message.severity == .error && message.requestIsDead && message.code != 202
     }
 
     /// Whether `entry` is ibterm's own message (its row names no subject).
@@ -222,9 +236,19 @@ extension DashboardScreenBuilder {
         LocalMessage(rawValue: entry.message.code) != nil
     }
 
-    /// `NVDA: ` for a notice naming a market-data request, `#1042 AAPL: ` for one naming an
-    /// order, nothing for session notices.
+    /// What a notice is about, before its title: what its request id stood for
+    /// (`Order 12 BUY 100 AAPL LMT 231.20 rejected: `, `AAPL quote: `, `AAPL history: `,
+    /// `System notice: `), else `NVDA: ` for a market-data request or `#1042 AAPL: ` for an
+    /// order the dashboard knows, else nothing.
     public func subject(of message: ExplainedMessage) -> String {
+        if let context = message.context {
+            let refused = Self.isRefusal(message)
+            switch context.kind {
+            case .order where refused: return "\(context) rejected: "
+            case .whatIf where refused: return "\(context) refused: "
+            default: return "\(context): "
+            }
+        }
         guard message.requestID != Notice.noRequestID else { return "" }
         if let symbol = state.quotes.symbol(forRequestID: message.requestID) { return "\(symbol): " }
         if let order = state.orders[message.requestID] { return "#\(order.orderID) \(order.symbol): " }

@@ -142,6 +142,7 @@ public struct DashboardScreenBuilder: Sendable {
             },
             tradesMessage: detail.tradesMessage, priceDecimals: ScreenFormat.decimals(ofTick: tick))
             .with(hours: marketHours(of: detail.symbol))
+            .with(lineChart: detail.chartStyle == .line)
     }
 
     /// Whether `symbol`'s market is open now by its contract's regular hours, in words, with

@@ -23,7 +23,7 @@ public struct DetailOverlay: Hashable, Sendable {
         drawChart(in: chartArea, on: &canvas, theme: theme, glyphs: glyphs)
         drawBook(in: bookArea, on: &canvas, theme: theme, glyphs: glyphs)
         drawTrades(in: tradesArea, on: &canvas, theme: theme, glyphs: glyphs)
-        canvas.write(glyphs.shown("1 day   5 five days   m month   Esc back"), at: Point(x: inner.x, y: inner.maxY - 1),
+        canvas.write(glyphs.shown("1 day   5 five days   m month   c \(view.lineChart ? "blocks" : "line")   Esc back"), at: Point(x: inner.x, y: inner.maxY - 1),
                      role: .dim, theme: theme, clip: inner)
     }
 
@@ -35,7 +35,11 @@ public struct DetailOverlay: Hashable, Sendable {
     private func drawChart(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
         let labelWidth = 10
         let plot = Rect(x: area.x + labelWidth, y: area.y, width: max(0, area.width - labelWidth), height: area.height)
-        guard let chart = BlockChart(values: view.closes).rows(width: plot.width, height: plot.height, glyphs: glyphs) else {
+        // Braille needs Unicode; with ASCII glyphs the chart stays blocks of ASCII levels.
+        let drawn = view.lineChart && !glyphs.marks.asciiOnly
+            ? BrailleChart(values: view.closes).rows(width: plot.width, height: plot.height)
+            : BlockChart(values: view.closes).rows(width: plot.width, height: plot.height, glyphs: glyphs)
+        guard let chart = drawn else {
             line(view.chartMessage ?? "Reading the bars…", Point(x: area.x, y: area.y), .dim, area, &canvas, theme, glyphs)
             return
         }
@@ -146,6 +150,8 @@ public struct DetailView: Hashable, Sendable {
     /// Whether the market is open now and until when, from the contract's regular hours
     /// (`open now · regular session until 21:00:00 UTC`), if known.
     public var hours: String?
+    /// Whether the chart is a braille line (`c` toggles) rather than blocks.
+    public var lineChart = false
 
     /// Creates the view.
     public init(
@@ -182,6 +188,13 @@ extension DetailView {
     public func with(hours: String?) -> DetailView {
         var view = self
         view.hours = hours
+        return view
+    }
+
+    /// This view with its chart drawn as a braille line (`true`) or blocks.
+    public func with(lineChart: Bool) -> DetailView {
+        var view = self
+        view.lineChart = lineChart
         return view
     }
 }

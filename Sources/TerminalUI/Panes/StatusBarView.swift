@@ -2,10 +2,12 @@ import Dashboard
 
 /// The status bar: the PAPER or LIVE badge first and the connection (with its reconnect
 /// countdown) are never dropped; then the count of quotes per freshness state and the clock
-/// on the right; gateway, account and server version on the left as room allows.
+/// on the right; gateway, account, the API client id (`id 18`) and server version on the left
+/// as room allows.
 ///
 /// When the bar is too narrow, the server version goes first, then the counts lose their words
-/// (`●2 ✕1`), then the account, the gateway and the clock are dropped in that order.
+/// (`●2 ✕1`), then the account, the gateway, the client id and the clock are dropped in that
+/// order.
 public struct StatusBarView: Hashable, Sendable {
     /// The model.
     public var model: StatusBarModel
@@ -39,6 +41,7 @@ public struct StatusBarView: Hashable, Sendable {
         var optional: [StatusSegment?] = [
             StatusSegment(glyphs.shown(model.gateway)),
             model.account.map { StatusSegment(glyphs.shown($0)) },
+            model.clientID.map { StatusSegment(glyphs.shown($0)) },
             model.serverVersion.map { StatusSegment("server v\(glyphs.shown($0))") },
         ]
         var clock = true
@@ -54,12 +57,13 @@ public struct StatusBarView: Hashable, Sendable {
             return total
         }
         var steps = 0
-        while needed() > width, steps < 5 {
+        while needed() > width, steps < 6 {
             switch steps {
-            case 0: optional[2] = nil
+            case 0: optional[3] = nil
             case 1: long = false
             case 2: optional[1] = nil
             case 3: optional[0] = nil
+            case 4: optional[2] = nil
             default: clock = false
             }
             steps += 1

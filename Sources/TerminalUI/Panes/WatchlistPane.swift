@@ -66,13 +66,23 @@ public struct WatchlistPane: Hashable, Sendable {
     /// The sparkline's cells.
     public static let sparkWidth = 10
 
+    /// The symbol column's width for `rows`: 6, or as wide as the longest symbol shown up to 10
+    /// (`EUR.USD`, `BRK B`), so a symbol is never cut.
+    public static func symbolWidth(for rows: [WatchlistLine]) -> Int {
+        var longest = 6
+        for row in rows where row.symbol.count > longest { longest = row.symbol.count }
+        return min(10, longest)
+    }
+
     /// The columns, widest layout first: the mark, `columns`, and the data column (state word
     /// and age), so the mark, the state word and its age always show.
-    static func candidates(_ columns: [WatchlistColumn], dataWidth: Int) -> [FittedColumns.Candidate] {
+    static func candidates(_ columns: [WatchlistColumn], dataWidth: Int, symbolWidth: Int = 6) -> [FittedColumns.Candidate] {
         var candidates: [FittedColumns.Candidate] = []
         candidates.reserveCapacity(columns.count + 2)
         candidates.append(FittedColumns.Candidate(TableColumn("", width: 1), priority: 0))
-        for column in columns { candidates.append(column.candidate) }
+        for column in columns {
+            candidates.append(column == .symbol ? .init(TableColumn("Symbol", width: symbolWidth), priority: 0) : column.candidate)
+        }
         candidates.append(.init(TableColumn("Data", width: dataWidth), priority: 0, flexible: true))
         return candidates
     }
@@ -94,7 +104,8 @@ public struct WatchlistPane: Hashable, Sendable {
             PaneChrome.note("No symbols. Press a to add one.", in: inner, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
-        let fitted = FittedColumns(Self.candidates(columns, dataWidth: labelWidth.map { min(24, max(14, $0)) } ?? Self.dataWidth(for: rows, glyphs: glyphs)),
+        let fitted = FittedColumns(Self.candidates(columns, dataWidth: labelWidth.map { min(24, max(14, $0)) } ?? Self.dataWidth(for: rows, glyphs: glyphs),
+                                                   symbolWidth: Self.symbolWidth(for: rows)),
                                    width: inner.width)
         let cells = rows.map { fitted.cells(Self.cells(for: $0, columns: columns, glyphs: glyphs)) }
         Table(columns: fitted.columns, rows: cells, selectedRow: selectedRow, glyphs: glyphs,
@@ -109,13 +120,13 @@ public struct WatchlistPane: Hashable, Sendable {
         guard let labelWidth, previous.labelWidth == labelWidth, previous.isFocused == isFocused,
               previous.selectedRow == selectedRow, previous.firstRow == firstRow, previous.totalRows == totalRows,
               previous.rows.count == rows.count, previous.columns == columns, previous.title == title,
-              !isEmptyList else {
+              Self.symbolWidth(for: previous.rows) == Self.symbolWidth(for: rows), !isEmptyList else {
             render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
             return
         }
         PaneChrome.redrawChangedRows(
             rows, previous: previous.rows, in: area, on: &canvas, theme: theme, glyphs: glyphs,
-            candidates: Self.candidates(columns, dataWidth: min(24, max(14, labelWidth))),
+            candidates: Self.candidates(columns, dataWidth: min(24, max(14, labelWidth)), symbolWidth: Self.symbolWidth(for: rows)),
             selectedRow: selectedRow, firstRow: firstRow, totalRows: totalRows) {
                 Self.cells(for: $0, columns: columns, glyphs: glyphs)
             }

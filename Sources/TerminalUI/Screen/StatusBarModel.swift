@@ -73,6 +73,8 @@ public struct StatusBarModel: Hashable, Sendable {
     public var serverVersion: String?
     /// The account id.
     public var account: String?
+    /// The API client id in use (`id 18`), once known.
+    public var clientID: String?
     /// Paper or live.
     public var accountBadge: AccountBadge
     /// The connection.
@@ -85,7 +87,7 @@ public struct StatusBarModel: Hashable, Sendable {
     /// Creates a model.
     public init(
         gateway: String, serverVersion: String? = nil, account: String? = nil, accountBadge: AccountBadge,
-        connection: Connection, freshnessCounts: [Freshness: Int] = [:], clock: String
+        connection: Connection, freshnessCounts: [Freshness: Int] = [:], clock: String, clientID: String? = nil
     ) {
         self.gateway = gateway
         self.serverVersion = serverVersion
@@ -94,5 +96,6 @@ public struct StatusBarModel: Hashable, Sendable {
         self.connection = connection
         self.freshnessCounts = freshnessCounts
         self.clock = clock
+        self.clientID = clientID
     }
 }

@@ -56,6 +56,12 @@ public struct Table: Hashable, Sendable {
     /// The first row shown when `visibleRows` rows fit: 0 unless the selected row would
     /// otherwise fall below the visible window.
     public func firstVisibleRow(visibleRows: Int) -> Int {
+        Self.firstVisibleRow(selectedRow: selectedRow, totalRows: totalRows, visibleRows: visibleRows)
+    }
+
+    /// The first row a table of `totalRows` with `selectedRow` shows when `visibleRows` fit
+    /// (what a click's row is counted from).
+    public static func firstVisibleRow(selectedRow: Int?, totalRows: Int, visibleRows: Int) -> Int {
         guard let selected = selectedRow, visibleRows > 0, selected >= visibleRows else { return 0 }
         return min(selected - visibleRows + 1, max(0, totalRows - visibleRows))
     }

@@ -13,12 +13,16 @@ public struct Notice: Sendable, Hashable, Codable {
     public var code: Int
     /// IB's own text (possibly localised; use it for details only, never to classify).
     public var text: String
+    /// What the request id stood for, when whoever made the request said (the client's
+    /// subscriptions and pending requests); the dashboard also knows its own orders and quotes.
+    public var context: RequestContext?
 
     /// Creates a notice.
-    public init(requestID: Int = Notice.noRequestID, code: Int, text: String = "") {
+    public init(requestID: Int = Notice.noRequestID, code: Int, text: String = "", context: RequestContext? = nil) {
         self.requestID = requestID
         self.code = code
         self.text = text
+        self.context = context
     }
 
     /// Whether the notice concerns the whole session rather than one request.

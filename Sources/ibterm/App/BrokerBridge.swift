@@ -55,6 +55,8 @@ final class BrokerBridge: Sendable {
         var placedOrders: Set<Int> = []
         /// Whether the connection was ever usable.
         var wasUsable = false
+        /// The client id last reported to the dashboard.
+        var clientID: Int?
         /// Whether the P&L stream is followed.
         var followsPnL = false
         /// The detail view's book and trades, while it is open.
@@ -134,6 +136,10 @@ final class BrokerBridge: Sendable {
     /// order it against ticks and notices that travel on other streams.
     private func connectionChanged(_ status: TWSConnectionStatus) async {
         let at = status.at
+        if let id = status.clientId, state.withLock({ $0.clientID != id }) {
+            state.withLock { $0.clientID = id }
+            store.send(.clientID(id), observedAt: at)
+        }
         switch status.state {
         case .connecting, .handshaking:
             store.send(.connecting(gateway: store.snapshot().connection.gateway), observedAt: at)
@@ -148,6 +154,10 @@ final class BrokerBridge: Sendable {
                 return state.unresolved
             }
             for symbol in pending { Task { await resolve(symbol) } }
+        case let .lost(.clientIDInUse(refused, .some(next))):
+            // IB 326: the client connects at once as the next id; no loss to report.
+            state.withLock { $0.isUsable = false; $0.clientID = next }
+            store.send(.clientIDMoved(refused: refused, next: next), observedAt: at)
         case let .lost(reason):
             state.withLock { $0.isUsable = false }
             store.send(.connectionLost(reason: reason.plainDescription), observedAt: at)

@@ -8,6 +8,7 @@ import PaperGateway
 import Synchronization
 import TerminalUI
 import TWSClient
+import TWSSession
 
 /// `ibterm` without a subcommand: the dashboard.
 ///
@@ -53,7 +54,14 @@ enum DashboardApp {
         do {
             var server: PaperGatewayServer?
             let host: String, port: Int
-            var clientId = options.clientId ?? config.clientID
+            // `--client-id` pins one id (a range of one, which a 326 never moves); else the
+            // configured range, moved through at once on 326.
+            if let pinned = options.clientId {
+                config.clientID = pinned
+                config.clientIDRange = 1
+            }
+            let clientIds = options.clientId.map(ClientIDPool.pinned)
+                ?? ClientIDPool(first: config.clientID, count: config.clientIDRange)
             if let endpoint {
                 (host, port) = endpoint
             } else {
@@ -79,9 +87,6 @@ enum DashboardApp {
                     logger.info("the paper ledger \(options.paper.ledgerPath) is held by \(owner.command) (pid \(owner.pid)); using its gateway at \(owner.address)")
                     if !options.paper.ownerOnlyOptions.isEmpty {
                         logger.warning("\(options.paper.ownerOnlyOptions.joined(separator: ", ")) not applied: the gateway of \(owner.command) keeps its own settings")
-                    }
-                    if options.clientId == nil {
-                        clientId = try await Self.freeClientId(host: host, port: port, from: clientId, logger: logger)
                     }
                 }
             }
@@ -126,7 +131,7 @@ enum DashboardApp {
             store.send(.started)
             let connecting = Task {
                 do {
-                    try await client.connect(host: host, port: port, clientId: clientId)
+                    try await client.connect(host: host, port: port, clientIds: clientIds)
                 } catch {
                     logger.error("connect failed: \(error)")
                     store.send(.connectionLost(reason: "\(error)"))
@@ -136,7 +141,7 @@ enum DashboardApp {
             // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
             let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
             let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
-                                    timeZone: timeZone, bell: bell)
+                                    timeZone: timeZone, bell: bell, mouse: config.mouse)
             let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
             signals.cancel()
             connecting.cancel()
@@ -187,23 +192,6 @@ enum DashboardApp {
         guard warning.hasPrefix("/"), let colon = warning.range(of: ": ") else { return warning }
         let path = warning[..<colon.lowerBound]
         return String(path.split(separator: "/").last ?? path) + warning[colon.lowerBound...]
-    }
-
-    /// The first client id from `first` up that another owner's gateway accepts: a second
-    /// dashboard on a ledger would otherwise be refused (326) as the first one's id.
-    static func freeClientId(host: String, port: Int, from first: Int, logger: Logger) async throws -> Int {
-        var configuration = TWSClientConfiguration()
-        configuration.establishTimeout = .seconds(5)
-        do {
-            let (probe, id) = try await GatewayOptions.connectFirstFree(
-                host: host, port: port, clientIds: Array(first ..< first + GatewayOptions.clientIdAttempts),
-                explicit: false, configuration: configuration, logger: logger)
-            await probe.disconnect()
-            if id != first { logger.info("client id \(first) is in use at \(host):\(port); the dashboard connects as \(id)") }
-            return id
-        } catch let failure as CommandFailure {
-            throw AppFailure(failure.description)
-        }
     }
 }
 

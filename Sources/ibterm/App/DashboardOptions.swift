@@ -5,7 +5,7 @@ struct DashboardOptions: ParsableArguments {
     @Option(help: "A real IB Gateway or TWS as HOST:PORT (4001/4002 Gateway live/paper, 7496/7497 TWS live/paper). Without it, ibterm starts its embedded paper gateway.")
     var gateway: String?
 
-    @Option(help: "The API client id (default: the config's, else 1).")
+    @Option(help: "Pin the API client id: only this id is used, and when the gateway answers 326 (in use) it is retried after the backoff. Without it: the config's gateway.client_id (default 1), or at once the next of its client_id_range ids (default 10) that is free.")
     var clientId: Int?
 
     @Option(help: "The configuration file (default: $XDG_CONFIG_HOME/ibterm/config.toml).")

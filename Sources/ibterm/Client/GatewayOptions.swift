@@ -50,8 +50,8 @@ struct GatewayOptions: ParsableArguments {
     /// Without `--gateway` it uses the paper ledger's gateway: the one of the process that owns
     /// the ledger (a dashboard, `ibterm engine`, another command), or else one it starts
     /// in-process and owns until the command ends (see ``EmbeddedGatewayOptions/startOrJoin``).
-    /// Without `--client-id` it connects as 17, and as the next id up when the gateway answers
-    /// 326 (client id in use), up to ``clientIdAttempts`` ids.
+    /// Without `--client-id` it connects as 17, and at once as the next id up when the gateway
+    /// answers 326 (client id in use), up to ``clientIdAttempts`` ids.
     func connect(command: String, kind: LedgerOwner.Kind = .command, allowLive: Bool = false) async throws -> IBClient {
         let host: String, port: Int
         if let endpoint = try endpoint() {
@@ -84,10 +84,8 @@ struct GatewayOptions: ParsableArguments {
         }
         let configuration = clientConfiguration(allowLive: allowLive)
         let logger = clientLogger
-        let candidates = clientId.map { [$0] }
-            ?? Array(Self.defaultClientId ..< Self.defaultClientId + Self.clientIdAttempts)
         return try await Self.connectFirstFree(
-            host: host, port: port, clientIds: candidates, explicit: clientId != nil,
+            host: host, port: port, clientIds: clientIdPool,
             configuration: configuration, logger: logger).client
     }
 
@@ -109,35 +107,36 @@ struct GatewayOptions: ParsableArguments {
         return logger
     }
 
-    /// Connects a new client as the first of `clientIds` the gateway does not refuse with 326
-    /// (client id in use), or throws a ``CommandFailure``.
+    /// The client ids a command connects with: `--client-id` pinned, else the range from
+    /// ``defaultClientId`` (``clientIdAttempts`` ids).
+    var clientIdPool: ClientIDPool {
+        clientId.map(ClientIDPool.pinned) ?? ClientIDPool(first: Self.defaultClientId, count: Self.clientIdAttempts)
+    }
+
+    /// Connects a new client with an id of `clientIds`: the gateway's 326 (client id in use)
+    /// moves it to the pool's next id at once (``IBClient/connect(host:port:clientIds:)``);
+    /// throws a ``CommandFailure`` in plain words when the pinned id or every id is in use.
     static func connectFirstFree(
-        host: String, port: Int, clientIds: [Int], explicit: Bool,
+        host: String, port: Int, clientIds: ClientIDPool,
         configuration: TWSClientConfiguration, logger: Logger
     ) async throws -> (client: IBClient, clientId: Int) {
-        for (attempt, id) in clientIds.enumerated() {
-            let client = IBClient(configuration: configuration, logger: logger)
-            let notices = await client.notices()
-            let refusedAsInUse = Task { () -> Bool in
-                for await notice in notices where notice.code == 326 { return true }
-                return false
-            }
-            do {
-                try await client.connect(host: host, port: port, clientId: id)
-                refusedAsInUse.cancel()
-                return (client, id)
-            } catch {
-                await client.disconnect()  // ends the notice stream, so the watcher sees all
-                guard await refusedAsInUse.value else { throw CommandFailure(error.description) }
-                if attempt + 1 == clientIds.count {
-                    throw CommandFailure(explicit || clientIds.count == 1
-                        ? "client id \(id) is already in use at \(host):\(port); choose another with --client-id"
-                        : "client ids \(clientIds[0])...\(id) are all in use at \(host):\(port); choose one with --client-id")
-                }
-                logger.info("client id \(id) is in use at \(host):\(port); trying \(clientIds[attempt + 1])")
-            }
+        let client = IBClient(configuration: configuration, logger: logger)
+        do {
+            let info = try await client.connect(host: host, port: port, clientIds: clientIds)
+            return (client, info.clientID)
+        } catch {
+            await client.disconnect()
+            throw CommandFailure(Self.failureText(error, host: host, port: port, clientIds: clientIds))
         }
-        throw CommandFailure("no client id to connect with")
+    }
+
+    /// A connect failure in plain words; a refused client id says which and what to do.
+    static func failureText(_ error: TWSClientError, host: String, port: Int, clientIds: ClientIDPool) -> String {
+        guard error.description.contains("(IB 326)") else { return error.description }
+        if clientIds.isPinned || clientIds.ids.count == 1 {
+            return "client id \(clientIds.current) is already in use at \(host):\(port); choose another with --client-id"
+        }
+        return "client ids \(clientIds.ids.lowerBound)...\(clientIds.ids.upperBound) are all in use at \(host):\(port); choose one with --client-id"
     }
 }
 

@@ -14,7 +14,7 @@ extension CommandFailure {
         if notice.code == 200 {
             self.init("\(subject): no such contract at the gateway (\(ib))", exitCode: Self.noSuchContractExitCode)
         } else {
-            self.init("\(subject): the gateway refused the request (\(ib))")
+            self.init("\(subject): the gateway refused the request: \(notice.plainWords)")
         }
     }
 

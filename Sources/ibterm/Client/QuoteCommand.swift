@@ -124,7 +124,7 @@ struct QuoteCommand: AsyncParsableCommand {
                     }
                 case .notice(let notice) where !notice.isInformational && notice.unreadable == nil:
                     // An unreadable tick is skipped by the client; the next readable one answers.
-                    return Row(symbol: symbol, error: "\(notice.message) (IB code \(notice.code))")
+                    return Row(symbol: symbol, error: notice.plainWords)
                 default:
                     continue
                 }

@@ -61,7 +61,7 @@ struct QuoteWatcher {
                 shown = now
                 line(symbol, quote)
             case let .notice(notice):
-                problem(symbol, "\(notice.message) (IB code \(notice.code))")
+                problem(symbol, notice.plainWords)
             case let .gap(gap):
                 problem(symbol, "quote not live: \(Self.describe(gap))")
             case .resumed:

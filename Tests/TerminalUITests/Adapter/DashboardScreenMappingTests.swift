@@ -144,9 +144,26 @@ import Vocabulary
                                                    price: "231.19", commission: "1.00", orderID: "100")])
 
         let notice = try #require(screen.messages.first { $0.code == "354" })
-        #expect(notice.level == .error && notice.text == "NVDA: No market-data subscription")
+        #expect(notice.level == .error && notice.text == "NVDA quote: No market-data subscription")
+        // An order's message names the order: id, side, quantity, symbol, type and price.
+        let rejection = try #require(screen.messages.first { $0.code == "201" })
+        #expect(rejection.level == .error)
+        #expect(rejection.text == "Order 90 SELL 50 TSLA LMT 243.00 rejected: insufficient margin", "IB's reason, in place of the title")
+        // A session notice says it is one.
+        var farms = AdapterScenario.session()
+        farms.send(.notice(Notice(code: 2104, text: "Market data farm connection is OK:usfarm")))
+        #expect(farms.screen().messages.last?.text.hasPrefix("System notice: ") == true)
         #expect(screen.messages.last?.time == "14:30:43", "oldest first, the newest at the bottom")
         #expect(screen.messages.contains { $0.code == nil && $0.text.contains("Order 100 sent") })
+    }
+
+    @Test func theStatusBarShowsTheClientIDInUse() {
+        var scenario = AdapterScenario.session()
+        #expect(scenario.screen().status.clientID == nil)
+        scenario.send(.clientID(1))
+        scenario.send(.clientIDMoved(refused: 1, next: 2))
+        #expect(scenario.screen().status.clientID == "id 2")
+        #expect(scenario.screen().messages.last?.text.hasPrefix("Client id 1 in use: connecting as 2") == true)
     }
 
     @Test func statusBarSaysWhereAndWhen() {

@@ -24,7 +24,7 @@ import Testing
         #expect(text.contains("234.02     2.4K"), "asks with sizes")
         #expect(text.contains("233.98     1.2K"), "bids with sizes")
         #expect(text.contains("14:30:02     234.01    100 B"))
-        #expect(text.contains("1 day   5 five days   m month   Esc back"))
+        #expect(text.contains("1 day   5 five days   m month   c line   Esc back"))
     }
 
     @Test func saysWhetherTheMarketIsOpen() {
@@ -53,5 +53,16 @@ import Testing
         #expect(chart.rows.allSatisfy { $0.count == 6 })
         #expect(chart.rows[1].first != " ", "the lowest value has at least one step")
         #expect(chart.rows[0].last == "█")
+    }
+
+    @Test func theLineChartIsBrailleAndASCIIScreensKeepBlocks() {
+        let line = Self.view.with(lineChart: true)
+        let text = render(line, glyphs: .unicode).textDump
+        #expect(text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille dots")
+        #expect(!text.contains { "▁▂▃▄▅▆▇".contains($0) }, "no partial blocks: the chart is a line (the book's bars stay)")
+        #expect(text.contains("c blocks"))
+        let ascii = render(line, glyphs: .ascii).textDump
+        #expect(ascii.allSatisfy { $0.isASCII })
+        #expect(ascii.contains("#"))
     }
 }

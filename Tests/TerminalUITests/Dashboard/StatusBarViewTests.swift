@@ -59,4 +59,29 @@ import TerminalUI
         #expect(canvas.lines[0].contains("*2 live ~1 aging !1 stale $1 no entitlement | 10:32:15"))
         #expect(isASCII(canvas))
     }
+
+    /// The bar of a dashboard that moved to client id 18 after a 326, ten live quotes.
+    private var movedModel: StatusBarModel {
+        StatusBarModel(
+            gateway: "127.0.0.1:4002", serverVersion: "200", account: "DU0000001", accountBadge: .paper,
+            connection: .connected, freshnessCounts: [.live: 10], clock: "13:45:01 UTC", clientID: "id 18")
+    }
+
+    @Test(arguments: [120, 100, 80])
+    func theClientIDInUseIsShownAtEightyColumnsAndWider(width: Int) {
+        let line = render(movedModel, width: width).lines[0]
+        #expect(line.contains("│ DU0000001 │ id 18 "), "\(line)")
+        #expect(line.contains("●10"))
+        #expect(line.hasSuffix("13:45:01 UTC"))
+    }
+
+    @Test func theClientIDOutlastsTheAccountAndTheGatewayAsTheBarNarrows() {
+        let narrow = render(movedModel, width: 60).lines[0]
+        #expect(narrow.contains("id 18"), "\(narrow)")
+        #expect(!narrow.contains("DU0000001"))
+        #expect(!narrow.contains("127.0.0.1:4002"))
+        let tiny = render(movedModel, width: 30).lines[0]
+        #expect(tiny.hasPrefix(" PAPER  │ connected"))
+        #expect(!tiny.contains("id 18"))
+    }
 }

@@ -101,3 +101,17 @@ import TerminalUI
         #expect(Sparkline.sampled(session, to: 0).isEmpty)
     }
 }
+
+extension WatchlistColumnsTests {
+    /// A currency pair or a longer symbol widens the symbol column instead of being cut.
+    @Test func aLongSymbolIsNeverCut() {
+        var canvas = Canvas(size: Size(width: 120, height: 5))
+        let rows = [WatchlistLine(symbol: "EUR.USD", bid: "1.15900", ask: "1.15905", last: nil, state: .live),
+                    WatchlistLine(symbol: "AAPL", bid: "231.18", ask: "231.22", last: "231.20", state: .live)]
+        WatchlistPane(rows: rows, selectedRow: 0, isFocused: true).render(in: canvas.bounds, on: &canvas, theme: .builtinDefault, glyphs: .unicode)
+        #expect(canvas.textDump.contains("EUR.USD "))
+        #expect(!canvas.textDump.contains("EUR.U…"))
+        #expect(WatchlistPane.symbolWidth(for: rows) == 7)
+        #expect(WatchlistPane.symbolWidth(for: [rows[1]]) == 6)
+    }
+}
