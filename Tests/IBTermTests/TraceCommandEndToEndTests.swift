@@ -120,6 +120,27 @@ import Vocabulary
     }
 
     @Test(.requires(.ibterm))
+    func theOrderCommandTracesItsRunWithTrace() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-trace-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let path = home.appendingPathComponent("order.trace").path
+        let order = try Self.ibterm(
+            ["order", "buy", "5", "AAPL", "--wait", "--trace", path, "--seed", "7", "--fresh", "--state", home.appendingPathComponent("paper.sqlite").path],
+            home: home)
+        #expect(order.status == 0, "\(order.errors)")
+        let filled = try #require(order.output.first { $0.contains("filled: 5 @") }, "\(order.output)")
+        let id = try #require(filled.split(separator: " ").dropFirst().first.map(String.init))  // `order 1 filled: ...`
+
+        let trace = try Self.ibterm(["trace", path, "--grep", id], home: home)
+        #expect(trace.status == 0 && trace.errors.isEmpty, "\(trace.errors)")
+        #expect(trace.output.dropFirst(2).first?.contains("→ PLACE_ORDER") == true)
+        for name in ["← OPEN_ORDER", "← ORDER_STATUS", "← EXECUTION_DATA", "← COMMISSION_REPORT"] {
+            #expect(trace.output.contains { $0.contains(name) && $0.hasSuffix("[\(id): order BUY 5 AAPL MKT DAY]") }, "\(name): \(trace.output)")
+        }
+    }
+
+    @Test(.requires(.ibterm))
     func aTornLastRecordIsSkippedAndSaidOnStandardError() async throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-trace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
