@@ -65,7 +65,7 @@ enum TraceFieldFlattener {
         case .optional:
             guard let wrapped = mirror.children.first?.value else { return }
             flatten(wrapped, path: path, defaults: defaults, into: &fields, depth: depth)
-        case .struct where !(value is any CustomStringConvertible) && depth < 3,
+        case .struct where !(value is any CustomStringConvertible) && !(value is TickType) && depth < 3,
              .tuple where depth < 3:
             let nestedDefaults: [String: String]? = switch value {
             case is Order: defaultsOf(Order())
@@ -104,6 +104,7 @@ enum TraceFieldFlattener {
             return text(of: wrapped)
         }
         if let string = value as? String { return string }
+        if let tick = value as? TickType { return TickTypeName.text(tick) }
         if mirror.displayStyle == .collection, mirror.children.isEmpty { return "" }
         return String(describing: value)
     }
