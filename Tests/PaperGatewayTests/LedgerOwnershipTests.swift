@@ -1,6 +1,7 @@
 import Foundation
 import PaperExchange
 import PaperGateway
+import TestPrerequisites
 import Testing
 import TWSWire
 
@@ -190,19 +191,7 @@ import TWSWire
 
     /// A loopback port nothing listens on: bound once, then closed.
     static func closedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Bool in
-                bind(fd, raw, length) == 0 && getsockname(fd, raw, &length) == 0
-            }
-        }
-        guard bound else { throw LedgerLockError("cannot bind a probe socket") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        guard let port = LoopbackPort.unused() else { throw LedgerLockError("cannot bind a probe socket") }
+        return port
     }
 }

@@ -52,15 +52,9 @@ public enum DashboardMouse {
         }
     }
 
-    /// The dashboard's pane for a view pane; nil for the P&L and the ticket, which hold no rows.
+    /// The dashboard's pane for a view pane (the same names); nil for the P&L and the ticket,
+    /// which hold no rows.
     static func pane(_ pane: PaneID) -> Pane? {
-        switch pane {
-        case .watchlist: .watchlist
-        case .positions: .positions
-        case .orders: .orders
-        case .executions: .executions
-        case .messages: .messages
-        case .pnl, .ticket: nil
-        }
+        Pane(rawValue: pane.rawValue)
     }
 }
