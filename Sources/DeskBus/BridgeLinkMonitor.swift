@@ -11,8 +11,8 @@ import Vocabulary
 ///   (server version, accounts and next order id from the heartbeat).
 /// - No heartbeat for ``silenceLimit`` (1.5 s by default) takes it down:
 ///   `.connectionLost(reason: "bridge silent …")`. The dashboard's freshness rules then take
-///   every quote off LIVE at once, so a dead bridge shows within 2 s (a tick at least every
-///   second, the limit 1.5 s).
+///   every quote off LIVE at once. The runtime ticks by ``deadline``, so a bridge that dies
+///   just after a beat shows 1.5 s later, within 2 s of its death.
 /// - The next heartbeat brings it up again (`.connected(...)`).
 /// - A heartbeat of another bridge id (a restarted bridge) or another gateway-connection
 ///   generation (the bridge reconnected) while up is a reconnect: `.connectionLost` then
