@@ -109,7 +109,7 @@ let package = Package(
         // (and fails under CI=true).
         .target(name: "TestPrerequisites", path: "Tests/TestPrerequisites", swiftSettings: strict),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: strict),
-        .testTarget(name: "DeskBusTests", dependencies: ["DeskBus", "Dashboard", "Vocabulary", "RedisLink"], swiftSettings: strict),
+        .testTarget(name: "DeskBusTests", dependencies: ["DeskBus", "Dashboard", "Vocabulary", "RedisLink", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "RedisLinkTests", dependencies: ["RedisLink", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
