@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "CursesTerminal", targets: ["CursesTerminal"]),
         .library(name: "TWSStreams", targets: ["TWSStreams"]),
         .library(name: "TWSClient", targets: ["TWSClient"]),
+        .library(name: "TWSTrace", targets: ["TWSTrace"]),
         .library(name: "DashboardFeed", targets: ["DashboardFeed"]),
         .library(name: "DashboardRuntime", targets: ["DashboardRuntime"]),
         .library(name: "DeskBus", targets: ["DeskBus"]),
@@ -52,6 +53,8 @@ let package = Package(
         .target(name: "PaperExchange", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "Dashboard", dependencies: ["Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "TerminalUI", dependencies: ["Dashboard", "Vocabulary", toml], exclude: ["README.md"], swiftSettings: strict),
+        // The flight recorder's pure half: the trace format, its reader, the ring, reading records as messages.
+        .target(name: "TWSTrace", dependencies: ["TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         // The client's pure half: its values, quote accumulation, inbound routing, order reconciliation.
         .target(name: "TWSStreams", dependencies: ["TWSWire", "TWSSession", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         // Client values → dashboard events (shared by ibterm and ibterm-bench): pure mapping.
@@ -65,7 +68,9 @@ let package = Package(
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
         ),
-        .target(name: "TWSClient", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
+        // The crash dump's signal handler (async-signal-safe C: it writes the flight recorder's ring).
+        .target(name: "CTraceCrash"),
+        .target(name: "TWSClient", dependencies: ["TWSStreams", "TWSWire", "TWSSession", "TWSTrace", "CTraceCrash", "Vocabulary", logging] + nio, exclude: ["README.md"], swiftSettings: strict),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         // Redis's reference C client, for the desk bridge (`ibterm bridge`, `--source redis://`).
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"]), .brew(["hiredis"])]),
@@ -84,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "ibterm",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
+                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "TWSTrace", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
                 "Vocabulary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
@@ -94,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "ibterm-bench",
             dependencies: [
-                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
+                "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "TWSTrace", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
                 "CursesTerminal", "Vocabulary", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -112,6 +117,7 @@ let package = Package(
         .testTarget(name: "DeskBusTests", dependencies: ["DeskBus", "Dashboard", "Vocabulary", "RedisLink", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "RedisLinkTests", dependencies: ["RedisLink", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
+        .testTarget(name: "TWSTraceTests", dependencies: ["TWSTrace", "TWSWire", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),
         .testTarget(
@@ -124,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "TWSClientTests",
             dependencies: [
-                "TWSClient", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", "PaperGateway", logging,
+                "TWSClient", "TWSTrace", "TWSWire", "TWSWireSamples", "TWSSession", "Vocabulary", "PaperGateway", logging,
                 .product(name: "NIOTestUtils", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ] + nio,
             swiftSettings: strict
@@ -134,7 +140,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "Vocabulary"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "Dashboard", "TerminalUI", "CursesTerminal", "TWSClient", "Vocabulary"], swiftSettings: strict),
-        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TestPrerequisites", logging], swiftSettings: strict),
+        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TWSClient", "TWSTrace", "TestPrerequisites", logging], swiftSettings: strict),
         .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSStreams", "TWSClient", "TWSWire", "Vocabulary"], swiftSettings: strict),
     ]
 )

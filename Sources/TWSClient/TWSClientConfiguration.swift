@@ -50,6 +50,8 @@ public struct TWSClientConfiguration: Sendable {
     public var versionOffer = VersionOffer()
     /// Where time comes from.
     public var clock: any TWSClock = SystemTWSClock()
+    /// The flight recorder every frame in and out goes to, if any (see ``FlightRecorder``).
+    public var recorder: FlightRecorder? = nil
     /// How connections are opened: TCP, or in tests an in-memory channel.
     package var channelOpener: TWSChannelOpener = .tcp
 

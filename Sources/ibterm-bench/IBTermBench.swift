@@ -9,7 +9,7 @@ struct IBTermBench: AsyncParsableCommand {
         abstract: "Benchmarks for ibterm (run with -c release).",
         subcommands: [
             DecodeBenchmark.self, FrameBenchmark.self, GatewayOrdersBenchmark.self, OrderRoundtripBenchmark.self, TickToScreenBenchmark.self,
-            StartupBenchmark.self, CPUBenchmark.self, RSSBenchmark.self, SoakBenchmark.self, EngineFloodsBenchmark.self,
+            StartupBenchmark.self, CPUBenchmark.self, RSSBenchmark.self, SoakBenchmark.self, EngineFloodsBenchmark.self, RecorderBenchmark.self,
         ]
     )
 }

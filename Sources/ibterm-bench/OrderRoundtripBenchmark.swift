@@ -31,6 +31,9 @@ struct OrderRoundtripBenchmark: AsyncParsableCommand {
     @Option(help: "The client's outgoing message limit per second.")
     var rate: Int = 100_000
 
+    @Flag(help: "Record every frame in a flight recorder (16 MiB, 10 min ring), as the dashboard does by default.")
+    var recorder = false
+
     func run() async throws {
         var quiet = Logger(label: "bench")
         quiet.logLevel = .error
@@ -43,6 +46,7 @@ struct OrderRoundtripBenchmark: AsyncParsableCommand {
         var configuration = TWSClientConfiguration()
         configuration.pacingLimit = rate
         configuration.pacingBurst = rate
+        configuration.recorder = recorder ? FlightRecorder() : nil
         let client = IBClient(configuration: configuration, logger: quiet)
         try await client.connect(host: server.host, port: server.port, clientId: 5)
         let contract = Contract(symbol: "SPY", secType: "STK", exchange: "SMART", currency: "USD")

@@ -65,6 +65,8 @@ struct TickPipeline {
     var warmupSeconds: Int
     var gatewayIntervalMilliseconds: Int64
     var pacing: TickPacing
+    /// Whether the client records every frame in a flight recorder.
+    var recorder = false
 
     /// What a run measured.
     struct Result {
@@ -104,7 +106,9 @@ struct TickPipeline {
             frameObserver: { recorder.record($0, $1) }, terminal: makeTerminal)
         async let exit = loop.runOnOwnThread(named: "tick-to-screen.render")
 
-        let client = IBClient(configuration: TWSClientConfiguration(), logger: quiet)
+        var clientConfiguration = TWSClientConfiguration()
+        clientConfiguration.recorder = self.recorder ? FlightRecorder() : nil
+        let client = IBClient(configuration: clientConfiguration, logger: quiet)
         let session = try await client.connect(host: server.host, port: server.port, clientId: 1)
         store.send(.connected(serverVersion: session.serverVersion, accounts: session.accounts, nextOrderID: nil))
         // Subscribed one after the other, so the gateway sees the ticker ids in this order; all

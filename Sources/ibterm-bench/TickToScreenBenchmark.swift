@@ -75,6 +75,9 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
     @Option(help: "Terminal rows (both back ends).")
     var rows: Int = 40
 
+    @Flag(help: "Record every frame in a flight recorder (16 MiB, 10 min ring), as the dashboard does by default.")
+    var recorder = false
+
     @Option(help: .hidden)
     var childOutput: String?
 
@@ -99,7 +102,7 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
             try (lines.joined(separator: "\n") + "\n").write(toFile: childOutput, atomically: true, encoding: .utf8)
             return
         }
-        print("tick-to-screen: \(symbols) symbols, \(rate) updates/s each, \(seconds) s after \(warmup) s warm-up, gateway timer \(gatewayInterval) ms, \(columns)x\(rows)")
+        print("tick-to-screen: \(symbols) symbols, \(rate) updates/s each, \(seconds) s after \(warmup) s warm-up, gateway timer \(gatewayInterval) ms, \(columns)x\(rows)\(recorder ? ", flight recorder on" : "")")
         if backend != "curses" {
             // A pipe nobody writes to stands in for the terminal's input.
             var fds: [Int32] = [-1, -1]
@@ -118,7 +121,7 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
                 "tick-to-screen", "--symbols", "\(symbols)", "--rate", "\(rate)", "--seconds", "\(seconds)", "--warmup", "\(warmup)",
                 "--gateway-interval", "\(gatewayInterval)", "--pacing", pacing, "--columns", "\(columns)", "--rows", "\(rows)",
                 "--child-output", output,
-            ]
+            ] + (recorder ? ["--recorder"] : [])
             let perRun = seconds + warmup + 30
             try PseudoTerminalChild.run(arguments: arguments, columns: columns, rows: rows, timeout: .seconds(perRun * pacings.count))
             print(try String(contentsOfFile: output, encoding: .utf8), terminator: "")
@@ -126,7 +129,9 @@ struct TickToScreenBenchmark: AsyncParsableCommand {
     }
 
     private func pipeline(_ pacing: TickPacing) -> TickPipeline {
-        TickPipeline(symbols: symbols, rate: rate, seconds: seconds, warmupSeconds: warmup, gatewayIntervalMilliseconds: gatewayInterval, pacing: pacing)
+        TickPipeline(
+            symbols: symbols, rate: rate, seconds: seconds, warmupSeconds: warmup, gatewayIntervalMilliseconds: gatewayInterval, pacing: pacing,
+            recorder: recorder)
     }
 
     private func report(_ result: TickPipeline.Result, backend: String, pacing: TickPacing) -> [String] {

@@ -31,7 +31,7 @@ enum StreamMain {
             fail("ibterm-stream: \(error)", status: 1)
         }
         // One feed for every symbol: the quotes of one socket read arrive as one array.
-        let feed = await client.makeQuoteFeed()
+        let feed = client.makeQuoteFeed()
         let symbols = arguments.dropFirst().map { $0.uppercased() }
         for (tag, symbol) in symbols.enumerated() {
             await client.subscribeQuotes(Contract(symbol: symbol, secType: "STK", exchange: "SMART", currency: "USD"), feed: feed, tag: tag)

@@ -66,7 +66,7 @@ struct ExplainCommand: ParsableCommand {
 
     /// The multi-line explanation of one entry.
     static func describe(_ entry: CatalogEntry) -> String {
-        var lines = [
+        let lines = [
             "\(entry.code) · \(entry.title)",
             "Severity: \(entry.severity.rawValue) · Category: \(entry.category.displayName) · Request: \(entry.requestIsDead ? "dead (re-issue after fixing the cause)" : "continues")",
             "",

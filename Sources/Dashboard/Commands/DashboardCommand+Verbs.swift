@@ -43,6 +43,7 @@ extension DashboardCommand {
         Verb("ack", usage: "ack (acknowledge fired alerts)"),
         Verb("explain", usage: "explain CODE"),
         Verb("theme", usage: "theme NAME"),
+        Verb("dump", usage: "dump (write the last minutes of traffic next to the log)"),
         Verb("help", aliases: ["?"], usage: "help"),
         Verb("quit", aliases: ["q"], usage: "quit"),
     ]

@@ -36,6 +36,8 @@ public enum DashboardCommand: Sendable, Hashable {
     case alerts
     /// Acknowledge the alerts that fired.
     case acknowledgeAlerts
+    /// Write the flight recorder's last minutes to a file next to the log.
+    case dump
     /// Show the help overlay.
     case help
     /// Quit (after confirmation when orders are working).
@@ -55,6 +57,7 @@ public enum DashboardCommand: Sendable, Hashable {
         case "q", "quit": return .success(.quit)
         case "help", "?": return .success(.help)
         case "cancelall": return .success(.cancelAll)
+        case "dump": return .success(.dump)
         case "explain":
             guard let argument, let code = Int(argument) else {
                 return .failure(CommandLineError("Give a message code: 'explain 354'."))

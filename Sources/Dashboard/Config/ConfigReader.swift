@@ -29,6 +29,7 @@ struct ConfigReader {
             case "ticket": config.ticketLimits = try readTicket(table(value, "ticket"))
             case "keys": config.keyBindings = try readKeys(table(value, "keys"))
             case "alerts": try readAlerts(table(value, "alerts"), into: &config)
+            case "trace": config.recorder = try readTrace(table(value, "trace"))
             default: unknown(key)
             }
         }
@@ -153,6 +154,20 @@ struct ConfigReader {
             default: unknown(path)
             }
         }
+    }
+
+    private mutating func readTrace(_ table: TOMLTable) throws(ConfigError) -> RecorderSettings {
+        var settings = RecorderSettings()
+        for (key, item) in table {
+            let path = "trace.\(key)"
+            switch key {
+            case "enabled": settings.enabled = try bool(item, path)
+            case "ring_minutes": settings.ringMinutes = try integer(item, path, in: 1...1440)
+            case "ring_mb": settings.ringMegabytes = try integer(item, path, in: 1...1024)
+            default: unknown(path)
+            }
+        }
+        return settings
     }
 
     /// `time_zone`'s choice, or `nil` with a warning naming the accepted values.

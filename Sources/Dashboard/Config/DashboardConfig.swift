@@ -39,6 +39,11 @@ import Vocabulary
 ///
 /// [alerts]
 /// bell_on_fill = true        # a fill rings the terminal bell
+///
+/// [trace]                    # the flight recorder (see RecorderSettings)
+/// enabled = true
+/// ring_minutes = 10
+/// ring_mb = 16
 /// ```
 public struct DashboardConfig: Sendable, Hashable {
     /// The default watchlist for a new user.
@@ -94,6 +99,8 @@ public struct DashboardConfig: Sendable, Hashable {
     /// Alerts set in the config (`[[alerts.rule]] when = "AAPL > 275"`, optional `command`),
     /// added at start to those saved with the state.
     public var configuredAlerts: [AlertRecord] = []
+    /// The flight recorder: on or off, and its ring's age and size limits (`[trace]`).
+    public var recorder = RecorderSettings()
 
     /// Creates a configuration; every argument defaults.
     public init(

@@ -70,4 +70,7 @@ public enum DashboardEffect: Sendable, Hashable {
     case requestDetailBars(symbol: String, range: SymbolDetail.Range)
     /// Stop what `followDetail` started.
     case stopDetail(symbol: String)
+    /// Write the flight recorder's ring to a file next to the log (`:dump`); the app answers
+    /// `DashboardEvent.traceDumped`.
+    case dumpTrace
 }

@@ -101,4 +101,7 @@ public enum DashboardEvent: Sendable, Hashable {
     case detailDepth(symbol: String, bids: [DepthLevel], asks: [DepthLevel], failure: String?)
     /// A trade of the detail view's time & sales, or why they were refused.
     case detailTrade(symbol: String, time: Timestamp, price: Double, size: Double?, failure: String?)
+    /// The flight recorder's ring was written to `path` (`records` records), or could not be
+    /// (`failure`, in words; `path` then says where it was to go, if known).
+    case traceDumped(path: String?, records: Int, failure: String?)
 }

@@ -92,6 +92,13 @@ extension DashboardState {
         case .configWarnings(let warnings):
             receiveConfigWarnings(warnings)
             effects = []
+        case let .traceDumped(path, records, failure):
+            if let failure {
+                note(.commandFailed, "Trace not written", failure)
+            } else {
+                note(.traceDumped, "Trace written", "\(records) records to \(path ?? "?"); read it with 'ibterm trace FILE'.")
+            }
+            effects = []
         case let .detailBars(symbol, range, closes, failure):
             receiveDetailBars(symbol: symbol, range: range, closes: closes, failure: failure)
             effects = []

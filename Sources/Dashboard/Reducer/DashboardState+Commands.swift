@@ -24,6 +24,8 @@ extension DashboardState {
         case .theme(let name):
             interface.themeName = name
             return [.loadTheme(name: name)]
+        case .dump:
+            return [.dumpTrace]
         case .add(let symbol):
             return addToWatchlist(symbol)
         case .remove(let symbol):

@@ -32,13 +32,15 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     /// The gateway refused the client id as in use (326) and the dashboard connects as the
     /// next id of its range.
     case clientIDMoved = 90014
+    /// The flight recorder's last minutes were written to a file (`:dump`).
+    case traceDumped = 90015
 
     /// The severity this kind of message has.
     public var severity: MessageSeverity {
         switch self {
         case .orderRefused, .connectionLost: .error
         case .symbolRejected, .commandFailed, .cancelRefused, .configWarning, .alertFired: .warning
-        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved, .alertSet, .clientIDMoved: .info
+        case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved, .alertSet, .clientIDMoved, .traceDumped: .info
         }
     }
 
@@ -47,7 +49,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     public var isJournaled: Bool {
         switch self {
         case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused, .alertFired, .clientIDMoved: true
-        case .alertSet: false
+        case .alertSet, .traceDumped: false
         case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved, .configWarning: false
         }
     }
@@ -57,7 +59,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
         switch self {
         case .orderRefused, .orderSent, .cancelRequested, .nothingToDo, .cancelRefused: .order
         case .symbolAdded, .symbolRejected, .symbolRemoved: .marketData
-        case .commandFailed, .configWarning, .alertSet, .alertFired: .client
+        case .commandFailed, .configWarning, .alertSet, .alertFired, .traceDumped: .client
         case .connectionLost, .clientIDMoved: .connectivity
         }
     }

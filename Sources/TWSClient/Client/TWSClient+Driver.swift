@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import TWSSession
+import TWSTrace
 import TWSWire
 
 /// Carrying out the connection state machine's actions: sockets, timers and pacing.
@@ -18,7 +19,9 @@ extension IBClient {
             case .openSocket(let attempt):
                 openSocket(attempt: attempt)
             case .sendHandshake:
-                writeRaw(Handshake.clientHello(configuration.versionOffer))
+                let hello = Handshake.clientHello(configuration.versionOffer)
+                if channel != nil { configuration.recorder?.record(.handshake, connection: traceConnection, serverVersion: nil, payload: hello[...]) }
+                writeRaw(hello)
             case .sendStartAPI:
                 send(.startAPI(clientId: endpoint?.clientId ?? 0, optionalCapabilities: ""))
             case .useClientID(let id):
@@ -31,7 +34,11 @@ extension IBClient {
             case .stopKeepalive:
                 keepalive = nil
             case .closeSocket:
-                closeChannel()
+                // The recorder is told why: the loss that follows in the same actions, if any.
+                let lost = actions.lazy.compactMap { action -> LostReason? in
+                    if case .connectionLost(let reason) = action { reason } else { nil }
+                }.first
+                closeChannel(lost.map { "lost: \(Self.describe($0))" } ?? "closed by ibterm")
             case .connectionLost(let reason):
                 connectionLost(reason, now: now)
             case .scheduleReconnect(let attempt, let at):
@@ -62,17 +69,20 @@ extension IBClient {
         let timeout = configuration.establishTimeout
         let opener = configuration.channelOpener
         let clock = self.clock
+        let recorder = configuration.recorder
+        let traceConnection = recorder?.newConnection() ?? 0
         logger.info("opening socket", metadata: ["tws.attempt": "\(attempt)", "tws.endpoint": "\(endpoint.host):\(endpoint.port)"])
         Task { [weak self] in
             do {
                 let (channel, events, gate) = try await NIOTransport.connect(
-                    host: endpoint.host, port: endpoint.port, timeout: timeout, opener: opener, clock: clock
+                    host: endpoint.host, port: endpoint.port, timeout: timeout, opener: opener, clock: clock,
+                    recorder: recorder, traceConnection: traceConnection
                 )
                 guard let self else {
                     channel.close(promise: nil)
                     return
                 }
-                guard await self.socketOpened(channel, connection: connection) else { return }
+                guard await self.socketOpened(channel, connection: connection, traceConnection: traceConnection) else { return }
                 // One hop into the actor per read batch; a read held while the client was
                 // behind is released once it has caught up.
                 for await event in events {
@@ -85,13 +95,17 @@ extension IBClient {
         }
     }
 
-    func socketOpened(_ channel: any Channel, connection: Int) -> Bool {
+    func socketOpened(_ channel: any Channel, connection: Int, traceConnection: UInt32 = 0) -> Bool {
         guard connection == generation, case .connecting = machine.state else {
             channel.close(promise: nil)
             return false
         }
         self.channel = channel
         serverVersion = nil
+        self.traceConnection = traceConnection
+        if let recorder = configuration.recorder, let endpoint {
+            recorder.record(.opened, connection: traceConnection, text: "\(endpoint.host):\(endpoint.port) client \(endpoint.clientId)")
+        }
         logger.info("socket connected")
         perform(machine.handle(.socketConnected, now: clock.now()))
         rearmTimer()
@@ -105,8 +119,12 @@ extension IBClient {
         rearmTimer()
     }
 
-    /// Closes the socket and ignores anything it still reports.
-    func closeChannel() {
+    /// Closes the socket and ignores anything it still reports; `reason` goes to the flight
+    /// recorder.
+    func closeChannel(_ reason: String = "closed by ibterm") {
+        if channel != nil, let recorder = configuration.recorder {
+            recorder.record(.closed, connection: traceConnection, text: reason)
+        }
         channel?.close(promise: nil)
         channel = nil
         generation += 1
@@ -114,7 +132,7 @@ extension IBClient {
     }
 
     func connectionLost(_ reason: LostReason, now: SessionInstant) {
-        closeChannel()
+        closeChannel("lost: \(Self.describe(reason))")
         keepalive = nil
         lastLostAt = now
         logger.warning("connection lost", metadata: ["tws.reason": "\(reason)"])
@@ -199,9 +217,12 @@ extension IBClient {
         var wrote = false
         let at = now.offset.components
         let atNanoseconds = at.seconds * 1_000_000_000 + at.attoseconds / 1_000_000_000
+        let recorder = configuration.recorder
         for item in batch.ready where item.generation == generation {
             logger.trace("send", metadata: ["tws.msg": "\(item.message.wireName)", "tws.at_ns": "\(atNanoseconds)"])
-            channel.write(ByteBuffer(bytes: item.message.encoded(serverVersion: serverVersion)), promise: nil)
+            let frame = item.message.encoded(serverVersion: serverVersion)
+            recorder?.record(.outbound, connection: traceConnection, serverVersion: serverVersion, payload: frame[4...])
+            channel.write(ByteBuffer(bytes: frame), promise: nil)
             wrote = true
         }
         if wrote { channel.flush() }

@@ -54,6 +54,8 @@ public actor IBClient {
     var endpoint: Endpoint?
     var channel: (any Channel)?
     var generation = 0
+    /// The flight recorder's number for the current connection (0 without a recorder).
+    var traceConnection: UInt32 = 0
     var serverVersion: Int?
     var session: SessionInfo?
     var everUsable = false
@@ -176,7 +178,7 @@ public actor IBClient {
     public func disconnect() {
         logger.info("disconnecting")
         perform(machine.handle(.userDisconnect, now: clock.now()))
-        closeChannel()
+        closeChannel("disconnected by ibterm")
         timerTask?.cancel()
         timerTask = nil
         timerDeadline = nil

@@ -7,7 +7,8 @@ import TWSWire
 /// partial frame for the next read), collects the frames decoded during one read and hands
 /// them to the client as one batch at `channelReadComplete`, so the client's task and actor
 /// are entered once per read, not once per message. The batch carries the instant the read
-/// completed, from the client's clock. A stream that lost its framing is reported after the
+/// completed, from the client's clock. With a flight recorder, the raw payloads of the read's
+/// frames (kept by the decoder) go to the recorder at the same moment. A stream that lost its framing is reported after the
 /// frames before it, and the channel closed.
 ///
 /// Back-pressure: the channel reads by itself (`autoRead`) while the client keeps up; the
@@ -23,14 +24,22 @@ final class InboundBatcher: ChannelDuplexHandler {
     private let frames: NIOSingleStepByteToMessageProcessor<TWSFrameDecoder>
     private var batch: [InboundFrame] = []
     private var broken = false
+    private let recorder: FlightRecorder?
+    private let traceConnection: UInt32
+    private let capture: InboundCapture?
 
     init(
         continuation: AsyncStream<TransportEvent>.Continuation, clock: any TWSClock, gate: ReadGate,
-        decoder: TWSFrameDecoder = TWSFrameDecoder()
+        decoder: TWSFrameDecoder = TWSFrameDecoder(), recorder: FlightRecorder? = nil, traceConnection: UInt32 = 0
     ) {
         self.continuation = continuation
         self.clock = clock
         self.gate = gate
+        self.recorder = recorder
+        self.traceConnection = traceConnection
+        let capture = recorder.map { _ in InboundCapture() }
+        self.capture = capture
+        let decoder = TWSFrameDecoder(limit: decoder.limit, serverVersion: decoder.serverVersion, capture: capture)
         self.frames = NIOSingleStepByteToMessageProcessor(decoder, maximumBufferSize: decoder.limit + 4)
     }
 
@@ -70,6 +79,10 @@ final class InboundBatcher: ChannelDuplexHandler {
     }
 
     private func deliver() {
+        if let recorder, let capture, !capture.isEmpty {
+            recorder.recordInbound(capture, connection: traceConnection)
+            capture.removeAll()
+        }
         guard !batch.isEmpty else { return }
         gate.handedOver()
         continuation.yield(.frames(batch, receivedAt: clock.now()))

@@ -17,13 +17,16 @@ enum NIOTransport {
         port: Int,
         timeout: Duration,
         opener: TWSChannelOpener,
-        clock: any TWSClock
+        clock: any TWSClock,
+        recorder: FlightRecorder? = nil,
+        traceConnection: UInt32 = 0
     ) async throws -> (channel: any Channel, events: AsyncStream<TransportEvent>, gate: ReadGate) {
         let (events, continuation) = AsyncStream.makeStream(of: TransportEvent.self)
         let gate = ReadGate()
         do {
             let channel = try await opener.open(host, port, timeout) { channel in
-                try channel.pipeline.syncOperations.addHandler(InboundBatcher(continuation: continuation, clock: clock, gate: gate))
+                try channel.pipeline.syncOperations.addHandler(InboundBatcher(
+                    continuation: continuation, clock: clock, gate: gate, recorder: recorder, traceConnection: traceConnection))
             }
             return (channel, events, gate)
         } catch {

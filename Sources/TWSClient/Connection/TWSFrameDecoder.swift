@@ -24,12 +24,15 @@ struct TWSFrameDecoder: NIOSingleStepByteToMessageDecoder {
     let limit: Int
     /// The server version, once the handshake reply was read.
     private(set) var serverVersion: Int?
+    /// Where each frame's payload is kept for the flight recorder, when one records.
+    let capture: InboundCapture?
 
     /// A decoder that refuses frames longer than `limit` bytes and expects the handshake reply
     /// first, unless `serverVersion` is given (then every frame is a message).
-    init(limit: Int = FrameDecoder.defaultLimit, serverVersion: Int? = nil) {
+    init(limit: Int = FrameDecoder.defaultLimit, serverVersion: Int? = nil, capture: InboundCapture? = nil) {
         self.limit = limit
         self.serverVersion = serverVersion
+        self.capture = capture
     }
 
     mutating func decode(buffer: inout ByteBuffer) throws -> InboundFrame? {
@@ -47,6 +50,10 @@ struct TWSFrameDecoder: NIOSingleStepByteToMessageDecoder {
         guard Int(length) <= limit else { throw FramingError.frameTooLarge(length: length, limit: limit) }
         let size = Int(length)
         guard buffer.readableBytes - 4 >= size else { return nil }
+        if let capture {
+            let version = serverVersion
+            buffer.withUnsafeReadableBytes { capture.append(UnsafeRawBufferPointer(rebasing: $0[4 ..< 4 + size]), serverVersion: version) }
+        }
         let frame: InboundFrame
         if let serverVersion {
             let message = try buffer.withUnsafeReadableBytes { raw in

@@ -110,12 +110,17 @@ extension DashboardScreenBuilder {
     }
 
     /// Why the order was rejected: the catalog's title with IB's own reason
-    /// (`Order rejected — IB: … insufficient margin`), else the state's reason in words.
+    /// (`Order rejected — IB: … insufficient margin`; when IB's text is `Order rejected -
+    /// reason: X`, only X, so the title is not said twice), else the state's reason in words.
     public static func rejectReason(_ order: TrackedOrder) -> String? {
         guard let reason = order.rejectReason else { return nil }
         guard let message = order.lastMessage, message.severity == .error, message.requestIsDead,
               !message.ibText.isEmpty else { return reason }
-        return "\(message.title) — IB: \(message.ibText)"
+        var ibText = Substring(message.ibText)
+        if let marker = ibText.range(of: "reason:"), ibText[..<marker.lowerBound].lowercased().hasPrefix("order rejected") {
+            ibText = ibText[marker.upperBound...].drop { $0 == " " }
+        }
+        return "\(message.title) — IB: \(ibText.isEmpty ? Substring(message.ibText) : ibText)"
     }
 
     /// The order type followed by its stop and limit prices: `LMT 231.20`, `STP LMT 230.00 229.90`.

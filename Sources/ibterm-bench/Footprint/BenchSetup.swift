@@ -25,22 +25,24 @@ enum BenchSetup {
     }
 
     /// A config file holding `symbols` as the watchlist, with every watchlist column (sizes,
-    /// open/high/low, sparkline, position) when `allColumns`.
-    static func config(watchlist symbols: [String], allColumns: Bool = false) -> String {
+    /// open/high/low, sparkline, position) when `allColumns`; without the flight recorder
+    /// (`[trace] enabled = false`) unless `recorder`.
+    static func config(watchlist symbols: [String], allColumns: Bool = false, recorder: Bool = true) -> String {
         let list = "[" + symbols.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
-        guard allColumns else { return "watchlist = \(list)\n" }
+        let trace = recorder ? "" : "[trace]\nenabled = false\n"
+        guard allColumns else { return "watchlist = \(list)\n" + trace }
         let columns = WatchlistColumn.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-        return "[watchlist]\nsymbols = \(list)\ncolumns = [\(columns)]\n"
+        return "[watchlist]\nsymbols = \(list)\ncolumns = [\(columns)]\n" + trace
     }
 
     /// Starts the release dashboard at `path` on its embedded gateway (seed 7, fresh account)
     /// with `watchlist` and returns it once the status bar counts every quote live.
     static func streamingDashboard(
-        _ path: String, watchlist: [String], allColumns: Bool = false, columns: Int = 120, rows: Int = 40
+        _ path: String, watchlist: [String], allColumns: Bool = false, columns: Int = 120, rows: Int = 40, recorder: Bool = true
     ) async throws -> DashboardProcess {
         let dashboard = try DashboardProcess(
             binary: path, arguments: ["--seed", "7"], columns: columns, rows: rows,
-            configText: config(watchlist: watchlist, allColumns: allColumns))
+            configText: config(watchlist: watchlist, allColumns: allColumns, recorder: recorder))
         do {
             _ = try await dashboard.waitForOutput("PAPER")
             _ = try await dashboard.waitForScreen("\(watchlist.count) live")

@@ -34,13 +34,16 @@ struct CPUBenchmark: AsyncParsableCommand {
     @Flag(help: "Show every watchlist column (sizes, open/high/low, sparkline, position).")
     var allColumns = false
 
+    @Flag(help: "Turn the dashboard's flight recorder off ([trace] enabled = false; it records by default).")
+    var noRecorder = false
+
     func run() async throws {
         let path = try BenchSetup.ibterm(binary)
         let list = try BenchSetup.stocks(symbols)
         let parts = size.split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, parts[0] >= 80, parts[1] >= 24 else { throw BenchFailure("--size must be COLUMNSxROWS, at least 80x24") }
         let dashboard = try await BenchSetup.streamingDashboard(
-            path, watchlist: list, allColumns: allColumns, columns: parts[0], rows: parts[1])
+            path, watchlist: list, allColumns: allColumns, columns: parts[0], rows: parts[1], recorder: !noRecorder)
         defer { dashboard.stop() }
         try await Task.sleep(for: .seconds(2))
         let probe = ProcessProbe(pid: dashboard.pid)
@@ -57,7 +60,7 @@ struct CPUBenchmark: AsyncParsableCommand {
         let threadsAfter = try probe.threads()
         let wall = BenchSetup.seconds(clock.now - start)
         func percent(_ duration: Duration) -> String { String(format: "%.2f", BenchSetup.seconds(duration) / wall * 100) }
-        print("cpu: \(percent(cpu)) % of one core (\(list.count) symbols, \(size)\(allColumns ? ", every column" : ""), \(String(format: "%.1f", wall)) s)")
+        print("cpu: \(percent(cpu)) % of one core (\(list.count) symbols, \(size)\(allColumns ? ", every column" : "")\(noRecorder ? ", flight recorder off" : ""), \(String(format: "%.1f", wall)) s)")
         var byName: [String: Duration] = [:]
         for thread in threadsAfter {
             byName[thread.name, default: .zero] += thread.cpu - (threadsBefore[thread.id]?.cpu ?? .zero)

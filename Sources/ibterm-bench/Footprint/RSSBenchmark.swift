@@ -39,11 +39,14 @@ struct RSSBenchmark: AsyncParsableCommand {
     @Option(help: "The ibterm binary (default: next to this benchmark).")
     var binary: String?
 
+    @Flag(help: "Turn the dashboard's flight recorder off ([trace] enabled = false; it records by default).")
+    var noRecorder = false
+
     func run() async throws {
         let path = try BenchSetup.ibterm(binary)
         let list = try BenchSetup.stocks(symbols)
 
-        let dashboard = try await BenchSetup.streamingDashboard(path, watchlist: list)
+        let dashboard = try await BenchSetup.streamingDashboard(path, watchlist: list, recorder: !noRecorder)
         do {
             defer { dashboard.stop() }
             try await report("rss-dashboard", ProcessProbe(pid: dashboard.pid))

@@ -44,109 +44,146 @@ enum DashboardApp {
         let logger = Logger(label: "ibterm.app")
         for warning in warnings { logger.warning("\(warning)") }
 
-        var server: PaperGatewayServer?
-        let host: String, port: Int
-        // `--client-id` pins one id (a range of one, which a 326 never moves); else the
-        // configured range, moved through at once on 326.
-        if let pinned = options.clientId {
-            config.clientID = pinned
-            config.clientIDRange = 1
-        }
-        let clientIds = options.clientId.map(ClientIDPool.pinned)
-            ?? ClientIDPool(first: config.clientID, count: config.clientIDRange)
-        if let endpoint {
-            (host, port) = endpoint
-        } else {
-            // One owner per paper ledger: start the embedded gateway on it, or use the gateway
-            // of the process that owns it (another dashboard, `ibterm engine`).
-            let access: PaperGatewayAccess
-            do {
-                access = try await options.paper.startOrJoin(
-                    command: "ibterm (dashboard)", kind: .dashboard, host: "127.0.0.1", port: 0,
-                    logger: Logger(label: "ibterm.paper"), mayJoin: true)
-            } catch let error as LedgerHeldError {
-                throw AppFailure(error.description)
-            } catch let error as LedgerHeldError.FreshRefused {
-                throw AppFailure(error.description)
-            } catch let error as LedgerLockError {
-                throw AppFailure(error.description)
+        // The terminal's crash handlers first (installing them is idempotent: CursesTerminal's
+        // own call later does nothing), then the flight recorder's, which runs first on a crash
+        // and hands over to them: the ring is written, then the terminal restored.
+        TerminalRestore.installCrashHandlers()
+        let recording = try FlightRecording.start(
+            settings: config.recorder, traceFile: options.trace, directory: paths.logFile.deletingLastPathComponent(),
+            logger: Logger(label: "ibterm.trace"))
+        do {
+            var server: PaperGatewayServer?
+            let host: String, port: Int
+            // `--client-id` pins one id (a range of one, which a 326 never moves); else the
+            // configured range, moved through at once on 326.
+            if let pinned = options.clientId {
+                config.clientID = pinned
+                config.clientIDRange = 1
             }
-            (host, port) = (access.host, access.port)
-            switch access {
-            case let .started(started):
-                server = started
-            case let .joined(owner):
-                logger.info("the paper ledger \(options.paper.ledgerPath) is held by \(owner.command) (pid \(owner.pid)); using its gateway at \(owner.address)")
-                if !options.paper.ownerOnlyOptions.isEmpty {
-                    logger.warning("\(options.paper.ownerOnlyOptions.joined(separator: ", ")) not applied: the gateway of \(owner.command) keeps its own settings")
+            let clientIds = options.clientId.map(ClientIDPool.pinned)
+                ?? ClientIDPool(first: config.clientID, count: config.clientIDRange)
+            if let endpoint {
+                (host, port) = endpoint
+            } else {
+                // One owner per paper ledger: start the embedded gateway on it, or use the gateway
+                // of the process that owns it (another dashboard, `ibterm engine`).
+                let access: PaperGatewayAccess
+                do {
+                    access = try await options.paper.startOrJoin(
+                        command: "ibterm (dashboard)", kind: .dashboard, host: "127.0.0.1", port: 0,
+                        logger: Logger(label: "ibterm.paper"), mayJoin: true)
+                } catch let error as LedgerHeldError {
+                    throw AppFailure(error.description)
+                } catch let error as LedgerHeldError.FreshRefused {
+                    throw AppFailure(error.description)
+                } catch let error as LedgerLockError {
+                    throw AppFailure(error.description)
+                }
+                (host, port) = (access.host, access.port)
+                switch access {
+                case let .started(started):
+                    server = started
+                case let .joined(owner):
+                    logger.info("the paper ledger \(options.paper.ledgerPath) is held by \(owner.command) (pid \(owner.pid)); using its gateway at \(owner.address)")
+                    if !options.paper.ownerOnlyOptions.isEmpty {
+                        logger.warning("\(options.paper.ownerOnlyOptions.joined(separator: ", ")) not applied: the gateway of \(owner.command) keeps its own settings")
+                    }
                 }
             }
-        }
-        logger.info("dashboard starting against \(host):\(port)\(server == nil ? "" : " (embedded paper gateway)")")
+            logger.info("dashboard starting against \(host):\(port)\(server == nil ? "" : " (embedded paper gateway)")")
 
-        var clientConfiguration = TWSClientConfiguration()
-        clientConfiguration.retryInitialConnect = true
-        clientConfiguration.allowLive = config.allowLive
-        let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
+            var clientConfiguration = TWSClientConfiguration()
+            clientConfiguration.recorder = recording.recorder
+            clientConfiguration.retryInitialConnect = true
+            clientConfiguration.allowLive = config.allowLive
+            let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
-        options.timeZone.apply(to: &config)
-        let timeZone = config.displayTimeZone
-        let wakeup = TerminalWakeup()
-        let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
-        let journal = try? JournalWriter(url: paths.journalFile)
-        let router = EffectRouter()
-        let bell = TerminalBell()
-        let history = CommandHistoryFile(url: paths.commandHistoryFile)
-        let watchlists = WatchlistsFile(url: paths.watchlistsFile)
-        let alerts = AlertsFile(url: paths.alertsFile)
-        let store = DashboardStore(
-            config: config, clock: clientConfiguration.clock,
-            perform: { effects in router.route(effects) },
-            changed: { wakeup.wake() })
-        let bridge = BrokerBridge(client: client, store: store, logger: logger)
-        router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
-                       history: history, watchlists: watchlists, bell: bell, alerts: alerts)
-        store.send(.commandHistoryLoaded(history.load()))
-        store.send(.alertsLoaded(alerts.load { logger.warning("\($0)") }))
-        // The lists of the last run replace the config's list (its first start's default);
-        // read before `.started`, which subscribes the active list.
-        let saved = watchlists.load()
-        if let problem = saved.problem { logger.warning("watchlists: \(problem); the config's watchlist is used") }
-        if let lists = saved.lists { store.send(.watchlistsLoaded(lists)) }
-        // Shown once, in the footer and the message log, besides the log file.
-        store.send(.configWarnings(warnings.map(Self.onScreen)))
+            options.timeZone.apply(to: &config)
+            let timeZone = config.displayTimeZone
+            let wakeup = TerminalWakeup()
+            let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
+            let journal = try? JournalWriter(url: paths.journalFile)
+            let router = EffectRouter()
+            let bell = TerminalBell()
+            let history = CommandHistoryFile(url: paths.commandHistoryFile)
+            let watchlists = WatchlistsFile(url: paths.watchlistsFile)
+            let alerts = AlertsFile(url: paths.alertsFile)
+            let store = DashboardStore(
+                config: config, clock: clientConfiguration.clock,
+                perform: { effects in router.route(effects) },
+                changed: { wakeup.wake() })
+            let bridge = BrokerBridge(client: client, store: store, logger: logger)
+            router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
+                           history: history, watchlists: watchlists, bell: bell, alerts: alerts)
+            router.connectDump { store.send(recording.dump()) }
+            store.send(.commandHistoryLoaded(history.load()))
+            store.send(.alertsLoaded(alerts.load { logger.warning("\($0)") }))
+            // The lists of the last run replace the config's list (its first start's default);
+            // read before `.started`, which subscribes the active list.
+            let saved = watchlists.load()
+            if let problem = saved.problem { logger.warning("watchlists: \(problem); the config's watchlist is used") }
+            if let lists = saved.lists { store.send(.watchlistsLoaded(lists)) }
+            // Shown once, in the footer and the message log, besides the log file.
+            store.send(.configWarnings(warnings.map(Self.onScreen)))
 
-        await bridge.start()
-        store.send(.connecting(gateway: "\(host):\(port)"))
-        store.send(.started)
-        let connecting = Task {
-            do {
-                try await client.connect(host: host, port: port, clientIds: clientIds)
-            } catch {
-                logger.error("connect failed: \(error)")
-                store.send(.connectionLost(reason: "\(error)"))
+            await bridge.start()
+            store.send(.connecting(gateway: "\(host):\(port)"))
+            store.send(.started)
+            let connecting = Task {
+                do {
+                    try await client.connect(host: host, port: port, clientIds: clientIds)
+                } catch {
+                    logger.error("connect failed: \(error)")
+                    store.send(.connectionLost(reason: "\(error)"))
+                }
             }
-        }
 
-        // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
-        let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
-        let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
-                                timeZone: timeZone, bell: bell, mouse: config.mouse)
-        let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
-        signals.cancel()
-        connecting.cancel()
-        bridge.stop()
-        await client.disconnect()
-        try? await server?.stop()
-        // The terminal was restored when the loop returned; only then is the exit status set.
-        switch exit {
-        case .success(.quit): logger.info("quit")
-        case let .success(.signal(number)):
-            logger.info("stopped by signal \(number)")
-            throw ExitCode(TerminalSignalWatcher.exitStatus(for: number))
-        case .success(.stopped): logger.info("terminal loop stopped")
-        case let .failure(error): throw AppFailure("the terminal could not be used: \(error)")
+            // Watched before curses starts, so ncurses installs no SIGTSTP handler of its own.
+            let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
+            let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
+                                    timeZone: timeZone, bell: bell, mouse: config.mouse)
+            let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
+            signals.cancel()
+            connecting.cancel()
+            bridge.stop()
+            await client.disconnect()
+            try? await server?.stop()
+            // The terminal was restored when the loop returned; only then is the exit status set.
+            switch exit {
+            case .success(.quit): logger.info("quit")
+            case let .success(.signal(number)):
+                logger.info("stopped by signal \(number)")
+                throw ExitCode(TerminalSignalWatcher.exitStatus(for: number))
+            case .success(.stopped): logger.info("terminal loop stopped")
+            case let .failure(error): throw AppFailure("the terminal could not be used: \(error)")
+            }
+        } catch let exit as ExitCode {
+            await Self.finish(recording, logger: logger)
+            throw exit
+        } catch {
+            // An error that ends the dashboard: the last minutes of traffic go next to the log.
+            logger.error("the dashboard ends on an error: \(error)")
+            // Nothing recorded (the gateway never answered, the ledger was held): no file.
+            guard (recording.recorder?.statistics.records ?? 0) > 0 else {
+                await Self.finish(recording, logger: logger)
+                throw error
+            }
+            let dumped = recording.dump("fatal")
+            await Self.finish(recording, logger: logger)
+            if case let .traceDumped(path?, _, nil) = dumped {
+                throw AppFailure("\(error) (the last minutes of traffic are in \(path))")
+            }
+            throw error
         }
+        await Self.finish(recording, logger: logger)
+    }
+
+    /// Closes the trace file; says on standard error (the terminal is restored by now) when
+    /// records were dropped.
+    static func finish(_ recording: FlightRecording, logger: Logger) async {
+        guard let problem = await recording.finish() else { return }
+        logger.warning("\(problem)")
+        FileHandle.standardError.write(Data("ibterm: \(problem)\n".utf8))
     }
 
     /// A warning as the screen shows it: a file named by its path (`/home/…/ibterm/config.toml:

@@ -25,6 +25,11 @@ struct DashboardOptions: ParsableArguments {
 
     @OptionGroup var timeZone: TimeZoneOption
 
+    @Option(help: ArgumentHelp(
+        "Append every frame in and out to FILE (a trace; read it with `ibterm trace FILE`). Records even with [trace] enabled = false.",
+        valueName: "FILE"))
+    var trace: String?
+
     @OptionGroup(title: "Embedded paper gateway (without --gateway)")
     var paper: EmbeddedGatewayOptions
 

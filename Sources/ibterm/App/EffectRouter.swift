@@ -20,6 +20,7 @@ final class EffectRouter: Sendable {
         var bell: TerminalBell?
         var alerts: AlertsFile?
         var alertCommands: AlertCommandRunner?
+        var dump: (@Sendable () -> Void)?
     }
 
     private let targets = Mutex(Targets())
@@ -34,6 +35,12 @@ final class EffectRouter: Sendable {
                          history: history, watchlists: watchlists, bell: bell, alerts: alerts,
                          alertCommands: AlertCommandRunner(logger: logger))
         }
+    }
+
+    /// Carries out `:dump` with `dump` (which writes the flight recorder's ring and reports to
+    /// the store), off the caller's thread: writing megabytes must not hold the screen.
+    func connectDump(_ dump: @escaping @Sendable () -> Void) {
+        targets.withLock { $0.dump = dump }
     }
 
     func route(_ effects: [DashboardEffect]) {
@@ -51,6 +58,8 @@ final class EffectRouter: Sendable {
                 }
             case .quit:
                 break
+            case .dumpTrace:
+                if let dump = current.dump { Task.detached { dump() } }
             case .ringBell:
                 current.bell?.ring()
             case let .saveCommandHistory(lines):

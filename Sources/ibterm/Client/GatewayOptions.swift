@@ -26,6 +26,9 @@ struct GatewayOptions: ParsableArguments {
     @Flag(help: "Log the connection (state changes, notices) to stderr.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("Append every frame in and out to FILE (a trace; read it with `ibterm trace FILE`).", valueName: "FILE"))
+    var trace: String?
+
     func validate() throws {
         _ = try endpoint()
         if let clientId, !(0...Int(Int32.max)).contains(clientId) {
@@ -82,6 +85,7 @@ struct GatewayOptions: ParsableArguments {
             }
             (host, port) = (access.host, access.port)
         }
+        _ = try CommandTrace.start(trace)
         let configuration = clientConfiguration(allowLive: allowLive)
         let logger = clientLogger
         return try await Self.connectFirstFree(
@@ -97,6 +101,7 @@ struct GatewayOptions: ParsableArguments {
         configuration.establishTimeout = timeLimit
         configuration.requestTimeout = timeLimit
         configuration.commissionGrace = .milliseconds(500)
+        configuration.recorder = CommandTrace.recorder
         return configuration
     }
 
@@ -177,6 +182,7 @@ func runReportingFailures(_ body: () async throws -> Void) async throws {
         outcome = .failure(error)
     }
     await stopEmbeddedGateways()
+    await CommandTrace.finish()
     do {
         try outcome.get()
     } catch let failure as CommandFailure {

@@ -137,7 +137,7 @@ import Vocabulary
         #expect(filled.steps.map(\.time) == ["14:30:40", "14:30:41", "14:30:42"])
         let rejected = screen.orders[1]
         #expect(rejected.status == .rejected && rejected.statusText == "Rejected")
-        #expect(rejected.rejectReason == "Order rejected — IB: Order rejected - reason: insufficient margin")
+        #expect(rejected.rejectReason == "Order rejected — IB: insufficient margin", "IB's reason without its own \"Order rejected - reason:\"")
         #expect(rejected.steps.map(\.event) == ["presubmitted", "201 Order rejected"], "IB's Inactive after the rejection adds no step")
 
         #expect(screen.executions == [ExecutionLine(time: "14:30:42", side: .buy, quantity: "100", symbol: "AAPL",
