@@ -35,6 +35,7 @@ let package = Package(
         .library(name: "TWSTrace", targets: ["TWSTrace"]),
         .library(name: "DashboardFeed", targets: ["DashboardFeed"]),
         .library(name: "DashboardRuntime", targets: ["DashboardRuntime"]),
+        .library(name: "DeskBus", targets: ["DeskBus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -74,6 +75,9 @@ let package = Package(
         // Redis's reference C client, for the desk bridge (`ibterm bridge`, `--source redis://`).
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"]), .brew(["hiredis"])]),
         .target(name: "RedisLink", dependencies: ["CHiredis"], exclude: ["README.md"], swiftSettings: strict),
+        // The desk bus's pure half: key layout, stream entries, heartbeats, commands and the
+        // at-most-once ledger (RedisLink only for its `RedisReply` value).
+        .target(name: "DeskBus", dependencies: ["Dashboard", "Vocabulary", "RedisLink"], exclude: ["README.md"], swiftSettings: strict),
         .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcurses"], exclude: ["README.md"], swiftSettings: strict),
         // The shipping loop: the dashboard's store and terminal loop (shared by ibterm and ibterm-bench).
         .target(
@@ -110,6 +114,7 @@ let package = Package(
         // (and fails under CI=true).
         .target(name: "TestPrerequisites", path: "Tests/TestPrerequisites", swiftSettings: strict),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: strict),
+        .testTarget(name: "DeskBusTests", dependencies: ["DeskBus", "Dashboard", "Vocabulary", "RedisLink", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "RedisLinkTests", dependencies: ["RedisLink", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSTraceTests", dependencies: ["TWSTrace", "TWSWire", "Vocabulary"], swiftSettings: strict),

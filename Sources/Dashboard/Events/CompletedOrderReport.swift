@@ -4,7 +4,7 @@ import Vocabulary
 /// orderState)` (inbound 101), the answer to `reqCompletedOrders`. IB's message carries no
 /// order id; the app fills `orderID` when it knows the order by its `permID` (from an
 /// execution or an earlier open-order report).
-public struct CompletedOrderReport: Sendable, Hashable {
+public struct CompletedOrderReport: Sendable, Hashable, Codable {
     /// IB's order id, when the app could match the permanent id to one.
     public var orderID: Int?
     /// IB's permanent id (`order.permId`).

@@ -2,7 +2,7 @@ import Vocabulary
 
 /// A fill. IB: `execDetails(reqId, contract, execution)` (inbound 11); the app maps IB's side
 /// (`BOT`/`SLD`) to `OrderSide`.
-public struct FillReport: Sendable, Hashable {
+public struct FillReport: Sendable, Hashable, Codable {
     /// IB's execution id.
     public var executionID: String
     /// The order it filled.

@@ -2,7 +2,7 @@ import Vocabulary
 
 /// An order the gateway reports as open. IB: `openOrder(orderId, contract, order, orderState)`
 /// (inbound 5). Orders placed elsewhere (TWS, another client) arrive this way too.
-public struct OpenOrderSnapshot: Sendable, Hashable {
+public struct OpenOrderSnapshot: Sendable, Hashable, Codable {
     /// IB's order id.
     public var orderID: Int
     /// The symbol.

@@ -1,7 +1,7 @@
 import Vocabulary
 
 /// IB: `orderStatus(orderId, status, filled, remaining, avgFillPrice, ..., whyHeld)` (inbound 3).
-public struct OrderStatusReport: Sendable, Hashable {
+public struct OrderStatusReport: Sendable, Hashable, Codable {
     /// IB's order id.
     public var orderID: Int
     /// IB's status (`Submitted`, `Filled`, …).

@@ -3,7 +3,7 @@ import Vocabulary
 /// A position report. IB: `position(account, contract, pos, avgCost)` (inbound 61), or
 /// `updatePortfolio(contract, pos, marketPrice, marketValue, avgCost, unrealizedPnL,
 /// realizedPnL, account)` (inbound 7), which also fills the market fields.
-public struct PositionUpdate: Sendable, Hashable {
+public struct PositionUpdate: Sendable, Hashable, Codable {
     /// The account.
     public var account: String
     /// The symbol.

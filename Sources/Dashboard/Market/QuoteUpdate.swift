@@ -6,7 +6,7 @@ import Vocabulary
 /// arrive here as `nil`. Prices and sizes are the live tick types or their delayed twins (IB tick
 /// types 1–9 and 14/15, or 66–76 when delayed); the client maps both to these fields.
 @dynamicMemberLookup
-public struct QuoteUpdate: Sendable, Hashable {
+public struct QuoteUpdate: Sendable, Hashable, Codable {
     /// The symbol the subscription is for (the client maps the ticker id to it).
     public var symbol: String
     /// The values the tick carries (`nil`: not carried): bid (IB tick 1 / delayed 66), ask

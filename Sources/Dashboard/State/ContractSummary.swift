@@ -1,7 +1,7 @@
 /// What a contract-details lookup told us about a symbol: enough to price and classify it.
 ///
 /// IB: `contractDetails` (inbound 10). The app layer picks the primary listing and maps it here.
-public struct ContractSummary: Sendable, Hashable {
+public struct ContractSummary: Sendable, Hashable, Codable {
     /// The symbol.
     public var symbol: String
     /// IB's contract id.

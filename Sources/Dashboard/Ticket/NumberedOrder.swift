@@ -1,5 +1,5 @@
 /// An order with the id it is sent under.
-public struct NumberedOrder: Sendable, Hashable {
+public struct NumberedOrder: Sendable, Hashable, Codable {
     /// The order id (from the gateway's `nextValidId`).
     public var orderID: Int
     /// The order, with its link to the rest of its group.

@@ -4,7 +4,7 @@
 /// (Dashboard's `QuoteUpdate`, where `nil` means "not carried") and the dashboard's watched
 /// quote (`WatchedQuote`); they reach its fields through `@dynamicMemberLookup`
 /// (`quote.bid`), so the list of fields is written once, here.
-public struct QuoteValues: Hashable, Sendable {
+public struct QuoteValues: Hashable, Sendable, Codable {
     /// Best bid price.
     public var bid: Double?
     /// Best ask price.
