@@ -114,8 +114,10 @@ let package = Package(
         // (and fails under CI=true).
         .target(name: "TestPrerequisites", path: "Tests/TestPrerequisites", swiftSettings: strict),
         .testTarget(name: "VocabularyTests", dependencies: ["Vocabulary"], swiftSettings: strict),
-        .testTarget(name: "DeskBusTests", dependencies: ["DeskBus", "Dashboard", "Vocabulary", "RedisLink", "TestPrerequisites"], swiftSettings: strict),
-        .testTarget(name: "RedisLinkTests", dependencies: ["RedisLink", "TestPrerequisites"], swiftSettings: strict),
+        .testTarget(name: "DeskBusTests", dependencies: ["DeskBus", "Dashboard", "Vocabulary", "RedisLink", "RedisTestSupport", "TestPrerequisites"], swiftSettings: strict),
+        // Test support: a redis-server of the test's own on a free loopback port, with an ACL user.
+        .target(name: "RedisTestSupport", dependencies: ["RedisLink", "TestPrerequisites"], path: "Tests/RedisTestSupport", swiftSettings: strict),
+        .testTarget(name: "RedisLinkTests", dependencies: ["RedisLink", "RedisTestSupport", "TestPrerequisites"], swiftSettings: strict),
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSTraceTests", dependencies: ["TWSTrace", "TWSWire", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),

@@ -1,6 +1,7 @@
 import Dashboard
 import DeskBus
 import RedisLink
+import RedisTestSupport
 import TestPrerequisites
 import Testing
 import Vocabulary

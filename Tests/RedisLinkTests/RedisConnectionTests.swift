@@ -1,4 +1,5 @@
 import RedisLink
+import RedisTestSupport
 import TestPrerequisites
 import Testing
 

@@ -3,18 +3,19 @@ import RedisLink
 import TestPrerequisites
 import Testing
 
-/// (A copy of RedisLinkTests' fixture, until a shared test-support target holds it.)
-/// A `redis-server` of the test's own on a free loopback port, with the default user switched
+/// Test support shared by the Redis tests: a `redis-server` of the test's own on a free loopback port, with the default user switched
 /// off and one ACL user (`ibterm` / a random password), no persistence; stopped on `stop()`.
-final class RedisServerFixture: @unchecked Sendable {
-    let port: Int
-    let user = "ibterm"
-    let password = "pw-" + UUID().uuidString
+public final class RedisServerFixture: @unchecked Sendable {
+    /// The server's port on 127.0.0.1.
+    public let port: Int
+    /// The ACL user and its password.
+    public let user = "ibterm"
+    public let password = "pw-" + UUID().uuidString
     private let process: Process
 
     /// Starts a server; `open` leaves the default user on without a password (to test the
     /// bridge's refusal of an unauthenticated Redis).
-    init(open: Bool = false) async throws {
+    public init(open: Bool = false) async throws {
         let binary = try Prerequisite.redisServer.require()
         port = try Self.freePort()
         process = Process()
@@ -41,7 +42,7 @@ final class RedisServerFixture: @unchecked Sendable {
     }
 
     /// A connection authenticated as the ACL user.
-    func connect() throws -> RedisConnection {
+    public func connect() throws -> RedisConnection {
         let connection = try RedisConnection(host: "127.0.0.1", port: port)
         try connection.authenticate(user: user, password: password)
         return connection
@@ -49,7 +50,7 @@ final class RedisServerFixture: @unchecked Sendable {
 
     /// Stops the server: `SHUTDOWN NOSAVE` as its user, else SIGKILL (a child of the test
     /// process may inherit a mask that blocks SIGTERM); waits at most 5 s, never hangs.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         if let connection = try? connect() { _ = try? connection.command(["SHUTDOWN", "NOSAVE"]) }
         let clock = ContinuousClock()
@@ -62,20 +63,9 @@ final class RedisServerFixture: @unchecked Sendable {
 
     deinit { stop() }
 
-    /// A port nothing listens on now: bound, read and released.
+    /// A port nothing listens on now.
     static func freePort() throws -> Int {
-        let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw RedisError.connect("no socket") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { Foundation.bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw RedisError.connect("cannot bind a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        guard let port = LoopbackPort.unused() else { throw RedisError.connect("cannot bind a free port") }
+        return port
     }
 }
