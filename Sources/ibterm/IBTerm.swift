@@ -16,6 +16,7 @@ struct IBTerm: AsyncParsableCommand {
             RunDashboardCommand.self, ExplainCommand.self, EngineCommand.self,
             QuoteCommand.self, PositionsCommand.self, OrdersCommand.self, ExecutionsCommand.self, OrderCommand.self,
             CancelCommand.self, HistoryCommand.self, SearchCommand.self, DepthCommand.self, TraceCommand.self,
+            ReplayCommand.self,
         ],
         defaultSubcommand: RunDashboardCommand.self
     )

@@ -71,6 +71,9 @@ public struct DashboardConfig: Sendable, Hashable {
     public var ticketLimits: TicketLimits
     /// Whether orders may be sent to a live (real-money) account.
     public var allowLive: Bool
+    /// The replay badge (`REPLAY ×10`) when the dashboard plays a recorded trace
+    /// (`ibterm replay`); `nil` for a real gateway. While replaying, every order is refused.
+    public var replay: String?
     /// Live data, or delayed data at once for a symbol without a live entitlement
     /// (`market_data = "delayed-fallback"`).
     public var marketData: MarketDataChoice = .live

@@ -23,8 +23,13 @@ extension DashboardState {
     }
 
     /// Why no order can be placed right now, whatever the ticket says: the connection is not
-    /// usable, the account is live without `allow_live`, or no order id has arrived yet.
+    /// usable, the account is live without `allow_live`, no order id has arrived yet, or the
+    /// dashboard replays a trace.
     public var placementRefusal: TicketRefusal? {
+        if let replay = config.replay {
+            return TicketRefusal(.replaying, field: .connection,
+                "This is a replay (\(replay)) of a recorded trace; orders are not sent anywhere.")
+        }
         guard connection.state.isUsable else {
             return TicketRefusal(.connectionNotUsable, field: .connection,
                 "Connection is \(connection.state.rawValue); orders cannot be sent until it is connected.")

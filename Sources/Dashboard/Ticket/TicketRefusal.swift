@@ -61,6 +61,8 @@ public struct TicketRefusal: Error, Sendable, Hashable {
         case timeInForceNotAllowed
         /// A take-profit or stop-loss is on the wrong side of the entry (or the market).
         case attachedPriceOnWrongSide
+        /// The dashboard is replaying a recorded trace: there is no gateway to send to.
+        case replaying
     }
 
     /// What went wrong.

@@ -146,7 +146,7 @@ extension DashboardScreenBuilder {
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
             accountBadge: accountBadge,
             connection: connection, freshnessCounts: counts, clock: TimeText.timeOfDayWithZone(now.wall, in: timeZone),
-            clientID: info.clientID.map { "id \($0)" })
+            clientID: info.clientID.map { "id \($0)" }, replay: state.config.replay)
     }
 
     /// The account badge: paper, live, or not known yet.

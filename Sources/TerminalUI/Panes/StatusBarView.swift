@@ -1,7 +1,7 @@
 import Dashboard
 
-/// The status bar: the PAPER or LIVE badge first and the connection (with its reconnect
-/// countdown) are never dropped; then the count of quotes per freshness state and the clock
+/// The status bar: the PAPER or LIVE badge first, the REPLAY badge when a trace is played, and the
+/// connection (with its reconnect countdown) are never dropped; then the count of quotes per freshness state and the clock
 /// on the right; gateway, account, the API client id (`id 18`) and server version on the left
 /// as room allows.
 ///
@@ -47,8 +47,8 @@ public struct StatusBarView: Hashable, Sendable {
         var clock = true
         var long = true
         func needed() -> Int {
-            let left = [StatusSegment(model.accountBadge.badge), StatusSegment(glyphs.shown(model.connection.text))]
-                + optional.compactMap { $0 }
+            let left = [StatusSegment(model.accountBadge.badge)] + replay(glyphs)
+                + [StatusSegment(glyphs.shown(model.connection.text))] + optional.compactMap { $0 }
             var total = left.reduce(0) { $0 + DisplayWidth.of($1.text) } + (left.count - 1) * separator
             let countsWidth = counts.reduce(0) { $0 + DisplayWidth.of(long ? $1.long : $1.short) }
                 + max(0, counts.count - 1)
@@ -68,12 +68,16 @@ public struct StatusBarView: Hashable, Sendable {
             }
             steps += 1
         }
-        let left = [
-            StatusSegment(model.accountBadge.badge, role: model.accountBadge.role),
+        let left = [StatusSegment(model.accountBadge.badge, role: model.accountBadge.role)] + replay(glyphs) + [
             StatusSegment(glyphs.shown(model.connection.text), role: model.connection.role),
         ] + optional.compactMap { $0 }
         let fits = needed() <= width
         return (left, clock, fits ? counts : [], long)
+    }
+
+    /// The replay badge (` REPLAY ×10 `), never dropped, when a trace is played.
+    func replay(_ glyphs: GlyphSet) -> [StatusSegment] {
+        model.replay.map { [StatusSegment(" \(glyphs.shown($0)) ", role: .warning)] } ?? []
     }
 
     /// Draws the bar on the first row of `area`.

@@ -83,12 +83,16 @@ public struct StatusBarModel: Hashable, Sendable {
     public var freshnessCounts: [Freshness: Int]
     /// The wall-clock time with its zone, formatted (`14:32:05 UTC`).
     public var clock: String
+    /// The replay badge (`REPLAY ×10`) while a recorded trace is played, else `nil`.
+    public var replay: String?
 
     /// Creates a model.
     public init(
         gateway: String, serverVersion: String? = nil, account: String? = nil, accountBadge: AccountBadge,
-        connection: Connection, freshnessCounts: [Freshness: Int] = [:], clock: String, clientID: String? = nil
+        connection: Connection, freshnessCounts: [Freshness: Int] = [:], clock: String, clientID: String? = nil,
+        replay: String? = nil
     ) {
+        self.replay = replay
         self.gateway = gateway
         self.serverVersion = serverVersion
         self.account = account

@@ -18,7 +18,9 @@ import TWSSession
 /// status: 0 when the trader quits (`q`, Ctrl-C, `:quit`), 128 + the signal's number when a
 /// signal ends it (130 SIGINT, 143 SIGTERM, 129 SIGHUP or a closed terminal).
 enum DashboardApp {
-    static func run(_ options: DashboardOptions) async throws {
+    /// `replay` is the badge (`REPLAY ×10`) when `ibterm replay` runs the dashboard against its
+    /// stand-in gateway: shown in the status bar, and every order is refused.
+    static func run(_ options: DashboardOptions, replay: String? = nil) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw AppFailure("the dashboard needs a terminal; for scripts use `ibterm quote`, `ibterm positions` or `ibterm engine`")
         }
@@ -99,6 +101,7 @@ enum DashboardApp {
             let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
             options.timeZone.apply(to: &config)
+            config.replay = replay
             let timeZone = config.displayTimeZone
             let wakeup = TerminalWakeup()
             let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))

@@ -1,0 +1,160 @@
+/// What a replay plays, and when: the gateway's side of one recorded run, laid out per
+/// connection as the handshake reply and the inbound frames after it, each with the wait
+/// before it at a given speed, within a `from`/`to` window.
+///
+/// Pure: built from records already read (``TraceReader``). Frames recorded before `from` are
+/// kept with no wait (played at once, so the dashboard's state builds up as it did); frames
+/// after `to` are left out. Outbound frames and the client's handshake are not played: the
+/// replay answers as the gateway did, whatever the client asks.
+///
+/// Only the first run of a file is used (records until the second connection numbered 1,
+/// which is a later process appending to the same file).
+public struct ReplaySchedule: Sendable, Hashable {
+    /// How fast to play.
+    public enum Speed: Sendable, Hashable, CustomStringConvertible {
+        /// Recorded gaps divided by the factor (1 is as it happened).
+        case times(Double)
+        /// No waits at all.
+        case max
+
+        /// Parses `1`, `10`, `0.5`, `max`; `nil` for anything else (zero, negative, words).
+        public init?(_ text: String) {
+            if text.lowercased() == "max" {
+                self = .max
+                return
+            }
+            guard let factor = Double(text), factor.isFinite, factor > 0 else { return nil }
+            self = .times(factor)
+        }
+
+        /// `×10`, `×0.5`, `×max`.
+        public var description: String {
+            switch self {
+            case .max: "×max"
+            case .times(let factor):
+                factor == factor.rounded() && factor < 1e9 ? "×\(Int(factor))" : "×\(factor)"
+            }
+        }
+    }
+
+    /// Where the window starts or ends, in recorded time.
+    public enum Mark: Sendable, Hashable {
+        /// Seconds after the run's first record (monotonic).
+        case offset(seconds: Double)
+        /// A recorded wall time, nanoseconds since 1970-01-01 UTC.
+        case wall(nanoseconds: Int64)
+    }
+
+    /// One frame to send: its payload (without the length prefix), the wait before it after
+    /// the previous one in nanoseconds, and when it was recorded on the wall clock.
+    public struct Step: Sendable, Hashable {
+        /// The frame's bytes as on the wire, without the 4-byte length.
+        public var payload: [UInt8]
+        /// Nanoseconds to wait after the previous step (0 at max speed, before `from`, or for
+        /// the first frame after the handshake reply).
+        public var delayNanoseconds: UInt64
+        /// When the gateway sent it, on the recorded wall clock.
+        public var wallNanoseconds: Int64
+    }
+
+    /// One recorded connection, as the replay plays it.
+    public struct Connection: Sendable, Hashable {
+        /// The recorded connection number.
+        public var number: UInt32
+        /// The handshake reply (server version and connection time), sent first.
+        public var handshakeReply: [UInt8]
+        /// The frames after it, in recorded order.
+        public var steps: [Step]
+    }
+
+    /// The recorded connections that got a handshake reply, in order.
+    public var connections: [Connection]
+
+    /// Lays out `records` (in file order) for `speed`, within `from`...`to`.
+    public init(records: [TraceRecord], speed: Speed, from: Mark? = nil, to: Mark? = nil) {
+        let run = Self.firstRun(records)
+        let start = run.first?.monotonicNanoseconds ?? 0
+        func before(_ mark: Mark?, _ record: TraceRecord) -> Bool {
+            guard let mark else { return false }
+            switch mark {
+            case .offset(let seconds):
+                return Double(record.monotonicNanoseconds &- start) / 1e9 < seconds
+            case .wall(let nanoseconds):
+                return record.wallNanoseconds < nanoseconds
+            }
+        }
+        func after(_ mark: Mark?, _ record: TraceRecord) -> Bool {
+            guard let mark else { return false }
+            switch mark {
+            case .offset(let seconds):
+                return Double(record.monotonicNanoseconds &- start) / 1e9 > seconds
+            case .wall(let nanoseconds):
+                return record.wallNanoseconds > nanoseconds
+            }
+        }
+        var connections: [Connection] = []
+        var index: [UInt32: Int] = [:]
+        var previous: UInt64?
+        for record in run where record.kind == .inbound {
+            if record.serverVersion == 0 {
+                // The handshake reply opens the connection's play, whatever the window: a
+                // client cannot take frames without it.
+                guard index[record.connection] == nil else { continue }
+                index[record.connection] = connections.count
+                connections.append(Connection(number: record.connection, handshakeReply: record.payload, steps: []))
+                continue
+            }
+            guard let slot = index[record.connection], !after(to, record) else { continue }
+            var delay: UInt64 = 0
+            if case .times(let factor) = speed, !before(from, record), let last = previous,
+               record.monotonicNanoseconds > last {
+                delay = UInt64(Double(record.monotonicNanoseconds - last) / factor)
+            }
+            if connections[slot].steps.isEmpty { delay = 0 }
+            previous = record.monotonicNanoseconds
+            connections[slot].steps.append(Step(payload: record.payload, delayNanoseconds: delay, wallNanoseconds: record.wallNanoseconds))
+        }
+        self.connections = connections
+    }
+
+    /// The records of the file's first run: up to a second `opened` record of connection 1
+    /// (connections are numbered anew from 1 in each process).
+    static func firstRun(_ records: [TraceRecord]) -> ArraySlice<TraceRecord> {
+        var seenFirst = false
+        for (offset, record) in records.enumerated() where record.kind == .opened && record.connection == 1 {
+            if seenFirst { return records[..<offset] }
+            seenFirst = true
+        }
+        return records[...]
+    }
+
+    /// The recorded wall time of the run's first record, when there is one.
+    public static func firstWall(_ records: [TraceRecord]) -> Int64? {
+        firstRun(records).first?.wallNanoseconds
+    }
+}
+
+extension ReplaySchedule.Mark {
+    /// Reads `--from`/`--to`: seconds since the run's first record (`90`, `2.5`), or a recorded
+    /// wall time `HH:MM[:SS]` in a zone `offsetSeconds` east of UTC, on the day (in that zone)
+    /// of the run's first record at `firstWall`. `nil` when it is neither.
+    public init?(_ text: String, firstWall: Int64, offsetSeconds: Int) {
+        if let seconds = Double(text), seconds.isFinite, seconds >= 0 {
+            self = .offset(seconds: seconds)
+            return
+        }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+              let hours = Int(parts[0]), (0 ..< 24).contains(hours),
+              let minutes = Int(parts[1]), (0 ..< 60).contains(minutes) else { return nil }
+        var seconds = 0
+        if parts.count == 3 {
+            guard let value = Int(parts[2]), (0 ..< 60).contains(value) else { return nil }
+            seconds = value
+        }
+        let localFirst = Int64((Double(firstWall) / 1e9).rounded(.down)) + Int64(offsetSeconds)
+        let dayStart = localFirst - ((localFirst % 86_400) + 86_400) % 86_400
+        let local = dayStart + Int64(hours * 3600 + minutes * 60 + seconds)
+        self = .wall(nanoseconds: (local - Int64(offsetSeconds)) * 1_000_000_000)
+    }
+}

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+import Foundation
+import Synchronization
+import TWSTrace
+
+/// `ibterm replay`'s stand-in gateway: a loopback listener on an ephemeral port that answers
+/// each connection as the recorded gateway did, from a ``ReplaySchedule``.
+///
+/// The n-th connection accepted plays the n-th recorded connection: it waits for the client's
+/// handshake, sends the recorded handshake reply, waits for the client's next bytes (its
+/// `startApi`), then sends the recorded frames with their waits. What the client sends is read
+/// and dropped: nothing is answered, no order goes anywhere. A recorded connection followed by
+/// another is closed after its frames (so the client reconnects, as it did); the last stays
+/// open until the dashboard leaves. Blocking sockets on threads of its own.
+final class ReplayServer: Sendable {
+    private let schedule: ReplaySchedule
+    private let listener: Int32
+    /// The port the listener is bound to on 127.0.0.1.
+    let port: Int
+    private let accepted = Mutex(0)
+    private let stopped = Atomic(false)
+
+    /// Binds 127.0.0.1 on an ephemeral port.
+    init(schedule: ReplaySchedule) throws {
+        self.schedule = schedule
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw AppFailure("the replay could not open a socket: \(String(cString: strerror(errno)))") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        guard bound == 0, listen(descriptor, 4) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw AppFailure("the replay could not listen on 127.0.0.1: \(reason)")
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        listener = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Starts accepting connections on a thread of its own.
+    func start() {
+        let thread = Thread { [self] in acceptLoop() }
+        thread.name = "ibterm.replay"
+        thread.start()
+    }
+
+    /// Stops accepting; connections already open end with the process.
+    func stop() {
+        stopped.store(true, ordering: .relaxed)
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
+
+    private func acceptLoop() {
+        while !stopped.load(ordering: .relaxed) {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else {
+                if errno == EINTR { continue }
+                return
+            }
+            let number = accepted.withLock { count -> Int in
+                count += 1
+                return count
+            }
+            let thread = Thread { [self] in serve(connection, index: number - 1) }
+            thread.name = "ibterm.replay.\(number)"
+            thread.start()
+        }
+    }
+
+    /// Plays recorded connection `index` on `socket` (a connection past the recorded ones gets
+    /// nothing and is closed).
+    private func serve(_ socket: Int32, index: Int) {
+        guard index < schedule.connections.count else {
+            close(socket)
+            return
+        }
+        let recorded = schedule.connections[index]
+        let isLast = index == schedule.connections.count - 1
+        // The client's handshake: "API\0", then a length-prefixed version range.
+        guard readExactly(socket, 4) != nil, let length = readExactly(socket, 4),
+              readExactly(socket, Int(Self.bigEndian(length))) != nil else {
+            close(socket)
+            return
+        }
+        guard writeFrame(socket, recorded.handshakeReply) else {
+            close(socket)
+            return
+        }
+        // Its startApi, before any frame (a client takes frames only once started).
+        guard let startLength = readExactly(socket, 4), readExactly(socket, Int(Self.bigEndian(startLength))) != nil else {
+            close(socket)
+            return
+        }
+        let drain = Thread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while recv(socket, &buffer, buffer.count, 0) > 0 {}
+        }
+        drain.start()
+        for step in recorded.steps {
+            if step.delayNanoseconds > 0 { Thread.sleep(forTimeInterval: Double(step.delayNanoseconds) / 1e9) }
+            guard writeFrame(socket, step.payload) else { break }
+        }
+        if !isLast { shutdown(socket, Int32(SHUT_RDWR)) }
+        // The last connection stays open (its socket is closed when the client leaves, which
+        // ends the drain's reads).
+    }
+
+    private func readExactly(_ socket: Int32, _ count: Int) -> [UInt8]? {
+        guard count >= 0, count <= TraceRecord.maximumPayload else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let read = bytes.withUnsafeMutableBytes { recv(socket, $0.baseAddress! + got, count - got, 0) }
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { return nil }
+            got += read
+        }
+        return bytes
+    }
+
+    private func writeFrame(_ socket: Int32, _ payload: [UInt8]) -> Bool {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 + payload.count)
+        let length = UInt32(payload.count)
+        bytes += [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
+        bytes += payload
+        var sent = 0
+        while sent < bytes.count {
+            let wrote = bytes.withUnsafeBytes { send(socket, $0.baseAddress! + sent, bytes.count - sent, Int32(MSG_NOSIGNAL)) }
+            if wrote < 0 && errno == EINTR { continue }
+            guard wrote > 0 else { return false }
+            sent += wrote
+        }
+        return true
+    }
+
+    private static func bigEndian(_ bytes: [UInt8]) -> UInt32 {
+        bytes.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+}
