@@ -7,6 +7,10 @@
 /// after `to` are left out. Outbound frames and the client's handshake are not played: the
 /// replay answers as the gateway did, whatever the client asks.
 ///
+/// Each frame names the client's last request before it (``Step/after``): the replay holds
+/// the frame until the client has sent as many requests of that kind, so the answers meet the
+/// requests that wait for them even at max speed.
+///
 /// Only the first run of a file is used (records until the second connection numbered 1,
 /// which is a later process appending to the same file).
 public struct ReplaySchedule: Sendable, Hashable {
@@ -45,6 +49,30 @@ public struct ReplaySchedule: Sendable, Hashable {
         case wall(nanoseconds: Int64)
     }
 
+    /// A request of the client's that a frame answered: its message id as written (the
+    /// frame's first field) and which one of that id it was on its connection (1 for the first).
+    public struct Request: Sendable, Hashable {
+        /// The message id field's bytes (`"6"` for REQ_ACCOUNT_DATA).
+        public var messageID: [UInt8]
+        /// How many frames with this id the client had written by then.
+        public var ordinal: Int
+
+        /// Creates a request.
+        public init(messageID: [UInt8], ordinal: Int) {
+            self.messageID = messageID
+            self.ordinal = ordinal
+        }
+
+        /// A frame's message id field: its bytes up to the first NUL.
+        public static func messageID(of payload: [UInt8]) -> [UInt8] {
+            Array(payload.prefix { $0 != 0 })
+        }
+
+        /// Order messages (PLACE_ORDER 3, CANCEL_ORDER 4): a replay refuses orders, so a frame
+        /// is never held for one.
+        public static let orderMessageIDs: Set<[UInt8]> = [Array("3".utf8), Array("4".utf8)]
+    }
+
     /// One frame to send: its payload (without the length prefix), the wait before it after
     /// the previous one in nanoseconds, and when it was recorded on the wall clock.
     public struct Step: Sendable, Hashable {
@@ -55,6 +83,10 @@ public struct ReplaySchedule: Sendable, Hashable {
         public var delayNanoseconds: UInt64
         /// When the gateway sent it, on the recorded wall clock.
         public var wallNanoseconds: Int64
+        /// The client's last request before it (order messages aside): the replay holds the
+        /// frame until the client has sent that request too, so answers meet the request
+        /// that waits for them. `nil` before any request.
+        public var after: Request?
     }
 
     /// One recorded connection, as the replay plays it.
@@ -95,7 +127,18 @@ public struct ReplaySchedule: Sendable, Hashable {
         var connections: [Connection] = []
         var index: [UInt32: Int] = [:]
         var previous: UInt64?
-        for record in run where record.kind == .inbound {
+        var written: [UInt32: [[UInt8]: Int]] = [:]
+        var lastRequest: [UInt32: Request] = [:]
+        for record in run {
+            if record.kind == .outbound {
+                let id = Request.messageID(of: record.payload)
+                guard !Request.orderMessageIDs.contains(id) else { continue }
+                let ordinal = written[record.connection, default: [:]][id, default: 0] + 1
+                written[record.connection, default: [:]][id] = ordinal
+                lastRequest[record.connection] = Request(messageID: id, ordinal: ordinal)
+                continue
+            }
+            guard record.kind == .inbound else { continue }
             if record.serverVersion == 0 {
                 // The handshake reply opens the connection's play, whatever the window: a
                 // client cannot take frames without it.
@@ -112,7 +155,9 @@ public struct ReplaySchedule: Sendable, Hashable {
             }
             if connections[slot].steps.isEmpty { delay = 0 }
             previous = record.monotonicNanoseconds
-            connections[slot].steps.append(Step(payload: record.payload, delayNanoseconds: delay, wallNanoseconds: record.wallNanoseconds))
+            connections[slot].steps.append(Step(
+                payload: record.payload, delayNanoseconds: delay, wallNanoseconds: record.wallNanoseconds,
+                after: lastRequest[record.connection]))
         }
         self.connections = connections
     }

@@ -64,6 +64,19 @@ struct ReplayScheduleTests {
         #expect(Self.texts(wall.connections[0]) == ["a"])
     }
 
+    @Test func eachFrameNamesTheClientsLastRequestBeforeItOrdersAside() {
+        let schedule = ReplaySchedule(records: Self.records(), speed: .max)
+        let startApi = ReplaySchedule.Request(messageID: Array("startApi".utf8), ordinal: 1)
+        // "placeOrder" is not an order message id here; a real PLACE_ORDER ("3") is skipped below.
+        #expect(schedule.connections[0].steps.map(\.after) == [startApi, startApi, ReplaySchedule.Request(messageID: Array("placeOrder".utf8), ordinal: 1)])
+        #expect(schedule.connections[1].steps.map(\.after) == [nil])
+
+        var records = Self.records()
+        records[6].payload = Array("3\0AAPL\0".utf8)
+        let skipping = ReplaySchedule(records: records, speed: .max)
+        #expect(skipping.connections[0].steps[2].after == startApi)
+    }
+
     @Test func speedParsesNumbersAndMaxOnly() {
         #expect(ReplaySchedule.Speed("1") == .times(1))
         #expect(ReplaySchedule.Speed("MAX") == .max)

@@ -98,6 +98,9 @@ enum DashboardApp {
             clientConfiguration.recorder = recording.recorder
             clientConfiguration.retryInitialConnect = true
             clientConfiguration.allowLive = config.allowLive
+            // A replay's stand-in gateway answers no probe and goes quiet when the recording
+            // ends: no keepalive, or the client would drop the line after a few silent seconds.
+            if replay != nil { clientConfiguration.keepaliveIdle = .seconds(365 * 86_400) }
             let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
             options.timeZone.apply(to: &config)

@@ -11,9 +11,10 @@ import TWSTrace
 /// each connection as the recorded gateway did, from a ``ReplaySchedule``.
 ///
 /// The n-th connection accepted plays the n-th recorded connection: it waits for the client's
-/// handshake, sends the recorded handshake reply, waits for the client's next bytes (its
-/// `startApi`), then sends the recorded frames with their waits. What the client sends is read
-/// and dropped: nothing is answered, no order goes anywhere. A recorded connection followed by
+/// handshake, sends the recorded handshake reply, then the recorded frames with their waits,
+/// each held until the client has sent the request it answered (``ReplaySchedule/Step/after``,
+/// at most ``requestWait``). What the client sends is counted, never answered: no order goes
+/// anywhere. A recorded connection followed by
 /// another is closed after its frames (so the client reconnects, as it did); the last stays
 /// open until the dashboard leaves. Blocking sockets on threads of its own.
 final class ReplayServer: Sendable {
@@ -99,17 +100,17 @@ final class ReplayServer: Sendable {
             close(socket)
             return
         }
-        // Its startApi, before any frame (a client takes frames only once started).
-        guard let startLength = readExactly(socket, 4), readExactly(socket, Int(Self.bigEndian(startLength))) != nil else {
-            close(socket)
-            return
+        // The client's frames, counted by message id; nothing is answered.
+        let requests = RequestCounts()
+        let reader = Thread { [self] in
+            while let length = readExactly(socket, 4), let payload = readExactly(socket, Int(Self.bigEndian(length))) {
+                requests.add(ReplaySchedule.Request.messageID(of: payload))
+            }
+            requests.close()
         }
-        let drain = Thread {
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while recv(socket, &buffer, buffer.count, 0) > 0 {}
-        }
-        drain.start()
+        reader.start()
         for step in recorded.steps {
+            if let after = step.after { requests.wait(for: after, atMost: Self.requestWait) }
             if step.delayNanoseconds > 0 { Thread.sleep(forTimeInterval: Double(step.delayNanoseconds) / 1e9) }
             guard writeFrame(socket, step.payload) else { break }
         }
@@ -117,6 +118,10 @@ final class ReplayServer: Sendable {
         // The last connection stays open (its socket is closed when the client leaves, which
         // ends the drain's reads).
     }
+
+    /// How long a frame is held for the request it answered before it is sent anyway (the
+    /// client asks differently this time: another watchlist, a request the trader typed then).
+    static let requestWait = 2.0
 
     private func readExactly(_ socket: Int32, _ count: Int) -> [UInt8]? {
         guard count >= 0, count <= TraceRecord.maximumPayload else { return nil }
@@ -149,5 +154,39 @@ final class ReplayServer: Sendable {
 
     private static func bigEndian(_ bytes: [UInt8]) -> UInt32 {
         bytes.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+}
+
+/// How many frames of each message id a replayed connection's client has written; the player
+/// waits on it.
+final class RequestCounts: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var counts: [[UInt8]: Int] = [:]
+    private var closed = false
+
+    /// One more frame with `messageID`.
+    func add(_ messageID: [UInt8]) {
+        condition.lock()
+        counts[messageID, default: 0] += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The client is gone: no wait holds any longer.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until `request` was written, the client left, or `seconds` passed.
+    func wait(for request: ReplaySchedule.Request, atMost seconds: Double) {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while !closed, counts[request.messageID, default: 0] < request.ordinal {
+            guard condition.wait(until: deadline) else { return }
+        }
     }
 }
