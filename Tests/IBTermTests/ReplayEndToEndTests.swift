@@ -35,14 +35,24 @@ struct ReplayEndToEndTests {
                 && (EndToEndTests.row(screen, "MSFT").map { EndToEndTests.numbers(in: $0).count >= 3 } ?? false)
                 && screen.split(separator: "\n").contains { $0.contains("AAPL") && $0.contains(" 7 ") && !$0.contains("BUY") }
         }
-        let screen = try #require(played, "the replay did not show the quotes, the position and the badge:\n\(await session.capture())")
+        let last = await session.capture()
+        let screen = try #require(played, "the replay did not show the quotes, the position and the badge:\n\(last)")
         print("--- replay ---\n\(screen)")
         #expect(screen.contains("PAPER"))
+        // The order shows when the recorded run learned of it through the account-wide
+        // requests (executions, completed orders) that the replayed client asks again; the
+        // events the recorded session's own order handle received have no taker in a replay
+        // (README, "Replay"), so whether it shows depends on the recorded timing.
+        let order = await session.waitFor(timeout: .seconds(10)) { OrderTruthEndToEndTests.line($0, containing: "BUY", "AAPL", "Filled 7/7") != nil }
+        withKnownIssue("an order the recorded session placed shows only when an account-wide answer carried it", isIntermittent: true) {
+            #expect(order != nil, "the order is not in the orders pane")
+        }
 
         try await OrderTruthEndToEndTests.order(session, "buy 1 AAPL mkt")
         try await session.send("Enter")
         let refused = await session.waitFor(timeout: .seconds(10)) { $0.contains("This is a replay") || $0.contains("is a replay") }
-        #expect(refused != nil, "the ticket did not refuse the order:\n\(await session.capture())")
+        let afterOrder = await session.capture()
+        #expect(refused != nil, "the ticket did not refuse the order:\n\(afterOrder)")
         if let refused { print("--- order during the replay ---\n\(FooterEndToEndTests.footer(refused))") }
         try await session.send("Escape")
         try await session.send("Escape")
