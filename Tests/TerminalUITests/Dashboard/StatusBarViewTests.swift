@@ -16,6 +16,14 @@ import TerminalUI
         #expect(!canvas.lines[0].contains("x"))
     }
 
+    @Test(arguments: [120, 40])
+    func theReplayBadgeFollowsTheAccountBadgeAndIsNeverDropped(width: Int) {
+        var model = DashboardFixture.status
+        model.replay = "REPLAY ×10"
+        let line = render(model, width: width).lines[0]
+        #expect(line.hasPrefix(" PAPER  │  REPLAY ×10  │ connected"), "\(line)")
+    }
+
     @Test func wideBarsShowEverythingWithCountWords() {
         let line = render(width: 130).lines[0]
         for text in ["127.0.0.1:4002", "server v178", "DU1234567", "●2 live", "◐1 aging", "✕1 stale",
