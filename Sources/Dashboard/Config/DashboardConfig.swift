@@ -77,6 +77,9 @@ public struct DashboardConfig: Sendable, Hashable {
     /// Whether clicks and the wheel act (`mouse = true`); off by default, because while the
     /// program takes the mouse the terminal's own selection needs Shift held.
     public var mouse = false
+    /// The desk bridge's Redis ACL user and password (`[redis] user`, `password`); the
+    /// environment's `IBTERM_REDIS_USER` / `IBTERM_REDIS_PASSWORD` win over them.
+    public var redisUser: String?, redisPassword: String?
     /// The theme's name.
     public var themeName: String
     /// Action name to key names.

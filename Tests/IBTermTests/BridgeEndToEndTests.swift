@@ -1,0 +1,93 @@
+import DeskBus
+import Foundation
+import RedisLink
+import RedisTestSupport
+import TestPrerequisites
+import Testing
+
+/// Issue #16 item 5, the publishing half: `ibterm bridge` on the embedded paper gateway and a
+/// redis-server of the test's own publishes quotes with their evidence, the latest state and a
+/// heartbeat; the heartbeat key dies with the bridge; credentials never come on the command line.
+@Suite(.serialized, .requires(.redisServer, .ibterm))
+struct BridgeEndToEndTests {
+    static func bridge(_ arguments: [String], redis: RedisServerFixture?, home: String) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Prerequisite.ibterm.require())
+        process.arguments = ["bridge"] + arguments
+        var environment = ["HOME": home, "XDG_CONFIG_HOME": "\(home)/config", "XDG_DATA_HOME": "\(home)/data", "XDG_STATE_HOME": "\(home)/state",
+                           "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        if let redis {
+            environment["IBTERM_REDIS_USER"] = redis.user
+            environment["IBTERM_REDIS_PASSWORD"] = redis.password
+        }
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, output)
+    }
+
+    static func home() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-bridge-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Polls `body` every 100 ms for at most `seconds`.
+    static func poll<T>(_ seconds: Double, _ body: () throws -> T?) async rethrows -> T? {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        while ContinuousClock.now < deadline {
+            if let value = try body() { return value }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return nil
+    }
+
+    @Test func publishesQuotesStateAndAHeartbeatThatDiesWithIt() async throws {
+        let redis = try await RedisServerFixture()
+        defer { redis.stop() }
+        let home = try Self.home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let (process, _) = try Self.bridge(
+            ["--redis", "redis://127.0.0.1:\(redis.port)", "--desk", "e2e", "--symbols", "AAPL,MSFT", "--fresh", "--state", "\(home)/paper.sqlite"],
+            redis: redis, home: home)
+        defer { if process.isRunning { process.terminate() } }
+        let keys = try DeskKeys(desk: "e2e")
+        let connection = try redis.connect()
+        // A live AAPL quote on the events stream, with its evidence.
+        let quote = try await Self.poll(30) { () -> BusEvent? in
+            let batch = try BusReply.batch(fromRange: try connection.command(["XRANGE", keys.events, "-", "+"]))
+            return batch.entries.compactMap { entry -> BusEvent? in
+                if case let .event(event) = entry.entry, case let .quote(update, _) = event, update.symbol == "AAPL", update.values.bid != nil { return event }
+                return nil
+            }.first
+        }
+        #expect(quote != nil, "no AAPL quote on the events stream")
+        // The latest state: AAPL's merged quote; the heartbeat says connected.
+        let latest = try connection.command(["HGET", keys.quotes, "AAPL"]).text
+        #expect(latest?.contains("\"bid\"") == true && latest?.contains("\"ask\"") == true)
+        let heartbeat = try await Self.poll(10) { try connection.command(["GET", keys.heartbeat]).text.flatMap { $0.contains("\"connected\"") ? $0 : nil } }
+        #expect(heartbeat != nil, "no heartbeat saying connected")
+        // SIGTERM: the bridge stops; its heartbeat key expires within three intervals.
+        process.terminate()
+        process.waitUntilExit()
+        let gone = try await Self.poll(5) { try connection.command(["GET", keys.heartbeat]) == .null ? true : nil }
+        #expect(gone == true, "the heartbeat outlived the bridge")
+    }
+
+    @Test func credentialsNeverComeOnTheCommandLine() async throws {
+        let home = try Self.home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let (inURL, inURLOutput) = try Self.bridge(["--redis", "redis://ibterm:secret@127.0.0.1:6379"], redis: nil, home: home)
+        inURL.waitUntilExit()
+        let said = String(decoding: inURLOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(inURL.terminationStatus != 0)
+        #expect(said.contains("no user or password in the address"))
+        let (none, noneOutput) = try Self.bridge(["--redis", "redis://127.0.0.1:6379"], redis: nil, home: home)
+        none.waitUntilExit()
+        #expect(none.terminationStatus != 0)
+        #expect(String(decoding: noneOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("IBTERM_REDIS_USER"))
+    }
+}
