@@ -91,3 +91,43 @@ struct BridgeEndToEndTests {
         #expect(String(decoding: noneOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("IBTERM_REDIS_USER"))
     }
 }
+
+/// Issue #16 item 5, the screen half: a dashboard on the bridge (`--source redis://…/DESK`, in
+/// tmux) shows the bridge's live quotes, refuses orders in words, and when the bridge dies
+/// takes every quote off LIVE (the pure rule, 1.5 s without a heartbeat, is BridgeLinkMonitorTests').
+@Suite(.serialized, .requires(.redisServer, .ibterm, .tmux, .python3))
+struct DeskSourceEndToEndTests {
+    @Test func aDashboardOnTheBridgeGoesOffLiveWhenTheBridgeDies() async throws {
+        let redis = try await RedisServerFixture()
+        defer { redis.stop() }
+        let home = try BridgeEndToEndTests.home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let (bridge, _) = try BridgeEndToEndTests.bridge(
+            ["--redis", "redis://127.0.0.1:\(redis.port)/e2e", "--fresh", "--state", "\(home)/paper.sqlite"], redis: redis, home: home)
+        defer { if bridge.isRunning { kill(bridge.processIdentifier, SIGKILL) } }
+        let binary = try Prerequisite.ibterm.require()
+        let environment = "HOME=\(home) XDG_CONFIG_HOME=\(home)/screen XDG_DATA_HOME=\(home)/screen XDG_STATE_HOME=\(home)/screen TERM=xterm-256color IBTERM_REDIS_USER=\(redis.user) IBTERM_REDIS_PASSWORD=\(redis.password)"
+        let session = try await TmuxSession(command: "env \(environment) \(binary) --source redis://127.0.0.1:\(redis.port)/e2e --theme mono; sleep 60", width: 140, height: 40)
+        let live = await session.waitFor(timeout: .seconds(30)) { screen in
+            (EndToEndTests.row(screen, "AAPL")?.contains("live") ?? false) && screen.contains("desk e2e")
+        }
+        print("--- a dashboard on the bridge ---\n\(live ?? "none")")
+        #expect(live != nil, "the dashboard on the bridge shows no live AAPL")
+        // An order is refused in words: this screen sends none.
+        try await session.send("b")
+        try await session.send("1", "0", "Enter")
+        let refused = await session.waitFor(timeout: .seconds(5)) { $0.contains("watches desk e2e through its bridge") }
+        #expect(refused != nil, "the ticket did not say why no order goes out")
+        try await session.send("Escape")
+        try await session.send("Escape")
+        // The bridge dies: every quote goes off LIVE.
+        kill(bridge.processIdentifier, SIGKILL)
+        let killedAt = ContinuousClock.now
+        let dead = await session.waitFor(timeout: .seconds(10)) { screen in
+            (EndToEndTests.row(screen, "AAPL")?.contains("disconnected") ?? false) && screen.contains("bridge silent")
+        }
+        print("--- the bridge killed; off LIVE after \(ContinuousClock.now - killedAt) (polled every 100 ms) ---\n\(dead ?? "none")")
+        #expect(dead != nil, "quotes stayed live after the bridge died")
+        try await session.send("q")
+    }
+}

@@ -77,6 +77,10 @@ public struct DashboardConfig: Sendable, Hashable {
     /// Whether clicks and the wheel act (`mouse = true`); off by default, because while the
     /// program takes the mouse the terminal's own selection needs Shift held.
     public var mouse = false
+    /// Why this screen sends no orders or cancels at all, when it does not (set by the app, not
+    /// read from the file: a dashboard watching a desk through its bridge); the ticket and the
+    /// cancel keys say it.
+    public var ordersRefusal: String?
     /// The desk bridge's Redis ACL user and password (`[redis] user`, `password`); the
     /// environment's `IBTERM_REDIS_USER` / `IBTERM_REDIS_PASSWORD` win over them.
     public var redisUser: String?, redisPassword: String?
