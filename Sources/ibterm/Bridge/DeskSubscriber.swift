@@ -25,6 +25,8 @@ final class DeskSubscriber: Sendable {
     private let logger: Logger
     private let monitor = Mutex(BridgeLinkMonitor())
     private let stopped = Atomic<Bool>(false)
+    /// Whether Redis itself cannot be read: the screen then says so, not that the bridge is silent.
+    private let redisDown = Atomic<Bool>(false)
 
     init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, store: DashboardStore, logger: Logger) {
         self.address = address
@@ -43,7 +45,9 @@ final class DeskSubscriber: Sendable {
             while !stopped.load(ordering: .relaxed) {
                 let now = store.now()
                 let events = monitor.withLock { $0.tick(at: now.instant) }
-                for event in events { store.send(event, observedAt: now.instant) }
+                if !redisDown.load(ordering: .relaxed) {
+                    for event in events { store.send(event, observedAt: now.instant) }
+                }
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }
@@ -62,11 +66,16 @@ final class DeskSubscriber: Sendable {
                 let connection = try DeskPublisher.connect(address, credentials)
                 connection.setCommandTimeout(milliseconds: 3000)
                 announced = nil
+                // After Redis was unreachable the screen shows the link lost: a new monitor makes
+                // the next heartbeat connect it again, whatever the old one concluded.
+                if redisDown.load(ordering: .relaxed) { monitor.withLock { $0 = BridgeLinkMonitor() } }
+                redisDown.store(false, ordering: .relaxed)
                 try follow(connection)
             } catch {
+                redisDown.store(true, ordering: .relaxed)
                 if announced != "\(error)" {
                     logger.error("desk source: \(error)")
-                    store.send(.connectionLost(reason: "Redis at \(address): \(error)"))
+                    store.send(.connectionLost(reason: "Redis at \(address.host):\(address.port) unreachable (\(error))"))
                 }
                 announced = "\(error)"
                 Thread.sleep(forTimeInterval: 1)
