@@ -36,17 +36,22 @@ public final class DashboardStore: Sendable {
     private let clock: any TWSClock
     private let perform: @Sendable ([DashboardEffect]) -> Void
     private let changed: @Sendable () -> Void
+    private let observe: (@Sendable ([ObservedEvent], EventTime) -> Void)?
 
     /// Creates a store; `clock` is the client's monotonic clock, `perform` carries out
-    /// effects, `changed` wakes the render loop.
+    /// effects, `changed` wakes the render loop, and `observe`, when given, sees every batch of
+    /// events after it was applied, with the time the batch was applied at (the desk bridge
+    /// forwards them).
     public init(
         config: DashboardConfig, clock: any TWSClock,
-        perform: @escaping @Sendable ([DashboardEffect]) -> Void, changed: @escaping @Sendable () -> Void
+        perform: @escaping @Sendable ([DashboardEffect]) -> Void, changed: @escaping @Sendable () -> Void,
+        observe: (@Sendable ([ObservedEvent], EventTime) -> Void)? = nil
     ) {
         self.clock = clock
         inner = Mutex(Inner(state: DashboardState(config: config, now: EventTime(instant: clock.now(), wall: Self.wallNow()))))
         self.perform = perform
         self.changed = changed
+        self.observe = observe
     }
 
     /// The wall clock, for displayed times only.
@@ -88,6 +93,7 @@ public final class DashboardStore: Sendable {
             if moved { inner.revision &+= 1 }
             return (effects, moved)
         }
+        if let observe { observe(Array(events), time) }
         if !effects.isEmpty { perform(effects) }
         if moved || !effects.isEmpty { changed() }
     }

@@ -190,6 +190,7 @@ public enum BusEvent: Sendable, Hashable, Codable {
     public func latestStateSlot(in keys: DeskKeys) -> (hash: String, field: String)? {
         switch self {
         case let .quote(update, _): (keys.quotes, update.symbol)
+        case let .quoteRequested(symbol, _, _): (keys.requests, symbol)
         case let .position(update): (keys.positions, update.symbol)
         case let .openOrder(snapshot): (keys.orders, "\(snapshot.orderID):open")
         case let .orderStatus(report): (keys.orders, "\(report.orderID):status")

@@ -44,6 +44,9 @@ public struct DeskKeys: Sendable, Hashable {
     public var heartbeats: String { prefix + "heartbeats" }
     /// Hash: symbol → the latest quote event (merged values), for late joiners.
     public var quotes: String { prefix + "latest:quotes" }
+    /// Hash: symbol → the bridge's latest quote subscription (its ticker id), so a dashboard
+    /// starting later knows which notices are about which symbol.
+    public var requests: String { prefix + "latest:requests" }
     /// Hash: symbol → the latest position event.
     public var positions: String { prefix + "latest:positions" }
     /// Hash: `<order id>:open`, `<order id>:status`, `<order id>:completed` (`perm<perm id>:completed`
@@ -64,7 +67,7 @@ public struct DeskKeys: Sendable, Hashable {
 
     /// Every key of the desk, for a cleanup or a listing.
     public var allKeys: [String] {
-        [events, heartbeat, heartbeats, quotes, positions, orders, accountValues, commands, results, done]
+        [events, heartbeat, heartbeats, quotes, requests, positions, orders, accountValues, commands, results, done]
     }
 
     /// The field of ``accountValues`` for one account value.

@@ -15,7 +15,7 @@ struct IBTerm: AsyncParsableCommand {
         subcommands: [
             RunDashboardCommand.self, ExplainCommand.self, EngineCommand.self,
             QuoteCommand.self, PositionsCommand.self, OrdersCommand.self, ExecutionsCommand.self, OrderCommand.self,
-            CancelCommand.self, HistoryCommand.self, SearchCommand.self, DepthCommand.self, TraceCommand.self,
+            CancelCommand.self, HistoryCommand.self, SearchCommand.self, DepthCommand.self, TraceCommand.self, BridgeCommand.self,
             ReplayCommand.self,
         ],
         defaultSubcommand: RunDashboardCommand.self

@@ -121,18 +121,6 @@ import Vocabulary
         #expect(harness.latestMessage?.explanation.contains("U7654321") == true)
     }
 
-    @Test func aReplayRefusesEveryOrderSayingWhy() {
-        var config = DashboardConfig()
-        config.replay = "REPLAY ×10"
-        var harness = DashboardHarness.withLiveAAPL(config: config)
-        harness.user(.runCommand("buy 10 AAPL lmt 231.20"))
-        #expect(harness.state.ticket?.refusal?.code == .replaying)
-        harness.user(.submit)
-        harness.user(.submit)
-        #expect(harness.placedOrders.isEmpty)
-        #expect(harness.latestMessage?.explanation.contains("replay (REPLAY ×10)") == true)
-    }
-
     @Test func aLiveAccountMayTradeWhenAllowLiveIsOn() {
         var harness = DashboardHarness.withLiveAAPL(config: DashboardConfig(allowLive: true), accounts: ["U7654321"])
         harness.user(.runCommand("buy 10 AAPL lmt 231.20"))

@@ -28,7 +28,8 @@ import Testing
     @Test func latestStateSlots() throws {
         let keys = try DeskKeys(desk: "main")
         let hashes = Set(BusEventSamples.all.compactMap { $0.latestStateSlot(in: keys)?.hash })
-        #expect(hashes == [keys.quotes, keys.positions, keys.orders, keys.accountValues])
+        #expect(hashes == [keys.quotes, keys.requests, keys.positions, keys.orders, keys.accountValues])
+        #expect(BusEvent.quoteRequested(symbol: "AAPL", requestID: 7, instrumentClass: .stock).latestStateSlot(in: keys)?.field == "AAPL")
         #expect(BusEvent.accountValue(key: "NetLiquidation", value: "1", currency: "USD", account: "DU1").latestStateSlot(in: keys)?.field
                 == "DU1|NetLiquidation|USD")
         #expect(BusEvent.nextValidOrderID(1).latestStateSlot(in: keys) == nil)

@@ -30,6 +30,14 @@ struct ConfigReader {
             case "keys": config.keyBindings = try readKeys(table(value, "keys"))
             case "alerts": try readAlerts(table(value, "alerts"), into: &config)
             case "trace": config.recorder = try readTrace(table(value, "trace"))
+            case "redis":
+                for (item, entry) in try table(value, "redis") {
+                    switch item {
+                    case "user": config.redisUser = try nonEmptyString(entry, "redis.user")
+                    case "password": config.redisPassword = try nonEmptyString(entry, "redis.password")
+                    default: unknown("redis.\(item)")
+                    }
+                }
             default: unknown(key)
             }
         }

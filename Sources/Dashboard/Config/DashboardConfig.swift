@@ -72,7 +72,7 @@ public struct DashboardConfig: Sendable, Hashable {
     /// Whether orders may be sent to a live (real-money) account.
     public var allowLive: Bool
     /// The replay badge (`REPLAY ×10`) when the dashboard plays a recorded trace
-    /// (`ibterm replay`); `nil` for a real gateway. While replaying, every order is refused.
+    /// (`ibterm replay`); `nil` for a real gateway. (The app also sets ``ordersRefusal``.)
     public var replay: String?
     /// Live data, or delayed data at once for a symbol without a live entitlement
     /// (`market_data = "delayed-fallback"`).
@@ -80,6 +80,13 @@ public struct DashboardConfig: Sendable, Hashable {
     /// Whether clicks and the wheel act (`mouse = true`); off by default, because while the
     /// program takes the mouse the terminal's own selection needs Shift held.
     public var mouse = false
+    /// Why this screen sends no orders or cancels at all, when it does not (set by the app, not
+    /// read from the file: a dashboard watching a desk through its bridge); the ticket and the
+    /// cancel keys say it.
+    public var ordersRefusal: String?
+    /// The desk bridge's Redis ACL user and password (`[redis] user`, `password`); the
+    /// environment's `IBTERM_REDIS_USER` / `IBTERM_REDIS_PASSWORD` win over them.
+    public var redisUser: String?, redisPassword: String?
     /// The theme's name.
     public var themeName: String
     /// Action name to key names.

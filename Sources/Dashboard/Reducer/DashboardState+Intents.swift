@@ -220,6 +220,10 @@ extension DashboardState {
             note(.nothingToDo, "No order selected", "Select an order in the orders pane to cancel it.")
             return []
         }
+        if let reason = config.ordersRefusal {
+            note(.nothingToDo, "No cancel sent", reason, requestID: order.orderID)
+            return []
+        }
         guard order.isWorking else {
             note(.nothingToDo, "Order \(order.orderID) is not working",
                  "Order \(order.orderID) (\(order.summary)) is \(order.status.rawValue); there is nothing to cancel.",
@@ -257,6 +261,10 @@ extension DashboardState {
     }
 
     mutating func requestCancelAll() -> [DashboardEffect] {
+        if let reason = config.ordersRefusal {
+            note(.nothingToDo, "No cancel sent", reason)
+            return []
+        }
         let count = workingOrders.count
         guard count > 0 else {
             note(.nothingToDo, "No working orders", "There are no working orders to cancel.")

@@ -22,13 +22,11 @@ extension DashboardState {
                 .map { "#\($0.orderID) \($0.side.rawValue) \($0.remaining) \($0.orderType.rawValue)\($0.limitPrice.map { " \($0.formatted(minimumFractionDigits: 2))" } ?? "")" })
     }
 
-    /// Why no order can be placed right now, whatever the ticket says: the connection is not
-    /// usable, the account is live without `allow_live`, no order id has arrived yet, or the
-    /// dashboard replays a trace.
+    /// Why no order can be placed right now, whatever the ticket says: this screen takes no
+    /// orders (`DashboardConfig/ordersRefusal`), the connection is not usable, the account is live without `allow_live`, or no order id has arrived yet.
     public var placementRefusal: TicketRefusal? {
-        if let replay = config.replay {
-            return TicketRefusal(.replaying, field: .connection,
-                "This is a replay (\(replay)) of a recorded trace; orders are not sent anywhere.")
+        if let reason = config.ordersRefusal {
+            return TicketRefusal(.ordersNotTakenHere, field: .connection, reason)
         }
         guard connection.state.isUsable else {
             return TicketRefusal(.connectionNotUsable, field: .connection,

@@ -43,6 +43,8 @@ public struct TicketRefusal: Error, Sendable, Hashable {
         case connectionNotUsable
         /// The account is live and `allow_live` is off.
         case liveAccountNotAllowed
+        /// This screen sends no orders at all (a dashboard watching a desk through its bridge).
+        case ordersNotTakenHere
         /// `send` was called without a current review.
         case notInReview
         /// The order of this review was already sent.
@@ -61,8 +63,6 @@ public struct TicketRefusal: Error, Sendable, Hashable {
         case timeInForceNotAllowed
         /// A take-profit or stop-loss is on the wrong side of the entry (or the market).
         case attachedPriceOnWrongSide
-        /// The dashboard is replaying a recorded trace: there is no gateway to send to.
-        case replaying
     }
 
     /// What went wrong.

@@ -54,6 +54,9 @@ enum DashboardApp {
             settings: config.recorder, traceFile: options.trace, directory: paths.logFile.deletingLastPathComponent(),
             logger: Logger(label: "ibterm.trace"))
         do {
+            // `--source`: a desk's bridge through Redis instead of a gateway; read-only.
+            let desk = try options.source.map { try DeskSource(text: $0, config: config, gatewayGiven: endpoint != nil) }
+            if let desk { config.ordersRefusal = desk.ordersRefusal }
             var server: PaperGatewayServer?
             let host: String, port: Int
             // `--client-id` pins one id (a range of one, which a 326 never moves); else the
@@ -64,7 +67,9 @@ enum DashboardApp {
             }
             let clientIds = options.clientId.map(ClientIDPool.pinned)
                 ?? ClientIDPool(first: config.clientID, count: config.clientIDRange)
-            if let endpoint {
+            if let desk {
+                (host, port) = (desk.address.host, desk.address.port)
+            } else if let endpoint {
                 (host, port) = endpoint
             } else {
                 // One owner per paper ledger: start the embedded gateway on it, or use the gateway
@@ -105,6 +110,7 @@ enum DashboardApp {
 
             options.timeZone.apply(to: &config)
             config.replay = replay
+            if let replay { config.ordersRefusal = "This is a replay (\(replay)) of a recorded trace; orders are not sent anywhere." }
             let timeZone = config.displayTimeZone
             let wakeup = TerminalWakeup()
             let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
@@ -119,7 +125,7 @@ enum DashboardApp {
                 perform: { effects in router.route(effects) },
                 changed: { wakeup.wake() })
             let bridge = BrokerBridge(client: client, store: store, logger: logger)
-            router.connect(bridge: bridge, journal: journal, look: look, themeFolders: folders, logger: logger,
+            router.connect(bridge: desk == nil ? bridge : nil, journal: journal, look: look, themeFolders: folders, logger: logger,
                            history: history, watchlists: watchlists, bell: bell, alerts: alerts)
             router.connectDump { store.send(recording.dump()) }
             store.send(.commandHistoryLoaded(history.load()))
@@ -132,15 +138,24 @@ enum DashboardApp {
             // Shown once, in the footer and the message log, besides the log file.
             store.send(.configWarnings(warnings.map(Self.onScreen)))
 
-            await bridge.start()
-            store.send(.connecting(gateway: "\(host):\(port)"))
-            store.send(.started)
-            let connecting = Task {
-                do {
-                    try await client.connect(host: host, port: port, clientIds: clientIds)
-                } catch {
-                    logger.error("connect failed: \(error)")
-                    store.send(.connectionLost(reason: "\(error)"))
+            let subscriber = desk.map { $0.subscriber(store: store, logger: logger) }
+            let connecting: Task<Void, Never>
+            if let desk, let subscriber {
+                store.send(.connecting(gateway: desk.description))
+                store.send(.started)
+                subscriber.start()
+                connecting = Task {}
+            } else {
+                await bridge.start()
+                store.send(.connecting(gateway: "\(host):\(port)"))
+                store.send(.started)
+                connecting = Task {
+                    do {
+                        try await client.connect(host: host, port: port, clientIds: clientIds)
+                    } catch {
+                        logger.error("connect failed: \(error)")
+                        store.send(.connectionLost(reason: "\(error)"))
+                    }
                 }
             }
 
@@ -151,6 +166,7 @@ enum DashboardApp {
             let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
             signals.cancel()
             connecting.cancel()
+            subscriber?.stop()
             bridge.stop()
             await client.disconnect()
             try? await server?.stop()

@@ -30,6 +30,11 @@ struct DashboardOptions: ParsableArguments {
         valueName: "FILE"))
     var trace: String?
 
+    @Option(help: ArgumentHelp(
+        "Watch a desk through its bridge instead of a gateway: redis://HOST:PORT/DESK (see `ibterm bridge`). Read-only for now: orders and cancels are refused on this screen. Credentials: IBTERM_REDIS_USER / IBTERM_REDIS_PASSWORD or [redis] in the config.",
+        valueName: "URL"))
+    var source: String?
+
     @OptionGroup(title: "Embedded paper gateway (without --gateway)")
     var paper: EmbeddedGatewayOptions
 

@@ -26,7 +26,7 @@ final class EffectRouter: Sendable {
     private let targets = Mutex(Targets())
 
     func connect(
-        bridge: BrokerBridge, journal: JournalWriter?, look: TerminalLoop.Look, themeFolders: [URL], logger: Logger,
+        bridge: BrokerBridge?, journal: JournalWriter?, look: TerminalLoop.Look, themeFolders: [URL], logger: Logger,
         history: CommandHistoryFile? = nil, watchlists: WatchlistsFile? = nil, bell: TerminalBell? = nil,
         alerts: AlertsFile? = nil
     ) {

@@ -1,0 +1,140 @@
+import DeskBus
+import Foundation
+import Logging
+import RedisLink
+import Synchronization
+
+/// Writes a desk's entries to Redis on a thread of its own, through one hiredis connection:
+/// events to the events stream (bounded with `MAXLEN ~`), the latest state to the desk's
+/// hashes, heartbeats to the heartbeat stream and key.
+///
+/// Callers enqueue and never wait. The queue is bounded (``limit`` commands): past it the
+/// oldest are dropped and counted, so a Redis that stalls costs bounded memory, and the
+/// heartbeats that queue behind the backlog stop reaching the dashboards, which then show the
+/// link as lost — the truth. A broken connection is made again every second; what was queued
+/// meanwhile is written after it (within the bound).
+final class DeskPublisher: Sendable {
+    /// The most commands waiting.
+    static let limit = 200_000
+    /// The events stream's approximate length bound.
+    static let eventsLength = 100_000
+    /// The heartbeat stream's approximate length bound.
+    static let heartbeatsLength = 1_000
+
+    private struct Queue {
+        var commands: [[String]] = []
+        var dropped = 0
+        var stopped = false
+    }
+
+    private let queue = Mutex(Queue())
+    private let signal = DispatchSemaphore(value: 0)
+    private let address: RedisAddress
+    private let credentials: RedisCredentials
+    let keys: DeskKeys
+    private let logger: Logger
+
+    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, logger: Logger) {
+        self.address = address
+        self.credentials = credentials
+        self.keys = keys
+        self.logger = logger
+    }
+
+    /// An authenticated connection, or the reason there is none.
+    static func connect(_ address: RedisAddress, _ credentials: RedisCredentials) throws(RedisError) -> RedisConnection {
+        let connection = try RedisConnection(host: address.host, port: address.port)
+        try connection.authenticate(user: credentials.user, password: credentials.password)
+        return connection
+    }
+
+    /// Starts the writer thread.
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "ibterm.desk.publisher"
+        thread.start()
+    }
+
+    /// Stops the writer after what is queued (at most a second more).
+    func stop() {
+        queue.withLock { $0.stopped = true }
+        signal.signal()
+    }
+
+    /// Queues one event: the stream entry and, for state a late joiner needs, its latest value.
+    func publish(_ event: BusEvent, latest: BusEvent? = nil) {
+        guard let fields = try? BusEntry.event(event).fields() else { return }
+        var commands = [["XADD", keys.events, "MAXLEN", "~", String(Self.eventsLength), "*"] + fields]
+        let state = latest ?? event
+        if let slot = state.latestStateSlot(in: keys), let body = try? BusEntry.event(state).body() {
+            commands.append(["HSET", slot.hash, slot.field, body])
+        }
+        enqueue(commands)
+    }
+
+    /// Queues a heartbeat: the stream entry and the key a dashboard starting later reads (it
+    /// expires after three intervals, so a dead bridge leaves none).
+    func beat(_ heartbeat: BusHeartbeat) {
+        guard let entry = try? BusEntry.heartbeat(heartbeat).fields(), let body = try? BusEntry.heartbeat(heartbeat).body() else { return }
+        enqueue([
+            ["XADD", keys.heartbeats, "MAXLEN", "~", String(Self.heartbeatsLength), "*"] + entry,
+            ["SET", keys.heartbeat, body, "PX", String(heartbeat.intervalMilliseconds * 3)],
+        ])
+    }
+
+    /// How many commands were dropped because Redis could not keep up.
+    var dropped: Int { queue.withLock { $0.dropped } }
+
+    private func enqueue(_ commands: [[String]]) {
+        queue.withLock { queue in
+            queue.commands.append(contentsOf: commands)
+            let excess = queue.commands.count - Self.limit
+            if excess > 0 {
+                queue.commands.removeFirst(excess)
+                queue.dropped += excess
+            }
+        }
+        signal.signal()
+    }
+
+    private func run() {
+        var connection: RedisConnection?
+        var lastFailure: String?
+        while true {
+            _ = signal.wait(timeout: .now() + .seconds(1))
+            let (commands, stopped) = queue.withLock { queue -> ([[String]], Bool) in
+                let taken = queue.commands
+                queue.commands.removeAll(keepingCapacity: true)
+                return (taken, queue.stopped)
+            }
+            if connection == nil || connection?.isBroken == true {
+                do {
+                    connection = try Self.connect(address, credentials)
+                    if lastFailure != nil { logger.info("desk publisher: connected to \(address) again") }
+                    lastFailure = nil
+                } catch {
+                    if lastFailure != error.description { logger.error("desk publisher: \(error)") }
+                    lastFailure = error.description
+                    connection = nil
+                    // Keep what waits (bounded); try again in a second.
+                    if !commands.isEmpty { queue.withLock { $0.commands.insert(contentsOf: commands, at: 0) } }
+                    if stopped { return }
+                    Thread.sleep(forTimeInterval: 1)
+                    continue
+                }
+            }
+            guard let live = connection else { continue }
+            for (index, command) in commands.enumerated() {
+                do {
+                    let reply = try live.command(command)
+                    if let error = reply.errorText { logger.warning("desk publisher: \(command.first ?? "") refused: \(error)") }
+                } catch {
+                    logger.error("desk publisher: \(error)")
+                    queue.withLock { $0.commands.insert(contentsOf: commands[index...], at: 0) }
+                    break
+                }
+            }
+            if stopped { return }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import Dashboard
+import DashboardRuntime
+import DeskBus
+import Foundation
+import Logging
+import RedisLink
+import Synchronization
+import Vocabulary
+
+/// Feeds a dashboard from a desk's bridge through Redis (`ibterm --source redis://…/DESK`), on a
+/// thread of its own with one blocking hiredis connection.
+///
+/// First the latest state (subscriptions, quotes, positions, orders, account values) from the
+/// desk's hashes — applied before any link is up, so none of it is taken as proof that a quote
+/// is live —, then the events and heartbeat streams from where that state was read. The link is
+/// the bridge's heartbeat (``BridgeLinkMonitor``): a bridge silent for 1.5 s, or a Redis that
+/// cannot be read, takes every quote off LIVE. Quotes are applied at their receipt moved back by
+/// how long before publishing the bridge read them. The bridge's own gateway-connection events
+/// only reach the log: the link a screen shows is the bridge's.
+final class DeskSubscriber: Sendable {
+    private let address: RedisAddress
+    private let credentials: RedisCredentials
+    private let keys: DeskKeys
+    private let store: DashboardStore
+    private let logger: Logger
+    private let monitor = Mutex(BridgeLinkMonitor())
+    private let stopped = Atomic<Bool>(false)
+    /// Whether Redis itself cannot be read: the screen then says so, not that the bridge is silent.
+    private let redisDown = Atomic<Bool>(false)
+
+    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, store: DashboardStore, logger: Logger) {
+        self.address = address
+        self.credentials = credentials
+        self.keys = keys
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Starts reading, and the clock that notices a silent bridge.
+    func start() {
+        let reader = Thread { [self] in read() }
+        reader.name = "ibterm.desk.reader"
+        reader.start()
+        let watch = Thread { [self] in
+            while !stopped.load(ordering: .relaxed) {
+                let now = store.now()
+                let events = monitor.withLock { $0.tick(at: now.instant) }
+                if !redisDown.load(ordering: .relaxed) {
+                    for event in events { store.send(event, observedAt: now.instant) }
+                }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
+        watch.name = "ibterm.desk.watch"
+        watch.start()
+    }
+
+    func stop() {
+        stopped.store(true, ordering: .relaxed)
+    }
+
+    private func read() {
+        var announced: String?
+        while !stopped.load(ordering: .relaxed) {
+            do {
+                let connection = try DeskPublisher.connect(address, credentials)
+                connection.setCommandTimeout(milliseconds: 3000)
+                announced = nil
+                // After Redis was unreachable the screen shows the link lost: a new monitor makes
+                // the next heartbeat connect it again, whatever the old one concluded.
+                if redisDown.load(ordering: .relaxed) { monitor.withLock { $0 = BridgeLinkMonitor() } }
+                redisDown.store(false, ordering: .relaxed)
+                try follow(connection)
+            } catch {
+                redisDown.store(true, ordering: .relaxed)
+                if announced != "\(error)" {
+                    logger.error("desk source: \(error)")
+                    store.send(.connectionLost(reason: "Redis at \(address.host):\(address.port) unreachable (\(error))"))
+                }
+                announced = "\(error)"
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
+    }
+
+    /// The latest state, then the streams from where it was read, until the connection fails.
+    private func follow(_ connection: RedisConnection) throws {
+        let eventsFrom = try lastID(keys.events, connection)
+        let beatsFrom = try lastID(keys.heartbeats, connection)
+        for hash in [keys.requests, keys.quotes, keys.positions, keys.orders, keys.accountValues] {
+            guard let values = try connection.checked(["HGETALL", hash]).elements else { continue }
+            for index in stride(from: 1, to: values.count, by: 2) {
+                guard let body = values[index].text, let event = try? JSONDecoder().decode(BusEvent.self, from: Data(body.utf8)) else { continue }
+                // Received now, but no proof of life: the link is not up yet.
+                store.send(event.dashboardEvent)
+            }
+        }
+        var positions = (events: eventsFrom, beats: beatsFrom)
+        while !stopped.load(ordering: .relaxed) {
+            let reply = try connection.command([
+                "XREAD", "COUNT", "1000", "BLOCK", "200", "STREAMS", keys.events, keys.heartbeats, positions.events, positions.beats,
+            ])
+            if let error = reply.errorText { throw RedisError.server(error) }
+            guard reply != .null else { continue }
+            let received = store.now()
+            for batch in try BusReply.batches(fromRead: reply) {
+                for failure in batch.failures { logger.warning("desk source: entry \(failure.id ?? "?") skipped: \(failure.error)") }
+                if batch.stream == keys.events, let last = batch.lastID { positions.events = last }
+                if batch.stream == keys.heartbeats, let last = batch.lastID { positions.beats = last }
+                var observed: [ObservedEvent] = []
+                for (_, entry) in batch.entries {
+                    switch entry {
+                    case let .event(event):
+                        if event.isGatewayConnectionEvent {
+                            logger.info("desk bridge's gateway: \(event.kind)")
+                            continue
+                        }
+                        observed.append(ObservedEvent(event.dashboardEvent, observedAt: event.eventTime(receivedAt: received).instant))
+                    case let .heartbeat(heartbeat):
+                        for linked in monitor.withLock({ $0.heartbeat(heartbeat, at: received.instant) }) {
+                            observed.append(ObservedEvent(linked, observedAt: received.instant))
+                        }
+                    case .command, .result:
+                        continue
+                    }
+                }
+                store.send(batch: observed)
+            }
+        }
+    }
+
+    /// The id of a stream's newest entry (`0` when empty): reading after it misses nothing
+    /// written once the latest state was read.
+    private func lastID(_ stream: String, _ connection: RedisConnection) throws -> String {
+        let reply = try connection.checked(["XREVRANGE", stream, "+", "-", "COUNT", "1"])
+        guard let first = reply.elements?.first?.elements?.first?.text else { return "0" }
+        return first
+    }
+}
