@@ -35,6 +35,14 @@ struct BridgeEndToEndTests {
         return path
     }
 
+    /// Waits (without blocking a thread) until `process` has exited, at most 30 s.
+    static func exited(_ process: Process) async {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     /// Polls `body` every 100 ms for at most `seconds`.
     static func poll<T>(_ seconds: Double, _ body: () throws -> T?) async rethrows -> T? {
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
@@ -72,7 +80,7 @@ struct BridgeEndToEndTests {
         #expect(heartbeat != nil, "no heartbeat saying connected")
         // SIGTERM: the bridge stops; its heartbeat key expires within three intervals.
         process.terminate()
-        process.waitUntilExit()
+        await Self.exited(process)
         let gone = try await Self.poll(5) { try connection.command(["GET", keys.heartbeat]) == .null ? true : nil }
         #expect(gone == true, "the heartbeat outlived the bridge")
     }
@@ -81,12 +89,12 @@ struct BridgeEndToEndTests {
         let home = try Self.home()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let (inURL, inURLOutput) = try Self.bridge(["--redis", "redis://ibterm:secret@127.0.0.1:6379"], redis: nil, home: home)
-        inURL.waitUntilExit()
+        await Self.exited(inURL)
         let said = String(decoding: inURLOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(inURL.terminationStatus != 0)
         #expect(said.contains("no user or password in the address"))
         let (none, noneOutput) = try Self.bridge(["--redis", "redis://127.0.0.1:6379"], redis: nil, home: home)
-        none.waitUntilExit()
+        await Self.exited(none)
         #expect(none.terminationStatus != 0)
         #expect(String(decoding: noneOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("IBTERM_REDIS_USER"))
     }

@@ -52,7 +52,17 @@ import Vocabulary
         var errors: String
     }
 
-    static func ibterm(_ arguments: [String], home: URL) throws -> Run {
+    /// Runs `ibterm` with `arguments` on a dispatch thread (its blocking reads and wait never
+    /// hold one of the few threads Swift concurrency runs every other test on).
+    static func ibterm(_ arguments: [String], home: URL) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runBlocking(arguments, home: home) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], home: URL) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Prerequisite.ibterm.require())
         process.arguments = arguments
@@ -83,7 +93,7 @@ import Vocabulary
         let orderID = try await Self.recordOneOrder(into: path)
 
         // Everything: the handshake first, the order's messages among the rest.
-        let all = try Self.ibterm(["trace", path, "--time-zone", "utc"], home: home)
+        let all = try await Self.ibterm(["trace", path, "--time-zone", "utc"], home: home)
         #expect(all.status == 0 && all.errors.isEmpty, "\(all.errors)")
         #expect(all.output.first == "TIME (UTC)  SINCE START   CONN  MESSAGE")
         #expect(all.output.contains { $0.contains("· OPENED  text=\"127.0.0.1:") && $0.hasSuffix(" client 3\"") })
@@ -93,7 +103,7 @@ import Vocabulary
 
         // --grep the order id: the placeOrder, its open order and statuses, the execution and
         // its commission, each saying what the id was.
-        let order = try Self.ibterm(["trace", path, "--grep", "\(orderID)", "--time-zone", "utc"], home: home)
+        let order = try await Self.ibterm(["trace", path, "--grep", "\(orderID)", "--time-zone", "utc"], home: home)
         #expect(order.status == 0)
         let lines = order.output.dropFirst(2)
         let place = try #require(lines.first)
@@ -106,11 +116,11 @@ import Vocabulary
         #expect(lines.allSatisfy { $0.contains("\(orderID)") })
 
         // --grep a symbol finds the same order's messages and AAPL's ticks (through their request id).
-        let symbol = try Self.ibterm(["trace", path, "--grep", "aapl", "--time-zone", "utc"], home: home)
+        let symbol = try await Self.ibterm(["trace", path, "--grep", "aapl", "--time-zone", "utc"], home: home)
         #expect(symbol.output.count >= order.output.count)
 
         // JSON lines: one object per record.
-        let json = try Self.ibterm(["trace", path, "--json", "--grep", "\(orderID)"], home: home)
+        let json = try await Self.ibterm(["trace", path, "--json", "--grep", "\(orderID)"], home: home)
         #expect(json.output.count == order.output.count - 2)
         let objects = try json.output.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         #expect(objects.first?["name"] as? String == "PLACE_ORDER")
@@ -125,14 +135,14 @@ import Vocabulary
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
         let path = home.appendingPathComponent("order.trace").path
-        let order = try Self.ibterm(
+        let order = try await Self.ibterm(
             ["order", "buy", "5", "AAPL", "--wait", "--trace", path, "--seed", "7", "--fresh", "--state", home.appendingPathComponent("paper.sqlite").path],
             home: home)
         #expect(order.status == 0, "\(order.errors)")
         let filled = try #require(order.output.first { $0.contains("filled: 5 @") }, "\(order.output)")
         let id = try #require(filled.split(separator: " ").dropFirst().first.map(String.init))  // `order 1 filled: ...`
 
-        let trace = try Self.ibterm(["trace", path, "--grep", id], home: home)
+        let trace = try await Self.ibterm(["trace", path, "--grep", id], home: home)
         #expect(trace.status == 0 && trace.errors.isEmpty, "\(trace.errors)")
         #expect(trace.output.dropFirst(2).first?.contains("→ PLACE_ORDER") == true)
         for name in ["← OPEN_ORDER", "← ORDER_STATUS", "← EXECUTION_DATA", "← COMMISSION_REPORT"] {
@@ -147,21 +157,21 @@ import Vocabulary
         defer { try? FileManager.default.removeItem(at: home) }
         let path = home.appendingPathComponent("run.trace").path
         _ = try await Self.recordOneOrder(into: path)
-        let whole = try Self.ibterm(["trace", path, "--json"], home: home)
+        let whole = try await Self.ibterm(["trace", path, "--json"], home: home)
 
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         try bytes.dropLast(5).write(to: URL(fileURLWithPath: path))
-        let torn = try Self.ibterm(["trace", path, "--json"], home: home)
+        let torn = try await Self.ibterm(["trace", path, "--json"], home: home)
         #expect(torn.status == 0)
         #expect(torn.output == Array(whole.output.dropLast()))
         #expect(torn.errors.contains("the last record was incomplete"), "\(torn.errors)")
 
         let notes = home.appendingPathComponent("notes.txt")
         try Data("not a trace at all".utf8).write(to: notes)
-        let refused = try Self.ibterm(["trace", notes.path], home: home)
+        let refused = try await Self.ibterm(["trace", notes.path], home: home)
         #expect(refused.status == 1)
         #expect(refused.errors == "ibterm: \(notes.path): not an ibterm trace (no IBTRACE header)\n")
-        let missing = try Self.ibterm(["trace", home.appendingPathComponent("none.trace").path], home: home)
+        let missing = try await Self.ibterm(["trace", home.appendingPathComponent("none.trace").path], home: home)
         #expect(missing.status == 1 && missing.errors.contains("cannot read"))
     }
 }

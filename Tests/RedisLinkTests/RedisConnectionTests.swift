@@ -37,6 +37,7 @@ struct RedisConnectionTests {
         let server = try await RedisServerFixture()
         let connection = try server.connect()
         server.stop()
+        await server.waitUntilStopped()
         #expect(throws: RedisError.self) { try connection.command(["PING"]) }
         #expect(connection.isBroken)
         #expect(throws: RedisError.self) { try RedisConnection(host: "127.0.0.1", port: server.port, timeoutMilliseconds: 500) }

@@ -27,9 +27,9 @@ public final class RedisServerFixture: @unchecked Sendable {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Poll until it answers (at most 10 s).
+        // Poll until it answers (at most 30 s: a loaded machine starts it slowly).
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(10)
+        let deadline = clock.now + .seconds(30)
         while clock.now < deadline {
             if let connection = try? RedisConnection(host: "127.0.0.1", port: port, timeoutMilliseconds: 200),
                (try? connection.command(["PING"])) != nil {
@@ -49,16 +49,25 @@ public final class RedisServerFixture: @unchecked Sendable {
     }
 
     /// Stops the server: `SHUTDOWN NOSAVE` as its user, else SIGKILL (a child of the test
-    /// process may inherit a mask that blocks SIGTERM); waits at most 5 s, never hangs.
+    /// process may inherit a mask that blocks SIGTERM). Blocks the caller at most ~50 ms, so it
+    /// never holds one of the few threads Swift concurrency runs every other test on; await
+    /// ``waitUntilStopped()`` where the test needs the server gone.
     public func stop() {
         guard process.isRunning else { return }
-        if let connection = try? connect() { _ = try? connection.command(["SHUTDOWN", "NOSAVE"]) }
-        let clock = ContinuousClock()
-        var deadline = clock.now + .seconds(2)
-        while process.isRunning, clock.now < deadline { usleep(20_000) }
+        if let connection = try? RedisConnection(host: "127.0.0.1", port: port, timeoutMilliseconds: 200, commandTimeoutMilliseconds: 500),
+           (try? connection.authenticate(user: user, password: password)) != nil {
+            _ = try? connection.command(["SHUTDOWN", "NOSAVE"])
+        }
+        if process.isRunning { usleep(50_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        deadline = clock.now + .seconds(3)
-        while process.isRunning, clock.now < deadline { usleep(20_000) }
+    }
+
+    /// Waits (without blocking a thread) until the server's process has ended, at most 10 s.
+    public func waitUntilStopped() async {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
     }
 
     deinit { stop() }
