@@ -12,7 +12,7 @@ import TWSWire
 /// process, the reducer's effects carried out by the bridge, keys given as intents.
 @Suite(.timeLimit(.minutes(1))) struct BrokerBridgeTests {
     /// Waits (polling, at most `timeout`) until the store's state satisfies `predicate`.
-    func waitUntil(_ store: DashboardStore, timeout: Duration = .seconds(15), _ predicate: (DashboardState) -> Bool) async -> Bool {
+    func waitUntil(_ store: DashboardStore, timeout: Duration = .seconds(30), _ predicate: (DashboardState) -> Bool) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {

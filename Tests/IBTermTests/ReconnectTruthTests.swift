@@ -58,7 +58,7 @@ import TWSClient
         }
 
         /// Polls (every 20 ms, at most `timeout`) until `predicate` holds.
-        func waitUntil(_ what: String, timeout: Duration = .seconds(10), _ predicate: (DashboardState) -> Bool) async throws {
+        func waitUntil(_ what: String, timeout: Duration = .seconds(30), _ predicate: (DashboardState) -> Bool) async throws {
             let clock = ContinuousClock()
             let deadline = clock.now + timeout
             while clock.now < deadline {
@@ -81,7 +81,7 @@ import TWSClient
 
         try await app.server.inject(.dropAllConnections)
         try await app.waitUntil("the link lost") { $0.connection.state != .connected }
-        try await app.waitUntil("reconnected with AAPL live again", timeout: .seconds(15)) { state in
+        try await app.waitUntil("reconnected with AAPL live again", timeout: .seconds(30)) { state in
             state.connection.state == .connected && state.freshness(of: "AAPL")?.state == .live
         }
         // Let the resubscription's answers (the data type, any repeated values) arrive.
@@ -105,7 +105,7 @@ import TWSClient
         }
         let before = app.state().connection.connectedSince
         try await app.server.inject(.dropAllConnections)
-        try await app.waitUntil("a new connection", timeout: .seconds(15)) { state in
+        try await app.waitUntil("a new connection", timeout: .seconds(30)) { state in
             state.connection.connectedSince != nil && state.connection.connectedSince != before
                 && state.connection.accounts.isEmpty == false
         }

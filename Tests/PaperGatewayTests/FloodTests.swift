@@ -41,7 +41,7 @@ import TWSWire
 
     /// Polls the gateway's load until `condition` holds (at most `timeout`).
     static func load(
-        of gateway: GatewayFixture, timeout: Duration = .seconds(10), until condition: (GatewayLoad) -> Bool
+        of gateway: GatewayFixture, timeout: Duration = .seconds(30), until condition: (GatewayLoad) -> Bool
     ) async throws -> GatewayLoad {
         let deadline = ContinuousClock.now + timeout
         while true {

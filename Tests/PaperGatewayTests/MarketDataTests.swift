@@ -88,7 +88,7 @@ import TWSWire
             try await client.send(.requestMarketData(RequestMarketData(reqId: reqId, contract: .stock("SPY"))))
         }
         // 101 requests in one second also earn IB's pacing warning (100); the line limit is 101.
-        let error = try await client.next(timeout: .seconds(10)) { message -> ErrorMessage? in
+        let error = try await client.next(timeout: .seconds(30)) { message -> ErrorMessage? in
             if case let .error(e) = message, e.code != 100 { return e }
             return nil
         }

@@ -75,7 +75,7 @@ import Vocabulary
                 client, id: id, symbol: id % 3 == 0 ? "SPY" : "QQQ", action: id % 4 == 0 ? "SELL" : "BUY",
                 quantity: 1 + id % 7, type: "MKT")
         }
-        _ = try await client.next(timeout: .seconds(20)) { message -> Bool? in
+        _ = try await client.next(timeout: .seconds(30)) { message -> Bool? in
             if case let .orderStatus(s) = message, s.status == "Filled", s.orderId >= 60 { return true }
             return nil
         }

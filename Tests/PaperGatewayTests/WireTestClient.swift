@@ -106,13 +106,13 @@ final class WireTestClient: Sendable {
         try? await channel.close()
     }
 
-    func waitForServerVersion(timeout: Duration = .seconds(5)) async throws -> Int {
+    func waitForServerVersion(timeout: Duration = .seconds(30)) async throws -> Int {
         try await poll("server version", timeout: timeout) { $0.serverVersion }
     }
 
     /// Waits for the next not-yet-consumed message `match` accepts; messages before it are consumed.
     func next<T>(
-        _ what: String = "message", timeout: Duration = .seconds(5), _ match: @escaping (ServerMessage) -> T?
+        _ what: String = "message", timeout: Duration = .seconds(30), _ match: @escaping (ServerMessage) -> T?
     ) async throws -> T {
         try await poll(what, timeout: timeout) { state in
             for index in state.consumed..<state.messages.count {
@@ -126,7 +126,7 @@ final class WireTestClient: Sendable {
     }
 
     /// Waits until the connection is closed.
-    func waitForClose(timeout: Duration = .seconds(5)) async throws {
+    func waitForClose(timeout: Duration = .seconds(30)) async throws {
         _ = try await poll("close", timeout: timeout) { $0.closed ? true : nil }
     }
 

@@ -52,9 +52,9 @@ import Vocabulary
 
         let lastMessage = ContinuousClock.now
         server.silenceLatest()
-        try await waitUntil("lost", timeout: .seconds(8)) { states.events.contains(where: \.isLost) }
+        try await waitUntil("lost", timeout: .seconds(30)) { states.events.contains(where: \.isLost) }
         let detected = ContinuousClock.now - lastMessage
-        try await waitUntil("usable again", timeout: .seconds(8)) {
+        try await waitUntil("usable again", timeout: .seconds(30)) {
             await client.connectionStatus.isUsable && server.connectionCount == 2
         }
         try await waitUntil("ticks again") { quotes.events.contains(.resumed) }

@@ -257,7 +257,7 @@ import Vocabulary
     @Test func tradesArriveTickByTickWithPriceAndSize() async throws {
         let paper = try await Paper()
         let (recorder, task) = Recorder.record(await paper.client.tickByTick(aapl, type: .last))
-        try await waitUntil("three trades", timeout: .seconds(20)) { Self.trades(recorder.events).count >= 3 }
+        try await waitUntil("three trades", timeout: .seconds(30)) { Self.trades(recorder.events).count >= 3 }
         for trade in Self.trades(recorder.events) {
             let price = try #require(trade.tradePrice)
             #expect(price > 100 && price < 500)

@@ -18,7 +18,7 @@ import TWSWire
         let handle = try await client.placeOrder(aapl, Order.limit("BUY", 5, at: 1))
         let (events, task) = Recorder.record(handle.events)
 
-        try await waitUntil("usable on a new socket", timeout: .seconds(10)) {
+        try await waitUntil("usable on a new socket", timeout: .seconds(30)) {
             await client.connectionStatus.isUsable && server.connectionCount == 2
         }
         try await waitUntil("the order's stream ends") { events.isFinished }
@@ -46,7 +46,7 @@ import TWSWire
         server.update { $0.openOrders[handle.orderId] = nil }   // cancelled at the gateway while we are away
         server.closeLatest()
 
-        try await waitUntil("the order's stream ends", timeout: .seconds(10)) { events.isFinished }
+        try await waitUntil("the order's stream ends", timeout: .seconds(30)) { events.isFinished }
         let final = try #require(statuses(events.events).last)
         #expect(final.status == .cancelled)
         #expect(final.permId != 0, "the gateway's permId is kept")
@@ -65,7 +65,7 @@ import TWSWire
         try await waitUntil("working") { statuses(events.events).contains { $0.status == .submitted } }
 
         server.closeLatest()
-        try await waitUntil("resumed", timeout: .seconds(10)) { events.events.contains(.resumed) }
+        try await waitUntil("resumed", timeout: .seconds(30)) { events.events.contains(.resumed) }
         #expect(!events.isFinished)
         #expect(statuses(events.events).allSatisfy { !$0.status.isFinal })
 

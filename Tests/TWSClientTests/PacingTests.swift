@@ -31,7 +31,7 @@ import TWSWire
             let (_, task) = Recorder.record(await client.subscribeQuotes(Contract(symbol: "S\(index)")))
             tasks.append(task)
         }
-        try await waitUntil("500 requests received", timeout: .seconds(20)) {
+        try await waitUntil("500 requests received", timeout: .seconds(30)) {
             server.received.filter { $0.message.marketDataSymbol != nil }.count == 500
         }
 

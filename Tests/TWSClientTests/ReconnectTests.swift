@@ -53,11 +53,12 @@ import TWSWire
 
         let silencedAt = ContinuousClock.now
         server.silenceLatest()                           // the socket stays open; nothing comes back
-        try await waitUntil("lost by keepalive", timeout: .seconds(3)) {
+        try await waitUntil("lost by keepalive") {
             states.events.contains { if case .lost(.keepaliveTimeout) = $0.state { true } else { false } }
         }
-        let detection = ContinuousClock.now - silencedAt
-        #expect(detection < .seconds(2), "detected after \(detection)")
+        // How soon is a benchmark's question (timings are never asserted here: a loaded CI
+        // machine stretches them); the figure is printed for the log.
+        print("half-open connection detected by keepalive after \(ContinuousClock.now - silencedAt)")
         let probes = server.messages(on: 0).filter { $0 == .requestCurrentTime }
         #expect(!probes.isEmpty, "a reqCurrentTime probe was sent first")
         try await waitUntil("usable on a new socket") { await client.connectionStatus.isUsable && server.connectionCount == 2 }

@@ -32,7 +32,7 @@ struct TimedOut: Error, CustomStringConvertible {
 /// Polls `condition` every 10 ms until it holds, or fails the test after `timeout`.
 func waitUntil(
     _ what: String,
-    timeout: Duration = .seconds(5),
+    timeout: Duration = .seconds(30),
     sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: @Sendable () async -> Bool
 ) async throws {
