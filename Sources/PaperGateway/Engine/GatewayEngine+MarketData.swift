@@ -49,7 +49,7 @@ extension GatewayEngine {
         session.send(.tickRequestParameters(TickRequestParameters(
             reqId: reqId, minTick: instrument.minTick.doubleValue, bboExchange: "9c0001", snapshotPermissions: 3)))
         if ticker.delayed {
-            if let quote = delayedQuote(conId: instrument.conId), !isStalled(instrument.conId) {
+            if let quote = delayedQuote(conId: instrument.conId, at: now), !isStalled(instrument.conId) {
                 sendTicks(quote: quote, changed: .all, ticker: ticker, reqId: reqId, instrument: instrument, to: session)
                 ticker.shownDelayed = quote
             }
@@ -79,8 +79,7 @@ extension GatewayEngine {
 
     /// The quote a delayed line of `conId` shows now: the market `delayedDataDelay` ago as far as
     /// the tape reaches (the current quote is recorded first when the tape holds none).
-    func delayedQuote(conId: Int) -> TopOfBook? {
-        let time = now
+    func delayedQuote(conId: Int, at time: Timestamp) -> TopOfBook? {
         if delayedTape.sampleCount(conId: conId) == 0, let current = exchange.quote(conId: conId) {
             delayedTape.record(current, at: time)
         }
@@ -91,9 +90,10 @@ extension GatewayEngine {
     /// and IB's delayed last timestamp (tick 88) with the sample's time, from which a client
     /// reads how far behind the line runs.
     func dispatchDelayed() {
+        let time = now
         for session in readySessions where !session.tickers.isEmpty {
             for (reqId, ticker) in session.tickers where ticker.delayed && !isStalled(ticker.conId) {
-                guard let sample = delayedQuote(conId: ticker.conId), sample != ticker.shownDelayed,
+                guard let sample = delayedQuote(conId: ticker.conId, at: time), sample != ticker.shownDelayed,
                       let instrument = universe.instrument(conId: ticker.conId) else { continue }
                 let changed = ticker.shownDelayed.map { sample.changedFields(since: $0) } ?? .all
                 sendTicks(quote: sample, changed: changed, ticker: ticker, reqId: reqId, instrument: instrument, to: session)
@@ -109,8 +109,9 @@ extension GatewayEngine {
     /// Pushes quote changes to every subscribed ticker id.
     func dispatch(_ events: [MarketEvent]) {
         guard !events.isEmpty else { return }
+        let time = now
         for event in events where notEntitledConIds.contains(event.conId) {
-            delayedTape.record(event.quote, at: now)
+            delayedTape.record(event.quote, at: time)
         }
         for event in events {
             guard let trade = event.trade else { continue }

@@ -35,21 +35,10 @@ public enum DashboardMouse {
         let inner = Rect(x: area.x + 1, y: area.y + 1, width: max(0, area.width - 2), height: max(0, area.height - 2))
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
         guard body.contains(point) else { return nil }
-        let total = screen.window(of: pane, count: count(of: pane, in: screen)).total
+        let total = screen.window(of: pane, count: screen.heldRows(of: pane) ?? 0).total
         let first = Table.firstVisibleRow(selectedRow: screen.selectedRow(of: pane), totalRows: total, visibleRows: body.height)
         let index = first + (point.y - body.y)
         return index < total ? index : nil
-    }
-
-    static func count(of pane: PaneID, in screen: DashboardScreen) -> Int {
-        switch pane {
-        case .watchlist: screen.watchlist.count
-        case .positions: screen.positions.count
-        case .orders: screen.orders.count
-        case .executions: screen.executions.count
-        case .messages: screen.messages.count
-        case .pnl, .ticket: 0
-        }
     }
 
     /// The dashboard's pane for a view pane (the same names); nil for the P&L and the ticket,

@@ -120,15 +120,20 @@ public struct DashboardScreen: Hashable, Sendable {
     public func selectedRow(of pane: PaneID) -> Int? {
         guard let row = selection[pane], row >= 0 else { return nil }
         if let window = windows[pane] { return row < window.total ? row : nil }
-        let count: Int
-        switch pane {
-        case .watchlist: count = watchlist.count
-        case .positions: count = positions.count
-        case .orders: count = orders.count
-        case .executions: count = executions.count
-        case .messages: count = messages.count
-        case .pnl, .ticket: return nil
-        }
+        guard let count = heldRows(of: pane) else { return nil }
         return row < count ? row : nil
+    }
+
+    /// How many rows of `pane` this screen holds (a window of the list, or all of it); nil for
+    /// the P&L and the ticket, which hold no rows.
+    public func heldRows(of pane: PaneID) -> Int? {
+        switch pane {
+        case .watchlist: watchlist.count
+        case .positions: positions.count
+        case .orders: orders.count
+        case .executions: executions.count
+        case .messages: messages.count
+        case .pnl, .ticket: nil
+        }
     }
 }

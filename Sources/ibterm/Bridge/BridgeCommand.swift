@@ -41,8 +41,8 @@ struct BridgeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: DashboardOptions
 
-    /// The heartbeat's interval.
-    static let heartbeatInterval = Duration.milliseconds(500)
+    /// The heartbeat's interval, in milliseconds.
+    static let heartbeatMilliseconds = 500
 
     func run() async throws {
         let address: RedisAddress
@@ -64,7 +64,7 @@ struct BridgeCommand: AsyncParsableCommand {
 
         try Self.checkExposure(address)
         // Fail now, in words, when Redis refuses the user.
-        do { _ = try DeskPublisher.connect(address, credentials) } catch {
+        do { _ = try address.connect(as: credentials) } catch {
             throw ValidationError("\(address): \(error)")
         }
 
@@ -116,11 +116,11 @@ struct BridgeCommand: AsyncParsableCommand {
                 let state = store.snapshot()
                 publisher.beat(BusHeartbeat(
                     bridgeID: bridgeID, sequence: sequence, link: state.connection.state, generation: tap.generation,
-                    intervalMilliseconds: Int(Self.heartbeatInterval.components.seconds * 1000 + Self.heartbeatInterval.components.attoseconds / 1_000_000_000_000_000),
+                    intervalMilliseconds: Self.heartbeatMilliseconds,
                     serverVersion: state.connection.serverVersion, accounts: state.connection.accounts,
                     nextOrderID: state.nextOrderID, sentAt: DashboardStore.wallNow()))
                 store.send(.clockTick)
-                try? await Task.sleep(for: Self.heartbeatInterval)
+                try? await Task.sleep(for: .milliseconds(Self.heartbeatMilliseconds))
             }
         }
         let signal = await SignalWaiter.waitForTermination()

@@ -41,13 +41,6 @@ final class DeskPublisher: Sendable {
         self.logger = logger
     }
 
-    /// An authenticated connection, or the reason there is none.
-    static func connect(_ address: RedisAddress, _ credentials: RedisCredentials) throws(RedisError) -> RedisConnection {
-        let connection = try RedisConnection(host: address.host, port: address.port)
-        try connection.authenticate(user: credentials.user, password: credentials.password)
-        return connection
-    }
-
     /// Starts the writer thread.
     func start() {
         let thread = Thread { [self] in run() }
@@ -109,7 +102,7 @@ final class DeskPublisher: Sendable {
             }
             if connection == nil || connection?.isBroken == true {
                 do {
-                    connection = try Self.connect(address, credentials)
+                    connection = try address.connect(as: credentials)
                     if lastFailure != nil { logger.info("desk publisher: connected to \(address) again") }
                     lastFailure = nil
                 } catch {

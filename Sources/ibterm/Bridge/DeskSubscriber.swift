@@ -63,7 +63,7 @@ final class DeskSubscriber: Sendable {
         var announced: String?
         while !stopped.load(ordering: .relaxed) {
             do {
-                let connection = try DeskPublisher.connect(address, credentials)
+                let connection = try address.connect(as: credentials)
                 connection.setCommandTimeout(milliseconds: 3000)
                 announced = nil
                 // After Redis was unreachable the screen shows the link lost: a new monitor makes
@@ -87,10 +87,11 @@ final class DeskSubscriber: Sendable {
     private func follow(_ connection: RedisConnection) throws {
         let eventsFrom = try lastID(keys.events, connection)
         let beatsFrom = try lastID(keys.heartbeats, connection)
+        let decoder = JSONDecoder()
         for hash in [keys.requests, keys.quotes, keys.positions, keys.orders, keys.accountValues] {
             guard let values = try connection.checked(["HGETALL", hash]).elements else { continue }
             for index in stride(from: 1, to: values.count, by: 2) {
-                guard let body = values[index].text, let event = try? JSONDecoder().decode(BusEvent.self, from: Data(body.utf8)) else { continue }
+                guard let body = values[index].text, let event = try? decoder.decode(BusEvent.self, from: Data(body.utf8)) else { continue }
                 // Received now, but no proof of life: the link is not up yet.
                 store.send(event.dashboardEvent)
             }

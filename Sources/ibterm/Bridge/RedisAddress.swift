@@ -1,4 +1,5 @@
 import Foundation
+import RedisLink
 
 /// Where a desk's Redis is: `redis://HOST:PORT` (port 6379 when left out), optionally with the
 /// desk's name as its path (`redis://127.0.0.1:6379/desk1`). Credentials never come in the
@@ -50,6 +51,13 @@ struct RedisAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     var description: String { "redis://\(host.contains(":") ? "[\(host)]" : host):\(port)" + (desk.map { "/\($0)" } ?? "") }
+
+    /// A connection authenticated as `credentials`, or the reason there is none.
+    func connect(as credentials: RedisCredentials) throws(RedisError) -> RedisConnection {
+        let connection = try RedisConnection(host: host, port: port)
+        try connection.authenticate(user: credentials.user, password: credentials.password)
+        return connection
+    }
 
     /// Whether the host is this machine (127.0.0.0/8, ::1, localhost).
     var isLoopback: Bool {
