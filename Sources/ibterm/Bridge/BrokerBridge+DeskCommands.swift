@@ -60,6 +60,20 @@ extension BrokerBridge {
 
     private func placeForDesk(_ group: [NumberedOrder]) async -> BusCommandResult {
         let (followed, failures) = await send(group)
+        // The order handle reports statuses and fills, not the order itself: every screen of
+        // the desk learns of it here, as handed to the gateway (IB's PendingSubmit), before
+        // the first status, so an order another screen placed is never out of sight.
+        let owner = await client.clientID
+        for (orderID, _) in followed {
+            guard let instruction = group.first(where: { $0.orderID == orderID })?.instruction else { continue }
+            var snapshot = OpenOrderSnapshot(
+                orderID: orderID, symbol: instruction.symbol, side: instruction.side, quantity: FixedDecimal(instruction.quantity),
+                orderType: instruction.orderType, limitPrice: instruction.limitPrice, stopPrice: instruction.stopPrice,
+                timeInForce: instruction.timeInForce, status: .pendingSubmit, ownerClientID: owner, isThisClient: true)
+            snapshot.parentID = instruction.link?.parentOrderID
+            snapshot.ocaGroup = instruction.link?.ocaGroup
+            store.send(.openOrder(snapshot))
+        }
         Task { await follow(followed) }
         guard failures.isEmpty else {
             let reasons = failures.map { "order \($0.0): \($0.1.description)" }.joined(separator: "; ")

@@ -63,6 +63,11 @@ final class DeskCommander: Sendable {
             store.send(.cancelRefused(orderID: orderID, reason: "order \(orderID) belongs to client id \(owner), not to the desk's bridge; cancel it where it was placed"))
             return true
         }
+        if case let .requestWhatIf(serial, _) = effect {
+            // The bridge relays no what-if yet: the review says so, and the order can still go.
+            store.send(.whatIf(serial: serial, .unanswered("the desk's bridge does not relay IB's what-if check")))
+            return true
+        }
         guard let action = BusCommandAction(effect) else { return false }
         let command = BusCommand(idempotencyKey: UUID().uuidString, origin: origin, createdAt: DashboardStore.wallNow(), action: action)
         pending.withLock { $0[command.idempotencyKey] = action }
