@@ -179,13 +179,17 @@ extension BrokerBridge {
         return (followed, failures)
     }
 
-    /// Forwards each placed order's events to the store until its stream ends.
-    func follow(_ followed: [(Int, OrderHandle)]) async {
+    /// Forwards each placed order's events to the store until its stream ends; `heard` is
+    /// called with an order's id after its first event (the gateway's answer to it).
+    func follow(_ followed: [(Int, OrderHandle)], heard: (@Sendable (Int) -> Void)? = nil) async {
         await withTaskGroup(of: Void.self) { tasks in
             for (orderID, handle) in followed {
                 tasks.addTask { [store] in
+                    var first = true
                     for await event in handle.events {
                         if let event = DashboardEvent(event, orderID: orderID) { store.send(event) }
+                        if first { heard?(orderID) }
+                        first = false
                     }
                 }
             }
