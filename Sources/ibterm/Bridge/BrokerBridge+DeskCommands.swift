@@ -51,6 +51,8 @@ extension BrokerBridge {
                 return .refused(reason: "cancel all was not sent: \(error.description)")
             }
             return .accepted(orderIDs: [])
+        case let .whatIf(_, instruction):
+            return .whatIf(await whatIfStatus(instruction))
         case let .subscribeQuotes(symbol):
             // Every screen asks for its watchlist at start: a symbol already streamed is left
             // alone (subscribing again would restart its quotes for every screen).
