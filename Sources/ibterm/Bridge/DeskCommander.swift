@@ -25,9 +25,9 @@ final class DeskCommander: Sendable {
         var since: ContinuousClock.Instant
     }
 
-    private let address: RedisAddress
-    private let credentials: RedisCredentials
-    private let keys: DeskKeys
+    private let desk: DeskAccess
+    private var keys: DeskKeys { desk.keys }
+    private var address: RedisAddress { desk.address }
     private let store: DashboardStore
     private let logger: Logger
     private let outbox = Mutex<[Waiting]>([])
@@ -36,10 +36,8 @@ final class DeskCommander: Sendable {
     private let signal = DispatchSemaphore(value: 0)
     private let stopped = Atomic<Bool>(false)
 
-    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, store: DashboardStore, logger: Logger) {
-        self.address = address
-        self.credentials = credentials
-        self.keys = keys
+    init(desk: DeskAccess, store: DashboardStore, logger: Logger) {
+        self.desk = desk
         self.store = store
         self.logger = logger
     }
@@ -126,7 +124,7 @@ final class DeskCommander: Sendable {
             var unsent: [Waiting] = []
             do {
                 if connection == nil || connection?.isBroken == true {
-                    let made = try address.connect(as: credentials)
+                    let made = try desk.connect()
                     try DeskCommandConsumer.ensureGroup(keys, made)
                     connection = made
                     if lastFailure != nil { logger.info("desk commands: Redis reachable again") }
