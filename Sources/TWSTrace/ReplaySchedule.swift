@@ -83,6 +83,9 @@ public struct ReplaySchedule: Sendable, Hashable {
         public var delayNanoseconds: UInt64
         /// When the gateway sent it, on the recorded wall clock.
         public var wallNanoseconds: Int64
+        /// When the gateway sent it, in nanoseconds after the run's first record (recorded
+        /// monotonic time): where the frame sits on the replay's time line.
+        public var offsetNanoseconds: Int64
         /// The client's last request before it (order messages aside): the replay holds the
         /// frame until the client has sent that request too, so answers meet the request
         /// that waits for them. `nil` before any request.
@@ -101,11 +104,19 @@ public struct ReplaySchedule: Sendable, Hashable {
 
     /// The recorded connections that got a handshake reply, in order.
     public var connections: [Connection]
+    /// The recorded wall time of the run's first record (nanoseconds since 1970-01-01 UTC),
+    /// where the time line starts.
+    public var startWallNanoseconds: Int64
+    /// The offset of the last frame played (``Step/offsetNanoseconds``), where the time line ends.
+    public var durationNanoseconds: Int64
+    /// Where `from` falls on the time line (0 without one): frames up to it are played at once.
+    public var fromNanoseconds: Int64
 
     /// Lays out `records` (in file order) for `speed`, within `from`...`to`.
     public init(records: [TraceRecord], speed: Speed, from: Mark? = nil, to: Mark? = nil) {
         let run = Self.firstRun(records)
         let start = run.first?.monotonicNanoseconds ?? 0
+        let startWall = run.first?.wallNanoseconds ?? 0
         func before(_ mark: Mark?, _ record: TraceRecord) -> Bool {
             guard let mark else { return false }
             switch mark {
@@ -157,9 +168,17 @@ public struct ReplaySchedule: Sendable, Hashable {
             previous = record.monotonicNanoseconds
             connections[slot].steps.append(Step(
                 payload: record.payload, delayNanoseconds: delay, wallNanoseconds: record.wallNanoseconds,
+                offsetNanoseconds: Int64(bitPattern: record.monotonicNanoseconds &- start),
                 after: lastRequest[record.connection]))
         }
         self.connections = connections
+        startWallNanoseconds = startWall
+        durationNanoseconds = connections.flatMap(\.steps).map(\.offsetNanoseconds).max() ?? 0
+        switch from {
+        case nil: fromNanoseconds = 0
+        case .offset(let seconds)?: fromNanoseconds = Int64(seconds * 1e9)
+        case .wall(let nanoseconds)?: fromNanoseconds = max(0, nanoseconds - startWall)
+        }
     }
 
     /// The records of the file's first run: up to a second `opened` record of connection 1

@@ -111,9 +111,14 @@ extension IBClient {
     // MARK: Inbound
 
     func handleOrderStatus(_ m: OrderStatusMessage) {
+        var collected = false
         if var query = pending.openOrders, query.results[m.orderId] != nil {
             query.results[m.orderId]?.status = OrderStatusUpdate(m, reason: nil)
             pending.openOrders = query
+            collected = true
+        }
+        if !collected, !orders.isFollowing(m.orderId) {
+            orderActivityObservers.yield(.status(OrderStatusUpdate(m, reason: nil)))
         }
         perform(orders.status(m))
     }
@@ -129,7 +134,14 @@ extension IBClient {
             orderIDs.observeExistingOrderID(m.order.orderId)
         }
         orders.listedOpen(m.order.orderId)
-        guard var query = pending.openOrders else { return }
+        guard var query = pending.openOrders else {
+            // Not asked for: an order of this client id that no handle follows (a what-if's
+            // answer is never an order).
+            if !m.order.whatIf, !orders.isFollowing(m.order.orderId) {
+                orderActivityObservers.yield(.openOrder(OpenOrderReport(contract: m.contract, order: m.order, orderState: m.orderState)))
+            }
+            return
+        }
         if query.results[m.order.orderId] == nil { query.order.append(m.order.orderId) }
         let status = query.results[m.order.orderId]?.status
         query.results[m.order.orderId] = OpenOrderReport(contract: m.contract, order: m.order, orderState: m.orderState, status: status)
@@ -154,6 +166,8 @@ extension IBClient {
             query.indexByExecId[m.execution.execId] = query.results.count
             query.results.append(ExecutionReport(execution: m.execution, contract: m.contract))
             pending.executions[m.reqId] = query
+        } else if !orders.isFollowing(m.execution.orderId) {
+            orderActivityObservers.yield(.execution(ExecutionReport(execution: m.execution, contract: m.contract)))
         }
         perform(orders.execution(m))
     }
@@ -167,10 +181,15 @@ extension IBClient {
     }
 
     func handleCommission(_ m: CommissionReport) {
+        var collected = false
         for (reqId, var query) in pending.executions {
             guard let index = query.indexByExecId[m.execId] else { continue }
             query.results[index].commission = m
             pending.executions[reqId] = query
+            collected = true
+        }
+        if !collected, !orders.isFollowing(execution: m.execId) {
+            orderActivityObservers.yield(.commission(m))
         }
         perform(orders.commission(m))
     }

@@ -21,6 +21,7 @@ final class EffectRouter: Sendable {
         var alerts: AlertsFile?
         var alertCommands: AlertCommandRunner?
         var dump: (@Sendable () -> Void)?
+        var replay: (@Sendable (ReplayControl) -> Void)?
     }
 
     private let targets = Mutex(Targets())
@@ -43,6 +44,11 @@ final class EffectRouter: Sendable {
         targets.withLock { $0.dump = dump }
     }
 
+    /// Carries out the replay keys (pause, step, jump) with `control` (`ibterm replay`).
+    func connectReplay(_ control: @escaping @Sendable (ReplayControl) -> Void) {
+        targets.withLock { $0.replay = control }
+    }
+
     func route(_ effects: [DashboardEffect]) {
         let current = targets.withLock { $0 }
         for effect in effects {
@@ -62,6 +68,8 @@ final class EffectRouter: Sendable {
                 if let dump = current.dump { Task.detached { dump() } }
             case .ringBell:
                 current.bell?.ring()
+            case let .controlReplay(control):
+                current.replay?(control)
             case let .saveCommandHistory(lines):
                 do {
                     try current.history?.save(lines)

@@ -11,14 +11,19 @@ import TWSTrace
 /// each connection as the recorded gateway did, from a ``ReplaySchedule``.
 ///
 /// The n-th connection accepted plays the n-th recorded connection: it waits for the client's
-/// handshake, sends the recorded handshake reply, then the recorded frames with their waits,
+/// handshake, sends the recorded handshake reply, then the recorded frames when the
+/// ``ReplayPlayer``'s time line says they are due (at the speed, paused, stepped, jumped),
 /// each held until the client has sent the request it answered (``ReplaySchedule/Step/after``,
 /// at most ``requestWait``). What the client sends is counted, never answered: no order goes
 /// anywhere. A recorded connection followed by
 /// another is closed after its frames (so the client reconnects, as it did); the last stays
-/// open until the dashboard leaves. Blocking sockets on threads of its own.
+/// open until the dashboard leaves. A jump back closes the connection playing: the client
+/// reconnects and the recording plays again from its first connection, at once up to the
+/// target. Blocking sockets on threads of its own.
 final class ReplayServer: Sendable {
     private let schedule: ReplaySchedule
+    /// The time line the frames are played on.
+    let player: ReplayPlayer
     private let listener: Int32
     /// The port the listener is bound to on 127.0.0.1.
     let port: Int
@@ -26,8 +31,9 @@ final class ReplayServer: Sendable {
     private let stopped = Atomic(false)
 
     /// Binds 127.0.0.1 on an ephemeral port.
-    init(schedule: ReplaySchedule) throws {
+    init(schedule: ReplaySchedule, player: ReplayPlayer) throws {
         self.schedule = schedule
+        self.player = player
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw AppFailure("the replay could not open a socket: \(String(cString: strerror(errno)))") }
         var address = sockaddr_in()
@@ -60,6 +66,7 @@ final class ReplayServer: Sendable {
     /// Stops accepting; connections already open end with the process.
     func stop() {
         stopped.store(true, ordering: .relaxed)
+        player.stop()
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
@@ -75,15 +82,16 @@ final class ReplayServer: Sendable {
                 count += 1
                 return count
             }
-            let thread = Thread { [self] in serve(connection, index: number - 1) }
+            let (index, token) = player.beginConnection()
+            let thread = Thread { [self] in serve(connection, index: index, token: token) }
             thread.name = "ibterm.replay.\(number)"
             thread.start()
         }
     }
 
-    /// Plays recorded connection `index` on `socket` (a connection past the recorded ones gets
-    /// nothing and is closed).
-    private func serve(_ socket: Int32, index: Int) {
+    /// Plays recorded connection `index` on `socket` under the rewind count `token` (a
+    /// connection past the recorded ones gets nothing and is closed).
+    private func serve(_ socket: Int32, index: Int, token: Int) {
         guard index < schedule.connections.count else {
             close(socket)
             return
@@ -111,12 +119,18 @@ final class ReplayServer: Sendable {
         reader.start()
         for step in recorded.steps {
             if let after = step.after { requests.wait(for: after, atMost: Self.requestWait) }
-            if step.delayNanoseconds > 0 { Thread.sleep(forTimeInterval: Double(step.delayNanoseconds) / 1e9) }
+            guard player.waitUntilDue(step.offsetNanoseconds, token: token) else {
+                // Rewound: the client reconnects and the recording plays again.
+                shutdown(socket, Int32(SHUT_RDWR))
+                return
+            }
             guard writeFrame(socket, step.payload) else { break }
+            player.sent(step.offsetNanoseconds)
         }
-        if !isLast { shutdown(socket, Int32(SHUT_RDWR)) }
-        // The last connection stays open (its socket is closed when the client leaves, which
-        // ends the drain's reads).
+        // The last connection stays open until a rewind (its socket is also closed when the
+        // client leaves, which ends the drain's reads).
+        if isLast { player.waitForRewind(token: token) }
+        shutdown(socket, Int32(SHUT_RDWR))
     }
 
     /// How long a frame is held for the request it answered before it is sent anyway (the

@@ -1,0 +1,105 @@
+import Dashboard
+import Foundation
+import TWSTrace
+import Vocabulary
+
+/// The replay's time line shared by the stand-in gateway's threads and the dashboard: the pure
+/// ``ReplayTransport`` under a lock, on this machine's monotonic clock. The gateway's player
+/// thread waits in ``waitUntilDue(_:token:)`` until a frame is due (woken at once by the
+/// trader's pause, step or jump); the dashboard reads ``progress()`` and sends ``control(_:)``.
+final class ReplayPlayer: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var transport: ReplayTransport
+    /// The recorded connection the next accepted connection plays.
+    private var nextConnection = 0
+    private var stopped = false
+    private let startWall: Int64
+
+    /// Starts the time line of `schedule` at its `from`.
+    init(schedule: ReplaySchedule, speed: ReplaySchedule.Speed) {
+        transport = ReplayTransport(
+            speed: speed, durationNanoseconds: schedule.durationNanoseconds, from: schedule.fromNanoseconds, now: Self.now())
+        startWall = schedule.startWallNanoseconds
+    }
+
+    /// This machine's monotonic clock, in nanoseconds.
+    static func now() -> UInt64 {
+        DispatchTime.now().uptimeNanoseconds
+    }
+
+    /// The recorded connection a newly accepted connection plays, and the rewind count it
+    /// plays under (a rewind ends it).
+    func beginConnection() -> (index: Int, token: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        let index = nextConnection
+        nextConnection += 1
+        return (index, transport.rewinds)
+    }
+
+    /// Waits until the frame recorded at `offset` is due; `false` when the replay was rewound
+    /// (or stopped) meanwhile: the connection playing under `token` ends.
+    func waitUntilDue(_ offset: Int64, token: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if stopped || transport.rewinds != token { return false }
+            switch transport.decide(frameAt: offset, now: Self.now()) {
+            case .send:
+                return true
+            case .wait(let nanoseconds):
+                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(nanoseconds) / 1e9))
+            case .hold:
+                condition.wait()
+            }
+        }
+    }
+
+    /// The frame recorded at `offset` went out.
+    func sent(_ offset: Int64) {
+        condition.lock()
+        transport.sent(frameAt: offset)
+        condition.unlock()
+    }
+
+    /// Holds the last connection open until the replay is rewound or stopped.
+    func waitForRewind(token: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped, transport.rewinds == token { condition.wait() }
+    }
+
+    /// The trader's pause, step or jump; a jump back makes the next connection play the
+    /// recording from its first connection.
+    func control(_ control: ReplayControl) {
+        let command: ReplayTransport.Command = switch control {
+        case .togglePause: .togglePause
+        case .step: .step
+        case .jump(let seconds): .jump(seconds: Double(seconds))
+        }
+        condition.lock()
+        if transport.apply(command, at: Self.now()) { nextConnection = 0 }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Ends every wait.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Where the replay stands now, in recorded wall time.
+    func progress() -> ReplayProgress {
+        condition.lock()
+        defer { condition.unlock() }
+        func wall(_ offset: Int64) -> Timestamp {
+            Timestamp(millisecondsSinceEpoch: (startWall + offset) / 1_000_000)
+        }
+        return ReplayProgress(
+            position: wall(transport.playhead(at: Self.now())), start: wall(0), end: wall(transport.durationNanoseconds),
+            isPaused: transport.isPaused, rewinds: transport.rewinds)
+    }
+}
