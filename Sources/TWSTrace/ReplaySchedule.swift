@@ -7,9 +7,12 @@
 /// after `to` are left out. Outbound frames and the client's handshake are not played: the
 /// replay answers as the gateway did, whatever the client asks.
 ///
-/// Each frame names the client's last request before it (``Step/after``): the replay holds
+/// Each frame names the client request it waits for (``Step/after``): the request that opened
+/// the request or ticker id it is about (a tick its reqMktData, a PnL its reqPnLSingle), else
+/// the client's last request that names no id (positions, account updates); the replay holds
 /// the frame until the client has sent as many requests of that kind, so the answers meet the
-/// requests that wait for them even at max speed.
+/// requests that wait for them even at max speed, and a frame is never held for a request it
+/// does not answer.
 ///
 /// Only the first run of a file is used (records until the second connection numbered 1,
 /// which is a later process appending to the same file).
@@ -71,6 +74,12 @@ public struct ReplaySchedule: Sendable, Hashable {
         /// Order messages (PLACE_ORDER 3, CANCEL_ORDER 4): a replay refuses orders, so a frame
         /// is never held for one.
         public static let orderMessageIDs: Set<[UInt8]> = [Array("3".utf8), Array("4".utf8)]
+
+        /// Requests a dashboard repeats on its own clock (REQ_IDS 8 and REQ_ALL_OPEN_ORDERS 16
+        /// every 2 s, the keepalive's REQ_CURRENT_TIME 49): the replaying client asks them at
+        /// its own pace, which at a speed other than 1 is not the recording's, so a frame is
+        /// never held for one (the stream would stall behind every recorded poll).
+        public static let pollMessageIDs: Set<[UInt8]> = [Array("8".utf8), Array("16".utf8), Array("49".utf8)]
     }
 
     /// One frame to send: its payload (without the length prefix), the wait before it after
@@ -86,9 +95,10 @@ public struct ReplaySchedule: Sendable, Hashable {
         /// When the gateway sent it, in nanoseconds after the run's first record (recorded
         /// monotonic time): where the frame sits on the replay's time line.
         public var offsetNanoseconds: Int64
-        /// The client's last request before it (order messages aside): the replay holds the
-        /// frame until the client has sent that request too, so answers meet the request
-        /// that waits for them. `nil` before any request.
+        /// The request it waits for: the one that opened the id it is about, else the client's
+        /// last request naming no id (order messages and polls aside); the replay holds the
+        /// frame until the client has sent that request too, so answers meet the request that
+        /// waits for them. `nil` when there is none.
         public var after: Request?
     }
 
@@ -139,17 +149,30 @@ public struct ReplaySchedule: Sendable, Hashable {
         var index: [UInt32: Int] = [:]
         var previous: UInt64?
         var written: [UInt32: [[UInt8]: Int]] = [:]
-        var lastRequest: [UInt32: Request] = [:]
+        // Per connection: the request that opened each request or ticker id, and the last
+        // request that names no id (REQ_POSITIONS, REQ_ACCT_DATA, START_API, ...).
+        var openedBy: [UInt32: [Int: Request]] = [:]
+        var lastPlain: [UInt32: Request] = [:]
+        var interpreter = TraceInterpreter()
         for record in run {
             if record.kind == .outbound {
+                let entry = interpreter.interpret(record)
                 let id = Request.messageID(of: record.payload)
-                guard !Request.orderMessageIDs.contains(id) else { continue }
+                guard !Request.orderMessageIDs.contains(id), !Request.pollMessageIDs.contains(id) else { continue }
                 let ordinal = written[record.connection, default: [:]][id, default: 0] + 1
                 written[record.connection, default: [:]][id] = ordinal
-                lastRequest[record.connection] = Request(messageID: id, ordinal: ordinal)
+                let request = Request(messageID: id, ordinal: ordinal)
+                if entry.ids.isEmpty {
+                    lastPlain[record.connection] = request
+                } else {
+                    for number in entry.ids where openedBy[record.connection]?[number] == nil {
+                        openedBy[record.connection, default: [:]][number] = request
+                    }
+                }
                 continue
             }
             guard record.kind == .inbound else { continue }
+            let entry = record.serverVersion == 0 ? nil : interpreter.interpret(record)
             if record.serverVersion == 0 {
                 // The handshake reply opens the connection's play, whatever the window: a
                 // client cannot take frames without it.
@@ -169,7 +192,7 @@ public struct ReplaySchedule: Sendable, Hashable {
             connections[slot].steps.append(Step(
                 payload: record.payload, delayNanoseconds: delay, wallNanoseconds: record.wallNanoseconds,
                 offsetNanoseconds: Int64(bitPattern: record.monotonicNanoseconds &- start),
-                after: lastRequest[record.connection]))
+                after: entry?.ids.lazy.compactMap { openedBy[record.connection]?[$0] }.first ?? lastPlain[record.connection]))
         }
         self.connections = connections
         startWallNanoseconds = startWall

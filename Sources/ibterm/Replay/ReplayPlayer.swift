@@ -37,20 +37,32 @@ final class ReplayPlayer: @unchecked Sendable {
         return (index, transport.rewinds)
     }
 
-    /// Waits until the frame recorded at `offset` is due; `false` when the replay was rewound
-    /// (or stopped) meanwhile: the connection playing under `token` ends.
-    func waitUntilDue(_ offset: Int64, token: Int) -> Bool {
+    /// What a wait for a frame ended with.
+    enum Due {
+        /// The frame is due: send it.
+        case due
+        /// Not yet, and the wait's limit passed.
+        case notYet
+        /// The replay was rewound (or stopped): the connection playing ends.
+        case rewound
+    }
+
+    /// Waits until the frame recorded at `offset` is due, at most `seconds` when given; a
+    /// rewind (or stop) under another `token` than the connection's ends the wait.
+    func waitUntilDue(_ offset: Int64, token: Int, atMost seconds: Double? = nil) -> Due {
+        let deadline = seconds.map { Date(timeIntervalSinceNow: $0) } ?? .distantFuture
         condition.lock()
         defer { condition.unlock() }
         while true {
-            if stopped || transport.rewinds != token { return false }
-            switch transport.decide(frameAt: offset, now: Self.now()) {
-            case .send:
-                return true
+            if stopped || transport.rewinds != token { return .rewound }
+            let decision = transport.decide(frameAt: offset, now: Self.now())
+            if decision == .send { return .due }
+            if Date() >= deadline { return .notYet }
+            switch decision {
             case .wait(let nanoseconds):
-                _ = condition.wait(until: Date(timeIntervalSinceNow: Double(nanoseconds) / 1e9))
-            case .hold:
-                condition.wait()
+                _ = condition.wait(until: min(Date(timeIntervalSinceNow: Double(nanoseconds) / 1e9), deadline))
+            case .hold, .send:
+                _ = condition.wait(until: deadline)
             }
         }
     }

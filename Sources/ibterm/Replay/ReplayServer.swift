@@ -117,23 +117,42 @@ final class ReplayServer: Sendable {
             requests.close()
         }
         reader.start()
-        for step in recorded.steps {
-            if let after = step.after { requests.wait(for: after, atMost: Self.requestWait) }
-            guard player.waitUntilDue(step.offsetNanoseconds, token: token) else {
-                // Rewound: the client reconnects and the recording plays again.
-                shutdown(socket, Int32(SHUT_RDWR))
-                return
+        // A frame whose request the client has not written yet waits aside (with the frames
+        // after it that wait for the same request), so the rest of the recording flows on.
+        var held = HeldFrames()
+        func flush() -> Bool {
+            let (free, given) = held.release(limit: Self.requestWait, written: requests.isWritten)
+            for request in given { requests.abandon(request) }
+            return free.allSatisfy { writeFrame(socket, $0) }
+        }
+        playing: for step in recorded.steps {
+            while true {
+                guard flush() else { break playing }
+                switch player.waitUntilDue(step.offsetNanoseconds, token: token, atMost: held.isEmpty ? nil : 0.05) {
+                case .due: break
+                case .notYet: continue
+                case .rewound:
+                    // The client reconnects and the recording plays again.
+                    shutdown(socket, Int32(SHUT_RDWR))
+                    return
+                }
+                break
             }
-            guard writeFrame(socket, step.payload) else { break }
+            if let after = step.after, held.isHolding(after) || !requests.isWritten(after) {
+                held.hold(step.payload, for: after)
+            } else {
+                guard writeFrame(socket, step.payload) else { break }
+            }
             player.sent(step.offsetNanoseconds)
         }
+        while !held.isEmpty, flush() { Thread.sleep(forTimeInterval: 0.05) }
         // The last connection stays open until a rewind (its socket is also closed when the
         // client leaves, which ends the drain's reads).
         if isLast { player.waitForRewind(token: token) }
         shutdown(socket, Int32(SHUT_RDWR))
     }
 
-    /// How long a frame is held for the request it answered before it is sent anyway (the
+    /// How long a frame waits aside for the request it answered before it is sent anyway (the
     /// client asks differently this time: another watchlist, a request the trader typed then).
     static let requestWait = 2.0
 
@@ -177,6 +196,8 @@ final class RequestCounts: @unchecked Sendable {
     private let condition = NSCondition()
     private var counts: [[UInt8]: Int] = [:]
     private var closed = false
+    /// Requests waited for in vain: the frames after them are not held again.
+    private var abandoned: Set<ReplaySchedule.Request> = []
 
     /// One more frame with `messageID`.
     func add(_ messageID: [UInt8]) {
@@ -194,13 +215,19 @@ final class RequestCounts: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits until `request` was written, the client left, or `seconds` passed.
-    func wait(for request: ReplaySchedule.Request, atMost seconds: Double) {
-        let deadline = Date(timeIntervalSinceNow: seconds)
+    /// Whether `request` was written (or given up on, or the client left): frames waiting for
+    /// it may go.
+    func isWritten(_ request: ReplaySchedule.Request) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while !closed, counts[request.messageID, default: 0] < request.ordinal {
-            guard condition.wait(until: deadline) else { return }
-        }
+        return closed || abandoned.contains(request) || counts[request.messageID, default: 0] >= request.ordinal
+    }
+
+    /// Gives up on `request`: the frames after it go at once.
+    func abandon(_ request: ReplaySchedule.Request) {
+        condition.lock()
+        abandoned.insert(request)
+        condition.unlock()
     }
 }
+
