@@ -9,7 +9,8 @@
 ///
 /// Each frame names the client request it waits for (``Step/after``): the request that opened
 /// the request or ticker id it is about (a tick its reqMktData, a PnL its reqPnLSingle), else
-/// the client's last request that names no id (positions, account updates); the replay holds
+/// the client's last request that names no id (positions, account updates) when the frame came
+/// within ``plainAnswerWindow`` of it; the replay holds
 /// the frame until the client has sent as many requests of that kind, so the answers meet the
 /// requests that wait for them even at max speed, and a frame is never held for a request it
 /// does not answer.
@@ -75,6 +76,11 @@ public struct ReplaySchedule: Sendable, Hashable {
         /// is never held for one.
         public static let orderMessageIDs: Set<[UInt8]> = [Array("3".utf8), Array("4".utf8)]
 
+        /// Inbound messages about orders (ORDER_STATUS 3, OPEN_ORDER 5, NEXT_VALID_ID 9,
+        /// EXECUTION_DATA 11, OPEN_ORDER_END 53, COMMISSION_REPORT 59, COMPLETED_ORDER 101,
+        /// COMPLETED_ORDERS_END 102): the ids they carry are order ids, which no request opened.
+        public static let orderReportMessageIDs: Set<Int> = [3, 5, 9, 11, 53, 59, 101, 102]
+
         /// Requests a dashboard repeats on its own clock (REQ_IDS 8 and REQ_ALL_OPEN_ORDERS 16
         /// every 2 s, the keepalive's REQ_CURRENT_TIME 49): the replaying client asks them at
         /// its own pace, which at a speed other than 1 is not the recording's, so a frame is
@@ -96,7 +102,8 @@ public struct ReplaySchedule: Sendable, Hashable {
         /// monotonic time): where the frame sits on the replay's time line.
         public var offsetNanoseconds: Int64
         /// The request it waits for: the one that opened the id it is about, else the client's
-        /// last request naming no id (order messages and polls aside); the replay holds the
+        /// last request naming no id if it came within ``plainAnswerWindow`` of it (order
+        /// messages and polls aside); the replay holds the
         /// frame until the client has sent that request too, so answers meet the request that
         /// waits for them. `nil` when there is none.
         public var after: Request?
@@ -152,7 +159,7 @@ public struct ReplaySchedule: Sendable, Hashable {
         // Per connection: the request that opened each request or ticker id, and the last
         // request that names no id (REQ_POSITIONS, REQ_ACCT_DATA, START_API, ...).
         var openedBy: [UInt32: [Int: Request]] = [:]
-        var lastPlain: [UInt32: Request] = [:]
+        var lastPlain: [UInt32: (request: Request, at: UInt64)] = [:]
         var interpreter = TraceInterpreter()
         for record in run {
             if record.kind == .outbound {
@@ -163,7 +170,7 @@ public struct ReplaySchedule: Sendable, Hashable {
                 written[record.connection, default: [:]][id] = ordinal
                 let request = Request(messageID: id, ordinal: ordinal)
                 if entry.ids.isEmpty {
-                    lastPlain[record.connection] = request
+                    lastPlain[record.connection] = (request, record.monotonicNanoseconds)
                 } else {
                     for number in entry.ids where openedBy[record.connection]?[number] == nil {
                         openedBy[record.connection, default: [:]][number] = request
@@ -172,7 +179,9 @@ public struct ReplaySchedule: Sendable, Hashable {
                 continue
             }
             guard record.kind == .inbound else { continue }
-            let entry = record.serverVersion == 0 ? nil : interpreter.interpret(record)
+            var entry = record.serverVersion == 0 ? nil : interpreter.interpret(record)
+            // An order message's ids are order ids, not the ids requests open.
+            if let id = entry?.messageID, Request.orderReportMessageIDs.contains(id) { entry?.ids = [] }
             if record.serverVersion == 0 {
                 // The handshake reply opens the connection's play, whatever the window: a
                 // client cannot take frames without it.
@@ -192,7 +201,10 @@ public struct ReplaySchedule: Sendable, Hashable {
             connections[slot].steps.append(Step(
                 payload: record.payload, delayNanoseconds: delay, wallNanoseconds: record.wallNanoseconds,
                 offsetNanoseconds: Int64(bitPattern: record.monotonicNanoseconds &- start),
-                after: entry?.ids.lazy.compactMap { openedBy[record.connection]?[$0] }.first ?? lastPlain[record.connection]))
+                after: entry?.ids.lazy.compactMap { openedBy[record.connection]?[$0] }.first
+                    ?? lastPlain[record.connection].flatMap { plain in
+                        record.monotonicNanoseconds &- plain.at <= Self.plainAnswerWindow ? plain.request : nil
+                    }))
         }
         self.connections = connections
         startWallNanoseconds = startWall
@@ -203,6 +215,11 @@ public struct ReplaySchedule: Sendable, Hashable {
         case .wall(let nanoseconds)?: fromNanoseconds = max(0, nanoseconds - startWall)
         }
     }
+
+    /// How long after a request naming no id a frame naming none counts as its answer
+    /// (nanoseconds of recorded time): the gateway answers at once; a frame later than that is
+    /// streamed data (account updates, an order's reports) that waits for nothing.
+    public static let plainAnswerWindow: UInt64 = 1_000_000_000
 
     /// The records of the file's first run: up to a second `opened` record of connection 1
     /// (connections are numbered anew from 1 in each process).

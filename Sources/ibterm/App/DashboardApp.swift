@@ -124,10 +124,15 @@ enum DashboardApp {
             let history = CommandHistoryFile(url: paths.commandHistoryFile)
             let watchlists = WatchlistsFile(url: paths.watchlistsFile)
             let alerts = AlertsFile(url: paths.alertsFile)
+            // A replay shows the recorded time at its playhead: the clock, the orders'
+            // lifecycles and the messages read as they did when it happened.
+            var wall: @Sendable () -> Timestamp = DashboardStore.wallNow
+            if let player = replay?.player { wall = { player.progress().position } }
             let store = DashboardStore(
                 config: config, clock: clientConfiguration.clock,
                 perform: { effects in router.route(effects) },
-                changed: { wakeup.wake() })
+                changed: { wakeup.wake() },
+                wall: wall)
             let bridge = BrokerBridge(client: client, store: store, logger: logger)
             router.connect(bridge: desk == nil ? bridge : nil, journal: journal, look: look, themeFolders: folders, logger: logger,
                            history: history, watchlists: watchlists, bell: bell, alerts: alerts)

@@ -230,4 +230,3 @@ final class RequestCounts: @unchecked Sendable {
         condition.unlock()
     }
 }
-
