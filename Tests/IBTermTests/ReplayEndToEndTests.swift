@@ -57,10 +57,11 @@ struct ReplayEndToEndTests {
         #expect(await session.waitFor(timeout: .seconds(15)) { TerminalEndToEndTests.exitLine($0) == "EXIT 0" } != nil)
     }
 
-    /// A recording played at ×10: the badge shows the recorded time and the time bar its place;
-    /// space pauses (the recorded time stands), `.` steps a second, space plays on; the
-    /// recorded order is in the orders pane.
-    @Test func atTenTimesTheBadgeShowsTheRecordedTimeAndTheKeysPauseAndStep() async throws {
+    /// A recording played at ×10: the badge shows the recorded time and the time bar its place,
+    /// the recorded order is in the orders pane; space pauses, `<` rewinds (the recording plays
+    /// again from its start, the order gone until it is reached again), `.` steps a second,
+    /// space plays on and the order comes back.
+    @Test func atTenTimesTheBadgeShowsTheRecordedTimeAndTheKeysPauseRewindAndStep() async throws {
         let run = try TerminalEndToEndTests.Run()
         defer { try? FileManager.default.removeItem(at: run.home) }
         let trace = run.home.appendingPathComponent("run.trace").path
@@ -97,17 +98,25 @@ struct ReplayEndToEndTests {
         let paused = await session.waitFor(timeout: .seconds(10)) { $0.contains("REPLAY ×10 PAUSED") }
         let afterSpace = await session.capture()
         try #require(paused != nil, "space did not pause:\n\(afterSpace)")
-        try await Task.sleep(for: .seconds(1))
-        let still = await session.capture()
-        let standing = try #require(recordedTime(still.replacingOccurrences(of: "PAUSED ", with: "")))
-        try await session.send(".")
-        let stepped = await session.waitFor(timeout: .seconds(10)) { screen in
-            recordedTime(screen.replacingOccurrences(of: "PAUSED ", with: "")).map { $0 > standing } ?? false
+        func pausedTime(_ screen: String) -> String? { recordedTime(screen.replacingOccurrences(of: "PAUSED ", with: "")) }
+        let standing = try #require(pausedTime(afterSpace))
+        // A minute back: the recording plays again from its start (the client reconnects), paused.
+        try await session.send("<")
+        let rewound = await session.waitFor(timeout: .seconds(30)) { screen in
+            (pausedTime(screen).map { $0 < standing } ?? false) && screen.contains("connected") && screen.contains("No orders")
         }
-        #expect(stepped != nil, "a step did not move the recorded time from \(standing)")
-        if let paused = stepped { print("--- replay ×10, paused and stepped ---\n\(paused)") }
+        let afterRewind = await session.capture()
+        let start = try #require(rewound.flatMap(pausedTime), "< did not rewind from \(standing):\n\(afterRewind)")
+        try await session.send(".")
+        let stepped = await session.waitFor(timeout: .seconds(10)) { screen in pausedTime(screen).map { $0 > start } ?? false }
+        #expect(stepped != nil, "a step did not move the recorded time from \(start)")
+        if let stepped { print("--- replay ×10, rewound and stepped ---\n\(stepped)") }
         try await session.send("Space")
-        #expect(await session.waitFor(timeout: .seconds(10)) { !$0.contains("PAUSED") && recordedTime($0) != nil } != nil, "space did not play on")
+        let again = await session.waitFor(timeout: .seconds(30)) { screen in
+            !screen.contains("PAUSED") && OrderTruthEndToEndTests.line(screen, containing: "BUY", "AAPL", "Filled 3/3") != nil
+        }
+        let end = await session.capture()
+        #expect(again != nil, "playing on did not bring the order back:\n\(end)")
         try await session.send("q")
         #expect(await session.waitFor(timeout: .seconds(15)) { TerminalEndToEndTests.exitLine($0) == "EXIT 0" } != nil)
     }

@@ -117,7 +117,9 @@ extension IBClient {
             pending.openOrders = query
             collected = true
         }
-        if !collected, !orders.isFollowing(m.orderId) {
+        // This client id's orders are reported unasked (a poll that also lists one is no reason
+        // to keep it from the activity stream); other clients' only through the poll.
+        if !orders.isFollowing(m.orderId), !collected || m.clientId == endpoint?.clientId {
             orderActivityObservers.yield(.status(OrderStatusUpdate(m, reason: nil)))
         }
         perform(orders.status(m))
@@ -134,14 +136,14 @@ extension IBClient {
             orderIDs.observeExistingOrderID(m.order.orderId)
         }
         orders.listedOpen(m.order.orderId)
-        guard var query = pending.openOrders else {
-            // Not asked for: an order of this client id that no handle follows (a what-if's
-            // answer is never an order).
-            if !m.order.whatIf, !orders.isFollowing(m.order.orderId) {
-                orderActivityObservers.yield(.openOrder(OpenOrderReport(contract: m.contract, order: m.order, orderState: m.orderState)))
-            }
-            return
+        // Not asked for, or this client id's (reported unasked, also while a poll collects):
+        // an order no handle follows reaches the activity stream (a what-if's answer is never
+        // an order).
+        if !m.order.whatIf, !orders.isFollowing(m.order.orderId),
+           pending.openOrders == nil || m.order.clientId == endpoint?.clientId {
+            orderActivityObservers.yield(.openOrder(OpenOrderReport(contract: m.contract, order: m.order, orderState: m.orderState)))
         }
+        guard var query = pending.openOrders else { return }
         if query.results[m.order.orderId] == nil { query.order.append(m.order.orderId) }
         let status = query.results[m.order.orderId]?.status
         query.results[m.order.orderId] = OpenOrderReport(contract: m.contract, order: m.order, orderState: m.orderState, status: status)
