@@ -22,6 +22,9 @@ final class EffectRouter: Sendable {
         var alertCommands: AlertCommandRunner?
         var dump: (@Sendable () -> Void)?
         var replay: (@Sendable (ReplayControl) -> Void)?
+        /// A screen on a desk's bridge: takes the effects that have a bus form (orders,
+        /// cancels, subscriptions) instead of a broker bridge; true when it took one.
+        var desk: (@Sendable (DashboardEffect) -> Bool)?
     }
 
     private let targets = Mutex(Targets())
@@ -47,6 +50,12 @@ final class EffectRouter: Sendable {
     /// Carries out the replay keys (pause, step, jump) with `control` (`ibterm replay`).
     func connectReplay(_ control: @escaping @Sendable (ReplayControl) -> Void) {
         targets.withLock { $0.replay = control }
+    }
+
+    /// Sends the effects a desk's bridge carries out (orders, cancels, subscriptions) to
+    /// `desk` (`ibterm --source`).
+    func connectDesk(_ desk: @escaping @Sendable (DashboardEffect) -> Bool) {
+        targets.withLock { $0.desk = desk }
     }
 
     func route(_ effects: [DashboardEffect]) {
@@ -91,6 +100,7 @@ final class EffectRouter: Sendable {
             case let .runAlertCommand(command, json):
                 current.alertCommands?.run(command, json: json)
             default:
+                if let desk = current.desk, desk(effect) { continue }
                 current.bridge?.perform(effect)
             }
         }
