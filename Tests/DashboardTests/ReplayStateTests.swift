@@ -36,12 +36,14 @@ import Vocabulary
         #expect(harness.state.replay?.fraction == 0.4)
         harness.send(.openOrder(OpenOrderSnapshot(orderID: 7, symbol: "AAPL", side: .buy, quantity: 7, orderType: .market, status: .submitted)))
         harness.send(.execution(FillReport(executionID: "e1", orderID: 7, symbol: "AAPL", side: .buy, shares: 7, price: 231.2)))
+        harness.send(.position(PositionUpdate(symbol: "AAPL", quantity: 7, averageCost: 231.2)))
         harness.send(.replayProgress(Self.progress(130, paused: true)))
         #expect(harness.state.replay?.isPaused == true)
         #expect(harness.state.orders[7] != nil)
         harness.send(.replayProgress(Self.progress(70, rewinds: 1)))
         #expect(harness.state.orders.isEmpty)
         #expect(harness.state.executions.isEmpty)
+        #expect(harness.state.positions.isEmpty)
         #expect(harness.state.replay?.rewinds == 1)
     }
 
@@ -55,6 +57,13 @@ import Vocabulary
         #expect(harness.state.freshness(of: "AAPL")?.state == .aging)
         harness.advance(milliseconds: 200)   // 6 recorded seconds
         #expect(harness.state.freshness(of: "AAPL")?.state == .stale)
+    }
+
+    @Test func anAgeIsShownInRecordedTime() {
+        let stale = QuoteFreshness(state: .stale, age: .seconds(4))
+        #expect(stale.ageScaled(by: 10).label == "stale 40 s")
+        #expect(stale.ageScaled(by: 1) == stale)
+        #expect(QuoteFreshness(state: .live).ageScaled(by: 10) == QuoteFreshness(state: .live))
     }
 
     @Test func scalingDividesEveryThresholdAndOneOrNonsenseChangesNothing() {

@@ -1,13 +1,14 @@
 /// A replay's progress and the trader's keys for it (pause, step, jump).
 extension DashboardState {
     /// The replay moved. A rewind (a jump back) plays the recording again from its start: the
-    /// orders and executions learnt after the target are forgotten, and come back as the
-    /// replay reaches them again.
+    /// orders, executions and positions learnt after the target are forgotten, and come back
+    /// as the replay reaches them again.
     mutating func receiveReplayProgress(_ progress: ReplayProgress) {
         if let before = replay, progress.rewinds > before.rewinds {
             orders = [:]
             executions = []
             recentFills = []
+            positions = [:]
         }
         guard progress != replay else { return }
         replay = progress

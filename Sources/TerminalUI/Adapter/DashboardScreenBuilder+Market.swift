@@ -3,9 +3,11 @@ import Vocabulary
 
 /// Quotes, positions, P&L and the status bar.
 extension DashboardScreenBuilder {
-    /// The freshness of `symbol` at the frame's time; `noData` when it is not subscribed.
+    /// The freshness of `symbol` at the frame's time; `noData` when it is not subscribed. In a
+    /// replay its age is in recorded time (``DashboardConfig/replayTimeScale``).
     public func freshness(of symbol: String) -> QuoteFreshness {
-        state.quotes.freshness(of: symbol, at: now.instant) ?? QuoteFreshness(state: .noData)
+        (state.quotes.freshness(of: symbol, at: now.instant) ?? QuoteFreshness(state: .noData))
+            .ageScaled(by: state.config.replayTimeScale)
     }
 
     /// The watchlist in the order shown: prices to the instrument's tick, the day change with

@@ -113,6 +113,7 @@ enum DashboardApp {
             if let replay {
                 config.ordersRefusal = "This is a replay (\(replay.badge)) of a recorded trace; orders are not sent anywhere."
                 config.staleness = config.staleness.scaled(by: replay.stalenessFactor)
+                config.replayTimeScale = replay.stalenessFactor
             }
             let timeZone = config.displayTimeZone
             let wakeup = TerminalWakeup()
