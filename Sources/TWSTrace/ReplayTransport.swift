@@ -70,6 +70,11 @@ public struct ReplayTransport: Sendable, Hashable {
         min(max(rawPlayhead(at: now), 0), max(durationNanoseconds, 0))
     }
 
+    /// The playhead within the time line, for a pause, a step or a jump to start from.
+    private func standingPlayhead(at now: UInt64) -> Int64 {
+        min(max(rawPlayhead(at: now), 0), max(durationNanoseconds, 0))
+    }
+
     private func rawPlayhead(at now: UInt64) -> Int64 {
         guard !isPaused else { return anchorRecorded }
         switch speed {
@@ -106,14 +111,14 @@ public struct ReplayTransport: Sendable, Hashable {
             if isPaused {
                 isPaused = false
             } else {
-                anchorRecorded = rawPlayhead(at: now)
+                anchorRecorded = standingPlayhead(at: now)
                 isPaused = true
             }
             anchorReal = now
             return false
         case .step:
             if !isPaused {
-                anchorRecorded = rawPlayhead(at: now)
+                anchorRecorded = standingPlayhead(at: now)
                 isPaused = true
             }
             anchorRecorded = min(anchorRecorded + Self.stepNanoseconds, max(durationNanoseconds, anchorRecorded))
@@ -121,7 +126,7 @@ public struct ReplayTransport: Sendable, Hashable {
             anchorReal = now
             return false
         case .jump(let seconds):
-            let current = rawPlayhead(at: now)
+            let current = standingPlayhead(at: now)
             let target = min(max(current + Int64(seconds * 1e9), 0), max(durationNanoseconds, 0))
             anchorRecorded = target
             anchorReal = now

@@ -78,4 +78,13 @@ struct ReplayTransportTests {
         #expect(transport.decide(frameAt: 29 * Self.second, now: 0) == .send)
         #expect(transport.decide(frameAt: 31 * Self.second, now: 0) == .wait(nanoseconds: Self.machineSecond))
     }
+
+    @Test func pausedPastTheEndItStandsAtTheEndAndAJumpBackCountsFromThere() {
+        var transport = ReplayTransport(speed: .times(1), durationNanoseconds: 60 * Self.second, now: 0)
+        transport.apply(.togglePause, at: 100 * Self.machineSecond)
+        #expect(transport.playhead(at: 100 * Self.machineSecond) == 60 * Self.second)
+        transport.apply(.jump(seconds: -30), at: 100 * Self.machineSecond)
+        #expect(transport.playhead(at: 100 * Self.machineSecond) == 30 * Self.second)
+        #expect(transport.rewinds == 1)
+    }
 }

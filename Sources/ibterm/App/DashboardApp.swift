@@ -127,7 +127,7 @@ enum DashboardApp {
             // A replay shows the recorded time at its playhead: the clock, the orders'
             // lifecycles and the messages read as they did when it happened.
             var wall: @Sendable () -> Timestamp = DashboardStore.wallNow
-            if let player = replay?.player { wall = { player.progress().position } }
+            if let player = replay?.player { wall = { player.clock() } }
             let store = DashboardStore(
                 config: config, clock: clientConfiguration.clock,
                 perform: { effects in router.route(effects) },

@@ -50,7 +50,10 @@ final class ReplayPlayer: @unchecked Sendable {
     /// Waits until the frame recorded at `offset` is due, at most `seconds` when given; a
     /// rewind (or stop) under another `token` than the connection's ends the wait.
     func waitUntilDue(_ offset: Int64, token: Int, atMost seconds: Double? = nil) -> Due {
-        let deadline = seconds.map { Date(timeIntervalSinceNow: $0) } ?? .distantFuture
+        // NSCondition cannot wait until `.distantFuture` (its timespec overflows): no limit is
+        // a plain wait.
+        let limit = seconds.map { Date(timeIntervalSinceNow: $0) }
+        let deadline = limit ?? .distantFuture
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -62,7 +65,7 @@ final class ReplayPlayer: @unchecked Sendable {
             case .wait(let nanoseconds):
                 _ = condition.wait(until: min(Date(timeIntervalSinceNow: Double(nanoseconds) / 1e9), deadline))
             case .hold, .send:
-                _ = condition.wait(until: deadline)
+                if let limit { _ = condition.wait(until: limit) } else { condition.wait() }
             }
         }
     }
@@ -101,6 +104,16 @@ final class ReplayPlayer: @unchecked Sendable {
         stopped = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// The recorded wall time of the last frame sent (the playhead's before any): the
+    /// dashboard's clock, so what a frame brings is stamped with when it happened, also when a
+    /// jump plays frames at once.
+    func clock() -> Timestamp {
+        condition.lock()
+        defer { condition.unlock() }
+        let offset = min(transport.lastSent ?? .max, transport.playhead(at: Self.now()))
+        return Timestamp(millisecondsSinceEpoch: (startWall + offset) / 1_000_000)
     }
 
     /// Where the replay stands now, in recorded wall time.
