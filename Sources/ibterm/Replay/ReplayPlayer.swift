@@ -14,9 +14,12 @@ final class ReplayPlayer: @unchecked Sendable {
     private var nextConnection = 0
     private var stopped = false
     private let startWall: Int64
+    /// Told when a pause starts or ends, so the dashboard's clock stands still meanwhile.
+    private let pauseClock: ReplayClock?
 
     /// Starts the time line of `schedule` at its `from`.
-    init(schedule: ReplaySchedule, speed: ReplaySchedule.Speed) {
+    init(schedule: ReplaySchedule, speed: ReplaySchedule.Speed, clock: ReplayClock? = nil) {
+        self.pauseClock = clock
         transport = ReplayTransport(
             speed: speed, durationNanoseconds: schedule.durationNanoseconds, from: schedule.fromNanoseconds, now: Self.now())
         startWall = schedule.startWallNanoseconds
@@ -94,8 +97,10 @@ final class ReplayPlayer: @unchecked Sendable {
         }
         condition.lock()
         if transport.apply(command, at: Self.now()) { nextConnection = 0 }
+        let paused = transport.isPaused
         condition.broadcast()
         condition.unlock()
+        pauseClock?.setPaused(paused)
     }
 
     /// Ends every wait.
