@@ -36,6 +36,7 @@ let package = Package(
         .library(name: "DashboardFeed", targets: ["DashboardFeed"]),
         .library(name: "DashboardRuntime", targets: ["DashboardRuntime"]),
         .library(name: "DeskBus", targets: ["DeskBus"]),
+        .library(name: "PortalAPI", targets: ["PortalAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,6 +60,9 @@ let package = Package(
         .target(name: "TWSStreams", dependencies: ["TWSWire", "TWSSession", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         // Client values → dashboard events (shared by ibterm and ibterm-bench): pure mapping.
         .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSStreams", "TWSSession", "TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
+        // The Client Portal Web API's pure half: its JSON models, field codes and rules (session,
+        // rate limits, snapshot pre-flight, order reply questions). Foundation only for JSON.
+        .target(name: "PortalAPI", dependencies: ["Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
 
         // MARK: I/O adapters
         .target(
@@ -121,6 +125,7 @@ let package = Package(
         .testTarget(name: "TWSWireTests", dependencies: ["TWSWire", "TWSWireSamples", "Vocabulary"], exclude: ["Vectors"], swiftSettings: strict),
         .testTarget(name: "TWSTraceTests", dependencies: ["TWSTrace", "TWSWire", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
+        .testTarget(name: "PortalAPITests", dependencies: ["PortalAPI", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),
         .testTarget(
             name: "PaperGatewayTests",
