@@ -166,15 +166,18 @@ struct BridgeBenchmark: AsyncParsableCommand {
         let probes = (bridge: ProcessProbe(pid: bridge.pid), redis: ProcessProbe(pid: redis.pid), screens: running.map { ProcessProbe(pid: $0.pid) })
         let clock = ContinuousClock()
         let cpuBefore = (bridge: try probes.bridge.cpuTime(), redis: try probes.redis.cpuTime(), screens: try probes.screens.map { try $0.cpuTime() })
+        let ticksBefore = log.quoteMessages(Self.bridgeClient)
         let start = clock.now
         try await Task.sleep(for: .seconds(seconds))
         let end = clock.now
+        let ticksToBridge = log.quoteMessages(Self.bridgeClient) - ticksBefore
         let cpuAfter = (bridge: try probes.bridge.cpuTime(), redis: try probes.redis.cpuTime(), screens: try probes.screens.map { try $0.cpuTime() })
         let bridgeMemory = try probes.bridge.memory()
         let redisMemory = try probes.redis.memory()
         // Prices written before `end` get time to reach the screens.
         try await Task.sleep(for: .seconds(1))
         let recorded = running.map { (name: $0.name, chunks: $0.chunks, columns: $0.columns, rows: $0.rows) }
+        let entriesInWindow = tap?.entries(in: start..<end) ?? 0
         let arrivals = try tap?.stop() ?? []
         tap = nil
         stopAll()
@@ -217,7 +220,8 @@ struct BridgeBenchmark: AsyncParsableCommand {
         let windowSeconds = BenchSetup.seconds(end - start)
         func share(_ before: Duration, _ after: Duration) -> Double { BenchSetup.seconds(after - before) / windowSeconds * 100 }
         let figures = BridgeFigures(
-            screens: results, bus: busLatency, busAligned: bus.aligned, busUnaligned: bus.unaligned, busUnread: busUnread, symbols: symbols, mappedDirect: direct.mapped, mappedBridge: bridged.mapped,
+            screens: results, bus: busLatency, busAligned: bus.aligned, busUnaligned: bus.unaligned, busUnread: busUnread,
+            throughput: (written: Double(ticksToBridge) / BenchSetup.seconds(end - start), published: Double(entriesInWindow) / BenchSetup.seconds(end - start)), symbols: symbols, mappedDirect: direct.mapped, mappedBridge: bridged.mapped,
             bridgeCPUPercent: share(cpuBefore.bridge, cpuAfter.bridge), bridgeMemory: (bridgeMemory.resident, bridgeMemory.peak),
             redisCPUPercent: share(cpuBefore.redis, cpuAfter.redis), redisMemory: (redisMemory.resident, redisMemory.peak),
             screenCPUPercent: zip(cpuBefore.screens, cpuAfter.screens).map { share($0, $1) }, seconds: windowSeconds)

@@ -19,6 +19,9 @@ struct BridgeFigures {
     var busUnaligned = 0
     /// Prices written in the window that had not reached Redis 1 s after it ended.
     var busUnread = 0
+    /// Quote messages a second the gateway wrote to the bridge, and entries a second that
+    /// reached the events stream, over the window.
+    var throughput: (written: Double, published: Double) = (0, 0)
     var symbols: Int
     /// Ticker ids of the direct dashboard's and the bridge's connections matched to a symbol.
     var mappedDirect: Int
@@ -44,6 +47,9 @@ struct BridgeFigures {
         for screen in direct {
             latency("direct", screen.latencies.histogram)
             lines.append(changes("direct", [screen]))
+        }
+        if throughput.written > 0 {
+            lines.append("bridge-throughput: \(Int(throughput.published)) entries/s reached Redis, \(Int(throughput.written)) quote messages/s written to the bridge")
         }
         if bus.totalCount > 0 {
             latency("bridge-to-redis", bus)

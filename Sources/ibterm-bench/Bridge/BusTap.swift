@@ -62,6 +62,13 @@ final class BusTap: Sendable {
         if let failure = shared.failure.withLock({ $0 }) { throw BenchFailure("the benchmark's reader of the desk stream: \(failure)") }
     }
 
+    /// Entries read so far whose reply arrived in `window`.
+    func entries(in window: Range<ContinuousClock.Instant>) -> Int {
+        shared.replies.withLock { replies in
+            replies.filter { window.contains($0.at) }.reduce(0) { $0 + ($1.reply.elements?.first?.elements?.last?.elements?.count ?? 0) }
+        }
+    }
+
     /// Stops reading (within the 100 ms block) and returns every price read, in stream order,
     /// or throws what stopped the reader.
     func stop() throws -> [Arrival] {

@@ -32,6 +32,8 @@ final class PriceTickLog: Sendable {
     struct Connection: Sendable {
         var byRequest: [Int: [Written]] = [:]
         var requestOrder: [Int] = []
+        /// Every quote message written (prices, sizes, strings, generic ticks), so far.
+        var quoteMessages = 0
     }
 
     private let connections = Mutex<[Int: Connection]>([:])
@@ -55,9 +57,13 @@ final class PriceTickLog: Sendable {
                     price = tick.price
                 case let .marketDataType(type):
                     (reqId, field, price) = (type.reqId, nil, nil)
+                case .tickSize, .tickString, .tickGeneric:
+                    connections[clientId, default: Connection()].quoteMessages += 1
+                    continue
                 default:
                     continue
                 }
+                connections[clientId, default: Connection()].quoteMessages += 1
                 if connections[clientId]?.byRequest[reqId] == nil {
                     connections[clientId, default: Connection()].requestOrder.append(reqId)
                     connections[clientId, default: Connection()].byRequest[reqId] = []
@@ -67,6 +73,11 @@ final class PriceTickLog: Sendable {
                 }
             }
         }
+    }
+
+    /// Quote messages written to the connection of `clientId` so far.
+    func quoteMessages(_ clientId: Int) -> Int {
+        connections.withLock { $0[clientId]?.quoteMessages ?? 0 }
     }
 
     /// What was written to the connection of `clientId`.
