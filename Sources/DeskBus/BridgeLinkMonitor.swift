@@ -19,6 +19,8 @@ import Vocabulary
 ///   `.connected`, so quotes of the old connection cannot pass for live.
 /// - A heartbeat saying the bridge has no gateway socket takes the link down
 ///   (`.connectionLost`); the bridge is alive, so it is not silent.
+/// - While up, a heartbeat whose next order id moved on (another screen placed orders) gives
+///   `.nextValidOrderID`, so this screen's next order takes a free id.
 /// - A heartbeat of the same bridge with a sequence not above the last taken is dropped (a
 ///   replayed or duplicated entry).
 ///
@@ -67,6 +69,7 @@ public struct BridgeLinkMonitor: Sendable {
         if let last, last.heartbeat.bridgeID == heartbeat.bridgeID, heartbeat.sequence <= last.heartbeat.sequence {
             return []
         }
+        let previousNextOrderID = last?.heartbeat.nextOrderID
         last = (heartbeat, instant)
         let connected = DashboardEvent.connected(
             serverVersion: heartbeat.serverVersion ?? 0, accounts: heartbeat.accounts, nextOrderID: heartbeat.nextOrderID)
@@ -76,7 +79,12 @@ public struct BridgeLinkMonitor: Sendable {
                 state = .bridgeWithoutGateway(bridgeID: heartbeat.bridgeID)
                 return [.connectionLost(reason: "the bridge lost its gateway connection (\(heartbeat.link.rawValue))")]
             }
-            if bridgeID == heartbeat.bridgeID && generation == heartbeat.generation { return [] }
+            if bridgeID == heartbeat.bridgeID && generation == heartbeat.generation {
+                // Another screen's orders moved the gateway's next id on: take it now, so this
+                // screen's next order does not choose an id already taken.
+                guard let next = heartbeat.nextOrderID, next != previousNextOrderID else { return [] }
+                return [.nextValidOrderID(next)]
+            }
             let reason = bridgeID == heartbeat.bridgeID
                 ? "the bridge reconnected to the gateway (connection \(heartbeat.generation))"
                 : "the bridge restarted (new bridge \(Self.short(heartbeat.bridgeID)))"

@@ -5,6 +5,8 @@ public struct BusBatch: Sendable {
     public var stream: String
     /// The entries that decoded, in stream order.
     public var entries: [(id: String, entry: BusEntry)]
+    /// Each decoded entry's ``BusStamp`` (`nil` when it had none), by index in ``entries``.
+    public var stamps: [BusStamp?] = []
     /// The entries that did not, in stream order (id `nil` when not even the id was readable).
     public var failures: [(id: String?, error: BusEntryError)]
 

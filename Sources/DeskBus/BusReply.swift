@@ -80,6 +80,7 @@ public enum BusReply {
             }
             do {
                 batch.entries.append((id, try BusEntry(fields: fields)))
+                batch.stamps.append(BusStamp(fields: fields))
             } catch {
                 batch.failures.append((id, error))
             }

@@ -34,6 +34,29 @@ public enum CommandLedger {
         case refuse(BusCommandResult)
     }
 
+    /// How long an order, a group or a modification may wait in the commands stream before the
+    /// bridge takes it: past this, it is refused and never sent. A command written while the
+    /// bridge was down must not go out when it comes back minutes later, on prices the trader
+    /// saw then.
+    public static let orderWaitLimit: Duration = .seconds(10)
+
+    /// The refusal for a command that waited `waited` before the bridge took it (measured on
+    /// Redis's own clock: the entry id's milliseconds against Redis `TIME`), or `nil` when it
+    /// may still go (``BusCommandAction/expires`` false, or within ``orderWaitLimit``).
+    public static func expiry(of command: BusCommand, waited: Duration) -> BusCommandResult? {
+        guard command.action.expires, waited > orderWaitLimit else { return nil }
+        let seconds = waited.components.seconds
+        let ids = command.action.orderIDs.map(String.init).joined(separator: ", ")
+        return .refused(reason: "order \(ids) waited \(seconds) s for the desk's bridge (limit \(orderWaitLimit.components.seconds) s) and was not sent; send it again if you still want it")
+    }
+
+    /// The milliseconds part of a Redis stream entry id (`1764858000000-0`): when Redis added
+    /// the entry, on its clock; `nil` for an id of another form.
+    public static func milliseconds(ofEntryID id: String) -> Int64? {
+        guard let dash = id.firstIndex(of: "-") else { return Int64(id) }
+        return Int64(id[..<dash])
+    }
+
     /// Decides for `command`, given the done-hash's value for its key (`nil`: none).
     public static func decide(_ command: BusCommand, stored: String?) -> Decision {
         guard let stored else {

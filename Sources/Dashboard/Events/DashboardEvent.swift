@@ -72,6 +72,13 @@ public enum DashboardEvent: Sendable, Hashable {
     /// The app could not carry out a cancel: `reason` in plain words (the order's owner is
     /// connected, the gateway refused, ...).
     case cancelRefused(orderID: Int, reason: String)
+    /// The desk's bridge sent this screen's orders under other ids (`from[i]` went out as
+    /// `to[i]`): another screen of the desk had taken them a moment before.
+    case ordersRenumbered(from: [Int], to: [Int])
+    /// The desk's bridge did not carry out this screen's command for `orderIDs`: `what` in
+    /// words (`Order 12`, `The cancel of order 12`), `reason` why; `placement` when the orders
+    /// were never sent.
+    case deskCommandRefused(orderIDs: [Int], placement: Bool, what: String, reason: String)
 
     // MARK: Time and the trader
 

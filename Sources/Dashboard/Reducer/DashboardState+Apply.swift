@@ -80,6 +80,10 @@ extension DashboardState {
             effects = receiveCompletedOrder(report)
         case .cancelRefused(let orderID, let reason):
             effects = receiveCancelRefused(orderID: orderID, reason: reason)
+        case .ordersRenumbered(let from, let to):
+            effects = renumberOrders(from: from, to: to)
+        case .deskCommandRefused(let orderIDs, let placement, let what, let reason):
+            effects = deskRefused(orderIDs: orderIDs, placement: placement, what: what, reason: reason)
         case .clockTick:
             if instant.offset.components.seconds != previousSecond { changed = true }
             if !positions.isEmpty || accountPnL != nil { refreshPnL() }

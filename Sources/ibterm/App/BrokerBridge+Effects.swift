@@ -148,12 +148,23 @@ extension BrokerBridge {
     /// Places the orders one after the other (a group's last order transmits the ones before
     /// it, so they go out in order on the one connection), then follows each order's events.
     private func place(_ group: [NumberedOrder]) async {
+        let (followed, failures) = await send(group)
+        for (orderID, error) in failures {
+            store.send(.notice(Notice(requestID: orderID, code: error.notice?.code ?? 201, text: error.description)))
+        }
+        await follow(followed)
+    }
+
+    /// Sends the orders one after the other once the connection takes orders (waiting up to
+    /// 5 s for it); returns the handles of those sent and the failures of the others.
+    func send(_ group: [NumberedOrder]) async -> (followed: [(Int, OrderHandle)], failures: [(Int, TWSClientError)]) {
         // The dashboard counts the link as up from the handshake; the client takes orders once
         // it has resubscribed and reconciled, a fraction of a second later.
         for _ in 0..<100 where !state.withLock({ $0.isUsable }) {
             try? await Task.sleep(for: .milliseconds(50))
         }
         var followed: [(Int, OrderHandle)] = []
+        var failures: [(Int, TWSClientError)] = []
         for numbered in group {
             let orderID = numbered.orderID
             state.withLock { _ = $0.placedOrders.insert(orderID) }
@@ -162,9 +173,14 @@ extension BrokerBridge {
                 followed.append((orderID, handle))
             } catch {
                 logger.warning("order \(orderID) not sent: \(error)")
-                store.send(.notice(Notice(requestID: orderID, code: error.notice?.code ?? 201, text: error.description)))
+                failures.append((orderID, error))
             }
         }
+        return (followed, failures)
+    }
+
+    /// Forwards each placed order's events to the store until its stream ends.
+    func follow(_ followed: [(Int, OrderHandle)]) async {
         await withTaskGroup(of: Void.self) { tasks in
             for (orderID, handle) in followed {
                 tasks.addTask { [store] in

@@ -56,7 +56,6 @@ enum DashboardApp {
         do {
             // `--source`: a desk's bridge through Redis instead of a gateway; read-only.
             let desk = try options.source.map { try DeskSource(text: $0, config: config, gatewayGiven: endpoint != nil) }
-            if let desk { config.ordersRefusal = desk.ordersRefusal }
             var server: PaperGatewayServer?
             let host: String, port: Int
             // `--client-id` pins one id (a range of one, which a 326 never moves); else the
@@ -138,10 +137,14 @@ enum DashboardApp {
             // Shown once, in the footer and the message log, besides the log file.
             store.send(.configWarnings(warnings.map(Self.onScreen)))
 
-            let subscriber = desk.map { $0.subscriber(store: store, logger: logger) }
+            // A screen on a desk sends its orders, cancels and subscriptions to the bridge.
+            let commander = desk.map { $0.commander(store: store, logger: logger) }
+            if let commander { router.connectDesk { commander.take($0) } }
+            let subscriber = desk.map { $0.subscriber(store: store, commander: commander, logger: logger) }
             let connecting: Task<Void, Never>
             if let desk, let subscriber {
                 store.send(.connecting(gateway: desk.description))
+                commander?.start()
                 store.send(.started)
                 subscriber.start()
                 connecting = Task {}
@@ -167,6 +170,7 @@ enum DashboardApp {
             signals.cancel()
             connecting.cancel()
             subscriber?.stop()
+            commander?.stop()
             bridge.stop()
             await client.disconnect()
             try? await server?.stop()

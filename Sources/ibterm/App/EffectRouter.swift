@@ -21,6 +21,9 @@ final class EffectRouter: Sendable {
         var alerts: AlertsFile?
         var alertCommands: AlertCommandRunner?
         var dump: (@Sendable () -> Void)?
+        /// A screen on a desk's bridge: takes the effects that have a bus form (orders,
+        /// cancels, subscriptions) instead of a broker bridge; true when it took one.
+        var desk: (@Sendable (DashboardEffect) -> Bool)?
     }
 
     private let targets = Mutex(Targets())
@@ -41,6 +44,12 @@ final class EffectRouter: Sendable {
     /// the store), off the caller's thread: writing megabytes must not hold the screen.
     func connectDump(_ dump: @escaping @Sendable () -> Void) {
         targets.withLock { $0.dump = dump }
+    }
+
+    /// Sends the effects a desk's bridge carries out (orders, cancels, subscriptions) to
+    /// `desk` (`ibterm --source`).
+    func connectDesk(_ desk: @escaping @Sendable (DashboardEffect) -> Bool) {
+        targets.withLock { $0.desk = desk }
     }
 
     func route(_ effects: [DashboardEffect]) {
@@ -83,6 +92,7 @@ final class EffectRouter: Sendable {
             case let .runAlertCommand(command, json):
                 current.alertCommands?.run(command, json: json)
             default:
+                if let desk = current.desk, desk(effect) { continue }
                 current.bridge?.perform(effect)
             }
         }

@@ -18,7 +18,8 @@ import Vocabulary
 /// subscribed as the dashboard would, every event the gateway side produces (quotes with their
 /// freshness evidence, notices, connection changes, orders, executions, positions, account
 /// values) goes to the desk's events stream and the latest state to its hashes, and a heartbeat
-/// every 500 ms says the bridge is alive. Taking commands from dashboards is the next slice.
+/// every 500 ms says the bridge is alive. Screens' orders, cancels and subscriptions come in
+/// on the desk's commands stream (`DeskCommandConsumer`), each carried out at most once.
 struct BridgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bridge",
@@ -85,7 +86,8 @@ struct BridgeCommand: AsyncParsableCommand {
         clientConfiguration.retryInitialConnect = true
         clientConfiguration.allowLive = config.allowLive
         let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
-        let publisher = DeskPublisher(address: address, credentials: credentials, keys: keys, logger: logger)
+        let bridgeID = UUID().uuidString
+        let publisher = DeskPublisher(address: address, credentials: credentials, keys: keys, run: bridgeID, logger: logger)
         publisher.start()
 
         let tap = DeskTap(publisher: publisher)
@@ -107,18 +109,24 @@ struct BridgeCommand: AsyncParsableCommand {
                 store.send(.connectionLost(reason: "\(error)"))
             }
         }
-        let bridgeID = UUID().uuidString
+        let commands = DeskCommandConsumer(
+            address: address, credentials: credentials, keys: keys, broker: broker, consumer: bridgeID, logger: logger)
+        commands.start()
         print("ibterm bridge: desk \(keys.desk) on \(address), gateway \(host):\(port)\(server == nil ? "" : " (embedded paper gateway)"), bridge \(bridgeID)")
         let beating = Task {
             var sequence = 0
             while !Task.isCancelled {
                 sequence += 1
                 let state = store.snapshot()
+                // The connection's own next id counts the orders screens placed through the
+                // bridge at once; the store's hears of them a moment later.
+                let clientNext = await client.nextOrderID
+                let nextOrderID = [state.nextOrderID, clientNext].compactMap { $0 }.max()
                 publisher.beat(BusHeartbeat(
                     bridgeID: bridgeID, sequence: sequence, link: state.connection.state, generation: tap.generation,
                     intervalMilliseconds: Self.heartbeatMilliseconds,
                     serverVersion: state.connection.serverVersion, accounts: state.connection.accounts,
-                    nextOrderID: state.nextOrderID, sentAt: DashboardStore.wallNow()))
+                    nextOrderID: nextOrderID, sentAt: DashboardStore.wallNow()))
                 store.send(.clockTick)
                 try? await Task.sleep(for: .milliseconds(Self.heartbeatMilliseconds))
             }
@@ -126,11 +134,13 @@ struct BridgeCommand: AsyncParsableCommand {
         let signal = await SignalWaiter.waitForTermination()
         logger.info("bridge stopping on \(signal)")
         beating.cancel()
+        commands.stop()
         connecting.cancel()
         broker.stop()
         await client.disconnect()
         publisher.stop()
         try? await server?.stop()
+        print("ibterm bridge: commands: \(commands.summary); events published: \(publisher.published)")
         if publisher.dropped > 0 { print("ibterm bridge: \(publisher.dropped) Redis commands were dropped (Redis could not keep up)") }
     }
 

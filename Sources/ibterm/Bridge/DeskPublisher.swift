@@ -25,6 +25,8 @@ final class DeskPublisher: Sendable {
         var commands: [[String]] = []
         var dropped = 0
         var stopped = false
+        /// Events stamped so far (the last event's sequence).
+        var published = 0
     }
 
     private let queue = Mutex(Queue())
@@ -33,8 +35,11 @@ final class DeskPublisher: Sendable {
     private let credentials: RedisCredentials
     let keys: DeskKeys
     private let logger: Logger
+    /// The bridge run whose events these are (``BusStamp/run``).
+    let runID: String
 
-    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, logger: Logger) {
+    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, run: String, logger: Logger) {
+        self.runID = run
         self.address = address
         self.credentials = credentials
         self.keys = keys
@@ -54,7 +59,8 @@ final class DeskPublisher: Sendable {
         signal.signal()
     }
 
-    /// Queues one event: the stream entry and, for state a late joiner needs, its latest value.
+    /// Queues one event: the stream entry, stamped with the run and the next sequence
+    /// (``BusStamp``), and, for state a late joiner needs, its latest value.
     func publish(_ event: BusEvent, latest: BusEvent? = nil) {
         guard let fields = try? BusEntry.event(event).fields() else { return }
         var commands = [["XADD", keys.events, "MAXLEN", "~", String(Self.eventsLength), "*"] + fields]
@@ -62,8 +68,11 @@ final class DeskPublisher: Sendable {
         if let slot = state.latestStateSlot(in: keys), let body = try? BusEntry.event(state).body() {
             commands.append(["HSET", slot.hash, slot.field, body])
         }
-        enqueue(commands)
+        enqueue(commands, stamping: true)
     }
+
+    /// Events published so far.
+    var published: Int { queue.withLock { $0.published } }
 
     /// Queues a heartbeat: the stream entry and the key a dashboard starting later reads (it
     /// expires after three intervals, so a dead bridge leaves none).
@@ -78,9 +87,16 @@ final class DeskPublisher: Sendable {
     /// How many commands were dropped because Redis could not keep up.
     var dropped: Int { queue.withLock { $0.dropped } }
 
-    private func enqueue(_ commands: [[String]]) {
+    private func enqueue(_ commands: [[String]], stamping: Bool = false) {
         queue.withLock { queue in
-            queue.commands.append(contentsOf: commands)
+            if stamping, let first = commands.first {
+                // Numbered under the lock, so the numbers follow the queue's order.
+                queue.published += 1
+                queue.commands.append(first + BusStamp(run: runID, sequence: queue.published).fields)
+                queue.commands.append(contentsOf: commands.dropFirst())
+            } else {
+                queue.commands.append(contentsOf: commands)
+            }
             let excess = queue.commands.count - Self.limit
             if excess > 0 {
                 queue.commands.removeFirst(excess)

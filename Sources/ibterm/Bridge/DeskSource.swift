@@ -4,8 +4,7 @@ import DeskBus
 import Foundation
 import Logging
 
-/// `--source redis://HOST:PORT/DESK`: which desk, on which Redis, as whom; and what the screen
-/// says when asked for an order (nothing is sent through a bridge from a screen yet).
+/// `--source redis://HOST:PORT/DESK`: which desk, on which Redis, as whom.
 struct DeskSource: CustomStringConvertible {
     let address: RedisAddress
     let keys: DeskKeys
@@ -23,12 +22,12 @@ struct DeskSource: CustomStringConvertible {
 
     var description: String { "desk \(keys.desk) via \(address.host):\(address.port)" }
 
-    /// Why this screen sends no orders or cancels.
-    var ordersRefusal: String {
-        "This screen watches desk \(keys.desk) through its bridge, which takes no orders or cancels from screens yet; place them where the bridge's gateway is (ibterm --gateway, ibterm order)."
+    /// The writer of this screen's commands to the desk.
+    func commander(store: DashboardStore, logger: Logger) -> DeskCommander {
+        DeskCommander(address: address, credentials: credentials, keys: keys, store: store, logger: logger)
     }
 
-    func subscriber(store: DashboardStore, logger: Logger) -> DeskSubscriber {
-        DeskSubscriber(address: address, credentials: credentials, keys: keys, store: store, logger: logger)
+    func subscriber(store: DashboardStore, commander: DeskCommander?, logger: Logger) -> DeskSubscriber {
+        DeskSubscriber(address: address, credentials: credentials, keys: keys, store: store, commander: commander, logger: logger)
     }
 }

@@ -27,8 +27,13 @@ final class DeskSubscriber: Sendable {
     private let stopped = Atomic<Bool>(false)
     /// Whether Redis itself cannot be read: the screen then says so, not that the bridge is silent.
     private let redisDown = Atomic<Bool>(false)
+    /// Whether every event of the bridge arrived, in order (the events' ``BusStamp``s).
+    private let continuity = Mutex(FeedContinuity())
+    /// Where this screen's commands go and their answers are taken (`nil`: a screen that sends none).
+    private let commander: DeskCommander?
 
-    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, store: DashboardStore, logger: Logger) {
+    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, store: DashboardStore, commander: DeskCommander?, logger: Logger) {
+        self.commander = commander
         self.address = address
         self.credentials = credentials
         self.keys = keys
@@ -57,7 +62,11 @@ final class DeskSubscriber: Sendable {
 
     func stop() {
         stopped.store(true, ordering: .relaxed)
+        logger.info("desk feed: \(feedSummary)")
     }
+
+    /// What arrived from the bridge: `bridge 3f2b1c9a: events 12…4810 read, 4799 in order, 0 missing, 0 out of order`.
+    var feedSummary: String { continuity.withLock { $0.summary } }
 
     private func read() {
         var announced: String?
@@ -87,19 +96,14 @@ final class DeskSubscriber: Sendable {
     private func follow(_ connection: RedisConnection) throws {
         let eventsFrom = try lastID(keys.events, connection)
         let beatsFrom = try lastID(keys.heartbeats, connection)
-        let decoder = JSONDecoder()
-        for hash in [keys.requests, keys.quotes, keys.positions, keys.orders, keys.accountValues] {
-            guard let values = try connection.checked(["HGETALL", hash]).elements else { continue }
-            for index in stride(from: 1, to: values.count, by: 2) {
-                guard let body = values[index].text, let event = try? decoder.decode(BusEvent.self, from: Data(body.utf8)) else { continue }
-                // Received now, but no proof of life: the link is not up yet.
-                store.send(event.dashboardEvent)
-            }
-        }
-        var positions = (events: eventsFrom, beats: beatsFrom)
+        let resultsFrom = try lastID(keys.results, connection)
+        try readLatestState(connection)
+        var positions = (events: eventsFrom, beats: beatsFrom, results: resultsFrom)
+        var lastSummary = ContinuousClock.now
         while !stopped.load(ordering: .relaxed) {
             let reply = try connection.command([
-                "XREAD", "COUNT", "1000", "BLOCK", "200", "STREAMS", keys.events, keys.heartbeats, positions.events, positions.beats,
+                "XREAD", "COUNT", "1000", "BLOCK", "200", "STREAMS", keys.events, keys.heartbeats, keys.results,
+                positions.events, positions.beats, positions.results,
             ])
             if let error = reply.errorText { throw RedisError.server(error) }
             guard reply != .null else { continue }
@@ -108,10 +112,14 @@ final class DeskSubscriber: Sendable {
                 for failure in batch.failures { logger.warning("desk source: entry \(failure.id ?? "?") skipped: \(failure.error)") }
                 if batch.stream == keys.events, let last = batch.lastID { positions.events = last }
                 if batch.stream == keys.heartbeats, let last = batch.lastID { positions.beats = last }
+                if batch.stream == keys.results, let last = batch.lastID { positions.results = last }
                 var observed: [ObservedEvent] = []
-                for (_, entry) in batch.entries {
+                var missed = 0
+                for (index, (_, entry)) in batch.entries.enumerated() {
                     switch entry {
                     case let .event(event):
+                        let stamp = index < batch.stamps.count ? batch.stamps[index] : nil
+                        if case let .gap(missing) = continuity.withLock({ $0.take(stamp) }) { missed += missing }
                         if event.isGatewayConnectionEvent {
                             logger.info("desk bridge's gateway: \(event.kind)")
                             continue
@@ -121,11 +129,38 @@ final class DeskSubscriber: Sendable {
                         for linked in monitor.withLock({ $0.heartbeat(heartbeat, at: received.instant) }) {
                             observed.append(ObservedEvent(linked, observedAt: received.instant))
                         }
-                    case .command, .result:
+                    case let .result(reply):
+                        guard let commander, reply.origin == commander.origin else { continue }
+                        for answered in commander.answer(reply) { observed.append(ObservedEvent(answered, observedAt: received.instant)) }
+                    case .command:
                         continue
                     }
                 }
                 store.send(batch: observed)
+                if missed > 0 {
+                    // Fell behind further than the stream keeps: what was missed may matter
+                    // (an order's fill, a position); the latest state is read again.
+                    logger.warning("desk feed: \(missed) events of the bridge were missed (this screen fell behind the stream's bound); reading the latest state again")
+                    try readLatestState(connection)
+                }
+            }
+            if ContinuousClock.now - lastSummary > .seconds(10) {
+                lastSummary = .now
+                logger.info("desk feed: \(feedSummary)")
+            }
+        }
+    }
+
+    /// The desk's latest state from its hashes (subscriptions, quotes, positions, orders,
+    /// account values), applied as received now but with no proof of life: it never makes the
+    /// link up or a quote live by itself.
+    private func readLatestState(_ connection: RedisConnection) throws {
+        let decoder = JSONDecoder()
+        for hash in [keys.requests, keys.quotes, keys.positions, keys.orders, keys.accountValues] {
+            guard let values = try connection.checked(["HGETALL", hash]).elements else { continue }
+            for index in stride(from: 1, to: values.count, by: 2) {
+                guard let body = values[index].text, let event = try? decoder.decode(BusEvent.self, from: Data(body.utf8)) else { continue }
+                store.send(event.dashboardEvent)
             }
         }
     }
