@@ -41,11 +41,21 @@ struct BridgeBenchmark: AsyncParsableCommand {
             Bid, Ask or Last cell of a symbol row shows another price, that price is paired \
             with the newest write of that column for that symbol, on the connection the screen \
             is fed from (the bridge's for --source screens), that reads the same (within the \
-            cell's rounding) and is newer than the one the cell showed before. Latency: the \
+            cell's rounding) and is newer than the one the cell showed before; for a --source \
+            screen it must also have been readable from Redis by then (below). Latency: the \
             read's instant minus the write's. Prices overwritten before a frame showed them \
             never reach the screen and are not counted (the dashboard coalesces them); only the \
             symbols the screen has room for are seen. Changes in the first --warmup seconds \
             are not counted; then --seconds are.
+
+            Where the bridge path's time goes: a reader of the benchmark's own (one hiredis \
+            connection, XREAD BLOCK on the desk's events stream, replies kept with their \
+            arrival instant and decoded afterwards with DeskBus) sees each price the bridge \
+            publishes; a symbol's entries are a run of its writes (one entry per tick, in wire \
+            order), lined up by their prices: bridge-to-redis is the gateway write to that \
+            XREAD returning. bridge-throughput compares the entries a second reaching Redis \
+            with the quote messages a second the gateway wrote to the bridge: below, the \
+            bridge falls further behind every second and its latencies grow with the run.
 
             Why child processes and not an in-process store: the bridge's reader \
             (DeskSubscriber) lives in the ibterm executable; timing the real processes measures \
