@@ -150,6 +150,7 @@ struct BridgeBenchmark: AsyncParsableCommand {
         func stopAll() {
             for screen in running { screen.stop() }
             bridge.stop()
+            try? FileManager.default.removeItem(at: bridge.home)
             _ = try? tap?.stop()
         }
         do {

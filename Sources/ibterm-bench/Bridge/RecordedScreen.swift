@@ -25,6 +25,7 @@ final class RecordedScreen: Sendable {
     let rows: Int
     private let master: Int32
     private let process: Process
+    private let home: URL
     private final class Output: Sendable { let chunks = Mutex<[Chunk]>([]) }
     private let output = Output()
 
@@ -35,6 +36,7 @@ final class RecordedScreen: Sendable {
         self.columns = columns
         self.rows = rows
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-bench-\(UUID().uuidString)")
+        self.home = home
         try FileManager.default.createDirectory(at: home.appendingPathComponent("config/ibterm"), withIntermediateDirectories: true)
         try configText.write(to: home.appendingPathComponent("config/ibterm/config.toml"), atomically: true, encoding: .utf8)
         var environment = PipedProcess.environment(home: home)
@@ -62,11 +64,13 @@ final class RecordedScreen: Sendable {
     /// Whether the dashboard still runs.
     var isRunning: Bool { process.isRunning }
 
-    /// Asks the dashboard to quit (SIGTERM), then SIGKILL after 2 s; closes the terminal.
+    /// Asks the dashboard to quit (SIGTERM), then SIGKILL after 2 s; closes the terminal and
+    /// removes its home folders.
     func stop() {
         if process.isRunning { kill(pid, SIGTERM) }
         for _ in 0..<100 where process.isRunning { usleep(20_000) }
         if process.isRunning { kill(pid, SIGKILL) }
         close(master)
+        try? FileManager.default.removeItem(at: home)
     }
 }
