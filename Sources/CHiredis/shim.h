@@ -23,6 +23,18 @@ static inline redisReply *ibt_redis_command(redisContext *context, int argc, con
     return (redisReply *)redisCommandArgv(context, argc, argv, lengths);
 }
 
+/* Pipelining: queue one command in the output buffer (REDIS_OK, or REDIS_ERR when it could
+ * not be formatted); then read the replies one by one, in order (NULL when the connection
+ * failed). */
+static inline int ibt_redis_append(redisContext *context, int argc, const char **argv, const size_t *lengths) {
+    return redisAppendCommandArgv(context, argc, argv, lengths);
+}
+static inline redisReply *ibt_redis_next_reply(redisContext *context) {
+    void *reply = NULL;
+    if (redisGetReply(context, &reply) != REDIS_OK) return NULL;
+    return (redisReply *)reply;
+}
+
 /* The connection's error text (empty when none). */
 static inline const char *ibt_redis_error_text(const redisContext *context) {
     return context != NULL ? context->errstr : "no connection";

@@ -29,7 +29,7 @@ extension BusCommandAction {
                 return NumberedOrder(orderID: order.orderID + shift, instruction: instruction)
             }
             return (.placeOrderGroup(moved), mapping)
-        case .modifyOrder, .cancel, .cancelAll, .subscribeQuotes:
+        case .modifyOrder, .cancel, .cancelAll, .subscribeQuotes, .whatIf:
             return nil
         }
     }
@@ -41,7 +41,7 @@ extension BusCommandAction {
     public var expires: Bool {
         switch self {
         case .placeOrder, .placeOrderGroup, .modifyOrder: true
-        case .cancel, .cancelAll, .subscribeQuotes: false
+        case .cancel, .cancelAll, .subscribeQuotes, .whatIf: false
         }
     }
 }

@@ -20,10 +20,14 @@ public enum BusCommandAction: Sendable, Hashable, Codable {
     case cancelAll
     /// Stream quotes for `symbol` (IB `reqMktData`), for every dashboard of the desk.
     case subscribeQuotes(symbol: String)
+    /// IB's what-if check of an order the ticket reviews (`placeOrder` with `whatIf`): the
+    /// margin and commission it would cost; answered to the asking screen only, under its
+    /// review's `serial`. Nothing is placed.
+    case whatIf(serial: Int, OrderInstruction)
 
     /// The action for a dashboard effect the bridge carries out, or `nil` for one a dashboard
-    /// does itself or that has no bus form (themes, files, the detail view, a what-if, a
-    /// cancel under another client id).
+    /// does itself or that has no bus form (themes, files, the detail view, a cancel under
+    /// another client id).
     public init?(_ effect: DashboardEffect) {
         switch effect {
         case let .placeOrder(orderID, instruction): self = .placeOrder(orderID: orderID, instruction)
@@ -32,6 +36,7 @@ public enum BusCommandAction: Sendable, Hashable, Codable {
         case let .cancelOrder(orderID): self = .cancel(orderID: orderID)
         case .cancelAllOrders: self = .cancelAll
         case let .subscribeQuotes(symbol): self = .subscribeQuotes(symbol: symbol)
+        case let .requestWhatIf(serial, instruction): self = .whatIf(serial: serial, instruction)
         default: return nil
         }
     }
@@ -42,7 +47,7 @@ public enum BusCommandAction: Sendable, Hashable, Codable {
         switch self {
         case let .placeOrder(orderID, _), let .modifyOrder(orderID, _), let .cancel(orderID): [orderID]
         case let .placeOrderGroup(orders): orders.map(\.orderID)
-        case .cancelAll, .subscribeQuotes: []
+        case .cancelAll, .subscribeQuotes, .whatIf: []
         }
     }
 
@@ -51,7 +56,7 @@ public enum BusCommandAction: Sendable, Hashable, Codable {
     /// Orders, modifications and single cancels are never repeated.
     public var isSafeToRepeat: Bool {
         switch self {
-        case .cancelAll, .subscribeQuotes: true
+        case .cancelAll, .subscribeQuotes, .whatIf: true
         case .placeOrder, .placeOrderGroup, .modifyOrder, .cancel: false
         }
     }

@@ -1,3 +1,5 @@
+import Dashboard
+
 /// How a command ended, as the bridge publishes it and keeps it in the done-hash.
 public indirect enum BusCommandResult: Sendable, Hashable, Codable {
     /// Sent to the gateway: the order ids it placed, modified or cancelled (empty for a
@@ -8,6 +10,8 @@ public indirect enum BusCommandResult: Sendable, Hashable, Codable {
     /// the gateway's next free id (`orderIDs`, in the same order). The dashboard moves its
     /// orders to the new ids.
     case renumbered(requested: [Int], orderIDs: [Int])
+    /// The gateway's answer to a what-if check (``BusCommandAction/whatIf(serial:_:)``).
+    case whatIf(WhatIfStatus)
     /// Not sent, or the gateway refused it: the reason in words.
     case refused(reason: String)
     /// The command had already finished (a repeated delivery after a restart, or the same key

@@ -109,7 +109,7 @@ public enum CommandLedger {
                 return .refused(reason: "the bridge restarted during the group; the gateway knows orders \(list(known)) but not \(list(missing)); the rest was not sent: cancel or complete the group")
             }
             return .accepted(orderIDs: known)
-        case .cancelAll, .subscribeQuotes:
+        case .cancelAll, .subscribeQuotes, .whatIf:
             return .accepted(orderIDs: [])
         }
     }

@@ -61,6 +61,34 @@ public final class RedisConnection {
         return Self.convert(reply.pointee)
     }
 
+    /// Sends `commands` in one write and reads their replies, in order (hiredis's pipelining):
+    /// one round trip for the lot instead of one each. Error replies are returned, not thrown;
+    /// a failed connection throws (the commands' fate is then unknown).
+    public func pipeline(_ commands: [[String]]) throws(RedisError) -> [RedisReply] {
+        guard !isBroken else { throw .io("the connection broke earlier") }
+        for arguments in commands {
+            let byteArguments = arguments.map { Array($0.utf8) }
+            let status = withPointers(byteArguments) { pointers, lengths in
+                ibt_redis_append(context, Int32(arguments.count), pointers, lengths)
+            }
+            guard status == ibt_redis_ok() else {
+                isBroken = true
+                throw .io(String(cString: ibt_redis_error_text(context)))
+            }
+        }
+        var replies: [RedisReply] = []
+        replies.reserveCapacity(commands.count)
+        for _ in commands {
+            guard let reply = ibt_redis_next_reply(context) else {
+                isBroken = true
+                throw .io(String(cString: ibt_redis_error_text(context)))
+            }
+            replies.append(Self.convert(reply.pointee))
+            freeReplyObject(reply)
+        }
+        return replies
+    }
+
     /// Sends one command and throws the server's error reply as ``RedisError/server(_:)``.
     @discardableResult
     public func checked(_ arguments: [String]) throws(RedisError) -> RedisReply {

@@ -63,6 +63,18 @@ import Vocabulary
         #expect(CommandLedger.milliseconds(ofEntryID: "x-1") == nil)
     }
 
+    @Test func aWhatIfGoesThroughTheBridgeAndItsAnswerKeepsEveryFigure() throws {
+        let action = try #require(BusCommandAction(.requestWhatIf(serial: 7, BusEventSamples.instruction)))
+        #expect(action == .whatIf(serial: 7, BusEventSamples.instruction))
+        #expect(action.orderIDs.isEmpty && action.isSafeToRepeat && !action.expires)
+        #expect(action.renumbered(from: 500) == nil)
+        let answer = BusCommandResult.whatIf(.answered(WhatIfReport(
+            initMarginChange: 5_000, maintMarginChange: 4_000, equityWithLoanAfter: 99_999, commission: 1)))
+        #expect(try LedgerRecord(text: LedgerRecord.finished(answer).text) == .finished(answer))
+        let reply = BusCommandReply(idempotencyKey: "K", origin: "S", result: .whatIf(.refused("no margin")))
+        #expect(try BusEntry(fields: BusEntry.result(reply).fields()) == .result(reply))
+    }
+
     @Test func aRenumberedResultRoundTripsThroughTheLedger() throws {
         let result = BusCommandResult.renumbered(requested: [100], orderIDs: [103])
         #expect(try LedgerRecord(text: LedgerRecord.finished(result).text) == .finished(result))

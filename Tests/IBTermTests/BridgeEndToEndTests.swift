@@ -101,7 +101,7 @@ struct BridgeEndToEndTests {
 }
 
 /// Issue #16 item 5, the screen half: a dashboard on the bridge (`--source redis://…/DESK`, in
-/// tmux) shows the bridge's live quotes, refuses orders in words, and when the bridge dies
+/// tmux) shows the bridge's live quotes, sends an order that fills, and when the bridge dies
 /// takes every quote off LIVE (the pure rule, 1.5 s without a heartbeat, is BridgeLinkMonitorTests').
 @Suite(.serialized, .requires(.redisServer, .ibterm, .tmux, .python3))
 struct DeskSourceEndToEndTests {
@@ -121,12 +121,16 @@ struct DeskSourceEndToEndTests {
         }
         print("--- a dashboard on the bridge ---\n\(live ?? "none")")
         #expect(live != nil, "the dashboard on the bridge shows no live AAPL")
-        // An order is refused in words: this screen sends none.
+        // An order from this screen goes through the bridge and fills.
         try await session.send("b")
         try await session.send("1", "0", "Enter")
-        let refused = await session.waitFor(timeout: .seconds(5)) { $0.contains("watches desk e2e through its bridge") }
-        #expect(refused != nil, "the ticket did not say why no order goes out")
-        try await session.send("Escape")
+        _ = await session.waitFor(timeout: .seconds(10)) { $0.contains("Enter send") }
+        try await session.send("Enter")
+        let filled = await session.waitFor(timeout: .seconds(30)) { screen in
+            screen.split(separator: "\n").contains { $0.contains("AAPL") && $0.contains("Filled 10/10") }
+        }
+        print("--- an order from the screen, through the bridge ---\n\(filled ?? "none")")
+        #expect(filled != nil, "the order sent from the screen on the bridge did not fill")
         try await session.send("Escape")
         // The bridge dies: every quote goes off LIVE.
         kill(bridge.processIdentifier, SIGKILL)

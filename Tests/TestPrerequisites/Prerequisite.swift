@@ -97,6 +97,31 @@ extension Prerequisite {
     /// `redis-server`, which the desk bridge's tests start on a free loopback port.
     public static let redisServer = program("redis-server", remedy: "apt-get install redis-server, or run .ci/run")
 
+    /// Network namespaces (`ip netns`, veth pairs, a Linux bridge): root and iproute2, proved by
+    /// making and deleting one. CI runs as root with iproute2 (`.ci/run` installs it), so
+    /// there a missing one fails the test that needs it.
+    public static let networkNamespaces = Prerequisite(
+        "network namespaces (ip netns as root)", remedy: "run as root with iproute2 installed (apt-get install iproute2), or run .ci/run"
+    ) {
+        guard geteuid() == 0, let ip = ["/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return nil
+        }
+        let probe = "ibterm-probe-\(getpid())"
+        func run(_ arguments: [String]) -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: ip)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return false }
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        guard run(["netns", "add", probe]) else { return nil }
+        _ = run(["netns", "del", probe])
+        return ip
+    }
+
     /// The `ibterm` executable, run by the end-to-end and process tests.
     public static let ibterm = builtProduct("ibterm")
 

@@ -3,7 +3,7 @@ import Vocabulary
 /// What the gateway's what-if says an order would cost (IB: placeOrder with `whatIf`): the
 /// margin change, the commission (a range when IB gives one) and the equity with loan after.
 /// Amounts the gateway did not give are `nil`.
-public struct WhatIfReport: Sendable, Hashable {
+public struct WhatIfReport: Sendable, Hashable, Codable {
     /// The change of initial margin.
     public var initMarginChange: Double?
     /// The change of maintenance margin.
@@ -47,7 +47,7 @@ public struct WhatIfReport: Sendable, Hashable {
 }
 
 /// Where the review's what-if stands.
-public enum WhatIfStatus: Sendable, Hashable {
+public enum WhatIfStatus: Sendable, Hashable, Codable {
     /// Asked as request `serial`; the answer has not arrived.
     case pending(serial: Int)
     /// The gateway answered.

@@ -121,16 +121,20 @@ extension BrokerBridge {
     /// The what-if takes an order id from the client: the dashboard hears the next free one
     /// before the answer, so the send that follows uses an id nobody used.
     private func whatIf(serial: Int, _ instruction: OrderInstruction) async {
-        let status: WhatIfStatus
-        do {
-            let answer = try await client.whatIf(contract(for: instruction.symbol), Self.wireOrder(instruction))
-            status = .answered(WhatIfReport(answer))
-        } catch {
-            logger.info("what-if \(serial) not answered: \(error)")
-            status = Self.whatIfStatus(error)
-        }
+        let status = await whatIfStatus(instruction)
         if let next = await client.nextOrderID { store.send(.nextValidOrderID(next)) }
         store.send(.whatIf(serial: serial, status))
+    }
+
+    /// The gateway's what-if answer for `instruction`, or why there is none.
+    func whatIfStatus(_ instruction: OrderInstruction) async -> WhatIfStatus {
+        do {
+            let answer = try await client.whatIf(contract(for: instruction.symbol), Self.wireOrder(instruction))
+            return .answered(WhatIfReport(answer))
+        } catch {
+            logger.info("what-if for \(instruction.summary) not answered: \(error)")
+            return Self.whatIfStatus(error)
+        }
     }
 
     /// What a failed what-if means for the review: IB's refusal of the order, in the
@@ -179,13 +183,17 @@ extension BrokerBridge {
         return (followed, failures)
     }
 
-    /// Forwards each placed order's events to the store until its stream ends.
-    func follow(_ followed: [(Int, OrderHandle)]) async {
+    /// Forwards each placed order's events to the store until its stream ends; `heard` is
+    /// called with an order's id after its first event (the gateway's answer to it).
+    func follow(_ followed: [(Int, OrderHandle)], heard: (@Sendable (Int) -> Void)? = nil) async {
         await withTaskGroup(of: Void.self) { tasks in
             for (orderID, handle) in followed {
                 tasks.addTask { [store] in
+                    var first = true
                     for await event in handle.events {
                         if let event = DashboardEvent(event, orderID: orderID) { store.send(event) }
+                        if first { heard?(orderID) }
+                        first = false
                     }
                 }
             }

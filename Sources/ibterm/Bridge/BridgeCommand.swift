@@ -138,7 +138,8 @@ struct BridgeCommand: AsyncParsableCommand {
         connecting.cancel()
         broker.stop()
         await client.disconnect()
-        publisher.stop()
+        let unwritten = await publisher.stop()
+        if unwritten > 0 { print("ibterm bridge: \(unwritten) Redis commands could not be written before stopping") }
         try? await server?.stop()
         print("ibterm bridge: commands: \(commands.summary); events published: \(publisher.published)")
         if publisher.dropped > 0 { print("ibterm bridge: \(publisher.dropped) Redis commands were dropped (Redis could not keep up)") }

@@ -1,4 +1,5 @@
 import Dashboard
+import Synchronization
 import DeskBus
 import TWSClient
 import Vocabulary
@@ -6,6 +7,10 @@ import Vocabulary
 /// The desk bridge's side of screens' commands: carrying one out on the gateway connection
 /// and saying how it ended, and looking orders up for a command left in doubt by a crash.
 extension BrokerBridge {
+    /// How long a desk order waits for the gateway's first answer before its command is
+    /// reported as carried out anyway.
+    static let answerWait: Duration = .seconds(5)
+
     /// The gateway's next free order id as the connection knows it (`nil` before the first
     /// `nextValidId`).
     var nextFreeOrderID: Int? {
@@ -46,6 +51,8 @@ extension BrokerBridge {
                 return .refused(reason: "cancel all was not sent: \(error.description)")
             }
             return .accepted(orderIDs: [])
+        case let .whatIf(_, instruction):
+            return .whatIf(await whatIfStatus(instruction))
         case let .subscribeQuotes(symbol):
             // Every screen asks for its watchlist at start: a symbol already streamed is left
             // alone (subscribing again would restart its quotes for every screen).
@@ -74,7 +81,19 @@ extension BrokerBridge {
             snapshot.ocaGroup = instruction.link?.ocaGroup
             store.send(.openOrder(snapshot))
         }
-        Task { await follow(followed) }
+        // Accepted once the gateway answered each order (its first status or refusal), not
+        // when the bytes were handed to the socket: a bridge that dies before the answer
+        // leaves the command in doubt, and its next run asks the gateway.
+        let heard = Mutex<Set<Int>>([])
+        Task { await follow(followed) { id in heard.withLock { _ = $0.insert(id) } } }
+        let deadline = ContinuousClock.now + Self.answerWait
+        while heard.withLock({ $0.count }) < followed.count, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        let unanswered = followed.map(\.0).filter { id in !heard.withLock { $0.contains(id) } }
+        if !unanswered.isEmpty {
+            logger.warning("desk: the gateway has not answered orders \(unanswered) within \(Self.answerWait); reported as sent, their fate shows as order events")
+        }
         guard failures.isEmpty else {
             let reasons = failures.map { "order \($0.0): \($0.1.description)" }.joined(separator: "; ")
             let sent = followed.map { String($0.0) }

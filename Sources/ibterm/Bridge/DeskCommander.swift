@@ -63,11 +63,6 @@ final class DeskCommander: Sendable {
             store.send(.cancelRefused(orderID: orderID, reason: "order \(orderID) belongs to client id \(owner), not to the desk's bridge; cancel it where it was placed"))
             return true
         }
-        if case let .requestWhatIf(serial, _) = effect {
-            // The bridge relays no what-if yet: the review says so, and the order can still go.
-            store.send(.whatIf(serial: serial, .unanswered("the desk's bridge does not relay IB's what-if check")))
-            return true
-        }
         guard let action = BusCommandAction(effect) else { return false }
         let command = BusCommand(idempotencyKey: UUID().uuidString, origin: origin, createdAt: DashboardStore.wallNow(), action: action)
         pending.withLock { $0[command.idempotencyKey] = action }
@@ -94,6 +89,9 @@ final class DeskCommander: Sendable {
             return []
         case let .renumbered(requested, orderIDs):
             return [.ordersRenumbered(from: requested, to: orderIDs)]
+        case let .whatIf(status):
+            guard case let .whatIf(serial, _) = action else { return [] }
+            return [.whatIf(serial: serial, status)]
         case let .refused(reason):
             switch action {
             case .placeOrder, .placeOrderGroup:
@@ -107,6 +105,8 @@ final class DeskCommander: Sendable {
                 return [.deskCommandRefused(orderIDs: [], placement: false, what: "Cancel all", reason: reason)]
             case let .subscribeQuotes(symbol):
                 return [.deskCommandRefused(orderIDs: [], placement: false, what: "The subscription to \(symbol)", reason: reason)]
+            case let .whatIf(serial, _):
+                return [.whatIf(serial: serial, .unanswered("the desk's bridge: \(reason)"))]
             }
         case .alreadyDone:
             return []

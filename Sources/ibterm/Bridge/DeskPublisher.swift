@@ -27,7 +27,12 @@ final class DeskPublisher: Sendable {
         var stopped = false
         /// Events stamped so far (the last event's sequence).
         var published = 0
+        /// The writer has returned (stopped, and wrote what it could).
+        var finished = false
     }
+
+    /// Commands written to Redis per round trip.
+    static let batchSize = 256
 
     private let queue = Mutex(Queue())
     private let signal = DispatchSemaphore(value: 0)
@@ -53,10 +58,16 @@ final class DeskPublisher: Sendable {
         thread.start()
     }
 
-    /// Stops the writer after what is queued (at most a second more).
-    func stop() {
+    /// Stops the writer once what is queued is written, waiting at most `limit` for it;
+    /// returns how many commands were left unwritten (Redis unreachable or too slow).
+    func stop(within limit: Duration = .seconds(5)) async -> Int {
         queue.withLock { $0.stopped = true }
         signal.signal()
+        let deadline = ContinuousClock.now + limit
+        while !queue.withLock({ $0.finished }), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return queue.withLock { $0.commands.count }
     }
 
     /// Queues one event: the stream entry, stamped with the run and the next sequence
@@ -89,6 +100,8 @@ final class DeskPublisher: Sendable {
 
     private func enqueue(_ commands: [[String]], stamping: Bool = false) {
         queue.withLock { queue in
+            // Once stopping, nothing more is taken: what was published is what gets written.
+            guard !queue.stopped else { return }
             if stamping, let first = commands.first {
                 // Numbered under the lock, so the numbers follow the queue's order.
                 queue.published += 1
@@ -127,23 +140,35 @@ final class DeskPublisher: Sendable {
                     connection = nil
                     // Keep what waits (bounded); try again in a second.
                     if !commands.isEmpty { queue.withLock { $0.commands.insert(contentsOf: commands, at: 0) } }
-                    if stopped { return }
+                    if stopped { return finished() }
                     Thread.sleep(forTimeInterval: 1)
                     continue
                 }
             }
             guard let live = connection else { continue }
-            for (index, command) in commands.enumerated() {
+            // Written in pipelined batches: one round trip per batch, not per command.
+            var written = 0
+            while written < commands.count {
+                let batch = commands[written..<min(commands.count, written + Self.batchSize)]
                 do {
-                    let reply = try live.command(command)
-                    if let error = reply.errorText { logger.warning("desk publisher: \(command.first ?? "") refused: \(error)") }
+                    let replies = try live.pipeline(Array(batch))
+                    for (command, reply) in zip(batch, replies) {
+                        if let error = reply.errorText { logger.warning("desk publisher: \(command.first ?? "") refused: \(error)") }
+                    }
+                    written += batch.count
                 } catch {
+                    // The batch's fate is unknown: written again after reconnecting (a stream
+                    // entry may then appear twice; its stamp lets a reader see the repeat).
                     logger.error("desk publisher: \(error)")
-                    queue.withLock { $0.commands.insert(contentsOf: commands[index...], at: 0) }
+                    queue.withLock { $0.commands.insert(contentsOf: commands[written...], at: 0) }
                     break
                 }
             }
-            if stopped { return }
+            if stopped && queue.withLock({ $0.commands.isEmpty }) { return finished() }
         }
+    }
+
+    private func finished() {
+        queue.withLock { $0.finished = true }
     }
 }

@@ -100,13 +100,23 @@ final class DeskSubscriber: Sendable {
         try readLatestState(connection)
         var positions = (events: eventsFrom, beats: beatsFrom, results: resultsFrom)
         var lastSummary = ContinuousClock.now
+        var quietSummary = ""
         while !stopped.load(ordering: .relaxed) {
             let reply = try connection.command([
                 "XREAD", "COUNT", "1000", "BLOCK", "200", "STREAMS", keys.events, keys.heartbeats, keys.results,
                 positions.events, positions.beats, positions.results,
             ])
             if let error = reply.errorText { throw RedisError.server(error) }
-            guard reply != .null else { continue }
+            guard reply != .null else {
+                // Nothing new for a moment: this screen has all the bridge wrote. Said once per
+                // quiet spell, so the log shows what a screen had when a bridge stopped.
+                let summary = feedSummary
+                if summary != quietSummary {
+                    quietSummary = summary
+                    logger.info("desk feed: caught up: \(summary)")
+                }
+                continue
+            }
             let received = store.now()
             for batch in try BusReply.batches(fromRead: reply) {
                 for failure in batch.failures { logger.warning("desk source: entry \(failure.id ?? "?") skipped: \(failure.error)") }
@@ -119,7 +129,13 @@ final class DeskSubscriber: Sendable {
                     switch entry {
                     case let .event(event):
                         let stamp = index < batch.stamps.count ? batch.stamps[index] : nil
-                        if case let .gap(missing) = continuity.withLock({ $0.take(stamp) }) { missed += missing }
+                        let (verdict, ended) = continuity.withLock { feed -> (FeedContinuity.Verdict, String?) in
+                            // A new bridge run: the last one's count goes to the log first.
+                            let ended = stamp != nil && feed.run != nil && stamp?.run != feed.run ? feed.summary : nil
+                            return (feed.take(stamp), ended)
+                        }
+                        if let ended { logger.info("desk feed: \(ended)") }
+                        if case let .gap(missing) = verdict { missed += missing }
                         if event.isGatewayConnectionEvent {
                             logger.info("desk bridge's gateway: \(event.kind)")
                             continue
