@@ -169,28 +169,35 @@ struct BridgeBenchmark: AsyncParsableCommand {
             throw error
         }
 
-        try await Task.sleep(for: .seconds(warmup))
-        for screen in running where !screen.isRunning {
-            stopAll()
-            throw BenchFailure("the \(screen.name) dashboard exited during the warm-up")
-        }
-        let probes = (bridge: ProcessProbe(pid: bridge.pid), redis: ProcessProbe(pid: redis.pid), screens: running.map { ProcessProbe(pid: $0.pid) })
         let clock = ContinuousClock()
-        let cpuBefore = (bridge: try probes.bridge.cpuTime(), redis: try probes.redis.cpuTime(), screens: try probes.screens.map { try $0.cpuTime() })
-        let ticksBefore = log.quoteMessages(Self.bridgeClient)
-        let start = clock.now
-        try await Task.sleep(for: .seconds(seconds))
-        let end = clock.now
-        let ticksToBridge = log.quoteMessages(Self.bridgeClient) - ticksBefore
-        let cpuAfter = (bridge: try probes.bridge.cpuTime(), redis: try probes.redis.cpuTime(), screens: try probes.screens.map { try $0.cpuTime() })
-        let bridgeMemory = try probes.bridge.memory()
-        let redisMemory = try probes.redis.memory()
-        // Prices written before `end` get time to reach the screens.
-        try await Task.sleep(for: .seconds(1))
-        let recorded = running.map { (name: $0.name, chunks: $0.chunks, columns: $0.columns, rows: $0.rows) }
-        let entriesInWindow = tap?.entries(in: start..<end) ?? 0
-        let arrivals = try tap?.stop() ?? []
-        tap = nil
+        let start: ContinuousClock.Instant, end: ContinuousClock.Instant
+        let cpuBefore: (bridge: Duration, redis: Duration, screens: [Duration]), cpuAfter: (bridge: Duration, redis: Duration, screens: [Duration])
+        let bridgeMemory: ProcessProbe.Memory, redisMemory: ProcessProbe.Memory
+        let ticksToBridge: Int, entriesInWindow: Int, arrivals: [BusTap.Arrival]
+        let recorded: [(name: String, chunks: [RecordedScreen.Chunk], columns: Int, rows: Int)]
+        do {
+            try await Task.sleep(for: .seconds(warmup))
+            if let exited = running.first(where: { !$0.isRunning }) { throw BenchFailure("the \(exited.name) dashboard exited during the warm-up") }
+            let probes = (bridge: ProcessProbe(pid: bridge.pid), redis: ProcessProbe(pid: redis.pid), screens: running.map { ProcessProbe(pid: $0.pid) })
+            cpuBefore = (try probes.bridge.cpuTime(), try probes.redis.cpuTime(), try probes.screens.map { try $0.cpuTime() })
+            let ticksBefore = log.quoteMessages(Self.bridgeClient)
+            start = clock.now
+            try await Task.sleep(for: .seconds(seconds))
+            end = clock.now
+            ticksToBridge = log.quoteMessages(Self.bridgeClient) - ticksBefore
+            cpuAfter = (try probes.bridge.cpuTime(), try probes.redis.cpuTime(), try probes.screens.map { try $0.cpuTime() })
+            bridgeMemory = try probes.bridge.memory()
+            redisMemory = try probes.redis.memory()
+            // Prices written before `end` get time to reach the screens.
+            try await Task.sleep(for: .seconds(1))
+            recorded = running.map { (name: $0.name, chunks: $0.chunks, columns: $0.columns, rows: $0.rows) }
+            entriesInWindow = tap?.entries(in: start..<end) ?? 0
+            arrivals = try tap?.stop() ?? []
+            tap = nil
+        } catch {
+            stopAll()
+            throw error
+        }
         stopAll()
         drain.cancel()
         await client.disconnect()
