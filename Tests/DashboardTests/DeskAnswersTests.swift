@@ -67,3 +67,17 @@ import Vocabulary
         #expect(order.lifecycle.last?.note == "The modification of order 100 not carried out by the desk's bridge: not sent: no connection")
     }
 }
+
+extension DeskAnswersTests {
+    @Test func anUnansweredOrderKeepsItsStateAndSaysTheAnswerIsMissing() throws {
+        var harness = Self.withSentOrder()
+        harness.send(.deskCommandUnanswered(orderIDs: [100], what: "Order 100", seconds: 15))
+        let order = try #require(harness.state.orders[100])
+        #expect(order.status == .sent)
+        #expect(order.lifecycle.last?.note == "No answer from the desk's bridge after 15 s")
+        #expect(harness.latestMessage?.title == "Order 100: no answer yet")
+        // The answer, when it comes, still lands.
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .submitted, filled: 0, remaining: 100)))
+        #expect(harness.state.orders[100]?.status == .submitted)
+    }
+}

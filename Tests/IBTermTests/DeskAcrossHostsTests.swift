@@ -145,7 +145,9 @@ struct DeskAcrossHostsTests {
         defer { if bridge.isRunning { kill(bridge.processIdentifier, SIGKILL) } }
 
         for (index, screen) in screens.enumerated() {
-            let live = await screen.waitFor(timeout: .seconds(30)) { screen in
+            // Generous: under the whole suite on a 2-core machine, three debug dashboards, the
+            // bridge and the engine start slowly. The wait polls and ends as soon as it holds.
+            let live = await screen.waitFor(timeout: .seconds(120)) { screen in
                 (EndToEndTests.row(screen, "AAPL")?.contains("live") ?? false) && screen.contains("desk \(Self.desk)")
             }
             #expect(live != nil, "screen d\(index + 1) shows no live AAPL through the bridge")
@@ -157,12 +159,18 @@ struct DeskAcrossHostsTests {
         for screen in screens.prefix(2) { try await screen.send("1", "0", "Enter") }
         try? await Task.sleep(for: .milliseconds(300))
         for screen in screens.prefix(2) { try await screen.send("Enter") }
-        let bothFilled = await screens[2].waitFor(timeout: .seconds(30)) { screen in
+        let bothFilled = await screens[2].waitFor(timeout: .seconds(60)) { screen in
             screen.split(separator: "\n").filter { $0.contains("AAPL") && $0.contains("Filled 10/10") }.count == 2
         }
         print("--- d3 sees both orders, sent from d1 and d2 at once ---\n\(bothFilled ?? "none")")
         #expect(bothFilled != nil, "the third screen does not show two filled orders")
-        let twoResults = try Self.results(redisLink, keys: keys)
+        var twoResults: [String: [BusCommandResult]] = [:]
+        for _ in 0..<300 {
+            twoResults = try Self.results(redisLink, keys: keys)
+            let places = twoResults.values.filter { if case .accepted(let ids)? = $0.first?.original { !ids.isEmpty } else if case .renumbered? = $0.first?.original { true } else { false } }
+            if places.count >= 2 { break }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
         let placed = twoResults.values.compactMap { $0.first?.original }.compactMap { result -> [Int]? in
             switch result {
             case let .accepted(ids), let .renumbered(_, ids): ids.isEmpty ? nil : ids
@@ -194,12 +202,12 @@ struct DeskAcrossHostsTests {
         // What of the dead run reached Redis: its last event's number.
         var lastOfRun: [String: Int] = [:]
         if let (run, seq) = try Self.newestStamp(redisLink, keys: keys) { lastOfRun[run] = seq }
-        let dead = await screens[0].waitFor(timeout: .seconds(10)) { $0.contains("bridge silent") }
+        let dead = await screens[0].waitFor(timeout: .seconds(30)) { $0.contains("bridge silent") }
         #expect(dead != nil, "d1 did not show the bridge silent")
         print("--- bridge killed mid-burst; d1 off LIVE after \(ContinuousClock.now - killedAt) ---")
         bridge = try Self.start(network.on("bridge", bridgeArguments), log: "\(root)/bridge.log", environment: Self.environment(home: bridgeHome))
         var answered: [String: [BusCommandResult]] = [:]
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(90)
         while ContinuousClock.now < deadline {
             answered = try Self.results(redisLink, keys: keys)
             if commands.allSatisfy({ answered[$0.idempotencyKey] != nil }) && (answered[commands[3].idempotencyKey]?.count ?? 0) >= 2 { break }
@@ -233,7 +241,7 @@ struct DeskAcrossHostsTests {
 
         // The screens are live again on the new bridge.
         for (index, screen) in screens.enumerated() {
-            let back = await screen.waitFor(timeout: .seconds(30)) { EndToEndTests.row($0, "AAPL")?.contains("live") ?? false }
+            let back = await screen.waitFor(timeout: .seconds(90)) { EndToEndTests.row($0, "AAPL")?.contains("live") ?? false }
             #expect(back != nil, "screen d\(index + 1) did not come back live on the restarted bridge")
         }
 
@@ -257,7 +265,7 @@ struct DeskAcrossHostsTests {
             let logFile = "\(root)/\(name)/state/ibterm/ibterm.log"
             for (run, last) in lastOfRun.sorted(by: { $0.value > $1.value }) {
                 let expected = "bridge \(run.prefix(8)): events 1…\(last) read, \(last) in order, 0 missing, 0 out of order"
-                let line = await BridgeEndToEndTests.poll(60) { () -> String? in
+                let line = await BridgeEndToEndTests.poll(120) { () -> String? in
                     let text = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
                     return text.split(separator: "\n").last { $0.contains("desk feed:") && $0.hasSuffix(expected) }.map(String.init)
                 }
@@ -269,7 +277,7 @@ struct DeskAcrossHostsTests {
         // Redis is killed: every screen says so and shows no quote LIVE.
         kill(redis.processIdentifier, SIGKILL)
         for (index, screen) in screens.enumerated() {
-            let shown = await screen.waitFor(timeout: .seconds(15)) { screen in
+            let shown = await screen.waitFor(timeout: .seconds(30)) { screen in
                 screen.contains("Redis at \(redisAddress):6379 unreachable") && !(EndToEndTests.row(screen, "AAPL")?.contains(" live") ?? true)
             }
             if index == 2 {

@@ -79,6 +79,9 @@ public enum DashboardEvent: Sendable, Hashable {
     /// words (`Order 12`, `The cancel of order 12`), `reason` why; `placement` when the orders
     /// were never sent.
     case deskCommandRefused(orderIDs: [Int], placement: Bool, what: String, reason: String)
+    /// The desk's bridge has not answered this screen's command for `orderIDs` in `seconds`
+    /// (`what` in words): the orders keep their state, with a note that says so.
+    case deskCommandUnanswered(orderIDs: [Int], what: String, seconds: Int)
 
     // MARK: Time and the trader
 

@@ -84,6 +84,8 @@ extension DashboardState {
             effects = renumberOrders(from: from, to: to)
         case .deskCommandRefused(let orderIDs, let placement, let what, let reason):
             effects = deskRefused(orderIDs: orderIDs, placement: placement, what: what, reason: reason)
+        case .deskCommandUnanswered(let orderIDs, let what, let seconds):
+            effects = deskUnanswered(orderIDs: orderIDs, what: what, seconds: seconds)
         case .clockTick:
             if instant.offset.components.seconds != previousSecond { changed = true }
             if !positions.isEmpty || accountPnL != nil { refreshPnL() }

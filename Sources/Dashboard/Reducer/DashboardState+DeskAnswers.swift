@@ -65,4 +65,18 @@ extension DashboardState {
         changed = true
         return effects
     }
+
+    /// The bridge has not answered: nothing is known, so the orders keep their state; the
+    /// lifecycle and the log say the answer is missing and what that means.
+    mutating func deskUnanswered(orderIDs: [Int], what: String, seconds: Int) -> [DashboardEffect] {
+        let explanation = "No answer from the desk's bridge after \(seconds) s (is it running?). A bridge that takes it later refuses orders that waited over 10 s; its answer will show here."
+        for id in orderIDs {
+            guard var order = orders[id] else { continue }
+            _ = order.recordStatus(order.status, note: "No answer from the desk's bridge after \(seconds) s", at: now)
+            orders[id] = order
+        }
+        note(.commandFailed, "\(what): no answer yet", explanation, requestID: orderIDs.first ?? Notice.noRequestID)
+        changed = true
+        return []
+    }
 }

@@ -87,7 +87,8 @@ struct BridgeCommand: AsyncParsableCommand {
         clientConfiguration.allowLive = config.allowLive
         let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
         let bridgeID = UUID().uuidString
-        let publisher = DeskPublisher(address: address, credentials: credentials, keys: keys, run: bridgeID, logger: logger)
+        let desk = DeskAccess(address: address, credentials: credentials, keys: keys)
+        let publisher = DeskPublisher(desk: desk, run: bridgeID, logger: logger)
         publisher.start()
 
         let tap = DeskTap(publisher: publisher)
@@ -109,8 +110,7 @@ struct BridgeCommand: AsyncParsableCommand {
                 store.send(.connectionLost(reason: "\(error)"))
             }
         }
-        let commands = DeskCommandConsumer(
-            address: address, credentials: credentials, keys: keys, broker: broker, consumer: bridgeID, logger: logger)
+        let commands = DeskCommandConsumer(desk: desk, broker: broker, consumer: bridgeID, logger: logger)
         commands.start()
         print("ibterm bridge: desk \(keys.desk) on \(address), gateway \(host):\(port)\(server == nil ? "" : " (embedded paper gateway)"), bridge \(bridgeID)")
         let beating = Task {

@@ -20,9 +20,9 @@ final class DeskCommandConsumer: Sendable {
     /// The results stream's approximate length bound.
     static let resultsLength = 10_000
 
-    private let address: RedisAddress
-    private let credentials: RedisCredentials
-    private let keys: DeskKeys
+    private let desk: DeskAccess
+    private var keys: DeskKeys { desk.keys }
+    private var address: RedisAddress { desk.address }
     private let broker: BrokerBridge
     private let consumer: String
     private let logger: Logger
@@ -30,10 +30,8 @@ final class DeskCommandConsumer: Sendable {
     private let counts = Mutex((carried: 0, refused: 0, republished: 0, inDoubt: 0))
 
     /// `consumer` names this run in the group (the bridge's id).
-    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, broker: BrokerBridge, consumer: String, logger: Logger) {
-        self.address = address
-        self.credentials = credentials
-        self.keys = keys
+    init(desk: DeskAccess, broker: BrokerBridge, consumer: String, logger: Logger) {
+        self.desk = desk
         self.broker = broker
         self.consumer = consumer
         self.logger = logger
@@ -62,7 +60,7 @@ final class DeskCommandConsumer: Sendable {
         var claimed = false
         while !stopped.load(ordering: .relaxed) {
             do {
-                let connection = try address.connect(as: credentials)
+                let connection = try desk.connect()
                 connection.setCommandTimeout(milliseconds: 5000)
                 try Self.ensureGroup(keys, connection)
                 announced = nil

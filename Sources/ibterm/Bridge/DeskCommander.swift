@@ -25,21 +25,23 @@ final class DeskCommander: Sendable {
         var since: ContinuousClock.Instant
     }
 
-    private let address: RedisAddress
-    private let credentials: RedisCredentials
-    private let keys: DeskKeys
+    private let desk: DeskAccess
+    private var keys: DeskKeys { desk.keys }
+    private var address: RedisAddress { desk.address }
     private let store: DashboardStore
     private let logger: Logger
     private let outbox = Mutex<[Waiting]>([])
     /// Commands sent and not answered yet, by idempotency key.
     private let pending = Mutex<[String: BusCommandAction]>([:])
+    /// When each unanswered command was taken, and whether the screen was told it is late.
+    private let ages = Mutex<[String: (since: ContinuousClock.Instant, told: Bool)]>([:])
+    /// How long a command may go unanswered before the screen says so.
+    static let answerDue: Duration = .seconds(15)
     private let signal = DispatchSemaphore(value: 0)
     private let stopped = Atomic<Bool>(false)
 
-    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, store: DashboardStore, logger: Logger) {
-        self.address = address
-        self.credentials = credentials
-        self.keys = keys
+    init(desk: DeskAccess, store: DashboardStore, logger: Logger) {
+        self.desk = desk
         self.store = store
         self.logger = logger
     }
@@ -66,6 +68,7 @@ final class DeskCommander: Sendable {
         guard let action = BusCommandAction(effect) else { return false }
         let command = BusCommand(idempotencyKey: UUID().uuidString, origin: origin, createdAt: DashboardStore.wallNow(), action: action)
         pending.withLock { $0[command.idempotencyKey] = action }
+        ages.withLock { $0[command.idempotencyKey] = (.now, false) }
         outbox.withLock { $0.append(Waiting(command: command, since: .now)) }
         signal.signal()
         return true
@@ -75,6 +78,7 @@ final class DeskCommander: Sendable {
     /// ``origin``); none for an answer already taken or to another run of this screen.
     func answer(_ reply: BusCommandReply) -> [DashboardEvent] {
         guard let action = pending.withLock({ $0.removeValue(forKey: reply.idempotencyKey) }) else { return [] }
+        ages.withLock { _ = $0.removeValue(forKey: reply.idempotencyKey) }
         return Self.events(for: action, result: reply.result)
     }
 
@@ -113,11 +117,40 @@ final class DeskCommander: Sendable {
         }
     }
 
+    /// The screen is told once about each command still unanswered after ``answerDue``.
+    private func tellLate() {
+        let now = ContinuousClock.now
+        let late = ages.withLock { ages -> [String] in
+            let keys = ages.filter { !$0.value.told && now - $0.value.since > Self.answerDue }.map(\.key)
+            for key in keys { ages[key]?.told = true }
+            return keys
+        }
+        for key in late {
+            guard let action = pending.withLock({ $0[key] }) else { continue }
+            let ids = action.orderIDs
+            let what: String
+            switch action {
+            case .placeOrder, .placeOrderGroup: what = ids.count == 1 ? "Order \(ids[0])" : "Orders \(ids.map(String.init).joined(separator: ", "))"
+            case let .modifyOrder(id, _): what = "The modification of order \(id)"
+            case let .cancel(id): what = "The cancel of order \(id)"
+            case .cancelAll: what = "Cancel all"
+            case let .whatIf(serial, _):
+                // The review stops waiting; the order can still be sent (or not) knowingly.
+                _ = pending.withLock { $0.removeValue(forKey: key) }
+                store.send(.whatIf(serial: serial, .unanswered("no answer from the desk's bridge in \(Self.answerDue.components.seconds) s")))
+                continue
+            case .subscribeQuotes: continue
+            }
+            store.send(.deskCommandUnanswered(orderIDs: ids, what: what, seconds: Int(Self.answerDue.components.seconds)))
+        }
+    }
+
     private func run() {
         var connection: RedisConnection?
         var lastFailure: String?
         while !stopped.load(ordering: .relaxed) {
             _ = signal.wait(timeout: .now() + .seconds(1))
+            tellLate()
             let waiting = outbox.withLock { box -> [Waiting] in
                 defer { box.removeAll() }
                 return box
@@ -126,7 +159,7 @@ final class DeskCommander: Sendable {
             var unsent: [Waiting] = []
             do {
                 if connection == nil || connection?.isBroken == true {
-                    let made = try address.connect(as: credentials)
+                    let made = try desk.connect()
                     try DeskCommandConsumer.ensureGroup(keys, made)
                     connection = made
                     if lastFailure != nil { logger.info("desk commands: Redis reachable again") }
@@ -153,6 +186,7 @@ final class DeskCommander: Sendable {
                                     unsent.filter { now - $0.since > CommandLedger.orderWaitLimit && $0.command.action.expires })
             for item in expired {
                 let action = pending.withLock { $0.removeValue(forKey: item.command.idempotencyKey) } ?? item.command.action
+                ages.withLock { _ = $0.removeValue(forKey: item.command.idempotencyKey) }
                 let reason = "the desk's Redis at \(address.host):\(address.port) could not be reached for \(CommandLedger.orderWaitLimit.components.seconds) s (\(lastFailure ?? "no answer"))"
                 store.send(batch: Self.events(for: action, result: .refused(reason: reason)).map { ObservedEvent($0) })
             }

@@ -36,18 +36,16 @@ final class DeskPublisher: Sendable {
 
     private let queue = Mutex(Queue())
     private let signal = DispatchSemaphore(value: 0)
-    private let address: RedisAddress
-    private let credentials: RedisCredentials
-    let keys: DeskKeys
+    private let desk: DeskAccess
+    var keys: DeskKeys { desk.keys }
+    private var address: RedisAddress { desk.address }
     private let logger: Logger
     /// The bridge run whose events these are (``BusStamp/run``).
     let runID: String
 
-    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, run: String, logger: Logger) {
+    init(desk: DeskAccess, run: String, logger: Logger) {
         self.runID = run
-        self.address = address
-        self.credentials = credentials
-        self.keys = keys
+        self.desk = desk
         self.logger = logger
     }
 
@@ -131,7 +129,7 @@ final class DeskPublisher: Sendable {
             }
             if connection == nil || connection?.isBroken == true {
                 do {
-                    connection = try address.connect(as: credentials)
+                    connection = try desk.connect()
                     if lastFailure != nil { logger.info("desk publisher: connected to \(address) again") }
                     lastFailure = nil
                 } catch {

@@ -22,12 +22,15 @@ struct DeskSource: CustomStringConvertible {
 
     var description: String { "desk \(keys.desk) via \(address.host):\(address.port)" }
 
+    /// How this screen reaches the desk.
+    var access: DeskAccess { DeskAccess(address: address, credentials: credentials, keys: keys) }
+
     /// The writer of this screen's commands to the desk.
     func commander(store: DashboardStore, logger: Logger) -> DeskCommander {
-        DeskCommander(address: address, credentials: credentials, keys: keys, store: store, logger: logger)
+        DeskCommander(desk: access, store: store, logger: logger)
     }
 
     func subscriber(store: DashboardStore, commander: DeskCommander?, logger: Logger) -> DeskSubscriber {
-        DeskSubscriber(address: address, credentials: credentials, keys: keys, store: store, commander: commander, logger: logger)
+        DeskSubscriber(desk: access, store: store, commander: commander, logger: logger)
     }
 }

@@ -18,9 +18,9 @@ import Vocabulary
 /// how long before publishing the bridge read them. The bridge's own gateway-connection events
 /// only reach the log: the link a screen shows is the bridge's.
 final class DeskSubscriber: Sendable {
-    private let address: RedisAddress
-    private let credentials: RedisCredentials
-    private let keys: DeskKeys
+    private let desk: DeskAccess
+    private var keys: DeskKeys { desk.keys }
+    private var address: RedisAddress { desk.address }
     private let store: DashboardStore
     private let logger: Logger
     private let monitor = Mutex(BridgeLinkMonitor())
@@ -32,11 +32,9 @@ final class DeskSubscriber: Sendable {
     /// Where this screen's commands go and their answers are taken (`nil`: a screen that sends none).
     private let commander: DeskCommander?
 
-    init(address: RedisAddress, credentials: RedisCredentials, keys: DeskKeys, store: DashboardStore, commander: DeskCommander?, logger: Logger) {
+    init(desk: DeskAccess, store: DashboardStore, commander: DeskCommander?, logger: Logger) {
         self.commander = commander
-        self.address = address
-        self.credentials = credentials
-        self.keys = keys
+        self.desk = desk
         self.store = store
         self.logger = logger
     }
@@ -72,7 +70,7 @@ final class DeskSubscriber: Sendable {
         var announced: String?
         while !stopped.load(ordering: .relaxed) {
             do {
-                let connection = try address.connect(as: credentials)
+                let connection = try desk.connect()
                 connection.setCommandTimeout(milliseconds: 3000)
                 announced = nil
                 // After Redis was unreachable the screen shows the link lost: a new monitor makes
