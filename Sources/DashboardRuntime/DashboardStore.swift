@@ -34,6 +34,7 @@ public final class DashboardStore: Sendable {
 
     private let inner: Mutex<Inner>
     private let clock: any TWSClock
+    private let wall: @Sendable () -> Timestamp
     private let perform: @Sendable ([DashboardEffect]) -> Void
     private let changed: @Sendable () -> Void
     private let observe: (@Sendable ([ObservedEvent], EventTime) -> Void)?
@@ -41,14 +42,17 @@ public final class DashboardStore: Sendable {
     /// Creates a store; `clock` is the client's monotonic clock, `perform` carries out
     /// effects, `changed` wakes the render loop, and `observe`, when given, sees every batch of
     /// events after it was applied, with the time the batch was applied at (the desk bridge
-    /// forwards them).
+    /// forwards them). `wall` is the wall clock shown (this machine's; a replay's is the
+    /// recorded time at its playhead).
     public init(
         config: DashboardConfig, clock: any TWSClock,
         perform: @escaping @Sendable ([DashboardEffect]) -> Void, changed: @escaping @Sendable () -> Void,
-        observe: (@Sendable ([ObservedEvent], EventTime) -> Void)? = nil
+        observe: (@Sendable ([ObservedEvent], EventTime) -> Void)? = nil,
+        wall: @escaping @Sendable () -> Timestamp = DashboardStore.wallNow
     ) {
         self.clock = clock
-        inner = Mutex(Inner(state: DashboardState(config: config, now: EventTime(instant: clock.now(), wall: Self.wallNow()))))
+        self.wall = wall
+        inner = Mutex(Inner(state: DashboardState(config: config, now: EventTime(instant: clock.now(), wall: wall()))))
         self.perform = perform
         self.changed = changed
         self.observe = observe
@@ -61,7 +65,7 @@ public final class DashboardStore: Sendable {
 
     /// Both clocks now.
     public func now() -> EventTime {
-        EventTime(instant: clock.now(), wall: Self.wallNow())
+        EventTime(instant: clock.now(), wall: wall())
     }
 
     /// Applies one event observed at `instant` (now when `nil`), performs its effects and wakes

@@ -129,7 +129,7 @@ public enum BusEvent: Sendable, Hashable, Codable {
         case let .cancelRefused(orderID, reason): .cancelRefused(orderID: orderID, reason: reason)
         case .started, .whatIf, .clockTick, .commandHistoryLoaded, .watchlistsLoaded, .sessionBarsLoaded,
             .configWarnings, .user, .alertsLoaded, .symbolSearchResults, .instrumentNotQualified, .detailBars,
-            .detailDepth, .detailTrade, .traceDumped, .ordersRenumbered, .deskCommandRefused, .deskCommandUnanswered:
+            .detailDepth, .detailTrade, .traceDumped, .ordersRenumbered, .deskCommandRefused, .deskCommandUnanswered, .replayProgress:
             nil
         }
     }

@@ -7,9 +7,13 @@
 /// after `to` are left out. Outbound frames and the client's handshake are not played: the
 /// replay answers as the gateway did, whatever the client asks.
 ///
-/// Each frame names the client's last request before it (``Step/after``): the replay holds
+/// Each frame names the client request it waits for (``Step/after``): the request that opened
+/// the request or ticker id it is about (a tick its reqMktData, a PnL its reqPnLSingle), else
+/// the client's last request that names no id (positions, account updates) when the frame came
+/// within ``plainAnswerWindow`` of it; the replay holds
 /// the frame until the client has sent as many requests of that kind, so the answers meet the
-/// requests that wait for them even at max speed.
+/// requests that wait for them even at max speed, and a frame is never held for a request it
+/// does not answer.
 ///
 /// Only the first run of a file is used (records until the second connection numbered 1,
 /// which is a later process appending to the same file).
@@ -71,6 +75,17 @@ public struct ReplaySchedule: Sendable, Hashable {
         /// Order messages (PLACE_ORDER 3, CANCEL_ORDER 4): a replay refuses orders, so a frame
         /// is never held for one.
         public static let orderMessageIDs: Set<[UInt8]> = [Array("3".utf8), Array("4".utf8)]
+
+        /// Inbound messages about orders (ORDER_STATUS 3, OPEN_ORDER 5, NEXT_VALID_ID 9,
+        /// EXECUTION_DATA 11, OPEN_ORDER_END 53, COMMISSION_REPORT 59, COMPLETED_ORDER 101,
+        /// COMPLETED_ORDERS_END 102): the ids they carry are order ids, which no request opened.
+        public static let orderReportMessageIDs: Set<Int> = [3, 5, 9, 11, 53, 59, 101, 102]
+
+        /// Requests a dashboard repeats on its own clock (REQ_IDS 8 and REQ_ALL_OPEN_ORDERS 16
+        /// every 2 s, the keepalive's REQ_CURRENT_TIME 49): the replaying client asks them at
+        /// its own pace, which at a speed other than 1 is not the recording's, so a frame is
+        /// never held for one (the stream would stall behind every recorded poll).
+        public static let pollMessageIDs: Set<[UInt8]> = [Array("8".utf8), Array("16".utf8), Array("49".utf8)]
     }
 
     /// One frame to send: its payload (without the length prefix), the wait before it after
@@ -83,9 +98,14 @@ public struct ReplaySchedule: Sendable, Hashable {
         public var delayNanoseconds: UInt64
         /// When the gateway sent it, on the recorded wall clock.
         public var wallNanoseconds: Int64
-        /// The client's last request before it (order messages aside): the replay holds the
-        /// frame until the client has sent that request too, so answers meet the request
-        /// that waits for them. `nil` before any request.
+        /// When the gateway sent it, in nanoseconds after the run's first record (recorded
+        /// monotonic time): where the frame sits on the replay's time line.
+        public var offsetNanoseconds: Int64
+        /// The request it waits for: the one that opened the id it is about, else the client's
+        /// last request naming no id if it came within ``plainAnswerWindow`` of it (order
+        /// messages and polls aside); the replay holds the
+        /// frame until the client has sent that request too, so answers meet the request that
+        /// waits for them. `nil` when there is none.
         public var after: Request?
     }
 
@@ -101,11 +121,19 @@ public struct ReplaySchedule: Sendable, Hashable {
 
     /// The recorded connections that got a handshake reply, in order.
     public var connections: [Connection]
+    /// The recorded wall time of the run's first record (nanoseconds since 1970-01-01 UTC),
+    /// where the time line starts.
+    public var startWallNanoseconds: Int64
+    /// The offset of the last frame played (``Step/offsetNanoseconds``), where the time line ends.
+    public var durationNanoseconds: Int64
+    /// Where `from` falls on the time line (0 without one): frames up to it are played at once.
+    public var fromNanoseconds: Int64
 
     /// Lays out `records` (in file order) for `speed`, within `from`...`to`.
     public init(records: [TraceRecord], speed: Speed, from: Mark? = nil, to: Mark? = nil) {
         let run = Self.firstRun(records)
         let start = run.first?.monotonicNanoseconds ?? 0
+        let startWall = run.first?.wallNanoseconds ?? 0
         func before(_ mark: Mark?, _ record: TraceRecord) -> Bool {
             guard let mark else { return false }
             switch mark {
@@ -128,17 +156,32 @@ public struct ReplaySchedule: Sendable, Hashable {
         var index: [UInt32: Int] = [:]
         var previous: UInt64?
         var written: [UInt32: [[UInt8]: Int]] = [:]
-        var lastRequest: [UInt32: Request] = [:]
+        // Per connection: the request that opened each request or ticker id, and the last
+        // request that names no id (REQ_POSITIONS, REQ_ACCT_DATA, START_API, ...).
+        var openedBy: [UInt32: [Int: Request]] = [:]
+        var lastPlain: [UInt32: (request: Request, at: UInt64)] = [:]
+        var interpreter = TraceInterpreter()
         for record in run {
             if record.kind == .outbound {
+                let entry = interpreter.interpret(record)
                 let id = Request.messageID(of: record.payload)
-                guard !Request.orderMessageIDs.contains(id) else { continue }
+                guard !Request.orderMessageIDs.contains(id), !Request.pollMessageIDs.contains(id) else { continue }
                 let ordinal = written[record.connection, default: [:]][id, default: 0] + 1
                 written[record.connection, default: [:]][id] = ordinal
-                lastRequest[record.connection] = Request(messageID: id, ordinal: ordinal)
+                let request = Request(messageID: id, ordinal: ordinal)
+                if entry.ids.isEmpty {
+                    lastPlain[record.connection] = (request, record.monotonicNanoseconds)
+                } else {
+                    for number in entry.ids where openedBy[record.connection]?[number] == nil {
+                        openedBy[record.connection, default: [:]][number] = request
+                    }
+                }
                 continue
             }
             guard record.kind == .inbound else { continue }
+            var entry = record.serverVersion == 0 ? nil : interpreter.interpret(record)
+            // An order message's ids are order ids, not the ids requests open.
+            if let id = entry?.messageID, Request.orderReportMessageIDs.contains(id) { entry?.ids = [] }
             if record.serverVersion == 0 {
                 // The handshake reply opens the connection's play, whatever the window: a
                 // client cannot take frames without it.
@@ -157,10 +200,26 @@ public struct ReplaySchedule: Sendable, Hashable {
             previous = record.monotonicNanoseconds
             connections[slot].steps.append(Step(
                 payload: record.payload, delayNanoseconds: delay, wallNanoseconds: record.wallNanoseconds,
-                after: lastRequest[record.connection]))
+                offsetNanoseconds: Int64(bitPattern: record.monotonicNanoseconds &- start),
+                after: entry?.ids.lazy.compactMap { openedBy[record.connection]?[$0] }.first
+                    ?? lastPlain[record.connection].flatMap { plain in
+                        record.monotonicNanoseconds &- plain.at <= Self.plainAnswerWindow ? plain.request : nil
+                    }))
         }
         self.connections = connections
+        startWallNanoseconds = startWall
+        durationNanoseconds = connections.flatMap(\.steps).map(\.offsetNanoseconds).max() ?? 0
+        switch from {
+        case nil: fromNanoseconds = 0
+        case .offset(let seconds)?: fromNanoseconds = Int64(seconds * 1e9)
+        case .wall(let nanoseconds)?: fromNanoseconds = max(0, nanoseconds - startWall)
+        }
     }
+
+    /// How long after a request naming no id a frame naming none counts as its answer
+    /// (nanoseconds of recorded time): the gateway answers at once; a frame later than that is
+    /// streamed data (account updates, an order's reports) that waits for nothing.
+    public static let plainAnswerWindow: UInt64 = 1_000_000_000
 
     /// The records of the file's first run: up to a second `opened` record of connection 1
     /// (connections are numbered anew from 1 in each process).

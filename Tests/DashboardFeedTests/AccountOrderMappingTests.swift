@@ -56,3 +56,29 @@ import Vocabulary
         ])
     }
 }
+
+extension AccountOrderMappingTests {
+    /// An order no handle follows (an earlier run's, a replayed session's) reaches the
+    /// dashboard: listed as this client's, its status, its fill with the commission.
+    @Test func orderActivityBecomesTheDashboardsOrderEvents() {
+        let open = DashboardEvent.events(for: .openOrder(Self.stopLimit(clientId: 1)), thisClientID: 1)
+        guard case let .openOrder(snapshot)? = open.first else { Issue.record("\(open)"); return }
+        #expect(snapshot.orderID == 9 && snapshot.isThisClient)
+        let status = OrderStatusUpdate(orderId: 9, status: .filled, filled: FixedDecimal(10), remaining: .zero, avgFillPrice: 240.05, lastFillPrice: 240.05, permId: 5009)
+        guard case let .orderStatus(report)? = DashboardEvent.events(for: .status(status), thisClientID: 1).first else {
+            Issue.record("no status"); return
+        }
+        #expect(report.orderID == 9 && report.status == .filled && report.averageFillPrice == 240.05)
+        var execution = Execution()
+        execution.orderId = 9
+        execution.execId = "e9"
+        execution.side = "BOT"
+        execution.shares = FixedDecimal(10)
+        execution.price = 240.05
+        let fill = DashboardEvent.events(for: .execution(ExecutionReport(execution: execution, contract: Contract(symbol: "AAPL"))), thisClientID: 1)
+        guard case let .execution(filled)? = fill.first else { Issue.record("\(fill)"); return }
+        #expect(filled.executionID == "e9" && filled.side == .buy && filled.symbol == "AAPL")
+        let commission = DashboardEvent.events(for: .commission(CommissionReport(execId: "e9", commission: 1.25, currency: "USD", realizedPNL: nil)), thisClientID: 1)
+        #expect(commission == [.commission(executionID: "e9", commission: 1.25, realizedPnL: nil)])
+    }
+}

@@ -1,5 +1,8 @@
 import Testing
+import TWSWire
 @testable import TWSTrace
+
+private typealias Request = ReplaySchedule.Request
 
 @Suite("Replay schedule")
 struct ReplayScheduleTests {
@@ -68,13 +71,57 @@ struct ReplayScheduleTests {
         let schedule = ReplaySchedule(records: Self.records(), speed: .max)
         let startApi = ReplaySchedule.Request(messageID: Array("startApi".utf8), ordinal: 1)
         // "placeOrder" is not an order message id here; a real PLACE_ORDER ("3") is skipped below.
-        #expect(schedule.connections[0].steps.map(\.after) == [startApi, startApi, ReplaySchedule.Request(messageID: Array("placeOrder".utf8), ordinal: 1)])
+        // b comes 2 s after startApi: streamed data, not its answer (the window is 1 s).
+        #expect(schedule.connections[0].steps.map(\.after) == [startApi, nil, ReplaySchedule.Request(messageID: Array("placeOrder".utf8), ordinal: 1)])
         #expect(schedule.connections[1].steps.map(\.after) == [nil])
 
         var records = Self.records()
         records[6].payload = Array("3\0AAPL\0".utf8)
         let skipping = ReplaySchedule(records: records, speed: .max)
-        #expect(skipping.connections[0].steps[2].after == startApi)
+        #expect(skipping.connections[0].steps[2].after == nil)
+
+        // A poll (REQ_ALL_OPEN_ORDERS "16") is the dashboard's own clock's: no frame waits for it.
+        records[6].payload = Array("16\0".utf8)
+        let polling = ReplaySchedule(records: records, speed: .max)
+        #expect(polling.connections[0].steps[2].after == nil)
+    }
+
+    /// A tick waits for the reqMktData that opened its ticker id, not for whatever the client
+    /// asked last; a frame naming no id (POSITION_END) waits for the last request naming none.
+    @Test func aFrameWaitsForTheRequestThatOpenedItsIDElseTheLastRequestNamingNone() {
+        let version = 200
+        func outbound(_ message: ClientMessage, _ at: UInt64) -> TraceRecord {
+            TraceRecord(kind: .outbound, serverVersion: UInt16(version), connection: 1, monotonicNanoseconds: at, wallNanoseconds: 0,
+                        payload: Array(message.encoded(serverVersion: version).dropFirst(4)))
+        }
+        func inbound(_ message: ServerMessage, _ at: UInt64) -> TraceRecord {
+            TraceRecord(kind: .inbound, serverVersion: UInt16(version), connection: 1, monotonicNanoseconds: at, wallNanoseconds: 0,
+                        payload: Array(message.encoded(serverVersion: version).dropFirst(4)))
+        }
+        let records = [
+            TraceRecord(kind: .opened, connection: 1, monotonicNanoseconds: 0, wallNanoseconds: 0, payload: Array("x".utf8)),
+            TraceRecord(kind: .inbound, serverVersion: 0, connection: 1, monotonicNanoseconds: 0, wallNanoseconds: 0, payload: Array("reply".utf8)),
+            outbound(.requestPositions, 1),
+            outbound(.requestMarketData(RequestMarketData(reqId: 7, contract: Contract(symbol: "AAPL"))), 2),
+            outbound(.requestMarketData(RequestMarketData(reqId: 8, contract: Contract(symbol: "MSFT"))), 3),
+            inbound(.tickPrice(TickPrice(reqId: 7, tickType: .bid, price: 231.2, size: nil)), 4),
+            inbound(.positionEnd, 5),
+        ]
+        let steps = ReplaySchedule(records: records, speed: .max).connections[0].steps
+        let mktData = Request.messageID(of: records[3].payload)
+        #expect(steps.map(\.after) == [
+            Request(messageID: mktData, ordinal: 1),
+            Request(messageID: Request.messageID(of: records[2].payload), ordinal: 1),
+        ])
+    }
+
+    @Test func eachFrameSitsOnTheTimeLineFromTheRunsStart() {
+        let schedule = ReplaySchedule(records: Self.records(), speed: .times(10), from: .offset(seconds: 2.5))
+        #expect(schedule.connections[0].steps.map(\.offsetNanoseconds) == [1, 2, 4].map { $0 * 1_000_000_000 })
+        #expect(schedule.connections[1].steps.map(\.offsetNanoseconds) == [7_000_000_000])
+        #expect(schedule.durationNanoseconds == 7_000_000_000)
+        #expect(schedule.fromNanoseconds == 2_500_000_000)
+        #expect(schedule.startWallNanoseconds == 1_700_000_000_000_000_000)
     }
 
     @Test func speedParsesNumbersAndMaxOnly() {

@@ -116,3 +116,16 @@ import Vocabulary
         #expect(keymap.action(for: .character("X"), in: .positions) == .closePosition)
     }
 }
+
+extension KeymapTests {
+    /// The replay's keys: space, `.`, `<`, `>` in the panes; in the ticket `.` stays a decimal point.
+    @Test func theReplayKeysPauseStepAndJumpAndLeaveTheTicketAndTheWatchlistKeysAlone() {
+        let input = DashboardKeyInput()
+        #expect(input.intent(for: .character(" "), overlay: .none, ticket: nil) == .replay(.togglePause))
+        #expect(input.intent(for: .character("."), overlay: .none, ticket: nil, pane: .orders) == .replay(.step))
+        #expect(input.intent(for: .character("<"), overlay: .none, ticket: nil) == .replay(.jump(seconds: -60)))
+        #expect(input.intent(for: .character(">"), overlay: .none, ticket: nil, pane: .positions) == .replay(.jump(seconds: 60)))
+        #expect(input.intent(for: .character("]"), overlay: .none, ticket: nil) == .stepWatchlist(by: 1))
+        #expect(input.intent(for: .character("."), overlay: .ticket, ticket: nil) == .insertText("."))
+    }
+}

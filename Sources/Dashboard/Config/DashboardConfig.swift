@@ -74,6 +74,9 @@ public struct DashboardConfig: Sendable, Hashable {
     /// The replay badge (`REPLAY ×10`) when the dashboard plays a recorded trace
     /// (`ibterm replay`); `nil` for a real gateway. (The app also sets ``ordersRefusal``.)
     public var replay: String?
+    /// Recorded seconds per second of this machine while a replay plays (its speed; 1 for a
+    /// real gateway and at max speed): quote ages are shown in recorded time.
+    public var replayTimeScale: Double = 1
     /// Live data, or delayed data at once for a symbol without a live entitlement
     /// (`market_data = "delayed-fallback"`).
     public var marketData: MarketDataChoice = .live

@@ -73,4 +73,6 @@ public enum DashboardEffect: Sendable, Hashable {
     /// Write the flight recorder's ring to a file next to the log (`:dump`); the app answers
     /// `DashboardEvent.traceDumped`.
     case dumpTrace
+    /// Pause, step or jump the replay (`ibterm replay` only).
+    case controlReplay(ReplayControl)
 }

@@ -114,4 +114,6 @@ public enum DashboardEvent: Sendable, Hashable {
     /// The flight recorder's ring was written to `path` (`records` records), or could not be
     /// (`failure`, in words; `path` then says where it was to go, if known).
     case traceDumped(path: String?, records: Int, failure: String?)
+    /// Where the replay stands in its recording (`ibterm replay` reports it while it plays).
+    case replayProgress(ReplayProgress)
 }

@@ -87,6 +87,8 @@ public enum UserIntent: Sendable, Hashable {
     case recallCommand(older: Bool)
     /// Tab in the command line: complete the verb or the symbol being typed.
     case completeCommand
+    /// Pause, step or jump a replay (space, `.`, `<`, `>`); said to be for replays otherwise.
+    case replay(ReplayControl)
 }
 
 /// A movement of the selection.

@@ -22,6 +22,16 @@ public struct QuoteFreshness: Sendable, Hashable {
         self.hasMissingFields = hasMissingFields
     }
 
+    /// The same freshness with its age multiplied by `factor`: a replay played `factor` times
+    /// faster shows an age in recorded time (`stale 40 s` for 4 s of this machine at ×10).
+    public func ageScaled(by factor: Double) -> QuoteFreshness {
+        guard factor != 1, factor.isFinite, factor > 0, let age else { return self }
+        var scaled = self
+        let nanoseconds = Double(age.components.seconds) * 1e9 + Double(age.components.attoseconds) / 1e9
+        scaled.age = .nanoseconds(Int64((nanoseconds * factor).rounded()))
+        return scaled
+    }
+
     /// The short label for a quote row: `live`, `aging 3 s`, `stale 47 s`, `delayed 15 min`
     /// (`delayed` while the delay is not reported), `disconnected 12 s`, `no entitlement`,
     /// `no data`.

@@ -30,6 +30,21 @@ public struct StalenessPolicy: Sendable, Hashable {
         .crypto: .seconds(10), .option: .seconds(15), .index: .seconds(30),
     ]
 
+    /// Every threshold divided by `factor`: a replay played `factor` times faster than it was
+    /// recorded shows each gap `factor` times shorter, so a quote turns aging and stale after
+    /// as much recorded time as it did live (`ibterm replay --speed 10`: a 5 s threshold is
+    /// 0.5 s of this machine's time). A factor that is not a finite number above 0 changes nothing.
+    public func scaled(by factor: Double) -> StalenessPolicy {
+        guard factor.isFinite, factor > 0, factor != 1 else { return self }
+        func scale(_ threshold: Duration) -> Duration {
+            let nanoseconds = Double(threshold.components.seconds) * 1e9 + Double(threshold.components.attoseconds) / 1e9
+            return .nanoseconds(Int64((nanoseconds / factor).rounded()))
+        }
+        return StalenessPolicy(
+            defaultThreshold: scale(defaultThreshold), classThresholds: classThresholds.mapValues(scale),
+            symbolThresholds: symbolThresholds.mapValues(scale))
+    }
+
     /// The policy with the standard thresholds and no overrides.
     public static let standard = StalenessPolicy()
 

@@ -118,6 +118,9 @@ extension DashboardState {
             effects = receiveSearchResults(results, query: query, failure: failure)
         case let .instrumentNotQualified(symbol, reason):
             effects = receiveQualificationFailure(symbol: symbol, reason: reason)
+        case .replayProgress(let progress):
+            receiveReplayProgress(progress)
+            effects = []
         case .alertsLoaded(let records):
             loadAlerts(records)
             effects = []

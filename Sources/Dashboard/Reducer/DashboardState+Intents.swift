@@ -59,6 +59,7 @@ extension DashboardState {
         case .openCommandLine: setOverlay(.commandLine(""))
         case .quit: return requestQuit()
         case .retryConnection: return retryConnection()
+        case .replay(let control): return controlReplay(control)
         default: break
         }
         return []

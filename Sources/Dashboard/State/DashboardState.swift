@@ -71,6 +71,8 @@ public struct DashboardState: Sendable {
     /// The symbols whose quotes come delayed, as the trader chose (`D`, or the config's
     /// `market_data = "delayed-fallback"`).
     public internal(set) var delayedSymbols: Set<String> = []
+    /// Where the replay stands, while `ibterm replay` plays a recording (else `nil`).
+    public internal(set) var replay: ReplayProgress?
     /// The symbol detail view, while open.
     public internal(set) var detail: SymbolDetail?
     /// How the detail view's chart is drawn, as last chosen with `c` (this run only).

@@ -111,9 +111,16 @@ extension IBClient {
     // MARK: Inbound
 
     func handleOrderStatus(_ m: OrderStatusMessage) {
+        var collected = false
         if var query = pending.openOrders, query.results[m.orderId] != nil {
             query.results[m.orderId]?.status = OrderStatusUpdate(m, reason: nil)
             pending.openOrders = query
+            collected = true
+        }
+        // This client id's orders are reported unasked (a poll that also lists one is no reason
+        // to keep it from the activity stream); other clients' only through the poll.
+        if !orders.isFollowing(m.orderId), !collected || m.clientId == endpoint?.clientId {
+            orderActivityObservers.yield(.status(OrderStatusUpdate(m, reason: nil)))
         }
         perform(orders.status(m))
     }
@@ -129,6 +136,13 @@ extension IBClient {
             orderIDs.observeExistingOrderID(m.order.orderId)
         }
         orders.listedOpen(m.order.orderId)
+        // Not asked for, or this client id's (reported unasked, also while a poll collects):
+        // an order no handle follows reaches the activity stream (a what-if's answer is never
+        // an order).
+        if !m.order.whatIf, !orders.isFollowing(m.order.orderId),
+           pending.openOrders == nil || m.order.clientId == endpoint?.clientId {
+            orderActivityObservers.yield(.openOrder(OpenOrderReport(contract: m.contract, order: m.order, orderState: m.orderState)))
+        }
         guard var query = pending.openOrders else { return }
         if query.results[m.order.orderId] == nil { query.order.append(m.order.orderId) }
         let status = query.results[m.order.orderId]?.status
@@ -154,6 +168,8 @@ extension IBClient {
             query.indexByExecId[m.execution.execId] = query.results.count
             query.results.append(ExecutionReport(execution: m.execution, contract: m.contract))
             pending.executions[m.reqId] = query
+        } else if !orders.isFollowing(m.execution.orderId) {
+            orderActivityObservers.yield(.execution(ExecutionReport(execution: m.execution, contract: m.contract)))
         }
         perform(orders.execution(m))
     }
@@ -167,10 +183,15 @@ extension IBClient {
     }
 
     func handleCommission(_ m: CommissionReport) {
+        var collected = false
         for (reqId, var query) in pending.executions {
             guard let index = query.indexByExecId[m.execId] else { continue }
             query.results[index].commission = m
             pending.executions[reqId] = query
+            collected = true
+        }
+        if !collected, !orders.isFollowing(execution: m.execId) {
+            orderActivityObservers.yield(.commission(m))
         }
         perform(orders.commission(m))
     }

@@ -87,6 +87,7 @@ public actor IBClient {
     var stateObservers = Broadcaster<TWSConnectionStatus>()
     var noticeObservers = Broadcaster<TWSNotice>()
     var nextOrderIDObservers = Broadcaster<Int>()
+    var orderActivityObservers = Broadcaster<OrderActivity>()
     var lastStatus: TWSConnectionStatus
 
     /// Creates a disconnected client.
@@ -197,6 +198,7 @@ public actor IBClient {
         stateObservers.finishAll()
         noticeObservers.finishAll()
         nextOrderIDObservers.finishAll()
+        orderActivityObservers.finishAll()
     }
 
     // MARK: Observing
@@ -246,6 +248,20 @@ public actor IBClient {
         return stream
     }
 
+    /// The events of orders this connection does not follow and did not ask about (see
+    /// ``OrderActivity``): an order placed under this client id earlier, or, in a replay, the
+    /// recorded session's own orders. Orders placed through ``placeOrder(_:_:)`` report on
+    /// their handles instead; answers to ``allOpenOrders()``, ``executions()`` and kin on
+    /// those calls.
+    public func orderActivity() -> AsyncStream<OrderActivity> {
+        let (id, stream, continuation) = orderActivityObservers.add()
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeOrderActivityObserver(id) }
+        }
+        return stream
+    }
+
+    private func removeOrderActivityObserver(_ id: Int) { orderActivityObservers.remove(id) }
     private func removeNextOrderIDObserver(_ id: Int) { nextOrderIDObservers.remove(id) }
     private func removeStateObserver(_ id: Int) { stateObservers.remove(id) }
     private func removeNoticeObserver(_ id: Int) { noticeObservers.remove(id) }

@@ -25,6 +25,12 @@ package struct OrderBook: Sendable {
         tracks[orderId]?.isStreaming == true
     }
 
+    /// Whether the execution `execId` belongs to an order whose stream is open (its
+    /// commission is reported there).
+    package func isFollowing(execution execId: String) -> Bool {
+        orderForExecID[execId].map(isFollowing) ?? false
+    }
+
     /// Starts following a newly placed order.
     package mutating func placed(_ orderId: Int, totalQuantity: FixedDecimal?) {
         tracks[orderId] = OrderTrack(totalQuantity: totalQuantity)

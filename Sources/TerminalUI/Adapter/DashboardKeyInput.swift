@@ -31,6 +31,9 @@ public struct DashboardKeyInput: Sendable {
         case suspend
     }
 
+    /// How far `<` and `>` jump a replay, in recorded seconds.
+    public static let replayJumpSeconds = 60
+
     /// Ctrl-C: quit as `q` does, from any view; not rebindable, so the trader can always leave.
     public static let interruptKey = KeyEvent.control("c")
     /// Ctrl-L: repaint the whole screen.
@@ -216,6 +219,10 @@ public struct DashboardKeyInput: Sendable {
             // The digit says which list: 1 is the first.
             guard case let .character(digit) = key, let number = digit.wholeNumberValue, number > 0 else { return nil }
             return .showWatchlist(number - 1)
+        case .replayPause: return .replay(.togglePause)
+        case .replayStep: return .replay(.step)
+        case .replayBack: return .replay(.jump(seconds: -Self.replayJumpSeconds))
+        case .replayForward: return .replay(.jump(seconds: Self.replayJumpSeconds))
         case .confirm: return .submit
         case .back: return .back
         default: return nil

@@ -3,9 +3,11 @@ import Vocabulary
 
 /// Quotes, positions, P&L and the status bar.
 extension DashboardScreenBuilder {
-    /// The freshness of `symbol` at the frame's time; `noData` when it is not subscribed.
+    /// The freshness of `symbol` at the frame's time; `noData` when it is not subscribed. In a
+    /// replay its age is in recorded time (``DashboardConfig/replayTimeScale``).
     public func freshness(of symbol: String) -> QuoteFreshness {
-        state.quotes.freshness(of: symbol, at: now.instant) ?? QuoteFreshness(state: .noData)
+        (state.quotes.freshness(of: symbol, at: now.instant) ?? QuoteFreshness(state: .noData))
+            .ageScaled(by: state.config.replayTimeScale)
     }
 
     /// The watchlist in the order shown: prices to the instrument's tick, the day change with
@@ -146,7 +148,15 @@ extension DashboardScreenBuilder {
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
             accountBadge: accountBadge,
             connection: connection, freshnessCounts: counts, clock: TimeText.timeOfDayWithZone(now.wall, in: timeZone),
-            clientID: info.clientID.map { "id \($0)" }, replay: state.config.replay)
+            clientID: info.clientID.map { "id \($0)" }, replay: replayBadge, replayBar: state.replay.map(ReplayTimeBar.init))
+    }
+
+    /// The replay badge with the recorded time at the playhead, in the display zone
+    /// (`REPLAY ×10 14:32:05`, `REPLAY ×10 PAUSED 14:32:05`); `nil` outside a replay.
+    var replayBadge: String? {
+        guard let badge = state.config.replay else { return nil }
+        guard let progress = state.replay else { return badge }
+        return "\(badge)\(progress.isPaused ? " PAUSED" : "") \(TimeText.timeOfDay(progress.position, in: timeZone))"
     }
 
     /// The account badge: paper, live, or not known yet.

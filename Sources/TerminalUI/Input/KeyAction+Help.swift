@@ -36,6 +36,10 @@ extension KeyAction {
         case .nextWatchlist: "Watchlist: next list"
         case .previousWatchlist: "Watchlist: previous list"
         case .showWatchlist: "Watchlist: list 1-9"
+        case .replayPause: "Replay: pause / play on"
+        case .replayStep: "Replay: step one second"
+        case .replayBack: "Replay: a minute back"
+        case .replayForward: "Replay: a minute on"
         default: rawValue.split(separator: "_").joined(separator: " ")
         }
     }

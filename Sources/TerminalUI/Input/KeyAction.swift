@@ -88,6 +88,14 @@ public struct KeyAction: RawRepresentable, Hashable, Sendable, Comparable, Expre
     public static let previousWatchlist: KeyAction = "previous_watchlist"
     /// Show watchlist 1 to 9 by its digit key (watchlist pane).
     public static let showWatchlist: KeyAction = "show_watchlist"
+    /// Pause a replay, or play it on (`ibterm replay`).
+    public static let replayPause: KeyAction = "replay_pause"
+    /// Pause a replay and move it one recorded second on.
+    public static let replayStep: KeyAction = "replay_step"
+    /// Jump a replay a minute back (it plays the recording again up to there).
+    public static let replayBack: KeyAction = "replay_back"
+    /// Jump a replay a minute on.
+    public static let replayForward: KeyAction = "replay_forward"
 
     /// The pane an action belongs to, or `nil` for an action of every pane. A pane's action
     /// may share a key with an action of every pane, which it then shadows in that pane only

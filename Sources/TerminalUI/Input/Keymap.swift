@@ -57,6 +57,10 @@ public struct Keymap: Hashable, Sendable {
         (.nextWatchlist, [.character("]")]),
         (.previousWatchlist, [.character("[")]),
         (.showWatchlist, (1...9).map { .character(Character(String($0))) }),
+        (.replayPause, [.character(" ")]),
+        (.replayStep, [.character(".")]),
+        (.replayBack, [.character("<")]),
+        (.replayForward, [.character(">")]),
     ])
 
     /// The action bound to `key`, if any.

@@ -5,9 +5,11 @@ import Dashboard
 /// on the right; gateway, account, the API client id (`id 18`) and server version on the left
 /// as room allows.
 ///
+/// A replay's time bar (``ReplayTimeBar``) follows the replay badge.
+///
 /// When the bar is too narrow, the server version goes first, then the counts lose their words
-/// (`●2 ✕1`), then the account, the gateway, the client id and the clock are dropped in that
-/// order.
+/// (`●2 ✕1`), then the account, the gateway, the replay's time bar, the client id and the clock
+/// are dropped in that order.
 public struct StatusBarView: Hashable, Sendable {
     /// The model.
     public var model: StatusBarModel
@@ -43,12 +45,13 @@ public struct StatusBarView: Hashable, Sendable {
             model.account.map { StatusSegment(glyphs.shown($0)) },
             model.clientID.map { StatusSegment(glyphs.shown($0)) },
             model.serverVersion.map { StatusSegment("server v\(glyphs.shown($0))") },
+            model.replayBar.map { StatusSegment($0.text(width: Self.replayBarWidth, ascii: glyphs.marks.asciiOnly)) },
         ]
         var clock = true
         var long = true
         func needed() -> Int {
-            let left = [StatusSegment(model.accountBadge.badge)] + replay(glyphs)
-                + [StatusSegment(glyphs.shown(model.connection.text))] + optional.compactMap { $0 }
+            let left = [StatusSegment(model.accountBadge.badge)] + replay(glyphs) + (optional[4].map { [$0] } ?? [])
+                + [StatusSegment(glyphs.shown(model.connection.text))] + optional[0..<4].compactMap { $0 }
             var total = left.reduce(0) { $0 + DisplayWidth.of($1.text) } + (left.count - 1) * separator
             let countsWidth = counts.reduce(0) { $0 + DisplayWidth.of(long ? $1.long : $1.short) }
                 + max(0, counts.count - 1)
@@ -57,20 +60,22 @@ public struct StatusBarView: Hashable, Sendable {
             return total
         }
         var steps = 0
-        while needed() > width, steps < 6 {
+        while needed() > width, steps < 7 {
             switch steps {
             case 0: optional[3] = nil
             case 1: long = false
             case 2: optional[1] = nil
             case 3: optional[0] = nil
-            case 4: optional[2] = nil
+            case 4: optional[4] = nil
+            case 5: optional[2] = nil
             default: clock = false
             }
             steps += 1
         }
-        let left = [StatusSegment(model.accountBadge.badge, role: model.accountBadge.role)] + replay(glyphs) + [
+        let left = [StatusSegment(model.accountBadge.badge, role: model.accountBadge.role)] + replay(glyphs)
+            + (optional[4].map { [$0] } ?? []) + [
             StatusSegment(glyphs.shown(model.connection.text), role: model.connection.role),
-        ] + optional.compactMap { $0 }
+        ] + optional[0..<4].compactMap { $0 }
         let fits = needed() <= width
         return (left, clock, fits ? counts : [], long)
     }
@@ -79,6 +84,9 @@ public struct StatusBarView: Hashable, Sendable {
     func replay(_ glyphs: GlyphSet) -> [StatusSegment] {
         model.replay.map { [StatusSegment(" \(glyphs.shown($0)) ", role: .warning)] } ?? []
     }
+
+    /// The cells of the replay's time line (the times follow it).
+    static let replayBarWidth = 16
 
     /// Draws the bar on the first row of `area`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {

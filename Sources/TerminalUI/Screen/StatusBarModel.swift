@@ -83,16 +83,21 @@ public struct StatusBarModel: Hashable, Sendable {
     public var freshnessCounts: [Freshness: Int]
     /// The wall-clock time with its zone, formatted (`14:32:05 UTC`).
     public var clock: String
-    /// The replay badge (`REPLAY ×10`) while a recorded trace is played, else `nil`.
+    /// The replay badge (`REPLAY ×10`) while a recorded trace is played, else `nil`; with the
+    /// recorded time at the playhead once known (`REPLAY ×10 14:32:05`, `REPLAY ×10 PAUSED
+    /// 14:32:05`).
     public var replay: String?
+    /// The replay's time bar, once the replay reports where it is.
+    public var replayBar: ReplayTimeBar?
 
     /// Creates a model.
     public init(
         gateway: String, serverVersion: String? = nil, account: String? = nil, accountBadge: AccountBadge,
         connection: Connection, freshnessCounts: [Freshness: Int] = [:], clock: String, clientID: String? = nil,
-        replay: String? = nil
+        replay: String? = nil, replayBar: ReplayTimeBar? = nil
     ) {
         self.replay = replay
+        self.replayBar = replayBar
         self.gateway = gateway
         self.serverVersion = serverVersion
         self.account = account

@@ -27,7 +27,7 @@ extension BrokerBridge {
         case let .cancelOrderAsOwner(orderID, owner): cancelAsOwner(orderID: orderID, ownerClientID: owner)
         case .cancelAllOrders: Task { await cancelAll() }
         case .retryConnection: Task { await client.retryNow() }
-        case .loadTheme, .journal, .quit, .saveCommandHistory, .saveWatchlists, .ringBell, .saveAlerts, .runAlertCommand, .dumpTrace: break
+        case .loadTheme, .journal, .quit, .saveCommandHistory, .saveWatchlists, .ringBell, .saveAlerts, .runAlertCommand, .dumpTrace, .controlReplay: break
         }
     }
 

@@ -81,6 +81,7 @@ final class BrokerBridge: Sendable {
         let positions = await client.positions()
         let account = await client.accountUpdates()
         let orderIDs = await client.nextOrderIDs()
+        let orderActivity = await client.orderActivity()
         let tasks = [
             Task { [self] in for await events in quotes.events { quotesRead(events) } },
             Task { [self] in await readSessionBars() },
@@ -95,6 +96,14 @@ final class BrokerBridge: Sendable {
             // next ticket takes an id nobody used.
             Task { [self] in
                 for await next in orderIDs { store.send(.nextValidOrderID(next)) }
+            },
+            // Orders of this client id that this run did not place (an earlier run's; in a
+            // replay, the recorded session's own orders), as the gateway reports them.
+            Task { [self] in
+                for await activity in orderActivity {
+                    let thisClient = await client.clientID
+                    for event in DashboardEvent.events(for: activity, thisClientID: thisClient) { store.send(event) }
+                }
             },
             Task { [self] in
                 for await event in positions {

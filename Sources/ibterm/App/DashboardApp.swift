@@ -18,9 +18,10 @@ import TWSSession
 /// status: 0 when the trader quits (`q`, Ctrl-C, `:quit`), 128 + the signal's number when a
 /// signal ends it (130 SIGINT, 143 SIGTERM, 129 SIGHUP or a closed terminal).
 enum DashboardApp {
-    /// `replay` is the badge (`REPLAY ×10`) when `ibterm replay` runs the dashboard against its
-    /// stand-in gateway: shown in the status bar, and every order is refused.
-    static func run(_ options: DashboardOptions, replay: String? = nil) async throws {
+    /// `replay` is set when `ibterm replay` runs the dashboard against its stand-in gateway:
+    /// its badge and progress are shown in the status bar, the trader's replay keys reach its
+    /// time line, the staleness thresholds are divided by its speed, and every order is refused.
+    static func run(_ options: DashboardOptions, replay: DashboardReplay? = nil) async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw AppFailure("the dashboard needs a terminal; for scripts use `ibterm quote`, `ibterm positions` or `ibterm engine`")
         }
@@ -105,11 +106,17 @@ enum DashboardApp {
             // A replay's stand-in gateway answers no probe and goes quiet when the recording
             // ends: no keepalive, or the client would drop the line after a few silent seconds.
             if replay != nil { clientConfiguration.keepaliveIdle = .seconds(365 * 86_400) }
+            // The replay's clock stands still while the trader has it paused.
+            if let replay { clientConfiguration.clock = replay.clock }
             let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
             options.timeZone.apply(to: &config)
-            config.replay = replay
-            if let replay { config.ordersRefusal = "This is a replay (\(replay)) of a recorded trace; orders are not sent anywhere." }
+            config.replay = replay?.badge
+            if let replay {
+                config.ordersRefusal = "This is a replay (\(replay.badge)) of a recorded trace; orders are not sent anywhere."
+                config.staleness = config.staleness.scaled(by: replay.stalenessFactor)
+                config.replayTimeScale = replay.stalenessFactor
+            }
             let timeZone = config.displayTimeZone
             let wakeup = TerminalWakeup()
             let look = TerminalLoop.Look(theme: theme, glyphs: .forASCII(options.ascii))
@@ -119,14 +126,20 @@ enum DashboardApp {
             let history = CommandHistoryFile(url: paths.commandHistoryFile)
             let watchlists = WatchlistsFile(url: paths.watchlistsFile)
             let alerts = AlertsFile(url: paths.alertsFile)
+            // A replay shows the recorded time at its playhead: the clock, the orders'
+            // lifecycles and the messages read as they did when it happened.
+            var wall: @Sendable () -> Timestamp = DashboardStore.wallNow
+            if let player = replay?.player { wall = { player.clock() } }
             let store = DashboardStore(
                 config: config, clock: clientConfiguration.clock,
                 perform: { effects in router.route(effects) },
-                changed: { wakeup.wake() })
+                changed: { wakeup.wake() },
+                wall: wall)
             let bridge = BrokerBridge(client: client, store: store, logger: logger)
             router.connect(bridge: desk == nil ? bridge : nil, journal: journal, look: look, themeFolders: folders, logger: logger,
                            history: history, watchlists: watchlists, bell: bell, alerts: alerts)
             router.connectDump { store.send(recording.dump()) }
+            if let player = replay?.player { router.connectReplay { player.control($0) } }
             store.send(.commandHistoryLoaded(history.load()))
             store.send(.alertsLoaded(alerts.load { logger.warning("\($0)") }))
             // The lists of the last run replace the config's list (its first start's default);
@@ -166,7 +179,19 @@ enum DashboardApp {
             let signals = TerminalSignalWatcher(jobControl: TerminalSignalWatcher.jobControlSignals) { _ in wakeup.wake() }
             let loop = TerminalLoop(store: store, wakeup: wakeup, signals: signals, look: look, keyInput: DashboardKeyInput(keymap: keymap), noColor: noColor || themeName == "mono",
                                     timeZone: timeZone, bell: bell, mouse: config.mouse)
+            // A replay's place in its recording, for the badge and the time bar.
+            let progress = Task { [player = replay?.player] in
+                guard let player else { return }
+                var last: ReplayProgress?
+                while !Task.isCancelled {
+                    let now = player.progress()
+                    if now != last { store.send(.replayProgress(now)) }
+                    last = now
+                    try? await Task.sleep(for: .milliseconds(200))
+                }
+            }
             let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
+            progress.cancel()
             signals.cancel()
             connecting.cancel()
             subscriber?.stop()

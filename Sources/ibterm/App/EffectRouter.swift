@@ -21,6 +21,7 @@ final class EffectRouter: Sendable {
         var alerts: AlertsFile?
         var alertCommands: AlertCommandRunner?
         var dump: (@Sendable () -> Void)?
+        var replay: (@Sendable (ReplayControl) -> Void)?
         /// A screen on a desk's bridge: takes the effects that have a bus form (orders,
         /// cancels, subscriptions) instead of a broker bridge; true when it took one.
         var desk: (@Sendable (DashboardEffect) -> Bool)?
@@ -44,6 +45,11 @@ final class EffectRouter: Sendable {
     /// the store), off the caller's thread: writing megabytes must not hold the screen.
     func connectDump(_ dump: @escaping @Sendable () -> Void) {
         targets.withLock { $0.dump = dump }
+    }
+
+    /// Carries out the replay keys (pause, step, jump) with `control` (`ibterm replay`).
+    func connectReplay(_ control: @escaping @Sendable (ReplayControl) -> Void) {
+        targets.withLock { $0.replay = control }
     }
 
     /// Sends the effects a desk's bridge carries out (orders, cancels, subscriptions) to
@@ -71,6 +77,8 @@ final class EffectRouter: Sendable {
                 if let dump = current.dump { Task.detached { dump() } }
             case .ringBell:
                 current.bell?.ring()
+            case let .controlReplay(control):
+                current.replay?(control)
             case let .saveCommandHistory(lines):
                 do {
                     try current.history?.save(lines)

@@ -170,8 +170,7 @@ final class DeskCommandConsumer: Sendable {
                 try finish(command, id: id, result, connection)
                 counts.withLock { $0.carried += 1 }
             case let .republish(result):
-                try publish(command, result, connection)
-                _ = try connection.checked(["XACK", keys.commands, keys.commandGroup, id])
+                try answer(command, id: id, result, connection)
                 counts.withLock { $0.republished += 1 }
             case let .inDoubt(orderIDs):
                 let statuses = blocking { [broker] in await broker.gatewayStatuses(of: orderIDs) }
@@ -181,8 +180,7 @@ final class DeskCommandConsumer: Sendable {
                 try finish(command, id: id, result, connection)
                 counts.withLock { $0.inDoubt += 1 }
             case let .refuse(result):
-                try publish(command, result, connection)
-                _ = try connection.checked(["XACK", keys.commands, keys.commandGroup, id])
+                try answer(command, id: id, result, connection)
                 counts.withLock { $0.refused += 1 }
             }
             return
@@ -193,13 +191,14 @@ final class DeskCommandConsumer: Sendable {
     /// between leaves a result to answer again, never a command to send again.
     private func finish(_ command: BusCommand, id: String, _ result: BusCommandResult, _ connection: RedisConnection) throws {
         _ = try connection.checked(["HSET", keys.done, command.idempotencyKey, LedgerRecord.finished(result).text])
-        try publish(command, result, connection)
-        _ = try connection.checked(["XACK", keys.commands, keys.commandGroup, id])
+        try answer(command, id: id, result, connection)
     }
 
-    private func publish(_ command: BusCommand, _ result: BusCommandResult, _ connection: RedisConnection) throws {
+    /// Publishes the result on the results stream and acknowledges the command.
+    private func answer(_ command: BusCommand, id: String, _ result: BusCommandResult, _ connection: RedisConnection) throws {
         let reply = BusCommandReply(idempotencyKey: command.idempotencyKey, origin: command.origin, result: result)
         _ = try connection.checked(["XADD", keys.results, "MAXLEN", "~", String(Self.resultsLength), "*"] + BusEntry.result(reply).fields())
+        _ = try connection.checked(["XACK", keys.commands, keys.commandGroup, id])
     }
 
     /// How long the entry `id` waited, on Redis's clock (`TIME` against the id's milliseconds).

@@ -18,8 +18,14 @@ struct ReplayCommand: AsyncParsableCommand {
             answered and no order is sent: the ticket refuses orders during a replay. --from \
             plays everything before it at once (so the screens build up as they were), --to stops \
             playing after it; both take seconds since the trace's first record (90) or a recorded \
-            time HH:MM[:SS] in the zone of --time-zone. The status bar shows REPLAY ×SPEED. \
-            Quotes age on this machine's clock: at a speed other than 1, freshness is not as it was.
+            time HH:MM[:SS] in the zone of --time-zone. The status bar shows REPLAY ×SPEED with \
+            the recorded time at the playhead and a time bar of the recording. Keys: space pauses \
+            and plays on, . steps one recorded second (paused), < and > jump a minute back and on \
+            (back plays the recording again from its start, at once up to there). Quotes age on \
+            this machine's clock with the staleness thresholds divided by the speed, so a quote \
+            turns stale after as much recorded time as it did (at max speed no threshold can be \
+            faithful). While paused, the dashboard's clock stands still: quotes keep the age they \
+            had.
             """
     )
 
@@ -71,7 +77,9 @@ struct ReplayCommand: AsyncParsableCommand {
         guard !schedule.connections.isEmpty else {
             throw AppFailure("\(file) holds no connection with a handshake reply: nothing a dashboard could replay")
         }
-        let server = try ReplayServer(schedule: schedule)
+        let clock = ReplayClock()
+        let player = ReplayPlayer(schedule: schedule, speed: speed, clock: clock)
+        let server = try ReplayServer(schedule: schedule, player: player)
         server.start()
         defer { server.stop() }
         var arguments = ["--gateway", "127.0.0.1:\(server.port)"]
@@ -80,7 +88,7 @@ struct ReplayCommand: AsyncParsableCommand {
         if ascii { arguments.append("--ascii") }
         if let choice = timeZone.timeZone { arguments += ["--time-zone", choice.rawValue] }
         let options = try DashboardOptions.parse(arguments)
-        try await DashboardApp.run(options, replay: "REPLAY \(speed)")
+        try await DashboardApp.run(options, replay: DashboardReplay(badge: "REPLAY \(speed)", speed: speed, player: player, clock: clock))
     }
 
     /// The records of `path`, with a plain failure for a file that is missing or not a trace;

@@ -11,14 +11,19 @@ import TWSTrace
 /// each connection as the recorded gateway did, from a ``ReplaySchedule``.
 ///
 /// The n-th connection accepted plays the n-th recorded connection: it waits for the client's
-/// handshake, sends the recorded handshake reply, then the recorded frames with their waits,
+/// handshake, sends the recorded handshake reply, then the recorded frames when the
+/// ``ReplayPlayer``'s time line says they are due (at the speed, paused, stepped, jumped),
 /// each held until the client has sent the request it answered (``ReplaySchedule/Step/after``,
 /// at most ``requestWait``). What the client sends is counted, never answered: no order goes
 /// anywhere. A recorded connection followed by
 /// another is closed after its frames (so the client reconnects, as it did); the last stays
-/// open until the dashboard leaves. Blocking sockets on threads of its own.
+/// open until the dashboard leaves. A jump back closes the connection playing: the client
+/// reconnects and the recording plays again from its first connection, at once up to the
+/// target. Blocking sockets on threads of its own.
 final class ReplayServer: Sendable {
     private let schedule: ReplaySchedule
+    /// The time line the frames are played on.
+    let player: ReplayPlayer
     private let listener: Int32
     /// The port the listener is bound to on 127.0.0.1.
     let port: Int
@@ -26,8 +31,9 @@ final class ReplayServer: Sendable {
     private let stopped = Atomic(false)
 
     /// Binds 127.0.0.1 on an ephemeral port.
-    init(schedule: ReplaySchedule) throws {
+    init(schedule: ReplaySchedule, player: ReplayPlayer) throws {
         self.schedule = schedule
+        self.player = player
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw AppFailure("the replay could not open a socket: \(String(cString: strerror(errno)))") }
         var address = sockaddr_in()
@@ -60,6 +66,7 @@ final class ReplayServer: Sendable {
     /// Stops accepting; connections already open end with the process.
     func stop() {
         stopped.store(true, ordering: .relaxed)
+        player.stop()
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
@@ -75,15 +82,16 @@ final class ReplayServer: Sendable {
                 count += 1
                 return count
             }
-            let thread = Thread { [self] in serve(connection, index: number - 1) }
+            let (index, token) = player.beginConnection()
+            let thread = Thread { [self] in serve(connection, index: index, token: token) }
             thread.name = "ibterm.replay.\(number)"
             thread.start()
         }
     }
 
-    /// Plays recorded connection `index` on `socket` (a connection past the recorded ones gets
-    /// nothing and is closed).
-    private func serve(_ socket: Int32, index: Int) {
+    /// Plays recorded connection `index` on `socket` under the rewind count `token` (a
+    /// connection past the recorded ones gets nothing and is closed).
+    private func serve(_ socket: Int32, index: Int, token: Int) {
         guard index < schedule.connections.count else {
             close(socket)
             return
@@ -109,17 +117,42 @@ final class ReplayServer: Sendable {
             requests.close()
         }
         reader.start()
-        for step in recorded.steps {
-            if let after = step.after { requests.wait(for: after, atMost: Self.requestWait) }
-            if step.delayNanoseconds > 0 { Thread.sleep(forTimeInterval: Double(step.delayNanoseconds) / 1e9) }
-            guard writeFrame(socket, step.payload) else { break }
+        // A frame whose request the client has not written yet waits aside (with the frames
+        // after it that wait for the same request), so the rest of the recording flows on.
+        var held = HeldFrames()
+        func flush() -> Bool {
+            let (free, given) = held.release(limit: Self.requestWait, written: requests.isWritten)
+            for request in given { requests.abandon(request) }
+            return free.allSatisfy { writeFrame(socket, $0) }
         }
-        if !isLast { shutdown(socket, Int32(SHUT_RDWR)) }
-        // The last connection stays open (its socket is closed when the client leaves, which
-        // ends the drain's reads).
+        playing: for step in recorded.steps {
+            while true {
+                guard flush() else { break playing }
+                switch player.waitUntilDue(step.offsetNanoseconds, token: token, atMost: held.isEmpty ? nil : 0.05) {
+                case .due: break
+                case .notYet: continue
+                case .rewound:
+                    // The client reconnects and the recording plays again.
+                    shutdown(socket, Int32(SHUT_RDWR))
+                    return
+                }
+                break
+            }
+            if let after = step.after, held.isHolding(after) || !requests.isWritten(after) {
+                held.hold(step.payload, for: after)
+            } else {
+                guard writeFrame(socket, step.payload) else { break }
+            }
+            player.sent(step.offsetNanoseconds)
+        }
+        while !held.isEmpty, flush() { Thread.sleep(forTimeInterval: 0.05) }
+        // The last connection stays open until a rewind (its socket is also closed when the
+        // client leaves, which ends the drain's reads).
+        if isLast { player.waitForRewind(token: token) }
+        shutdown(socket, Int32(SHUT_RDWR))
     }
 
-    /// How long a frame is held for the request it answered before it is sent anyway (the
+    /// How long a frame waits aside for the request it answered before it is sent anyway (the
     /// client asks differently this time: another watchlist, a request the trader typed then).
     static let requestWait = 2.0
 
@@ -163,6 +196,8 @@ final class RequestCounts: @unchecked Sendable {
     private let condition = NSCondition()
     private var counts: [[UInt8]: Int] = [:]
     private var closed = false
+    /// Requests waited for in vain: the frames after them are not held again.
+    private var abandoned: Set<ReplaySchedule.Request> = []
 
     /// One more frame with `messageID`.
     func add(_ messageID: [UInt8]) {
@@ -180,13 +215,18 @@ final class RequestCounts: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits until `request` was written, the client left, or `seconds` passed.
-    func wait(for request: ReplaySchedule.Request, atMost seconds: Double) {
-        let deadline = Date(timeIntervalSinceNow: seconds)
+    /// Whether `request` was written (or given up on, or the client left): frames waiting for
+    /// it may go.
+    func isWritten(_ request: ReplaySchedule.Request) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while !closed, counts[request.messageID, default: 0] < request.ordinal {
-            guard condition.wait(until: deadline) else { return }
-        }
+        return closed || abandoned.contains(request) || counts[request.messageID, default: 0] >= request.ordinal
+    }
+
+    /// Gives up on `request`: the frames after it go at once.
+    func abandon(_ request: ReplaySchedule.Request) {
+        condition.lock()
+        abandoned.insert(request)
+        condition.unlock()
     }
 }

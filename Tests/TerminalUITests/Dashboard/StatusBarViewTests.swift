@@ -1,3 +1,5 @@
+import Dashboard
+import Vocabulary
 import Testing
 import TerminalUI
 
@@ -91,5 +93,31 @@ import TerminalUI
         let tiny = render(movedModel, width: 30).lines[0]
         #expect(tiny.hasPrefix(" PAPER  │ connected"))
         #expect(!tiny.contains("id 18"))
+    }
+}
+
+extension StatusBarViewTests {
+    @Test func aReplayShowsItsRecordedTimeAndATimeBarThatGoesBeforeTheClientID() {
+        var model = DashboardFixture.status
+        model.replay = "REPLAY ×10 14:32:05"
+        let start: Int64 = 1_764_858_000_000
+        model.replayBar = ReplayTimeBar(ReplayProgress(
+            position: Timestamp(millisecondsSinceEpoch: start + 150_000), start: Timestamp(millisecondsSinceEpoch: start),
+            end: Timestamp(millisecondsSinceEpoch: start + 300_000)))
+        let wide = render(model, width: 130).lines[0]
+        #expect(wide.hasPrefix(" PAPER  │  REPLAY ×10 14:32:05  │ ━━━━━━━━●─────── 2:30/5:00 │ connected"), "\(wide)")
+        let ascii = render(model, width: 130, glyphs: .ascii).lines[0]
+        #expect(ascii.contains("========|------- 2:30/5:00"), "\(ascii)")
+        // Narrow: the bar goes, the badge with the recorded time stays.
+        let narrow = render(model, width: 60).lines[0]
+        #expect(narrow.contains("REPLAY ×10 14:32:05"), "\(narrow)")
+        #expect(!narrow.contains("2:30/5:00"), "\(narrow)")
+    }
+
+    @Test func theTimeBarsMarkerRunsFromStartToEnd() {
+        let start = Timestamp(millisecondsSinceEpoch: 0)
+        let end = Timestamp(millisecondsSinceEpoch: 3_725_000)
+        #expect(ReplayTimeBar(ReplayProgress(position: start, start: start, end: end)).text(width: 5, ascii: true) == "|---- 0:00/1:02:05")
+        #expect(ReplayTimeBar(ReplayProgress(position: end, start: start, end: end)).text(width: 5, ascii: true) == "====| 1:02:05/1:02:05")
     }
 }
