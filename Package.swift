@@ -104,7 +104,7 @@ let package = Package(
             name: "ibterm-bench",
             dependencies: [
                 "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "TWSTrace", "PaperGateway", "PaperExchange", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI",
-                "CursesTerminal", "Vocabulary", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CursesTerminal", "Vocabulary", "RedisLink", "DeskBus", logging, .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             swiftSettings: strict

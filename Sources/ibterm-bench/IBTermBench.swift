@@ -10,6 +10,7 @@ struct IBTermBench: AsyncParsableCommand {
         subcommands: [
             DecodeBenchmark.self, FrameBenchmark.self, GatewayOrdersBenchmark.self, OrderRoundtripBenchmark.self, TickToScreenBenchmark.self,
             StartupBenchmark.self, CPUBenchmark.self, RSSBenchmark.self, SoakBenchmark.self, EngineFloodsBenchmark.self, RecorderBenchmark.self,
+            BridgeBenchmark.self,
         ]
     )
 }
