@@ -81,3 +81,18 @@ extension DeskAnswersTests {
         #expect(harness.state.orders[100]?.status == .submitted)
     }
 }
+
+extension DeskAnswersTests {
+    @Test func aScreenOnTheBridgeSaysItsLinkIsTheBridgeNotAGatewaySocket() {
+        var config = DashboardConfig()
+        config.onDeskBridge = true
+        var harness = DashboardHarness.connected(config: config)
+        harness.send(.connectionLost(reason: "bridge silent: no heartbeat for 1.5 s (limit 1.5 s)"))
+        #expect(harness.latestMessage?.title == "Link to the desk's bridge lost")
+        #expect(harness.latestMessage?.explanation.contains("bridge silent: no heartbeat for 1.5 s") == true)
+        #expect(harness.latestMessage?.explanation.contains("TWS or IB Gateway") == false)
+        var direct = DashboardHarness.connected()
+        direct.send(.connectionLost(reason: "reset by peer"))
+        #expect(direct.latestMessage?.title == "Connection to the gateway lost")
+    }
+}

@@ -20,6 +20,16 @@ struct DeskAcrossHostsTests {
     static let password = "desk-\(UUID().uuidString.prefix(8))"
     static let desk = "hosts"
 
+    /// Prints a screen under a title, each line on its own (a screen printed as one string
+    /// came out cut when other suites print at the same time).
+    static func show(_ title: String, _ screen: String?) {
+        var text = "--- \(title) ---\n"
+        for line in (screen ?? "none").split(separator: "\n", omittingEmptySubsequences: false) {
+            text += "| " + line.replacingOccurrences(of: "\u{1b}", with: "") + "\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     /// Runs `arguments` to its end without holding a thread of the pool; returns its standard
     /// output (written to a file, so a large output never blocks the child).
     static func output(_ arguments: [String], environment: [String: String]? = nil) async throws -> String {
@@ -151,7 +161,7 @@ struct DeskAcrossHostsTests {
                 (EndToEndTests.row(screen, "AAPL")?.contains("live") ?? false) && screen.contains("desk \(Self.desk)")
             }
             #expect(live != nil, "screen d\(index + 1) shows no live AAPL through the bridge")
-            if index == 0 { print("--- d1 on the desk (its own host) ---\n\(live ?? "none")") }
+            if index == 0 { Self.show("d1 on the desk (its own host)", live) }
         }
 
         // Two screens send an order at the same moment: both are executed, once each.
@@ -162,7 +172,7 @@ struct DeskAcrossHostsTests {
         let bothFilled = await screens[2].waitFor(timeout: .seconds(60)) { screen in
             screen.split(separator: "\n").filter { $0.contains("AAPL") && $0.contains("Filled 10/10") }.count == 2
         }
-        print("--- d3 sees both orders, sent from d1 and d2 at once ---\n\(bothFilled ?? "none")")
+        Self.show("d3 sees both orders, sent from d1 and d2 at once", bothFilled)
         #expect(bothFilled != nil, "the third screen does not show two filled orders")
         var twoResults: [String: [BusCommandResult]] = [:]
         for _ in 0..<300 {
@@ -282,7 +292,7 @@ struct DeskAcrossHostsTests {
             }
             if index == 2 {
                 let seen = await screen.capture()
-                print("--- Redis killed: d3 ---\n\(shown ?? seen)")
+                Self.show("Redis killed: d3", shown ?? seen)
             }
             #expect(shown != nil, "screen d\(index + 1) does not say Redis is unreachable")
         }

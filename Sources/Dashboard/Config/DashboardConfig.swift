@@ -74,6 +74,9 @@ public struct DashboardConfig: Sendable, Hashable {
     /// The replay badge (`REPLAY ×10`) when the dashboard plays a recorded trace
     /// (`ibterm replay`); `nil` for a real gateway. (The app also sets ``ordersRefusal``.)
     public var replay: String?
+    /// Set when the dashboard runs on a desk's bridge (`ibterm --source`): its link is the
+    /// bridge's heartbeat through Redis, not a socket to a gateway, and the screen says so.
+    public var onDeskBridge = false
     /// Recorded seconds per second of this machine while a replay plays (its speed; 1 for a
     /// real gateway and at max speed): quote ages are shown in recorded time.
     public var replayTimeScale: Double = 1

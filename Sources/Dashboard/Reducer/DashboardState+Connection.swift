@@ -39,6 +39,10 @@ extension DashboardState {
             note(.connectionLost, "Not connected: \(reason)",
                  "The gateway at \(connection.gateway) refused the connection because the client id is already connected (another program, or an earlier session TWS has not dropped yet). ibterm retries after the backoff.",
                  action: "Close the other API client, raise gateway.client_id_range in the config, or choose another id with --client-id (a pinned id never moves).")
+        } else if !wasDown, config.onDeskBridge {
+            note(.connectionLost, "Link to the desk's bridge lost",
+                 "\(connection.gateway): \(reason). Every quote is marked DISCONNECTED and no order can be sent.",
+                 action: "The screen follows the bridge again by itself once its heartbeat is heard; quotes turn live again only when fresh ticks arrive.")
         } else if !wasDown {
             note(.connectionLost, "Connection to the gateway lost",
                  "The socket to TWS or IB Gateway at \(connection.gateway) closed: \(reason). Every quote is marked DISCONNECTED and no order can be sent.",

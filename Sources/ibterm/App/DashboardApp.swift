@@ -57,6 +57,7 @@ enum DashboardApp {
         do {
             // `--source`: a desk's bridge through Redis instead of a gateway; read-only.
             let desk = try options.source.map { try DeskSource(text: $0, config: config, gatewayGiven: endpoint != nil) }
+            config.onDeskBridge = desk != nil
             var server: PaperGatewayServer?
             let host: String, port: Int
             // `--client-id` pins one id (a range of one, which a 326 never moves); else the
