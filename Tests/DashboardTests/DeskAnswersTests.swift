@@ -96,3 +96,21 @@ extension DeskAnswersTests {
         #expect(direct.latestMessage?.title == "Connection to the gateway lost")
     }
 }
+
+/// A listing that says Filled before the status that carries the quantities: the lifecycle
+/// shows the whole fill once, never a fill of 0 (seen in a replay, and live when a fill races
+/// a poll).
+@Suite struct FilledListingTests {
+    @Test func aFilledListingFillsTheWholeOrderAndTheLaterStatusAddsNothing() throws {
+        var harness = DeskAnswersTests.withSentOrder()
+        harness.send(.openOrder(OpenOrderSnapshot(orderID: 100, symbol: "AAPL", side: .buy, quantity: 100, orderType: .limit,
+                                                  limitPrice: FixedDecimal("231.21"), status: .filled)))
+        let order = try #require(harness.state.orders[100])
+        #expect(order.status == .filled)
+        #expect(order.filled == 100 && order.remaining == 0)
+        let steps = order.lifecycle.count
+        harness.send(.orderStatus(OrderStatusReport(orderID: 100, status: .filled, filled: 100, remaining: 0, averageFillPrice: 231.2)))
+        #expect(harness.state.orders[100]?.lifecycle.count == steps)
+        #expect(!(harness.state.orders[100]?.lifecycle.contains { $0.status == .filled && $0.filled == 0 } ?? true))
+    }
+}

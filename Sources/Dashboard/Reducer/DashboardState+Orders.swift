@@ -49,7 +49,11 @@ extension DashboardState {
         // A listing taken before the order ended may arrive after its final status: a final
         // order does not go back to working.
         let regresses = order.status.isFinal && (status?.isWorking ?? false)
-        if let status, !regresses, !order.keepsRejection(over: status), order.recordStatus(status, at: now) {
+        // IB's Filled is the whole order: a listing may say so before the status that carries
+        // the quantities, and the lifecycle must not show a fill of 0 on the way.
+        let whole = status == .filled
+        if let status, !regresses, !order.keepsRejection(over: status),
+           order.recordStatus(status, filled: whole ? order.quantity : nil, remaining: whole ? 0 : nil, at: now) {
             effects.append(.journal(.statusChange(
                 orderID: order.orderID, status: report.status.ibText, filled: order.filled,
                 remaining: order.remaining, at: now)))
