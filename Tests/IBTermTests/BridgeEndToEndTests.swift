@@ -58,12 +58,14 @@ struct BridgeEndToEndTests {
         defer { redis.stop() }
         let home = try Self.home()
         defer { try? FileManager.default.removeItem(atPath: home) }
+        let keys = try DeskKeys(desk: "e2e")
+        let connection = try redis.connect()
+        // What an earlier run left in the latest state does not outlive the new run's start.
+        try connection.checked(["HSET", keys.orders, "999:open", "{}"])
         let (process, _) = try Self.bridge(
             ["--redis", "redis://127.0.0.1:\(redis.port)", "--desk", "e2e", "--symbols", "AAPL,MSFT", "--fresh", "--state", "\(home)/paper.sqlite"],
             redis: redis, home: home)
         defer { if process.isRunning { process.terminate() } }
-        let keys = try DeskKeys(desk: "e2e")
-        let connection = try redis.connect()
         // A live AAPL quote on the events stream, with its evidence.
         let quote = try await Self.poll(30) { () -> BusEvent? in
             let batch = try BusReply.batch(fromRange: try connection.command(["XRANGE", keys.events, "-", "+"]))
@@ -73,6 +75,7 @@ struct BridgeEndToEndTests {
             }.first
         }
         #expect(quote != nil, "no AAPL quote on the events stream")
+        #expect(try connection.command(["HEXISTS", keys.orders, "999:open"]).integer == 0, "an earlier run's order stayed in the latest state")
         // The latest state: AAPL's merged quote; the heartbeat says connected.
         let latest = try connection.command(["HGET", keys.quotes, "AAPL"]).text
         #expect(latest?.contains("\"bid\"") == true && latest?.contains("\"ask\"") == true)

@@ -65,8 +65,17 @@ struct BridgeCommand: AsyncParsableCommand {
 
         try Self.checkExposure(address)
         // Fail now, in words, when Redis refuses the user.
-        do { _ = try address.connect(as: credentials) } catch {
+        let first: RedisConnection
+        do { first = try address.connect(as: credentials) } catch {
             throw ValidationError("\(address): \(error)")
+        }
+        // The latest state is this run's: what an earlier run left (orders of earlier days,
+        // positions since closed) goes; this run publishes the gateway's state again as it
+        // reads it (open, completed and executed orders, positions, account values).
+        do {
+            _ = try first.checked(["DEL", keys.quotes, keys.requests, keys.positions, keys.orders, keys.accountValues])
+        } catch {
+            throw ValidationError("\(address): the desk's latest state could not be cleared: \(error)")
         }
 
         var server: PaperGatewayServer?
