@@ -15,7 +15,7 @@ import Vocabulary
 /// - commands written in a burst while the bridge is killed and restarted are each answered and
 ///   none is executed twice (the gateway's open orders against the answers);
 /// - Redis killed: every screen says so and no quote stays LIVE.
-@Suite(.serialized, .requires(.networkNamespaces, .redisServer, .ibterm, .tmux, .python3))
+@Suite(.serialized, .requires(.deskHostsPass, .networkNamespaces, .redisServer, .ibterm, .tmux, .python3))
 struct DeskAcrossHostsTests {
     static let password = "desk-\(UUID().uuidString.prefix(8))"
     static let desk = "hosts"
