@@ -107,8 +107,6 @@ enum DashboardApp {
             // A replay's stand-in gateway answers no probe and goes quiet when the recording
             // ends: no keepalive, or the client would drop the line after a few silent seconds.
             if replay != nil { clientConfiguration.keepaliveIdle = .seconds(365 * 86_400) }
-            // The replay's clock stands still while the trader has it paused.
-            if let replay { clientConfiguration.clock = replay.clock }
             let client = IBClient(configuration: clientConfiguration, logger: Logger(label: "tws.client"))
 
             options.timeZone.apply(to: &config)

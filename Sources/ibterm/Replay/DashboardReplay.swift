@@ -10,8 +10,6 @@ struct DashboardReplay: Sendable {
     var speed: ReplaySchedule.Speed
     /// The stand-in gateway's time line.
     var player: ReplayPlayer
-    /// The dashboard's monotonic clock, standing still while the replay is paused.
-    var clock: ReplayClock
 
     /// The factor the staleness thresholds are divided by: the speed, or 1 at max speed (no
     /// waits at all, so no threshold could be faithful; quotes then look as fresh as the

@@ -24,8 +24,7 @@ struct ReplayCommand: AsyncParsableCommand {
             (back plays the recording again from its start, at once up to there). Quotes age on \
             this machine's clock with the staleness thresholds divided by the speed, so a quote \
             turns stale after as much recorded time as it did (at max speed no threshold can be \
-            faithful). While paused, the dashboard's clock stands still: quotes keep the age they \
-            had.
+            faithful; while paused, quotes keep ageing).
             """
     )
 
@@ -77,8 +76,7 @@ struct ReplayCommand: AsyncParsableCommand {
         guard !schedule.connections.isEmpty else {
             throw AppFailure("\(file) holds no connection with a handshake reply: nothing a dashboard could replay")
         }
-        let clock = ReplayClock()
-        let player = ReplayPlayer(schedule: schedule, speed: speed, clock: clock)
+        let player = ReplayPlayer(schedule: schedule, speed: speed)
         let server = try ReplayServer(schedule: schedule, player: player)
         server.start()
         defer { server.stop() }
@@ -88,7 +86,7 @@ struct ReplayCommand: AsyncParsableCommand {
         if ascii { arguments.append("--ascii") }
         if let choice = timeZone.timeZone { arguments += ["--time-zone", choice.rawValue] }
         let options = try DashboardOptions.parse(arguments)
-        try await DashboardApp.run(options, replay: DashboardReplay(badge: "REPLAY \(speed)", speed: speed, player: player, clock: clock))
+        try await DashboardApp.run(options, replay: DashboardReplay(badge: "REPLAY \(speed)", speed: speed, player: player))
     }
 
     /// The records of `path`, with a plain failure for a file that is missing or not a trace;

@@ -14,12 +14,9 @@ final class ReplayPlayer: @unchecked Sendable {
     private var nextConnection = 0
     private var stopped = false
     private let startWall: Int64
-    /// Told when a pause starts or ends, so the dashboard's clock stands still meanwhile.
-    private let pauseClock: ReplayClock?
 
     /// Starts the time line of `schedule` at its `from`.
-    init(schedule: ReplaySchedule, speed: ReplaySchedule.Speed, clock: ReplayClock? = nil) {
-        self.pauseClock = clock
+    init(schedule: ReplaySchedule, speed: ReplaySchedule.Speed) {
         transport = ReplayTransport(
             speed: speed, durationNanoseconds: schedule.durationNanoseconds, from: schedule.fromNanoseconds, now: Self.now())
         startWall = schedule.startWallNanoseconds
@@ -97,10 +94,8 @@ final class ReplayPlayer: @unchecked Sendable {
         }
         condition.lock()
         if transport.apply(command, at: Self.now()) { nextConnection = 0 }
-        let paused = transport.isPaused
         condition.broadcast()
         condition.unlock()
-        pauseClock?.setPaused(paused)
     }
 
     /// Ends every wait.
