@@ -140,12 +140,12 @@ final class DeskCommandConsumer: Sendable {
 
     /// One command, by the ledger's rule.
     private func handle(_ command: BusCommand, id: String, _ connection: RedisConnection) throws {
-        let waited = try Self.waited(since: id, connection)
         while true {
             let stored = try connection.checked(["HGET", keys.done, command.idempotencyKey]).text
             switch CommandLedger.decide(command, stored: stored) {
             case .execute:
-                if let refusal = CommandLedger.expiry(of: command, waited: waited) {
+                // Only what can expire needs Redis's clock (a round trip).
+                if command.action.expires, let refusal = CommandLedger.expiry(of: command, waited: try Self.waited(since: id, connection)) {
                     try finish(command, id: id, refusal, connection)
                     counts.withLock { $0.refused += 1 }
                     return

@@ -20,9 +20,12 @@ final class DeskCommander: Sendable {
     /// This screen's id on the desk: its commands' origin, by which it picks out its answers.
     let origin = UUID().uuidString
 
-    private struct Waiting {
-        var command: BusCommand
+    /// A command sent and not answered yet: what it asks, when it was taken, and whether the
+    /// screen was told it is late.
+    private struct Pending {
+        var action: BusCommandAction
         var since: ContinuousClock.Instant
+        var told = false
     }
 
     private let desk: DeskAccess
@@ -30,11 +33,10 @@ final class DeskCommander: Sendable {
     private var address: RedisAddress { desk.address }
     private let store: DashboardStore
     private let logger: Logger
-    private let outbox = Mutex<[Waiting]>([])
-    /// Commands sent and not answered yet, by idempotency key.
-    private let pending = Mutex<[String: BusCommandAction]>([:])
-    /// When each unanswered command was taken, and whether the screen was told it is late.
-    private let ages = Mutex<[String: (since: ContinuousClock.Instant, told: Bool)]>([:])
+    /// Commands not yet written to Redis.
+    private let outbox = Mutex<[BusCommand]>([])
+    /// Commands taken and not answered yet, by idempotency key.
+    private let pending = Mutex<[String: Pending]>([:])
     /// How long a command may go unanswered before the screen says so.
     static let answerDue: Duration = .seconds(15)
     private let signal = DispatchSemaphore(value: 0)
@@ -67,9 +69,8 @@ final class DeskCommander: Sendable {
         }
         guard let action = BusCommandAction(effect) else { return false }
         let command = BusCommand(idempotencyKey: UUID().uuidString, origin: origin, createdAt: DashboardStore.wallNow(), action: action)
-        pending.withLock { $0[command.idempotencyKey] = action }
-        ages.withLock { $0[command.idempotencyKey] = (.now, false) }
-        outbox.withLock { $0.append(Waiting(command: command, since: .now)) }
+        pending.withLock { $0[command.idempotencyKey] = Pending(action: action, since: .now) }
+        outbox.withLock { $0.append(command) }
         signal.signal()
         return true
     }
@@ -77,9 +78,23 @@ final class DeskCommander: Sendable {
     /// The events for one of the bridge's answers (the caller picked those of this
     /// ``origin``); none for an answer already taken or to another run of this screen.
     func answer(_ reply: BusCommandReply) -> [DashboardEvent] {
-        guard let action = pending.withLock({ $0.removeValue(forKey: reply.idempotencyKey) }) else { return [] }
-        ages.withLock { _ = $0.removeValue(forKey: reply.idempotencyKey) }
-        return Self.events(for: action, result: reply.result)
+        guard let taken = pending.withLock({ $0.removeValue(forKey: reply.idempotencyKey) }) else { return [] }
+        return Self.events(for: taken.action, result: reply.result)
+    }
+
+    /// The command in words, as the screen's messages name it: `Order 12`, `Orders 12, 13`,
+    /// `The cancel of order 12`.
+    static func what(_ action: BusCommandAction) -> String {
+        switch action {
+        case .placeOrder, .placeOrderGroup:
+            let ids = action.orderIDs
+            return ids.count == 1 ? "Order \(ids[0])" : "Orders \(ids.map(String.init).joined(separator: ", "))"
+        case let .modifyOrder(orderID, _): return "The modification of order \(orderID)"
+        case let .cancel(orderID): return "The cancel of order \(orderID)"
+        case .cancelAll: return "Cancel all"
+        case let .subscribeQuotes(symbol): return "The subscription to \(symbol)"
+        case .whatIf: return "The what-if check"
+        }
     }
 
     /// What a result means to the screen that sent `action`.
@@ -99,18 +114,13 @@ final class DeskCommander: Sendable {
         case let .refused(reason):
             switch action {
             case .placeOrder, .placeOrderGroup:
-                let what = ids.count == 1 ? "Order \(ids[0])" : "Orders \(ids.map(String.init).joined(separator: ", "))"
-                return [.deskCommandRefused(orderIDs: ids, placement: true, what: what, reason: reason)]
-            case let .modifyOrder(orderID, _):
-                return [.deskCommandRefused(orderIDs: [orderID], placement: false, what: "The modification of order \(orderID)", reason: reason)]
+                return [.deskCommandRefused(orderIDs: ids, placement: true, what: what(action), reason: reason)]
             case let .cancel(orderID):
                 return [.cancelRefused(orderID: orderID, reason: reason)]
-            case .cancelAll:
-                return [.deskCommandRefused(orderIDs: [], placement: false, what: "Cancel all", reason: reason)]
-            case let .subscribeQuotes(symbol):
-                return [.deskCommandRefused(orderIDs: [], placement: false, what: "The subscription to \(symbol)", reason: reason)]
             case let .whatIf(serial, _):
                 return [.whatIf(serial: serial, .unanswered("the desk's bridge: \(reason)"))]
+            case .modifyOrder, .cancelAll, .subscribeQuotes:
+                return [.deskCommandRefused(orderIDs: ids, placement: false, what: what(action), reason: reason)]
             }
         case .alreadyDone:
             return []
@@ -120,28 +130,23 @@ final class DeskCommander: Sendable {
     /// The screen is told once about each command still unanswered after ``answerDue``.
     private func tellLate() {
         let now = ContinuousClock.now
-        let late = ages.withLock { ages -> [String] in
-            let keys = ages.filter { !$0.value.told && now - $0.value.since > Self.answerDue }.map(\.key)
-            for key in keys { ages[key]?.told = true }
-            return keys
+        let late = pending.withLock { pending -> [(key: String, action: BusCommandAction)] in
+            let keys = pending.filter { !$0.value.told && now - $0.value.since > Self.answerDue }.map(\.key)
+            for key in keys { pending[key]?.told = true }
+            return keys.compactMap { key in pending[key].map { (key, $0.action) } }
         }
-        for key in late {
-            guard let action = pending.withLock({ $0[key] }) else { continue }
-            let ids = action.orderIDs
-            let what: String
+        let seconds = Self.answerDue.components.seconds
+        for (key, action) in late {
             switch action {
-            case .placeOrder, .placeOrderGroup: what = ids.count == 1 ? "Order \(ids[0])" : "Orders \(ids.map(String.init).joined(separator: ", "))"
-            case let .modifyOrder(id, _): what = "The modification of order \(id)"
-            case let .cancel(id): what = "The cancel of order \(id)"
-            case .cancelAll: what = "Cancel all"
             case let .whatIf(serial, _):
                 // The review stops waiting; the order can still be sent (or not) knowingly.
                 _ = pending.withLock { $0.removeValue(forKey: key) }
-                store.send(.whatIf(serial: serial, .unanswered("no answer from the desk's bridge in \(Self.answerDue.components.seconds) s")))
+                store.send(.whatIf(serial: serial, .unanswered("no answer from the desk's bridge in \(seconds) s")))
+            case .subscribeQuotes:
                 continue
-            case .subscribeQuotes: continue
+            case .placeOrder, .placeOrderGroup, .modifyOrder, .cancel, .cancelAll:
+                store.send(.deskCommandUnanswered(orderIDs: action.orderIDs, what: Self.what(action), seconds: Int(seconds)))
             }
-            store.send(.deskCommandUnanswered(orderIDs: ids, what: what, seconds: Int(Self.answerDue.components.seconds)))
         }
     }
 
@@ -151,12 +156,12 @@ final class DeskCommander: Sendable {
         while !stopped.load(ordering: .relaxed) {
             _ = signal.wait(timeout: .now() + .seconds(1))
             tellLate()
-            let waiting = outbox.withLock { box -> [Waiting] in
+            let waiting = outbox.withLock { box -> [BusCommand] in
                 defer { box.removeAll() }
                 return box
             }
             guard !waiting.isEmpty else { continue }
-            var unsent: [Waiting] = []
+            var unsent: [BusCommand] = []
             do {
                 if connection == nil || connection?.isBroken == true {
                     let made = try desk.connect()
@@ -168,7 +173,7 @@ final class DeskCommander: Sendable {
                 guard let live = connection else { continue }
                 for (index, item) in waiting.enumerated() {
                     do {
-                        _ = try live.checked(["XADD", keys.commands, "MAXLEN", "~", "10000", "*"] + BusEntry.command(item.command).fields())
+                        _ = try live.checked(["XADD", keys.commands, "MAXLEN", "~", "10000", "*"] + BusEntry.command(item).fields())
                     } catch {
                         unsent = Array(waiting[index...])
                         throw error
@@ -182,12 +187,18 @@ final class DeskCommander: Sendable {
             }
             // Tried again with the same keys, within the limit; past it, given up in words.
             let now = ContinuousClock.now
-            let (retry, expired) = (unsent.filter { now - $0.since <= CommandLedger.orderWaitLimit || !$0.command.action.expires },
-                                    unsent.filter { now - $0.since > CommandLedger.orderWaitLimit && $0.command.action.expires })
-            for item in expired {
-                let action = pending.withLock { $0.removeValue(forKey: item.command.idempotencyKey) } ?? item.command.action
-                ages.withLock { _ = $0.removeValue(forKey: item.command.idempotencyKey) }
-                let reason = "the desk's Redis at \(address.host):\(address.port) could not be reached for \(CommandLedger.orderWaitLimit.components.seconds) s (\(lastFailure ?? "no answer"))"
+            let expired = pending.withLock { pending -> [(command: BusCommand, action: BusCommandAction)] in
+                unsent.compactMap { command in
+                    let key = command.idempotencyKey
+                    guard command.action.expires, let since = pending[key]?.since, now - since > CommandLedger.orderWaitLimit,
+                          let taken = pending.removeValue(forKey: key) else { return nil }
+                    return (command, taken.action)
+                }
+            }
+            let given = Set(expired.map(\.command.idempotencyKey))
+            let retry = unsent.filter { !given.contains($0.idempotencyKey) }
+            let reason = "the desk's Redis at \(address.host):\(address.port) could not be reached for \(CommandLedger.orderWaitLimit.components.seconds) s (\(lastFailure ?? "no answer"))"
+            for (_, action) in expired {
                 store.send(batch: Self.events(for: action, result: .refused(reason: reason)).map { ObservedEvent($0) })
             }
             if !retry.isEmpty {
