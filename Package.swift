@@ -37,6 +37,8 @@ let package = Package(
         .library(name: "DashboardRuntime", targets: ["DashboardRuntime"]),
         .library(name: "DeskBus", targets: ["DeskBus"]),
         .library(name: "PortalAPI", targets: ["PortalAPI"]),
+        .library(name: "PortalServer", targets: ["PortalServer"]),
+        .library(name: "PortalClient", targets: ["PortalClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +47,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        // The Client Portal half (issue #17): the HTTPS server, its certificate, the client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // MARK: Pure layers (no sockets, files or clocks)
@@ -67,10 +76,29 @@ let package = Package(
         // MARK: I/O adapters
         .target(
             name: "PaperGateway",
-            dependencies: ["TWSWire", "PaperExchange", "Vocabulary", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
+            dependencies: ["TWSWire", "PaperExchange", "PortalAPI", "Vocabulary", logging, .product(name: "GRDB", package: "GRDB.swift")] + nio,
             exclude: ["README.md"],
             resources: [.copy("Resources/instruments.toml")],
             swiftSettings: strict
+        ),
+        // The paper gateway's Client Portal Web API: HTTPS (a self-signed certificate kept with
+        // the ledger), routes under /v1/api and the websocket, on the gateway's market and ledger.
+        .target(
+            name: "PortalServer",
+            dependencies: [
+                "PaperGateway", "PortalAPI", "Vocabulary", logging,
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ] + nio,
+            exclude: ["README.md"], swiftSettings: strict
+        ),
+        // A Client Portal Web API client (AsyncHTTPClient): session, accounts, orders, snapshots.
+        .target(
+            name: "PortalClient",
+            dependencies: ["PortalAPI", "Vocabulary", logging, .product(name: "AsyncHTTPClient", package: "async-http-client")] + nio,
+            exclude: ["README.md"], swiftSettings: strict
         ),
         // The crash dump's signal handler (async-signal-safe C: it writes the flight recorder's ring).
         .target(name: "CTraceCrash"),
@@ -94,7 +122,7 @@ let package = Package(
             name: "ibterm",
             dependencies: [
                 "TWSWire", "TWSSession", "TWSStreams", "TWSClient", "TWSTrace", "Dashboard", "DashboardFeed", "DashboardRuntime", "TerminalUI", "CursesTerminal", "PaperGateway", "PaperExchange",
-                "Vocabulary", "DeskBus", "RedisLink",
+                "Vocabulary", "DeskBus", "RedisLink", "PortalAPI", "PortalServer", "PortalClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"), logging,
             ],
             swiftSettings: strict
@@ -126,6 +154,14 @@ let package = Package(
         .testTarget(name: "TWSTraceTests", dependencies: ["TWSTrace", "TWSWire", "Vocabulary"], swiftSettings: strict),
         .testTarget(name: "TWSSessionTests", dependencies: ["TWSSession"], swiftSettings: strict),
         .testTarget(name: "PortalAPITests", dependencies: ["PortalAPI", "Vocabulary"], swiftSettings: strict),
+        .testTarget(
+            name: "PortalServerTests",
+            dependencies: [
+                "PortalServer", "PortalClient", "PortalAPI", "PaperGateway", "PaperExchange", "Vocabulary", "TestPrerequisites", logging,
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ] + nio,
+            swiftSettings: strict
+        ),
         .testTarget(name: "PaperExchangeTests", dependencies: ["PaperExchange", "Vocabulary"], swiftSettings: strict),
         .testTarget(
             name: "PaperGatewayTests",

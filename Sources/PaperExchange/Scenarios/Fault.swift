@@ -36,6 +36,21 @@ public enum Fault: Sendable, Hashable, Codable {
     case rejectOrders(symbol: String, reason: String)
     /// Take orders in `symbol` again.
     case acceptOrders(symbol: String)
+    /// The socket API goes down: every connection is closed and new ones are refused (closed
+    /// at once) until ``socketUp``, as when TWS or IB Gateway is gone.
+    case socketDown
+    /// The socket API takes connections again.
+    case socketUp
+    /// The Client Portal API stops listening (connections are refused) until ``portalUp``.
+    case portalDown
+    /// The Client Portal API listens again.
+    case portalUp
+    /// Every Client Portal answer is delayed by `milliseconds` (0: no delay).
+    case portalSlow(milliseconds: Int)
+    /// The Client Portal's brokerage session expires now, as after 5 idle minutes.
+    case portalSessionExpired
+    /// Another session takes the Client Portal's brokerage session (IB's "competing" state).
+    case portalCompetingSession
 
     /// The reason a `reject-orders` fault gives when its scenario names none.
     public static let defaultRejectionReason = "The exchange is not accepting orders for this contract right now."
@@ -59,7 +74,8 @@ public enum Fault: Sendable, Hashable, Codable {
         case .dataFarmRestored(let farm):
             Notice(code: 2104, text: "Market data farm connection is OK:\(farm)")
         case .stallSymbol, .resumeSymbol, .stallAllMarketData, .resumeAllMarketData,
-             .dropAllConnections, .beginHalfOpen, .endHalfOpen, .rejectOrders, .acceptOrders:
+             .dropAllConnections, .beginHalfOpen, .endHalfOpen, .rejectOrders, .acceptOrders,
+             .socketDown, .socketUp, .portalDown, .portalUp, .portalSlow, .portalSessionExpired, .portalCompetingSession:
             nil
         }
     }

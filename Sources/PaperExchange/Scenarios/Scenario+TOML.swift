@@ -18,7 +18,10 @@ extension Scenario {
     /// `stall-all` (optional duration), `connectivity-lost` (optional `restore_after` seconds,
     /// `data = "maintained"` → 1102 or `"lost"` → 1101), `drop-connections`, `half-open`
     /// (optional duration), `exceed-rate`, `farm-blip` (farm, duration), `reject-orders` (symbol,
-    /// optional `reason` and duration: new orders in the symbol get 201 with the reason).
+    /// optional `reason` and duration: new orders in the symbol get 201 with the reason),
+    /// `socket-down` (optional duration: the socket API refuses connections), and the Client
+    /// Portal's faults: `portal-down` (optional duration), `portal-slow` (`delay` seconds,
+    /// optional duration), `portal-session-expired`, `portal-competing-session`.
     ///
     /// - Throws: ``ScenarioError`` naming the TOML position or the faulty entry.
     public static func parse(toml text: String) throws(ScenarioError) -> Scenario {
@@ -55,6 +58,7 @@ private struct ScenarioFile: Decodable {
         var data: String?
         var farm: String?
         var reason: String?
+        var delay: Seconds?
 
         func scheduled(number: Int) throws(ScenarioError) -> [Scenario.ScheduledFault] {
             let start = at.milliseconds
@@ -101,6 +105,17 @@ private struct ScenarioFile: Decodable {
                 let farm = farm ?? "usfarm"
                 return [now(.dataFarmBroken(farm: farm))]
                     + (try later(duration ?? Seconds(milliseconds: 5000), .dataFarmRestored(farm: farm)))
+            case "socket-down":
+                return [now(.socketDown)] + (try later(duration, .socketUp))
+            case "portal-down":
+                return [now(.portalDown)] + (try later(duration, .portalUp))
+            case "portal-slow":
+                guard let delay, delay.milliseconds > 0 else { throw ScenarioError("fault \(number): portal-slow needs a positive delay (seconds)") }
+                return [now(.portalSlow(milliseconds: Int(delay.milliseconds)))] + (try later(duration, .portalSlow(milliseconds: 0)))
+            case "portal-session-expired":
+                return [now(.portalSessionExpired)]
+            case "portal-competing-session":
+                return [now(.portalCompetingSession)]
             default:
                 throw ScenarioError("fault \(number): unknown kind \"\(kind)\"")
             }

@@ -182,7 +182,7 @@ extension GatewayEngine {
         }
     }
 
-    private func historyDrawer(for instrument: Instrument) -> HistoricalBars {
+    func historyDrawer(for instrument: Instrument) -> HistoricalBars {
         let quote = exchange.quote(conId: instrument.conId)
         return HistoricalBars(instrument: instrument, seed: configuration.seed, mark: quote?.markPrice ?? instrument.referencePrice,
                               now: now.secondsSinceEpoch, previousClose: quote?.close)

@@ -77,6 +77,16 @@ extension GatewayEngine {
         case let .acceptOrders(symbol): rejectedOrderSymbols[symbol.uppercased()] = nil
         case .exceedRate, .dataFarmBroken, .dataFarmRestored:
             broadcast(fault.notice)
+        case .socketDown:
+            refusingConnections = true
+            for session in sessions.values.sorted(by: { $0.connectionNumber < $1.connectionNumber }) { close(session, reason: .fault) }
+        case .socketUp:
+            refusingConnections = false
+        case .portalDown: portalFaultObserver?(.down)
+        case .portalUp: portalFaultObserver?(.up)
+        case let .portalSlow(milliseconds): portalFaultObserver?(.slow(milliseconds: milliseconds))
+        case .portalSessionExpired: portalFaultObserver?(.sessionExpired)
+        case .portalCompetingSession: portalFaultObserver?(.competingSession)
         }
         flushAll()
     }

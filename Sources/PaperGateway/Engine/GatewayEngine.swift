@@ -46,6 +46,10 @@ final class GatewayEngine {
     var allStalled = false
     var connectivityLost = false
     var halfOpen = false
+    /// A `socket-down` fault: new connections are closed at once.
+    var refusingConnections = false
+    /// Where the Client Portal's faults go (the portal server, when one runs).
+    var portalFaultObserver: ((PortalFault) -> Void)?
     var timeline: ScenarioTimeline?
     var lastScenarioCheck: Timestamp
 
@@ -107,6 +111,11 @@ final class GatewayEngine {
             connectionNumber: nextConnectionNumber, context: context, acceptedAt: now,
             maximumRequestBytes: configuration.maximumRequestBytes, writeObserver: configuration.writeObserver)
         nextConnectionNumber += 1
+        guard !refusingConnections else {
+            logger.info("refused \(session.label): the socket API is down (a socket-down fault)")
+            session.close()
+            return session
+        }
         guard sessions.count < configuration.maximumConnections else {
             logger.warning("refused \(session.label): already \(sessions.count) connections (the most TWS serves is \(configuration.maximumConnections))")
             load.closed[.connectionLimit, default: 0] += 1

@@ -25,8 +25,8 @@ public final class PaperGatewayServer: Sendable {
     public let configuration: GatewayConfiguration
 
     private let group: MultiThreadedEventLoopGroup
-    private let loop: any EventLoop
-    private let engine: NIOLoopBound<GatewayEngine>
+    let loop: any EventLoop
+    let engine: NIOLoopBound<GatewayEngine>
     private let channel: any Channel
     private let timer: RepeatedTask?
     private let lock: LedgerLock?

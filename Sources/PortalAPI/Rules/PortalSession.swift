@@ -81,6 +81,13 @@ public struct PortalSession: Sendable, Equatable {
         phase = .competing
     }
 
+    /// The session expires now, as if idle for ``idleTimeout`` (a fault scenario's "session
+    /// expired"): it answers `authenticated: false` until validated or reauthenticated.
+    public mutating func expire(at now: SessionInstant) {
+        guard phase != .none else { return }
+        lastActivity = now - idleTimeout
+    }
+
     /// `/logout`: the session ends.
     public mutating func logout() {
         phase = .none
