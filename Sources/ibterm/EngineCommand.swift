@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PaperExchange
 import PaperGateway
+import PortalServer
 
 /// `ibterm engine`: runs the paper gateway on its own, for any TWS API client.
 struct EngineCommand: AsyncParsableCommand {
@@ -14,7 +15,10 @@ struct EngineCommand: AsyncParsableCommand {
             ibapi, ib_async or any other TWS API client can trade against a simulated market. \
             Logs one line per client connect/disconnect and per order to stderr; stops on \
             SIGINT or SIGTERM. It owns its ledger (--state) while it runs: other ibterm \
-            commands on that ledger connect to it, and a second engine on it refuses.
+            commands on that ledger connect to it, and a second engine on it refuses. \
+            It also serves IB's Client Portal Web API (REST, https://127.0.0.1:5000/v1/api, \
+            loopback only, a self-signed certificate kept beside the ledger) on the same market \
+            and ledger; --portal-port moves it, --no-portal leaves it out.
             """
     )
 
@@ -26,6 +30,12 @@ struct EngineCommand: AsyncParsableCommand {
 
     @Option(help: "Client addresses allowed to connect, e.g. 10.0.0.0/8,192.168.1.20 (required to listen on an address other than loopback; like IB's trusted IPs).")
     var allow: String?
+
+    @Option(help: "The Client Portal Web API's HTTPS port (5000 is IB's CP Gateway's; 0 picks a free one).")
+    var portalPort: Int = PortalServerConfiguration.defaultPort
+
+    @Flag(help: "Serve only the socket API, without the Client Portal Web API.")
+    var noPortal = false
 
     @OptionGroup var gateway: EmbeddedGatewayOptions
 
@@ -68,8 +78,23 @@ struct EngineCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("ibterm: \(failure.description)\n".utf8))
             throw ExitCode.failure
         }
+        var portal: PortalServer?
+        if !noPortal {
+            do {
+                portal = try await PortalServer.start(
+                    configuration: PortalServerConfiguration(
+                        host: "127.0.0.1", port: portalPort, ledgerPath: configuration.statePath,
+                        logger: Logger(label: "ibterm.portal")),
+                    backend: server.portalBackend)
+            } catch {
+                FileHandle.standardError.write(Data("ibterm: the Client Portal API cannot listen on port \(portalPort): \(error) (choose another with --portal-port, or --no-portal)\n".utf8))
+                try await server.stop()
+                throw ExitCode.failure
+            }
+        }
         let signal = await SignalWaiter.waitForTermination()
         logger.info("received \(signal); stopping")
+        await portal?.stop()
         try await server.stop()
         logger.info("stopped")
     }
