@@ -183,7 +183,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Dashboard", "Vocabulary"], exclude: ["Dashboard/Snapshots"], swiftSettings: strict),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "TerminalUI"], swiftSettings: strict),
         .testTarget(name: "DashboardRuntimeTests", dependencies: ["DashboardRuntime", "Dashboard", "TerminalUI", "CursesTerminal", "TWSClient", "Vocabulary"], swiftSettings: strict),
-        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TWSClient", "TWSTrace", "TestPrerequisites", "RedisLink", "RedisTestSupport", "DeskBus", logging], swiftSettings: strict),
+        .testTarget(name: "IBTermTests", dependencies: ["ibterm", "DashboardRuntime", "Vocabulary", "PaperGateway", "TWSClient", "TWSTrace", "TestPrerequisites", "RedisLink", "RedisTestSupport", "DeskBus", logging], exclude: ["Peers"], swiftSettings: strict),
         .testTarget(name: "IBTermBenchTests", dependencies: ["ibterm-bench", "DashboardRuntime", "TWSStreams", "TWSClient", "TWSWire", "Vocabulary"], swiftSettings: strict),
     ]
 )

@@ -153,6 +153,15 @@ extension Prerequisite {
             return FileManager.default.isExecutableFile(atPath: path) ? path : nil
         }
     }
+
+    /// The Python of the Client Portal peer's virtual environment (`portal`), which `.ci/run`
+    /// creates with `requests` (and `websocket-client`): a plain HTTP client of IB's Web API.
+    public static let portalPeer = Prerequisite(
+        "the portal Python peer (requests)", remedy: "run .ci/run, which creates it in $IBTERM_PEERS or .build-peers/"
+    ) {
+        let path = peersDirectory.appendingPathComponent("portal").appendingPathComponent("bin/python").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
 }
 
 // MARK: Gating
