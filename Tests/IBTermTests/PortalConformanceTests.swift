@@ -44,8 +44,8 @@ import Testing
         func check(_ name: String) -> String? {
             lines.first { $0.hasPrefix("CHECK \(name) ") }.map { String($0.dropFirst("CHECK \(name) ".count)) }
         }
-        #expect(peer.status == 0, "\(output)\nengine: \(engine.stderr)")
-        #expect(lines.contains("RESULT ok"), "\(output)")
+        // The script's first failure ends the test here, with its output and the engine's log.
+        try #require(peer.status == 0 && lines.contains("RESULT ok"), "\(output)\nengine: \(engine.stderr)")
         #expect(check("tls") != nil, "\(output)")
         #expect(check("authStatus") == "authenticated=True connected=True competing=False", "\(output)")
         #expect(check("iserverAccounts") == "DU0000001 selected=DU0000001", "\(output)")
