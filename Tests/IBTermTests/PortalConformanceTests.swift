@@ -3,8 +3,8 @@ import TestPrerequisites
 import Testing
 
 /// Drives `ibterm engine`'s Client Portal Web API with a plain Python HTTP client (`requests`,
-/// in the `portal` virtual environment that `.ci/run` creates under `$IBTERM_PEERS`), written
-/// from IB's documentation: `Peers/portal_conformance.py`. Then checks with the socket API
+/// and `websocket-client` for `/v1/api/ws`, in the `portal` virtual environment that `.ci/run`
+/// creates under `$IBTERM_PEERS`), written from IB's documentation: `Peers/portal_conformance.py`. Then checks with the socket API
 /// that the REST orders landed on the same market and ledger (issue #17: one market, one ledger).
 ///
 /// Needs the built binary and the peer: without them the test is skipped (visibly), except
@@ -53,6 +53,9 @@ import Testing
         #expect(check("snapshotPreflight") == "keys=conid,conidEx", "\(output)")
         #expect(check("orderQuestion")?.hasPrefix("messageIds=['o163']") == true, "\(output)")
         #expect(check("positions")?.hasPrefix("AAPL position=10 (was 0)") == true, "\(output)")
+        #expect(check("wsMarketData")?.hasPrefix("smd+265598 last=") == true, "\(output)")
+        #expect(check("wsOrders")?.contains("status=Submitted BUY 1 AAPL") == true, "\(output)")
+        #expect(check("wsCancelled")?.hasSuffix("status=Cancelled") == true, "\(output)")
         #expect(check("rateLimit")?.contains("statuses=[429, 429]") == true, "\(output)")
         #expect(check("no401")?.contains("answered401=0") == true, "\(output)")
 
@@ -60,7 +63,9 @@ import Testing
         //    the position, and no order left open (the REST cancel took).
         let fill = try #require(check("fill").map(Self.fields), "\(output)")
         let fillOrderId = try #require(fill["orderId"].flatMap(Int.init), "\(output)")
-        let cancelledId = try #require(check("cancelled").map(Self.fields)?["orderId"].flatMap(Int.init), "\(output)")
+        let cancelledIds = try ["cancelled", "wsCancelled"].map { name in
+            try #require(check(name).map(Self.fields)?["orderId"].flatMap(Int.init), "\(output)")
+        }
         let gateway = ["--gateway", "127.0.0.1:\(socketPort)"]
 
         let executions = try await run.oneShot(["executions", "--json"] + gateway)
@@ -78,7 +83,7 @@ import Testing
         let orders = try await run.oneShot(["orders", "--json"] + gateway)
         #expect(orders.status == 0, "\(orders.stderr)")
         let open = try #require(try JSONSerialization.jsonObject(with: Data(orders.stdout.utf8)) as? [[String: Any]], "\(orders.stdout)")
-        #expect(!open.contains { $0["orderId"] as? Int == cancelledId }, "\(orders.stdout)")
+        #expect(!open.contains { ($0["orderId"] as? Int).map(cancelledIds.contains) == true }, "\(orders.stdout)")
 
         engine.kill(SIGTERM)
         try await engine.waitForExit()

@@ -7,13 +7,19 @@ with nothing but `requests`. Usage:
 BASE_URL is the portal's API root (https://127.0.0.1:PORT/v1/api); CA_CERT is the portal's
 self-signed certificate, which TLS is verified against (never verify=False).
 
+The websocket (/v1/api/ws, IB's topics smd+conid and sor) is driven with websocket-client,
+verified against the same certificate.
+
 Prints one `CHECK name value` line per verified behaviour and `RESULT ok` at the end; on the
 first failure prints `FAIL name: reason` and exits 1. Every wait is bounded.
 """
+import json
+import ssl
 import sys
 import time
 
 import requests
+import websocket
 
 # IB's pacing: the CP Gateway allows 10 requests a second, and fewer on some endpoints
 # (/iserver/account/orders and /iserver/account/trades 1 per 5 s, /portfolio/accounts 1 per 5 s).
@@ -144,6 +150,81 @@ def usd_cash(portal, account):
     expect(isinstance(usd, dict) and isinstance(usd.get("cashbalance"), (int, float)) and "BASE" in ledger,
            f"the ledger has USD and BASE rows with cashbalance: {ledger!r}"[:600])
     return usd["cashbalance"]
+
+
+def ws_read_until(ws, predicate, what, seconds=15):
+    """Reads the websocket's messages (JSON objects with a topic; heartbeats among them) until
+    `predicate` returns something for one; at most `seconds`."""
+    deadline = time.time() + seconds
+    topics = []
+    while time.time() < deadline:
+        ws.settimeout(max(0.1, deadline - time.time()))
+        try:
+            text = ws.recv()
+        except websocket.WebSocketTimeoutException:
+            break
+        try:
+            message = json.loads(text)
+        except ValueError:
+            raise Failure(f"a websocket message is not JSON: {text[:200]!r}")
+        expect(isinstance(message, dict) and "topic" in message, f"a websocket message is an object with a topic: {text[:200]!r}")
+        expect(message["topic"] != "error", f"the websocket answered an error: {message!r}")
+        topics.append(message["topic"])
+        found = predicate(message)
+        if found:
+            return found
+    raise Failure(f"no {what} on the websocket within {seconds} s; topics seen: {topics[-20:]}")
+
+
+def websocket_checks(portal, account, session):
+    url = "wss://" + portal.base.split("://", 1)[1] + "/ws"
+    # IB's clients open it with the session of /tickle as the `api` cookie.
+    ws = websocket.create_connection(url, timeout=15, cookie=f"api={session}",
+                                     sslopt={"ca_certs": portal.ca_cert, "cert_reqs": ssl.CERT_REQUIRED})
+    try:
+        status = ws_read_until(ws, lambda m: m if m["topic"] == "sts" else None, "sts (session status) after connecting")
+        expect(status.get("args", {}).get("authenticated") is True, f"the websocket's sts says authenticated: {status!r}")
+        check("wsStatus", f"sts authenticated={status['args']['authenticated']} competing={status['args'].get('competing')}")
+
+        ws.send(f'smd+{AAPL}+{{"fields":["31","84","86"]}}')
+        fields = {}
+
+        def quote(message):
+            if message["topic"] != f"smd+{AAPL}":
+                return None
+            expect(message.get("conid") == AAPL, f"an smd message names its conid: {message!r}")
+            for code in ("31", "84", "86"):
+                if code in message:
+                    expect(isinstance(message[code], str), f"smd field {code} is a string: {message!r}")
+                    fields[code] = message[code]
+            return dict(fields) if len(fields) == 3 else None
+        got = ws_read_until(ws, quote, f"smd+{AAPL} with 31, 84 and 86")
+        expect(0 < price(got["84"]) <= price(got["86"]), f"streamed bid <= ask: {got!r}")
+        check("wsMarketData", f"smd+{AAPL} last={got['31']} bid={got['84']} ask={got['86']}")
+
+        ws.send("sor+{}")
+        limit = round(max(0.01, price(got["31"]) * 0.5), 2)
+        ack, asked = place(portal, account, {"acctId": account, "conid": AAPL, "cOID": f"conf-ws-{int(time.time() * 1000)}",
+                                             "orderType": "LMT", "price": limit, "side": "BUY", "tif": "DAY", "quantity": 1})
+        expect(asked == ["o163"], f"the far LMT was asked o163, got {asked}")
+        order_id = int(ack["order_id"])
+
+        def order_in(statuses):
+            def find(message):
+                if message["topic"] != "sor":
+                    return None
+                expect(isinstance(message.get("args"), list), f"a sor message carries a list of orders: {message!r}")
+                return next((o for o in message["args"] if o.get("orderId") == order_id and o.get("status") in statuses), None)
+            return find
+        working = ws_read_until(ws, order_in({"Submitted", "PreSubmitted"}), f"sor with order {order_id} working")
+        check("wsOrders", f"sor orderId={order_id} status={working['status']} {working['side']} {working['totalSize']:g} {working['ticker']}")
+        portal.delete(f"/iserver/account/{account}/order/{order_id}")
+        cancelled = ws_read_until(ws, order_in({"Cancelled"}), f"sor with order {order_id} Cancelled")
+        check("wsCancelled", f"sor orderId={order_id} status={cancelled['status']}")
+        ws.send(f"umd+{AAPL}+{{}}")
+        ws.send("uor+{}")
+    finally:
+        ws.close()
 
 
 def run(portal):
@@ -299,6 +380,9 @@ def run(portal):
            f"the ledger's USD cash fell by the fills' cost {cost:.4f}: {cash_before} -> {cash_after}")
     check("ledger", f"USD cashbalance {cash_before:.3f} -> {cash_after:.3f} (cost {cost:.3f} with commission {commission:g})")
 
+    # --- The websocket: market data and live orders pushed ---
+    websocket_checks(portal, account, tickle["session"])
+
     # --- IB's rate limit: /iserver/account/orders is 1 request per 5 s ---
     portal.get("/iserver/account/orders")  # admitted (after waiting out any 429): the window is full now
     burst = [portal.raw("GET", "/iserver/account/orders") for _ in range(2)]
@@ -332,6 +416,12 @@ def main():
         sys.exit(1)
     except requests.exceptions.RequestException as error:
         print(f"FAIL HTTP: {error}", flush=True)
+        sys.exit(1)
+    except ssl.SSLError as error:
+        print(f"FAIL TLS: the websocket's certificate did not verify against {sys.argv[2]}: {error}", flush=True)
+        sys.exit(1)
+    except websocket.WebSocketException as error:
+        print(f"FAIL websocket: {error}", flush=True)
         sys.exit(1)
     print("RESULT ok", flush=True)
 
