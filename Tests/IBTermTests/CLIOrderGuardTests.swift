@@ -79,7 +79,7 @@ import Testing
             home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-cli-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
             run = Runner(binary: binary, home: home)
-            engine = try run.start(["engine", "--port", "0", "--seed", "7", "--fresh"])
+            engine = try run.start(["engine", "--port", "0", "--no-portal", "--seed", "7", "--fresh"])
             _ = try await run.waitForOwner(of: home.appendingPathComponent("data/ibterm/paper.sqlite").path, pid: engine.pid)
         }
 

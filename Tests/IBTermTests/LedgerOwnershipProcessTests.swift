@@ -20,7 +20,7 @@ import Testing
         let run = Runner(binary: binary, home: home)
 
         // 1. The owner: `ibterm engine` on an ephemeral port over the default ledger.
-        let engine = try run.start(["engine", "--port", "0", "--seed", "7", "--fresh"])
+        let engine = try run.start(["engine", "--port", "0", "--no-portal", "--seed", "7", "--fresh"])
         defer { engine.kill(SIGKILL) }
         let owner = try await run.waitForOwner(of: ledger, pid: engine.pid)
         #expect(owner.command == "ibterm engine" && owner.host == "127.0.0.1")
@@ -54,7 +54,7 @@ import Testing
         #expect(Set(try Self.executionOrderIds(executions.stdout)) == [firstId, secondId])
 
         // 5. A second engine on the same ledger refuses, naming the owner.
-        let rival = try await run.oneShot(["engine", "--port", "0"])
+        let rival = try await run.oneShot(["engine", "--port", "0", "--no-portal"])
         #expect(rival.status == 1)
         #expect(rival.stderr.contains("ibterm: the paper ledger \(ledger) is held by ibterm engine (pid \(engine.pid)) listening on \(owner.address); connect with --gateway \(owner.address) or stop it"), "\(rival.stderr)")
 
@@ -63,7 +63,7 @@ import Testing
         engine.kill(SIGKILL)
         watcher.kill(SIGKILL)
         try await engine.waitForExit()
-        let successor = try run.start(["engine", "--port", "0"])
+        let successor = try run.start(["engine", "--port", "0", "--no-portal"])
         defer { successor.kill(SIGKILL) }
         let next = try await run.waitForOwner(of: ledger, pid: successor.pid)
         #expect(next.port != 0)

@@ -58,7 +58,7 @@ import Vocabulary
         let path = GatewayFixture.temporaryPath("killed.sqlite")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["engine", "--port", "0", "--state", path, "--fresh", "--seed", "3"]
+        process.arguments = ["engine", "--port", "0", "--no-portal", "--state", path, "--fresh", "--seed", "3"]
         let stderr = Pipe()
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice
