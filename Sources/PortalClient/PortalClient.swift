@@ -73,6 +73,9 @@ public final class PortalClient: Sendable {
         configuration.redirectConfiguration = .disallow
         configuration.timeout = HTTPClient.Configuration.Timeout(connect: amount, read: amount)
         configuration.httpVersion = .http1Only
+        // A refused connection is reported at once rather than retried until the deadline:
+        // a portal that is not running should be said so, not waited for.
+        configuration.connectionPool.retryConnectionEstablishment = false
         self.address = address
         self.timeout = timeout
         self.logger = logger

@@ -180,16 +180,21 @@ struct PortalClientTests {
 
         let right = directory.appendingPathComponent("right.pem").path
         try fixture.portal.certificate.certificatePEM.write(toFile: right, atomically: true, encoding: .utf8)
-        let trusting = try PortalClient(address: PortalAddress(host: "localhost", port: fixture.portal.port), certificatePath: right)
-        #expect(try await trusting.authStatus().authenticated)
-        await trusting.shutdown()
+        for host in ["localhost", "127.0.0.1"] {
+            let trusting = try PortalClient(address: PortalAddress(host: host, port: fixture.portal.port), certificatePath: right)
+            let status = await Self.failure { () async throws(PortalClientError) in _ = try await trusting.authStatus() }
+            #expect(status == nil, "\(host): \(String(describing: status))")
+            await trusting.shutdown()
+        }
 
         let (other, _) = try PortalCertificate.loadOrCreate(ledgerPath: nil)
         let wrong = directory.appendingPathComponent("wrong.pem").path
         try other.certificatePEM.write(toFile: wrong, atomically: true, encoding: .utf8)
         let doubting = try PortalClient(address: PortalAddress(host: "127.0.0.1", port: fixture.portal.port), certificatePath: wrong)
-        await #expect(throws: PortalClientError.self) { try await doubting.authStatus() }
+        let refused = await Self.failure { () async throws(PortalClientError) in _ = try await doubting.authStatus() }
         await doubting.shutdown()
+        guard case let .unreachable(_, reason) = refused else { Issue.record("another certificate was trusted: \(String(describing: refused))"); return }
+        #expect(reason.contains("TLS"), "\(reason)")
 
         #expect(throws: PortalClientError.self) { try PortalClient(address: PortalAddress(host: "gateway.example.com", port: 5000)) }
         #expect(PortalAddress(host: "127.0.0.2", port: 1).isLoopback && PortalAddress(host: "localhost", port: 1).isLoopback)
