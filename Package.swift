@@ -68,7 +68,7 @@ let package = Package(
         // The client's pure half: its values, quote accumulation, inbound routing, order reconciliation.
         .target(name: "TWSStreams", dependencies: ["TWSWire", "TWSSession", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         // Client values → dashboard events (shared by ibterm and ibterm-bench): pure mapping.
-        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSStreams", "TWSSession", "TWSWire", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
+        .target(name: "DashboardFeed", dependencies: ["Dashboard", "TWSStreams", "TWSSession", "TWSWire", "PortalAPI", "Vocabulary"], exclude: ["README.md"], swiftSettings: strict),
         // The Client Portal Web API's pure half: its JSON models, field codes and rules (session,
         // rate limits, snapshot pre-flight, order reply questions). Foundation only for JSON.
         .target(name: "PortalAPI", dependencies: ["Vocabulary"], exclude: ["README.md"], swiftSettings: strict),

@@ -129,7 +129,9 @@ public enum BusEvent: Sendable, Hashable, Codable {
         case let .cancelRefused(orderID, reason): .cancelRefused(orderID: orderID, reason: reason)
         case .started, .whatIf, .clockTick, .commandHistoryLoaded, .watchlistsLoaded, .sessionBarsLoaded,
             .configWarnings, .user, .alertsLoaded, .symbolSearchResults, .instrumentNotQualified, .detailBars,
-            .detailDepth, .detailTrade, .traceDumped, .ordersRenumbered, .deskCommandRefused, .deskCommandUnanswered, .replayProgress:
+            .detailDepth, .detailTrade, .traceDumped, .ordersRenumbered, .deskCommandRefused, .deskCommandUnanswered, .replayProgress,
+            // The bridge does not fail over to a portal: its screens see the socket link's state.
+            .portalConfigured, .portalEngaged, .portalPositions, .portalQuote, .portalRead, .portalFailed:
             nil
         }
     }

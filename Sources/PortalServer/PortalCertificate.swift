@@ -50,8 +50,10 @@ public struct PortalCertificate: Sendable {
             OrganizationName("ibterm paper gateway")
         }
         let extensions = try Certificate.Extensions {
-            Critical(BasicConstraints.notCertificateAuthority)
-            Critical(KeyUsage(digitalSignature: true, keyCertSign: false))
+            // Its own issuer: BoringSSL (the client side of swift-nio-ssl) takes a self-signed
+            // certificate as a trust root only when it may sign certificates.
+            Critical(BasicConstraints.isCertificateAuthority(maxPathLength: 0))
+            Critical(KeyUsage(digitalSignature: true, keyCertSign: true))
             try ExtendedKeyUsage([.serverAuth])
             SubjectAlternativeNames([.dnsName("localhost"), .ipAddress(ASN1OctetString(contentBytes: [127, 0, 0, 1]))])
         }

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdTLS
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOSSL
@@ -29,6 +30,7 @@ public final class PortalServer: Sendable {
     public let certificateCreated: Bool
 
     private let responder: PortalResponder
+    private let stream: PortalStream
     private let tls: TLSConfiguration
     private let logger: Logger
     private let faults: PortalFaults
@@ -36,7 +38,7 @@ public final class PortalServer: Sendable {
     private let running: Mutex<Task<Void, Never>?>
 
     private init(
-        host: String, port: Int, certificate: PortalCertificate, created: Bool, responder: PortalResponder, tls: TLSConfiguration,
+        host: String, port: Int, certificate: PortalCertificate, created: Bool, responder: PortalResponder, stream: PortalStream, tls: TLSConfiguration,
         logger: Logger, faults: PortalFaults, state: PortalState, running: Task<Void, Never>
     ) {
         self.host = host
@@ -44,6 +46,7 @@ public final class PortalServer: Sendable {
         self.certificate = certificate
         certificateCreated = created
         self.responder = responder
+        self.stream = stream
         self.tls = tls
         self.logger = logger
         self.faults = faults
@@ -66,11 +69,12 @@ public final class PortalServer: Sendable {
         router.add(middleware: PortalGuard<BasicRequestContext>(state: state, faults: faults, logger: configuration.logger))
         PortalRoutes(backend: backend, state: state, logger: configuration.logger).register(on: router)
         let responder = PortalResponder(responder: router.buildResponder())
+        let stream = PortalStream(backend: backend, state: state, logger: configuration.logger)
         let (task, port) = try await listen(
-            host: configuration.host, port: configuration.port, responder: responder, tls: tls, logger: configuration.logger)
+            host: configuration.host, port: configuration.port, responder: responder, stream: stream, tls: tls, logger: configuration.logger)
         configuration.logger.info("client portal listening on https://\(configuration.host):\(port)/v1/api (certificate \(certificate.certificatePath ?? "for this run only")\(created ? ", made now" : ""))")
         let server = PortalServer(
-            host: configuration.host, port: port, certificate: certificate, created: created, responder: responder, tls: tls,
+            host: configuration.host, port: port, certificate: certificate, created: created, responder: responder, stream: stream, tls: tls,
             logger: configuration.logger, faults: faults, state: state, running: task)
         backend.observePortalFaults { fault in
             Task { await server.apply(fault) }
@@ -99,7 +103,7 @@ public final class PortalServer: Sendable {
             faults.down = false
             guard running.withLock({ $0 == nil }) else { return }
             do {
-                let (task, _) = try await Self.listen(host: host, port: port, responder: responder, tls: tls, logger: logger)
+                let (task, _) = try await Self.listen(host: host, port: port, responder: responder, stream: stream, tls: tls, logger: logger)
                 running.withLock { $0 = task }
             } catch {
                 logger.error("portal: cannot listen again on \(host):\(port): \(error)")
@@ -115,13 +119,21 @@ public final class PortalServer: Sendable {
 
     /// Runs an application on `port` until its task is cancelled; returns once it listens.
     private static func listen(
-        host: String, port: Int, responder: PortalResponder, tls: TLSConfiguration, logger: Logger
+        host: String, port: Int, responder: PortalResponder, stream: PortalStream, tls: TLSConfiguration, logger: Logger
     ) async throws -> (Task<Void, Never>, Int) {
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
         let app = Application(
-            responder: responder, server: try .tls(.http1(), tlsConfiguration: tls),
+            responder: responder,
+            server: try .tls(
+                .http1WebSocketUpgrade { request, _, _ in
+                    guard request.path?.split(separator: "?").first == "/v1/api/ws" else { return .dontUpgrade }
+                    return .upgrade([:]) { inbound, outbound, _ in
+                        try await stream.run(inbound: inbound, outbound: outbound)
+                    }
+                },
+                tlsConfiguration: tls),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? port)) },
             logger: quiet)

@@ -3,7 +3,7 @@ import Testing
 import PaperExchange
 
 @Suite struct ScenarioTests {
-    static let shipped = ["expire-aapl", "farm-blip", "nightly-reset", "half-open", "chaos", "reject-orders"]
+    static let shipped = ["expire-aapl", "farm-blip", "nightly-reset", "half-open", "chaos", "reject-orders", "socket-down"]
 
     @Test(arguments: shipped)
     func parsesEveryShippedScenario(name: String) throws {
@@ -70,7 +70,36 @@ import PaperExchange
         #expect(plain.faults.map(\.fault) == [.rejectOrders(symbol: "MSFT", reason: Fault.defaultRejectionReason)])
     }
 
+    @Test func socketAndPortalFaultsParse() throws {
+        let scenario = try Scenario.parse(toml: Fixtures.text("scenarios/socket-down.toml"))
+        #expect(scenario.faults.map(\.fault) == [.socketDown, .socketUp])
+        #expect(scenario.faults.map(\.offsetMilliseconds) == [10_000, 70_000])
+        let portal = try Scenario.parse(toml: """
+            name = "p"
+            [[fault]]
+            at = 1
+            kind = "portal-down"
+            duration = 2
+            [[fault]]
+            at = 5
+            kind = "portal-slow"
+            delay = 1.5
+            duration = 10
+            [[fault]]
+            at = 20
+            kind = "portal-session-expired"
+            [[fault]]
+            at = 30
+            kind = "portal-competing-session"
+            """)
+        #expect(portal.faults.sorted { $0.offsetMilliseconds < $1.offsetMilliseconds }.map(\.fault) == [
+            .portalDown, .portalUp, .portalSlow(milliseconds: 1500), .portalSlow(milliseconds: 0), .portalSessionExpired, .portalCompetingSession,
+        ])
+        #expect(portal.faults.allSatisfy { $0.fault.notice == nil })
+    }
+
     @Test(arguments: [
+        "name = \"x\"\n[[fault]]\nat = 3\nkind = \"portal-slow\"\n",
         "name = \"x\"\n[[fault]]\nat = 3\nkind = \"reject-orders\"\n",
         "name = \"x\"\n[[fault]]\nat = 3\nkind = \"reject-orders\"\nsymbol = \"AAPL\"\nreason = \" \"\n",
         "name = \"broken\"\n[[fault]\nat = 3",

@@ -113,6 +113,22 @@ import Vocabulary
         try await gateway.server.stop()
     }
 
+    @Test func socketDownClosesEveryConnectionAndRefusesNewOnesUntilUp() async throws {
+        let gateway = try await GatewayFixture.make()
+        let client = try await gateway.connect(clientId: 1)
+        try await gateway.server.inject(.socketDown)
+        try await client.waitForClose()
+        // A new connection is accepted by the kernel and closed at once, before the handshake.
+        let refused = try await WireTestClient.open(port: gateway.server.port)
+        try await refused.waitForClose()
+        #expect(try await gateway.server.connectedClientIds().isEmpty)
+        try await gateway.server.inject(.socketUp)
+        let again = try await gateway.connect(clientId: 2)
+        #expect(try await gateway.server.connectedClientIds() == [2])
+        _ = again
+        try await gateway.server.stop()
+    }
+
     @Test func aClientConnectingDuringAnOutageIsToldTheLinkIsBrokenAndThenRestored() async throws {
         let gateway = try await GatewayFixture.make()
         try await gateway.server.inject(.connectivityLost)

@@ -116,4 +116,18 @@ public enum DashboardEvent: Sendable, Hashable {
     case traceDumped(path: String?, records: Int, failure: String?)
     /// Where the replay stands in its recording (`ibterm replay` reports it while it plays).
     case replayProgress(ReplayProgress)
+    /// A Client Portal is configured as the socket link's failover (`--portal`, `portal =`).
+    case portalConfigured(portal: String)
+    /// The socket link is down: the portal becomes the source (`true`), or the socket link is
+    /// back and the portal stands by again (`false`).
+    case portalEngaged(Bool)
+    /// Every position of the account, read over the portal: positions not listed are closed.
+    case portalPositions([PositionUpdate])
+    /// A snapshot read over the portal while the socket link is down: the quote shows `polled`
+    /// with its age, never live.
+    case portalQuote(QuoteUpdate)
+    /// A read over the portal completed (after the events carrying its data).
+    case portalRead(PortalFailover.Read)
+    /// The portal failed too (unreachable, session expired, rate limited), in words.
+    case portalFailed(reason: String)
 }

@@ -1,7 +1,8 @@
 /// How far a quote on screen can be trusted.
 ///
 /// The cases are ordered from best to worst for display; `FreshnessTracker` decides which one
-/// applies, with this precedence: disconnected, no entitlement, no data, stale after recovery,
+/// applies, with this precedence: disconnected (or polled, when a snapshot was read over the
+/// Client Portal since), no entitlement, no data, stale after recovery,
 /// halted, frozen, delayed, then the age rule (live, aging, stale).
 public enum Freshness: String, Sendable, Hashable, Codable, CaseIterable {
     /// Updated within half the staleness threshold.
@@ -11,6 +12,9 @@ public enum Freshness: String, Sendable, Hashable, Codable, CaseIterable {
     /// No update for more than the threshold, or waiting for the first tick after a recovery.
     /// The last price is kept, but must not be drawn like a live one.
     case stale
+    /// Read by polling a snapshot (the Client Portal's, while the socket link is down): a price
+    /// as old as its age, never live however recent.
+    case polled
     /// Delayed data (market data type 3 or 4, or notice 10167), typically 15–20 minutes old.
     case delayed
     /// Frozen data: the last quote at the close (market data type 2).
@@ -30,6 +34,7 @@ public enum Freshness: String, Sendable, Hashable, Codable, CaseIterable {
         case .live: "LIVE"
         case .aging: "AGING"
         case .stale: "STALE"
+        case .polled: "POLLED"
         case .delayed: "DELAYED"
         case .frozen: "FROZEN"
         case .halted: "HALTED"
@@ -59,12 +64,13 @@ extension Freshness {
         case .live: 0
         case .aging: 1
         case .stale: 2
-        case .delayed: 3
-        case .frozen: 4
-        case .halted: 5
-        case .noEntitlement: 6
-        case .noData: 7
-        case .disconnected: 8
+        case .polled: 3
+        case .delayed: 4
+        case .frozen: 5
+        case .halted: 6
+        case .noEntitlement: 7
+        case .noData: 8
+        case .disconnected: 9
         }
     }
 }

@@ -33,6 +33,17 @@ extension FreshnessTracker {
         Self.apply(update, to: &quotes.values[index], at: time, connectionIsUsable: connection.isUsable)
     }
 
+    /// Applies a snapshot read over the Client Portal at `time` while the socket link is down:
+    /// its values replace the quote's, and the quote is `polled`, aged from `time`, until the
+    /// socket link is back (then it needs a fresh tick, as every quote after a reconnect).
+    /// Ignored while the socket link is usable (its ticks are the evidence then) and for
+    /// symbols that are not subscribed.
+    public mutating func applyPolled(_ update: QuoteUpdate, at time: EventTime) {
+        guard !connection.isUsable, let index = quotes.index(forKey: update.symbol), update.carriesMarketData else { return }
+        quotes.values[index].quote.merge(update)
+        quotes.values[index].polledAt = max(quotes.values[index].polledAt ?? time.instant, time.instant)
+    }
+
     private static func apply(_ update: QuoteUpdate, to tracked: inout TrackedQuote, at time: EventTime, connectionIsUsable: Bool) {
         if let type = update.marketDataType {
             tracked.marketDataType = type
@@ -112,6 +123,7 @@ extension FreshnessTracker {
             socket = .connected
             if previous != .connected || connectedAt == nil {
                 connectedAt = instant
+                for symbol in Array(quotes.keys) { quotes[symbol]?.polledAt = nil }
                 if let lost = serverLinkLostAt, lost < instant { serverLinkLostAt = nil }
                 brokenFarms = brokenFarms.filter { $0.value >= instant }
                 requireEvidenceOfAll(after: instant, reason: nil)

@@ -132,6 +132,9 @@ public struct FreshnessTracker: Sendable {
             QuoteFreshness(state: state, age: age, reasonCode: reason, hasMissingFields: partial)
         }
         if !connection.isUsable {
+            if let polled = tracked.polledAt {
+                return QuoteFreshness(state: .polled, age: max(.zero, now - polled), reasonCode: nil, hasMissingFields: partial)
+            }
             return result(.disconnected, connection == .linkLost ? 1100 : nil)
         }
         if let code = tracked.entitlementCode { return result(.noEntitlement, code) }

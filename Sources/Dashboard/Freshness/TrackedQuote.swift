@@ -45,6 +45,9 @@ public struct TrackedQuote: Sendable, Hashable {
     public internal(set) var reportedDelay: Duration?
     /// The monotonic instant ``reportedDelay`` was read at.
     public internal(set) var delayReportedAt: SessionInstant?
+    /// When a Client Portal snapshot of this quote was last read while the socket link was
+    /// down (the quote is then `polled`, aged from this instant); `nil` once the link is back.
+    public internal(set) var polledAt: SessionInstant?
 
     init(symbol: String, instrumentClass: InstrumentClass, requestID: Int, subscribedAt: SessionInstant) {
         self.quote = WatchedQuote(symbol: symbol)
@@ -63,6 +66,7 @@ public struct TrackedQuote: Sendable, Hashable {
         self.hasUnreadableTick = false
         self.reportedDelay = nil
         self.delayReportedAt = nil
+        self.polledAt = nil
     }
 
     /// The symbol.

@@ -121,6 +121,27 @@ extension DashboardState {
         case .replayProgress(let progress):
             receiveReplayProgress(progress)
             effects = []
+        case .portalConfigured(let portal):
+            self.portal = PortalFailover(portal: portal)
+            changed = true
+            effects = []
+        case .portalEngaged(let engaged):
+            portalEngaged(engaged)
+            effects = []
+        case .portalPositions(let updates):
+            effects = receivePortalPositions(updates)
+        case .portalQuote(let update):
+            quotes.applyPolled(update, at: time)
+            changed = true
+            effects = []
+        case .portalRead(let kind):
+            portal?.readAt[kind] = time.instant
+            portal?.failure = nil
+            changed = true
+            effects = []
+        case .portalFailed(let reason):
+            portalFailed(reason)
+            effects = []
         case .alertsLoaded(let records):
             loadAlerts(records)
             effects = []

@@ -34,6 +34,9 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     case clientIDMoved = 90014
     /// The flight recorder's last minutes were written to a file (`:dump`).
     case traceDumped = 90015
+    /// The Client Portal took over as the source of account, positions, orders and polled
+    /// quotes while the socket link is down, gave it back, or failed too.
+    case portalFailover = 90016
 
     /// The severity this kind of message has.
     public var severity: MessageSeverity {
@@ -41,6 +44,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
         case .orderRefused, .connectionLost: .error
         case .symbolRejected, .commandFailed, .cancelRefused, .configWarning, .alertFired: .warning
         case .orderSent, .cancelRequested, .symbolAdded, .nothingToDo, .symbolRemoved, .alertSet, .clientIDMoved, .traceDumped: .info
+        case .portalFailover: .warning
         }
     }
 
@@ -48,7 +52,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
     /// connections answer "what did I try, and what happened?"; housekeeping does not.
     public var isJournaled: Bool {
         switch self {
-        case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused, .alertFired, .clientIDMoved: true
+        case .orderRefused, .cancelRequested, .connectionLost, .cancelRefused, .alertFired, .clientIDMoved, .portalFailover: true
         case .alertSet, .traceDumped: false
         case .orderSent, .symbolAdded, .symbolRejected, .commandFailed, .nothingToDo, .symbolRemoved, .configWarning: false
         }
@@ -60,7 +64,7 @@ public enum LocalMessage: Int, Sendable, Hashable, CaseIterable {
         case .orderRefused, .orderSent, .cancelRequested, .nothingToDo, .cancelRefused: .order
         case .symbolAdded, .symbolRejected, .symbolRemoved: .marketData
         case .commandFailed, .configWarning, .alertSet, .alertFired, .traceDumped: .client
-        case .connectionLost, .clientIDMoved: .connectivity
+        case .connectionLost, .clientIDMoved, .portalFailover: .connectivity
         }
     }
 

@@ -62,6 +62,9 @@ public struct DashboardState: Sendable {
     public internal(set) var messages = MessageLog()
     /// The link to the gateway.
     public internal(set) var connection: ConnectionInfo
+    /// The Client Portal standing by as the socket link's failover, or engaged (`nil`: none
+    /// configured).
+    public internal(set) var portal: PortalFailover?
     /// Data farms by name.
     public internal(set) var dataFarms: [String: DataFarm] = [:]
     /// Focus, selection and overlays.

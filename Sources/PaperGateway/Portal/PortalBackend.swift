@@ -32,7 +32,7 @@ public struct PortalBackend: Sendable {
         self.accountId = accountId
     }
 
-    private func run<T: Sendable>(_ body: @escaping @Sendable (GatewayEngine) -> T) async throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable (GatewayEngine) -> T) async throws -> T {
         let engine = engine
         return try await loop.submit { body(engine.value) }.get()
     }
@@ -129,5 +129,19 @@ extension PortalBackend {
     public func observePortalFaults(_ handler: @escaping @Sendable (PortalFault) -> Void) {
         let engine = engine
         loop.execute { engine.value.portalFaultObserver = handler }
+    }
+}
+
+extension PortalBackend {
+    /// The account's profit and loss now, as the websocket's `spl` row.
+    public func pnl() async throws -> PortalStreamMessage.PnLRow {
+        try await run { engine in
+            engine.runMarket(until: engine.now)
+            let summary = engine.exchange.summary()
+            return PortalStreamMessage.PnLRow(
+                dailyPnL: summary.dailyPNL.doubleValue, netLiquidation: summary.netLiquidation.doubleValue,
+                unrealizedPnL: summary.unrealizedPNL.doubleValue, excessLiquidity: summary.excessLiquidity.doubleValue,
+                marketValue: summary.stockMarketValue.doubleValue)
+        }
     }
 }

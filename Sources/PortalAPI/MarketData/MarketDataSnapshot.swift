@@ -17,6 +17,9 @@ public struct MarketDataSnapshot: Sendable, Equatable {
     public var serverID: String?
     /// The values, keyed by field code (`"31"` → `"168.42"`).
     public var fields: [String: String]
+    /// The websocket's topic (`smd+265598`) when the snapshot is a streamed update; absent in
+    /// `/iserver/marketdata/snapshot` answers.
+    public var topic: String? = nil
 
     /// A snapshot.
     public init(conid: Int, conidEx: String? = nil, updated: Int64? = nil, serverID: String? = nil, fields: [String: String] = [:]) {
@@ -54,6 +57,7 @@ extension MarketDataSnapshot: Codable {
         conidEx = try container.decodeIfPresent(String.self, forKey: Key("conidEx"))
         updated = try container.decodeIfPresent(Int64.self, forKey: Key("_updated"))
         serverID = try container.decodeIfPresent(String.self, forKey: Key("server_id"))
+        topic = try container.decodeIfPresent(String.self, forKey: Key("topic"))
         var fields: [String: String] = [:]
         for key in container.allKeys where !key.stringValue.isEmpty && key.stringValue.allSatisfy(\.isASCIIDigit) {
             if let text = try? container.decode(String.self, forKey: key) {
@@ -75,6 +79,7 @@ extension MarketDataSnapshot: Codable {
         try container.encode(conid, forKey: Key("conid"))
         try container.encodeIfPresent(conidEx, forKey: Key("conidEx"))
         try container.encodeIfPresent(serverID, forKey: Key("server_id"))
+        try container.encodeIfPresent(topic, forKey: Key("topic"))
     }
 }
 

@@ -92,6 +92,7 @@ public struct DashboardFrameRenderer: Sendable {
             quitKeys: rows.quitKeys(keymap), isAskingToQuit: builder.isAskingToQuit)
         screen.ticket = ticket
         screen.openTicketKeys = rows.openTicketKeys(keymap)
+        screen.sources = builder.sources
 
         /// The rows of `pane` (of `total`) that can be on screen: nil for all of them.
         func window(_ pane: PaneID, total: Int) -> Range<Int>? {

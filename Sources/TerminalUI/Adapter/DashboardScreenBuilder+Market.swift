@@ -144,11 +144,15 @@ extension DashboardScreenBuilder {
         for freshness in Freshness.allCases where freshnessCounts[freshness] > 0 {
             counts[freshness] = freshnessCounts[freshness]
         }
-        return StatusBarModel(
+        var model = StatusBarModel(
             gateway: info.gateway, serverVersion: info.serverVersion.map(String.init), account: info.account,
             accountBadge: accountBadge,
             connection: connection, freshnessCounts: counts, clock: TimeText.timeOfDayWithZone(now.wall, in: timeZone),
             clientID: info.clientID.map { "id \($0)" }, replay: replayBadge, replayBar: state.replay.map(ReplayTimeBar.init))
+        if let portal = state.portal, portal.isEngaged {
+            model.failover = portal.failure == nil ? "REST FAILOVER" : "REST FAILOVER: PORTAL FAILING"
+        }
+        return model
     }
 
     /// The replay badge with the recorded time at the playhead, in the display zone

@@ -55,7 +55,19 @@ public struct DashboardScreenBuilder: Sendable {
         screen.watchlistHeader = watchlistHeader
         screen.footer = footer
         screen.messagesNewBelow = state.newMessagesBelow
+        screen.sources = sources
         return screen
+    }
+
+    /// The panes fed by the Client Portal while it stands in for the socket link, with the
+    /// age of their last read (`REST 4s`).
+    public var sources: [PaneID: String] {
+        guard let portal = state.portal, portal.isEngaged else { return [:] }
+        var result: [PaneID: String] = [:]
+        result[.positions] = portal.badge(for: .positions, at: now.instant)
+        result[.orders] = portal.badge(for: .orders, at: now.instant)
+        result[.pnl] = portal.badge(for: .account, at: now.instant)
+        return result
     }
 
     /// The first keys bound to buy and sell, which the empty ticket names.

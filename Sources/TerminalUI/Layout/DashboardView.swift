@@ -101,18 +101,24 @@ enum PaneView: Hashable, Sendable {
                 activeTab: screen.watchlistHeader.activeTab, sortLabel: screen.watchlistHeader.sortLabel))
         case .positions:
             let window = screen.window(of: pane, count: screen.positions.count)
-            self = .positions(PositionsPane(
+            var view = PositionsPane(
                 rows: screen.positions, selectedRow: selected, isFocused: focused, firstRow: window.first,
-                totalRows: window.total))
+                totalRows: window.total)
+            view.source = screen.sources[.positions]
+            self = .positions(view)
         case .pnl:
-            self = .pnl(PnLPane(summary: screen.pnl, isFocused: focused))
+            var view = PnLPane(summary: screen.pnl, isFocused: focused)
+            view.source = screen.sources[.pnl]
+            self = .pnl(view)
         case .ticket:
             self = .ticket(TicketPane(ticket: screen.ticket, isFocused: focused, openKeys: screen.openTicketKeys))
         case .orders:
             let window = screen.window(of: pane, count: screen.orders.count)
-            self = .orders(OrdersPane(
+            var view = OrdersPane(
                 rows: screen.orders, selectedRow: selected, isFocused: focused, firstRow: window.first,
-                totalRows: window.total, typeWidth: screen.ordersTypeWidth))
+                totalRows: window.total, typeWidth: screen.ordersTypeWidth)
+            view.source = screen.sources[.orders]
+            self = .orders(view)
         case .executions:
             let window = screen.window(of: pane, count: screen.executions.count)
             self = .executions(ExecutionsPane(

@@ -77,6 +77,13 @@ enum PaneChrome {
             .render(in: inner, on: &canvas, theme: theme, onlyRows: changed)
     }
 
+    /// A pane's title with where its data comes from when that is not the socket link:
+    /// `Positions · REST 4s`.
+    static func title(_ title: String, source: String?) -> String {
+        guard let source, !source.isEmpty else { return title }
+        return "\(title) · \(source)"
+    }
+
     /// Draws the pane's border and title (ASCII-safe) and returns the inner area.
     static func frame(
         _ title: String, focused: Bool, in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet

@@ -8,6 +8,8 @@ public struct OrdersPane: Hashable, Sendable {
     public var selectedRow: Int?
     /// Whether the pane has focus.
     public var isFocused: Bool
+    /// Where its data comes from when not the socket link (`REST 4s`), shown in its title.
+    public var source: String?
     /// The index in the whole list of `rows[0]` (0 when `rows` is the whole list).
     public var firstRow: Int
     /// The length of the whole list (nil: `rows` is the whole list).
@@ -105,7 +107,7 @@ public struct OrdersPane: Hashable, Sendable {
     /// Draws the pane into `area`; with four rows or more inside, the last one (two from seven
     /// rows, when the footer needs them) show `footer`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
-        var inner = PaneChrome.frame(PaneID.orders.title, focused: isFocused, in: area, on: &canvas,
+        var inner = PaneChrome.frame(PaneChrome.title(PaneID.orders.title, source: source), focused: isFocused, in: area, on: &canvas,
                                      theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         if inner.height >= 4, let footer = footer(glyphs: glyphs) {

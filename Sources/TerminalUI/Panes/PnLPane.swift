@@ -5,6 +5,8 @@ public struct PnLPane: Hashable, Sendable {
     public var summary: PnLSummary
     /// Whether the pane has focus.
     public var isFocused: Bool
+    /// Where its data comes from when not the socket link (`REST 4s`), shown in its title.
+    public var source: String?
 
     /// Creates the pane.
     public init(summary: PnLSummary, isFocused: Bool = false) {
@@ -17,7 +19,7 @@ public struct PnLPane: Hashable, Sendable {
 
     /// Draws the pane into `area`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
-        let inner = PaneChrome.frame(PaneID.pnl.title, focused: isFocused, in: area, on: &canvas,
+        let inner = PaneChrome.frame(PaneChrome.title(PaneID.pnl.title, source: source), focused: isFocused, in: area, on: &canvas,
                                      theme: theme, glyphs: glyphs).inset(left: 1, right: 1)
         guard !inner.isEmpty else { return }
         let labelWidth = 13

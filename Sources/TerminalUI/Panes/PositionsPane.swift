@@ -7,6 +7,8 @@ public struct PositionsPane: Hashable, Sendable {
     public var selectedRow: Int?
     /// Whether the pane has focus.
     public var isFocused: Bool
+    /// Where its data comes from when not the socket link (`REST 4s`), shown in its title.
+    public var source: String?
     /// The index in the whole list of `rows[0]` (0 when `rows` is the whole list).
     public var firstRow: Int
     /// The length of the whole list (nil: `rows` is the whole list).
@@ -43,7 +45,7 @@ public struct PositionsPane: Hashable, Sendable {
 
     /// Draws the pane into `area`.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet) {
-        let inner = PaneChrome.frame(PaneID.positions.title, focused: isFocused, in: area, on: &canvas,
+        let inner = PaneChrome.frame(PaneChrome.title(PaneID.positions.title, source: source), focused: isFocused, in: area, on: &canvas,
                                      theme: theme, glyphs: glyphs)
         guard !inner.isEmpty else { return }
         guard !isEmptyList else {
@@ -61,7 +63,7 @@ public struct PositionsPane: Hashable, Sendable {
     /// same area: when only rows changed (same focus, selection and window), only those rows
     /// are formatted and drawn; otherwise the whole pane.
     public func render(in area: Rect, on canvas: inout Canvas, theme: Theme, glyphs: GlyphSet, over previous: PositionsPane) {
-        guard previous.isFocused == isFocused, previous.selectedRow == selectedRow, previous.firstRow == firstRow,
+        guard previous.isFocused == isFocused, previous.source == source, previous.selectedRow == selectedRow, previous.firstRow == firstRow,
               previous.totalRows == totalRows, previous.rows.count == rows.count, !isEmptyList, !previous.isEmptyList else {
             render(in: area, on: &canvas, theme: theme, glyphs: glyphs)
             return

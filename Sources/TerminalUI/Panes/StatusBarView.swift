@@ -80,9 +80,11 @@ public struct StatusBarView: Hashable, Sendable {
         return (left, clock, fits ? counts : [], long)
     }
 
-    /// The replay badge (` REPLAY ×10 `), never dropped, when a trace is played.
+    /// The replay badge (` REPLAY ×10 `), never dropped, when a trace is played; the failover
+    /// badge (` REST FAILOVER `), never dropped, while the Client Portal stands in.
     func replay(_ glyphs: GlyphSet) -> [StatusSegment] {
-        model.replay.map { [StatusSegment(" \(glyphs.shown($0)) ", role: .warning)] } ?? []
+        (model.replay.map { [StatusSegment(" \(glyphs.shown($0)) ", role: .warning)] } ?? [])
+            + (model.failover.map { [StatusSegment(" \(glyphs.shown($0)) ", role: .warning)] } ?? [])
     }
 
     /// The cells of the replay's time line (the times follow it).

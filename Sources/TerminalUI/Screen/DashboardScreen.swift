@@ -50,6 +50,9 @@ public struct DashboardScreen: Hashable, Sendable {
     /// How many messages arrived below the Messages pane's selection since the trader scrolled
     /// it (0 while it follows the newest).
     public var messagesNewBelow = 0
+    /// Where a pane's data comes from when it is not the socket link: `REST 4s` on the
+    /// positions, P&L and orders panes while the Client Portal stands in for it.
+    public var sources: [PaneID: String] = [:]
 
     /// What the watchlist pane shows besides its rows: the chosen columns, the lists' names as
     /// tabs with the shown one, and the sort.

@@ -89,6 +89,9 @@ public struct StatusBarModel: Hashable, Sendable {
     public var replay: String?
     /// The replay's time bar, once the replay reports where it is.
     public var replayBar: ReplayTimeBar?
+    /// The failover badge (`REST FAILOVER`) while the Client Portal stands in for the socket
+    /// link, with its failure when it fails too; `nil` otherwise.
+    public var failover: String?
 
     /// Creates a model.
     public init(

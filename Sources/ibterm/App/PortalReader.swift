@@ -1,0 +1,20 @@
+import PortalAPI
+
+/// What the dashboard's failover reads over the Client Portal: the account's id, positions,
+/// summary, orders, and snapshots of the watchlist (``PortalClient`` does it over HTTPS).
+protocol PortalReader: Sendable {
+    /// The portal's address, for the screen (`https://127.0.0.1:5000`).
+    var address: String { get }
+    /// The account the session trades (`/iserver/accounts`' selected one).
+    func selectedAccount() async throws -> String
+    /// Every open position.
+    func positions(account: String) async throws -> [PortalAPI.Position]
+    /// The account summary.
+    func summary(account: String) async throws -> AccountSummary
+    /// The live orders.
+    func liveOrders() async throws -> LiveOrders
+    /// The conid of a symbol (the first stock the search lists), `nil` when none.
+    func conid(symbol: String) async throws -> Int?
+    /// Snapshots of `conids` (through IB's pre-flight).
+    func snapshots(conids: [Int]) async throws -> [MarketDataSnapshot]
+}
