@@ -35,7 +35,7 @@ extension OrderCommand {
             case let .failure(refusal) where refusal.code == .quoteNotLive:
                 let polled = TicketRefusal(
                     .quoteNotLive, field: refusal.field,
-                    "Reference quote for \(symbol) is a polled Client Portal snapshot\(context.quoteFreshness == .aging ? "" : " (\(context.quoteFreshness.badge))"), never LIVE; override explicitly to continue.")
+                    "Reference quote for \(symbol) is a polled Client Portal snapshot\(context.quoteFreshness == .polled ? "" : " (\(context.quoteFreshness.badge))"), never LIVE; override explicitly to continue.")
                 throw refuse(polled, output)
             case let .failure(refusal):
                 throw refuse(refusal, output)
@@ -166,7 +166,7 @@ extension OrderCommand {
     }
 
     /// A polled snapshot's freshness: never live; delayed, frozen or not entitled as its
-    /// availability (field 6509) says, no data without prices, else aging.
+    /// availability (field 6509) says, no data without prices, else polled.
     static func freshness(of snapshot: MarketDataSnapshot?) -> Freshness {
         guard let snapshot, !snapshot.isPreflight, snapshot[PortalMarketFields.bid] != nil || snapshot[PortalMarketFields.last] != nil else {
             return snapshot?[PortalMarketFields.availability]?.first == "N" ? .noEntitlement : .noData
@@ -175,7 +175,7 @@ extension OrderCommand {
         case "D", "Y": return .delayed
         case "Z": return .frozen
         case "N": return .noEntitlement
-        default: return .aging
+        default: return .polled
         }
     }
 

@@ -1,0 +1,30 @@
+import PortalAPI
+import PortalClient
+
+/// ``PortalClient`` as the dashboard's failover reads the Client Portal (``PortalReader``).
+struct PortalClientReader: PortalReader {
+    let client: PortalClient
+
+    var address: String { client.address.origin }
+
+    func selectedAccount() async throws -> String {
+        let accounts = try await client.iserverAccounts()
+        guard let account = accounts.selectedAccount.isEmpty ? accounts.accounts.first : accounts.selectedAccount else {
+            throw PortalClientError.http(status: 200, message: "the session lists no account")
+        }
+        return account
+    }
+
+    func positions(account: String) async throws -> [PortalAPI.Position] { try await client.positions(account: account) }
+
+    func summary(account: String) async throws -> AccountSummary { try await client.summary(account: account) }
+
+    func liveOrders() async throws -> LiveOrders { try await client.liveOrders() }
+
+    func conid(symbol: String) async throws -> Int? {
+        let found = try await client.search(symbol, secType: "STK")
+        return found.first { $0.symbol.uppercased() == symbol.uppercased() }.flatMap { Int($0.conid) }
+    }
+
+    func snapshots(conids: [Int]) async throws -> [MarketDataSnapshot] { try await client.snapshot(conids: conids) }
+}
