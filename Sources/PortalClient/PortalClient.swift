@@ -31,6 +31,9 @@ public final class PortalClient: Sendable {
     public let address: PortalAddress
     /// The longest wait for one request's answer.
     public let timeout: Duration
+    /// How long the client may wait out 429s for one request, in all (zero: a 429 is thrown
+    /// at once as ``PortalClientError/rateLimited(retryAfter:message:)``).
+    public let rateLimitPatience: Duration
     /// The most order questions answered in a row for one order before giving up.
     public static let maximumQuestions = 16
     /// The largest answer read (a page of positions is well below).
@@ -45,9 +48,14 @@ public final class PortalClient: Sendable {
     ///   - certificatePath: a PEM file with the gateway's certificate, trusted as a root; without
     ///     it, only a loopback host is accepted (its self-signed certificate unchecked).
     ///   - timeout: the longest wait for one request (connecting, sending and the answer).
+    ///   - rateLimitPatience: how long 429s may be waited out for one request, in all (IB
+    ///     allows 10 requests a second, and some endpoints once per 5 s); zero throws them.
     /// - Throws: ``PortalClientError/untrusted(host:reason:)`` for a non-loopback host without a
     ///   certificate file, or a file that holds no certificate.
-    public init(address: PortalAddress, certificatePath: String? = nil, timeout: Duration = .seconds(10), logger: Logger = Logger(label: "ibterm.portal.client")) throws(PortalClientError) {
+    public init(
+        address: PortalAddress, certificatePath: String? = nil, timeout: Duration = .seconds(10), rateLimitPatience: Duration = .zero,
+        logger: Logger = Logger(label: "ibterm.portal.client")
+    ) throws(PortalClientError) {
         var tls = TLSConfiguration.makeClientConfiguration()
         if let certificatePath {
             do {
@@ -78,6 +86,7 @@ public final class PortalClient: Sendable {
         configuration.connectionPool.retryConnectionEstablishment = false
         self.address = address
         self.timeout = timeout
+        self.rateLimitPatience = rateLimitPatience
         self.logger = logger
         http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration, backgroundActivityLogger: logger)
     }
@@ -98,9 +107,28 @@ public final class PortalClient: Sendable {
     }
 
     /// One request and its answer's status and body; any status but 2xx is thrown as its
-    /// ``PortalClientError``.
+    /// ``PortalClientError``. A 429 is asked again after the wait it names while the waits add
+    /// up to at most ``rateLimitPatience`` (a request answered 429 was not carried out).
     func exchange(
         _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: Data? = nil
+    ) async throws(PortalClientError) -> (status: Int, body: Data) {
+        var waited = Duration.zero
+        while true {
+            let failure: PortalClientError
+            do {
+                return try await exchangeOnce(method, path, query: query, body: body)
+            } catch {
+                failure = error
+            }
+            guard case let .rateLimited(retryAfter, _) = failure, waited + retryAfter <= rateLimitPatience else { throw failure }
+            waited += retryAfter
+            logger.debug("portal \(method.rawValue) \(path): 429, asking again in \(retryAfter)")
+            do { try await Task.sleep(for: retryAfter) } catch { throw failure }
+        }
+    }
+
+    private func exchangeOnce(
+        _ method: HTTPMethod, _ path: String, query: [(String, String)], body: Data?
     ) async throws(PortalClientError) -> (status: Int, body: Data) {
         var url = address.apiBase + path
         if !query.isEmpty {

@@ -18,7 +18,7 @@ extension CancelCommand {
                     orderId: orderId, clientId: nil, outcome: status == 404 ? "notOpen" : "notCancellable", code: status, exitCode: notOpenExitCode,
                     message: "order \(orderId) is not an open order at the Client Portal: \(message); nothing to cancel; `ibterm orders` lists the open ones")
             }
-            let live = try? await PortalLink.patiently(within: timeout) { () async throws(PortalClientError) in try await link.client.liveOrders() }
+            let live = try? await link.client.liveOrders()
             let status = live?.orders.first { $0.orderId == orderId }?.status
             if status == "Cancelled" || status == "ApiCancelled" {
                 return Outcome(orderId: orderId, clientId: nil, outcome: "cancelled", exitCode: 0, message: "order \(orderId) cancelled")

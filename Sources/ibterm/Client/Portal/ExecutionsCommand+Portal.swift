@@ -8,7 +8,7 @@ extension ExecutionsCommand {
     /// socket's words (`BOT`, `SLD`), without order ids (the portal does not give them).
     static func portalRows(_ target: PortalLink.Target, timeout: Duration) async throws -> [Row] {
         try await PortalLink.with(target, timeout: timeout) { link in
-            let trades = try await PortalLink.patiently(within: timeout) { () async throws(PortalClientError) in try await link.client.trades(days: 1) }
+            let trades = try await link.client.trades(days: 1)
             return trades.sorted { $0.trade_time_r < $1.trade_time_r }.map(row)
         }
     }

@@ -115,8 +115,7 @@ extension OrderCommand {
         var state = last
         let deadline = ContinuousClock.now + gateway.timeLimit
         while !state.isDone, ContinuousClock.now < deadline {
-            let left = deadline - ContinuousClock.now
-            guard let live = try? await PortalLink.patiently(within: left, { () async throws(PortalClientError) in try await client.liveOrders() }) else { break }
+            guard let live = try? await client.liveOrders() else { break }
             if let order = live.orders.first(where: { $0.orderId == orderId }) {
                 state = LiveOrderState(
                     status: order.status, filled: PortalLink.quantity(order.filledQuantity), remaining: PortalLink.quantity(order.remainingQuantity),

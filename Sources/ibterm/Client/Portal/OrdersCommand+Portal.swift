@@ -9,7 +9,7 @@ extension OrdersCommand {
     /// rows: the order types in the socket's words (`LMT`, `STP LMT`), without client ids.
     static func portalRows(_ target: PortalLink.Target, timeout: Duration) async throws -> [Row] {
         try await PortalLink.with(target, timeout: timeout) { link in
-            let live = try await PortalLink.patiently(within: timeout) { () async throws(PortalClientError) in try await link.client.liveOrders() }
+            let live = try await link.client.liveOrders()
             return live.orders.filter { !doneStatuses.contains($0.status) }.map(row)
         }
     }

@@ -33,7 +33,9 @@ struct PortalLink {
     static func open(_ target: Target, timeout: Duration) async throws -> PortalLink {
         let client: PortalClient
         do {
-            client = try PortalClient(address: target.address, certificatePath: target.certificate, timeout: timeout)
+            // IB paces the portal (10 requests a second; orders and trades once per 5 s): a
+            // command waits out its 429s within its time limit.
+            client = try PortalClient(address: target.address, certificatePath: target.certificate, timeout: timeout, rateLimitPatience: timeout)
         } catch {
             throw CommandFailure(error.description)
         }
@@ -74,20 +76,6 @@ struct PortalLink {
             await link.client.shutdown()
             throw error
         }
-    }
-
-    /// `request`, asked again once after the wait a 429 names when that wait fits in `limit`
-    /// (IB allows `/iserver/account/orders` and `/trades` once per 5 s).
-    static func patiently<T>(within limit: Duration, _ request: () async throws(PortalClientError) -> T) async throws -> T {
-        let first: PortalClientError
-        do {
-            return try await request()
-        } catch {
-            first = error
-        }
-        guard case let .rateLimited(retryAfter, _) = first, retryAfter <= limit else { throw first }
-        try await Task.sleep(for: retryAfter)
-        return try await request()
     }
 
     /// A quantity as the tables show one: `10`, `2.5`.
