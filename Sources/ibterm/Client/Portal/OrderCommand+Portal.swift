@@ -46,7 +46,7 @@ extension OrderCommand {
             let noTerminal = NoTerminalMark()
             let answerYes = yes
             let outcome = try await client.place([portalTicket], account: link.account) { question in
-                let words = question.message.joined(separator: " ").replacingOccurrences(of: "\n", with: " ")
+                let words = question.message.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 let kinds = question.messageIds.joined(separator: ", ")
                 output.say("the gateway asks before placing (\(kinds)): \(words)")
                 output.record(OrderEventLine(event: "question", code: nil, order: instruction.summary, message: "\(kinds): \(words)"))
@@ -114,13 +114,12 @@ extension OrderCommand {
     private func waitUntilDone(_ orderId: Int, client: PortalClient, last: LiveOrderState) async throws -> LiveOrderState {
         var state = last
         let deadline = ContinuousClock.now + gateway.timeLimit
-        while !state.isDone, ContinuousClock.now < deadline {
-            guard let live = try? await client.liveOrders() else { break }
-            if let order = live.orders.first(where: { $0.orderId == orderId }) {
-                state = LiveOrderState(
-                    status: order.status, filled: PortalLink.quantity(order.filledQuantity), remaining: PortalLink.quantity(order.remainingQuantity),
-                    avgPrice: order.avgPrice.flatMap(Double.init))
-            }
+        // Read at least once, for the fill's quantity and price when it filled at once.
+        while !state.isDone || state.filled == nil, ContinuousClock.now < deadline {
+            guard let live = try? await client.liveOrders(), let order = live.orders.first(where: { $0.orderId == orderId }) else { break }
+            state = LiveOrderState(
+                status: order.status, filled: PortalLink.quantity(order.filledQuantity), remaining: PortalLink.quantity(order.remainingQuantity),
+                avgPrice: order.avgPrice.flatMap(Double.init))
             if !state.isDone { try await Task.sleep(for: .seconds(1)) }
         }
         return state
