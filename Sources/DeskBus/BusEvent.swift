@@ -131,7 +131,8 @@ public enum BusEvent: Sendable, Hashable, Codable {
             .configWarnings, .user, .alertsLoaded, .symbolSearchResults, .instrumentNotQualified, .detailBars,
             .detailDepth, .detailTrade, .traceDumped, .ordersRenumbered, .deskCommandRefused, .deskCommandUnanswered, .replayProgress,
             // The bridge does not fail over to a portal: its screens see the socket link's state.
-            .portalConfigured, .portalEngaged, .portalPositions, .portalQuote, .portalRead, .portalFailed:
+            .portalConfigured, .portalEngaged, .portalPositions, .portalQuote, .portalRead, .portalFailed, .portalQuestion,
+            .portalOrderPlaced, .portalOrderRefused:
             nil
         }
     }

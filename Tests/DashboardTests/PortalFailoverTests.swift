@@ -61,3 +61,91 @@ import Vocabulary
         #expect(harness.latestMessage?.title.contains("stands by") == true)
     }
 }
+
+/// Orders while the Client Portal stands in: the same ticket and guard, the portal's questions
+/// put to the trader, the portal's id, refusals, cancels through the portal.
+@Suite struct PortalFailoverOrderTests {
+    /// Connected with live AAPL, then the socket link lost and the portal engaged, with a
+    /// polled AAPL snapshot.
+    static func engaged() -> DashboardHarness {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.send(.portalConfigured(portal: PortalFailoverTests.portal))
+        harness.send(.connectionLost(reason: "socket closed"))
+        harness.send(.portalEngaged(true))
+        harness.send(.portalQuote(QuoteUpdate(symbol: "AAPL", bid: 231.19, ask: 231.21, last: 231.20)))
+        return harness
+    }
+
+    @Test func withoutThePortalEngagedADownLinkRefusesTheTicket() {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.send(.portalConfigured(portal: PortalFailoverTests.portal))
+        harness.send(.connectionLost(reason: "socket closed"))
+        harness.user(.openTicket(.buy))
+        harness.type("10")
+        harness.user(.submit)
+        #expect(harness.state.ticket?.refusal?.field == .connection)
+        #expect(!harness.allEffects.contains { if case .placeOrderOnPortal = $0 { true } else { false } })
+    }
+
+    @Test func aPolledReferenceQuoteNeedsTheOverrideThenTheOrderGoesThroughThePortal() throws {
+        var harness = Self.engaged()
+        harness.user(.openTicket(.buy))
+        harness.type("10")
+        harness.user(.submit)
+        // The same guard: a POLLED quote is not live; the trader must accept it as it is.
+        let refusal = try #require(harness.state.ticket?.refusal)
+        #expect(refusal.message.contains("POLLED") || refusal.message.lowercased().contains("polled"), "\(refusal.message)")
+        harness.user(.overrideQuoteFreshness)
+        harness.user(.submit)
+        #expect(harness.state.ticket?.whatIf == .notAsked("not asked: the order goes through the Client Portal, which asks its own questions"))
+        let effects = harness.user(.submit)
+        let placed = try #require(effects.compactMap { effect -> (Int, OrderInstruction)? in
+            if case let .placeOrderOnPortal(orderID, instruction) = effect { (orderID, instruction) } else { nil }
+        }.first)
+        #expect(placed.0 == -1)
+        #expect(placed.1.summary == "BUY 10 AAPL LMT 231.21 DAY")
+        #expect(harness.state.orders[-1]?.status == .sent)
+        #expect(harness.state.nextOrderID == 100, "the socket's ids are not used")
+
+        // The portal asks; Esc declines, which answers the question no.
+        let question = PortalQuestion(orderID: -1, replyID: "r-1", messageID: "o163", text: "The price exceeds the 3% constraint.")
+        harness.send(.portalQuestion(question))
+        #expect(harness.state.interface.overlay == .confirm(.portalQuestion(question)))
+        #expect(harness.user(.back) == [.answerPortalQuestion(replyID: "r-1", confirmed: false)])
+        harness.send(.portalOrderRefused(orderID: -1, reason: "The order was not placed: its question was answered no."))
+        #expect(harness.state.orders[-1]?.status == .rejected)
+    }
+
+    @Test func aConfirmedQuestionAndThePortalsIDMoveTheOrder() throws {
+        var harness = Self.engaged()
+        harness.user(.openTicket(.sell))
+        harness.type("5")
+        harness.user(.overrideQuoteFreshness)
+        harness.user(.submit)
+        harness.user(.submit)
+        let question = PortalQuestion(orderID: -1, replyID: "r-2", messageID: "o383", text: "The size exceeds 500.")
+        harness.send(.portalQuestion(question))
+        #expect(harness.user(.submit) == [.answerPortalQuestion(replyID: "r-2", confirmed: true)])
+        #expect(harness.state.interface.overlay == .none)
+        harness.send(.portalOrderPlaced(orderID: -1, portalOrderID: 7, status: .submitted))
+        #expect(harness.state.orders[-1] == nil)
+        let order = try #require(harness.state.orders[7])
+        #expect(order.status == .submitted)
+        #expect(order.placedHere)
+        // Cancelling it goes through the portal too, while it stands in.
+        harness.user(.focus(.orders))
+        let cancel = harness.user(.cancelSelectedOrder)
+        #expect(cancel.first == .cancelOrderOnPortal(orderID: 7))
+    }
+
+    @Test func bracketsNeedTheSocketLink() {
+        var harness = Self.engaged()
+        harness.user(.openTicket(.buy))
+        harness.user(.setTicketAttachment(.bracket))
+        harness.type("10")
+        harness.user(.overrideQuoteFreshness)
+        harness.user(.submit)
+        harness.user(.submit)
+        #expect(!harness.allEffects.contains { if case .placeOrderOnPortal = $0 { true } else { false } })
+    }
+}

@@ -35,6 +35,13 @@ public enum DashboardEffect: Sendable, Hashable {
     case cancelOrderAsOwner(orderID: Int, ownerClientID: Int)
     /// Cancel every open order of the account (IB `reqGlobalCancel`).
     case cancelAllOrders
+    /// Send the order through the Client Portal (the socket link is down and the portal
+    /// stands in); `orderID` is this screen's until the portal numbers it.
+    case placeOrderOnPortal(orderID: Int, OrderInstruction)
+    /// Cancel the order through the Client Portal.
+    case cancelOrderOnPortal(orderID: Int)
+    /// Answer the Client Portal's question about an order.
+    case answerPortalQuestion(replyID: String, confirmed: Bool)
     /// Load and apply the theme called `name`.
     case loadTheme(name: String)
     /// Append this line to the journal file.

@@ -130,4 +130,10 @@ public enum DashboardEvent: Sendable, Hashable {
     case portalRead(PortalFailover.Read)
     /// The portal failed too (unreachable, session expired, rate limited), in words.
     case portalFailed(reason: String)
+    /// The portal asks a question before it takes an order this screen sent through it.
+    case portalQuestion(PortalQuestion)
+    /// The portal took the order sent as `orderID` and numbered it `portalOrderID`.
+    case portalOrderPlaced(orderID: Int, portalOrderID: Int, status: OrderStatus)
+    /// The portal did not take the order (a question declined, a refusal, no answer), in words.
+    case portalOrderRefused(orderID: Int, reason: String)
 }

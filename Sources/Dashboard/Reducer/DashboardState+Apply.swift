@@ -142,6 +142,13 @@ extension DashboardState {
         case .portalFailed(let reason):
             portalFailed(reason)
             effects = []
+        case .portalQuestion(let question):
+            askPortalQuestion(question)
+            effects = []
+        case let .portalOrderPlaced(orderID, portalOrderID, status):
+            effects = portalOrderPlaced(orderID: orderID, portalOrderID: portalOrderID, status: status)
+        case let .portalOrderRefused(orderID, reason):
+            effects = deskRefused(orderIDs: [orderID], placement: true, what: "Order \(orderID)", reason: reason, by: "the Client Portal")
         case .alertsLoaded(let records):
             loadAlerts(records)
             effects = []

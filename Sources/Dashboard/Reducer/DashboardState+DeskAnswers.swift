@@ -7,11 +7,14 @@ extension DashboardState {
     /// its children's parent id and the ticket's sent id. If the gateway's report of the new id
     /// arrived first, that row stays and takes the order's history; nothing is left under the
     /// old id, which the gateway never knew.
-    mutating func renumberOrders(from: [Int], to: [Int]) -> [DashboardEffect] {
+    mutating func renumberOrders(
+        from: [Int], to: [Int],
+        why: String = "another screen of the desk had just taken the id; the bridge sent it as the next free one",
+        by numberer: String = "the desk's bridge"
+    ) -> [DashboardEffect] {
         let pairs = Array(zip(from, to)).filter { $0.0 != $0.1 }
         guard !pairs.isEmpty else { return [] }
         let mapping = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
-        let why = "another screen of the desk had just taken the id; the bridge sent it as the next free one"
         for (old, new) in pairs {
             guard var order = orders.removeValue(forKey: old) else { continue }
             if var reported = orders[new] {
@@ -37,7 +40,7 @@ extension DashboardState {
         return pairs.compactMap { old, new in
             orders[new].map { order in
                 .journal(.statusChange(orderID: new, status: order.status.rawValue, filled: order.filled, remaining: order.remaining,
-                                       reason: "numbered \(new) instead of \(old) by the desk's bridge", at: now))
+                                       reason: "numbered \(new) instead of \(old) by \(numberer)", at: now))
             }
         }
     }
@@ -45,22 +48,24 @@ extension DashboardState {
     /// The bridge did not carry out this screen's command: orders it never sent end Rejected
     /// (ibterm's own state: nothing counts them as working), a refused modification or cancel
     /// leaves the order as it is; the log says why either way.
-    mutating func deskRefused(orderIDs: [Int], placement: Bool, what: String, reason: String) -> [DashboardEffect] {
+    mutating func deskRefused(
+        orderIDs: [Int], placement: Bool, what: String, reason: String, by refuser: String = "the desk's bridge"
+    ) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         for id in orderIDs {
             guard var order = orders[id] else { continue }
             if placement, order.status == .sent {
-                order.rejectReason = "Not sent by the desk's bridge: \(reason)"
+                order.rejectReason = "Not sent by \(refuser): \(reason)"
                 _ = order.recordStatus(.rejected, note: order.rejectReason, at: now)
                 effects.append(.journal(.statusChange(orderID: id, status: OrderProgress.rejected.rawValue, filled: order.filled,
                                                       remaining: order.remaining, reason: order.rejectReason, at: now)))
             } else {
                 order.cancelRequested = false
-                _ = order.recordStatus(order.status, note: "\(what) not carried out by the desk's bridge: \(reason)", at: now)
+                _ = order.recordStatus(order.status, note: "\(what) not carried out by \(refuser): \(reason)", at: now)
             }
             orders[id] = order
         }
-        note(placement ? .orderRefused : .cancelRefused, "\(what) not carried out by the desk's bridge", reason,
+        note(placement ? .orderRefused : .cancelRefused, "\(what) not carried out by \(refuser)", reason,
              requestID: orderIDs.first ?? Notice.noRequestID)
         changed = true
         return effects

@@ -189,6 +189,9 @@ extension DashboardState {
         case .none: return []
         case .detail: return closeDetail()
         case .ticket: return backOutOfTicket()
+        case .confirm(.portalQuestion(let question)):
+            closeOverlay()
+            return answerPortalQuestion(question, confirmed: false)
         default: closeOverlay()
         }
         return []
@@ -213,6 +216,8 @@ extension DashboardState {
             return sendFlatten(batch)
         case .deleteWatchlist(let name, _):
             return deleteWatchlist(named: name)
+        case .portalQuestion(let question):
+            return answerPortalQuestion(question, confirmed: true)
         }
     }
 
@@ -230,6 +235,14 @@ extension DashboardState {
                  "Order \(order.orderID) (\(order.summary)) is \(order.status.rawValue); there is nothing to cancel.",
                  requestID: order.orderID)
             return []
+        }
+        if ordersGoThroughPortal {
+            orders[order.orderID]?.cancelRequested = true
+            orders[order.orderID]?.recordStatus(order.status, note: "Cancel requested through the Client Portal", at: now)
+            note(.cancelRequested, "Cancel requested for order \(order.orderID) through the Client Portal",
+                 "The socket link is down: the cancel for \(order.summary) goes through the Client Portal, which cancels any order of the account. It may still fill until the portal lists it Cancelled.",
+                 requestID: order.orderID)
+            return [.cancelOrderOnPortal(orderID: order.orderID)]
         }
         guard order.isThisClient else { return cancelOtherClientsOrder(order) }
         orders[order.orderID]?.cancelRequested = true

@@ -48,4 +48,74 @@ extension DashboardState {
              "With the socket link down, what the screen shows from REST is as old as its REST age says; nothing newer can be read until the portal or the socket link answers.",
              action: "Check that IB's Client Portal gateway (or ibterm engine's portal) runs and its session is authenticated.")
     }
+
+    /// Whether orders and cancels go through the Client Portal: the socket link is down and
+    /// the portal stands in for it (and this screen takes orders at all).
+    public var ordersGoThroughPortal: Bool {
+        !connection.state.isUsable && portal?.isEngaged == true && config.ordersRefusal == nil
+    }
+
+    /// The portal asks about an order: the question is shown to be answered (Enter, Esc).
+    mutating func askPortalQuestion(_ question: PortalQuestion) {
+        guard var order = orders[question.orderID] else { return }
+        _ = order.recordStatus(order.status, note: "The Client Portal asks (\(question.messageID)): \(question.text)", at: now)
+        orders[question.orderID] = order
+        if interface.overlay == .ticket { ticket = nil }
+        setOverlay(.confirm(.portalQuestion(question)))
+        changed = true
+    }
+
+    mutating func answerPortalQuestion(_ question: PortalQuestion, confirmed: Bool) -> [DashboardEffect] {
+        if var order = orders[question.orderID] {
+            _ = order.recordStatus(order.status, note: confirmed ? "Confirmed to the Client Portal" : "Declined to the Client Portal", at: now)
+            orders[question.orderID] = order
+        }
+        changed = true
+        return [.answerPortalQuestion(replyID: question.replyID, confirmed: confirmed)]
+    }
+
+    /// The portal took an order: it moves to the portal's id and takes its status.
+    mutating func portalOrderPlaced(orderID: Int, portalOrderID: Int, status: OrderStatus) -> [DashboardEffect] {
+        var effects = renumberOrders(
+            from: [orderID], to: [portalOrderID], why: "the Client Portal numbers the orders it takes", by: "the Client Portal")
+        if let order = orders[portalOrderID] {
+            effects += receiveOrderStatus(OrderStatusReport(
+                orderID: portalOrderID, status: status, filled: order.filled, remaining: order.remaining))
+        }
+        return effects
+    }
+}
+
+extension DashboardState {
+    /// Sends the reviewed ticket through the Client Portal: one order (brackets and exit pairs
+    /// need the socket link), under a screen id until the portal numbers it; its questions are
+    /// asked here as they come.
+    mutating func sendTicketThroughPortal(editor: inout TicketEditor) -> [DashboardEffect] {
+        let review: OrderReview
+        do {
+            review = try editor.ticket.sendReview(in: ticketContext(for: editor.ticket.symbol))
+        } catch {
+            refuseTicket(error, editor: &editor)
+            return []
+        }
+        guard review.orders.count == 1 else {
+            refuseTicket(TicketRefusal(.connectionNotUsable, field: .connection,
+                "Brackets and exit pairs need the socket link; while the Client Portal stands in, send a single order."), editor: &editor)
+            return []
+        }
+        let orderID = nextPortalOrderID
+        nextPortalOrderID -= 1
+        let instruction = review.orders[0].instruction
+        editor.sentOrderID = orderID
+        editor.refusal = nil
+        ticket = editor
+        orders[orderID] = TrackedOrder(orderID: orderID, instruction: instruction, at: now)
+        var entry = JournalEntry.orderSent(instruction, orderID: orderID, at: now)
+        entry.text = "sent through the Client Portal (the socket link was down)"
+            + (review.quoteOverridden ? "; on the trader's override of a reference quote that was \(review.quoteFreshness.badge)" : "")
+        note(.orderSent, "Order \(orderID) sent through the Client Portal",
+             "\(instruction.summary) was handed to the Client Portal (the socket link is down). It takes the portal's order id once the portal has it; the portal may ask questions first.",
+             requestID: orderID)
+        return [.placeOrderOnPortal(orderID: orderID, instruction), .journal(entry)]
+    }
 }

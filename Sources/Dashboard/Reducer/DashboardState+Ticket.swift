@@ -10,7 +10,7 @@ extension DashboardState {
         return TicketContext(
             quote: tracked?.quote,
             quoteFreshness: quotes.freshness(of: symbol, at: instant)?.state ?? .noData,
-            connection: connection.state,
+            connection: ordersGoThroughPortal ? .connected : connection.state,
             accountKind: connection.accountKind ?? .live,
             allowLive: config.allowLive,
             netLiquidation: accountValues.netLiquidation.flatMap(FixedDecimal.init(checkedRounding:)),
@@ -28,7 +28,7 @@ extension DashboardState {
         if let reason = config.ordersRefusal {
             return TicketRefusal(.ordersNotTakenHere, field: .connection, reason)
         }
-        guard connection.state.isUsable else {
+        guard connection.state.isUsable || ordersGoThroughPortal else {
             return TicketRefusal(.connectionNotUsable, field: .connection,
                 "Connection is \(connection.state.rawValue); orders cannot be sent until it is connected.")
         }
@@ -37,7 +37,7 @@ extension DashboardState {
             return TicketRefusal(.liveAccountNotAllowed, field: .account,
                 "Account \(account) is live and allow_live is off in the configuration; orders are refused.")
         }
-        guard nextOrderID != nil else {
+        guard nextOrderID != nil || ordersGoThroughPortal else {
             return TicketRefusal(.connectionNotUsable, field: .connection,
                 "The gateway has not sent the next order id yet; try again in a moment.")
         }
@@ -159,6 +159,8 @@ extension DashboardState {
         var effects: [DashboardEffect] = []
         if editor.ticket.amending != nil {
             editor.whatIf = .notAsked("not asked for a modification (IB's what-if is for new orders)")
+        } else if ordersGoThroughPortal {
+            editor.whatIf = .notAsked("not asked: the order goes through the Client Portal, which asks its own questions")
         } else {
             whatIfSerial += 1
             editor.whatIf = .pending(serial: whatIfSerial)
@@ -192,6 +194,11 @@ extension DashboardState {
             return []
         }
         if let amendment = editor.ticket.amending {
+            if ordersGoThroughPortal {
+                refuseTicket(TicketRefusal(.connectionNotUsable, field: .connection,
+                    "Modifications need the socket link; while the Client Portal stands in, cancel the order and send a new one."), editor: &editor)
+                return []
+            }
             return sendModification(amendment, editor: &editor)
         }
         switch editor.whatIf {
@@ -207,6 +214,7 @@ extension DashboardState {
         default:
             break
         }
+        if ordersGoThroughPortal { return sendTicketThroughPortal(editor: &editor) }
         guard let orderID = nextOrderID else { return [] }  // placementRefusal covers this
         let review: OrderReview
         do {

@@ -86,6 +86,9 @@ public struct DashboardState: Sendable {
     public internal(set) var nextAlertID = 1
     /// Numbers the review's what-if requests, so a late answer meets only its own review.
     public internal(set) var whatIfSerial = 0
+    /// The id the next order sent through the Client Portal takes on this screen until the
+    /// portal numbers it (negative: never an id the gateway uses).
+    public internal(set) var nextPortalOrderID = -1
     /// Whether `.started` was applied.
     public internal(set) var hasStarted = false
     /// Whether the dashboard decided to quit (the `.quit` effect was returned).

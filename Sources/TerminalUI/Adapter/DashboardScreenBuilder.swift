@@ -205,6 +205,13 @@ public struct DashboardScreenBuilder: Sendable {
                 title: "Delete watchlist",
                 question: "Delete the watchlist \(name) and its \(count) symbol\(count == 1 ? "" : "s")?",
                 details: [], confirmKey: "y", cancelKey: "n", isDestructive: true)
+        case let .portalQuestion(question):
+            let order = state.orders[question.orderID].map { "#\(question.orderID) \($0.summary)" } ?? "#\(question.orderID)"
+            return ConfirmationPrompt(
+                title: "The Client Portal asks (\(question.messageID))",
+                question: "\(question.text.replacingOccurrences(of: "\n", with: " ")) Send it?",
+                details: [order, "The socket link is down: this order goes through the Client Portal (REST)."],
+                confirmKey: "y", cancelKey: "n", isDestructive: false)
         }
     }
 

@@ -28,6 +28,8 @@ extension BrokerBridge {
         case .cancelAllOrders: Task { await cancelAll() }
         case .retryConnection: Task { await client.retryNow() }
         case .loadTheme, .journal, .quit, .saveCommandHistory, .saveWatchlists, .ringBell, .saveAlerts, .runAlertCommand, .dumpTrace, .controlReplay: break
+        // The Client Portal's effects go to the failover (EffectRouter).
+        case .placeOrderOnPortal, .cancelOrderOnPortal, .answerPortalQuestion: break
         }
     }
 

@@ -25,6 +25,9 @@ final class EffectRouter: Sendable {
         /// A screen on a desk's bridge: takes the effects that have a bus form (orders,
         /// cancels, subscriptions) instead of a broker bridge; true when it took one.
         var desk: (@Sendable (DashboardEffect) -> Bool)?
+        /// The Client Portal failover: orders, cancels and answers to its questions while the
+        /// socket link is down.
+        var portal: PortalFailoverDriver?
     }
 
     private let targets = Mutex(Targets())
@@ -56,6 +59,11 @@ final class EffectRouter: Sendable {
     /// `desk` (`ibterm --source`).
     func connectDesk(_ desk: @escaping @Sendable (DashboardEffect) -> Bool) {
         targets.withLock { $0.desk = desk }
+    }
+
+    /// Sends the Client Portal's effects to the failover (`--portal`).
+    func connectPortal(_ portal: PortalFailoverDriver) {
+        targets.withLock { $0.portal = portal }
     }
 
     func route(_ effects: [DashboardEffect]) {
@@ -99,6 +107,16 @@ final class EffectRouter: Sendable {
                 }
             case let .runAlertCommand(command, json):
                 current.alertCommands?.run(command, json: json)
+            case let .placeOrderOnPortal(orderID, instruction):
+                if let portal = current.portal {
+                    Task { await portal.place(orderID: orderID, instruction) }
+                } else {
+                    current.logger?.error("an order for the Client Portal without a portal configured: \(orderID)")
+                }
+            case let .cancelOrderOnPortal(orderID):
+                if let portal = current.portal { Task { await portal.cancel(orderID: orderID) } }
+            case let .answerPortalQuestion(replyID, confirmed):
+                current.portal?.answer(replyID: replyID, confirmed: confirmed)
             default:
                 if let desk = current.desk, desk(effect) { continue }
                 current.bridge?.perform(effect)

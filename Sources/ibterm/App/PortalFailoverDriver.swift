@@ -35,6 +35,8 @@ final class PortalFailoverDriver: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Questions waiting for the trader, by reply id.
+    let questions = Mutex<[String: CheckedContinuation<Bool, Never>]>([:])
 
     init(
         client: IBClient, portal: any PortalReader, store: DashboardStore, logger: Logger, engageAfter: Duration = .seconds(2),
@@ -114,7 +116,7 @@ final class PortalFailoverDriver: Sendable {
         }
     }
 
-    private func account() async throws -> String {
+    func account() async throws -> String {
         if let known = state.withLock({ $0.account }) { return known }
         let account = try await portal.selectedAccount()
         state.withLock { $0.account = account }
@@ -137,23 +139,25 @@ final class PortalFailoverDriver: Sendable {
         for event in DashboardEvent.portalOrders(orders) { store.send(event) }
     }
 
+    /// The conid of a symbol, looked up once.
+    func conid(for symbol: String) async throws -> Int? {
+        let (known, unknown) = state.withLock { ($0.conids[symbol], $0.unknownSymbols.contains(symbol)) }
+        if let known { return known }
+        guard !unknown else { return nil }
+        if let conid = try await portal.conid(symbol: symbol) {
+            state.withLock { $0.conids[symbol] = conid }
+            return conid
+        }
+        state.withLock { _ = $0.unknownSymbols.insert(symbol) }
+        return nil
+    }
+
     /// Snapshots of the watchlist's symbols (their conids looked up once).
     private func readQuotes() async throws {
         let symbols = store.snapshot().watchlist.symbols
         var bySymbol: [Int: String] = [:]
         for symbol in symbols {
-            let (known, unknown) = state.withLock { ($0.conids[symbol], $0.unknownSymbols.contains(symbol)) }
-            if let known {
-                bySymbol[known] = symbol
-                continue
-            }
-            guard !unknown else { continue }
-            if let conid = try await portal.conid(symbol: symbol) {
-                state.withLock { $0.conids[symbol] = conid }
-                bySymbol[conid] = symbol
-            } else {
-                state.withLock { _ = $0.unknownSymbols.insert(symbol) }
-            }
+            if let conid = try await conid(for: symbol) { bySymbol[conid] = symbol }
         }
         guard !bySymbol.isEmpty else { return }
         let snapshots = try await portal.snapshots(conids: bySymbol.keys.sorted())

@@ -17,4 +17,16 @@ protocol PortalReader: Sendable {
     func conid(symbol: String) async throws -> Int?
     /// Snapshots of `conids` (through IB's pre-flight).
     func snapshots(conids: [Int]) async throws -> [MarketDataSnapshot]
+    /// Places one order through IB's reply flow, each question answered by `ask`.
+    func place(_ ticket: PortalAPI.OrderTicket, account: String, ask: @escaping @Sendable (OrderReplyQuestion) async -> Bool) async throws -> PortalPlacement
+    /// Cancels an order of the account.
+    func cancel(orderId: Int, account: String) async throws
+}
+
+/// What became of an order sent through the portal.
+enum PortalPlacement: Sendable, Equatable {
+    /// Taken: the portal's order id and status.
+    case placed(orderId: Int, status: String)
+    /// Not placed: a question was declined, or the portal refused it (in words).
+    case notPlaced(String)
 }
