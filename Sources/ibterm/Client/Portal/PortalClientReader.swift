@@ -27,4 +27,30 @@ struct PortalClientReader: PortalReader {
     }
 
     func snapshots(conids: [Int]) async throws -> [MarketDataSnapshot] { try await client.snapshot(conids: conids) }
+
+    func place(_ ticket: PortalAPI.OrderTicket, account: String, ask: @escaping @Sendable (OrderReplyQuestion) async -> Bool) async throws -> PortalPlacement {
+        let outcome: PortalOrderOutcome
+        do {
+            outcome = try await client.place([ticket], account: account, answer: ask)
+        } catch {
+            switch error {
+            case let .orderNotPlaced(message): return .notPlaced(message)
+            case let .http(status, message) where (400..<500).contains(status): return .notPlaced(message)
+            default: throw error
+            }
+        }
+        switch outcome {
+        case let .declined(question):
+            return .notPlaced("question \(question.messageIds.joined(separator: ", ")) answered no")
+        case let .placed(acknowledgements, _):
+            guard let first = acknowledgements.first, let orderId = Int(first.order_id) else {
+                return .notPlaced("the portal named no order id")
+            }
+            return .placed(orderId: orderId, status: first.order_status)
+        }
+    }
+
+    func cancel(orderId: Int, account: String) async throws {
+        _ = try await client.cancel(orderId: orderId, account: account)
+    }
 }
