@@ -11,6 +11,12 @@ struct PortalGuard<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if faults.down {
+            // The listener is closed; a connection opened before answers this and is closed.
+            return PortalAnswer.error(
+                "The Client Portal is down (a portal-down fault): it takes no requests until it is up.",
+                status: .serviceUnavailable, headers: [.connection: "close"])
+        }
         let delay = faults.delay
         if delay > .zero { try await Task.sleep(for: delay) }
         let path = request.uri.path

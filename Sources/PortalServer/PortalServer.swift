@@ -6,6 +6,7 @@ import NIOCore
 import NIOSSL
 import PaperGateway
 import PortalAPI
+import ServiceLifecycle
 import Synchronization
 
 /// The paper gateway's Client Portal Web API: HTTPS on loopback with the certificate kept
@@ -35,11 +36,23 @@ public final class PortalServer: Sendable {
     private let logger: Logger
     private let faults: PortalFaults
     private let state: PortalState
-    private let running: Mutex<Task<Void, Never>?>
+    private let running: Mutex<Listening?>
+
+    /// A running application: its service group (to shut it down gracefully: the listener
+    /// closes at once, open connections are closed as they go idle) and the task running it.
+    private struct Listening: Sendable {
+        let group: ServiceGroup
+        let task: Task<Void, Never>
+
+        func stop() async {
+            await group.triggerGracefulShutdown()
+            await task.value
+        }
+    }
 
     private init(
         host: String, port: Int, certificate: PortalCertificate, created: Bool, responder: PortalResponder, stream: PortalStream, tls: TLSConfiguration,
-        logger: Logger, faults: PortalFaults, state: PortalState, running: Task<Void, Never>
+        logger: Logger, faults: PortalFaults, state: PortalState, running: Listening
     ) {
         self.host = host
         self.port = port
@@ -69,7 +82,7 @@ public final class PortalServer: Sendable {
         router.add(middleware: PortalGuard<BasicRequestContext>(state: state, faults: faults, logger: configuration.logger))
         PortalRoutes(backend: backend, state: state, logger: configuration.logger).register(on: router)
         let responder = PortalResponder(responder: router.buildResponder())
-        let stream = PortalStream(backend: backend, state: state, logger: configuration.logger)
+        let stream = PortalStream(backend: backend, state: state, faults: faults, logger: configuration.logger)
         let (task, port) = try await listen(
             host: configuration.host, port: configuration.port, responder: responder, stream: stream, tls: tls, logger: configuration.logger)
         configuration.logger.info("client portal listening on https://\(configuration.host):\(port)/v1/api (certificate \(certificate.certificatePath ?? "for this run only")\(created ? ", made now" : ""))")
@@ -84,12 +97,11 @@ public final class PortalServer: Sendable {
 
     /// Stops answering and closes the listening socket.
     public func stop() async {
-        let task = running.withLock { running in
+        let listening = running.withLock { running in
             defer { running = nil }
             return running
         }
-        task?.cancel()
-        await task?.value
+        await listening?.stop()
     }
 
     /// Carries out a REST fault now (as a scenario does).
@@ -98,13 +110,19 @@ public final class PortalServer: Sendable {
         switch fault {
         case .down:
             faults.down = true
-            await stop()
+            // The listener closes at once; a connection still open is answered 503 and closed
+            // by the guard.
+            let listening = running.withLock { running in
+                defer { running = nil }
+                return running
+            }
+            await listening?.stop()
         case .up:
             faults.down = false
             guard running.withLock({ $0 == nil }) else { return }
             do {
-                let (task, _) = try await Self.listen(host: host, port: port, responder: responder, stream: stream, tls: tls, logger: logger)
-                running.withLock { $0 = task }
+                let (listening, _) = try await Self.listen(host: host, port: port, responder: responder, stream: stream, tls: tls, logger: logger)
+                running.withLock { $0 = listening }
             } catch {
                 logger.error("portal: cannot listen again on \(host):\(port): \(error)")
             }
@@ -120,7 +138,7 @@ public final class PortalServer: Sendable {
     /// Runs an application on `port` until its task is cancelled; returns once it listens.
     private static func listen(
         host: String, port: Int, responder: PortalResponder, stream: PortalStream, tls: TLSConfiguration, logger: Logger
-    ) async throws -> (Task<Void, Never>, Int) {
+    ) async throws -> (Listening, Int) {
         let (events, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
@@ -137,9 +155,10 @@ public final class PortalServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in continuation.yield(.success(channel.localAddress?.port ?? port)) },
             logger: quiet)
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], logger: quiet))
         let task = Task {
             do {
-                try await app.run()
+                try await group.run()
             } catch {
                 continuation.yield(.failure(error))
             }
@@ -147,7 +166,7 @@ public final class PortalServer: Sendable {
         }
         for await event in events {
             switch event {
-            case let .success(bound): return (task, bound)
+            case let .success(bound): return (Listening(group: group, task: task), bound)
             case let .failure(error): throw error
             }
         }

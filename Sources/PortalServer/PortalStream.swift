@@ -13,6 +13,7 @@ import Synchronization
 struct PortalStream: Sendable {
     let backend: PortalBackend
     let state: PortalState
+    let faults: PortalFaults
     let logger: Logger
 
     /// How often changes are looked for and sent.
@@ -95,6 +96,8 @@ struct PortalStream: Sendable {
         var sinceHeartbeat: Duration = .zero
         while !Task.isCancelled {
             try await Task.sleep(for: Self.pushInterval)
+            // A portal-down fault ends every websocket.
+            if faults.down { throw CancellationError() }
             sinceHeartbeat += Self.pushInterval
             let (lines, orders, pnl) = subscriptions.withLock { ($0.marketData, $0.orders, $0.pnl) }
             var messages: [String] = []

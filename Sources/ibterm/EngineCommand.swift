@@ -31,8 +31,8 @@ struct EngineCommand: AsyncParsableCommand {
     @Option(help: "Client addresses allowed to connect, e.g. 10.0.0.0/8,192.168.1.20 (required to listen on an address other than loopback; like IB's trusted IPs).")
     var allow: String?
 
-    @Option(help: "The Client Portal Web API's HTTPS port (5000 is IB's CP Gateway's; 0 picks a free one).")
-    var portalPort: Int = PortalServerConfiguration.defaultPort
+    @Option(help: "The Client Portal Web API's HTTPS port (default 5000, IB's CP Gateway's; 0 picks a free one). When the default is taken the engine serves the socket API alone and says so; a port asked for must be free.")
+    var portalPort: Int?
 
     @Flag(help: "Serve only the socket API, without the Client Portal Web API.")
     var noPortal = false
@@ -80,14 +80,17 @@ struct EngineCommand: AsyncParsableCommand {
         }
         var portal: PortalServer?
         if !noPortal {
+            let port = portalPort ?? PortalServerConfiguration.defaultPort
             do {
                 portal = try await PortalServer.start(
                     configuration: PortalServerConfiguration(
-                        host: "127.0.0.1", port: portalPort, ledgerPath: configuration.statePath,
+                        host: "127.0.0.1", port: port, ledgerPath: configuration.statePath,
                         logger: Logger(label: "ibterm.portal")),
                     backend: server.portalBackend)
+            } catch where portalPort == nil {
+                logger.warning("the Client Portal API is not served: port \(port) cannot be used (\(error)); the socket API runs alone. Choose a port with --portal-port (0 picks a free one), or --no-portal.")
             } catch {
-                FileHandle.standardError.write(Data("ibterm: the Client Portal API cannot listen on port \(portalPort): \(error) (choose another with --portal-port, or --no-portal)\n".utf8))
+                FileHandle.standardError.write(Data("ibterm: the Client Portal API cannot listen on port \(port): \(error) (choose another with --portal-port, 0 for a free one, or --no-portal)\n".utf8))
                 try await server.stop()
                 throw ExitCode.failure
             }

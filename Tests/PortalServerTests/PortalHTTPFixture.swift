@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 import NIOSSL
 import PaperExchange
 import PaperGateway
@@ -68,6 +69,18 @@ struct PortalHTTPFixture {
         let response = try await http.execute(request, timeout: .seconds(30))
         let body = try await response.body.collect(upTo: 4 << 20)
         return Answer(status: Int(response.status.code), headers: response.headers, body: Data(body.readableBytesView))
+    }
+
+    /// Whether the portal's port takes a TCP connection now.
+    func accepts() async -> Bool {
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connect(host: "127.0.0.1", port: portal.port).get()
+            try? await channel.close()
+            return true
+        } catch {
+            return false
+        }
     }
 
     func get(_ path: String) async throws -> Answer { try await request(.GET, path) }

@@ -179,8 +179,11 @@ struct PortalServerTests {
         let fixture = try await PortalHTTPFixture.make()
         defer { Task { await fixture.stop() } }
         try await fixture.gateway.inject(.portalDown)
-        try await waitUntil { (try? await fixture.get("/iserver/auth/status")) == nil }
+        // The listener closes: a new connection is refused (AsyncHTTPClient would retry a
+        // refused connection until its connect timeout, so the socket is tried directly).
+        try await waitUntil { await !fixture.accepts() }
         try await fixture.gateway.inject(.portalUp)
+        try await waitUntil { await fixture.accepts() }
         try await waitUntil { (try? await fixture.get("/iserver/auth/status"))?.status == 200 }
         try await fixture.gateway.inject(.portalSlow(milliseconds: 200))
         try await fixture.gateway.inject(.portalSlow(milliseconds: 0))

@@ -9,6 +9,7 @@ import Dashboard
 /// | live           | `●`     | `*`   |
 /// | aging          | `◐`     | `~`   |
 /// | stale          | `✕`     | `!`   |
+/// | polled         | `◌`     | `p`   |
 /// | delayed        | `◷`     | `d`   |
 /// | frozen         | `■`     | `=`   |
 /// | halted         | `‖`     | `H`   |
@@ -52,7 +53,7 @@ public struct MarkGlyphs: Hashable, Sendable {
     /// Geometric shapes: filled for live, half for aging, a cross for stale.
     public static let unicode = MarkGlyphs(
         freshness: [
-            .live: "●", .aging: "◐", .stale: "✕", .delayed: "◷", .frozen: "■", .halted: "‖",
+            .live: "●", .aging: "◐", .stale: "✕", .polled: "◌", .delayed: "◷", .frozen: "■", .halted: "‖",
             .noEntitlement: "⊘", .noData: "○", .disconnected: "⊗",
         ],
         severity: [.info: "·", .warning: "△", .error: "✖"],
@@ -61,7 +62,7 @@ public struct MarkGlyphs: Hashable, Sendable {
     /// Seven-bit ASCII marks.
     public static let ascii = MarkGlyphs(
         freshness: [
-            .live: "*", .aging: "~", .stale: "!", .delayed: "d", .frozen: "=", .halted: "H",
+            .live: "*", .aging: "~", .stale: "!", .polled: "p", .delayed: "d", .frozen: "=", .halted: "H",
             .noEntitlement: "$", .noData: "?", .disconnected: "X",
         ],
         severity: [.info: "i", .warning: "!", .error: "E"],

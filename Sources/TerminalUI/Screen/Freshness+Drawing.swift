@@ -11,8 +11,8 @@ extension Freshness {
         case .live: .live
         case .aging: .aging
         case .stale: .stale
-        // Polled and delayed prices are both real but not live: drawn alike, told apart by word.
-        case .polled, .delayed: .delayed
+        case .polled: .polled
+        case .delayed: .delayed
         case .frozen: .frozen
         case .halted: .halted
         case .noEntitlement: .noEntitlement

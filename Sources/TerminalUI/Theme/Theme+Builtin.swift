@@ -21,6 +21,7 @@ extension Theme {
         case .live: return Style(foreground: .indexed(41))
         case .aging: return Style(foreground: .indexed(179))
         case .stale: return Style(foreground: .indexed(208), underline: true)
+        case .polled: return Style(foreground: .indexed(144))
         case .delayed: return Style(foreground: .indexed(141))
         case .frozen: return Style(foreground: .indexed(75), dim: true)
         case .halted: return Style(foreground: .indexed(231), background: .indexed(124), bold: true)

@@ -27,6 +27,8 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
     case aging
     /// A quote older than the stale threshold.
     case stale
+    /// A price read by polling a snapshot (the Client Portal's, while the socket link is down).
+    case polled
     /// Delayed (not real-time) market data.
     case delayed
     /// Frozen market data (last values of a closed market).
@@ -74,6 +76,7 @@ public enum ThemeRole: String, CaseIterable, Hashable, Sendable {
         case .live: return "l"
         case .aging: return "a"
         case .stale: return "s"
+        case .polled: return "p"
         case .delayed: return "y"
         case .frozen: return "z"
         case .halted: return "x"
