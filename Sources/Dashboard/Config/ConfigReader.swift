@@ -25,6 +25,13 @@ struct ConfigReader {
                 config.marketData = choice
             case "time_zone": config.timeZone = timeZone(value) ?? config.timeZone
             case "gateway": try readGateway(value, into: &config)
+            case "portal":
+                let text = try nonEmptyString(value, "portal")
+                guard text.lowercased().hasPrefix("https://") else {
+                    throw invalid("portal", "must be \"https://HOST:PORT\" (IB's Client Portal gateway speaks HTTPS), got \"\(text)\"")
+                }
+                config.portal = text
+            case "portal_cert": config.portalCertificate = try nonEmptyString(value, "portal_cert")
             case "staleness": config.staleness = try readStaleness(table(value, "staleness"))
             case "ticket": config.ticketLimits = try readTicket(table(value, "ticket"))
             case "keys": config.keyBindings = try readKeys(table(value, "keys"))

@@ -8,6 +8,8 @@ import Vocabulary
 /// watchlist = ["AAPL", "MSFT"]   # or a [watchlist] table with `symbols` and `columns`
 /// theme = "default"
 /// allow_live = false
+/// portal = "https://127.0.0.1:5000"   # IB's Client Portal API, for the one-shot commands
+/// portal_cert = "/path/to/cert.pem"   # its certificate; not needed on localhost
 /// time_zone = "local"   # or "exchange" (New York, EST/EDT) or "utc"
 ///
 /// [gateway]            # or: gateway = "127.0.0.1:4002"
@@ -71,6 +73,14 @@ public struct DashboardConfig: Sendable, Hashable {
     public var ticketLimits: TicketLimits
     /// Whether orders may be sent to a live (real-money) account.
     public var allowLive: Bool
+    /// IB's Client Portal Web API (`portal = "https://127.0.0.1:5000"`): the REST gateway
+    /// `ibterm positions`, `orders`, `executions`, `order` and `cancel` use instead of the socket
+    /// (unless `--gateway` is given); `nil` when not configured. Checked as `https://HOST:PORT`
+    /// by the executable.
+    public var portal: String?
+    /// The Client Portal gateway's certificate (PEM) to trust (`portal_cert = "PATH"`); without
+    /// it only a portal on this machine is accepted (its self-signed certificate unchecked).
+    public var portalCertificate: String?
     /// The replay badge (`REPLAY ×10`) when the dashboard plays a recorded trace
     /// (`ibterm replay`); `nil` for a real gateway. (The app also sets ``ordersRefusal``.)
     public var replay: String?

@@ -44,6 +44,11 @@ struct CancelCommand: AsyncParsableCommand {
 
     @OptionGroup var gateway: GatewayOptions
 
+    @OptionGroup(title: "Client Portal (REST instead of the socket)")
+    var portal: PortalOptions
+
+    @OptionGroup var configFile: ConfigOptions
+
     /// Exit status when there was nothing to cancel.
     static let notOpenExitCode: Int32 = 2
 
@@ -83,6 +88,13 @@ struct CancelCommand: AsyncParsableCommand {
     func run() async throws {
         let output = CommandOutput(json: json)
         try await runReportingFailures {
+            if let target = try portal.selected(gateway: gateway, configFile: configFile) {
+                guard let orderId else {
+                    throw CommandFailure("--all is not offered over the Client Portal: cancel the orders one by one (`ibterm orders` lists them), or use the socket")
+                }
+                let outcome = try await Self.portalCancel(orderId, target: target, timeout: gateway.timeLimit)
+                return try report(outcome, output)
+            }
             let client = try await gateway.connect(command: "cancel")
             if let orderId {
                 let outcome = try await cancel(orderId, on: client, output: output)

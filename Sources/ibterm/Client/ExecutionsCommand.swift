@@ -20,6 +20,9 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     @OptionGroup var settings: ConfigOptions
 
+    @OptionGroup(title: "Client Portal (REST instead of the socket)")
+    var portal: PortalOptions
+
     @OptionGroup var timeZone: TimeZoneOption
 
     @Flag(help: "Print JSON instead of a table.")
@@ -27,7 +30,8 @@ struct ExecutionsCommand: AsyncParsableCommand {
 
     struct Row: Encodable {
         var execId: String
-        var orderId: Int
+        /// The order's id; the Client Portal's trades do not give it (absent there).
+        var orderId: Int?
         /// IB's text, as the gateway sent it (`20261204  07:37:14`, `20261204 07:37:14 US/Eastern`).
         var time: String
         /// The same instant in ISO 8601 UTC (`2026-12-04T12:37:14Z`); absent when IB's text names
@@ -46,6 +50,11 @@ struct ExecutionsCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingFailures {
             let zone = try timeZone.resolved(settings.load())
+            if let target = try portal.selected(gateway: gateway, configFile: settings) {
+                let rows = try await Self.portalRows(target, timeout: gateway.timeLimit)
+                if json { return try printJSON(rows) }
+                return Self.printTable(rows, zone: zone)
+            }
             let client = try await gateway.connect(command: "executions")
             let reports = try await client.executions()
             await client.disconnect()
@@ -60,15 +69,21 @@ struct ExecutionsCommand: AsyncParsableCommand {
                 )
             }
             if json { return try printJSON(rows) }
-            guard !rows.isEmpty else { return print("No executions today.") }
-            let times = TimeColumn(rows.map { (Timestamp(ibDateTime: $0.time), $0.time) }, zone: zone)
-            print(pad(times.header, times.width) + pad("SIDE", 5) + pad("SHARES", 8, right: true) + "  " + pad("SYMBOL", 8)
-                + pad("PRICE", 10, right: true) + pad("COMMISSION", 12, right: true) + "  ORDER  EXEC ID")
-            for (row, time) in zip(rows, times.texts) {
-                print(pad(time, times.width) + pad(row.side, 5) + pad(row.shares, 8, right: true) + "  " + pad(row.symbol, 8)
-                    + pad(formatPrice(row.price), 10, right: true) + pad(formatPrice(row.commission), 12, right: true)
-                    + "  " + pad("\(row.orderId)", 5) + "  " + row.execId)
-            }
+            Self.printTable(rows, zone: zone)
+        }
+    }
+
+    /// The executions as a table (or `No executions today.`) in `zone`, whichever API they
+    /// came from.
+    static func printTable(_ rows: [Row], zone: DisplayTimeZone) {
+        guard !rows.isEmpty else { return print("No executions today.") }
+        let times = TimeColumn(rows.map { (Timestamp(ibDateTime: $0.time), $0.time) }, zone: zone)
+        print(pad(times.header, times.width) + pad("SIDE", 5) + pad("SHARES", 8, right: true) + "  " + pad("SYMBOL", 8)
+            + pad("PRICE", 10, right: true) + pad("COMMISSION", 12, right: true) + "  ORDER  EXEC ID")
+        for (row, time) in zip(rows, times.texts) {
+            print(pad(time, times.width) + pad(row.side, 5) + pad(row.shares, 8, right: true) + "  " + pad(row.symbol, 8)
+                + pad(formatPrice(row.price), 10, right: true) + pad(formatPrice(row.commission), 12, right: true)
+                + "  " + pad(row.orderId.map(String.init) ?? "-", 5) + "  " + row.execId)
         }
     }
 }

@@ -29,15 +29,22 @@ struct OrderCommand: AsyncParsableCommand {
             Ctrl-C (or SIGTERM) after the order was sent says that it is still working and how \
             to cancel it (ibterm cancel ID).
 
+            With --portal (or the config file's portal) the order goes through IB's Client \
+            Portal Web API instead: the same guard, its facts read over REST (a snapshot's quote \
+            is polled, never LIVE, so --accept-stale-quote is needed), then IB's reply flow: each \
+            question the gateway asks before placing is printed in words and asked y/N on a \
+            terminal, or answered yes with --yes; a run without a terminal and without --yes \
+            answers no and exits 2, nothing placed.
+
             --json writes JSON Lines on stdout, one object per event: {"event":"sent"|"status"|\
-            "fill"|"commission"|"notice"|"gap", "orderId", "status", "filled", "remaining", \
+            "fill"|"commission"|"notice"|"gap"|"question", "orderId", "status", "filled", "remaining", \
             "avgPrice", "message", ...}, and last {"event":"result", "orderId", "status", \
             "filled", "avgPrice", "exitCode", "message"}. A refusal is one line: \
             {"event":"refused", "refused":{"limit", "field", "message"}, "exitCode":2}.
 
             Exit status: 0 the order works at the gateway (or, with --wait, it filled); 1 the \
             gateway rejected or cancelled it, the connection failed, or no answer came within \
-            --timeout; 2 refused by the guard, nothing sent; 64 a usage error; 130 / 143 SIGINT \
+            --timeout; 2 refused by the guard, nothing sent (or a Client Portal question answered no); 64 a usage error; 130 / 143 SIGINT \
             / SIGTERM after the order was sent (it keeps working).
             """
     )
@@ -74,7 +81,13 @@ struct OrderCommand: AsyncParsableCommand {
 
     @OptionGroup var market: ContractOptions
 
+    @Flag(help: "With the Client Portal: answer yes to every question the gateway asks before placing the order (IB's reply messages). Without it each question is asked on the terminal (y/N), and a run without a terminal refuses.")
+    var yes = false
+
     @OptionGroup var gateway: GatewayOptions
+
+    @OptionGroup(title: "Client Portal (REST instead of the socket)")
+    var portal: PortalOptions
 
     @OptionGroup var configFile: ConfigOptions
 
@@ -138,7 +151,7 @@ struct OrderCommand: AsyncParsableCommand {
     }
 
     /// A failure whose JSON line was already written.
-    private struct ReportedFailure: Error {
+    struct ReportedFailure: Error {
         var failure: CommandFailure
     }
 
@@ -148,6 +161,9 @@ struct OrderCommand: AsyncParsableCommand {
         // The ticket's own fields first, before connecting: a quantity above the limit or a
         // price that is not a number needs no gateway to be refused.
         if let refusal = Self.fieldRefusal(of: ticket, limits: config.ticketLimits) { throw refuse(refusal, output) }
+        if let target = try portal.selected(gateway: gateway, configFile: configFile) {
+            return try await placeThroughPortal(ticket, config: config, target: target, output: output)
+        }
 
         let client = try await gateway.connect(command: "order", allowLive: allowLive || config.allowLive)
         let contract = Contract(symbol: symbol, secType: market.secType, exchange: market.exchange, currency: market.currency)
@@ -224,7 +240,7 @@ struct OrderCommand: AsyncParsableCommand {
     }
 
     /// Reports `refusal` and returns the failure that ends the command with exit status 2.
-    private func refuse(_ refusal: TicketRefusal, _ output: CommandOutput) -> ReportedFailure {
+    func refuse(_ refusal: TicketRefusal, _ output: CommandOutput) -> ReportedFailure {
         let words = sentence(for: refusal)
         output.record(OrderEventLine(
             event: "refused", refused: .init(limit: refusal.code.rawValue, field: refusal.field.rawValue, message: words),
@@ -233,7 +249,7 @@ struct OrderCommand: AsyncParsableCommand {
     }
 
     /// Reports the outcome; throws the failure for every outcome but success.
-    private func finish(_ orderId: Int, _ outcome: OrderFollower.Outcome, _ output: CommandOutput) throws {
+    func finish(_ orderId: Int, _ outcome: OrderFollower.Outcome, _ output: CommandOutput) throws {
         let (last, code, words): (OrderStatusUpdate?, Int32, String) = switch outcome {
         case let .working(status):
             (status, 0, "order \(orderId) is working at the gateway (\(status.status)); cancel it with `ibterm cancel \(orderId)`")

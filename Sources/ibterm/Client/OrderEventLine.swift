@@ -2,6 +2,7 @@
 ///
 /// `event` says what the line reports: `sent` (the order left ibterm), `status`, `fill`,
 /// `commission`, `notice` (IB's message about the order), `gap` (the connection dropped),
+/// `question` (the Client Portal asks before placing: its message ids and words),
 /// `refused` (ibterm's guard refused the order; nothing was sent; the only line), and
 /// `result`, always the last line of a run that sent an order, with the exit code and the
 /// outcome in words. Fields that do not apply to an event are left out.

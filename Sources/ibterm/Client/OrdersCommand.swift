@@ -18,6 +18,11 @@ struct OrdersCommand: AsyncParsableCommand {
 
     @OptionGroup var gateway: GatewayOptions
 
+    @OptionGroup(title: "Client Portal (REST instead of the socket)")
+    var portal: PortalOptions
+
+    @OptionGroup var configFile: ConfigOptions
+
     @Flag(help: "Only the orders of the client id this command connects as (17, or --client-id).")
     var thisClient = false
 
@@ -26,8 +31,10 @@ struct OrdersCommand: AsyncParsableCommand {
 
     struct Row: Encodable {
         var orderId: Int
-        var clientId: Int
-        var permId: Int
+        /// The client id that placed it; unknown over the Client Portal (absent there).
+        var clientId: Int?
+        /// IB's permanent id; the Client Portal does not give it (absent there).
+        var permId: Int?
         var account: String
         var action: String
         var quantity: String
@@ -43,6 +50,12 @@ struct OrdersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
+            if let target = try portal.selected(gateway: gateway, configFile: configFile) {
+                guard !thisClient else { throw CommandFailure("--this-client has no meaning over the Client Portal, which has no client ids") }
+                let rows = try await Self.portalRows(target, timeout: gateway.timeLimit)
+                if json { return try printJSON(rows) }
+                return Self.printTable(rows)
+            }
             let client = try await gateway.connect(command: "orders")
             let reports = thisClient ? try await client.openOrders() : try await client.allOpenOrders()
             await client.disconnect()
@@ -58,14 +71,19 @@ struct OrdersCommand: AsyncParsableCommand {
                 )
             }
             if json { return try printJSON(rows) }
-            guard !rows.isEmpty else { return print("No open orders.") }
-            print(pad("ID", 8) + pad("CLIENT", 7) + pad("ACTION", 7) + pad("QTY", 8, right: true) + "  " + pad("SYMBOL", 8) + pad("TYPE", 8)
-                + pad("LIMIT", 10, right: true) + pad("STOP", 10, right: true) + "  " + pad("TIF", 5) + "STATUS")
-            for row in rows {
-                print(pad("\(row.orderId)", 8) + pad("\(row.clientId)", 7) + pad(row.action, 7) + pad(row.quantity, 8, right: true) + "  " + pad(row.symbol, 8)
-                    + pad(row.orderType, 8) + pad(formatPrice(row.limitPrice), 10, right: true)
-                    + pad(formatPrice(row.stopPrice), 10, right: true) + "  " + pad(row.tif, 5) + row.status)
-            }
+            Self.printTable(rows)
+        }
+    }
+
+    /// The open orders as a table (or `No open orders.`), whichever API they came from.
+    static func printTable(_ rows: [Row]) {
+        guard !rows.isEmpty else { return print("No open orders.") }
+        print(pad("ID", 8) + pad("CLIENT", 7) + pad("ACTION", 7) + pad("QTY", 8, right: true) + "  " + pad("SYMBOL", 8) + pad("TYPE", 8)
+            + pad("LIMIT", 10, right: true) + pad("STOP", 10, right: true) + "  " + pad("TIF", 5) + "STATUS")
+        for row in rows {
+            print(pad("\(row.orderId)", 8) + pad(row.clientId.map(String.init) ?? "-", 7) + pad(row.action, 7) + pad(row.quantity, 8, right: true) + "  " + pad(row.symbol, 8)
+                + pad(row.orderType, 8) + pad(formatPrice(row.limitPrice), 10, right: true)
+                + pad(formatPrice(row.stopPrice), 10, right: true) + "  " + pad(row.tif, 5) + row.status)
         }
     }
 

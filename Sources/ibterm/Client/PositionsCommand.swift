@@ -12,6 +12,11 @@ struct PositionsCommand: AsyncParsableCommand {
 
     @OptionGroup var gateway: GatewayOptions
 
+    @OptionGroup(title: "Client Portal (REST instead of the socket)")
+    var portal: PortalOptions
+
+    @OptionGroup var configFile: ConfigOptions
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
@@ -27,16 +32,26 @@ struct PositionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingFailures {
-            let client = try await gateway.connect(command: "positions")
-            let rows = try await collect(client)
-            await client.disconnect()
-            if json { return try printJSON(rows) }
-            guard !rows.isEmpty else { return print("No positions.") }
-            print(pad("ACCOUNT", 12) + pad("SYMBOL", 10) + pad("TYPE", 6) + pad("POSITION", 12, right: true) + pad("AVG COST", 12, right: true))
-            for row in rows {
-                print(pad(row.account, 12) + pad(row.symbol, 10) + pad(row.secType, 6) + pad(row.position, 12, right: true)
-                    + pad(formatPrice(row.avgCost), 12, right: true))
+            let rows: [Row]
+            if let target = try portal.selected(gateway: gateway, configFile: configFile) {
+                rows = try await Self.portalRows(target, timeout: gateway.timeLimit)
+            } else {
+                let client = try await gateway.connect(command: "positions")
+                rows = try await collect(client)
+                await client.disconnect()
             }
+            if json { return try printJSON(rows) }
+            Self.printTable(rows)
+        }
+    }
+
+    /// The positions as a table (or `No positions.`), whichever API they came from.
+    static func printTable(_ rows: [Row]) {
+        guard !rows.isEmpty else { return print("No positions.") }
+        print(pad("ACCOUNT", 12) + pad("SYMBOL", 10) + pad("TYPE", 6) + pad("POSITION", 12, right: true) + pad("AVG COST", 12, right: true))
+        for row in rows {
+            print(pad(row.account, 12) + pad(row.symbol, 10) + pad(row.secType, 6) + pad(row.position, 12, right: true)
+                + pad(formatPrice(row.avgCost), 12, right: true))
         }
     }
 
