@@ -4,6 +4,7 @@ import Dashboard
 import DashboardRuntime
 import Foundation
 import Logging
+import PortalClient
 import PaperGateway
 import Synchronization
 import TerminalUI
@@ -153,6 +154,29 @@ enum DashboardApp {
             let commander = desk.map { $0.commander(store: store, logger: logger) }
             if let commander { router.connectDesk { commander.take($0) } }
             let subscriber = desk.map { $0.subscriber(store: store, commander: commander, logger: logger) }
+            // The Client Portal as the socket link's failover (`--portal`, `portal =`).
+            var failover: (driver: PortalFailoverDriver, client: PortalClient, tasks: [Task<Void, Never>])?
+            if desk == nil, replay == nil, let url = options.portal ?? config.portal {
+                let address: PortalAddress
+                do {
+                    address = try PortalAddress.parse(url)
+                } catch {
+                    throw ValidationError("--portal: \(error.description)")
+                }
+                let portalClient: PortalClient
+                do {
+                    portalClient = try PortalClient(
+                        address: address, certificatePath: options.portalCert ?? config.portalCertificate, timeout: .seconds(10),
+                        logger: Logger(label: "ibterm.portal.client"))
+                } catch {
+                    throw ValidationError("--portal: \(error.description)")
+                }
+                let driver = PortalFailoverDriver(
+                    client: client, portal: PortalClientReader(client: portalClient), store: store, logger: logger)
+                router.connectPortal(driver)
+                failover = (driver, portalClient, await driver.start())
+                logger.info("client portal at \(address) stands by as the socket link's failover")
+            }
             let connecting: Task<Void, Never>
             if let desk, let subscriber {
                 store.send(.connecting(gateway: desk.description))
@@ -191,6 +215,8 @@ enum DashboardApp {
             }
             let exit = await loop.runOnOwnThread(named: "ibterm.terminal")
             progress.cancel()
+            for task in failover?.tasks ?? [] { task.cancel() }
+            await failover?.client.shutdown()
             signals.cancel()
             connecting.cancel()
             subscriber?.stop()

@@ -35,6 +35,14 @@ struct DashboardOptions: ParsableArguments {
         valueName: "URL"))
     var source: String?
 
+    @Option(help: ArgumentHelp(
+        "IB's Client Portal Web API at https://HOST:PORT as the socket link's failover (or the config's `portal`): while the socket link is down, account values, positions and orders are read over REST (shown REST with their age), quotes are polled snapshots (POLLED, never live), and orders go through the portal with its questions. `ibterm engine` serves one (5000).",
+        valueName: "https://host:port"))
+    var portal: String?
+
+    @Option(help: ArgumentHelp("The Client Portal's certificate (PEM) to trust, as the config's portal_cert (needed for a portal on another machine; on localhost the gateway's self-signed certificate is accepted).", valueName: "PATH"))
+    var portalCert: String?
+
     @OptionGroup(title: "Embedded paper gateway (without --gateway)")
     var paper: EmbeddedGatewayOptions
 
