@@ -6,7 +6,7 @@ import Vocabulary
 /// account values, orders and snapshots read over REST while the socket link is down.
 extension DashboardEvent {
     /// Every position the portal lists, as one replacing read.
-    public static func portalPositions(_ positions: [PortalAPI.Position]) -> DashboardEvent {
+    public static func portalPositions(_ positions: [PortalPosition]) -> DashboardEvent {
         .portalPositions(positions.map { position in
             PositionUpdate(
                 account: position.acctId, symbol: position.ticker ?? position.contractDesc,
@@ -25,7 +25,7 @@ extension DashboardEvent {
     ]
 
     /// The account summary's amounts as account values (the socket's tags), then the read.
-    public static func portalAccount(_ summary: AccountSummary, account: String) -> [DashboardEvent] {
+    public static func portalAccount(_ summary: PortalAccountSummary, account: String) -> [DashboardEvent] {
         summary.sorted { $0.key < $1.key }.compactMap { key, value -> DashboardEvent? in
             guard let tag = portalAccountTags[key], !value.isNull else { return nil }
             return .accountValue(key: tag, value: String(value.amount), currency: value.currency ?? "USD", account: account)

@@ -19,8 +19,8 @@ extension PortalClient {
 
     /// `GET /portfolio/{account}/summary`: the account's values by lower-case key
     /// (``AccountSummaryKey``).
-    public func summary(account: String) async throws(PortalClientError) -> AccountSummary {
-        try await send(.GET, "/portfolio/\(Self.escape(account))/summary", as: AccountSummary.self)
+    public func summary(account: String) async throws(PortalClientError) -> PortalAccountSummary {
+        try await send(.GET, "/portfolio/\(Self.escape(account))/summary", as: PortalAccountSummary.self)
     }
 
     /// `GET /portfolio/{account}/ledger`: cash and values by currency (and `BASE`).
@@ -30,10 +30,10 @@ extension PortalClient {
 
     /// `GET /portfolio/{account}/positions/{page}` for every page: pages are read from 0 until
     /// one holds fewer than ``positionsPageSize`` positions (at most ``maximumPositionPages``).
-    public func positions(account: String) async throws(PortalClientError) -> [Position] {
-        var all: [Position] = []
+    public func positions(account: String) async throws(PortalClientError) -> [PortalPosition] {
+        var all: [PortalPosition] = []
         for page in 0..<Self.maximumPositionPages {
-            let positions = try await send(.GET, "/portfolio/\(Self.escape(account))/positions/\(page)", as: [Position].self)
+            let positions = try await send(.GET, "/portfolio/\(Self.escape(account))/positions/\(page)", as: [PortalPosition].self)
             all += positions
             if positions.count < Self.positionsPageSize { break }
         }

@@ -43,9 +43,9 @@ extension PortalClient {
 
     /// `GET /iserver/marketdata/history`: bars of `bar` (`1min`, `1h`, `1d`, …) over `period`
     /// (`1d`, `1w`, …).
-    public func history(conid: Int, period: String = "1d", bar: String = "1min", outsideRTH: Bool = false) async throws(PortalClientError) -> HistoricalBars {
+    public func history(conid: Int, period: String = "1d", bar: String = "1min", outsideRTH: Bool = false) async throws(PortalClientError) -> PortalHistory {
         var query = [("conid", String(conid)), ("period", period), ("bar", bar)]
         if outsideRTH { query.append(("outsideRth", "true")) }
-        return try await send(.GET, "/iserver/marketdata/history", query: query, as: HistoricalBars.self)
+        return try await send(.GET, "/iserver/marketdata/history", query: query, as: PortalHistory.self)
     }
 }

@@ -10,7 +10,7 @@ extension PortalClient {
     /// gateway asks is put to `answer`, and answered with `POST /iserver/reply/{id}`
     /// (`{"confirmed":true|false}`) until the gateway places the order or it is declined. At most
     /// ``maximumQuestions`` questions are answered.
-    public func place(_ tickets: [OrderTicket], account: String, answer: QuestionAnswerer) async throws(PortalClientError) -> PortalOrderOutcome {
+    public func place(_ tickets: [PortalOrderTicket], account: String, answer: QuestionAnswerer) async throws(PortalClientError) -> PortalOrderOutcome {
         let path = "/iserver/account/\(Self.escape(account))/orders"
         let (status, data) = try await exchange(.POST, path, body: Self.json(OrdersRequest(orders: tickets)))
         return try await follow(status: status, data: data, path: path, answer: answer)
@@ -18,7 +18,7 @@ extension PortalClient {
 
     /// `POST /iserver/account/{account}/order/{orderId}`: changes a working order to `ticket`,
     /// through the same reply flow as ``place(_:account:answer:)``.
-    public func modify(orderId: Int, account: String, ticket: OrderTicket, answer: QuestionAnswerer) async throws(PortalClientError) -> PortalOrderOutcome {
+    public func modify(orderId: Int, account: String, ticket: PortalOrderTicket, answer: QuestionAnswerer) async throws(PortalClientError) -> PortalOrderOutcome {
         let path = "/iserver/account/\(Self.escape(account))/order/\(orderId)"
         let (status, data) = try await exchange(.POST, path, body: Self.json(ticket))
         return try await follow(status: status, data: data, path: path, answer: answer)
@@ -26,8 +26,8 @@ extension PortalClient {
 
     /// `DELETE /iserver/account/{account}/order/{orderId}`: asks for the cancel (the answer says
     /// it was submitted; ``liveOrders()`` shows the order `Cancelled` once it is).
-    public func cancel(orderId: Int, account: String) async throws(PortalClientError) -> CancelAnswer {
-        try await send(.DELETE, "/iserver/account/\(Self.escape(account))/order/\(orderId)", as: CancelAnswer.self)
+    public func cancel(orderId: Int, account: String) async throws(PortalClientError) -> PortalCancelAnswer {
+        try await send(.DELETE, "/iserver/account/\(Self.escape(account))/order/\(orderId)", as: PortalCancelAnswer.self)
     }
 
     /// `GET /iserver/account/orders`: the session's orders, working and done (IB: once per 5 s).
@@ -37,8 +37,8 @@ extension PortalClient {
 
     /// `GET /iserver/account/trades`: executions of today and up to `days` - 1 days before
     /// (IB: at most 7; once per 5 s).
-    public func trades(days: Int = 1) async throws(PortalClientError) -> [Trade] {
-        try await send(.GET, "/iserver/account/trades", query: [("days", String(days))], as: [Trade].self)
+    public func trades(days: Int = 1) async throws(PortalClientError) -> [PortalTrade] {
+        try await send(.GET, "/iserver/account/trades", query: [("days", String(days))], as: [PortalTrade].self)
     }
 
     /// Walks the reply flow from a first answer.

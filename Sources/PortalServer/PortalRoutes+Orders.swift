@@ -9,7 +9,7 @@ extension PortalRoutes {
     func registerOrders(_ api: RouterGroup<BasicRequestContext>) {
         api.post("iserver/account/{acct}/orders") { request, context in
             if let refused = accountRefusal(context) { return refused }
-            let tickets: [OrderTicket]
+            let tickets: [PortalOrderTicket]
             switch await PortalAnswer.body(OrdersRequest.self, of: request) {
             case let .failure(error): return PortalAnswer.error(error.message, status: .badRequest)
             case let .success(body): tickets = body.orders
@@ -37,7 +37,7 @@ extension PortalRoutes {
             guard let orderId = context.parameters.get("orderId", as: Int.self) else {
                 return PortalAnswer.error("orderId must be a number", status: .badRequest)
             }
-            switch await PortalAnswer.body(OrderTicket.self, of: request) {
+            switch await PortalAnswer.body(PortalOrderTicket.self, of: request) {
             case let .failure(error): return PortalAnswer.error(error.message, status: .badRequest)
             case let .success(ticket):
                 switch try await backend.modify(orderId: orderId, ticket: ticket) {
@@ -80,7 +80,7 @@ extension PortalRoutes {
 
     /// The answer to a step of the reply flow: the question, or the placement's
     /// acknowledgements (IB answers both in an array).
-    private func answer(_ step: OrderReplyFlow.Step, rest: [OrderTicket]) async throws -> Response {
+    private func answer(_ step: OrderReplyFlow.Step, rest: [PortalOrderTicket]) async throws -> Response {
         switch step {
         case let .ask(question):
             logger.info("portal: order question \(question.id) (\(question.messageIds.joined(separator: ","))): \(question.message.first ?? "")")

@@ -70,18 +70,18 @@ actor PortalState {
     func unsubscribeAll() { preflight.unsubscribeAll() }
 
     /// An order arrives (the first ticket carries the questions, as IB asks per request).
-    func submit(_ tickets: [OrderTicket], symbol: String, marketPrice: Double?) -> OrderReplyFlow.Step {
-        guard let first = tickets.first else { return .dropped(OrderTicket(conid: 0, orderType: "MKT", side: "BUY", tif: "DAY", quantity: 0)) }
+    func submit(_ tickets: [PortalOrderTicket], symbol: String, marketPrice: Double?) -> OrderReplyFlow.Step {
+        guard let first = tickets.first else { return .dropped(PortalOrderTicket(conid: 0, orderType: "MKT", side: "BUY", tif: "DAY", quantity: 0)) }
         let step = replies.submit(first, symbol: symbol, marketPrice: marketPrice)
         remember(step, rest: Array(tickets.dropFirst()))
         return step
     }
 
     /// The rest of a bracket, by the reply id its question was asked under.
-    private var bracketRest: [String: [OrderTicket]] = [:]
+    private var bracketRest: [String: [PortalOrderTicket]] = [:]
 
     /// `POST /iserver/reply/{id}`: the next step, and the bracket's other tickets.
-    func reply(id: String, confirmed: Bool) -> (OrderReplyFlow.Step, rest: [OrderTicket]) {
+    func reply(id: String, confirmed: Bool) -> (OrderReplyFlow.Step, rest: [PortalOrderTicket]) {
         let rest = bracketRest.removeValue(forKey: id) ?? []
         waitingOrder.removeAll { $0 == id }
         let step = replies.reply(id: id, confirmed: confirmed)
@@ -89,7 +89,7 @@ actor PortalState {
         return (step, rest)
     }
 
-    private func remember(_ step: OrderReplyFlow.Step, rest: [OrderTicket]) {
+    private func remember(_ step: OrderReplyFlow.Step, rest: [PortalOrderTicket]) {
         guard case let .ask(question) = step else { return }
         bracketRest[question.id] = rest
         waitingOrder.append(question.id)

@@ -29,7 +29,7 @@ import Testing
 
             // 10 % under the market: IB's o163 question, answered yes.
             let asked = Mutex<[String]>([])
-            let ticket = PortalAPI.OrderTicket(conid: conid, orderType: "LMT", price: (ask * 0.9 * 100).rounded() / 100, side: "BUY", tif: "DAY", quantity: 1)
+            let ticket = PortalOrderTicket(conid: conid, orderType: "LMT", price: (ask * 0.9 * 100).rounded() / 100, side: "BUY", tif: "DAY", quantity: 1)
             let placed = try await reader.place(ticket, account: account) { question in
                 asked.withLock { $0 += question.messageIds }
                 return true

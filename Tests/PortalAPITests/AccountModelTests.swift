@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func summaryValuesAreKeyedByLowerCaseNames() throws {
-        let summary = try decode(AccountSummary.self, Self.summary)
+        let summary = try decode(PortalAccountSummary.self, Self.summary)
         #expect(summary[AccountSummaryKey.accountCode]?.value == "U1234567")
         #expect(summary[AccountSummaryKey.accountCode]?.currency == nil)
         #expect(summary[AccountSummaryKey.netLiquidation]?.amount == 215_335_840)
@@ -93,7 +93,7 @@ import Testing
     }
 
     @Test func positionsReadTheModelledFields() throws {
-        let positions = try decode([Position].self, Self.positions)
+        let positions = try decode([PortalPosition].self, Self.positions)
         let spy = try #require(positions.first)
         #expect(spy.conid == 756_733 && spy.position == 44 && spy.assetClass == "STK")
         #expect(spy.mktValue == 28_859.36)

@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func historyBarsCarryOpenCloseHighLowVolumeAndTime() throws {
-        let history = try decode(HistoricalBars.self, Self.history)
+        let history = try decode(PortalHistory.self, Self.history)
         #expect(history.symbol == "AAPL" && history.priceFactor == 100 && history.barLength == 86_400)
         let bar = try #require(history.data.first)
         #expect(bar.o == 173.4 && bar.c == 174.7 && bar.h == 175.1 && bar.l == 171.7)

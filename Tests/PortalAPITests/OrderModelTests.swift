@@ -73,8 +73,8 @@ import Testing
     }
 
     @Test func cancelAnswerSaysTheRequestWasSubmitted() throws {
-        let answer = try decode(CancelAnswer.self, Self.cancel)
-        #expect(answer == CancelAnswer(order_id: 987_654, conid: 265_598, account: "DU123456"))
+        let answer = try decode(PortalCancelAnswer.self, Self.cancel)
+        #expect(answer == PortalCancelAnswer(order_id: 987_654, conid: 265_598, account: "DU123456"))
         #expect(Set(try jsonObject(answer).keys) == (try fixtureKeys(Self.cancel)))
     }
 
@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func tradesReadIBsExample() throws {
-        let trades = try decode([Trade].self, Self.trades)
+        let trades = try decode([PortalTrade].self, Self.trades)
         let trade = try #require(trades.first)
         #expect(trade.side == "S" && trade.size == 5 && trade.price == "192.26" && trade.net_amount == 961.3)
         #expect(trade.conid == 265_598 && trade.trade_time_r == 1_702_317_649_000)

@@ -2,8 +2,8 @@ import PortalAPI
 import Testing
 
 @Suite struct OrderReplyFlowTests {
-    private func limit(_ side: String = "BUY", _ quantity: Double = 100, at price: Double? = 165) -> OrderTicket {
-        OrderTicket(conid: 265_598, cOID: "t1", orderType: price == nil ? "MKT" : "LMT", price: price, side: side, tif: "DAY", quantity: quantity)
+    private func limit(_ side: String = "BUY", _ quantity: Double = 100, at price: Double? = 165) -> PortalOrderTicket {
+        PortalOrderTicket(conid: 265_598, cOID: "t1", orderType: price == nil ? "MKT" : "LMT", price: price, side: side, tif: "DAY", quantity: quantity)
     }
 
     @Test func anOrderNearTheMarketIsPlacedAtOnce() {

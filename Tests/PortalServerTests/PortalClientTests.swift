@@ -44,7 +44,7 @@ struct PortalClientTests {
         #expect(try await client.positions(account: fixture.account).isEmpty)
 
         let outcome = try await client.place(
-            [OrderTicket(conid: conid, cOID: "fill-1", orderType: "MKT", side: "BUY", tif: "DAY", quantity: 10)],
+            [PortalOrderTicket(conid: conid, cOID: "fill-1", orderType: "MKT", side: "BUY", tif: "DAY", quantity: 10)],
             account: fixture.account, answer: { _ in true })
         guard case let .placed(acknowledgements, _) = outcome else { Issue.record("not placed: \(outcome)"); return }
         #expect(acknowledgements.count == 1)
@@ -96,7 +96,7 @@ struct PortalClientTests {
         let market = try #require(try await client.snapshot(conids: [conid]).first?[PortalMarketFields.ask].flatMap(Double.init))
         // A limit 10 % under the market: IB's o163 (price more than 3 % from the market).
         let price = (market * 0.9 * 100).rounded() / 100
-        let ticket = OrderTicket(conid: conid, cOID: "question-1", orderType: "LMT", price: price, side: "BUY", tif: "DAY", quantity: 5)
+        let ticket = PortalOrderTicket(conid: conid, cOID: "question-1", orderType: "LMT", price: price, side: "BUY", tif: "DAY", quantity: 5)
 
         let asked = Mutex<[OrderReplyQuestion]>([])
         let confirmed = try await client.place([ticket], account: fixture.account) { question in

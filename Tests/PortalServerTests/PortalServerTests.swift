@@ -77,7 +77,7 @@ struct PortalServerTests {
         #expect(live.orders.map(\.orderId) == [orderId])
         #expect(live.orders.first?.status == "Submitted")
         #expect(live.orders.first?.orderType == "Limit")
-        let cancelled = try await fixture.request(.DELETE, "/iserver/account/DU0000001/order/\(orderId)").decode(CancelAnswer.self)
+        let cancelled = try await fixture.request(.DELETE, "/iserver/account/DU0000001/order/\(orderId)").decode(PortalCancelAnswer.self)
         #expect(cancelled.order_id == orderId)
         #expect(try await fixture.gateway.snapshot().orders.first { $0.orderId == orderId }?.status == .cancelled)
         let unknown = try await fixture.request(.DELETE, "/iserver/account/DU0000001/order/999")
@@ -99,15 +99,15 @@ struct PortalServerTests {
             "/iserver/account/DU0000001/orders", #"{"orders":[{"conid":265598,"orderType":"MKT","side":"BUY","tif":"DAY","quantity":5}]}"#)
         let ack = try #require(try placed.decode([OrderAcknowledgement].self).first)
         #expect(ack.order_status == "Filled")
-        let positions = try await fixture.get("/portfolio/DU0000001/positions/0").decode([PortalAPI.Position].self)
+        let positions = try await fixture.get("/portfolio/DU0000001/positions/0").decode([PortalPosition].self)
         #expect(positions.map(\.conid) == [Self.aapl])
         #expect(positions.first?.position == 5)
-        let trades = try await fixture.get("/iserver/account/trades").decode([PortalAPI.Trade].self)
+        let trades = try await fixture.get("/iserver/account/trades").decode([PortalTrade].self)
         #expect(trades.map(\.size) == [5])
         #expect(trades.first?.side == "B")
         let held = try await fixture.gateway.snapshot().account.positions[Self.aapl]?.quantity
         #expect(held == 5)
-        let summary = try await fixture.get("/portfolio/DU0000001/summary").decode(AccountSummary.self)
+        let summary = try await fixture.get("/portfolio/DU0000001/summary").decode(PortalAccountSummary.self)
         #expect(summary[AccountSummaryKey.grossPositionValue]?.amount ?? 0 > 0)
     }
 
@@ -194,7 +194,7 @@ struct PortalServerTests {
     func history() async throws {
         let fixture = try await PortalHTTPFixture.make()
         defer { Task { await fixture.stop() } }
-        let bars = try await fixture.get("/iserver/marketdata/history?conid=265598&period=2d&bar=1h").decode(PortalAPI.HistoricalBars.self)
+        let bars = try await fixture.get("/iserver/marketdata/history?conid=265598&period=2d&bar=1h").decode(PortalHistory.self)
         #expect(!bars.data.isEmpty)
         #expect(bars.barLength == 3600)
         #expect(bars.symbol == "AAPL")

@@ -17,7 +17,7 @@ extension GatewayEngine {
 
     /// `/portfolio/{acct}/summary`: the account values under IB's lower-case keys, each with
     /// the time it was read (milliseconds).
-    func portalSummary() -> AccountSummary {
+    func portalSummary() -> PortalAccountSummary {
         runMarket(until: now)
         let summary = exchange.summary()
         let stamp = now.millisecondsSinceEpoch
@@ -61,14 +61,14 @@ extension GatewayEngine {
 
     /// `/portfolio/{acct}/positions/{page}`: open positions valued at the current marks, by
     /// symbol, 100 a page (IB's page size); an empty page past the last.
-    func portalPositions(page: Int) -> [PortalAPI.Position] {
+    func portalPositions(page: Int) -> [PortalPosition] {
         runMarket(until: now)
         let items = exchange.portfolio().sorted { $0.position.instrument.symbol < $1.position.instrument.symbol }
         let size = PortalBackend.positionsPageSize
         guard page >= 0, page * size < items.count else { return [] }
         return items[(page * size)..<min(items.count, (page + 1) * size)].map { item in
             let instrument = item.position.instrument
-            return PortalAPI.Position(
+            return PortalPosition(
                 acctId: accountId, conid: instrument.conId, contractDesc: instrument.symbol, position: Double(item.position.quantity),
                 mktPrice: item.marketPrice.doubleValue, mktValue: item.marketValue.doubleValue, currency: instrument.currency,
                 avgCost: item.averageCost.doubleValue, avgPrice: item.position.averagePrice.doubleValue,

@@ -14,7 +14,7 @@ extension GatewayEngine {
     /// Places the tickets of `POST /iserver/account/{acct}/orders` (several make a bracket:
     /// a child names its parent's `cOID` in `parentId`), each with the next order id; answers
     /// one acknowledgement per order.
-    func portalPlace(_ tickets: [OrderTicket]) -> Result<[OrderAcknowledgement], PortalOrderError> {
+    func portalPlace(_ tickets: [PortalOrderTicket]) -> Result<[OrderAcknowledgement], PortalOrderError> {
         guard !tickets.isEmpty else { return .failure(PortalOrderError(.invalid, "The request has no orders")) }
         guard tickets.count <= 3 else { return .failure(PortalOrderError(.invalid, "At most 3 orders in one request (a bracket)")) }
         let time = now
@@ -68,7 +68,7 @@ extension GatewayEngine {
 
     /// `POST /iserver/account/{acct}/order/{orderId}`: the working order takes the ticket's
     /// price, quantity, type and time in force (its contract and side stay).
-    func portalModify(orderId: Int, ticket: OrderTicket) -> Result<OrderAcknowledgement, PortalOrderError> {
+    func portalModify(orderId: Int, ticket: PortalOrderTicket) -> Result<OrderAcknowledgement, PortalOrderError> {
         guard let order = exchange.engine.orders[orderId] else {
             return .failure(PortalOrderError(.notFound, "OrderID \(orderId) doesn't exist"))
         }
@@ -97,7 +97,7 @@ extension GatewayEngine {
 
     /// `DELETE /iserver/account/{acct}/order/{orderId}`: cancels any working order of the
     /// account (the socket client that placed it is told, as of a cancel of its own).
-    func portalCancel(orderId: Int) -> Result<CancelAnswer, PortalOrderError> {
+    func portalCancel(orderId: Int) -> Result<PortalCancelAnswer, PortalOrderError> {
         guard let order = exchange.engine.orders[orderId] else {
             return .failure(PortalOrderError(.notFound, "OrderID \(orderId) doesn't exist"))
         }
@@ -106,7 +106,7 @@ extension GatewayEngine {
         commit(outcomes, requester: nil)
         flushAll()
         if case let .rejected(rejection) = outcomes.last { return .failure(PortalOrderError(.rejected, rejection.text)) }
-        return .success(CancelAnswer(order_id: orderId, conid: order.instrument.conId, account: accountId))
+        return .success(PortalCancelAnswer(order_id: orderId, conid: order.instrument.conId, account: accountId))
     }
 
     /// `GET /iserver/account/orders`: the working orders and those of today's session that
@@ -151,7 +151,7 @@ extension GatewayEngine {
 
     /// `GET /iserver/account/trades`: the executions of the last `days` days (1 to 7; IB's
     /// default and most), oldest first.
-    func portalTrades(days: Int) -> [PortalAPI.Trade] {
+    func portalTrades(days: Int) -> [PortalTrade] {
         let days = min(max(days, 1), 7)
         let today = NewYorkTime.localDay(atUTC: now.secondsSinceEpoch)
         return exchange.engine.executions
@@ -166,7 +166,7 @@ extension GatewayEngine {
                 let description = "\(verb) \(execution.shares) @ \(execution.price.description) on \(execution.exchange)"
                 let commission: String? = commissions[execution.execId]?.commission.description
                 let account = execution.account.isEmpty ? accountId : execution.account
-                return PortalAPI.Trade(
+                return PortalTrade(
                     executionID: execution.execId, symbol: execution.instrument.symbol, side: side,
                     description: description,
                     tradeTime: TimeText.dashedDateTime(execution.time), tradeTimeMilliseconds: execution.time.millisecondsSinceEpoch,
@@ -179,7 +179,7 @@ extension GatewayEngine {
 
     /// The exchange request for a ticket, or what is wrong with it (IB's checks: a known
     /// contract, a side, a type, a whole positive quantity, the prices the type needs).
-    func portalRequest(_ ticket: OrderTicket, orderId: Int, clientId: Int) -> Result<OrderRequest, PortalOrderError> {
+    func portalRequest(_ ticket: PortalOrderTicket, orderId: Int, clientId: Int) -> Result<OrderRequest, PortalOrderError> {
         guard let instrument = portalInstrument(conid: ticket.conid) else {
             return .failure(PortalOrderError(.invalid, "No contract with conid \(ticket.conid)"))
         }

@@ -45,11 +45,11 @@ public struct PortalBackend: Sendable {
     /// `/portfolio/accounts`.
     public func accounts() async throws -> [PortfolioAccount] { try await run { $0.portalAccounts() } }
     /// `/portfolio/{acct}/summary`.
-    public func summary() async throws -> AccountSummary { try await run { $0.portalSummary() } }
+    public func summary() async throws -> PortalAccountSummary { try await run { $0.portalSummary() } }
     /// `/portfolio/{acct}/ledger`.
     public func ledger() async throws -> Ledger { try await run { $0.portalLedger() } }
     /// `/portfolio/{acct}/positions/{page}`.
-    public func positions(page: Int) async throws -> [PortalAPI.Position] { try await run { $0.portalPositions(page: page) } }
+    public func positions(page: Int) async throws -> [PortalPosition] { try await run { $0.portalPositions(page: page) } }
 
     /// `/iserver/secdef/search`.
     public func search(_ text: String, byName: Bool, secType: String?, limit: Int = 20) async throws -> [SecDefSearchResult] {
@@ -69,8 +69,8 @@ public struct PortalBackend: Sendable {
     public func marketPrice(conid: Int) async throws -> Double? { try await run { $0.portalMarketPrice(conid: conid) } }
 
     /// `/iserver/marketdata/history`: at most ``maximumHistoryBars`` bars, the latest.
-    public func history(conid: Int, request: PortalHistoryRequest, outsideRTH: Bool) async throws -> Result<PortalAPI.HistoricalBars, PortalRequestError> {
-        try await run { engine -> Result<PortalAPI.HistoricalBars, PortalRequestError> in
+    public func history(conid: Int, request: PortalHistoryRequest, outsideRTH: Bool) async throws -> Result<PortalHistory, PortalRequestError> {
+        try await run { engine -> Result<PortalHistory, PortalRequestError> in
             guard let instrument = engine.portalInstrument(conid: conid) else {
                 return .failure(PortalRequestError("No contract with conid \(conid)"))
             }
@@ -79,7 +79,7 @@ public struct PortalBackend: Sendable {
             case let .success(drawn):
                 let bars = drawn.suffix(Self.maximumHistoryBars)
                 let data = bars.map { bar in
-                    PortalAPI.HistoricalBars.Bar(o: bar.open, c: bar.close, h: bar.high, l: bar.low, v: Double(bar.volume ?? 0), t: bar.start * 1000)
+                    PortalHistory.Bar(o: bar.open, c: bar.close, h: bar.high, l: bar.low, v: Double(bar.volume ?? 0), t: bar.start * 1000)
                 }
                 let high = bars.max { $0.high < $1.high }
                 let low = bars.min { $0.low < $1.low }
@@ -88,7 +88,7 @@ public struct PortalBackend: Sendable {
                     guard let bar else { return "0/0/0" }
                     return "\(Int((price(bar) * 100).rounded()))/\(bar.volume ?? 0)/\((bar.start - first) / 60)"
                 }
-                return .success(PortalAPI.HistoricalBars(
+                return .success(PortalHistory(
                     serverId: "paper", symbol: instrument.symbol, text: instrument.longName, priceFactor: 100,
                     startTime: TimeText.dashedDateTime(Timestamp(secondsSinceEpoch: first)), high: extreme(high, \.high),
                     low: extreme(low, \.low), timePeriod: request.period, barLength: request.barSeconds,
@@ -99,21 +99,21 @@ public struct PortalBackend: Sendable {
     }
 
     /// Places the tickets of one request (a bracket when several).
-    public func place(_ tickets: [OrderTicket]) async throws -> Result<[OrderAcknowledgement], PortalOrderError> {
+    public func place(_ tickets: [PortalOrderTicket]) async throws -> Result<[OrderAcknowledgement], PortalOrderError> {
         try await run { $0.portalPlace(tickets) }
     }
     /// Modifies a working order.
-    public func modify(orderId: Int, ticket: OrderTicket) async throws -> Result<OrderAcknowledgement, PortalOrderError> {
+    public func modify(orderId: Int, ticket: PortalOrderTicket) async throws -> Result<OrderAcknowledgement, PortalOrderError> {
         try await run { $0.portalModify(orderId: orderId, ticket: ticket) }
     }
     /// Cancels a working order.
-    public func cancel(orderId: Int) async throws -> Result<CancelAnswer, PortalOrderError> {
+    public func cancel(orderId: Int) async throws -> Result<PortalCancelAnswer, PortalOrderError> {
         try await run { $0.portalCancel(orderId: orderId) }
     }
     /// `/iserver/account/orders`.
     public func liveOrders() async throws -> LiveOrders { try await run { $0.portalLiveOrders() } }
     /// `/iserver/account/trades`.
-    public func trades(days: Int) async throws -> [PortalAPI.Trade] { try await run { $0.portalTrades(days: days) } }
+    public func trades(days: Int) async throws -> [PortalTrade] { try await run { $0.portalTrades(days: days) } }
 }
 
 extension PaperGatewayServer {

@@ -81,7 +81,7 @@ public enum OrderSubmissionAnswer: Codable, Sendable, Equatable {
 /// The answer of `DELETE /iserver/account/{accountId}/order/{orderId}`: the request was received
 /// (not that the order is cancelled). Shape (same source):
 /// `{"msg":"Request was submitted","order_id":987654,"conid":265598,"account":"DU123456"}`.
-public struct CancelAnswer: Codable, Sendable, Equatable {
+public struct PortalCancelAnswer: Codable, Sendable, Equatable {
     /// `Request was submitted`.
     public var msg: String
     /// The order's id, a number here.

@@ -18,9 +18,9 @@ public struct OrderReplyFlow: Sendable {
         /// Answer with this question and wait for its reply.
         case ask(OrderReplyQuestion)
         /// Place the order (the server answers with its `OrderAcknowledgement`).
-        case place(OrderTicket)
+        case place(PortalOrderTicket)
         /// The question was answered no: the order is not placed.
-        case dropped(OrderTicket)
+        case dropped(PortalOrderTicket)
         /// No question waits under that reply id.
         case unknownReply
     }
@@ -34,7 +34,7 @@ public struct OrderReplyFlow: Sendable {
     private var waiting: [String: Waiting] = [:]
 
     private struct Waiting: Sendable {
-        var ticket: OrderTicket
+        var ticket: PortalOrderTicket
         var remaining: [(OrderQuestion, String)]
     }
 
@@ -48,7 +48,7 @@ public struct OrderReplyFlow: Sendable {
     /// o354 when no market price is known; o163 when a priced order's price is more than the
     /// percentage from it; o383 above the size limit; o451 when quantity × (price, else the
     /// market price) is above the value limit.
-    public func questions(for ticket: OrderTicket, marketPrice: Double?) -> [OrderQuestion] {
+    public func questions(for ticket: PortalOrderTicket, marketPrice: Double?) -> [OrderQuestion] {
         var found: [OrderQuestion] = []
         if marketPrice == nil { found.append(.noMarketData) }
         if let price = ticket.price, let market = marketPrice, market > 0,
@@ -63,7 +63,7 @@ public struct OrderReplyFlow: Sendable {
 
     /// An order arrives: its first question, or its placement when it raises none. `symbol`
     /// names it in the questions' text.
-    public mutating func submit(_ ticket: OrderTicket, symbol: String, marketPrice: Double?) -> Step {
+    public mutating func submit(_ ticket: PortalOrderTicket, symbol: String, marketPrice: Double?) -> Step {
         let value = valueEstimate(ticket, marketPrice: marketPrice)
         let order = Self.describe(ticket, symbol: symbol)
         let remaining = questions(for: ticket, marketPrice: marketPrice).map { ($0, $0.text(order: order, limits: precautions, valueEstimate: value)) }
@@ -98,12 +98,12 @@ public struct OrderReplyFlow: Sendable {
         return .ask(OrderReplyQuestion(id: id, message: [text], isSuppressed: false, messageIds: [question.messageID]))
     }
 
-    private func valueEstimate(_ ticket: OrderTicket, marketPrice: Double?) -> Double {
+    private func valueEstimate(_ ticket: PortalOrderTicket, marketPrice: Double?) -> Double {
         ticket.quantity * (ticket.price ?? marketPrice ?? 0)
     }
 
     /// `BUY 100 AAPL @ 165.0`, as IB's questions name an order (without IB's exchange part).
-    static func describe(_ ticket: OrderTicket, symbol: String) -> String {
+    static func describe(_ ticket: PortalOrderTicket, symbol: String) -> String {
         let quantity = ticket.quantity.rounded() == ticket.quantity ? String(Int64(ticket.quantity)) : String(ticket.quantity)
         return "\(ticket.side.uppercased()) \(quantity) \(symbol)" + (ticket.price.map { " @ \($0)" } ?? "")
     }

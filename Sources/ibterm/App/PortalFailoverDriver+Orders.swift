@@ -72,7 +72,7 @@ extension PortalFailoverDriver {
     }
 
     /// The portal's ticket for an instruction (`nil` for a type the portal path does not take).
-    static func ticket(_ instruction: OrderInstruction, conid: Int, orderID: Int) -> PortalAPI.OrderTicket? {
+    static func ticket(_ instruction: OrderInstruction, conid: Int, orderID: Int) -> PortalOrderTicket? {
         var price: Double?
         var aux: Double?
         let type: String
@@ -90,7 +90,7 @@ extension PortalFailoverDriver {
             aux = instruction.stopPrice?.doubleValue
         default: return nil
         }
-        return PortalAPI.OrderTicket(
+        return PortalOrderTicket(
             conid: conid, cOID: "ibterm-\(abs(orderID))-\(UInt32.random(in: 0...UInt32.max))", orderType: type, price: price, auxPrice: aux,
             side: instruction.side.rawValue, tif: instruction.timeInForce.rawValue, quantity: Double(instruction.quantity))
     }

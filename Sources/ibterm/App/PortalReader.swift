@@ -8,9 +8,9 @@ protocol PortalReader: Sendable {
     /// The account the session trades (`/iserver/accounts`' selected one).
     func selectedAccount() async throws -> String
     /// Every open position.
-    func positions(account: String) async throws -> [PortalAPI.Position]
+    func positions(account: String) async throws -> [PortalPosition]
     /// The account summary.
-    func summary(account: String) async throws -> AccountSummary
+    func summary(account: String) async throws -> PortalAccountSummary
     /// The live orders.
     func liveOrders() async throws -> LiveOrders
     /// The conid of a symbol (the first stock the search lists), `nil` when none.
@@ -18,7 +18,7 @@ protocol PortalReader: Sendable {
     /// Snapshots of `conids` (through IB's pre-flight).
     func snapshots(conids: [Int]) async throws -> [MarketDataSnapshot]
     /// Places one order through IB's reply flow, each question answered by `ask`.
-    func place(_ ticket: PortalAPI.OrderTicket, account: String, ask: @escaping @Sendable (OrderReplyQuestion) async -> Bool) async throws -> PortalPlacement
+    func place(_ ticket: PortalOrderTicket, account: String, ask: @escaping @Sendable (OrderReplyQuestion) async -> Bool) async throws -> PortalPlacement
     /// Cancels an order of the account.
     func cancel(orderId: Int, account: String) async throws
 }

@@ -8,7 +8,7 @@ extension CancelCommand {
     /// whichever client placed it. An order the portal does not know is "not open" (exit 2).
     static func portalCancel(_ orderId: Int, target: PortalLink.Target, timeout: Duration) async throws -> Outcome {
         try await PortalLink.with(target, timeout: timeout) { link in
-            let answer: PortalAPI.CancelAnswer
+            let answer: PortalCancelAnswer
             switch await Self.result({ () async throws(PortalClientError) in try await link.client.cancel(orderId: orderId, account: link.account) }) {
             case let .success(answered):
                 answer = answered

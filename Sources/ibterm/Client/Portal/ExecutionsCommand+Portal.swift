@@ -14,7 +14,7 @@ extension ExecutionsCommand {
     }
 
     /// One trade of `/iserver/account/trades` as a row.
-    static func row(_ trade: Trade) -> Row {
+    static func row(_ trade: PortalTrade) -> Row {
         Row(
             execId: trade.execution_id, orderId: nil, time: trade.trade_time,
             timestamp: TimeText.iso8601(Timestamp(millisecondsSinceEpoch: trade.trade_time_r)),

@@ -178,7 +178,7 @@ extension OrderCommand {
     }
 
     /// The reviewed order as the portal's ticket.
-    static func portalTicket(_ instruction: OrderInstruction, conid: Int, account: String) -> PortalAPI.OrderTicket {
+    static func portalTicket(_ instruction: OrderInstruction, conid: Int, account: String) -> PortalOrderTicket {
         let type: String, price: Double?, aux: Double?
         switch instruction.orderType {
         case .limit: (type, price, aux) = ("LMT", instruction.limitPrice?.doubleValue, nil)
@@ -186,7 +186,7 @@ extension OrderCommand {
         case .stopLimit: (type, price, aux) = ("STOP_LIMIT", instruction.limitPrice?.doubleValue, instruction.stopPrice?.doubleValue)
         default: (type, price, aux) = (instruction.orderType.rawValue, instruction.limitPrice?.doubleValue, instruction.stopPrice?.doubleValue)
         }
-        return PortalAPI.OrderTicket(
+        return PortalOrderTicket(
             acctId: account, conid: conid, cOID: "ibterm-\(UUID().uuidString.prefix(8))", orderType: type, price: price, auxPrice: aux,
             side: instruction.side.rawValue, referrer: "ibterm", tif: instruction.timeInForce.rawValue, quantity: Double(instruction.quantity))
     }

@@ -15,9 +15,9 @@ struct PortalClientReader: PortalReader {
         return account
     }
 
-    func positions(account: String) async throws -> [PortalAPI.Position] { try await client.positions(account: account) }
+    func positions(account: String) async throws -> [PortalPosition] { try await client.positions(account: account) }
 
-    func summary(account: String) async throws -> AccountSummary { try await client.summary(account: account) }
+    func summary(account: String) async throws -> PortalAccountSummary { try await client.summary(account: account) }
 
     func liveOrders() async throws -> LiveOrders { try await client.liveOrders() }
 
@@ -28,7 +28,7 @@ struct PortalClientReader: PortalReader {
 
     func snapshots(conids: [Int]) async throws -> [MarketDataSnapshot] { try await client.snapshot(conids: conids) }
 
-    func place(_ ticket: PortalAPI.OrderTicket, account: String, ask: @escaping @Sendable (OrderReplyQuestion) async -> Bool) async throws -> PortalPlacement {
+    func place(_ ticket: PortalOrderTicket, account: String, ask: @escaping @Sendable (OrderReplyQuestion) async -> Bool) async throws -> PortalPlacement {
         let outcome: PortalOrderOutcome
         do {
             outcome = try await client.place([ticket], account: account, answer: ask)

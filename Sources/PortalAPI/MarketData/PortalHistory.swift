@@ -8,7 +8,7 @@
 ///   "messageVersion":2,"data":[{"o":173.4,"c":174.7,"h":175.1,"l":171.7,"v":472117.45,"t":1692345600000}],
 ///   "points":0,"travelTime":48}`.
 /// `high` and `low` are `price×priceFactor/volume/minutes-from-start`; the bars' prices are plain.
-public struct HistoricalBars: Codable, Sendable, Equatable {
+public struct PortalHistory: Codable, Sendable, Equatable {
     /// The history server's id.
     public var serverId: String?
     /// The symbol.

@@ -7,7 +7,7 @@
 ///   "strike":"0","exerciseStyle":null,"conExchMap":[],"assetClass":"STK","undConid":0,"model":"",
 ///   "ticker":"SPY","name":"SPDR S&P 500 ETF TRUST","isUS":true,"listingExchange":"ARCA", …}`.
 /// Only the fields ibterm uses are modelled; the optional ones may be absent or null.
-public struct Position: Codable, Sendable, Equatable {
+public struct PortalPosition: Codable, Sendable, Equatable {
     /// The account.
     public var acctId: String
     /// The contract.

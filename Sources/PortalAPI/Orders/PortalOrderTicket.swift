@@ -8,14 +8,14 @@
 /// Keys and values are case-sensitive.
 public struct OrdersRequest: Codable, Sendable, Equatable {
     /// The tickets.
-    public var orders: [OrderTicket]
+    public var orders: [PortalOrderTicket]
 
     /// A request of tickets.
-    public init(orders: [OrderTicket]) { self.orders = orders }
+    public init(orders: [PortalOrderTicket]) { self.orders = orders }
 }
 
 /// One order ticket.
-public struct OrderTicket: Codable, Sendable, Equatable {
+public struct PortalOrderTicket: Codable, Sendable, Equatable {
     /// The account (optional: the path names it).
     public var acctId: String?
     /// The contract.

@@ -4,7 +4,7 @@
 /// Shape (https://www.interactivebrokers.com/campus/ibkr-api-page/webapi-doc/#portfolio-summary):
 /// `{"accountcode":{"amount":0.0,"currency":null,"isNull":false,"timestamp":1702582422000,
 ///   "value":"U1234567","severity":0}, "netliquidation":{"amount":…,"currency":"USD",…}, …}`.
-public typealias AccountSummary = [String: AccountSummaryValue]
+public typealias PortalAccountSummary = [String: AccountSummaryValue]
 
 /// One value of an account summary: a number (`amount`) or a text (`value`), with its currency
 /// and when it was taken.

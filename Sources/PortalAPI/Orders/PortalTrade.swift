@@ -10,7 +10,7 @@
 ///   "listing_exchange":"NASDAQ.NMS","conid":265598,"conidEx":"265598","clearing_id":"IB",
 ///   "clearing_name":"IB","liquidation_trade":"0","is_event_trading":"0"}`.
 /// `side` is one letter (`B`/`S`); `price` and `commission` are text, `net_amount` a number.
-public struct Trade: Codable, Sendable, Equatable {
+public struct PortalTrade: Codable, Sendable, Equatable {
     /// The execution's id.
     public var execution_id: String
     /// The symbol.
