@@ -45,7 +45,7 @@ public struct Theme: Hashable, Sendable {
         .header: Style(underline: true), .selection: Style(reverse: true),
         .up: Style(bold: true), .down: Style(underline: true),
         .aging: Style(dim: true), .stale: Style(underline: true, dim: true),
-        .delayed: Style(underline: true), .frozen: Style(dim: true), .halted: Style(reverse: true),
+        .polled: Style(bold: true, dim: true), .delayed: Style(underline: true), .frozen: Style(dim: true), .halted: Style(reverse: true),
         .noEntitlement: Style(dim: true), .noData: Style(dim: true),
         .disconnected: Style(reverse: true), .error: Style(bold: true, reverse: true),
         .warning: Style(bold: true), .buy: Style(bold: true), .sell: Style(bold: true, underline: true),
