@@ -167,7 +167,9 @@ enum DashboardApp {
                 do {
                     portalClient = try PortalClient(
                         address: address, certificatePath: options.portalCert ?? config.portalCertificate, timeout: .seconds(10),
-                        logger: Logger(label: "ibterm.portal.client"))
+                        // IB paces the portal (10 requests a second, orders once per 5 s): the
+                        // failover's reads wait out a 429 rather than fail on it.
+                        rateLimitPatience: .seconds(6), logger: Logger(label: "ibterm.portal.client"))
                 } catch {
                     throw ValidationError("--portal: \(error.description)")
                 }
