@@ -43,7 +43,11 @@ import Vocabulary
         // Not engaged: a portal read is ignored (the socket link is the source until failover).
         harness.send(.portalPositions([PositionUpdate(symbol: "AAPL", quantity: 5, averageCost: 230)]))
         #expect(harness.state.positions["AAPL"] == nil)
+        harness.send(.accountPnL(AccountPnL(daily: 12, unrealized: 34, realized: 5)))
+        #expect(harness.state.pnl.daily.source == .gateway)
         harness.send(.portalEngaged(true))
+        // The gateway's last P&L is not shown as the gateway's once its stream is gone.
+        #expect(harness.state.pnl.daily.source != .gateway)
         #expect(harness.state.portal?.badge(for: .positions, at: harness.instant) == "REST …")
         harness.send(.portalPositions([PositionUpdate(symbol: "AAPL", quantity: 5, averageCost: 230)]))
         #expect(harness.state.positions["AAPL"]?.holding.quantity == 5)

@@ -9,6 +9,12 @@ extension DashboardState {
             failover.engagedAt = instant
             failover.readAt = [:]
             portal = failover
+            // The gateway's P&L stream ended with the socket link: its last figures are not
+            // drawn as the gateway's; P&L is computed from the portal's positions and polled
+            // quotes until the socket link is back and the gateway reports again.
+            accountPnL = nil
+            for symbol in Array(positions.keys) { positions[symbol]?.holding.gatewayPnL = nil }
+            refreshPnL()
             note(.portalFailover, "Socket link down: reading from the Client Portal (REST)",
                  "Account values, positions and orders now come from the Client Portal at \(failover.portal), each shown with REST and the age of its last read. Quotes are polled snapshots, shown POLLED with their age: never live.",
                  action: "Nothing to do: the socket link is retried by itself, and the portal stands by again once it is back.")
