@@ -131,26 +131,11 @@ import Testing
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
         // A port nothing listens on: bound and closed again.
-        let port = try freePort()
+        let port = try #require(LoopbackPort.unused())
         let result = try await Runner(binary: binary, home: home).oneShot(["orders", "--portal", "https://127.0.0.1:\(port)"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("the Client Portal at https://127.0.0.1:\(port) is not answering (connection refused)"), "\(result.stderr)")
         let remote = try await Runner(binary: binary, home: home).oneShot(["orders", "--portal", "https://192.0.2.1:5000"])
         #expect(remote.status == 1 && remote.stderr.contains("--portal-cert"), "\(remote.stderr)")
-    }
-
-    private func freePort() throws -> Int {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && getsockname(socket, $0, &length) == 0 }
-        }
-        guard bound else { throw ChildFailure("cannot bind a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -96,14 +96,7 @@ extension DashboardState {
     /// Sends the reviewed ticket through the Client Portal: one order (brackets and exit pairs
     /// need the socket link), under a screen id until the portal numbers it; its questions are
     /// asked here as they come.
-    mutating func sendTicketThroughPortal(editor: inout TicketEditor) -> [DashboardEffect] {
-        let review: OrderReview
-        do {
-            review = try editor.ticket.sendReview(in: ticketContext(for: editor.ticket.symbol))
-        } catch {
-            refuseTicket(error, editor: &editor)
-            return []
-        }
+    mutating func sendTicketThroughPortal(_ review: OrderReview, editor: inout TicketEditor) -> [DashboardEffect] {
         guard review.orders.count == 1 else {
             refuseTicket(TicketRefusal(.connectionNotUsable, field: .connection,
                 "Brackets and exit pairs need the socket link; while the Client Portal stands in, send a single order."), editor: &editor)

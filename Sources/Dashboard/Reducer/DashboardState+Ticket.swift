@@ -214,15 +214,9 @@ extension DashboardState {
         default:
             break
         }
-        if ordersGoThroughPortal { return sendTicketThroughPortal(editor: &editor) }
+        guard let review = finalReview(&editor) else { return [] }
+        if ordersGoThroughPortal { return sendTicketThroughPortal(review, editor: &editor) }
         guard let orderID = nextOrderID else { return [] }  // placementRefusal covers this
-        let review: OrderReview
-        do {
-            review = try editor.ticket.sendReview(in: ticketContext(for: editor.ticket.symbol))
-        } catch {
-            refuseTicket(error, editor: &editor)
-            return []
-        }
         let group = Self.numbered(review.orders, from: orderID)
         nextOrderID = orderID + group.count
         editor.sentOrderID = orderID
@@ -248,6 +242,17 @@ extension DashboardState {
              group.map { "#\($0.orderID) \($0.instruction.summary)" }.joined(separator: "; ") + " were handed to the gateway as one group.",
              requestID: orderID)
         return [.placeOrderGroup(group)] + journal
+    }
+
+    /// The review the ticket is sent on, checked again against the state now; `nil` (and the
+    /// ticket refused, saying why) when it no longer passes.
+    mutating func finalReview(_ editor: inout TicketEditor) -> OrderReview? {
+        do {
+            return try editor.ticket.sendReview(in: ticketContext(for: editor.ticket.symbol))
+        } catch {
+            refuseTicket(error, editor: &editor)
+            return nil
+        }
     }
 
     /// Numbers a review's orders from `first` and ties them together: a bracket's children

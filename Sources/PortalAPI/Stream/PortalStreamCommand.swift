@@ -5,7 +5,9 @@ import Foundation
 /// IB's topics (https://www.interactivebrokers.com/campus/ibkr-api-page/cpapi-v1/#websockets):
 /// `smd+{conid}+{"fields":["31","84"]}` streams market data for a conid, `umd+{conid}+{}`
 /// stops it; `sor+{}` streams live orders, `uor+{}` stops them; `spl+{}` streams profit and
-/// loss, `upl{}` stops it; `tic` keeps the session alive; `ech+hb` asks for an echo.
+/// loss, `upl{}` stops it; `tic` keeps the session alive; `ech+hb` asks for an echo. Clients
+/// that follow IB's older guidance first send `{"session":"<token from /tickle>"}`: read as a
+/// keep-alive.
 public enum PortalStreamCommand: Sendable, Equatable {
     /// Stream market data of a conid, these field codes (all the server has when empty).
     case subscribeMarketData(conid: Int, fields: [String])
@@ -29,7 +31,7 @@ public enum PortalStreamCommand: Sendable, Equatable {
     /// Reads a message's text.
     public init(text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed == "tic" { self = .tickle; return }
+        if trimmed == "tic" || (trimmed.hasPrefix("{") && trimmed.contains("\"session\"")) { self = .tickle; return }
         if trimmed.hasPrefix("ech") { self = .echo; return }
         if trimmed.hasPrefix("upl") { self = .unsubscribePnL; return }
         let parts = trimmed.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
