@@ -7,7 +7,7 @@ with nothing but `requests`. Usage:
 BASE_URL is the portal's API root (https://127.0.0.1:PORT/v1/api); CA_CERT is the portal's
 self-signed certificate, which TLS is verified against (never verify=False).
 
-The websocket (/v1/api/ws, IB's topics smd+conid and sor) is driven with websocket-client,
+The websocket (/v1/api/ws, IB's topics smd+conid, sor and spl) is driven with websocket-client,
 verified against the same certificate.
 
 Prints one `CHECK name value` line per verified behaviour and `RESULT ok` at the end; on the
@@ -223,6 +223,24 @@ def websocket_checks(portal, account, session):
         check("wsCancelled", f"sor orderId={order_id} status={cancelled['status']}")
         ws.send(f"umd+{AAPL}+{{}}")
         ws.send("uor+{}")
+
+        # P&L (spl): one row per account, keyed ACCOUNT.Core, IB's short names.
+        ws.send("spl+{}")
+        def pnl(message):
+            if message["topic"] != "spl":
+                return None
+            rows = message.get("args")
+            expect(isinstance(rows, dict), f"an spl message carries rows by key: {message!r}")
+            row = rows.get(f"{account}.Core")
+            if row is None:
+                return None
+            for key in ("rowType", "dpl", "nl", "upl", "el", "mv"):
+                expect(key in row, f"an spl row has {key}: {row!r}")
+            expect(isinstance(row["nl"], (int, float)) and row["nl"] > 0, f"an spl row's net liquidation is a positive number: {row!r}")
+            return row
+        row = ws_read_until(ws, pnl, f"spl with {account}.Core")
+        check("wsPnL", f"spl {account}.Core nl={row['nl']} upl={row['upl']} dpl={row['dpl']} mv={row['mv']}")
+        ws.send("upl{}")
     finally:
         ws.close()
 
