@@ -20,7 +20,7 @@ extension PortalRoutes {
             }
             let price = try await backend.marketPrice(conid: first.conid)
             let step = await state.submit(tickets, symbol: symbol, marketPrice: price)
-            return try await answer(step, rest: Array(tickets.dropFirst()))
+            return try await answer(step, PortalState.Pending(rest: Array(tickets.dropFirst())))
         }
         api.post("iserver/reply/{id}") { request, context in
             let id = context.parameters.get("id") ?? ""
@@ -29,8 +29,8 @@ extension PortalRoutes {
             case let .failure(error): return PortalAnswer.error(error.message, status: .badRequest)
             case let .success(body): confirmed = body.confirmed
             }
-            let (step, rest) = await state.reply(id: id, confirmed: confirmed)
-            return try await answer(step, rest: rest)
+            let (step, waiting) = await state.reply(id: id, confirmed: confirmed)
+            return try await answer(step, waiting)
         }
         api.post("iserver/account/{acct}/order/{orderId}") { request, context in
             if let refused = accountRefusal(context) { return refused }
@@ -39,11 +39,16 @@ extension PortalRoutes {
             }
             switch await PortalAnswer.body(PortalOrderTicket.self, of: request) {
             case let .failure(error): return PortalAnswer.error(error.message, status: .badRequest)
-            case let .success(ticket):
-                switch try await backend.modify(orderId: orderId, ticket: ticket) {
-                case let .success(acknowledgement): return PortalAnswer.json([acknowledgement])
-                case let .failure(error): return refusal(error)
+            case var .success(ticket):
+                // The questions are asked of the order as it would stand: its contract and side.
+                guard let working = try await backend.workingOrder(orderId: orderId) else {
+                    return refusal(PortalOrderError(.notFound, "OrderID \(orderId) doesn't exist or no longer works"))
                 }
+                ticket.conid = working.conid
+                ticket.side = working.side
+                let price = try await backend.marketPrice(conid: working.conid)
+                let step = await state.submit([ticket], symbol: working.symbol, marketPrice: price, modifying: orderId)
+                return try await answer(step, PortalState.Pending(modifying: orderId))
             }
         }
         api.delete("iserver/account/{acct}/order/{orderId}") { _, context in
@@ -78,15 +83,21 @@ extension PortalRoutes {
         }
     }
 
-    /// The answer to a step of the reply flow: the question, or the placement's
-    /// acknowledgements (IB answers both in an array).
-    private func answer(_ step: OrderReplyFlow.Step, rest: [PortalOrderTicket]) async throws -> Response {
+    /// The answer to a step of the reply flow: the question, or the placement's (or the
+    /// modification's) acknowledgements (IB answers both in an array).
+    private func answer(_ step: OrderReplyFlow.Step, _ waiting: PortalState.Pending) async throws -> Response {
         switch step {
         case let .ask(question):
             logger.info("portal: order question \(question.id) (\(question.messageIds.joined(separator: ","))): \(question.message.first ?? "")")
             return PortalAnswer.json([question])
         case let .place(ticket):
-            switch try await backend.place([ticket] + rest) {
+            if let orderId = waiting.modifying {
+                switch try await backend.modify(orderId: orderId, ticket: ticket) {
+                case let .success(acknowledgement): return PortalAnswer.json([acknowledgement])
+                case let .failure(error): return refusal(error)
+                }
+            }
+            switch try await backend.place([ticket] + waiting.rest) {
             case let .success(acknowledgements): return PortalAnswer.json(acknowledgements)
             case let .failure(error): return refusal(error)
             }

@@ -69,33 +69,43 @@ actor PortalState {
     /// `/iserver/marketdata/unsubscribeall`.
     func unsubscribeAll() { preflight.unsubscribeAll() }
 
-    /// An order arrives (the first ticket carries the questions, as IB asks per request).
-    func submit(_ tickets: [PortalOrderTicket], symbol: String, marketPrice: Double?) -> OrderReplyFlow.Step {
+    /// What an order request waiting on a question goes on to do once the questions are
+    /// answered yes: place the bracket's other tickets with it, or modify a working order.
+    struct Pending: Sendable, Equatable {
+        /// A bracket's tickets after the first.
+        var rest: [PortalOrderTicket] = []
+        /// The working order a modification is for (`nil`: a new order).
+        var modifying: Int?
+    }
+
+    /// An order arrives (the first ticket carries the questions, as IB asks per request); a
+    /// modification (`modifying`) is asked the same questions as a new order.
+    func submit(_ tickets: [PortalOrderTicket], symbol: String, marketPrice: Double?, modifying: Int? = nil) -> OrderReplyFlow.Step {
         guard let first = tickets.first else { return .dropped(PortalOrderTicket(conid: 0, orderType: "MKT", side: "BUY", tif: "DAY", quantity: 0)) }
         let step = replies.submit(first, symbol: symbol, marketPrice: marketPrice)
-        remember(step, rest: Array(tickets.dropFirst()))
+        remember(step, Pending(rest: Array(tickets.dropFirst()), modifying: modifying))
         return step
     }
 
-    /// The rest of a bracket, by the reply id its question was asked under.
-    private var bracketRest: [String: [PortalOrderTicket]] = [:]
+    /// What each question's request goes on to do, by its reply id.
+    private var pending: [String: Pending] = [:]
 
-    /// `POST /iserver/reply/{id}`: the next step, and the bracket's other tickets.
-    func reply(id: String, confirmed: Bool) -> (OrderReplyFlow.Step, rest: [PortalOrderTicket]) {
-        let rest = bracketRest.removeValue(forKey: id) ?? []
+    /// `POST /iserver/reply/{id}`: the next step, and what the request goes on to do.
+    func reply(id: String, confirmed: Bool) -> (OrderReplyFlow.Step, Pending) {
+        let waiting = pending.removeValue(forKey: id) ?? Pending()
         waitingOrder.removeAll { $0 == id }
         let step = replies.reply(id: id, confirmed: confirmed)
-        remember(step, rest: rest)
-        return (step, rest)
+        remember(step, waiting)
+        return (step, waiting)
     }
 
-    private func remember(_ step: OrderReplyFlow.Step, rest: [PortalOrderTicket]) {
+    private func remember(_ step: OrderReplyFlow.Step, _ waiting: Pending) {
         guard case let .ask(question) = step else { return }
-        bracketRest[question.id] = rest
+        pending[question.id] = waiting
         waitingOrder.append(question.id)
         while waitingOrder.count > Self.maximumWaitingQuestions {
             let oldest = waitingOrder.removeFirst()
-            bracketRest[oldest] = nil
+            pending[oldest] = nil
             _ = replies.reply(id: oldest, confirmed: false)
         }
     }

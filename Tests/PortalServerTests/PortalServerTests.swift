@@ -111,6 +111,38 @@ struct PortalServerTests {
         #expect(summary[AccountSummaryKey.grossPositionValue]?.amount ?? 0 > 0)
     }
 
+    @Test("A modification is asked the same questions as a new order, then changes the working order")
+    func modifyThroughReplyFlow() async throws {
+        let fixture = try await PortalHTTPFixture.make()
+        defer { Task { await fixture.stop() } }
+        let market = try #require(try await fixture.gateway.portalBackend.marketPrice(conid: Self.aapl))
+        let near = (market * 0.99 * 100).rounded() / 100
+        let placed = try await fixture.post(
+            "/iserver/account/DU0000001/orders",
+            #"{"orders":[{"conid":265598,"orderType":"LMT","price":\#(near),"side":"BUY","tif":"DAY","quantity":10}]}"#)
+        let orderIdText = try #require(try placed.decode([OrderAcknowledgement].self).first?.order_id)
+        let orderId = try #require(Int(orderIdText))
+        // Far from the market: o163, as for a new order; nothing changes until it is confirmed.
+        let asked = try await fixture.post(
+            "/iserver/account/DU0000001/order/\(orderId)",
+            #"{"conid":265598,"orderType":"LMT","price":1,"side":"BUY","tif":"DAY","quantity":10}"#)
+        let question = try #require(try asked.decode([OrderReplyQuestion].self).first)
+        #expect(question.messageIds == ["o163"])
+        #expect(try await fixture.gateway.snapshot().orders.first { $0.orderId == orderId }?.request.lmtPrice == FixedDecimal(rounding: near))
+        let modified = try await fixture.post("/iserver/reply/\(question.id)", #"{"confirmed":true}"#).decode([OrderAcknowledgement].self)
+        #expect(modified.first?.order_id == orderIdText)
+        let order = try #require(try await fixture.gateway.snapshot().orders.first { $0.orderId == orderId })
+        #expect(order.request.lmtPrice == FixedDecimal(1))
+        #expect(order.status.isWorking)
+        // A modification of an order that no longer works is refused in words.
+        _ = try await fixture.request(.DELETE, "/iserver/account/DU0000001/order/\(orderId)")
+        let late = try await fixture.post(
+            "/iserver/account/DU0000001/order/\(orderId)",
+            #"{"conid":265598,"orderType":"LMT","price":2,"side":"BUY","tif":"DAY","quantity":10}"#)
+        #expect(late.status == 404)
+        #expect(late.text.contains("no longer works"))
+    }
+
     @Test("Bad tickets get IB-like words, not a crash", arguments: [
         (#"{"orders":[{"conid":1,"orderType":"MKT","side":"BUY","tif":"DAY","quantity":1}]}"#, "No contract with conid 1"),
         (#"{"orders":[{"conid":265598,"orderType":"LMT","side":"BUY","tif":"DAY","quantity":1}]}"#, "needs a positive price"),

@@ -102,6 +102,14 @@ public struct PortalBackend: Sendable {
     public func place(_ tickets: [PortalOrderTicket]) async throws -> Result<[OrderAcknowledgement], PortalOrderError> {
         try await run { $0.portalPlace(tickets) }
     }
+    /// A working order's contract, symbol and side (`nil`: no such order, or no longer working).
+    public func workingOrder(orderId: Int) async throws -> (conid: Int, symbol: String, side: String)? {
+        try await run { engine in
+            guard let order = engine.exchange.engine.orders[orderId], order.status.isWorking else { return nil }
+            return (order.instrument.conId, order.instrument.symbol, order.request.action.rawValue)
+        }
+    }
+
     /// Modifies a working order.
     public func modify(orderId: Int, ticket: PortalOrderTicket) async throws -> Result<OrderAcknowledgement, PortalOrderError> {
         try await run { $0.portalModify(orderId: orderId, ticket: ticket) }
