@@ -109,6 +109,16 @@ import Testing
         let unknown = try await engine("cancel", "99999", "--portal", portal)
         #expect(unknown.status == 2, "\(unknown)")
 
+        // cancel --all over the portal: each working order cancelled, then none works.
+        for price in [limit, String(format: "%.2f", (ask * 0.97 * 100).rounded() / 100)] {
+            let working = try await engine("order", "buy", "1", "AAPL", "--limit", price, "--accept-stale-quote", "--yes", "--portal", portal)
+            #expect(working.status == 0, "\(working)")
+        }
+        let all = try await engine("cancel", "--all", "--portal", portal)
+        #expect(all.status == 0 && all.stdout.contains("2 open orders cancelled"), "\(all)")
+        let afterAll = try await engine("orders", "--portal", portal)
+        #expect(afterAll.stdout.contains("No open orders"), "\(afterAll)")
+
         // A market order fills; its position and execution are listed over the portal.
         let bought = try await engine("order", "buy", "3", "AAPL", "--accept-stale-quote", "--yes", "--wait", "--portal", portal)
         #expect(bought.status == 0 && bought.stdout.contains("filled"), "\(bought)")

@@ -75,7 +75,8 @@ struct CancelCommand: AsyncParsableCommand {
     struct AllOutcome: Encodable {
         struct Row: Encodable {
             var orderId: Int
-            var clientId: Int
+            /// The owner's client id (not in the Client Portal's answer: absent there).
+            var clientId: Int?
             var status: String
         }
         var outcome: String
@@ -90,7 +91,11 @@ struct CancelCommand: AsyncParsableCommand {
         try await runReportingFailures {
             if let target = try portal.selected(gateway: gateway, configFile: configFile) {
                 guard let orderId else {
-                    throw CommandFailure("--all is not offered over the Client Portal: cancel the orders one by one (`ibterm orders` lists them), or use the socket")
+                    let outcome = try await Self.portalCancelAll(target: target, timeout: gateway.timeLimit, output: output)
+                    output.record(outcome)
+                    guard outcome.exitCode == 0 else { throw CommandFailure(outcome.message, exitCode: outcome.exitCode) }
+                    output.say(outcome.message)
+                    return
                 }
                 let outcome = try await Self.portalCancel(orderId, target: target, timeout: gateway.timeLimit)
                 return try report(outcome, output)
@@ -203,7 +208,7 @@ struct CancelCommand: AsyncParsableCommand {
                 orderId: report.order.orderId, clientId: report.order.clientId,
                 status: stillOpen.contains(report.order.orderId) ? "still open" : statusByPermId[report.order.permId] ?? "no longer open")
         }
-        for row in rows { output.say("order \(row.orderId) (client \(row.clientId)): \(row.status)") }
+        for row in rows { output.say("order \(row.orderId) (client \(row.clientId.map(String.init) ?? "?")): \(row.status)") }
         let gone = ids.count - stillOpen.count
         if stillOpen.isEmpty {
             return AllOutcome(outcome: "cancelled", orders: rows, stillOpen: [], exitCode: 0, message: "\(gone) open order\(gone == 1 ? "" : "s") cancelled or otherwise ended.")

@@ -1,5 +1,6 @@
 import PortalAPI
 import PortalClient
+import Vocabulary
 
 extension CancelCommand {
     /// Cancels order `orderId` through the Client Portal (`DELETE
@@ -26,6 +27,51 @@ extension CancelCommand {
             return Outcome(
                 orderId: orderId, clientId: nil, outcome: "cancelled", exitCode: 0,
                 message: "cancel of order \(orderId) submitted (\(answer.msg))\(status.map { "; it is \($0) for now" } ?? ""); `ibterm orders` shows when it is gone")
+        }
+    }
+
+    /// `ibterm cancel --all` through the Client Portal: every working order of the account
+    /// (`/iserver/account/orders`) is cancelled one by one (the portal has no global cancel),
+    /// then the orders are read until none of them works, within `timeout` (IB allows the read
+    /// once per 5 s; the link waits out its 429s).
+    static func portalCancelAll(target: PortalLink.Target, timeout: Duration, output: CommandOutput) async throws -> AllOutcome {
+        try await PortalLink.with(target, timeout: timeout) { link in
+            let working = try await link.client.liveOrders().orders.filter { OrderStatus(ibText: $0.status).isWorking }
+            guard !working.isEmpty else {
+                return AllOutcome(outcome: "nothingToCancel", orders: [], stillOpen: [], exitCode: 0, message: "No open orders; nothing to cancel.")
+            }
+            var refused: [Int: String] = [:]
+            for order in working {
+                switch await Self.result({ () async throws(PortalClientError) in try await link.client.cancel(orderId: order.orderId, account: link.account) }) {
+                case .success: break
+                case let .failure(error): refused[order.orderId] = error.description
+                }
+            }
+            let ids = Set(working.map(\.orderId))
+            var statuses: [Int: String] = [:]
+            var stillOpen = ids
+            let deadline = ContinuousClock.now + timeout
+            repeat {
+                let live = try await link.client.liveOrders().orders
+                for order in live where ids.contains(order.orderId) { statuses[order.orderId] = order.status }
+                stillOpen = ids.filter { statuses[$0].map { OrderStatus(ibText: $0).isWorking } ?? false }
+                if stillOpen.isEmpty || ContinuousClock.now >= deadline { break }
+                try await Task.sleep(for: .milliseconds(500))
+            } while true
+            let rows = working.map { order in
+                AllOutcome.Row(
+                    orderId: order.orderId, clientId: nil,
+                    status: refused[order.orderId].map { "not cancelled: \($0)" } ?? statuses[order.orderId] ?? "no longer listed")
+            }
+            for row in rows { output.say("order \(row.orderId): \(row.status)") }
+            let gone = ids.count - stillOpen.count
+            if stillOpen.isEmpty {
+                return AllOutcome(outcome: "cancelled", orders: rows, stillOpen: [], exitCode: 0, message: "\(gone) open order\(gone == 1 ? "" : "s") cancelled or otherwise ended.")
+            }
+            let listed = stillOpen.sorted().map(String.init).joined(separator: ", ")
+            return AllOutcome(
+                outcome: "stillOpen", orders: rows, stillOpen: stillOpen.sorted(), exitCode: 1,
+                message: "\(stillOpen.count) order\(stillOpen.count == 1 ? " is" : "s are") still open at the Client Portal: \(listed)")
         }
     }
 
