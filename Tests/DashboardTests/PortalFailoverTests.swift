@@ -35,6 +35,20 @@ import Vocabulary
         #expect(harness.state.freshness(of: "AAPL")?.state == .live)
     }
 
+    @Test func aPortalThatFailsWhileStandingByIsToldOnceAndClearedByAGoodKeepAlive() {
+        var harness = DashboardHarness.withLiveAAPL()
+        harness.send(.portalConfigured(portal: Self.portal))
+        harness.send(.portalFailed(reason: "the Client Portal at https://127.0.0.1:5000 is not answering (connection refused)"))
+        #expect(harness.latestMessage?.title.contains("does not answer") == true)
+        #expect(harness.state.portal?.isEngaged == false)
+        let count = harness.state.messages.entries.count
+        harness.send(.portalFailed(reason: "the Client Portal at https://127.0.0.1:5000 is not answering (connection refused)"))
+        #expect(harness.state.messages.entries.count == count, "the same failure is told once")
+        harness.send(.portalRead(.session))
+        #expect(harness.state.portal?.failure == nil)
+        #expect(harness.state.portal?.badge(for: .positions, at: harness.instant) == nil, "standing by: no REST badge")
+    }
+
     @Test func positionsReadOverThePortalReplaceTheListAndCarryTheirAge() throws {
         var harness = DashboardHarness.withLiveAAPL()
         harness.send(.portalConfigured(portal: Self.portal))

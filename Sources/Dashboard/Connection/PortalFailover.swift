@@ -16,6 +16,8 @@ public struct PortalFailover: Sendable, Hashable {
         case account
         /// Snapshots of the watchlist (`/iserver/marketdata/snapshot`).
         case quotes
+        /// The session kept alive while standing by (`/tickle`).
+        case session
     }
 
     /// The portal's address (`https://127.0.0.1:5000`).
@@ -35,7 +37,7 @@ public struct PortalFailover: Sendable, Hashable {
 
     /// How old the last read of `kind` is (`nil`: not read since engaged, or standing by).
     public func age(of kind: Read, at now: SessionInstant) -> Duration? {
-        guard isEngaged, let read = readAt[kind] else { return nil }
+        guard isEngaged || kind == .session, let read = readAt[kind] else { return nil }
         return max(.zero, now - read)
     }
 

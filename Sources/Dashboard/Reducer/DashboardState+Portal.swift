@@ -7,7 +7,7 @@ extension DashboardState {
         changed = true
         if engaged {
             failover.engagedAt = instant
-            failover.readAt = [:]
+            failover.readAt = failover.readAt.filter { $0.key == .session }
             portal = failover
             // The gateway's P&L stream ended with the socket link: its last figures are not
             // drawn as the gateway's; P&L is computed from the portal's positions and polled
@@ -20,7 +20,7 @@ extension DashboardState {
                  action: "Nothing to do: the socket link is retried by itself, and the portal stands by again once it is back.")
         } else {
             failover.engagedAt = nil
-            failover.readAt = [:]
+            failover.readAt = failover.readAt.filter { $0.key == .session }
             failover.failure = nil
             portal = failover
             note(.portalFailover, "Socket link back: the Client Portal stands by",
@@ -49,7 +49,12 @@ extension DashboardState {
         failover.failure = reason
         portal = failover
         changed = true
-        guard failover.isEngaged else { return }
+        guard failover.isEngaged else {
+            note(.portalFailover, "The Client Portal does not answer: \(reason)",
+                 "The portal at \(failover.portal) stands by for the socket link; while it fails, it cannot stand in if the socket link goes down.",
+                 action: "Check that IB's Client Portal gateway (or ibterm engine's portal) runs and its session is authenticated; ibterm tries again every minute.")
+            return
+        }
         note(.portalFailover, "The Client Portal failed too: \(reason)",
              "With the socket link down, what the screen shows from REST is as old as its REST age says; nothing newer can be read until the portal or the socket link answers.",
              action: "Check that IB's Client Portal gateway (or ibterm engine's portal) runs and its session is authenticated.")

@@ -24,6 +24,9 @@ final class PortalFailoverDriver: Sendable {
     let accountInterval: Duration
     let ordersInterval: Duration
     let quotesInterval: Duration
+    /// How often the session is kept alive while the portal stands by (IB: tickle about once
+    /// a minute; an idle session ends after about 5).
+    let keepAliveInterval: Duration
 
     private struct State {
         var socketUsable = false
@@ -40,8 +43,10 @@ final class PortalFailoverDriver: Sendable {
 
     init(
         client: IBClient, portal: any PortalReader, store: DashboardStore, logger: Logger, engageAfter: Duration = .seconds(2),
-        accountInterval: Duration = .seconds(3), ordersInterval: Duration = .milliseconds(5_500), quotesInterval: Duration = .seconds(2)
+        accountInterval: Duration = .seconds(3), ordersInterval: Duration = .milliseconds(5_500), quotesInterval: Duration = .seconds(2),
+        keepAliveInterval: Duration = .seconds(60)
     ) {
+        self.keepAliveInterval = keepAliveInterval
         self.client = client
         self.portal = portal
         self.store = store
@@ -74,6 +79,7 @@ final class PortalFailoverDriver: Sendable {
         var lastAccount: ContinuousClock.Instant?
         var lastOrders: ContinuousClock.Instant?
         var lastQuotes: ContinuousClock.Instant?
+        var lastKeepAlive: ContinuousClock.Instant?
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(250))
             let now = ContinuousClock.now
@@ -83,6 +89,11 @@ final class PortalFailoverDriver: Sendable {
                     state.withLock { $0.engaged = false }
                     logger.info("socket link usable again: the Client Portal stands by")
                     store.send(.portalEngaged(false))
+                }
+                // Standing by: the session is kept alive, so that it can stand in at once.
+                if lastKeepAlive.map({ now - $0 >= keepAliveInterval }) ?? true {
+                    lastKeepAlive = now
+                    await keepAlive()
                 }
                 continue
             }
@@ -113,6 +124,17 @@ final class PortalFailoverDriver: Sendable {
                 logger.info("client portal read failed: \(error)")
                 store.send(.portalFailed(reason: "\(error)"))
             }
+        }
+    }
+
+    /// Tickles the portal's session (reauthenticating it if needed); a failure is told once.
+    private func keepAlive() async {
+        do {
+            try await portal.keepAlive()
+            store.send(.portalRead(.session))
+        } catch {
+            logger.info("client portal keep-alive failed: \(error)")
+            store.send(.portalFailed(reason: "\(error)"))
         }
     }
 

@@ -5,6 +5,10 @@ import PortalAPI
 protocol PortalReader: Sendable {
     /// The portal's address, for the screen (`https://127.0.0.1:5000`).
     var address: String { get }
+    /// Keeps the brokerage session alive (`/tickle`; IB ends an idle one after about 5
+    /// minutes) and reauthenticates one that is no longer authenticated; throws when the portal
+    /// cannot be reached or will not authenticate.
+    func keepAlive() async throws
     /// The account the session trades (`/iserver/accounts`' selected one).
     func selectedAccount() async throws -> String
     /// Every open position.

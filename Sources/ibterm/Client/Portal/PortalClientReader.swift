@@ -7,6 +7,15 @@ struct PortalClientReader: PortalReader {
 
     var address: String { client.address.origin }
 
+    func keepAlive() async throws {
+        let tickle = try await client.tickle()
+        guard !tickle.iserver.authStatus.authenticated else { return }
+        _ = try await client.reauthenticate()
+        guard try await client.authStatus().authenticated else {
+            throw PortalClientError.unauthorized(message: "the brokerage session is not authenticated, and reauthenticating did not help; log in through the gateway's web page")
+        }
+    }
+
     func selectedAccount() async throws -> String {
         let accounts = try await client.iserverAccounts()
         guard let account = accounts.selectedAccount.isEmpty ? accounts.accounts.first : accounts.selectedAccount else {
