@@ -84,6 +84,19 @@ struct CancelCommand: AsyncParsableCommand {
         var stillOpen: [Int]
         var exitCode: Int32
         var message: String
+
+        /// How a cancel of every order in `asked` ended: all gone, or some `stillOpen`
+        /// (`where`: `after 10 s`, `at the Client Portal`).
+        static func ended(_ rows: [Row], asked: Set<Int>, stillOpen: Set<Int>, where place: String) -> AllOutcome {
+            let gone = asked.count - stillOpen.count
+            if stillOpen.isEmpty {
+                return AllOutcome(outcome: "cancelled", orders: rows, stillOpen: [], exitCode: 0, message: "\(gone) open order\(gone == 1 ? "" : "s") cancelled or otherwise ended.")
+            }
+            let listed = stillOpen.sorted().map(String.init).joined(separator: ", ")
+            return AllOutcome(
+                outcome: "stillOpen", orders: rows, stillOpen: stillOpen.sorted(), exitCode: 1,
+                message: "\(stillOpen.count) order\(stillOpen.count == 1 ? " is" : "s are") still open \(place): \(listed)")
+        }
     }
 
     func run() async throws {
@@ -209,13 +222,6 @@ struct CancelCommand: AsyncParsableCommand {
                 status: stillOpen.contains(report.order.orderId) ? "still open" : statusByPermId[report.order.permId] ?? "no longer open")
         }
         for row in rows { output.say("order \(row.orderId) (client \(row.clientId.map(String.init) ?? "?")): \(row.status)") }
-        let gone = ids.count - stillOpen.count
-        if stillOpen.isEmpty {
-            return AllOutcome(outcome: "cancelled", orders: rows, stillOpen: [], exitCode: 0, message: "\(gone) open order\(gone == 1 ? "" : "s") cancelled or otherwise ended.")
-        }
-        let listed = stillOpen.sorted().map(String.init).joined(separator: ", ")
-        return AllOutcome(
-            outcome: "stillOpen", orders: rows, stillOpen: stillOpen.sorted(), exitCode: 1,
-            message: "\(stillOpen.count) order\(stillOpen.count == 1 ? " is" : "s are") still open after \(gateway.timeout) s: \(listed)")
+        return AllOutcome.ended(rows, asked: ids, stillOpen: stillOpen, where: "after \(gateway.timeout) s")
     }
 }

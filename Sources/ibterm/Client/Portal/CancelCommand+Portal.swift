@@ -64,14 +64,7 @@ extension CancelCommand {
                     status: refused[order.orderId].map { "not cancelled: \($0)" } ?? statuses[order.orderId] ?? "no longer listed")
             }
             for row in rows { output.say("order \(row.orderId): \(row.status)") }
-            let gone = ids.count - stillOpen.count
-            if stillOpen.isEmpty {
-                return AllOutcome(outcome: "cancelled", orders: rows, stillOpen: [], exitCode: 0, message: "\(gone) open order\(gone == 1 ? "" : "s") cancelled or otherwise ended.")
-            }
-            let listed = stillOpen.sorted().map(String.init).joined(separator: ", ")
-            return AllOutcome(
-                outcome: "stillOpen", orders: rows, stillOpen: stillOpen.sorted(), exitCode: 1,
-                message: "\(stillOpen.count) order\(stillOpen.count == 1 ? " is" : "s are") still open at the Client Portal: \(listed)")
+            return AllOutcome.ended(rows, asked: ids, stillOpen: stillOpen, where: "at the Client Portal")
         }
     }
 
