@@ -36,7 +36,7 @@ extension DashboardEvent {
     /// client id is not in the portal's answer: they are shown as orders of the account.
     public static func portalOrders(_ orders: LiveOrders) -> [DashboardEvent] {
         orders.orders.flatMap { order -> [DashboardEvent] in
-            guard let side = OrderSide(rawValue: order.side.uppercased()), let type = portalOrderType(order.origOrderType ?? order.orderType)
+            guard let side = OrderSide(rawValue: order.side.uppercased()), let type = OrderType(portalWord: order.origOrderType ?? order.orderType)
             else { return [] }
             let price = order.price.flatMap(Double.init).map { FixedDecimal(rounding: $0) }
             let status = OrderStatus(ibText: order.status)
@@ -50,19 +50,6 @@ extension DashboardEvent {
                 remaining: FixedDecimal(rounding: order.remainingQuantity), averageFillPrice: order.avgPrice.flatMap(Double.init))
             return [.openOrder(snapshot), .orderStatus(report)]
         } + [.portalRead(.orders)]
-    }
-
-    /// The order type of a live order (`LIMIT`, `Limit`, `STOP_LIMIT`, …).
-    static func portalOrderType(_ text: String) -> OrderType? {
-        switch text.uppercased().replacingOccurrences(of: " ", with: "_") {
-        case "MARKET", "MKT": .market
-        case "LIMIT", "LMT": .limit
-        case "STOP", "STP": .stop
-        case "STOP_LIMIT", "STP_LMT": .stopLimit
-        case "TRAIL": .trail
-        case "TRAILLMT", "TRAIL_LIMIT": .trailLimit
-        default: nil
-        }
     }
 
     /// A snapshot's prices and sizes as a polled quote of `symbol` (`nil` for a pre-flight

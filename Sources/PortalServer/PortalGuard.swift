@@ -42,9 +42,9 @@ struct PortalGuard<Context: RequestContext>: RouterMiddleware {
     /// Which session a path needs: none for the session's own endpoints, read-only for
     /// `/portfolio`, the brokerage session for `/iserver`.
     static func scope(of path: String) -> PortalSession.Scope? {
-        let key = PortalRateLimiter.key(method: "GET", path: path).dropFirst(4)
+        let key = PortalRateLimiter.endpoint(path)
         let open = ["/iserver/auth/status", "/tickle", "/logout", "/sso/validate", "/iserver/reauthenticate", "/iserver/auth/ssodh/init", "/ws"]
-        if open.contains(String(key)) { return nil }
+        if open.contains(key) { return nil }
         return key.hasPrefix("/portfolio") ? .readOnly : .brokerage
     }
 }

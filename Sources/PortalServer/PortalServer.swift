@@ -67,9 +67,6 @@ public final class PortalServer: Sendable {
         self.running = Mutex(running)
     }
 
-    /// The base address of the API: `https://HOST:PORT/v1/api`.
-    public var baseURL: String { "https://\(host):\(port)/v1/api" }
-
     /// Makes or reads the certificate, binds and starts answering.
     public static func start(configuration: PortalServerConfiguration, backend: PortalBackend) async throws -> PortalServer {
         let (certificate, created) = try PortalCertificate.loadOrCreate(ledgerPath: configuration.ledgerPath)
@@ -109,14 +106,10 @@ public final class PortalServer: Sendable {
         logger.info("portal fault: \(fault)")
         switch fault {
         case .down:
-            faults.down = true
             // The listener closes at once; a connection still open is answered 503 and closed
             // by the guard.
-            let listening = running.withLock { running in
-                defer { running = nil }
-                return running
-            }
-            await listening?.stop()
+            faults.down = true
+            await stop()
         case .up:
             faults.down = false
             guard running.withLock({ $0 == nil }) else { return }

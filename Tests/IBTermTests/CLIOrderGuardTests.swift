@@ -68,51 +68,7 @@ import Testing
 /// The built `ibterm` against `ibterm engine`: refusals, a gateway rejection, cancels, JSON and
 /// Ctrl-C. Needs the built binary: skipped without it, failed without it under `CI=true`.
 @Suite(.serialized, .requires(.ibterm)) struct CLIOrderGuardProcessTests {
-    /// An isolated home with an engine owning its paper ledger; one-shot commands join it.
-    struct Engine {
-        let run: Runner
-        let home: URL
-        let engine: Child
-
-        init() async throws {
-            let binary = try Prerequisite.ibterm.require()
-            home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-cli-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            run = Runner(binary: binary, home: home)
-            engine = try run.start(["engine", "--port", "0", "--no-portal", "--seed", "7", "--fresh"])
-            _ = try await run.waitForOwner(of: home.appendingPathComponent("data/ibterm/paper.sqlite").path, pid: engine.pid)
-        }
-
-        func stop() {
-            engine.kill(SIGKILL)
-            try? FileManager.default.removeItem(at: home)
-        }
-
-        func callAsFunction(_ arguments: String...) async throws -> (status: Int32, stdout: String, stderr: String) {
-            try await run.oneShot(arguments)
-        }
-
-        /// The ask of `symbol` now.
-        func ask(_ symbol: String) async throws -> Double {
-            let quote = try await self("quote", symbol, "--json")
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(quote.stdout.utf8)) as? [[String: Any]], "\(quote)")
-            return try #require(rows.first?["ask"] as? Double)
-        }
-
-        /// A buy limit 3 % under the market: inside the 5 % band, resting.
-        func restingBuyLimit(_ symbol: String) async throws -> String {
-            String(format: "%.2f", (try await ask(symbol) * 0.97 * 100).rounded() / 100)
-        }
-
-        /// The open orders as `ibterm orders --json` lists them: id → client id.
-        func openOrders() async throws -> [Int: Int] {
-            let listed = try await self("orders", "--json")
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]], "\(listed)")
-            return Dictionary(uniqueKeysWithValues: rows.compactMap { row in
-                (row["orderId"] as? Int).flatMap { id in (row["clientId"] as? Int).map { (id, $0) } }
-            })
-        }
-    }
+    typealias Engine = EngineProcess
 
     static func orderId(_ output: String) -> Int? { LedgerOwnershipProcessTests.orderId(in: output) }
 
@@ -284,5 +240,29 @@ import Testing
         try await orphan.waitForExit(within: .seconds(10))
         #expect(orphan.status == 1)
         #expect(orphan.stderr.contains("connection lost") && orphan.stderr.contains("may still be working at the gateway"), "\(orphan.stderr)")
+    }
+}
+
+/// What the guard tests read of the engine's market and orders.
+extension EngineProcess {
+    /// The ask of `symbol` now.
+    func ask(_ symbol: String) async throws -> Double {
+        let quote = try await self("quote", symbol, "--json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(quote.stdout.utf8)) as? [[String: Any]], "\(quote)")
+        return try #require(rows.first?["ask"] as? Double)
+    }
+
+    /// A buy limit 3 % under the market: inside the 5 % band, resting.
+    func restingBuyLimit(_ symbol: String) async throws -> String {
+        String(format: "%.2f", (try await ask(symbol) * 0.97 * 100).rounded() / 100)
+    }
+
+    /// The open orders as `ibterm orders --json` lists them: id → client id.
+    func openOrders() async throws -> [Int: Int] {
+        let listed = try await self("orders", "--json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]], "\(listed)")
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { row in
+            (row["orderId"] as? Int).flatMap { id in (row["clientId"] as? Int).map { (id, $0) } }
+        })
     }
 }

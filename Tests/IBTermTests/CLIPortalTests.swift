@@ -28,47 +28,10 @@ import Testing
 }
 
 @Suite(.serialized, .requires(.ibterm)) struct CLIPortalProcessTests {
-    /// `ibterm engine` with its portal on a free port, in an isolated home.
-    struct Engine {
-        let run: Runner
-        let home: URL
-        let engine: Child
-        let portal: String
-
-        init() async throws {
-            let binary = try Prerequisite.ibterm.require()
-            home = FileManager.default.temporaryDirectory.appendingPathComponent("ibterm-portal-cli-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-            run = Runner(binary: binary, home: home)
-            engine = try run.start(["engine", "--port", "0", "--portal-port", "0", "--seed", "7", "--fresh"])
-            try await engine.waitForStderr(containing: "client portal listening on https://127.0.0.1:")
-            let line = try #require(engine.stderr.split(separator: "\n").first { $0.contains("client portal listening on") })
-            let tail = try #require(line.range(of: "https://127.0.0.1:"))
-            let port = try #require(Int(line[tail.upperBound...].prefix { $0.isNumber }))
-            portal = "https://127.0.0.1:\(port)"
-            _ = try await run.waitForOwner(of: home.appendingPathComponent("data/ibterm/paper.sqlite").path, pid: engine.pid)
-        }
-
-        func stop() {
-            engine.kill(SIGKILL)
-            try? FileManager.default.removeItem(at: home)
-        }
-
-        func callAsFunction(_ arguments: String...) async throws -> (status: Int32, stdout: String, stderr: String) {
-            try await run.oneShot(arguments)
-        }
-
-        func json(_ arguments: String...) async throws -> [[String: Any]] {
-            let result = try await run.oneShot(arguments + ["--json"])
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], "\(result)")
-        }
-    }
-
     @Test func ordersPositionsExecutionsOrderAndCancelOverThePortal() async throws {
-        let engine = try await Engine()
+        let engine = try await EngineProcess(portal: true)
         defer { engine.stop() }
-        let portal = engine.portal
+        let portal = try #require(engine.portal)
 
         let none = try await engine("orders", "--portal", portal)
         #expect(none.status == 0 && none.stdout == "No open orders.\n", "\(none)")

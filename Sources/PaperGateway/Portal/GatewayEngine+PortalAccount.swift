@@ -18,7 +18,6 @@ extension GatewayEngine {
     /// `/portfolio/{acct}/summary`: the account values under IB's lower-case keys, each with
     /// the time it was read (milliseconds).
     func portalSummary() -> PortalAccountSummary {
-        runMarket(until: now)
         let summary = exchange.summary()
         let stamp = now.millisecondsSinceEpoch
         func money(_ value: FixedDecimal) -> AccountSummaryValue {
@@ -44,7 +43,6 @@ extension GatewayEngine {
     /// `/portfolio/{acct}/ledger`: the base currency's balances under `BASE` and `USD`
     /// (timestamps in seconds, as IB's ledger has them).
     func portalLedger() -> Ledger {
-        runMarket(until: now)
         let summary = exchange.summary()
         let seconds = now.secondsSinceEpoch
         func entry(_ key: String) -> LedgerEntry {
@@ -62,7 +60,6 @@ extension GatewayEngine {
     /// `/portfolio/{acct}/positions/{page}`: open positions valued at the current marks, by
     /// symbol, 100 a page (IB's page size); an empty page past the last.
     func portalPositions(page: Int) -> [PortalPosition] {
-        runMarket(until: now)
         let items = exchange.portfolio().sorted { $0.position.instrument.symbol < $1.position.instrument.symbol }
         let size = PortalBackend.positionsPageSize
         guard page >= 0, page * size < items.count else { return [] }

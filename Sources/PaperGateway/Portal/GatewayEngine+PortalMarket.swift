@@ -52,7 +52,6 @@ extension GatewayEngine {
     /// answers only its availability, `N`; a stalled one keeps its last values and their time.
     func portalQuote(conid: Int) -> (values: [String: String], updated: Int64)? {
         guard portalInstrument(conid: conid) != nil else { return nil }
-        runMarket(until: now)
         if notEntitledConIds.contains(conid) {
             return ([PortalMarketFields.availability.code: MarketDataAvailability(kind: .notSubscribed).description], now.millisecondsSinceEpoch)
         }
@@ -76,7 +75,7 @@ extension GatewayEngine {
             values[PortalMarketFields.change.code] = change.description
             if quote.close != .zero {
                 let percent = change.doubleValue / quote.close.doubleValue * 100
-                values[PortalMarketFields.changePercent.code] = String(format2: percent)
+                values[PortalMarketFields.changePercent.code] = FixedDecimal(rounding: percent).formatted(fractionDigits: 2)
             }
         }
         if let open = quote.open { values[PortalMarketFields.open.code] = open.description }
@@ -106,16 +105,5 @@ extension GatewayEngine {
         } catch {
             return .failure(error)
         }
-    }
-}
-
-extension String {
-    /// A number with two decimals (IB's change percent: `"1.23"`).
-    init(format2 value: Double) {
-        let scaled = (value * 100).rounded() / 100
-        let whole = Int64(scaled.magnitude)
-        let cents = Int64(((scaled.magnitude - Double(whole)) * 100).rounded())
-        let text = "\(whole).\(cents < 10 ? "0" : "")\(cents)"
-        self = scaled < 0 ? "-" + text : text
     }
 }

@@ -112,7 +112,6 @@ extension GatewayEngine {
     /// `GET /iserver/account/orders`: the working orders and those of today's session that
     /// ended (filled, cancelled, rejected), oldest first.
     func portalLiveOrders() -> LiveOrders {
-        runMarket(until: now)
         let offset = exchange.configuration.sessionUTCOffsetSeconds
         var lastFill: [Int: PaperExecution] = [:]
         for execution in exchange.engine.executions where (lastFill[execution.orderId]?.time ?? .init(millisecondsSinceEpoch: 0)) <= execution.time {
@@ -127,7 +126,7 @@ extension GatewayEngine {
     /// One order as `/iserver/account/orders` and the websocket's `sor` show it.
     func portalLiveOrder(_ order: PaperOrder, lastFill: PaperExecution?) -> LiveOrder {
         let request = order.request
-        let shown = Self.portalOrderTypeNames[request.orderType] ?? (request.orderType.rawValue, request.orderType.rawValue)
+        let shown = request.orderType.portalLiveNames
         let price: FixedDecimal? = switch request.orderType {
         case .stop: request.auxPrice
         default: request.lmtPrice
@@ -186,7 +185,7 @@ extension GatewayEngine {
         guard let action = OrderAction(rawValue: ticket.side.uppercased()) else {
             return .failure(PortalOrderError(.invalid, "side \(ticket.side) is not BUY or SELL"))
         }
-        guard let type = Self.portalOrderType(ticket.orderType) else {
+        guard let type = OrderType(portalWord: ticket.orderType) else {
             return .failure(PortalOrderError(.invalid, "orderType \(ticket.orderType) is not one of MKT, LMT, STP, STOP_LIMIT, TRAIL, TRAILLMT"))
         }
         guard let tif = TimeInForce(rawValue: ticket.tif.uppercased()) else {
@@ -233,25 +232,6 @@ extension GatewayEngine {
             orderId: orderId, clientId: clientId, contract: contract, action: action, totalQuantity: Int(ticket.quantity), orderType: type,
             lmtPrice: limit, auxPrice: stop, tif: tif, account: accountId, orderRef: ticket.cOID ?? ""))
     }
-
-    /// The portal's order type words (`STOP_LIMIT`, `TRAILLMT`, also the socket's spellings).
-    static func portalOrderType(_ text: String) -> OrderType? {
-        switch text.uppercased() {
-        case "MKT": .market
-        case "LMT": .limit
-        case "STP": .stop
-        case "STOP_LIMIT", "STP LMT", "STP_LMT": .stopLimit
-        case "TRAIL": .trail
-        case "TRAILLMT", "TRAIL LIMIT", "TRAIL_LIMIT": .trailLimit
-        default: nil
-        }
-    }
-
-    /// How `/iserver/account/orders` names each type: as shown, and in capitals.
-    static let portalOrderTypeNames: [OrderType: (shown: String, capitals: String)] = [
-        .market: ("Market", "MARKET"), .limit: ("Limit", "LIMIT"), .stop: ("Stop", "STOP"), .stopLimit: ("Stop Limit", "STOP_LIMIT"),
-        .trail: ("Trail", "TRAIL"), .trailLimit: ("Trail Limit", "TRAILLMT"),
-    ]
 
     /// `yyMMddHHmmss` in UTC, the live orders' `lastExecutionTime`.
     static func portalCompactTime(_ time: Timestamp) -> String {

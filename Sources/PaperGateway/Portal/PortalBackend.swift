@@ -144,7 +144,6 @@ extension PortalBackend {
     /// The account's profit and loss now, as the websocket's `spl` row.
     public func pnl() async throws -> PortalStreamMessage.PnLRow {
         try await run { engine in
-            engine.runMarket(until: engine.now)
             let summary = engine.exchange.summary()
             return PortalStreamMessage.PnLRow(
                 dailyPnL: summary.dailyPNL.doubleValue, netLiquidation: summary.netLiquidation.doubleValue,

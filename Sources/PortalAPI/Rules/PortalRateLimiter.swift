@@ -74,11 +74,17 @@ public struct PortalRateLimiter: Sendable {
     /// The key a request's limit is found by: the method in capitals and the path without the
     /// `/v1/api` prefix, the query or a trailing slash (`GET /iserver/account/orders`).
     public static func key(method: String, path: String) -> String {
+        "\(method.uppercased()) \(endpoint(path))"
+    }
+
+    /// A request's path as the endpoint IB names it: without the query, the `/v1/api` prefix
+    /// and a trailing slash (`/v1/api/tickle/?x=1` → `/tickle`).
+    public static func endpoint(_ path: String) -> String {
         var path = Substring(path)
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
         if path.hasPrefix("/v1/api/") { path = path.dropFirst("/v1/api".count) }
         while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
-        return "\(method.uppercased()) \(path)"
+        return String(path)
     }
 
     /// A request arrives: allowed (and counted) when both the global and its endpoint's window

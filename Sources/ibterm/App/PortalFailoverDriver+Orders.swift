@@ -73,23 +73,9 @@ extension PortalFailoverDriver {
 
     /// The portal's ticket for an instruction (`nil` for a type the portal path does not take).
     static func ticket(_ instruction: OrderInstruction, conid: Int, orderID: Int) -> PortalOrderTicket? {
-        var price: Double?
-        var aux: Double?
-        let type: String
-        switch instruction.orderType {
-        case .market: type = "MKT"
-        case .limit:
-            type = "LMT"
-            price = instruction.limitPrice?.doubleValue
-        case .stop:
-            type = "STP"
-            price = instruction.stopPrice?.doubleValue
-        case .stopLimit:
-            type = "STOP_LIMIT"
-            price = instruction.limitPrice?.doubleValue
-            aux = instruction.stopPrice?.doubleValue
-        default: return nil
-        }
+        guard [.market, .limit, .stop, .stopLimit].contains(instruction.orderType) else { return nil }
+        let (type, price, aux) = PortalOrderTicket.fields(
+            instruction.orderType, limit: instruction.limitPrice?.doubleValue, stop: instruction.stopPrice?.doubleValue)
         return PortalOrderTicket(
             conid: conid, cOID: "ibterm-\(abs(orderID))-\(UInt32.random(in: 0...UInt32.max))", orderType: type, price: price, auxPrice: aux,
             side: instruction.side.rawValue, tif: instruction.timeInForce.rawValue, quantity: Double(instruction.quantity))

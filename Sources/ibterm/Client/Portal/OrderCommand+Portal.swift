@@ -179,13 +179,8 @@ extension OrderCommand {
 
     /// The reviewed order as the portal's ticket.
     static func portalTicket(_ instruction: OrderInstruction, conid: Int, account: String) -> PortalOrderTicket {
-        let type: String, price: Double?, aux: Double?
-        switch instruction.orderType {
-        case .limit: (type, price, aux) = ("LMT", instruction.limitPrice?.doubleValue, nil)
-        case .stop: (type, price, aux) = ("STP", instruction.stopPrice?.doubleValue, nil)
-        case .stopLimit: (type, price, aux) = ("STOP_LIMIT", instruction.limitPrice?.doubleValue, instruction.stopPrice?.doubleValue)
-        default: (type, price, aux) = (instruction.orderType.rawValue, instruction.limitPrice?.doubleValue, instruction.stopPrice?.doubleValue)
-        }
+        let (type, price, aux) = PortalOrderTicket.fields(
+            instruction.orderType, limit: instruction.limitPrice?.doubleValue, stop: instruction.stopPrice?.doubleValue)
         return PortalOrderTicket(
             acctId: account, conid: conid, cOID: "ibterm-\(UUID().uuidString.prefix(8))", orderType: type, price: price, auxPrice: aux,
             side: instruction.side.rawValue, referrer: "ibterm", tif: instruction.timeInForce.rawValue, quantity: Double(instruction.quantity))

@@ -1,5 +1,6 @@
 import PortalAPI
 import PortalClient
+import Vocabulary
 
 extension OrdersCommand {
     /// The statuses of orders that are done: not listed as open.
@@ -29,14 +30,6 @@ extension OrdersCommand {
 
     /// The portal's order type (`LIMIT`, `Stop Limit`) in the socket's words (`LMT`, `STP LMT`).
     static func socketOrderType(_ text: String) -> String {
-        switch text.uppercased().replacingOccurrences(of: " ", with: "_") {
-        case "MARKET", "MKT": "MKT"
-        case "LIMIT", "LMT": "LMT"
-        case "STOP", "STP": "STP"
-        case "STOP_LIMIT", "STP_LMT": "STP LMT"
-        case "TRAIL": "TRAIL"
-        case "TRAILLMT", "TRAIL_LIMIT": "TRAIL LIMIT"
-        default: text
-        }
+        OrderType(portalWord: text)?.rawValue ?? text
     }
 }
